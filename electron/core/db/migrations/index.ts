@@ -1,0 +1,5 @@
+import type { Migration } from '../migrate.ts';
+import { initial } from './001_initial.ts';
+
+/** Every schema change, in order. Append only: a released migration is never edited. */
+export const migrations: readonly Migration[] = [initial];

@@ -1,0 +1,36 @@
+import { contract, isChannel, type Channel } from '../../shared/contract/channels.ts';
+import type { Envelope } from '../../shared/contract/envelope.ts';
+import { fieldMessages } from '../../shared/contract/issues.ts';
+import { errorMessages, type ErrorCode } from '../../shared/messages/errors.ts';
+import { AppError } from './errors.ts';
+import type { HandlerMap } from './handlers/handlerMap.ts';
+import type { Logger } from './log/logger.ts';
+
+export function failure(code: ErrorCode, message: string = errorMessages[code], fields?: Record<string, string>): Envelope<never> {
+  return { ok: false, error: fields ? { code, message, fields } : { code, message } };
+}
+
+/**
+ * The one entry point of both transports: known channel, valid argument, then the handler.
+ * Nothing reaches a handler unvalidated, and nothing but an envelope leaves.
+ */
+export function createDispatcher(handlers: HandlerMap, log: Logger) {
+  return async function dispatch(channel: string, input: unknown): Promise<Envelope<unknown>> {
+    if (typeof channel !== 'string' || !isChannel(channel)) return failure('UNKNOWN_CHANNEL');
+    const parsed = contract[channel].input.safeParse(input);
+    if (!parsed.success) {
+      const fields = fieldMessages(parsed.error);
+      const first = Object.values(fields)[0];
+      return failure('INVALID_INPUT', first ? `${errorMessages.INVALID_INPUT}（${first}）` : errorMessages.INVALID_INPUT, fields);
+    }
+    try {
+      const handler = handlers[channel] as (args: unknown) => unknown;
+      const result = await handler(parsed.data);
+      return { ok: true, result: contract[channel as Channel].output.parse(result) };
+    } catch (error) {
+      if (error instanceof AppError) return failure(error.code, error.message, error.fields);
+      log.error('handler failed', { channel, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+      return failure('INTERNAL');
+    }
+  };
+}

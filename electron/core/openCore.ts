@@ -1,0 +1,90 @@
+import { EventEmitter } from 'node:events';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ContractEvent } from '../../shared/contract/events.ts';
+import { openDatabase, type Db } from './db/connection.ts';
+import { migrate } from './db/migrate.ts';
+import { migrations } from './db/migrations/index.ts';
+import { FileStore } from './files/fileStore.ts';
+import { createHandlers } from './handlers/createHandlers.ts';
+import { createDispatcher } from './dispatch.ts';
+import { clinicsCsvJobs } from './jobs/clinicsCsvJobs.ts';
+import { JobRunner } from './jobs/jobRunner.ts';
+import { acquireDataDirLock } from './lock.ts';
+import { createFileLogger, type Logger } from './log/logger.ts';
+import { databaseFileName } from './paths.ts';
+import type { Core, RunMode } from './types.ts';
+import packageJson from '../../package.json' with { type: 'json' };
+
+export interface CoreOptions {
+  dataDir: string;
+  mode: RunMode;
+  log?: Logger;
+}
+
+function readMachineId(db: Db): string {
+  const row = db.prepare("SELECT value FROM app_meta WHERE key = 'machine_id'").get() as { value: string } | undefined;
+  if (!row) throw new Error('machine_id missing from app_meta');
+  return row.value;
+}
+
+/**
+ * Opens the data folder for this process: lock, database, migrations, handlers, jobs. Throws an
+ * AppError with DB_LOCKED or DB_TOO_NEW (and a Japanese message) when it must not be opened.
+ */
+export async function openCore(options: CoreOptions): Promise<Core> {
+  const { dataDir, mode } = options;
+  fs.mkdirSync(dataDir, { recursive: true });
+  const log = options.log ?? createFileLogger(path.join(dataDir, 'logs'));
+  const lock = acquireDataDirLock(dataDir);
+  let db: Db | undefined;
+  try {
+    const dbPath = path.join(dataDir, databaseFileName);
+    db = openDatabase(dbPath);
+    const { from, to } = migrate(db, migrations);
+    if (from !== to) log.info('database migrated', { from, to });
+    const openedDb = db;
+    const machineId = readMachineId(openedDb);
+    const writeContext = () => ({ machineId });
+    const files = new FileStore(path.join(dataDir, 'tmp', 'files'));
+    const events = new EventEmitter();
+    const emit = (event: ContractEvent) => events.emit('event', event);
+    const jobs = new JobRunner(
+      clinicsCsvJobs({ db: openedDb, dbPath, files, writeContext }),
+      (job) => emit({ type: 'job', job }),
+      log,
+    );
+    const handlers = createHandlers({
+      db: openedDb,
+      jobs,
+      writeContext,
+      info: () => ({ version: packageJson.version, mode, machineId, dataDir, schemaVersion: to }),
+    });
+    const dispatch = createDispatcher(handlers, log);
+    log.info('core opened', { mode, schemaVersion: to });
+    let closed = false;
+    return {
+      dataDir,
+      dbPath,
+      dispatch,
+      files,
+      onEvent(listener) {
+        events.on('event', listener);
+        return () => events.off('event', listener);
+      },
+      async close() {
+        if (closed) return;
+        closed = true;
+        await jobs.cancelAll();
+        openedDb.close();
+        files.clear();
+        lock.release();
+        log.info('core closed');
+      },
+    };
+  } catch (error) {
+    db?.close();
+    lock.release();
+    throw error;
+  }
+}

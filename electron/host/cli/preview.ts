@@ -1,0 +1,63 @@
+/**
+ * `npm run preview -- [--port <n>] [--data-dir <dir>] [--no-build]`
+ * Builds the renderer when its sources changed, opens the data folder, starts the local host
+ * and prints the URL to open (with its token) on its own line.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../core/errors.ts';
+import { openCore } from '../../core/openCore.ts';
+import { appRoot, defaultDataDir } from '../../core/paths.ts';
+import { startHost } from '../server.ts';
+import { parseArgs } from './args.ts';
+import { buildRenderer } from './build.ts';
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) newest = Math.max(newest, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return newest;
+}
+
+function rendererIsStale(root: string): boolean {
+  const built = path.join(root, 'dist/renderer/index.html');
+  if (!fs.existsSync(built)) return true;
+  const builtAt = fs.statSync(built).mtimeMs;
+  return ['renderer', 'shared', 'resources/fonts'].some((dir) => newestMtime(path.join(root, dir)) > builtAt);
+}
+
+async function main(): Promise<void> {
+  const { values, flags } = parseArgs(process.argv.slice(2), { values: ['port', 'data-dir'], flags: ['no-build'] });
+  const port = Number(values.get('port') ?? 0);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port は 0〜65535 の整数で指定してください: ${values.get('port')}`);
+  const dataDir = path.resolve(values.get('data-dir') ?? defaultDataDir());
+  const root = appRoot();
+
+  if (!flags.has('no-build') && rendererIsStale(root)) {
+    console.error('画面を準備しています (building the renderer)…');
+    await buildRenderer();
+  }
+
+  const core = await openCore({ dataDir, mode: 'preview' });
+  const host = await startHost({ core, staticDir: path.join(root, 'dist/renderer'), port });
+  console.error(`データの保存場所 (data folder): ${dataDir}`);
+  console.error('ブラウザで次のURLを開いてください (open this URL in a browser):');
+  console.log(host.url);
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await host.close();
+    await core.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof AppError ? error.message : `起動できませんでした: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

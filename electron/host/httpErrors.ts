@@ -1,0 +1,19 @@
+import type { ErrorCode } from '../../shared/messages/errors.ts';
+
+/** HTTP status for each error code, so tools and tests can tell failures apart without parsing. */
+export const statusForError: Record<ErrorCode, number> = {
+  BAD_REQUEST: 400,
+  INVALID_INPUT: 422,
+  INVALID_FILE: 422,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  UNKNOWN_CHANNEL: 404,
+  NOT_FOUND: 404,
+  JOB_NOT_FOUND: 404,
+  FILE_NOT_FOUND: 404,
+  CANCELLED: 409,
+  DB_LOCKED: 409,
+  DB_TOO_NEW: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  INTERNAL: 500,
+};

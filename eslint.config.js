@@ -1,0 +1,74 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import { builtinModules } from 'node:module';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+const electronOnly = {
+  name: 'electron',
+  message: 'Only electron/shell and electron/preload may import electron.',
+};
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'dist/**', 'release/**', '.data/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-restricted-imports': ['error', { paths: [electronOnly] }],
+    },
+  },
+  // Boundaries: the four rooms under electron/, one contract in shared/, a Node-free renderer.
+  {
+    files: ['electron/shell/**', 'electron/preload/**', 'test/**'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['electron/core/**', 'electron/host/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronOnly],
+          patterns: [{ group: ['**/renderer/**', '**/shell/**', '**/preload/**'], message: 'core and host stay Electron-free and UI-free.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**'],
+    ignores: ['renderer/vite.config.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronOnly, ...nodeBuiltins.map((name) => ({ name, message: 'The renderer imports no Node module.' }))],
+          patterns: [
+            { group: ['node:*'], message: 'The renderer imports no Node module.' },
+            { group: ['**/electron/**', 'better-sqlite3', 'pdfmake', 'pdfmake/*'], message: 'The renderer reaches the main process only through the contract client.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['shared/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronOnly, ...nodeBuiltins.map((name) => ({ name, message: 'shared/ runs on both sides: no Node modules.' }))],
+          patterns: [
+            { group: ['node:*'], message: 'shared/ runs on both sides: no Node modules.' },
+            { group: ['**/electron/**', '**/renderer/**', 'react', 'react-dom', 'zustand', 'better-sqlite3'], message: 'shared/ imports neither side.' },
+          ],
+        },
+      ],
+    },
+  },
+);

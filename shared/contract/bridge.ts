@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import type { Envelope } from './envelope.ts';
+import type { ContractEvent } from './events.ts';
+import { fileRefSchema, filePurposes, type FileRef, type FilePurpose } from './files.ts';
+
+export const openFileRequestSchema = z.object({
+  purpose: z.enum(Object.keys(filePurposes) as [FilePurpose, ...FilePurpose[]]),
+});
+export const saveFileRequestSchema = z.object({ fileId: fileRefSchema.shape.fileId });
+export const saveFileResultSchema = z.object({ saved: z.boolean() });
+
+/** IPC channel names used between the preload and the shell. */
+export const ipcChannels = {
+  call: 'contract:call',
+  event: 'contract:event',
+  openFile: 'contract:open-file',
+  saveFile: 'contract:save-file',
+} as const;
+
+/**
+ * What the desktop preload exposes on `window.cyberCounter`: the contract client and nothing
+ * of Electron. The browser preview implements the same shape over HTTP.
+ */
+export interface ContractBridge {
+  call(channel: string, input: unknown): Promise<Envelope<unknown>>;
+  onEvent(listener: (event: ContractEvent) => void): () => void;
+  /** Lets the user choose a file (system dialog or file input) and hands it to the main process. */
+  openFile(request: z.input<typeof openFileRequestSchema>): Promise<Envelope<FileRef | null>>;
+  /** Lets the user save a file the main process made (save dialog or browser download). */
+  saveFile(request: z.input<typeof saveFileRequestSchema>): Promise<Envelope<{ saved: boolean }>>;
+}

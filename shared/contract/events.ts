@@ -1,0 +1,8 @@
+import { z } from 'zod';
+import { jobStateSchema } from './jobs.ts';
+
+/** Pushed from the main process to the window: IPC messages or the host's event stream. */
+export const contractEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('job'), job: jobStateSchema }),
+]);
+export type ContractEvent = z.infer<typeof contractEventSchema>;

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+/**
+ * A file held by the main process for the renderer: either one the user brought in (upload or
+ * open dialog) or one a job produced (export, PDF). Handlers only ever see the id; bytes move
+ * through the transport's own file path (HTTP upload/download, or the desktop dialogs).
+ */
+export const fileRefSchema = z.object({
+  fileId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
+  name: z.string().min(1).max(255),
+  size: z.number().int().nonnegative(),
+  mime: z.string().min(1).max(100),
+});
+export type FileRef = z.infer<typeof fileRefSchema>;
+
+/** What kind of file the user is asked for; decides the dialog filter and accepted types. */
+export const filePurposes = {
+  clinicsCsv: { label: 'CSVファイル', extensions: ['csv', 'txt'], mime: 'text/csv' },
+} as const;
+export type FilePurpose = keyof typeof filePurposes;

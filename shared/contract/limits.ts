@@ -1,0 +1,11 @@
+/** Size limits every transport enforces before a handler runs. */
+export const limits = {
+  /** A JSON call (channel argument). Records are small; a megabyte is far above any real form. */
+  maxCallBytes: 1 * 1024 * 1024,
+  /** A file brought in (CSV list, content pack, backup). Excel exports of a prefecture fit easily. */
+  maxUploadBytes: 32 * 1024 * 1024,
+  /** Search text typed in the 検索 box. */
+  maxQueryChars: 100,
+  /** Rows one search call may return. */
+  maxSearchLimit: 200,
+} as const;
