@@ -40,7 +40,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   let db: Db | undefined;
   try {
     const dbPath = path.join(dataDir, databaseFileName);
-    db = openDatabase(dbPath);
+    db = openDatabase(dbPath, { newestKnownVersion: migrations.length });
     const { from, to } = migrate(db, migrations);
     if (from !== to) log.info('database migrated', { from, to });
     const openedDb = db;

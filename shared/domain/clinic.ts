@@ -29,10 +29,11 @@ export const clinicFieldLabels = {
   fax: 'FAX番号',
 } as const;
 
-// Control characters never belong in a name or number and would corrupt CSV and PDF output.
+// Line breaks and control characters never belong in a one-line field: they break the list,
+// the CSV export and the printed forms.
 const noControlChars = (label: string) =>
-  z.string().refine((s) => !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(s), {
-    message: `${label}に使えない制御文字が含まれています`,
+  z.string().refine((s) => !/[\u0000-\u001f\u007f]/.test(s), {
+    message: `${label}に改行や制御文字は使えません`,
   });
 
 const phoneLike = (label: string) =>

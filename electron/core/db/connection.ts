@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { AppError } from '../errors.ts';
 
 export type Db = Database.Database;
 
@@ -6,8 +7,15 @@ export type Db = Database.Database;
  * Opens the one owner connection of the main process. synchronous=FULL because the write volume
  * is tiny and an acknowledged save must survive a power cut at the counter.
  */
-export function openDatabase(file: string): Db {
+export function openDatabase(file: string, options: { newestKnownVersion?: number } = {}): Db {
   const db = new Database(file);
+  // Checked before any pragma writes to the file: a newer app's database is left byte-for-byte
+  // as it was (switching it to WAL would already change its header).
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (options.newestKnownVersion !== undefined && version > options.newestKnownVersion) {
+    db.close();
+    throw new AppError('DB_TOO_NEW');
+  }
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');

@@ -23,8 +23,9 @@ function main(): void {
   if (!Number.isInteger(count) || count < 1 || count > 1_000_000) throw new Error('--count は 1〜1,000,000 の整数で指定してください');
   const dataDir = path.resolve(values.get('data-dir') ?? defaultDataDir());
   const lock = acquireDataDirLock(dataDir);
-  const db = openDatabase(path.join(dataDir, databaseFileName));
+  let db: ReturnType<typeof openDatabase> | undefined;
   try {
+    db = openDatabase(path.join(dataDir, databaseFileName), { newestKnownVersion: migrations.length });
     migrate(db, migrations);
     const started = performance.now();
     const machineId = (db.prepare("SELECT value FROM app_meta WHERE key = 'machine_id'").get() as { value: string }).value;
@@ -38,7 +39,7 @@ function main(): void {
     process.stderr.write('\n');
     console.log(`${count.toLocaleString('ja-JP')} 件の医療機関を作成しました (${seconds} s): ${dataDir}`);
   } finally {
-    db.close();
+    db?.close();
     lock.release();
   }
 }

@@ -1,0 +1,93 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { dialog, type BrowserWindow } from 'electron';
+import { openFileRequestSchema, saveFileRequestSchema } from '../../shared/contract/bridge.ts';
+import type { Envelope } from '../../shared/contract/envelope.ts';
+import { filePurposes, type FileRef } from '../../shared/contract/files.ts';
+import { limits } from '../../shared/contract/limits.ts';
+import { errorMessages, type ErrorCode } from '../../shared/messages/errors.ts';
+import type { Logger } from '../core/log/logger.ts';
+import type { Core } from '../core/types.ts';
+import { shellMessages } from './shellMessages.ts';
+
+export interface FileDialogs {
+  openFile(window: BrowserWindow | undefined, request: unknown): Promise<Envelope<FileRef | null>>;
+  saveFile(window: BrowserWindow | undefined, request: unknown): Promise<Envelope<{ saved: boolean }>>;
+}
+
+function failure(code: ErrorCode, message: string = errorMessages[code]): Envelope<never> {
+  return { ok: false, error: { code, message } };
+}
+
+function extensionOf(name: string): string {
+  return path.extname(name).replace(/^\./, '');
+}
+
+/**
+ * The desktop's way of moving files in and out: system dialogs. Both answer with an envelope,
+ * never a throw, and remember the last folder so a clerk saving several files is not sent back
+ * to Documents each time (in memory only: a new start begins at the system default).
+ */
+export function createFileDialogs(core: Pick<Core, 'files'>, log: Logger): FileDialogs {
+  let lastFolder: string | undefined;
+
+  async function openFile(window: BrowserWindow | undefined, request: unknown): Promise<Envelope<FileRef | null>> {
+    const parsed = openFileRequestSchema.safeParse(request);
+    if (!parsed.success) return failure('BAD_REQUEST');
+    const purpose = filePurposes[parsed.data.purpose];
+    try {
+      const options: Electron.OpenDialogOptions = {
+        title: shellMessages.openFileTitle,
+        properties: ['openFile'],
+        filters: [{ name: purpose.label, extensions: [...purpose.extensions] }],
+        ...(lastFolder ? { defaultPath: lastFolder } : {}),
+      };
+      const chosen = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+      const sourcePath = chosen.filePaths[0];
+      if (chosen.canceled || !sourcePath) return { ok: true, result: null };
+      lastFolder = path.dirname(sourcePath);
+      let size: number;
+      try {
+        size = (await fs.promises.stat(sourcePath)).size;
+      } catch {
+        return failure('FILE_NOT_FOUND');
+      }
+      if (size > limits.maxUploadBytes) return failure('PAYLOAD_TOO_LARGE');
+      return { ok: true, result: await core.files.addFromPath(sourcePath, purpose.mime) };
+    } catch (error) {
+      log.error('open file failed', { purpose: parsed.data.purpose, error: String(error) });
+      return failure('INTERNAL');
+    }
+  }
+
+  async function saveFile(window: BrowserWindow | undefined, request: unknown): Promise<Envelope<{ saved: boolean }>> {
+    const parsed = saveFileRequestSchema.safeParse(request);
+    if (!parsed.success) return failure('BAD_REQUEST');
+    const stored = core.files.get(parsed.data.fileId);
+    if (!stored) return failure('FILE_NOT_FOUND');
+    try {
+      const extension = extensionOf(stored.ref.name);
+      const options: Electron.SaveDialogOptions = {
+        title: shellMessages.saveFileTitle,
+        defaultPath: lastFolder ? path.join(lastFolder, stored.ref.name) : stored.ref.name,
+        ...(extension ? { filters: [{ name: shellMessages.fileTypeLabel(extension), extensions: [extension] }] } : {}),
+      };
+      const chosen = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+      if (chosen.canceled || !chosen.filePath) return { ok: true, result: { saved: false } };
+      lastFolder = path.dirname(chosen.filePath);
+      try {
+        await fs.promises.copyFile(stored.path, chosen.filePath);
+      } catch (error) {
+        // Typically the target is open in Excel (EBUSY on Windows) or the folder is read-only.
+        log.warn('save file failed', { fileId: stored.ref.fileId, error: String(error) });
+        return failure('INTERNAL', shellMessages.saveFailed);
+      }
+      return { ok: true, result: { saved: true } };
+    } catch (error) {
+      log.error('save dialog failed', { fileId: stored.ref.fileId, error: String(error) });
+      return failure('INTERNAL');
+    }
+  }
+
+  return { openFile, saveFile };
+}

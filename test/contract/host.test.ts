@@ -1,0 +1,155 @@
+import net from 'node:net';
+import os from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { channelNames, limits, type Channel } from '../../shared/contract/index.ts';
+import { authHeader, call, rawRequest, startTestHost, type TestHost } from '../helpers/testHost.ts';
+
+const clinic = { name: 'カゴシマ中央クリニック', nameKana: 'かごしまちゅうおうくりにっく', kind: 'clinic_no_beds', phone: '099-254-8126' };
+
+async function total(t: TestHost): Promise<number> {
+  return (await call(t, 'clinics.search', { query: '' })).body.result.total;
+}
+
+/** A valid call for every channel; a channel added without one here fails the coverage test. */
+const validCalls: Record<Channel, (t: TestHost) => Promise<{ input: unknown; check: (result: any) => void }>> = {
+  'app.info': async () => ({ input: {}, check: (r) => expect(r).toMatchObject({ mode: 'preview', schemaVersion: 1 }) }),
+  'clinics.create': async () => ({ input: clinic, check: (r) => expect(r).toMatchObject({ name: clinic.name, phone: clinic.phone }) }),
+  'clinics.get': async (t) => {
+    const created = (await call(t, 'clinics.create', clinic)).body.result;
+    return { input: { id: created.id }, check: (r) => expect(r.id).toBe(created.id) };
+  },
+  'clinics.search': async (t) => {
+    await call(t, 'clinics.create', clinic);
+    return { input: { query: 'ｶｺﾞｼﾏ' }, check: (r) => expect(r.items.map((c: { name: string }) => c.name)).toEqual([clinic.name]) };
+  },
+  'jobs.start': async () => ({
+    input: { kind: 'clinics.exportCsv', input: {} },
+    check: (r) => expect(r).toMatchObject({ kind: 'clinics.exportCsv', state: 'running' }),
+  }),
+  'jobs.get': async (t) => {
+    const started = (await call(t, 'jobs.start', { kind: 'clinics.exportCsv', input: {} })).body.result;
+    return { input: { jobId: started.jobId }, check: (r) => expect(r.jobId).toBe(started.jobId) };
+  },
+  'jobs.cancel': async (t) => {
+    const started = (await call(t, 'jobs.start', { kind: 'clinics.exportCsv', input: {} })).body.result;
+    return { input: { jobId: started.jobId }, check: (r) => expect(['cancelled', 'succeeded']).toContain(r.state) };
+  },
+};
+
+describe('HTTP host: every channel', () => {
+  it('has a valid-call test for every channel of the contract', () => {
+    expect(Object.keys(validCalls).sort()).toEqual([...channelNames].sort());
+  });
+
+  for (const channel of channelNames) {
+    it(`answers a valid ${channel} call with ok and a result of the contract's shape`, async () => {
+      const t = await startTestHost();
+      const { input, check } = await validCalls[channel](t);
+      const res = await call(t, channel, input);
+      expect(res.status).toBe(200);
+      expect(res.body.ok).toBe(true);
+      check(res.body.result);
+    });
+  }
+});
+
+describe('HTTP host: refusals', () => {
+  it('refuses an invalid argument with a Japanese message next to the field and saves nothing', async () => {
+    const t = await startTestHost();
+    const res = await call(t, 'clinics.create', { ...clinic, name: '   ' });
+    expect(res.status).toBe(422);
+    expect(res.body).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { name: '医療機関名を入力してください' } } });
+    expect(await total(t)).toBe(0);
+  });
+
+  it('refuses arguments of the wrong type without running the handler', async () => {
+    const t = await startTestHost();
+    for (const bad of [null, [], 'text', 42, { ...clinic, kind: 'pharmacy' }, { ...clinic, name: 123 }]) {
+      const res = await call(t, 'clinics.create', bad);
+      expect(res.status).toBe(422);
+      expect(res.body.error.message).toMatch(/[ぁ-んァ-ン一-龥]/);
+    }
+    expect(await total(t)).toBe(0);
+  });
+
+  it('answers an unknown channel with 404 and a Japanese message', async () => {
+    const t = await startTestHost();
+    const res = await call(t, 'clinics.dropAll', {});
+    expect(res.status).toBe(404);
+    expect(res.body).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL', message: expect.stringContaining('使えません') } });
+  });
+
+  it('refuses a call without the token, or with a wrong one, with 401', async () => {
+    const t = await startTestHost();
+    const none = await rawRequest(t.host.port, { method: 'POST', path: '/api/call/clinics.create', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(clinic) });
+    expect(none.status).toBe(401);
+    expect(none.json()).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+    const wrong = await call(t, 'clinics.create', clinic, 'x'.repeat(t.host.token.length));
+    expect(wrong.status).toBe(401);
+    expect(await total(t)).toBe(0);
+  });
+
+  it('refuses calls from another origin and from another host name (DNS rebinding)', async () => {
+    const t = await startTestHost();
+    const body = JSON.stringify(clinic);
+    const otherOrigin = await rawRequest(t.host.port, {
+      method: 'POST', path: '/api/call/clinics.create', body,
+      headers: { ...authHeader(t), 'Content-Type': 'application/json', Origin: 'http://evil.example' },
+    });
+    expect(otherOrigin.status).toBe(403);
+    const otherHost = await rawRequest(t.host.port, {
+      method: 'POST', path: '/api/call/clinics.create', body,
+      headers: { ...authHeader(t), 'Content-Type': 'application/json', Host: `evil.example:${t.host.port}` },
+    });
+    expect(otherHost.status).toBe(403);
+    const sameOrigin = await rawRequest(t.host.port, {
+      method: 'POST', path: '/api/call/clinics.create', body,
+      headers: { ...authHeader(t), 'Content-Type': 'application/json', Origin: t.host.origin },
+    });
+    expect(sameOrigin.status).toBe(200);
+    expect(await total(t)).toBe(1);
+  });
+
+  it('refuses a body over the size limit with 413 and keeps serving', async () => {
+    const t = await startTestHost();
+    const huge = JSON.stringify({ ...clinic, name: 'あ'.repeat(limits.maxCallBytes) });
+    const res = await rawRequest(t.host.port, { method: 'POST', path: '/api/call/clinics.create', headers: { ...authHeader(t), 'Content-Type': 'application/json' }, body: huge });
+    expect(res.status).toBe(413);
+    expect(res.json()).toMatchObject({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE' } });
+    expect(await total(t)).toBe(0);
+  });
+
+  it('answers malformed JSON with 400 and a Japanese message', async () => {
+    const t = await startTestHost();
+    const res = await rawRequest(t.host.port, { method: 'POST', path: '/api/call/clinics.create', headers: { ...authHeader(t), 'Content-Type': 'application/json' }, body: '{"name": "壊れた' });
+    expect(res.status).toBe(400);
+    expect(res.json()).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringContaining('形式') } });
+  });
+
+  it('serves the page with a strict Content-Security-Policy and no API without a token', async () => {
+    const t = await startTestHost();
+    const page = await rawRequest(t.host.port, { path: '/' });
+    expect(page.status).toBe(200);
+    expect(page.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(page.headers['content-security-policy']).not.toContain('unsafe-eval');
+    const traversal = await rawRequest(t.host.port, { path: '/../../package.json' });
+    expect(traversal.status).toBe(404);
+  });
+
+  it('cannot be reached on any address but loopback', async () => {
+    const t = await startTestHost();
+    const external = Object.values(os.networkInterfaces())
+      .flat()
+      .find((a) => a && a.family === 'IPv4' && !a.internal);
+    const target = external?.address ?? '0.0.0.0';
+    const reached = await new Promise<boolean>((resolve) => {
+      const socket = net.connect({ host: target, port: t.host.port }, () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.on('error', () => resolve(false));
+    });
+    expect(reached).toBe(target === '0.0.0.0' ? reached : false);
+    expect(t.host.origin).toBe(`http://127.0.0.1:${t.host.port}`);
+  });
+});

@@ -1,0 +1,181 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createClinics } from '../../electron/core/db/repos/clinics.ts';
+import { openDatabase } from '../../electron/core/db/connection.ts';
+import { generateClinics } from '../../electron/core/db/seed/generateClinics.ts';
+import type { ContractEvent, JobState } from '../../shared/contract/index.ts';
+import { limits } from '../../shared/contract/index.ts';
+import { authHeader, call, rawRequest, startTestHost, type TestHost } from '../helpers/testHost.ts';
+
+/** Adds generated clinics through the repo on a second connection (WAL lets both work). */
+function seed(t: TestHost, count: number): void {
+  const db = openDatabase(t.core.dbPath);
+  createClinics(db, generateClinics(count).map((fields) => ({ fields })), { machineId: 'seed' });
+  db.close();
+}
+
+/** Follows the host's event stream as the renderer does, collecting job events. */
+async function followEvents(t: TestHost, signal: AbortSignal, onJob: (job: JobState) => void): Promise<void> {
+  const res = await fetch(`${t.host.origin}/api/events`, { headers: authHeader(t), signal });
+  const reader = res.body!.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      buffer += decoder.decode(value, { stream: true });
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const data = block.split('\n').find((l) => l.startsWith('data: '));
+        if (data) {
+          const event = JSON.parse(data.slice(6)) as ContractEvent;
+          if (event.type === 'job') onJob(event.job);
+        }
+      }
+    }
+  } catch (error) {
+    if (!signal.aborted) throw error;
+  }
+}
+
+async function waitForJob(t: TestHost, jobId: string): Promise<JobState> {
+  for (let i = 0; i < 600; i++) {
+    const state = (await call(t, 'jobs.get', { jobId })).body.result as JobState;
+    if (state.state !== 'running') return state;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('job did not finish');
+}
+
+async function upload(t: TestHost, name: string, bytes: Buffer | string) {
+  return rawRequest(t.host.port, {
+    method: 'POST',
+    path: `/api/files?purpose=clinicsCsv&name=${encodeURIComponent(name)}`,
+    headers: { ...authHeader(t), 'Content-Type': 'application/octet-stream' },
+    body: bytes,
+  });
+}
+
+describe('long jobs over the HTTP host', () => {
+  it('exports the clinic list with progress events and hands the CSV out as a download', async () => {
+    const t = await startTestHost();
+    seed(t, 3000);
+    const events: JobState[] = [];
+    const stop = new AbortController();
+    const following = followEvents(t, stop.signal, (job) => events.push(job));
+    await new Promise((r) => setTimeout(r, 100));
+    const started = (await call(t, 'jobs.start', { kind: 'clinics.exportCsv', input: {} })).body.result as JobState;
+    const finished = await waitForJob(t, started.jobId);
+    await new Promise((r) => setTimeout(r, 100));
+    stop.abort();
+    await following;
+
+    expect(finished.state).toBe('succeeded');
+    const progress = events.filter((e) => e.jobId === started.jobId && e.state === 'running');
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress.at(-1)!.progress).toMatchObject({ done: 3000, total: 3000, label: '3,000 / 3,000 件' });
+    expect(events.at(-1)).toMatchObject({ jobId: started.jobId, state: 'succeeded' });
+
+    const result = finished.result as { file: { fileId: string; name: string }; rows: number };
+    expect(result.rows).toBe(3000);
+    expect(result.file.name).toMatch(/^医療機関一覧_\d{4}-\d{2}-\d{2}\.csv$/);
+    const download = await rawRequest(t.host.port, { path: `/api/files/${result.file.fileId}`, headers: authHeader(t) });
+    expect(download.status).toBe(200);
+    expect(download.headers['content-disposition']).toContain(encodeURIComponent(result.file.name));
+    const text = download.body.toString('utf8');
+    expect(text.startsWith('\uFEFFID,医療機関名,ふりがな,種別')).toBe(true);
+    expect(text.trim().split('\r\n')).toHaveLength(3001);
+    const withoutToken = await rawRequest(t.host.port, { path: `/api/files/${result.file.fileId}` });
+    expect(withoutToken.status).toBe(401);
+  });
+
+  it('cancels a running export and leaves no half-written file', async () => {
+    const t = await startTestHost();
+    seed(t, 40_000);
+    const filesDir = path.join(t.dataDir, 'tmp', 'files');
+    const started = (await call(t, 'jobs.start', { kind: 'clinics.exportCsv', input: {} })).body.result as JobState;
+    let midway = started;
+    while (midway.progress.done === 0) midway = (await call(t, 'jobs.get', { jobId: started.jobId })).body.result;
+    expect(midway.state).toBe('running');
+    expect(midway.progress.done).toBeLessThan(40_000);
+    expect(fs.readdirSync(filesDir)).toHaveLength(1);
+    const cancelled = (await call(t, 'jobs.cancel', { jobId: started.jobId })).body.result as JobState;
+    expect(cancelled).toMatchObject({ state: 'cancelled', error: { code: 'CANCELLED', message: '処理を中止しました。' } });
+    expect(fs.readdirSync(filesDir)).toEqual([]);
+  });
+
+  it('answers an unknown job id with 404 and a Japanese message', async () => {
+    const t = await startTestHost();
+    const res = await call(t, 'jobs.get', { jobId: 'no-such-job' });
+    expect(res.status).toBe(404);
+    expect(res.body.error).toMatchObject({ code: 'JOB_NOT_FOUND', message: expect.stringContaining('見つかりません') });
+  });
+});
+
+describe('files in and out over the HTTP host', () => {
+  it('takes an uploaded CSV and imports its clinics in one job, skipping ones already here', async () => {
+    const t = await startTestHost();
+    const csv =
+      '\uFEFF医療機関名,ふりがな,種別,電話番号\r\n' +
+      '霧島眼科,きりしまがんか,無床診療所,0995-12-3456\r\n' +
+      '"田中内科, 分院",,有床診療所,\r\n' +
+      '"改行の\n入った名前",,病院,\r\n' +
+      ',名前なし,病院,\r\n';
+    const up = await upload(t, '名簿.csv', csv);
+    expect(up.status).toBe(200);
+    const ref = up.json().result;
+    expect(ref).toMatchObject({ name: '名簿.csv', mime: 'text/csv', size: Buffer.byteLength(csv) });
+
+    const started = (await call(t, 'jobs.start', { kind: 'clinics.importCsv', input: { fileId: ref.fileId } })).body.result;
+    const finished = await waitForJob(t, started.jobId);
+    expect(finished.state).toBe('succeeded');
+    expect(finished.result).toEqual({
+      imported: 2,
+      skipped: 0,
+      problems: [
+        { row: 4, field: '医療機関名', message: '医療機関名に改行や制御文字は使えません' },
+        { row: 5, field: '医療機関名', message: '医療機関名を入力してください' },
+      ],
+    });
+    const found = (await call(t, 'clinics.search', { query: 'ｷﾘｼﾏ' })).body.result;
+    expect(found.items.map((c: { name: string }) => c.name)).toEqual(['霧島眼科']);
+  });
+
+  it('re-imports its own export without making duplicates', async () => {
+    const t = await startTestHost();
+    seed(t, 20);
+    const exported = await waitForJob(t, (await call(t, 'jobs.start', { kind: 'clinics.exportCsv', input: {} })).body.result.jobId);
+    const fileId = (exported.result as { file: { fileId: string } }).file.fileId;
+    const bytes = (await rawRequest(t.host.port, { path: `/api/files/${fileId}`, headers: authHeader(t) })).body;
+    const ref = (await upload(t, 'export.csv', bytes)).json().result;
+    const imported = await waitForJob(t, (await call(t, 'jobs.start', { kind: 'clinics.importCsv', input: { fileId: ref.fileId } })).body.result.jobId);
+    expect(imported.result).toEqual({ imported: 0, skipped: 20, problems: [] });
+  });
+
+  it('rejects a file that is not a CSV with a clear message and imports nothing', async () => {
+    const t = await startTestHost();
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+    const ref = (await upload(t, 'photo.csv', png)).json().result;
+    const finished = await waitForJob(t, (await call(t, 'jobs.start', { kind: 'clinics.importCsv', input: { fileId: ref.fileId } })).body.result.jobId);
+    expect(finished).toMatchObject({ state: 'failed', error: { code: 'INVALID_FILE', message: expect.stringContaining('CSVファイルではありません') } });
+    expect((await call(t, 'clinics.search', { query: '' })).body.result.total).toBe(0);
+  });
+
+  it('refuses an upload over the size limit with 413', async () => {
+    const t = await startTestHost();
+    const res = await upload(t, 'big.csv', Buffer.alloc(limits.maxUploadBytes + 1, 0x41));
+    expect(res.status).toBe(413);
+    expect(res.json().error.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('answers a download of an unknown file with 404', async () => {
+    const t = await startTestHost();
+    const res = await rawRequest(t.host.port, { path: '/api/files/AAAAAAAAAAAAAAAAAAAAAA', headers: authHeader(t) });
+    expect(res.status).toBe(404);
+    expect(res.json().error.code).toBe('FILE_NOT_FOUND');
+  });
+});

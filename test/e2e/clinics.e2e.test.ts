@@ -1,0 +1,121 @@
+import fs from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchChromium, newCounterContext } from './support/browser.ts';
+import { expectText, openScreen } from './support/screens.ts';
+import { callPreview, startPreview, type RunningPreview } from './support/startPreview.ts';
+
+let preview: RunningPreview;
+let browser: Browser;
+
+beforeAll(async () => {
+  preview = await startPreview();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await preview?.stop();
+});
+
+describe('医療機関', () => {
+  test('a clinic registered at the counter is found by half-width katakana, and again after a reload', async () => {
+    // Another clinic that the search must leave out, arranged through the same contract the app uses.
+    await callPreview(preview, 'clinics.create', { name: '霧島ファミリー歯科', nameKana: 'きりしまふぁみりーしか' });
+    const context = await newCounterContext(browser);
+    const page = await context.newPage();
+    await page.goto(preview.url);
+    expect(page.url()).not.toContain('token=');
+
+    await openScreen(page, '医療機関');
+    await page.getByRole('button', { name: '新規登録' }).click();
+    const dialog = page.getByRole('dialog', { name: '医療機関の新規登録' });
+    await dialog.getByLabel('医療機関名', { exact: true }).fill('カゴシマ中央クリニック');
+    await dialog.getByLabel('ふりがな', { exact: true }).fill('かごしまちゅうおうくりにっく');
+    await dialog.getByLabel('種別', { exact: true }).selectOption({ label: '有床診療所' });
+    await dialog.getByLabel('電話番号', { exact: true }).fill('099-254-8126');
+    await dialog.getByRole('button', { name: '保存' }).click();
+
+    await expectText(page.getByRole('status'), 'カゴシマ中央クリニックを登録しました');
+    expect(await dialog.count()).toBe(0);
+
+    await page.getByLabel('検索', { exact: true }).fill('ｶｺﾞｼﾏ');
+    await expectText(page.getByText('「ｶｺﾞｼﾏ」の検索結果'), '「ｶｺﾞｼﾏ」の検索結果：1件');
+    const list = page.getByRole('table', { name: '医療機関の一覧' });
+    const row = list.getByRole('row').filter({ hasText: 'カゴシマ中央クリニック' });
+    await expectText(row.getByRole('cell').nth(2), '有床診療所');
+    await expectText(row.getByRole('cell').nth(3), '099-254-8126');
+    expect(await list.getByRole('cell', { name: '霧島ファミリー歯科' }).count()).toBe(0);
+
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: '医療機関' }).waitFor();
+    await page.getByLabel('検索', { exact: true }).fill('かごしま');
+    await expectText(page.getByText('「かごしま」の検索結果'), '「かごしま」の検索結果：1件');
+    await list.getByRole('cell', { name: 'カゴシマ中央クリニック', exact: true }).waitFor();
+    await context.close();
+  });
+
+  test('a missing clinic name is reported next to the field and nothing is saved', async () => {
+    const context = await newCounterContext(browser);
+    const page = await context.newPage();
+    await page.goto(preview.url);
+    await openScreen(page, '医療機関');
+    await page.getByRole('button', { name: '新規登録' }).click();
+    const dialog = page.getByRole('dialog', { name: '医療機関の新規登録' });
+    const name = dialog.getByLabel('医療機関名', { exact: true });
+    // The first field has focus, so the clerk can type straight away.
+    expect(await page.evaluate('document.activeElement.id')).toBe(await name.getAttribute('id'));
+
+    await dialog.getByLabel('電話番号', { exact: true }).fill('099-000-0000');
+    await dialog.getByRole('button', { name: '保存' }).click();
+
+    expect(await name.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await name.getAttribute('aria-describedby')) ?? '';
+    await expectText(page.locator(`[id="${describedBy.split(' ')[0]}"]`), '医療機関名を入力してください');
+    expect(await dialog.isVisible()).toBe(true);
+    await context.close();
+  });
+});
+
+describe('設定', () => {
+  test('CSV export downloads a file that lists the registered clinics', async () => {
+    await callPreview(preview, 'clinics.create', { name: '指宿なのはな病院', kind: 'hospital', phone: '0993-22-0000' });
+    const context = await newCounterContext(browser);
+    const page = await context.newPage();
+    await page.goto(preview.url);
+    await openScreen(page, '設定');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'CSVを書き出す' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^医療機関一覧_.*\.csv$/);
+    const text = fs.readFileSync(await download.path(), 'utf8');
+    expect(text).toContain('指宿なのはな病院');
+    expect(text).toContain('病院');
+    await expectText(page.getByRole('status').filter({ hasText: '書き出しました' }), /件を書き出しました/);
+    await context.close();
+  });
+
+  test('importing an exported CSV again adds no duplicates', async () => {
+    const context = await newCounterContext(browser);
+    const page = await context.newPage();
+    await page.goto(preview.url);
+    await openScreen(page, '設定');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'CSVを書き出す' }).click(),
+    ]);
+    const exported = await download.path();
+
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page.getByRole('button', { name: 'CSVファイルを選ぶ' }).click(),
+    ]);
+    await chooser.setFiles(exported);
+    await expectText(page.getByRole('status').filter({ hasText: '取り込みました' }), /0件を取り込みました/);
+    const skipped = page.getByRole('definition').filter({ hasText: '件' }).nth(1);
+    expect(Number((await skipped.textContent())?.replace(/\D/g, ''))).toBeGreaterThan(0);
+    await context.close();
+  });
+});

@@ -1,0 +1,82 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
+const urlLine = /^http:\/\/127\.0\.0\.1:\d+\/#token=\S+$/;
+const startTimeoutMs = 30_000;
+const stopTimeoutMs = 10_000;
+
+export interface RunningPreview {
+  /** The URL the host printed, token included: what a user opens. */
+  url: string;
+  origin: string;
+  token: string;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the real browser preview (`electron/host/cli/preview.ts`) on a free port and a fresh
+ * data folder, exactly as a user would, and waits for the URL line it prints.
+ */
+export async function startPreview(): Promise<RunningPreview> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cyber-counter-e2e-'));
+  const child = spawn(
+    process.execPath,
+    [path.join(repoRoot, 'electron/host/cli/preview.ts'), '--port', '0', '--data-dir', dataDir, '--no-build'],
+    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let stderr = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (chunk: string) => {
+    stderr += chunk;
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), stopTimeoutMs);
+      await exited;
+      clearTimeout(timer);
+    }
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`preview printed no URL within ${startTimeoutMs} ms\n${stderr}`)), startTimeoutMs);
+      const lines = createInterface({ input: child.stdout });
+      lines.on('line', (line) => {
+        if (!urlLine.test(line.trim())) return;
+        clearTimeout(timer);
+        resolve(line.trim());
+      });
+      void exited.then((code) => {
+        clearTimeout(timer);
+        reject(new Error(`preview exited with code ${code} before printing its URL\n${stderr}`));
+      });
+    });
+    const parsed = new URL(url);
+    return { url, origin: parsed.origin, token: parsed.hash.replace(/^#token=/, ''), dataDir, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** Calls a contract channel on the running host, to arrange data the way the app itself would. */
+export async function callPreview<T>(preview: RunningPreview, channel: string, input: unknown): Promise<T> {
+  const response = await fetch(`${preview.origin}/api/call/${channel}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${preview.token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(input),
+  });
+  const envelope = (await response.json()) as { ok: true; result: T } | { ok: false; error: { message: string } };
+  if (!envelope.ok) throw new Error(`${channel} failed: ${envelope.error.message}`);
+  return envelope.result;
+}

@@ -1,0 +1,73 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { afterEach } from 'vitest';
+import { startHost, type RunningHost } from '../../electron/host/server.ts';
+import type { Core } from '../../electron/core/types.ts';
+import { openTestCore } from './openTestCore.ts';
+import { tempDir } from './tempDir.ts';
+
+const hosts: RunningHost[] = [];
+
+export interface TestHost {
+  host: RunningHost;
+  core: Core;
+  dataDir: string;
+}
+
+/** The real core behind the real HTTP host, on a temporary data folder and a free port. */
+export async function startTestHost(): Promise<TestHost> {
+  const dataDir = tempDir();
+  const staticDir = tempDir();
+  fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>test</title>');
+  const core = await openTestCore(dataDir);
+  const host = await startHost({ core, staticDir, port: 0 });
+  hosts.push(host);
+  return { host, core, dataDir };
+}
+
+afterEach(async () => {
+  for (const host of hosts.splice(0)) await host.close();
+});
+
+export interface RawResponse {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: Buffer;
+  json: () => any; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+/** A plain HTTP request with full control of Host, Origin and body (fetch forbids some). */
+export function rawRequest(
+  port: number,
+  options: { method?: string; path: string; headers?: Record<string, string>; body?: Buffer | string },
+): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers: options.headers },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const body = Buffer.concat(chunks);
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body, json: () => JSON.parse(body.toString('utf8')) });
+        });
+      },
+    );
+    req.on('error', reject);
+    if (options.body !== undefined) req.write(options.body);
+    req.end();
+  });
+}
+
+/** A contract call as the renderer's HTTP client makes it. */
+export async function call(t: TestHost, channel: string, input: unknown, token = t.host.token) {
+  const res = await fetch(`${t.host.origin}/api/call/${channel}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    body: JSON.stringify(input),
+  });
+  return { status: res.status, body: (await res.json()) as any }; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+export const authHeader = (t: TestHost) => ({ Authorization: `Bearer ${t.host.token}` });

@@ -1,0 +1,106 @@
+/**
+ * A stand-in for the 'electron' module, which cannot run under plain Node: each object records
+ * what the shell asked of it. Tests install it with
+ *   vi.mock('electron', async () => (await import('./fakeElectron.ts')).fakeElectron);
+ * and call resetFakeElectron() before each test.
+ */
+import { EventEmitter } from 'node:events';
+import { vi } from 'vitest';
+
+type Handler = (...args: never[]) => unknown;
+
+export class FakeSession {
+  headersListener: Handler | undefined;
+  permissionRequestHandler: Handler | undefined;
+  permissionCheckHandler: Handler | undefined;
+  devicePermissionHandler: Handler | undefined;
+  webRequest = {
+    onHeadersReceived: vi.fn((listener: Handler) => {
+      this.headersListener = listener;
+    }),
+  };
+  setPermissionRequestHandler = vi.fn((handler: Handler) => {
+    this.permissionRequestHandler = handler;
+  });
+  setPermissionCheckHandler = vi.fn((handler: Handler) => {
+    this.permissionCheckHandler = handler;
+  });
+  setDevicePermissionHandler = vi.fn((handler: Handler) => {
+    this.devicePermissionHandler = handler;
+  });
+}
+
+export class FakeWebContents extends EventEmitter {
+  windowOpenHandler: ((details: { url: string }) => { action: string }) | undefined;
+  send = vi.fn();
+  setWindowOpenHandler = vi.fn((handler: (details: { url: string }) => { action: string }) => {
+    this.windowOpenHandler = handler;
+  });
+}
+
+export class FakeBrowserWindow extends EventEmitter {
+  static instances: FakeBrowserWindow[] = [];
+  readonly options: unknown;
+  readonly webContents = new FakeWebContents();
+  destroyed = false;
+  minimized = false;
+  loadURL = vi.fn(async (_url: string) => undefined);
+  show = vi.fn();
+  focus = vi.fn();
+  restore = vi.fn(() => {
+    this.minimized = false;
+  });
+  isDestroyed = () => this.destroyed;
+  isMinimized = () => this.minimized;
+
+  constructor(options: unknown) {
+    super();
+    this.options = options;
+    FakeBrowserWindow.instances.push(this);
+  }
+}
+
+class FakeIpcMain {
+  readonly handlers = new Map<string, (...args: unknown[]) => unknown>();
+  handle = vi.fn((channel: string, handler: (...args: unknown[]) => unknown) => {
+    if (this.handlers.has(channel)) throw new Error(`second handler for ${channel}`);
+    this.handlers.set(channel, handler);
+  });
+  removeHandler = vi.fn((channel: string) => {
+    this.handlers.delete(channel);
+  });
+}
+
+class FakeIpcRenderer extends EventEmitter {
+  invoke = vi.fn(async (..._args: unknown[]): Promise<unknown> => ({ ok: true, result: null }));
+}
+
+class FakeApp extends EventEmitter {
+  requestSingleInstanceLock = vi.fn(() => true);
+  quit = vi.fn();
+  enableSandbox = vi.fn();
+  whenReady = vi.fn(() => Promise.resolve());
+}
+
+export const fakeElectron = {
+  app: new FakeApp(),
+  BrowserWindow: FakeBrowserWindow,
+  ipcMain: new FakeIpcMain(),
+  ipcRenderer: new FakeIpcRenderer(),
+  contextBridge: { exposeInMainWorld: vi.fn() },
+  dialog: { showErrorBox: vi.fn(), showOpenDialog: vi.fn(), showSaveDialog: vi.fn() },
+  session: { defaultSession: new FakeSession() },
+  shell: { openExternal: vi.fn(async (_url: string) => undefined) },
+  protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
+};
+
+export function resetFakeElectron(): void {
+  vi.clearAllMocks();
+  fakeElectron.app.removeAllListeners();
+  fakeElectron.app.requestSingleInstanceLock.mockImplementation(() => true);
+  fakeElectron.app.whenReady.mockImplementation(() => Promise.resolve());
+  fakeElectron.ipcMain.handlers.clear();
+  fakeElectron.ipcRenderer.removeAllListeners();
+  fakeElectron.session.defaultSession = new FakeSession();
+  FakeBrowserWindow.instances = [];
+}

@@ -1,0 +1,117 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeElectron, FakeBrowserWindow, resetFakeElectron } from './fakeElectron.ts';
+import { createFakeCore, type FakeCore } from './fakeCore.ts';
+import { ipcChannels } from '../../shared/contract/bridge.ts';
+import type { ContractEvent } from '../../shared/contract/events.ts';
+import { limits } from '../../shared/contract/limits.ts';
+import { errorMessages } from '../../shared/messages/errors.ts';
+import { silentLogger } from '../../electron/core/log/logger.ts';
+import { registerIpcTransport } from '../../electron/shell/ipcTransport.ts';
+
+vi.mock('electron', async () => (await import('./fakeElectron.ts')).fakeElectron);
+
+const forbidden = { ok: false, error: { code: 'FORBIDDEN', message: errorMessages.FORBIDDEN } };
+const fromUrl = (url: string) => ({ senderFrame: { url } });
+const trusted = fromUrl('app://renderer/index.html');
+
+function handler(channel: string) {
+  const found = fakeElectron.ipcMain.handlers.get(channel);
+  if (!found) throw new Error(`no handler for ${channel}`);
+  return found as (event: unknown, ...args: unknown[]) => Promise<unknown>;
+}
+
+describe('the IPC transport', () => {
+  let core: FakeCore;
+  let window: FakeBrowserWindow | undefined;
+  let unregister: () => void;
+
+  beforeEach(() => {
+    resetFakeElectron();
+    core = createFakeCore();
+    window = new FakeBrowserWindow({});
+    unregister = registerIpcTransport(core, () => window as never, silentLogger);
+  });
+
+  it('answers a call from our renderer with the core’s envelope', async () => {
+    const answer = await handler(ipcChannels.call)(fromUrl('app://renderer/index.html#/clinics'), 'clinics.search', { query: 'かごしま' });
+    expect(core.dispatch).toHaveBeenCalledWith('clinics.search', { query: 'かごしま' });
+    expect(answer).toEqual({ ok: true, result: { channel: 'clinics.search', input: { query: 'かごしま' } } });
+  });
+
+  it.each([
+    ['a web page', 'https://evil.example/index.html'],
+    ['a local file', 'file:///C:/Users/clerk/AppData/Local/Programs/app/resources/app.asar/dist/renderer/index.html'],
+    ['another app:// host', 'app://evil/index.html'],
+    ['an about:blank frame', 'about:blank'],
+  ])('refuses a call from %s without reaching the core', async (_name, url) => {
+    expect(await handler(ipcChannels.call)(fromUrl(url), 'clinics.search', {})).toEqual(forbidden);
+    expect(core.dispatch).not.toHaveBeenCalled();
+  });
+
+  it('refuses a call whose frame is gone', async () => {
+    expect(await handler(ipcChannels.call)({ senderFrame: null }, 'clinics.search', {})).toEqual(forbidden);
+    const destroyed = {
+      get senderFrame(): never {
+        throw new Error('Render frame was disposed before WebFrameMain could be accessed');
+      },
+    };
+    expect(await handler(ipcChannels.call)(destroyed, 'clinics.search', {})).toEqual(forbidden);
+    expect(core.dispatch).not.toHaveBeenCalled();
+  });
+
+  it('refuses the file dialogs to an untrusted frame', async () => {
+    expect(await handler(ipcChannels.openFile)(fromUrl('https://evil.example/'), { purpose: 'clinicsCsv' })).toEqual(forbidden);
+    expect(await handler(ipcChannels.saveFile)(fromUrl('https://evil.example/'), { fileId: 'abcdefgh' })).toEqual(forbidden);
+    expect(fakeElectron.dialog.showOpenDialog).not.toHaveBeenCalled();
+    expect(fakeElectron.dialog.showSaveDialog).not.toHaveBeenCalled();
+  });
+
+  it('turns a failing core into an INTERNAL envelope instead of a rejected invoke', async () => {
+    core.dispatch.mockRejectedValueOnce(new Error('disk I/O error'));
+    expect(await handler(ipcChannels.call)(trusted, 'clinics.search', {})).toEqual({
+      ok: false,
+      error: { code: 'INTERNAL', message: errorMessages.INTERNAL },
+    });
+  });
+
+  it('refuses an argument larger than a call may be', async () => {
+    const answer = await handler(ipcChannels.call)(trusted, 'clinics.update', { note: 'あ'.repeat(limits.maxCallBytes / 3 + 1) });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE' } });
+    expect(core.dispatch).not.toHaveBeenCalled();
+  });
+
+  it('answers a call without a channel name with UNKNOWN_CHANNEL', async () => {
+    expect(await handler(ipcChannels.call)(trusted, 42, {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+    expect(core.dispatch).not.toHaveBeenCalled();
+  });
+
+  it('passes core events on to the window', () => {
+    const event: ContractEvent = {
+      type: 'job',
+      job: {
+        jobId: 'job-1',
+        kind: 'clinics.exportCsv',
+        state: 'running',
+        progress: { done: 1, total: 2, label: '1 / 2 件' },
+        startedAt: '2025-01-01T00:00:00.000Z',
+        finishedAt: null,
+      },
+    };
+    core.emit(event);
+    expect(window?.webContents.send).toHaveBeenCalledWith(ipcChannels.event, event);
+  });
+
+  it('drops events once the window is gone', () => {
+    const closed = window;
+    window = undefined;
+    core.emit({ type: 'job', job: {} as never });
+    expect(closed?.webContents.send).not.toHaveBeenCalled();
+  });
+
+  it('unregisters its handlers and stops forwarding', () => {
+    unregister();
+    expect(fakeElectron.ipcMain.handlers.size).toBe(0);
+    core.emit({ type: 'job', job: {} as never });
+    expect(window?.webContents.send).not.toHaveBeenCalled();
+  });
+});
