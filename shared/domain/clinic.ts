@@ -32,6 +32,7 @@ export const clinicFieldLabels = {
 // Line breaks and control characters never belong in a one-line field: they break the list,
 // the CSV export and the printed forms.
 const noControlChars = (label: string) =>
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
   z.string().refine((s) => !/[\u0000-\u001f\u007f]/.test(s), {
     message: `${label}に改行や制御文字は使えません`,
   });

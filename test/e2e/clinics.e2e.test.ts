@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchChromium, newCounterContext } from './support/browser.ts';
+import { collectPageProblems } from './support/pageProblems.ts';
 import { expectText, openScreen } from './support/screens.ts';
 import { callPreview, startPreview, type RunningPreview } from './support/startPreview.ts';
 
@@ -24,6 +25,7 @@ describe('医療機関', () => {
     await callPreview(preview, 'clinics.create', { name: '霧島ファミリー歯科', nameKana: 'きりしまふぁみりーしか' });
     const context = await newCounterContext(browser);
     const page = await context.newPage();
+    const problems = collectPageProblems(page);
     await page.goto(preview.url);
     expect(page.url()).not.toContain('token=');
 
@@ -52,12 +54,14 @@ describe('医療機関', () => {
     await page.getByLabel('検索', { exact: true }).fill('かごしま');
     await expectText(page.getByText('「かごしま」の検索結果'), '「かごしま」の検索結果：1件');
     await list.getByRole('cell', { name: 'カゴシマ中央クリニック', exact: true }).waitFor();
+    expect(problems).toEqual([]);
     await context.close();
   });
 
-  test('a missing clinic name is reported next to the field and nothing is saved', async () => {
+  test('a missing clinic name is pointed out next to the field and the form stays open', async () => {
     const context = await newCounterContext(browser);
     const page = await context.newPage();
+    const problems = collectPageProblems(page);
     await page.goto(preview.url);
     await openScreen(page, '医療機関');
     await page.getByRole('button', { name: '新規登録' }).click();
@@ -73,6 +77,7 @@ describe('医療機関', () => {
     const describedBy = (await name.getAttribute('aria-describedby')) ?? '';
     await expectText(page.locator(`[id="${describedBy.split(' ')[0]}"]`), '医療機関名を入力してください');
     expect(await dialog.isVisible()).toBe(true);
+    expect(problems).toEqual([]);
     await context.close();
   });
 });
@@ -82,6 +87,7 @@ describe('設定', () => {
     await callPreview(preview, 'clinics.create', { name: '指宿なのはな病院', kind: 'hospital', phone: '0993-22-0000' });
     const context = await newCounterContext(browser);
     const page = await context.newPage();
+    const problems = collectPageProblems(page);
     await page.goto(preview.url);
     await openScreen(page, '設定');
 
@@ -94,12 +100,14 @@ describe('設定', () => {
     expect(text).toContain('指宿なのはな病院');
     expect(text).toContain('病院');
     await expectText(page.getByRole('status').filter({ hasText: '書き出しました' }), /件を書き出しました/);
+    expect(problems).toEqual([]);
     await context.close();
   });
 
   test('importing an exported CSV again adds no duplicates', async () => {
     const context = await newCounterContext(browser);
     const page = await context.newPage();
+    const problems = collectPageProblems(page);
     await page.goto(preview.url);
     await openScreen(page, '設定');
     const [download] = await Promise.all([
@@ -116,6 +124,7 @@ describe('設定', () => {
     await expectText(page.getByRole('status').filter({ hasText: '取り込みました' }), /0件を取り込みました/);
     const skipped = page.getByRole('definition').filter({ hasText: '件' }).nth(1);
     expect(Number((await skipped.textContent())?.replace(/\D/g, ''))).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
     await context.close();
   });
 });

@@ -40,11 +40,15 @@ export class FakeWebContents extends EventEmitter {
 
 export class FakeBrowserWindow extends EventEmitter {
   static instances: FakeBrowserWindow[] = [];
+  /** When set, loadURL of every new window rejects with it. */
+  static loadFailure: Error | undefined;
   readonly options: unknown;
   readonly webContents = new FakeWebContents();
   destroyed = false;
   minimized = false;
-  loadURL = vi.fn(async (_url: string) => undefined);
+  loadURL = vi.fn(async (_url: string) => {
+    if (FakeBrowserWindow.loadFailure) throw FakeBrowserWindow.loadFailure;
+  });
   show = vi.fn();
   focus = vi.fn();
   restore = vi.fn(() => {
@@ -103,4 +107,5 @@ export function resetFakeElectron(): void {
   fakeElectron.ipcRenderer.removeAllListeners();
   fakeElectron.session.defaultSession = new FakeSession();
   FakeBrowserWindow.instances = [];
+  FakeBrowserWindow.loadFailure = undefined;
 }

@@ -55,6 +55,7 @@ export class FileStore implements FileStoreApi {
 /** Keeps a user-visible file name safe on every OS: no path parts or characters Windows forbids. */
 export function sanitizeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
   const cleaned = base.replace(/[<>:"|?*\u0000-\u001f]/g, '_').trim();
   return [...(cleaned || 'file')].slice(0, 120).join('');
 }
