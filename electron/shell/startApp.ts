@@ -36,6 +36,8 @@ export function startApp(options: StartOptions): void {
 
   // A second copy would fight the first for the database lock; hand over to the running one.
   if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
   }
 
   let window: BrowserWindow | undefined;
