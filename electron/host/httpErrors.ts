@@ -11,6 +11,7 @@ export const statusForError: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
   JOB_NOT_FOUND: 404,
   FILE_NOT_FOUND: 404,
+  FILE_WRITE_FAILED: 500,
   CANCELLED: 409,
   DB_LOCKED: 409,
   DB_TOO_NEW: 409,

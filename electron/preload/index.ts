@@ -4,7 +4,8 @@
  * it cannot send on a channel of its choosing or reach event.sender.
  */
 import { contextBridge, ipcRenderer, type IpcRenderer, type IpcRendererEvent } from 'electron';
-import { ipcChannels, type ContractBridge } from '../../shared/contract/bridge.ts';
+import type { ContractBridge } from '../../shared/contract/bridge.ts';
+import { ipcChannels } from '../../shared/contract/ipcChannels.ts';
 import type { Envelope } from '../../shared/contract/envelope.ts';
 import type { ContractEvent } from '../../shared/contract/events.ts';
 import { errorMessages } from '../../shared/messages/errors.ts';

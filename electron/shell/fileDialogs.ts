@@ -80,7 +80,7 @@ export function createFileDialogs(core: Pick<Core, 'files'>, log: Logger): FileD
       } catch (error) {
         // Typically the target is open in Excel (EBUSY on Windows) or the folder is read-only.
         log.warn('save file failed', { fileId: stored.ref.fileId, error: String(error) });
-        return failure('INTERNAL', shellMessages.saveFailed);
+        return failure('FILE_WRITE_FAILED');
       }
       return { ok: true, result: { saved: true } };
     } catch (error) {

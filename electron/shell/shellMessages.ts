@@ -8,7 +8,5 @@ export const shellMessages = {
     '予期しないエラーが発生しました。入力中の内容を確認し、アプリを終了してから起動し直してください。解決しない場合は担当者に連絡してください。',
   openFileTitle: 'ファイルを選択',
   saveFileTitle: 'ファイルの保存先を選択',
-  saveFailed:
-    'ファイルを保存できませんでした。同じ名前のファイルを開いている場合は閉じてから、または別の場所を選んでもう一度お試しください。',
   fileTypeLabel: (extension: string) => `${extension.toUpperCase()}ファイル`,
 } as const;

@@ -9,13 +9,7 @@ export const openFileRequestSchema = z.object({
 export const saveFileRequestSchema = z.object({ fileId: fileRefSchema.shape.fileId });
 export const saveFileResultSchema = z.object({ saved: z.boolean() });
 
-/** IPC channel names used between the preload and the shell. */
-export const ipcChannels = {
-  call: 'contract:call',
-  event: 'contract:event',
-  openFile: 'contract:open-file',
-  saveFile: 'contract:save-file',
-} as const;
+export { ipcChannels } from './ipcChannels.ts';
 
 /**
  * What the desktop preload exposes on `window.cyberCounter`: the contract client and nothing

@@ -7,7 +7,7 @@ import { createFakeCore, type FakeCore } from './fakeCore.ts';
 import { limits } from '../../shared/contract/limits.ts';
 import { silentLogger } from '../../electron/core/log/logger.ts';
 import { createFileDialogs, type FileDialogs } from '../../electron/shell/fileDialogs.ts';
-import { shellMessages } from '../../electron/shell/shellMessages.ts';
+import { errorMessages } from '../../shared/messages/errors.ts';
 
 vi.mock('electron', async () => (await import('./fakeElectron.ts')).fakeElectron);
 
@@ -113,7 +113,7 @@ describe('file dialogs', () => {
       showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: path.join(dir, 'no-such-folder', 'a.csv') });
       expect(await dialogs.saveFile(window as never, { fileId: ref.fileId })).toEqual({
         ok: false,
-        error: { code: 'INTERNAL', message: shellMessages.saveFailed },
+        error: { code: 'FILE_WRITE_FAILED', message: errorMessages.FILE_WRITE_FAILED },
       });
     });
   });

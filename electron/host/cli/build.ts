@@ -6,7 +6,7 @@
 import { build as viteBuild } from 'vite';
 import { build as esbuild } from 'esbuild';
 import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
@@ -56,7 +56,7 @@ export async function buildElectron(): Promise<void> {
   });
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   const args = new Set(process.argv.slice(2));
   const all = !args.has('--renderer') && !args.has('--electron');
   if (all || args.has('--renderer')) await buildRenderer();
