@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { parsePhoneNumber } from '../text/phoneNumber.ts';
+import { parsePostalCode } from '../text/postalCode.ts';
 
 /** 種別: codes are stable English identifiers; labels are what staff see and print. */
 export const clinicKinds = [
@@ -27,7 +29,11 @@ export const clinicFieldLabels = {
   postalCode: '郵便番号',
   address: '所在地',
   fax: 'FAX番号',
+  contactPerson: 'ご担当者名',
+  memberNumber: '会員番号',
+  memo: 'メモ',
 } as const;
+export type ClinicField = keyof typeof clinicFieldLabels;
 
 // Line breaks and control characters never belong in a one-line field: they break the list,
 // the CSV export and the printed forms.
@@ -37,51 +43,86 @@ const noControlChars = (label: string) =>
     message: `${label}に改行や制御文字は使えません`,
   });
 
+/** A phone or FAX number in any typing, stored in one canonical hyphenated form. */
 const phoneLike = (label: string) =>
   noControlChars(label)
-    .transform((s) => s.trim())
-    .pipe(
-      z
-        .string()
-        .max(30, { message: `${label}は30文字以内で入力してください` })
-        .refine((s) => s === '' || /^[0-9０-９()（）\-－‐―ー−\s+＋]+$/.test(s), {
-          message: `${label}は数字とハイフン・かっこで入力してください`,
-        }),
-    )
+    .pipe(z.string().max(30, { message: `${label}は30文字以内で入力してください` }))
+    .transform((s, ctx) => {
+      const parsed = parsePhoneNumber(s, label);
+      if (!parsed.ok) {
+        ctx.addIssue({ code: 'custom', message: parsed.message });
+        return z.NEVER;
+      }
+      return parsed.value;
+    })
     .default('');
 
-export const clinicInputSchema = z.object({
-  name: noControlChars(clinicFieldLabels.name)
+const oneLine = (label: string, max: number) =>
+  noControlChars(label)
     .transform((s) => s.trim())
-    .pipe(
-      z
-        .string()
-        .min(1, { message: '医療機関名を入力してください' })
-        .max(200, { message: '医療機関名は200文字以内で入力してください' }),
-    ),
-  nameKana: noControlChars(clinicFieldLabels.nameKana)
-    .transform((s) => s.trim())
-    .pipe(z.string().max(200, { message: 'ふりがなは200文字以内で入力してください' }))
-    .default(''),
-  kind: z.enum(clinicKinds, { message: '種別を選んでください' }).default('clinic_no_beds'),
-  phone: phoneLike(clinicFieldLabels.phone),
-  fax: phoneLike(clinicFieldLabels.fax),
-  bedCount: z
-    .number({ message: '病床数は数字で入力してください' })
-    .int({ message: '病床数は整数で入力してください' })
-    .min(0, { message: '病床数は0以上で入力してください' })
-    .max(9999, { message: '病床数が大きすぎます' })
-    .nullable()
-    .default(null),
-  postalCode: noControlChars(clinicFieldLabels.postalCode)
-    .transform((s) => s.trim())
-    .pipe(z.string().max(10, { message: '郵便番号は7桁で入力してください' }))
-    .default(''),
-  address: noControlChars(clinicFieldLabels.address)
-    .transform((s) => s.trim())
-    .pipe(z.string().max(200, { message: '所在地は200文字以内で入力してください' }))
-    .default(''),
-});
+    .pipe(z.string().max(max, { message: `${label}は${max}文字以内で入力してください` }))
+    .default('');
+
+/**
+ * Beds allowed for each 種別 by the Medical Care Act (医療法): a clinic has at most 19 beds,
+ * a hospital 20 or more. Returns the Japanese explanation of a mismatch, if any.
+ */
+export function bedCountProblem(kind: ClinicKind, beds: number | null): string | undefined {
+  if (beds === null) return undefined;
+  if (kind === 'clinic_no_beds' && beds !== 0) return '無床診療所の病床数は0です（病床がある場合は種別を「有床診療所」にしてください）';
+  if (kind === 'clinic_with_beds' && (beds < 1 || beds > 19)) return '有床診療所の病床数は1〜19床です（20床以上は「病院」です）';
+  if (kind === 'hospital' && beds < 20) return '病院の病床数は20床以上です（19床以下は「診療所」です）';
+  return undefined;
+}
+
+export const clinicInputSchema = z
+  .object({
+    name: noControlChars(clinicFieldLabels.name)
+      .transform((s) => s.trim())
+      .pipe(
+        z
+          .string()
+          .min(1, { message: '医療機関名を入力してください' })
+          .max(200, { message: '医療機関名は200文字以内で入力してください' }),
+      ),
+    nameKana: oneLine(clinicFieldLabels.nameKana, 200),
+    kind: z.enum(clinicKinds, { message: '種別を選んでください' }).default('clinic_no_beds'),
+    bedCount: z
+      .number({ message: '病床数は数字で入力してください' })
+      .int({ message: '病床数は整数で入力してください' })
+      .min(0, { message: '病床数は0以上で入力してください' })
+      .max(9999, { message: '病床数が大きすぎます' })
+      .nullable()
+      .default(null),
+    postalCode: noControlChars(clinicFieldLabels.postalCode)
+      .transform((s, ctx) => {
+        const parsed = parsePostalCode(s);
+        if (!parsed.ok) {
+          ctx.addIssue({ code: 'custom', message: parsed.message });
+          return z.NEVER;
+        }
+        return parsed.value;
+      })
+      .default(''),
+    address: oneLine(clinicFieldLabels.address, 200),
+    phone: phoneLike(clinicFieldLabels.phone),
+    fax: phoneLike(clinicFieldLabels.fax),
+    contactPerson: oneLine(clinicFieldLabels.contactPerson, 100),
+    memberNumber: noControlChars(clinicFieldLabels.memberNumber)
+      .transform((s) => s.normalize('NFKC').replace(/\s/g, ''))
+      .pipe(z.string().max(20, { message: '会員番号は20文字以内で入力してください' }))
+      .default(''),
+    memo: z
+      .string()
+      // eslint-disable-next-line no-control-regex -- line breaks are fine in a memo, other control characters are not
+      .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), { message: 'メモに使えない制御文字が含まれています' })
+      .pipe(z.string().max(2000, { message: 'メモは2,000文字以内で入力してください' }))
+      .default(''),
+  })
+  .superRefine((clinic, ctx) => {
+    const problem = bedCountProblem(clinic.kind, clinic.bedCount);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['bedCount'], message: problem });
+  });
 export type ClinicInput = z.input<typeof clinicInputSchema>;
 
 export const isoTimestamp = z.string().min(1);
@@ -96,6 +137,9 @@ export const clinicSchema = z.object({
   bedCount: z.number().int().nullable(),
   postalCode: z.string(),
   address: z.string(),
+  contactPerson: z.string(),
+  memberNumber: z.string(),
+  memo: z.string(),
   createdAt: isoTimestamp,
   updatedAt: isoTimestamp,
   updatedByMachine: z.string(),

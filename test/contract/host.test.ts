@@ -2,6 +2,7 @@ import net from 'node:net';
 import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { channelNames, limits, type Channel } from '../../shared/contract/index.ts';
+import { migrations } from '../../electron/core/db/migrations/index.ts';
 import { authHeader, call, rawRequest, startTestHost, type TestHost } from '../helpers/testHost.ts';
 
 const clinic = { name: 'カゴシマ中央クリニック', nameKana: 'かごしまちゅうおうくりにっく', kind: 'clinic_no_beds', phone: '099-254-8126' };
@@ -14,7 +15,7 @@ async function total(t: TestHost): Promise<number> {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- results are checked field by field below
 type AnyResult = any;
 const validCalls: Record<Channel, (t: TestHost) => Promise<{ input: unknown; check: (result: AnyResult) => void }>> = {
-  'app.info': async () => ({ input: {}, check: (r) => expect(r).toMatchObject({ mode: 'preview', schemaVersion: 1 }) }),
+  'app.info': async () => ({ input: {}, check: (r) => expect(r).toMatchObject({ mode: 'preview', schemaVersion: migrations.length }) }),
   'clinics.create': async () => ({ input: clinic, check: (r) => expect(r).toMatchObject({ name: clinic.name, phone: clinic.phone }) }),
   'clinics.get': async (t) => {
     const created = (await call(t, 'clinics.create', clinic)).body.result;

@@ -16,7 +16,7 @@ function freshDb(): Db {
 }
 
 function fields(partial: Partial<ClinicFields> & { name: string }): ClinicFields {
-  return { nameKana: '', kind: 'clinic_no_beds', bedCount: 0, postalCode: '', address: '', phone: '', fax: '', ...partial };
+  return { nameKana: '', kind: 'clinic_no_beds', bedCount: 0, postalCode: '', address: '', phone: '', fax: '', contactPerson: '', memberNumber: '', memo: '', ...partial };
 }
 
 const search = (db: Db, query: string) => findClinics(db, { query, limit: 50, includeArchived: false });

@@ -64,3 +64,25 @@ describe('database migrations', () => {
     expect(fs.existsSync(path.join(dataDir, 'cyber-counter.lock'))).toBe(false);
   });
 });
+
+describe('migration 2 (records)', () => {
+  it('keeps every clinic of a version-1 file, indexes its phone digits and makes it findable', () => {
+    const file = path.join(tempDir(), 'v1.sqlite3');
+    const db = openDatabase(file);
+    migrate(db, migrations.slice(0, 1));
+    db.prepare(
+      `INSERT INTO clinics (id, name, name_kana, kind, bed_count, postal_code, address, phone, fax, name_norm, kana_norm, created_at, updated_at, updated_by)
+       VALUES ('0190a000-0000-7000-8000-000000000001', '𠮷田医院', 'よしだいいん', 'clinic_with_beds', 12, '890-0053', '鹿児島県鹿児島市中央町8-1', '(099)254-8126', '', '𠮷田医院', 'よしだいいん', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'old')`,
+    ).run();
+    db.close();
+
+    const reopened = openDatabase(file);
+    expect(migrate(reopened, migrations)).toEqual({ from: 1, to: migrations.length });
+    const row = reopened.prepare('SELECT name, bed_count, phone, phone_digits, member_number, memo FROM clinics').get();
+    expect(row).toEqual({ name: '𠮷田医院', bed_count: 12, phone: '(099)254-8126', phone_digits: '0992548126', member_number: '', memo: '' });
+    const hits = reopened.prepare("SELECT rowid FROM clinic_search WHERE clinic_search MATCH '\"09 99 92 25 54\"'").all();
+    expect(hits).toHaveLength(1);
+    expect(reopened.prepare("SELECT value FROM app_meta WHERE key = 'receipt_prefix'").get()).toEqual({ value: 'A' });
+    reopened.close();
+  });
+});

@@ -76,6 +76,9 @@ function parseClinicsCsv({ filePath }: ClinicsCsvImportData): ClinicsCsvImportPa
       address: cell('address'),
       phone: cell('phone'),
       fax: cell('fax'),
+      contactPerson: cell('contactPerson'),
+      memberNumber: cell('memberNumber'),
+      memo: cell('memo'),
     });
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {

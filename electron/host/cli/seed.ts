@@ -29,7 +29,8 @@ function main(): void {
     migrate(db, migrations);
     const started = performance.now();
     const machineId = (db.prepare("SELECT value FROM app_meta WHERE key = 'machine_id'").get() as { value: string }).value;
-    const rows = generateClinics(count, seed);
+    const existing = (db.prepare('SELECT count(*) AS n FROM clinics').get() as { n: number }).n;
+    const rows = generateClinics(count, seed, existing);
     for (let i = 0; i < rows.length; i += batchSize) {
       createClinics(db, rows.slice(i, i + batchSize).map((fields) => ({ fields })), { machineId });
       process.stderr.write(`\r${Math.min(i + batchSize, count).toLocaleString('ja-JP')} / ${count.toLocaleString('ja-JP')} 件`);

@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { clinicSchema, type Clinic, type ClinicKind } from '../../../../shared/domain/clinic.ts';
+import { AppError } from '../../errors.ts';
 import { normalizeForSearch } from '../../../../shared/text/normalizeForSearch.ts';
 import { statement, type Db } from '../connection.ts';
 import { prefixUpperBound, toBigramTokens, toPhraseQuery } from './searchTokens.ts';
@@ -14,6 +15,9 @@ export interface ClinicFields {
   address: string;
   phone: string;
   fax: string;
+  contactPerson: string;
+  memberNumber: string;
+  memo: string;
 }
 
 interface ClinicRow {
@@ -27,6 +31,9 @@ interface ClinicRow {
   address: string;
   phone: string;
   fax: string;
+  contact_person: string;
+  member_number: string;
+  memo: string;
   created_at: string;
   updated_at: string;
   updated_by: string;
@@ -35,6 +42,7 @@ interface ClinicRow {
 
 const clinicColumns =
   'c.seq, c.id, c.name, c.name_kana, c.kind, c.bed_count, c.postal_code, c.address, c.phone, c.fax, ' +
+  'c.contact_person, c.member_number, c.memo, ' +
   'c.created_at, c.updated_at, c.updated_by, c.archived_at';
 
 function toClinic(row: ClinicRow): Clinic {
@@ -48,6 +56,9 @@ function toClinic(row: ClinicRow): Clinic {
     address: row.address,
     phone: row.phone,
     fax: row.fax,
+    contactPerson: row.contact_person,
+    memberNumber: row.member_number,
+    memo: row.memo,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     updatedByMachine: row.updated_by,
@@ -56,39 +67,58 @@ function toClinic(row: ClinicRow): Clinic {
 }
 
 function indexClinic(db: Db, seq: number, fields: ClinicFields, nameNorm: string, kanaNorm: string): void {
-  statement(db, 'INSERT INTO clinic_search (rowid, name, kana, address, phone, fax) VALUES (?, ?, ?, ?, ?, ?)').run(
+  statement(db, 'INSERT INTO clinic_search (rowid, name, kana, address, phone, fax, member) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
     seq,
     toBigramTokens(nameNorm),
     toBigramTokens(kanaNorm),
     toBigramTokens(normalizeForSearch(fields.address)),
     toBigramTokens(normalizeForSearch(fields.phone)),
     toBigramTokens(normalizeForSearch(fields.fax)),
+    toBigramTokens(normalizeForSearch(fields.memberNumber)),
   );
 }
 
+function shadowColumns(fields: ClinicFields) {
+  return {
+    name_norm: normalizeForSearch(fields.name),
+    kana_norm: normalizeForSearch(fields.nameKana),
+    phone_digits: normalizeForSearch(fields.phone),
+  };
+}
+
 /** Inserts one row and its search entry; callers own the transaction. */
-function insertClinic(db: Db, fields: ClinicFields, machineId: string, now: string, id: string): void {
-  const name_norm = normalizeForSearch(fields.name);
-  const kana_norm = normalizeForSearch(fields.nameKana);
-  const info = statement(db, 
-      `INSERT INTO clinics (id, name, name_kana, kind, bed_count, postal_code, address, phone, fax,
-                            name_norm, kana_norm, created_at, updated_at, updated_by)
-       VALUES (@id, @name, @nameKana, @kind, @bedCount, @postalCode, @address, @phone, @fax,
-               @name_norm, @kana_norm, @now, @now, @machineId)`,
-    )
-    .run({ id, ...fields, name_norm, kana_norm, now, machineId });
-  indexClinic(db, Number(info.lastInsertRowid), fields, name_norm, kana_norm);
+function insertClinic(db: Db, fields: ClinicFields, ctx: WriteContext, now: string, id: string): void {
+  const shadows = shadowColumns(fields);
+  const info = statement(
+    db,
+    `INSERT INTO clinics (id, name, name_kana, kind, bed_count, postal_code, address, phone, fax,
+                          contact_person, member_number, memo, name_norm, kana_norm, phone_digits,
+                          created_at, updated_at, updated_by, updated_by_staff)
+     VALUES (@id, @name, @nameKana, @kind, @bedCount, @postalCode, @address, @phone, @fax,
+             @contactPerson, @memberNumber, @memo, @name_norm, @kana_norm, @phone_digits,
+             @now, @now, @machineId, @staffId)`,
+  ).run({ id, ...pickFields(fields), ...shadows, now, machineId: ctx.machineId, staffId: ctx.staffId ?? null });
+  indexClinic(db, Number(info.lastInsertRowid), fields, shadows.name_norm, shadows.kana_norm);
+}
+
+/** Only the stored fields: callers may pass validated objects carrying more. */
+function pickFields(fields: ClinicFields): ClinicFields {
+  const { name, nameKana, kind, bedCount, postalCode, address, phone, fax, contactPerson, memberNumber, memo } = fields;
+  return { name, nameKana, kind, bedCount, postalCode, address, phone, fax, contactPerson, memberNumber, memo };
 }
 
 export interface WriteContext {
   machineId: string;
+  /** The staff member chosen on this machine, recorded on every change. */
+  staffId?: string | null;
   now?: () => Date;
 }
 
 /** Registers a clinic; the name and kana are stored exactly as typed, search uses shadows. */
 export function createClinic(db: Db, fields: ClinicFields, ctx: WriteContext, id: string = uuidv7()): Clinic {
   const now = (ctx.now?.() ?? new Date()).toISOString();
-  db.transaction(() => insertClinic(db, fields, ctx.machineId, now, id))();
+  assertMemberNumberFree(db, fields.memberNumber, undefined);
+  db.transaction(() => insertClinic(db, fields, ctx, now, id))();
   return getClinic(db, id)!;
 }
 
@@ -199,8 +229,86 @@ export function createClinics(
 ): number {
   const now = (ctx.now?.() ?? new Date()).toISOString();
   const insert = db.transaction(() => {
-    for (const { fields, id } of rows) insertClinic(db, fields, ctx.machineId, now, id ?? uuidv7());
+    for (const { fields, id } of rows) insertClinic(db, fields, ctx, now, id ?? uuidv7());
     return rows.length;
   });
   return insert();
+}
+
+function assertMemberNumberFree(db: Db, memberNumber: string, exceptId: string | undefined): void {
+  if (memberNumber === '') return;
+  const holder = statement(db, 'SELECT id FROM clinics WHERE member_number = ?').get(memberNumber) as { id: string } | undefined;
+  if (holder && holder.id !== exceptId) {
+    throw new AppError('INVALID_INPUT', 'この会員番号はすでに別の医療機関に登録されています。', {
+      memberNumber: 'この会員番号はすでに別の医療機関に登録されています',
+    });
+  }
+}
+
+/** Saves an edit: the row, its shadows and its search entry change together. */
+export function updateClinic(db: Db, id: string, fields: ClinicFields, ctx: WriteContext): Clinic {
+  const current = statement(db, 'SELECT seq FROM clinics WHERE id = ?').get(id) as { seq: number } | undefined;
+  if (!current) throw new AppError('NOT_FOUND');
+  assertMemberNumberFree(db, fields.memberNumber, id);
+  const now = (ctx.now?.() ?? new Date()).toISOString();
+  const shadows = shadowColumns(fields);
+  db.transaction(() => {
+    statement(
+      db,
+      `UPDATE clinics SET name = @name, name_kana = @nameKana, kind = @kind, bed_count = @bedCount,
+         postal_code = @postalCode, address = @address, phone = @phone, fax = @fax,
+         contact_person = @contactPerson, member_number = @memberNumber, memo = @memo,
+         name_norm = @name_norm, kana_norm = @kana_norm, phone_digits = @phone_digits,
+         updated_at = @now, updated_by = @machineId, updated_by_staff = @staffId
+       WHERE id = @id`,
+    ).run({ id, ...pickFields(fields), ...shadows, now, machineId: ctx.machineId, staffId: ctx.staffId ?? null });
+    statement(db, 'DELETE FROM clinic_search WHERE rowid = ?').run(current.seq);
+    indexClinic(db, current.seq, fields, shadows.name_norm, shadows.kana_norm);
+  })();
+  return getClinic(db, id)!;
+}
+
+/** Archiving hides a clinic from search and lists; nothing is deleted, restore brings it back. */
+export function setClinicArchived(db: Db, id: string, archived: boolean, ctx: WriteContext): Clinic {
+  const now = (ctx.now?.() ?? new Date()).toISOString();
+  const info = statement(
+    db,
+    'UPDATE clinics SET archived_at = @archivedAt, updated_at = @now, updated_by = @machineId, updated_by_staff = @staffId WHERE id = @id',
+  ).run({ id, archivedAt: archived ? now : null, now, machineId: ctx.machineId, staffId: ctx.staffId ?? null });
+  if (info.changes === 0) throw new AppError('NOT_FOUND');
+  return getClinic(db, id)!;
+}
+
+export type DuplicateReason = 'memberNumber' | 'phone' | 'name';
+
+/**
+ * Clinics that may be the same institution as `fields`: same 会員番号, same phone number, or
+ * the same name once normalised. Archived ones count too: re-registering one is the mistake.
+ */
+export function findDuplicateClinics(
+  db: Db,
+  fields: Pick<ClinicFields, 'name' | 'phone' | 'memberNumber'>,
+  exceptId: string | undefined,
+): { clinic: Clinic; reasons: DuplicateReason[] }[] {
+  const found = new Map<string, { clinic: Clinic; reasons: DuplicateReason[] }>();
+  const add = (rows: ClinicRow[], reason: DuplicateReason) => {
+    for (const row of rows) {
+      if (row.id === exceptId) continue;
+      const entry = found.get(row.id) ?? { clinic: toClinic(row), reasons: [] };
+      entry.reasons.push(reason);
+      found.set(row.id, entry);
+    }
+  };
+  if (fields.memberNumber !== '') {
+    add(statement(db, `SELECT ${clinicColumns} FROM clinics c WHERE c.member_number = ? LIMIT 5`).all(fields.memberNumber) as ClinicRow[], 'memberNumber');
+  }
+  const digits = normalizeForSearch(fields.phone);
+  if (digits !== '') {
+    add(statement(db, `SELECT ${clinicColumns} FROM clinics c WHERE c.phone_digits = ? LIMIT 5`).all(digits) as ClinicRow[], 'phone');
+  }
+  const name = normalizeForSearch(fields.name);
+  if (name !== '') {
+    add(statement(db, `SELECT ${clinicColumns} FROM clinics c WHERE c.name_norm = ? LIMIT 5`).all(name) as ClinicRow[], 'name');
+  }
+  return [...found.values()];
 }

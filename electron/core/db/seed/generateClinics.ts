@@ -37,6 +37,7 @@ const hospitalSuffixes: readonly (readonly [string, string])[] = [
 const facilityNames: readonly (readonly [string, string])[] = [
   ['さくら苑', 'さくらえん'], ['なでしこ', 'なでしこ'], ['つつじの里', 'つつじのさと'], ['ひまわり', 'ひまわり'], ['桜島の丘', 'さくらじまのおか'],
 ];
+const contactRoles = ['事務長', '院長', '事務', '総務課'] as const;
 const areaCodes = ['099', '0995', '0993', '0994', '0996', '0997', '0986', '0992'] as const;
 
 interface KagoshimaTown {
@@ -71,7 +72,7 @@ function phoneNumber(random: () => number, area: string): string {
 }
 
 /** Realistic, deterministic institutions across Kagoshima, in the proportions of the prefecture. */
-export function generateClinics(count: number, seed = 46): ClinicFields[] {
+export function generateClinics(count: number, seed = 46, startIndex = 0): ClinicFields[] {
   const random = seededRandom(seed);
   const places = kagoshimaTowns();
   const out: ClinicFields[] = [];
@@ -111,6 +112,10 @@ export function generateClinics(count: number, seed = 46): ClinicFields[] {
       address: `${town.address}${block}`,
       phone: phoneNumber(random, area),
       fax: phoneNumber(random, area),
+      contactPerson: random() < 0.6 ? `${pick(random, contactRoles)} ${pick(random, surnames)[0]}` : '',
+      // Member numbers are unique: derived from the row's position across seed runs.
+      memberNumber: random() < 0.4 ? String(startIndex + i + 1).padStart(6, '0') : '',
+      memo: '',
     });
   }
   return out;
