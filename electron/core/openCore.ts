@@ -13,6 +13,7 @@ import { JobRunner } from './jobs/jobRunner.ts';
 import { acquireDataDirLock } from './lock.ts';
 import { createFileLogger, type Logger } from './log/logger.ts';
 import { databaseFileName } from './paths.ts';
+import { readMachineId, readSettings } from './db/repos/settings.ts';
 import type { Core, RunMode } from './types.ts';
 import packageJson from '../../package.json' with { type: 'json' };
 
@@ -20,12 +21,8 @@ export interface CoreOptions {
   dataDir: string;
   mode: RunMode;
   log?: Logger;
-}
-
-function readMachineId(db: Db): string {
-  const row = db.prepare("SELECT value FROM app_meta WHERE key = 'machine_id'").get() as { value: string } | undefined;
-  if (!row) throw new Error('machine_id missing from app_meta');
-  return row.value;
+  /** The clock; tests pass a fixed one. */
+  now?: () => Date;
 }
 
 /**
@@ -45,7 +42,9 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     if (from !== to) log.info('database migrated', { from, to });
     const openedDb = db;
     const machineId = readMachineId(openedDb);
-    const writeContext = () => ({ machineId });
+    const now = options.now ?? (() => new Date());
+    // The staff member chosen on this machine is recorded on every change.
+    const writeContext = () => ({ machineId, staffId: readSettings(openedDb).currentStaffId, now });
     const files = new FileStore(path.join(dataDir, 'tmp', 'files'));
     const events = new EventEmitter();
     const emit = (event: ContractEvent) => events.emit('event', event);
@@ -58,6 +57,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       db: openedDb,
       jobs,
       writeContext,
+      now,
       info: () => ({ version: packageJson.version, mode, machineId, dataDir, schemaVersion: to }),
     });
     const dispatch = createDispatcher(handlers, log);

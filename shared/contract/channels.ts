@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import './zodLocale.ts';
 import { clinicInputSchema, clinicSchema } from '../domain/clinic.ts';
+import { inquiryHistoryEntrySchema, inquiryInputSchema, inquirySchema, inquiryStatuses } from '../domain/inquiry.ts';
+import { settingsSchema, settingsUpdateSchema } from '../domain/settings.ts';
+import { staffNameSchema, staffSchema } from '../domain/staff.ts';
+import { isDateOnly } from '../time/tokyoDate.ts';
 import { limits } from './limits.ts';
 import { jobIdInputSchema, jobStartSchema, jobStateSchema } from './jobs.ts';
 
@@ -35,6 +39,26 @@ export const clinicSearchResultSchema = z.object({
 });
 export type ClinicSearchResult = z.infer<typeof clinicSearchResultSchema>;
 
+export const duplicateReasons = ['memberNumber', 'phone', 'name'] as const;
+export const duplicateReasonLabels: Record<(typeof duplicateReasons)[number], string> = {
+  memberNumber: '会員番号が同じ',
+  phone: '電話番号が同じ',
+  name: '医療機関名が同じ',
+};
+
+const inquiryDetailSchema = z.object({ inquiry: inquirySchema, history: z.array(inquiryHistoryEntrySchema) });
+export type InquiryDetail = z.infer<typeof inquiryDetailSchema>;
+
+const dateOnly = z.string().refine(isDateOnly, { message: '日付は 2026-11-24 の形で入力してください' });
+
+export const homeSummarySchema = z.object({
+  today: z.string(),
+  due: z.array(inquirySchema),
+  latest: z.array(inquirySchema),
+  counts: z.record(z.enum(inquiryStatuses), z.number().int()),
+});
+export type HomeSummary = z.infer<typeof homeSummarySchema>;
+
 /**
  * The contract: every channel's argument and result. Both transports (Electron IPC and the
  * preview's HTTP host) validate against it, and the handler map must satisfy it.
@@ -44,6 +68,49 @@ export const contract = {
   'clinics.create': channel(clinicInputSchema, clinicSchema),
   'clinics.get': channel(z.object({ id: recordId }), clinicSchema),
   'clinics.search': channel(clinicSearchInputSchema, clinicSearchResultSchema),
+  'clinics.update': channel(z.object({ id: recordId, clinic: clinicInputSchema }), clinicSchema),
+  'clinics.archive': channel(z.object({ id: recordId }), clinicSchema),
+  'clinics.restore': channel(z.object({ id: recordId }), clinicSchema),
+  'clinics.duplicates': channel(
+    z.object({
+      name: z.string().max(200).default(''),
+      phone: z.string().max(30).default(''),
+      memberNumber: z.string().max(20).default(''),
+      exceptId: recordId.optional(),
+    }),
+    z.object({ matches: z.array(z.object({ clinic: clinicSchema, reasons: z.array(z.enum(duplicateReasons)) })) }),
+  ),
+  'postal.lookup': channel(
+    z.object({ postalCode: z.string().max(10) }),
+    z.object({ postalCode: z.string(), addresses: z.array(z.string()) }),
+  ),
+  'staff.list': channel(z.object({ includeInactive: z.boolean().default(false) }), z.object({ items: z.array(staffSchema) })),
+  'staff.create': channel(z.object({ name: staffNameSchema }), staffSchema),
+  'staff.update': channel(z.object({ id: recordId, name: staffNameSchema.optional(), active: z.boolean().optional() }), staffSchema),
+  'settings.get': channel(z.object({}), settingsSchema),
+  'settings.update': channel(settingsUpdateSchema, settingsSchema),
+  'inquiries.create': channel(inquiryInputSchema, inquiryDetailSchema),
+  'inquiries.get': channel(z.object({ id: recordId }), inquiryDetailSchema),
+  'inquiries.update': channel(z.object({ id: recordId, inquiry: inquiryInputSchema.omit({ clinicId: true }) }), inquiryDetailSchema),
+  'inquiries.changeStatus': channel(
+    z.object({
+      id: recordId,
+      to: z.enum(inquiryStatuses, { message: '状況を選んでください' }),
+      reason: z.string().max(1000, { message: '理由は1,000文字以内で入力してください' }).default(''),
+      nextActionOn: dateOnly.nullable().optional(),
+    }),
+    inquiryDetailSchema,
+  ),
+  'inquiries.list': channel(
+    z.object({
+      status: z.enum(inquiryStatuses).optional(),
+      staffId: recordId.optional(),
+      clinicId: recordId.optional(),
+      limit: z.number().int().min(1).max(500).default(100),
+    }),
+    z.object({ items: z.array(inquirySchema), total: z.number().int().nonnegative() }),
+  ),
+  'home.summary': channel(z.object({}), homeSummarySchema),
   'jobs.start': channel(jobStartSchema, jobStateSchema),
   'jobs.get': channel(jobIdInputSchema, jobStateSchema),
   'jobs.cancel': channel(jobIdInputSchema, jobStateSchema),

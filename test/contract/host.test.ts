@@ -7,6 +7,12 @@ import { authHeader, call, rawRequest, startTestHost, type TestHost } from '../h
 
 const clinic = { name: 'カゴシマ中央クリニック', nameKana: 'かごしまちゅうおうくりにっく', kind: 'clinic_no_beds', phone: '099-254-8126' };
 
+async function newInquiry(t: TestHost): Promise<string> {
+  const created = (await call(t, 'clinics.create', clinic)).body.result;
+  const res = await call(t, 'inquiries.create', { clinicId: created.id, receivedOn: '2026-11-24', channel: 'phone' });
+  return res.body.result.inquiry.id;
+}
+
 async function total(t: TestHost): Promise<number> {
   return (await call(t, 'clinics.search', { query: '' })).body.result.total;
 }
@@ -24,6 +30,83 @@ const validCalls: Record<Channel, (t: TestHost) => Promise<{ input: unknown; che
   'clinics.search': async (t) => {
     await call(t, 'clinics.create', clinic);
     return { input: { query: 'ｶｺﾞｼﾏ' }, check: (r) => expect(r.items.map((c: { name: string }) => c.name)).toEqual([clinic.name]) };
+  },
+  'clinics.update': async (t) => {
+    const created = (await call(t, 'clinics.create', clinic)).body.result;
+    return {
+      input: { id: created.id, clinic: { ...clinic, phone: '０９９（２５４）８１２７', memberNumber: '１２３４５' } },
+      check: (r) => expect(r).toMatchObject({ id: created.id, phone: '099-254-8127', memberNumber: '12345' }),
+    };
+  },
+  'clinics.archive': async (t) => {
+    const created = (await call(t, 'clinics.create', clinic)).body.result;
+    return { input: { id: created.id }, check: (r) => expect(r.archivedAt).not.toBeNull() };
+  },
+  'clinics.restore': async (t) => {
+    const created = (await call(t, 'clinics.create', clinic)).body.result;
+    await call(t, 'clinics.archive', { id: created.id });
+    return { input: { id: created.id }, check: (r) => expect(r.archivedAt).toBeNull() };
+  },
+  'clinics.duplicates': async (t) => {
+    const created = (await call(t, 'clinics.create', clinic)).body.result;
+    return {
+      input: { name: 'ｶｺﾞｼﾏ中央クリニック', phone: '0992548126' },
+      check: (r) => expect(r.matches).toEqual([{ clinic: expect.objectContaining({ id: created.id }), reasons: ['phone', 'name'] }]),
+    };
+  },
+  'postal.lookup': async () => ({
+    input: { postalCode: '890-0053' },
+    check: (r) => expect(r.addresses).toEqual(['鹿児島県鹿児島市中央町']),
+  }),
+  'staff.list': async (t) => {
+    await call(t, 'staff.create', { name: '窓口 花子' });
+    return { input: {}, check: (r) => expect(r.items.map((s: { name: string }) => s.name)).toEqual(['窓口 花子']) };
+  },
+  'staff.create': async () => ({ input: { name: ' 窓口 太郎 ' }, check: (r) => expect(r).toMatchObject({ name: '窓口 太郎', active: true }) }),
+  'staff.update': async (t) => {
+    const staff = (await call(t, 'staff.create', { name: '窓口 太郎' })).body.result;
+    return { input: { id: staff.id, active: false }, check: (r) => expect(r).toMatchObject({ id: staff.id, active: false }) };
+  },
+  'settings.get': async () => ({ input: {}, check: (r) => expect(r).toEqual({ receiptPrefix: 'A', currentStaffId: null, dateStyle: 'western' }) }),
+  'settings.update': async () => ({ input: { receiptPrefix: 'ｂ', dateStyle: 'japanese' }, check: (r) => expect(r).toMatchObject({ receiptPrefix: 'B', dateStyle: 'japanese' }) }),
+  'inquiries.create': async (t) => {
+    const created = (await call(t, 'clinics.create', clinic)).body.result;
+    return {
+      input: { clinicId: created.id, receivedOn: '2026-11-24', channel: 'phone', content: '資料がほしい' },
+      check: (r) => {
+        expect(r.inquiry).toMatchObject({ receiptNumber: 'A-2026-0001', status: 'new', clinicName: clinic.name });
+        expect(r.history).toHaveLength(1);
+      },
+    };
+  },
+  'inquiries.get': async (t) => {
+    const id = await newInquiry(t);
+    return { input: { id }, check: (r) => expect(r.inquiry.id).toBe(id) };
+  },
+  'inquiries.update': async (t) => {
+    const id = await newInquiry(t);
+    return {
+      input: { id, inquiry: { receivedOn: '2027-01-05', channel: 'fax', content: '追記', nextActionOn: '2027-01-08' } },
+      check: (r) => expect(r.inquiry).toMatchObject({ receiptNumber: 'A-2026-0001', channel: 'fax', nextActionOn: '2027-01-08' }),
+    };
+  },
+  'inquiries.changeStatus': async (t) => {
+    const id = await newInquiry(t);
+    return {
+      input: { id, to: 'materials_sent', nextActionOn: '2026-11-27' },
+      check: (r) => {
+        expect(r.inquiry).toMatchObject({ status: 'materials_sent', nextActionOn: '2026-11-27' });
+        expect(r.history.map((h: { to: string }) => h.to)).toEqual(['new', 'materials_sent']);
+      },
+    };
+  },
+  'inquiries.list': async (t) => {
+    const id = await newInquiry(t);
+    return { input: { status: 'new' }, check: (r) => expect(r).toMatchObject({ total: 1, items: [expect.objectContaining({ id })] }) };
+  },
+  'home.summary': async (t) => {
+    await newInquiry(t);
+    return { input: {}, check: (r) => expect(r.counts).toMatchObject({ new: 1, declined: 0 }) };
   },
   'jobs.start': async () => ({
     input: { kind: 'clinics.exportCsv', input: {} },

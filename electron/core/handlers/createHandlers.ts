@@ -1,8 +1,21 @@
 import type { AppInfo } from '../../../shared/contract/channels.ts';
+import { tokyoToday } from '../../../shared/time/tokyoDate.ts';
 import type { Db } from '../db/connection.ts';
-import { createClinic, findClinics, getClinic, type WriteContext } from '../db/repos/clinics.ts';
+import {
+  createClinic,
+  findClinics,
+  findDuplicateClinics,
+  getClinic,
+  setClinicArchived,
+  updateClinic,
+  type WriteContext,
+} from '../db/repos/clinics.ts';
+import { changeInquiryStatus, createInquiry, getInquiry, homeSummary, inquiryHistory, listInquiries, updateInquiry } from '../db/repos/inquiries.ts';
+import { readSettings, updateSettings } from '../db/repos/settings.ts';
+import { createStaff, getStaff, listStaff, updateStaff } from '../db/repos/staff.ts';
 import { AppError } from '../errors.ts';
 import type { JobRunner } from '../jobs/jobRunner.ts';
+import { lookupPostalCode } from '../postal/lookupPostalCode.ts';
 import type { HandlerMap } from './handlerMap.ts';
 
 export interface HandlerDeps {
@@ -10,11 +23,18 @@ export interface HandlerDeps {
   jobs: JobRunner;
   info: () => AppInfo;
   writeContext: () => WriteContext;
+  /** The clock: "today" is the Japanese date of this instant. */
+  now: () => Date;
 }
 
 /** The handler map both transports serve. Handlers never know which transport called them. */
 export function createHandlers(deps: HandlerDeps) {
   const { db, jobs } = deps;
+  const inquiryDetail = (id: string) => {
+    const inquiry = getInquiry(db, id);
+    if (!inquiry) throw new AppError('NOT_FOUND');
+    return { inquiry, history: inquiryHistory(db, id) };
+  };
   return {
     'app.info': () => deps.info(),
     'clinics.create': (input) => createClinic(db, input, deps.writeContext()),
@@ -24,6 +44,25 @@ export function createHandlers(deps: HandlerDeps) {
       return clinic;
     },
     'clinics.search': (input) => findClinics(db, input),
+    'clinics.update': ({ id, clinic }) => updateClinic(db, id, clinic, deps.writeContext()),
+    'clinics.archive': ({ id }) => setClinicArchived(db, id, true, deps.writeContext()),
+    'clinics.restore': ({ id }) => setClinicArchived(db, id, false, deps.writeContext()),
+    'clinics.duplicates': ({ exceptId, ...fields }) => ({ matches: findDuplicateClinics(db, fields, exceptId) }),
+    'postal.lookup': ({ postalCode }) => ({ postalCode, addresses: lookupPostalCode(postalCode) }),
+    'staff.list': ({ includeInactive }) => ({ items: listStaff(db, includeInactive) }),
+    'staff.create': ({ name }) => createStaff(db, name, deps.writeContext()),
+    'staff.update': ({ id, ...patch }) => updateStaff(db, id, patch, deps.writeContext()),
+    'settings.get': () => readSettings(db),
+    'settings.update': (patch) => {
+      if (patch.currentStaffId && !getStaff(db, patch.currentStaffId)) throw new AppError('NOT_FOUND');
+      return updateSettings(db, patch);
+    },
+    'inquiries.create': ({ clinicId, ...fields }) => inquiryDetail(createInquiry(db, clinicId, fields, deps.writeContext()).id),
+    'inquiries.get': ({ id }) => inquiryDetail(id),
+    'inquiries.update': ({ id, inquiry }) => inquiryDetail(updateInquiry(db, id, inquiry, deps.writeContext()).id),
+    'inquiries.changeStatus': ({ id, ...change }) => inquiryDetail(changeInquiryStatus(db, id, change, deps.writeContext()).id),
+    'inquiries.list': (query) => listInquiries(db, { ...query, today: tokyoToday(deps.now()) }),
+    'home.summary': () => homeSummary(db, tokyoToday(deps.now())),
     'jobs.start': (input) => jobs.start(input),
     'jobs.get': ({ jobId }) => jobs.get(jobId),
     'jobs.cancel': ({ jobId }) => jobs.cancel(jobId),

@@ -1,0 +1,235 @@
+import { v7 as uuidv7 } from 'uuid';
+import {
+  formatReceiptNumber,
+  inquirySchema,
+  inquiryStatuses,
+  statusChangeNeedsReason,
+  type Inquiry,
+  type InquiryChannel,
+  type InquiryHistoryEntry,
+  type InquiryStatus,
+} from '../../../../shared/domain/inquiry.ts';
+import type { DateOnly } from '../../../../shared/time/tokyoDate.ts';
+import { AppError } from '../../errors.ts';
+import { statement, type Db } from '../connection.ts';
+import type { WriteContext } from './clinics.ts';
+import { readSettings } from './settings.ts';
+
+export interface InquiryFields {
+  receivedOn: DateOnly;
+  channel: InquiryChannel;
+  content: string;
+  nextActionOn: DateOnly | null;
+  staffId: string | null;
+}
+
+interface InquiryRow {
+  id: string;
+  receipt_number: string;
+  clinic_id: string;
+  clinic_name: string;
+  received_on: string;
+  channel: string;
+  content: string;
+  status: string;
+  next_action_on: string | null;
+  staff_id: string | null;
+  staff_name: string | null;
+  created_at: string;
+  updated_at: string;
+  updated_by: string;
+  archived_at: string | null;
+}
+
+const selectInquiry = `
+  SELECT i.id, i.receipt_number, i.clinic_id, c.name AS clinic_name, i.received_on, i.channel, i.content,
+         i.status, i.next_action_on, i.staff_id, s.name AS staff_name, i.created_at, i.updated_at,
+         i.updated_by, i.archived_at
+    FROM inquiries i
+    JOIN clinics c ON c.id = i.clinic_id
+    LEFT JOIN staff s ON s.id = i.staff_id`;
+
+function toInquiry(row: InquiryRow): Inquiry {
+  return inquirySchema.parse({
+    id: row.id,
+    receiptNumber: row.receipt_number,
+    clinicId: row.clinic_id,
+    clinicName: row.clinic_name,
+    receivedOn: row.received_on,
+    channel: row.channel,
+    content: row.content,
+    status: row.status,
+    nextActionOn: row.next_action_on,
+    staffId: row.staff_id,
+    staffName: row.staff_name,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    updatedByMachine: row.updated_by,
+    archivedAt: row.archived_at,
+  });
+}
+
+function assertReferences(db: Db, clinicId: string | undefined, staffId: string | null): void {
+  if (clinicId !== undefined && !statement(db, 'SELECT 1 FROM clinics WHERE id = ?').get(clinicId)) throw new AppError('NOT_FOUND');
+  if (staffId !== null && !statement(db, 'SELECT 1 FROM staff WHERE id = ?').get(staffId)) {
+    throw new AppError('INVALID_INPUT', '選ばれた担当者が見つかりません。', { staffId: '担当者を選び直してください' });
+  }
+}
+
+/**
+ * The next 受付番号 for this machine's prefix and the year of 受付日. The prefix is what keeps
+ * two machines from ever issuing the same number.
+ */
+function nextReceiptNumber(db: Db, receivedOn: DateOnly): string {
+  const prefix = readSettings(db).receiptPrefix;
+  const year = Number(receivedOn.slice(0, 4));
+  const { last } = statement(
+    db,
+    `INSERT INTO receipt_sequences (prefix, year, last) VALUES (?, ?, 1)
+     ON CONFLICT (prefix, year) DO UPDATE SET last = last + 1 RETURNING last`,
+  ).get(prefix, year) as { last: number };
+  return formatReceiptNumber(prefix, year, last);
+}
+
+function recordHistory(db: Db, inquiryId: string, from: InquiryStatus | null, to: InquiryStatus, reason: string, ctx: WriteContext, now: string): void {
+  statement(
+    db,
+    'INSERT INTO inquiry_status_history (id, inquiry_id, from_status, to_status, reason, staff_id, changed_at, machine) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(uuidv7(), inquiryId, from, to, reason, ctx.staffId ?? null, now, ctx.machineId);
+}
+
+export function getInquiry(db: Db, id: string): Inquiry | undefined {
+  const row = statement(db, `${selectInquiry} WHERE i.id = ?`).get(id) as InquiryRow | undefined;
+  return row && toInquiry(row);
+}
+
+export function inquiryHistory(db: Db, id: string): InquiryHistoryEntry[] {
+  const rows = statement(
+    db,
+    `SELECT h.from_status, h.to_status, h.reason, h.staff_id, s.name AS staff_name, h.changed_at
+       FROM inquiry_status_history h LEFT JOIN staff s ON s.id = h.staff_id
+      WHERE h.inquiry_id = ? ORDER BY h.changed_at, h.id`,
+  ).all(id) as { from_status: InquiryStatus | null; to_status: InquiryStatus; reason: string; staff_id: string | null; staff_name: string | null; changed_at: string }[];
+  return rows.map((r) => ({ from: r.from_status, to: r.to_status, reason: r.reason, staffId: r.staff_id, staffName: r.staff_name, changedAt: r.changed_at }));
+}
+
+/** Registers an inquiry as 新規 with a fresh 受付番号 and the first line of its history. */
+export function createInquiry(db: Db, clinicId: string, fields: InquiryFields, ctx: WriteContext): Inquiry {
+  assertReferences(db, clinicId, fields.staffId);
+  const id = uuidv7();
+  const now = (ctx.now?.() ?? new Date()).toISOString();
+  db.transaction(() => {
+    const receiptNumber = nextReceiptNumber(db, fields.receivedOn);
+    statement(
+      db,
+      `INSERT INTO inquiries (id, receipt_number, clinic_id, received_on, channel, content, status, next_action_on,
+                              staff_id, created_at, updated_at, updated_by, updated_by_staff)
+       VALUES (@id, @receiptNumber, @clinicId, @receivedOn, @channel, @content, 'new', @nextActionOn,
+               @staffId, @now, @now, @machineId, @editor)`,
+    ).run({ id, receiptNumber, clinicId, ...fields, now, machineId: ctx.machineId, editor: ctx.staffId ?? null });
+    recordHistory(db, id, null, 'new', '', ctx, now);
+  })();
+  return getInquiry(db, id)!;
+}
+
+/** Edits the fields of an inquiry; its 受付番号 never changes. */
+export function updateInquiry(db: Db, id: string, fields: InquiryFields, ctx: WriteContext): Inquiry {
+  assertReferences(db, undefined, fields.staffId);
+  const now = (ctx.now?.() ?? new Date()).toISOString();
+  const info = statement(
+    db,
+    `UPDATE inquiries SET received_on = @receivedOn, channel = @channel, content = @content, next_action_on = @nextActionOn,
+            staff_id = @staffId, updated_at = @now, updated_by = @machineId, updated_by_staff = @editor
+      WHERE id = @id`,
+  ).run({ id, ...fields, now, machineId: ctx.machineId, editor: ctx.staffId ?? null });
+  if (info.changes === 0) throw new AppError('NOT_FOUND');
+  return getInquiry(db, id)!;
+}
+
+/**
+ * Moves an inquiry to another 状況 and keeps the change in its history. Going back, or
+ * reopening a 見送り, must say why.
+ */
+export function changeInquiryStatus(
+  db: Db,
+  id: string,
+  change: { to: InquiryStatus; reason: string; nextActionOn?: DateOnly | null | undefined },
+  ctx: WriteContext,
+): Inquiry {
+  const current = getInquiry(db, id);
+  if (!current) throw new AppError('NOT_FOUND');
+  const reason = change.reason.trim();
+  if (statusChangeNeedsReason(current.status, change.to) && reason === '') {
+    throw new AppError('INVALID_INPUT', '状況を戻す・見送りから再開するときは理由を入力してください。', { reason: '理由を入力してください' });
+  }
+  if (current.status === change.to && change.nextActionOn === undefined) return current;
+  const now = (ctx.now?.() ?? new Date()).toISOString();
+  db.transaction(() => {
+    statement(
+      db,
+      `UPDATE inquiries SET status = @to, next_action_on = CASE WHEN @setNext THEN @next ELSE next_action_on END,
+              updated_at = @now, updated_by = @machineId, updated_by_staff = @editor WHERE id = @id`,
+    ).run({ id, to: change.to, setNext: change.nextActionOn === undefined ? 0 : 1, next: change.nextActionOn ?? null, now, machineId: ctx.machineId, editor: ctx.staffId ?? null });
+    if (current.status !== change.to) recordHistory(db, id, current.status, change.to, reason, ctx, now);
+  })();
+  return getInquiry(db, id)!;
+}
+
+export interface InquiryListQuery {
+  status?: InquiryStatus | undefined;
+  staffId?: string | undefined;
+  clinicId?: string | undefined;
+  today: DateOnly;
+  limit: number;
+}
+
+/**
+ * Inquiries to work on first: those whose 次回対応日 is today or past (oldest first), then the
+ * rest, newest 受付日 first.
+ */
+export function listInquiries(db: Db, query: InquiryListQuery): { items: Inquiry[]; total: number } {
+  const where = ['i.archived_at IS NULL'];
+  const params: Record<string, unknown> = { today: query.today, limit: query.limit };
+  if (query.status) {
+    where.push('i.status = @status');
+    params.status = query.status;
+  }
+  if (query.staffId) {
+    where.push('i.staff_id = @staffId');
+    params.staffId = query.staffId;
+  }
+  if (query.clinicId) {
+    where.push('i.clinic_id = @clinicId');
+    params.clinicId = query.clinicId;
+  }
+  const filter = where.join(' AND ');
+  const rows = statement(
+    db,
+    `${selectInquiry} WHERE ${filter}
+      ORDER BY CASE WHEN i.next_action_on IS NOT NULL AND i.next_action_on <= @today THEN 0 ELSE 1 END,
+               CASE WHEN i.next_action_on IS NOT NULL AND i.next_action_on <= @today THEN i.next_action_on END,
+               i.received_on DESC, i.seq DESC
+      LIMIT @limit`,
+  ).all(params) as InquiryRow[];
+  const { n } = statement(db, `SELECT count(*) AS n FROM inquiries i WHERE ${filter}`).get(params) as { n: number };
+  return { items: rows.map(toInquiry), total: n };
+}
+
+const openStatuses = "('new', 'materials_sent', 'quote_presented', 'applied')";
+
+/** What ホーム shows: follow-ups due today or overdue, the latest inquiries, counts per 状況. */
+export function homeSummary(db: Db, today: DateOnly) {
+  const due = (
+    statement(
+      db,
+      `${selectInquiry} WHERE i.archived_at IS NULL AND i.next_action_on IS NOT NULL AND i.next_action_on <= ?
+          AND i.status IN ${openStatuses} ORDER BY i.next_action_on, i.seq LIMIT 50`,
+    ).all(today) as InquiryRow[]
+  ).map(toInquiry);
+  const latest = (statement(db, `${selectInquiry} WHERE i.archived_at IS NULL ORDER BY i.seq DESC LIMIT 10`).all() as InquiryRow[]).map(toInquiry);
+  const counts = Object.fromEntries(inquiryStatuses.map((s) => [s, 0])) as Record<InquiryStatus, number>;
+  for (const row of statement(db, 'SELECT status, count(*) AS n FROM inquiries WHERE archived_at IS NULL GROUP BY status').all() as { status: InquiryStatus; n: number }[]) {
+    counts[row.status] = row.n;
+  }
+  return { today, due, latest, counts };
+}
