@@ -10,6 +10,8 @@ export default defineConfig({
           name: 'node',
           include: ['test/{unit,db,contract,shell,pdf}/**/*.test.ts'],
           environment: 'node',
+          // A machine clock in UTC, so "today" must come from Asia/Tokyo, not from the machine.
+          env: { TZ: 'UTC' },
           testTimeout: 20_000,
           hookTimeout: 30_000,
         },
