@@ -82,6 +82,98 @@ describe('医療機関', () => {
   });
 });
 
+describe('医療機関の入力操作', () => {
+  test('Enter in the name field saves the clinic', async () => {
+    const context = await newCounterContext(browser);
+    const page = await context.newPage();
+    const problems = collectPageProblems(page);
+    await page.goto(preview.url);
+    await openScreen(page, '医療機関');
+    await page.getByRole('button', { name: '新規登録' }).click();
+    const dialog = page.getByRole('dialog', { name: '医療機関の新規登録' });
+    await dialog.getByLabel('医療機関名', { exact: true }).fill('姶良エンターキー眼科');
+    await dialog.getByLabel('医療機関名', { exact: true }).press('Enter');
+    await expectText(page.getByRole('status'), '姶良エンターキー眼科を登録しました');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  test('Enter that confirms an IME conversion does not save the form', async () => {
+    const context = await newCounterContext(browser);
+    const page = await context.newPage();
+    await page.goto(preview.url);
+    await openScreen(page, '医療機関');
+    await page.getByRole('button', { name: '新規登録' }).click();
+    const dialog = page.getByRole('dialog', { name: '医療機関の新規登録' });
+    const name = dialog.getByLabel('医療機関名', { exact: true });
+    await name.fill('出水');
+    const creates: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/api/call/clinics.create')) creates.push(request.postData() ?? '');
+    });
+
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Input.imeSetComposition', { text: 'くりにっく', selectionStart: 5, selectionEnd: 5 });
+    await name.press('Enter');
+    await page.waitForTimeout(500);
+    expect(creates).toEqual([]);
+    expect(await dialog.isVisible()).toBe(true);
+    await context.close();
+  });
+
+  test('closing the form with unsaved input asks first, and staying keeps the input', async () => {
+    const context = await newCounterContext(browser);
+    const page = await context.newPage();
+    await page.goto(preview.url);
+    await openScreen(page, '医療機関');
+    await page.getByRole('button', { name: '新規登録' }).click();
+    const dialog = page.getByRole('dialog', { name: '医療機関の新規登録' });
+    const name = dialog.getByLabel('医療機関名', { exact: true });
+    await name.fill('書きかけ医院');
+
+    const questions: string[] = [];
+    page.once('dialog', (question) => {
+      questions.push(question.message());
+      void question.dismiss();
+    });
+    await name.press('Escape');
+    await expect.poll(() => questions.length).toBe(1);
+    expect(questions[0]).toContain('保存されていません');
+    expect(await name.inputValue()).toBe('書きかけ医院');
+
+    page.once('dialog', (question) => void question.accept());
+    await dialog.getByRole('button', { name: 'キャンセル' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    await context.close();
+  });
+
+  test('nothing is searched while the IME is still converting; the search runs once it is confirmed', async () => {
+    await callPreview(preview, 'clinics.create', { name: '薩摩川内IMEクリニック', nameKana: 'さつませんだいくりにっく' });
+    const context = await newCounterContext(browser);
+    const page = await context.newPage();
+    await page.goto(preview.url);
+    await openScreen(page, '医療機関');
+    await page.getByText('新しく登録した順').waitFor();
+    const searches: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/api/call/clinics.search')) searches.push(request.postData() ?? '');
+    });
+
+    // Chromium's own IME entry points: a composition in progress, then its confirmation.
+    const cdp = await context.newCDPSession(page);
+    await page.getByLabel('検索', { exact: true }).focus();
+    await cdp.send('Input.imeSetComposition', { text: 'さつま', selectionStart: 3, selectionEnd: 3 });
+    await page.waitForTimeout(800);
+    expect(searches).toEqual([]);
+
+    await cdp.send('Input.insertText', { text: 'さつま' });
+    await expectText(page.getByText('「さつま」の検索結果'), '「さつま」の検索結果：1件');
+    expect(searches).toHaveLength(1);
+    expect(JSON.parse(searches[0]!).query).toBe('さつま');
+    await context.close();
+  });
+});
+
 describe('設定', () => {
   test('CSV export downloads a file that lists the registered clinics', async () => {
     await callPreview(preview, 'clinics.create', { name: '指宿なのはな病院', kind: 'hospital', phone: '0993-22-0000' });
@@ -122,7 +214,7 @@ describe('設定', () => {
     ]);
     await chooser.setFiles(exported);
     await expectText(page.getByRole('status').filter({ hasText: '取り込みました' }), /0件を取り込みました/);
-    const skipped = page.getByRole('definition').filter({ hasText: '件' }).nth(1);
+    const skipped = page.getByText('登録済みのため取り込まなかった件数').locator('xpath=following-sibling::dd[1]');
     expect(Number((await skipped.textContent())?.replace(/\D/g, ''))).toBeGreaterThan(0);
     expect(problems).toEqual([]);
     await context.close();

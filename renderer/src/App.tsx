@@ -1,0 +1,53 @@
+import { useEffect, type ComponentType } from 'react';
+import { NavMenu } from './components/NavMenu.tsx';
+import { ScreenErrorBoundary } from './components/ScreenErrorBoundary.tsx';
+import { useAppInfoStore } from './stores/appInfoStore.ts';
+import { useUiStore } from './stores/uiStore.ts';
+import type { ScreenId } from './screens/screenList.ts';
+import { HomeScreen } from './screens/Home/HomeScreen.tsx';
+import { ProductScreen } from './screens/Product/ProductScreen.tsx';
+import { QuoteScreen } from './screens/Quote/QuoteScreen.tsx';
+import { ClinicsScreen } from './screens/Clinics/ClinicsScreen.tsx';
+import { InquiriesScreen } from './screens/Inquiries/InquiriesScreen.tsx';
+import { PrintScreen } from './screens/Print/PrintScreen.tsx';
+import { SettingsScreen } from './screens/Settings/SettingsScreen.tsx';
+
+const screens: Record<ScreenId, ComponentType> = {
+  home: HomeScreen,
+  product: ProductScreen,
+  quote: QuoteScreen,
+  clinics: ClinicsScreen,
+  inquiries: InquiriesScreen,
+  print: PrintScreen,
+  settings: SettingsScreen,
+};
+
+/** The shell: product name and menu on the left, the current screen on the right. */
+export function App() {
+  const screen = useUiStore((s) => s.screen);
+  const loadAppInfo = useAppInfoStore((s) => s.load);
+  const Screen = screens[screen];
+
+  useEffect(() => {
+    void loadAppInfo();
+  }, [loadAppInfo]);
+
+  return (
+    <div className="app">
+      <aside className="app-sidebar">
+        <p className="app-title">
+          医療機関
+          <br />
+          サイバー保険 窓口
+        </p>
+        <NavMenu />
+      </aside>
+      <main className="app-main">
+        {/* Keyed by screen so choosing another screen from the menu recovers from a crash. */}
+        <ScreenErrorBoundary key={screen}>
+          <Screen />
+        </ScreenErrorBoundary>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import type { ReactNode } from 'react';
+
+export interface FieldControlProps {
+  id: string;
+  'aria-invalid': boolean;
+  'aria-describedby': string | undefined;
+  'aria-required': boolean | undefined;
+}
+
+interface FormFieldProps {
+  id: string;
+  label: string;
+  required?: boolean;
+  hint?: string;
+  error?: string | undefined;
+  /** Renders the control with the id and ARIA wiring that ties it to its label, hint and error. */
+  children: (control: FieldControlProps) => ReactNode;
+}
+
+/** A visible label, the control, an optional hint and the field's Japanese error right below it. */
+export function FormField({ id, label, required, hint, error, children }: FormFieldProps) {
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={error ? 'field field-invalid' : 'field'}>
+      <div className="field-label-row">
+        <label htmlFor={id}>{label}</label>
+        {/* The control itself carries aria-required, so the badge is for the eye only. */}
+        {required && (
+          <span className="badge-required" aria-hidden="true">
+            必須
+          </span>
+        )}
+      </div>
+      {hint && (
+        <p id={hintId} className="field-hint">
+          {hint}
+        </p>
+      )}
+      {children({ id, 'aria-invalid': Boolean(error), 'aria-describedby': describedBy, 'aria-required': required || undefined })}
+      {error && (
+        <p id={errorId} className="field-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,131 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, test } from 'vitest';
+import { launchChromium, newCounterContext } from './support/browser.ts';
+import { expectText, openScreen } from './support/screens.ts';
+import { callPreview, startPreview, type RunningPreview } from './support/startPreview.ts';
+
+// Screenshots are for people checking the Japanese layout by eye, not an assertion: they run
+// only when asked for, e.g. SCREENSHOTS_DIR=/tmp/screens vitest run --project e2e
+const screenshotsDir = process.env.SCREENSHOTS_DIR;
+
+const sampleClinics = [
+  { name: 'カゴシマ中央クリニック', nameKana: 'かごしまちゅうおうくりにっく', kind: 'clinic_with_beds', phone: '099-254-8126' },
+  { name: '霧島ファミリー歯科', nameKana: 'きりしまふぁみりーしか', kind: 'clinic_no_beds', phone: '0995-45-0000' },
+  { name: '医療法人社団 髙﨑会 指宿なのはな総合病院 附属リハビリテーションセンター', nameKana: 'いりょうほうじんしゃだん たかさきかい いぶすきなのはなそうごうびょういん ふぞくりはびりてーしょんせんたー', kind: 'hospital', phone: '(0993)22-0000' },
+  { name: '介護老人保健施設 さくらじま苑', nameKana: 'かいごろうじんほけんしせつ さくらじまえん', kind: 'geriatric_facility', phone: '099-293-0000' },
+  { name: '鹿屋ひまわり内科', nameKana: '', kind: 'clinic_no_beds', phone: '' },
+];
+
+describe.skipIf(!screenshotsDir)('screenshots of every screen', () => {
+  let preview: RunningPreview;
+  let browser: Browser;
+  let scratch: string;
+  const dir = screenshotsDir ?? '';
+
+  beforeAll(async () => {
+    fs.mkdirSync(dir, { recursive: true });
+    scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'cyber-counter-shots-'));
+    preview = await startPreview();
+    for (const clinic of sampleClinics) await callPreview(preview, 'clinics.create', clinic);
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await preview?.stop();
+    if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
+  });
+
+  const shoot = (page: Page, name: string) => page.screenshot({ path: path.join(dir, `${name}.png`) });
+
+  test('every screen at 1366×768', async () => {
+    const context = await newCounterContext(browser);
+    const page = await context.newPage();
+    await page.goto(preview.url);
+    await page.getByRole('heading', { level: 1, name: 'ホーム' }).waitFor();
+    await page.getByText('ブラウザ版プレビュー').waitFor();
+    await page.evaluate('document.fonts.ready');
+    await shoot(page, '01-home');
+    const screens = ['商品説明', '保険料試算', '医療機関', '問い合わせ', '印刷', '設定'];
+    for (const [index, name] of screens.entries()) {
+      await openScreen(page, name);
+      if (name === '医療機関') await page.getByRole('table', { name: '医療機関の一覧' }).waitFor();
+      if (name === '設定') await page.getByText(preview.dataDir).waitFor();
+      await shoot(page, `${String(index + 2).padStart(2, '0')}-${name}`);
+    }
+    await context.close();
+  });
+
+  test('clinic search, form and errors at 1366×768', async () => {
+    const context = await newCounterContext(browser);
+    const page = await context.newPage();
+    await page.goto(preview.url);
+    await openScreen(page, '医療機関');
+    await page.getByLabel('検索', { exact: true }).fill('ｶｺﾞｼﾏ');
+    await expectText(page.getByText('「ｶｺﾞｼﾏ」の検索結果'), /1件/);
+    await shoot(page, '10-clinics-search');
+    await page.getByLabel('検索', { exact: true }).fill('存在しない名前');
+    await page.getByText('に一致する医療機関はありません').waitFor();
+    await shoot(page, '11-clinics-empty');
+
+    await page.getByRole('button', { name: '新規登録' }).click();
+    const dialog = page.getByRole('dialog', { name: '医療機関の新規登録' });
+    await dialog.waitFor();
+    await shoot(page, '12-clinic-form');
+    await dialog.getByLabel('電話番号', { exact: true }).fill('電話');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.getByText('医療機関名を入力してください').waitFor();
+    await shoot(page, '13-clinic-form-errors');
+    await dialog.getByLabel('医療機関名', { exact: true }).fill('枕崎さかな通り診療所');
+    await dialog.getByLabel('電話番号', { exact: true }).fill('0993-72-0000');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await page.getByRole('status').filter({ hasText: '登録しました' }).waitFor();
+    await page.getByLabel('検索', { exact: true }).fill('');
+    await page.getByText('新しく登録した順').waitFor();
+    await shoot(page, '14-clinics-saved');
+    await context.close();
+  });
+
+  test('settings after an export and an import with problems at 1366×768', async () => {
+    const context = await newCounterContext(browser);
+    const page = await context.newPage();
+    await page.goto(preview.url);
+    await openScreen(page, '設定');
+    await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSVを書き出す' }).click()]);
+    await page.getByRole('status').filter({ hasText: '書き出しました' }).waitFor();
+
+    const csv = path.join(scratch, '取り込み見本.csv');
+    fs.writeFileSync(
+      csv,
+      '\uFEFF医療機関名,ふりがな,種別,電話番号\r\n' +
+        '南さつま海辺クリニック,みなみさつまうみべくりにっく,無床診療所,0993-53-0000\r\n' +
+        ',なまえなし,無床診療所,099-000-0000\r\n' +
+        '出水つる診療所,いずみつるしんりょうじょ,診療所,0996-62-0000\r\n' +
+        '奄美ゆい病院,あまみゆいびょういん,病院,電話はありません\r\n',
+    );
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page.getByRole('button', { name: 'CSVファイルを選ぶ' }).click(),
+    ]);
+    await chooser.setFiles(csv);
+    await page.getByRole('status').filter({ hasText: '取り込みました' }).waitFor();
+    await shoot(page, '20-settings-after-jobs');
+    await page.screenshot({ path: path.join(dir, '21-settings-after-jobs-full.png'), fullPage: true });
+    await context.close();
+  });
+
+  test('home and clinics at 1920×1080', async () => {
+    const context = await newCounterContext(browser, { width: 1920, height: 1080 });
+    const page = await context.newPage();
+    await page.goto(preview.url);
+    await page.getByText('ブラウザ版プレビュー').waitFor();
+    await shoot(page, '30-home-1920');
+    await openScreen(page, '医療機関');
+    await page.getByRole('table', { name: '医療機関の一覧' }).waitFor();
+    await shoot(page, '31-clinics-1920');
+    await context.close();
+  });
+});
