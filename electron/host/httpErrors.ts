@@ -12,6 +12,7 @@ export const statusForError: Record<ErrorCode, number> = {
   JOB_NOT_FOUND: 404,
   FILE_NOT_FOUND: 404,
   FILE_WRITE_FAILED: 500,
+  UNAVAILABLE: 503,
   CANCELLED: 409,
   DB_LOCKED: 409,
   DB_TOO_NEW: 409,

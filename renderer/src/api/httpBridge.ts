@@ -40,7 +40,7 @@ async function send(path: string, init: RequestInit): Promise<Response | Envelop
     return await fetch(path, { ...init, headers: { ...headers, ...(init.headers as Record<string, string>) } });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    return failure('INTERNAL', transportMessages.hostUnreachable);
+    return failure('UNAVAILABLE');
   }
 }
 
