@@ -1,20 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { rendererMimeType } from '../core/files/rendererMimeTypes.ts';
 
-const mimeTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.ttf': 'font/ttf',
-  '.woff2': 'font/woff2',
-  '.map': 'application/json; charset=utf-8',
-};
 
 /** Serves the built renderer; anything outside its folder is a 404, never a file elsewhere. */
 export function serveStatic(root: string, req: IncomingMessage, res: ServerResponse, headers: Record<string, string>): void {
@@ -29,7 +17,7 @@ export function serveStatic(root: string, req: IncomingMessage, res: ServerRespo
   const isIndex = relative === 'index.html';
   res.writeHead(200, {
     ...headers,
-    'Content-Type': mimeTypes[path.extname(file)] ?? 'application/octet-stream',
+    'Content-Type': rendererMimeType(file),
     'Cache-Control': isIndex ? 'no-store' : 'max-age=3600',
   });
   if (req.method === 'HEAD') {

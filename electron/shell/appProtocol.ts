@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { protocol } from 'electron';
 import { contentSecurityPolicy } from '../../shared/security/csp.ts';
+import { rendererMimeType } from '../core/files/rendererMimeTypes.ts';
 
 /*
  * The window loads the renderer from app://renderer/ rather than file://. A file:// page shares
@@ -13,19 +14,6 @@ export const appScheme = 'app';
 export const rendererHost = 'renderer';
 export const rendererIndexUrl = `${appScheme}://${rendererHost}/index.html`;
 
-const mimeTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.ttf': 'font/ttf',
-  '.woff2': 'font/woff2',
-};
 
 /** Registers app:// as a standard, secure scheme; Electron accepts this only before 'ready'. */
 export function registerAppScheme(): void {
@@ -79,7 +67,7 @@ export async function serveRendererRequest(rendererDir: string, request: Request
   if (!file || !bytes) {
     return new Response('見つかりません', { status: 404, headers: { ...headers, 'Content-Type': 'text/plain; charset=utf-8' } });
   }
-  const contentType = mimeTypes[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+  const contentType = rendererMimeType(file);
   return new Response(request.method === 'HEAD' ? null : new Uint8Array(bytes), {
     status: 200,
     headers: { ...headers, 'Content-Type': contentType },
