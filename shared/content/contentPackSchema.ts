@@ -1,0 +1,73 @@
+import { z } from 'zod';
+
+const text = (label: string) => z.string({ message: `${label}がありません` }).min(1, { message: `${label}が空です` });
+const texts = (label: string, min = 1) => z.array(text(label)).min(min, { message: `${label}が足りません` });
+
+const contactSchema = z.object({
+  role: text('窓口の役割'),
+  organization: text('名称'),
+  branch: z.string().default(''),
+  postalCode: z.string().regex(/^\d{3}-\d{4}$/, { message: '郵便番号は 890-0053 の形で書いてください' }),
+  address: text('住所'),
+  phone: text('電話番号'),
+  fax: text('FAX番号'),
+  hours: text('受付時間'),
+  closedDays: text('休業日'),
+});
+
+/**
+ * An approved flyer as data: every sentence, figure and contact the app shows or prints about
+ * the product. Wording is the flyer's own; a pack is replaced whole, never edited in place.
+ */
+export const contentPackSchema = z.object({
+  schemaVersion: z.literal(1, { message: '内容パックの形式（schemaVersion）が対応していません' }),
+  document: z.object({
+    code: z.string().regex(/^[A-Z]{2}\d{2}-\d{4,6}$/, { message: '文書番号の形式が正しくありません（例：SJ24-13707）' }),
+    createdOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: '作成日は 2025-01-16 の形で書いてください' }),
+    createdLabel: text('作成日の表記'),
+  }),
+  productName: text('商品名'),
+  introduction: texts('導入文'),
+  groupDiscount: z.object({ label: text('団体割引の見出し'), percent: z.number().min(0).max(100), display: text('団体割引の表記') }),
+  riskQuestion: text('リスクの問いかけ'),
+  attackTypesTitle: text('攻撃の種類の見出し'),
+  attackTypes: texts('攻撃の種類', 8),
+  impacts: texts('被害の影響', 3),
+  whyTargeted: z.object({ title: text('標的となる理由の見出し'), text: text('標的となる理由') }),
+  incidentCase: z.object({
+    title: text('対応事例の見出し'),
+    summary: text('対応事例の概要'),
+    columns: z.tuple([text('列名'), text('列名'), text('列名')]),
+    items: z
+      .array(
+        z.object({
+          category: text('対応事項'),
+          description: text('対応内容'),
+          amountLabel: text('損害額（例）'),
+          amountYen: z.number().int().positive(),
+        }),
+      )
+      .min(1, { message: '対応事例の項目がありません' }),
+    closing: text('対応事例のまとめ'),
+  }),
+  coverages: z
+    .array(z.object({ name: text('補償の名称'), description: z.string().default(''), note: text('お支払対象の説明') }))
+    .min(1, { message: '補償の説明がありません' }),
+  damageExamples: z.object({
+    title: text('被害例の見出し'),
+    groups: z.array(z.object({ heading: text('被害例の小見出し'), items: texts('被害例') })).min(1),
+  }),
+  premium: z.object({
+    title: text('保険料の見出し'),
+    scope: text('保険料の対象'),
+    conditionsLabel: text('保険料の条件の表記'),
+    conditions: texts('保険料の条件', 4),
+    askAgencyNote: text('病院・介護老人保健施設の注意書き'),
+  }),
+  contacts: z.object({ insurer: contactSchema, agency: contactSchema }),
+  insurerWebsite: z.string().url({ message: '保険会社のウェブサイトのアドレスが正しくありません' }).startsWith('https://', { message: '保険会社のウェブサイトは https:// で始まる必要があります' }),
+  inquiryPrompt: text('お問い合わせの案内'),
+  consent: text('個人情報の取扱いへの同意文'),
+  summaryNote: text('概要である旨の注意書き'),
+});
+export type ContentPack = z.infer<typeof contentPackSchema>;

@@ -1,0 +1,50 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { contentPackSchema } from '../../shared/content/contentPackSchema.ts';
+
+const packFile = path.resolve('resources/content/SJ24-13707.json');
+// The approved flyer's text, kept beside the repository as the source of truth.
+const flyerFile = path.resolve('../shared/source/flyer-SJ24-13707.txt');
+const pack = JSON.parse(fs.readFileSync(packFile, 'utf8')) as unknown;
+
+/** Every string value in the pack, with the key it sits under. */
+function strings(value: unknown, key = ''): { key: string; text: string }[] {
+  if (typeof value === 'string') return [{ key, text: value }];
+  if (Array.isArray(value)) return value.flatMap((v) => strings(v, key));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => strings(v, k));
+  return [];
+}
+
+const squeeze = (s: string) => s.replace(/\s+/g, '');
+
+describe('content pack SJ24-13707', () => {
+  it('passes the schema', () => {
+    expect(contentPackSchema.safeParse(pack).success).toBe(true);
+  });
+
+  it('says nothing the approved flyer does not say: every sentence stands in the flyer as written', () => {
+    const flyer = squeeze(fs.readFileSync(flyerFile, 'utf8'));
+    const invented = strings(pack)
+      .filter(({ key, text }) => key !== 'createdOn' && text !== '')
+      .filter(({ text }) => !flyer.includes(squeeze(text)));
+    expect(invented).toEqual([]);
+  });
+
+  it('lists the eight attack types and the six amounts of the incident case, with no total', () => {
+    const parsed = contentPackSchema.parse(pack);
+    expect(parsed.attackTypes).toEqual(['不正アクセス', 'コンピュータウイルス', 'なりすまし', 'DDoS攻撃', '標的型メール攻撃', 'ランサムウェア', 'ウェブサイト改ざん', '内部不正']);
+    expect(parsed.incidentCase.items.map((i) => i.amountLabel)).toEqual(['約300万円', '約50万円', '約150万円', '約1,800万円', '約500万円', '約200万円']);
+    expect(JSON.stringify(pack)).not.toMatch(/合計|総額/);
+  });
+
+  it('names the broken field in Japanese when a pack is damaged', () => {
+    const broken = structuredClone(pack) as { contacts: { agency: { fax?: string } }; attackTypes: string[] };
+    delete broken.contacts.agency.fax;
+    broken.attackTypes = broken.attackTypes.slice(0, 5);
+    const result = contentPackSchema.safeParse(broken);
+    expect(result.success).toBe(false);
+    const messages = result.error!.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    expect(messages).toEqual(expect.arrayContaining(['contacts.agency.fax: FAX番号がありません', 'attackTypes: 攻撃の種類が足りません']));
+  });
+});
