@@ -45,10 +45,19 @@ export const contentPackSchema = z.object({
           description: text('対応内容'),
           amountLabel: text('損害額（例）'),
           amountYen: z.number().int().positive(),
+          /** What the amount grows with in the breach-cost illustration. */
+          scalesWith: z.enum(['servers', 'patients', 'giftsPerPatient', 'callCentreWeeks', 'fixed'], { message: '金額の増え方（scalesWith）が正しくありません' }),
         }),
       )
       .min(1, { message: '対応事例の項目がありません' }),
     closing: text('対応事例のまとめ'),
+    /** The case's own figures as numbers: 3 servers, about 30,000 patients, a 500 yen voucher, 2 + 2 weeks of call centre. */
+    basis: z.object({
+      servers: z.number().int().positive(),
+      patients: z.number().int().positive(),
+      voucherYen: z.number().int().nonnegative(),
+      callCentreWeeks: z.number().positive(),
+    }),
   }),
   coverages: z
     .array(z.object({ name: text('補償の名称'), description: z.string().default(''), note: text('お支払対象の説明') }))
