@@ -12,7 +12,8 @@ import { clinicsCsvJobs } from './jobs/clinicsCsvJobs.ts';
 import { JobRunner } from './jobs/jobRunner.ts';
 import { acquireDataDirLock } from './lock.ts';
 import { createFileLogger, type Logger } from './log/logger.ts';
-import { databaseFileName } from './paths.ts';
+import { databaseFileName, resourcesDir } from './paths.ts';
+import { loadContent } from './content/loadContent.ts';
 import { readMachineId, readSettings } from './db/repos/settings.ts';
 import type { Core, RunMode } from './types.ts';
 import packageJson from '../../package.json' with { type: 'json' };
@@ -23,6 +24,8 @@ export interface CoreOptions {
   log?: Logger;
   /** The clock; tests pass a fixed one. */
   now?: () => Date;
+  /** Folders with content packs (and rates/), bundled first; defaults to resources/content. */
+  contentDirs?: string[];
 }
 
 /**
@@ -33,6 +36,9 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const { dataDir, mode } = options;
   fs.mkdirSync(dataDir, { recursive: true });
   const log = options.log ?? createFileLogger(path.join(dataDir, 'logs'));
+  // Content first: a broken bundle is reported before anything else is touched.
+  const content = loadContent(options.contentDirs ?? [path.join(resourcesDir(), 'content'), path.join(dataDir, 'content')]);
+  for (const problem of content.problems) log.warn('content file skipped', { file: problem.file, reasons: problem.messages.length });
   const lock = acquireDataDirLock(dataDir);
   let db: Db | undefined;
   try {
@@ -58,6 +64,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       jobs,
       writeContext,
       now,
+      content: () => content,
       info: () => ({ version: packageJson.version, mode, machineId, dataDir, schemaVersion: to }),
     });
     const dispatch = createDispatcher(handlers, log);

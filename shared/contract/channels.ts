@@ -5,6 +5,9 @@ import { inquiryHistoryEntrySchema, inquiryInputSchema, inquirySchema, inquirySt
 import { settingsSchema, settingsUpdateSchema } from '../domain/settings.ts';
 import { staffNameSchema, staffSchema } from '../domain/staff.ts';
 import { isDateOnly } from '../time/tokyoDate.ts';
+import { contentPackSchema } from '../content/contentPackSchema.ts';
+import { rateTableSchema } from '../content/rateTableSchema.ts';
+import { quoteRequestSchema, savedQuoteSchema } from '../quote/savedQuote.ts';
 import { limits } from './limits.ts';
 import { jobIdInputSchema, jobStartSchema, jobStateSchema } from './jobs.ts';
 
@@ -111,6 +114,17 @@ export const contract = {
     z.object({ items: z.array(inquirySchema), total: z.number().int().nonnegative() }),
   ),
   'home.summary': channel(z.object({}), homeSummarySchema),
+  'content.get': channel(
+    z.object({}),
+    z.object({
+      pack: contentPackSchema,
+      rates: rateTableSchema,
+      /** Content files that failed validation and were skipped, each with its Japanese reasons. */
+      problems: z.array(z.object({ file: z.string(), messages: z.array(z.string()) })),
+    }),
+  ),
+  'quotes.save': channel(quoteRequestSchema.extend({ inquiryId: recordId }), savedQuoteSchema),
+  'quotes.list': channel(z.object({ inquiryId: recordId }), z.object({ items: z.array(savedQuoteSchema) })),
   'jobs.start': channel(jobStartSchema, jobStateSchema),
   'jobs.get': channel(jobIdInputSchema, jobStateSchema),
   'jobs.cancel': channel(jobIdInputSchema, jobStateSchema),

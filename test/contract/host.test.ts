@@ -108,6 +108,26 @@ const validCalls: Record<Channel, (t: TestHost) => Promise<{ input: unknown; che
     await newInquiry(t);
     return { input: {}, check: (r) => expect(r.counts).toMatchObject({ new: 1, declined: 0 }) };
   },
+  'content.get': async () => ({
+    input: {},
+    check: (r) => {
+      expect(r.pack.document).toMatchObject({ code: 'SJ24-13707', createdLabel: '2025年1月16日作成' });
+      expect(r.rates.status).toBe('sample');
+      expect(r.problems).toEqual([]);
+    },
+  }),
+  'quotes.save': async (t) => {
+    const inquiryId = await newInquiry(t);
+    return {
+      input: { inquiryId, clinicKind: 'clinic_no_beds', planId: 'P1' },
+      check: (r) => expect(r).toMatchObject({ inquiryId, snapshot: { kind: 'figure', sample: true, planId: 'P1', tableVersion: '見本 2026-11' } }),
+    };
+  },
+  'quotes.list': async (t) => {
+    const inquiryId = await newInquiry(t);
+    await call(t, 'quotes.save', { inquiryId, clinicKind: 'clinic_with_beds', planId: 'P2' });
+    return { input: { inquiryId }, check: (r) => expect(r.items.map((q: { snapshot: { planId: string } }) => q.snapshot.planId)).toEqual(['P2']) };
+  },
   'jobs.start': async () => ({
     input: { kind: 'clinics.exportCsv', input: {} },
     check: (r) => expect(r).toMatchObject({ kind: 'clinics.exportCsv', state: 'running' }),
@@ -156,6 +176,15 @@ describe('HTTP host: refusals', () => {
       expect(res.body.error.message).toMatch(/[ぁ-んァ-ン一-龥]/);
     }
     expect(await total(t)).toBe(0);
+  });
+
+  it('refuses to save a premium figure for a hospital, whose premium depends on the 告知', async () => {
+    const t = await startTestHost();
+    const inquiryId = await newInquiry(t);
+    const res = await call(t, 'quotes.save', { inquiryId, clinicKind: 'hospital', planId: 'P1' });
+    expect(res.status).toBe(422);
+    expect(res.body.error.fields).toEqual({ clinicKind: '取扱代理店にお問い合わせください' });
+    expect((await call(t, 'quotes.list', { inquiryId })).body.result.items).toEqual([]);
   });
 
   it('answers an unknown channel with 404 and a Japanese message', async () => {

@@ -86,3 +86,23 @@ describe('migration 2 (records)', () => {
     reopened.close();
   });
 });
+
+describe('migration 3 (quotes)', () => {
+  it('keeps the inquiries of a version-2 file and adds an empty quote list to each', () => {
+    const file = path.join(tempDir(), 'v2.sqlite3');
+    const db = openDatabase(file);
+    migrate(db, migrations.slice(0, 2));
+    db.exec(`
+      INSERT INTO clinics (id, name, kind, name_norm, kana_norm, created_at, updated_at, updated_by)
+        VALUES ('c1', '中央医院', 'clinic_no_beds', '中央医院', '', 't', 't', 'm');
+      INSERT INTO inquiries (id, receipt_number, clinic_id, received_on, channel, status, created_at, updated_at, updated_by)
+        VALUES ('i1', 'A-2026-0001', 'c1', '2026-11-24', 'phone', 'new', 't', 't', 'm');
+    `);
+    db.close();
+    const reopened = openDatabase(file);
+    expect(migrate(reopened, migrations)).toEqual({ from: 2, to: migrations.length });
+    expect(reopened.prepare('SELECT receipt_number FROM inquiries').get()).toEqual({ receipt_number: 'A-2026-0001' });
+    expect(reopened.prepare("SELECT count(*) AS n FROM inquiry_quotes WHERE inquiry_id = 'i1'").get()).toEqual({ n: 0 });
+    reopened.close();
+  });
+});

@@ -17,6 +17,9 @@ import { AppError } from '../errors.ts';
 import type { JobRunner } from '../jobs/jobRunner.ts';
 import { lookupPostalCode } from '../postal/lookupPostalCode.ts';
 import type { HandlerMap } from './handlerMap.ts';
+import type { LoadedContent } from '../content/loadContent.ts';
+import { listQuotes, saveQuote } from '../db/repos/quotes.ts';
+import { calculateQuote } from '../../../shared/quote/calculateQuote.ts';
 
 export interface HandlerDeps {
   db: Db;
@@ -25,6 +28,7 @@ export interface HandlerDeps {
   writeContext: () => WriteContext;
   /** The clock: "today" is the Japanese date of this instant. */
   now: () => Date;
+  content: () => LoadedContent;
 }
 
 /** The handler map both transports serve. Handlers never know which transport called them. */
@@ -63,6 +67,22 @@ export function createHandlers(deps: HandlerDeps) {
     'inquiries.changeStatus': ({ id, ...change }) => inquiryDetail(changeInquiryStatus(db, id, change, deps.writeContext()).id),
     'inquiries.list': (query) => listInquiries(db, { ...query, today: tokyoToday(deps.now()) }),
     'home.summary': () => homeSummary(db, tokyoToday(deps.now())),
+    'content.get': () => deps.content(),
+    'quotes.save': ({ inquiryId, clinicKind, planId }) => {
+      // Figures come from the table the core holds, never from the window.
+      const { rates } = deps.content();
+      if (!rates.plans.some((p) => p.id === planId)) {
+        throw new AppError('INVALID_INPUT', 'このプランは現在の保険料表にありません。', { planId: 'プランを選び直してください' });
+      }
+      const quote = calculateQuote(rates, clinicKind, planId);
+      if (quote.kind !== 'figure') {
+        throw new AppError('INVALID_INPUT', '病院・介護老人保健施設などの保険料は告知内容によって変わるため、試算を保存できません。', {
+          clinicKind: '取扱代理店にお問い合わせください',
+        });
+      }
+      return saveQuote(db, inquiryId, quote, deps.writeContext());
+    },
+    'quotes.list': ({ inquiryId }) => ({ items: listQuotes(db, inquiryId) }),
     'jobs.start': (input) => jobs.start(input),
     'jobs.get': ({ jobId }) => jobs.get(jobId),
     'jobs.cancel': ({ jobId }) => jobs.cancel(jobId),

@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { z } from 'zod';
+import { contentPackSchema, type ContentPack } from '../../../shared/content/contentPackSchema.ts';
+import { rateTableSchema, type RateTable } from '../../../shared/content/rateTableSchema.ts';
+
+export interface ContentProblem {
+  file: string;
+  /** Japanese, each naming the field: 「contacts.agency.fax: FAX番号がありません」. */
+  messages: string[];
+}
+
+export interface LoadedContent {
+  pack: ContentPack;
+  rates: RateTable;
+  problems: ContentProblem[];
+}
+
+function readCandidate<T>(file: string, schema: z.ZodType<T>): { value: T } | { problem: ContentProblem } {
+  const name = path.basename(file);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    return { problem: { file: name, messages: [`JSONとして読み取れません（${(error as Error).message.slice(0, 80)}）`] } };
+  }
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return { value: parsed.data };
+  return { problem: { file: name, messages: parsed.error.issues.map((i) => `${i.path.join('.') || '（全体）'}: ${i.message}`) } };
+}
+
+/** JSON files of a folder, newest name last so that the last valid one wins. */
+function jsonFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => path.join(dir, f));
+}
+
+/**
+ * Loads the product text and the rate table. Candidates are tried newest first; a broken one is
+ * reported (field by field, in Japanese) and skipped, so the app keeps the last good content.
+ */
+export function loadContent(contentDirs: readonly string[]): LoadedContent {
+  const problems: ContentProblem[] = [];
+  const pick = <T>(files: string[], schema: z.ZodType<T>): T | undefined => {
+    for (const file of [...files].reverse()) {
+      const result = readCandidate(file, schema);
+      if ('value' in result) return result.value;
+      problems.push(result.problem);
+    }
+    return undefined;
+  };
+  const pack = pick(contentDirs.flatMap((dir) => jsonFiles(dir)), contentPackSchema);
+  const rates = pick(contentDirs.flatMap((dir) => jsonFiles(path.join(dir, 'rates'))), rateTableSchema);
+  if (!pack || !rates) {
+    const detail = problems.map((p) => `${p.file}: ${p.messages.slice(0, 3).join(' / ')}`).join('\n');
+    throw new Error(`商品の説明データを読み込めませんでした。\n${detail}`);
+  }
+  return { pack, rates, problems };
+}

@@ -1,0 +1,49 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadContent } from '../../electron/core/content/loadContent.ts';
+import { tempDir } from '../helpers/tempDir.ts';
+
+const bundled = path.resolve('resources/content');
+
+function installedDir(files: Record<string, unknown>): string {
+  const dir = tempDir();
+  fs.mkdirSync(path.join(dir, 'rates'));
+  for (const [name, value] of Object.entries(files)) {
+    fs.writeFileSync(path.join(dir, name), typeof value === 'string' ? value : JSON.stringify(value));
+  }
+  return dir;
+}
+
+const bundledPack = () => JSON.parse(fs.readFileSync(path.join(bundled, 'SJ24-13707.json'), 'utf8')) as Record<string, unknown>;
+
+describe('content packs at start-up', () => {
+  it('loads the bundled pack and its sample rate table', () => {
+    const content = loadContent([bundled]);
+    expect(content.pack.document.code).toBe('SJ24-13707');
+    expect(content.rates.status).toBe('sample');
+    expect(content.problems).toEqual([]);
+  });
+
+  it('prefers a newer installed pack over the bundled one', () => {
+    const newer = { ...bundledPack(), productName: '医療機関用サイバー保険' , document: { code: 'SJ25-00001', createdOn: '2026-04-01', createdLabel: '2026年4月1日作成' } };
+    const content = loadContent([bundled, installedDir({ 'SJ25-00001.json': newer })]);
+    expect(content.pack.document.code).toBe('SJ25-00001');
+  });
+
+  it('keeps the last good pack when a newer one is broken, naming the broken field in Japanese', () => {
+    const broken = bundledPack();
+    delete (broken.contacts as { agency: Record<string, unknown> }).agency.phone;
+    const content = loadContent([bundled, installedDir({ 'SJ25-00001.json': broken, 'ZZ-garbage.json': '{ not json' })]);
+    expect(content.pack.document.code).toBe('SJ24-13707');
+    expect(content.problems).toEqual([
+      { file: 'ZZ-garbage.json', messages: [expect.stringContaining('JSONとして読み取れません')] },
+      { file: 'SJ25-00001.json', messages: ['contacts.agency.phone: 電話番号がありません'] },
+    ]);
+  });
+
+  it('refuses to start without any valid pack, saying why in Japanese', () => {
+    const empty = installedDir({});
+    expect(() => loadContent([empty])).toThrow('商品の説明データを読み込めませんでした');
+  });
+});
