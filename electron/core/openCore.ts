@@ -13,7 +13,7 @@ import { JobRunner } from './jobs/jobRunner.ts';
 import { acquireDataDirLock } from './lock.ts';
 import { createFileLogger, type Logger } from './log/logger.ts';
 import { databaseFileName, resourcesDir } from './paths.ts';
-import { loadContent } from './content/loadContent.ts';
+import { ContentManager } from './content/contentManager.ts';
 import { readMachineId, readSettings } from './db/repos/settings.ts';
 import type { Core, RunMode } from './types.ts';
 import packageJson from '../../package.json' with { type: 'json' };
@@ -24,8 +24,8 @@ export interface CoreOptions {
   log?: Logger;
   /** The clock; tests pass a fixed one. */
   now?: () => Date;
-  /** Folders with content packs (and rates/), bundled first; defaults to resources/content. */
-  contentDirs?: string[];
+  /** Folder of the bundled content packs (and rates/); defaults to resources/content. */
+  bundledContentDir?: string;
 }
 
 /**
@@ -37,8 +37,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   fs.mkdirSync(dataDir, { recursive: true });
   const log = options.log ?? createFileLogger(path.join(dataDir, 'logs'));
   // Content first: a broken bundle is reported before anything else is touched.
-  const content = loadContent(options.contentDirs ?? [path.join(resourcesDir(), 'content'), path.join(dataDir, 'content')]);
-  for (const problem of content.problems) log.warn('content file skipped', { file: problem.file, reasons: problem.messages.length });
+  const content = new ContentManager(options.bundledContentDir ?? path.join(resourcesDir(), 'content'), path.join(dataDir, 'content'));
+  for (const problem of content.current.problems) log.warn('content file skipped', { file: problem.file, reasons: problem.messages.length });
   const lock = acquireDataDirLock(dataDir);
   let db: Db | undefined;
   try {
@@ -64,7 +64,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       jobs,
       writeContext,
       now,
-      content: () => content,
+      content,
+      files,
       info: () => ({ version: packageJson.version, mode, machineId, dataDir, schemaVersion: to }),
     });
     const dispatch = createDispatcher(handlers, log);

@@ -8,6 +8,8 @@ import { isDateOnly } from '../time/tokyoDate.ts';
 import { contentPackSchema } from '../content/contentPackSchema.ts';
 import { rateTableSchema } from '../content/rateTableSchema.ts';
 import { quoteRequestSchema, savedQuoteSchema } from '../quote/savedQuote.ts';
+import { contentChangeSchema, contentImportInputSchema, contentImportPreviewSchema } from '../content/contentImport.ts';
+import { fileRefSchema } from './files.ts';
 import { limits } from './limits.ts';
 import { jobIdInputSchema, jobStartSchema, jobStateSchema } from './jobs.ts';
 
@@ -123,6 +125,11 @@ export const contract = {
       problems: z.array(z.object({ file: z.string(), messages: z.array(z.string()) })),
     }),
   ),
+  'content.rateTemplate': channel(z.object({}), fileRefSchema),
+  'content.previewImport': channel(contentImportInputSchema, contentImportPreviewSchema),
+  'content.acceptImport': channel(contentImportInputSchema, contentChangeSchema),
+  'content.changes': channel(z.object({}), z.object({ items: z.array(contentChangeSchema) })),
+  'content.revert': channel(z.object({ changeId: recordId }), contentChangeSchema),
   'quotes.save': channel(quoteRequestSchema.extend({ inquiryId: recordId }), savedQuoteSchema),
   'quotes.list': channel(z.object({ inquiryId: recordId }), z.object({ items: z.array(savedQuoteSchema) })),
   'jobs.start': channel(jobStartSchema, jobStateSchema),

@@ -7,6 +7,18 @@ import { authHeader, call, rawRequest, startTestHost, type TestHost } from '../h
 
 const clinic = { name: 'カゴシマ中央クリニック', nameKana: 'かごしまちゅうおうくりにっく', kind: 'clinic_no_beds', phone: '099-254-8126' };
 
+const officialRatesCsv = '種別,プランID,プラン名,月額保険料（円）\r\n無床診療所,A,Aプラン,2100\r\n有床診療所,A,Aプラン,3900\r\n';
+
+async function uploadText(t: TestHost, name: string, text: string): Promise<string> {
+  const res = await rawRequest(t.host.port, {
+    method: 'POST',
+    path: `/api/files?purpose=clinicsCsv&name=${encodeURIComponent(name)}`,
+    headers: { ...authHeader(t), 'Content-Type': 'application/octet-stream' },
+    body: text,
+  });
+  return res.json().result.fileId;
+}
+
 async function newInquiry(t: TestHost): Promise<string> {
   const created = (await call(t, 'clinics.create', clinic)).body.result;
   const res = await call(t, 'inquiries.create', { clinicId: created.id, receivedOn: '2026-11-24', channel: 'phone' });
@@ -116,6 +128,30 @@ const validCalls: Record<Channel, (t: TestHost) => Promise<{ input: unknown; che
       expect(r.problems).toEqual([]);
     },
   }),
+  'content.rateTemplate': async () => ({
+    input: {},
+    check: (r) => expect(r).toMatchObject({ name: '保険料表テンプレート.csv', mime: 'text/csv' }),
+  }),
+  'content.previewImport': async (t) => {
+    const fileId = await uploadText(t, 'rates.csv', officialRatesCsv);
+    return {
+      input: { fileId, version: '2026年度 正式' },
+      check: (r) => {
+        expect(r).toMatchObject({ kind: 'rates', currentStatus: 'sample', version: '2026年度 正式', problems: [] });
+        expect(r.rows[0]).toEqual({ kindLabel: '無床診療所', planName: 'Aプラン', currentYen: null, newYen: 2100 });
+      },
+    };
+  },
+  'content.acceptImport': async (t) => {
+    const fileId = await uploadText(t, 'rates.csv', officialRatesCsv);
+    return { input: { fileId, version: '2026年度 正式' }, check: (r) => expect(r).toMatchObject({ kind: 'rates', label: '2026年度 正式', revertedAt: null }) };
+  },
+  'content.changes': async () => ({ input: {}, check: (r) => expect(r.items).toEqual([]) }),
+  'content.revert': async (t) => {
+    const fileId = await uploadText(t, 'rates.csv', officialRatesCsv);
+    const change = (await call(t, 'content.acceptImport', { fileId, version: '2026年度 正式' })).body.result;
+    return { input: { changeId: change.id }, check: (r) => expect(r.revertedAt).not.toBeNull() };
+  },
   'quotes.save': async (t) => {
     const inquiryId = await newInquiry(t);
     return {

@@ -106,3 +106,24 @@ describe('migration 3 (quotes)', () => {
     reopened.close();
   });
 });
+
+describe('migration 4 (content changes)', () => {
+  it('keeps saved quotes of a version-3 file and starts with no content changes', () => {
+    const file = path.join(tempDir(), 'v3.sqlite3');
+    const db = openDatabase(file);
+    migrate(db, migrations.slice(0, 3));
+    db.exec(`
+      INSERT INTO clinics (id, name, kind, name_norm, kana_norm, created_at, updated_at, updated_by)
+        VALUES ('c1', '中央医院', 'clinic_no_beds', '中央医院', '', 't', 't', 'm');
+      INSERT INTO inquiries (id, receipt_number, clinic_id, received_on, channel, status, created_at, updated_at, updated_by)
+        VALUES ('i1', 'A-2026-0001', 'c1', '2026-11-24', 'phone', 'new', 't', 't', 'm');
+      INSERT INTO inquiry_quotes (id, inquiry_id, snapshot, created_at, machine) VALUES ('q1', 'i1', '{"monthlyYen":1111}', 't', 'm');
+    `);
+    db.close();
+    const reopened = openDatabase(file);
+    expect(migrate(reopened, migrations)).toEqual({ from: 3, to: migrations.length });
+    expect(reopened.prepare('SELECT snapshot FROM inquiry_quotes').get()).toEqual({ snapshot: '{"monthlyYen":1111}' });
+    expect(reopened.prepare('SELECT count(*) AS n FROM content_changes').get()).toEqual({ n: 0 });
+    reopened.close();
+  });
+});

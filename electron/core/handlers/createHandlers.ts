@@ -17,7 +17,8 @@ import { AppError } from '../errors.ts';
 import type { JobRunner } from '../jobs/jobRunner.ts';
 import { lookupPostalCode } from '../postal/lookupPostalCode.ts';
 import type { HandlerMap } from './handlerMap.ts';
-import type { LoadedContent } from '../content/loadContent.ts';
+import type { ContentManager } from '../content/contentManager.ts';
+import type { FileStore } from '../files/fileStore.ts';
 import { listQuotes, saveQuote } from '../db/repos/quotes.ts';
 import { calculateQuote } from '../../../shared/quote/calculateQuote.ts';
 
@@ -28,12 +29,18 @@ export interface HandlerDeps {
   writeContext: () => WriteContext;
   /** The clock: "today" is the Japanese date of this instant. */
   now: () => Date;
-  content: () => LoadedContent;
+  content: ContentManager;
+  files: FileStore;
 }
 
 /** The handler map both transports serve. Handlers never know which transport called them. */
 export function createHandlers(deps: HandlerDeps) {
   const { db, jobs } = deps;
+  const storedFile = (fileId: string) => {
+    const stored = deps.files.get(fileId);
+    if (!stored) throw new AppError('FILE_NOT_FOUND');
+    return { path: stored.path, name: stored.ref.name };
+  };
   const inquiryDetail = (id: string) => {
     const inquiry = getInquiry(db, id);
     if (!inquiry) throw new AppError('NOT_FOUND');
@@ -67,10 +74,15 @@ export function createHandlers(deps: HandlerDeps) {
     'inquiries.changeStatus': ({ id, ...change }) => inquiryDetail(changeInquiryStatus(db, id, change, deps.writeContext()).id),
     'inquiries.list': (query) => listInquiries(db, { ...query, today: tokyoToday(deps.now()) }),
     'home.summary': () => homeSummary(db, tokyoToday(deps.now())),
-    'content.get': () => deps.content(),
+    'content.get': () => deps.content.current,
+    'content.rateTemplate': () => deps.content.rateTemplate(deps.files),
+    'content.previewImport': ({ fileId, version }) => deps.content.preview(storedFile(fileId), version),
+    'content.acceptImport': ({ fileId, version }) => deps.content.install(db, storedFile(fileId), version, deps.writeContext()),
+    'content.changes': () => ({ items: deps.content.changes(db) }),
+    'content.revert': ({ changeId }) => deps.content.revert(db, changeId, deps.writeContext()),
     'quotes.save': ({ inquiryId, clinicKind, planId }) => {
       // Figures come from the table the core holds, never from the window.
-      const { rates } = deps.content();
+      const { rates } = deps.content.current;
       if (!rates.plans.some((p) => p.id === planId)) {
         throw new AppError('INVALID_INPUT', 'このプランは現在の保険料表にありません。', { planId: 'プランを選び直してください' });
       }

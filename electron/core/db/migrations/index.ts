@@ -2,6 +2,7 @@ import type { Migration } from '../migrate.ts';
 import { initial } from './001_initial.ts';
 import { records } from './002_records.ts';
 import { quotes } from './003_quotes.ts';
+import { contentChanges } from './004_content_changes.ts';
 
 /** Every schema change, in order. Append only: a released migration is never edited. */
-export const migrations: readonly Migration[] = [initial, records, quotes];
+export const migrations: readonly Migration[] = [initial, records, quotes, contentChanges];

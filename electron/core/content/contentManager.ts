@@ -1,0 +1,184 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import { v7 as uuidv7 } from 'uuid';
+import type { ContentChange, ContentImportPreview } from '../../../shared/content/contentImport.ts';
+import { contentPackSchema, type ContentPack } from '../../../shared/content/contentPackSchema.ts';
+import { rateTableFromRows, rateTableTemplateRows } from '../../../shared/content/rateTableCsv.ts';
+import { rateTableSchema, ratedKinds, type RateTable } from '../../../shared/content/rateTableSchema.ts';
+import { clinicKindLabels } from '../../../shared/domain/clinic.ts';
+import { statement, type Db } from '../db/connection.ts';
+import type { WriteContext } from '../db/repos/clinics.ts';
+import { AppError } from '../errors.ts';
+import type { FileStore } from '../files/fileStore.ts';
+import { decodeText, encodeCp932 } from '../text/decodeText.ts';
+import { loadContent, type LoadedContent } from './loadContent.ts';
+
+type Candidate = { kind: 'rates'; table: RateTable } | { kind: 'pack'; pack: ContentPack };
+type Problem = { row: number; field: string; message: string };
+
+const sectionLabels: Partial<Record<keyof ContentPack, string>> = {
+  introduction: '導入文',
+  groupDiscount: '団体割引',
+  attackTypes: '攻撃の種類',
+  impacts: '被害の影響',
+  whyTargeted: '医療機関におけるサイバーリスク',
+  incidentCase: '対応事例',
+  coverages: '補償の説明',
+  damageExamples: '被害例',
+  premium: '保険料の説明',
+  contacts: '連絡先',
+  consent: '個人情報の取扱いへの同意文',
+  summaryNote: '概要である旨の注意書き',
+};
+
+function schemaProblems(issues: { path: PropertyKey[]; message: string }[]): Problem[] {
+  return issues.slice(0, 50).map((i) => ({ row: 0, field: i.path.map(String).join('.') || '（全体）', message: i.message }));
+}
+
+/**
+ * The product content in force, and its changes: a rate table template for Excel, a preview of
+ * a new table or pack beside the current one, installing it (a new file, never an edit) with who
+ * and when, and taking it back.
+ */
+export class ContentManager {
+  private loaded: LoadedContent;
+  private readonly bundledDir: string;
+  private readonly installedDir: string;
+
+  constructor(bundledDir: string, installedDir: string) {
+    this.bundledDir = bundledDir;
+    this.installedDir = installedDir;
+    this.loaded = this.load();
+  }
+
+  private load(): LoadedContent {
+    return loadContent([this.bundledDir, this.installedDir]);
+  }
+
+  get current(): LoadedContent {
+    return this.loaded;
+  }
+
+  /** The current table's plans as a Shift_JIS CSV, figures left empty for the official ones. */
+  async rateTemplate(files: FileStore) {
+    const csv = stringify(rateTableTemplateRows(this.loaded.rates), { record_delimiter: '\r\n' });
+    return files.addBytes(encodeCp932(csv), '保険料表テンプレート.csv', 'text/csv');
+  }
+
+  private readCandidate(file: { path: string; name: string }, version: string): { candidate?: Candidate; problems: Problem[] } {
+    const bytes = fs.readFileSync(file.path);
+    if (bytes.length === 0) return { problems: [{ row: 0, field: 'ファイル', message: 'ファイルが空です' }] };
+    if (bytes.includes(0)) return { problems: [{ row: 0, field: 'ファイル', message: 'CSVまたはJSONのファイルではありません' }] };
+    const { text } = decodeText(bytes);
+    if (file.name.toLowerCase().endsWith('.json') || text.trimStart().startsWith('{')) {
+      let raw: unknown;
+      try {
+        raw = JSON.parse(text);
+      } catch {
+        return { problems: [{ row: 0, field: 'ファイル', message: 'JSONとして読み取れません' }] };
+      }
+      const isRates = typeof raw === 'object' && raw !== null && 'monthlyPremiums' in raw;
+      const parsed = isRates ? rateTableSchema.safeParse(raw) : contentPackSchema.safeParse(raw);
+      if (!parsed.success) return { problems: schemaProblems(parsed.error.issues) };
+      return isRates ? { candidate: { kind: 'rates', table: parsed.data as RateTable }, problems: [] } : { candidate: { kind: 'pack', pack: parsed.data as ContentPack }, problems: [] };
+    }
+    if (version === '') return { problems: [{ row: 0, field: '版', message: '保険料表の版（例：2026年度 正式）を入力してください' }] };
+    let rows: string[][];
+    try {
+      rows = parse(text, { relax_column_count: true, skip_empty_lines: false });
+    } catch (error) {
+      return { problems: [{ row: 0, field: 'ファイル', message: `CSVの形式が正しくありません（${(error as Error).message.slice(0, 60)}）` }] };
+    }
+    const result = rateTableFromRows(rows, this.loaded.rates, version);
+    return result.ok ? { candidate: { kind: 'rates', table: result.table }, problems: [] } : { problems: result.problems };
+  }
+
+  preview(file: { path: string; name: string }, version: string): ContentImportPreview {
+    const { candidate, problems } = this.readCandidate(file, version);
+    const current = this.loaded;
+    if (!candidate || candidate.kind === 'rates') {
+      const table = candidate?.kind === 'rates' ? candidate.table : undefined;
+      return {
+        kind: 'rates',
+        currentVersion: current.rates.version,
+        currentStatus: current.rates.status,
+        version: table?.version ?? version,
+        rows: table
+          ? ratedKinds.flatMap((kind) =>
+              table.plans.map((plan) => ({
+                kindLabel: clinicKindLabels[kind],
+                planName: plan.name,
+                currentYen: current.rates.monthlyPremiums[kind]?.[plan.id] ?? null,
+                newYen: table.monthlyPremiums[kind]![plan.id]!,
+              })),
+            )
+          : [],
+        problems,
+      };
+    }
+    const changedSections = Object.entries(sectionLabels)
+      .filter(([key]) => JSON.stringify(candidate.pack[key as keyof ContentPack]) !== JSON.stringify(current.pack[key as keyof ContentPack]))
+      .map(([, label]) => label as string);
+    return {
+      kind: 'pack',
+      current: { code: current.pack.document.code, createdLabel: current.pack.document.createdLabel },
+      candidate: { code: candidate.pack.document.code, createdLabel: candidate.pack.document.createdLabel },
+      changedSections,
+      problems: [],
+    };
+  }
+
+  /** Installs a validated table or pack as a new file and records who did it and when. */
+  install(db: Db, file: { path: string; name: string }, version: string, ctx: WriteContext): ContentChange {
+    const { candidate, problems } = this.readCandidate(file, version);
+    if (!candidate) throw new AppError('INVALID_FILE', `取り込めません：${problems[0]?.field ?? ''} ${problems[0]?.message ?? ''}`.trim());
+    const now = ctx.now?.() ?? new Date();
+    const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+    const dir = candidate.kind === 'rates' ? path.join(this.installedDir, 'rates') : this.installedDir;
+    const fileName = `${stamp}-${candidate.kind}.json`;
+    fs.mkdirSync(dir, { recursive: true });
+    const data = candidate.kind === 'rates' ? candidate.table : candidate.pack;
+    fs.writeFileSync(path.join(dir, fileName), `${JSON.stringify(data, null, 2)}\n`, { flag: 'wx' });
+    const label = candidate.kind === 'rates' ? candidate.table.version : `${candidate.pack.document.code} ${candidate.pack.document.createdLabel}`;
+    const id = uuidv7();
+    statement(db, 'INSERT INTO content_changes (id, kind, label, file_name, staff_id, installed_at, machine) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      id,
+      candidate.kind,
+      label,
+      fileName,
+      ctx.staffId ?? null,
+      now.toISOString(),
+      ctx.machineId,
+    );
+    this.loaded = this.load();
+    return this.changes(db).find((c) => c.id === id)!;
+  }
+
+  changes(db: Db): ContentChange[] {
+    const rows = statement(
+      db,
+      `SELECT c.id, c.kind, c.label, c.installed_at, s.name AS staff_name, c.reverted_at
+         FROM content_changes c LEFT JOIN staff s ON s.id = c.staff_id ORDER BY c.installed_at DESC, c.id DESC`,
+    ).all() as { id: string; kind: 'pack' | 'rates'; label: string; installed_at: string; staff_name: string | null; reverted_at: string | null }[];
+    return rows.map((r) => ({ id: r.id, kind: r.kind, label: r.label, installedAt: r.installed_at, staffName: r.staff_name, revertedAt: r.reverted_at }));
+  }
+
+  /** Takes an installed table or pack back: its file moves aside (kept), the previous one applies. */
+  revert(db: Db, changeId: string, ctx: WriteContext): ContentChange {
+    const row = statement(db, 'SELECT kind, file_name, reverted_at FROM content_changes WHERE id = ?').get(changeId) as
+      | { kind: 'pack' | 'rates'; file_name: string; reverted_at: string | null }
+      | undefined;
+    if (!row) throw new AppError('NOT_FOUND');
+    if (row.reverted_at === null) {
+      const from = path.join(row.kind === 'rates' ? path.join(this.installedDir, 'rates') : this.installedDir, row.file_name);
+      const aside = path.join(this.installedDir, 'reverted');
+      fs.mkdirSync(aside, { recursive: true });
+      if (fs.existsSync(from)) fs.renameSync(from, path.join(aside, row.file_name));
+      statement(db, 'UPDATE content_changes SET reverted_at = ? WHERE id = ?').run((ctx.now?.() ?? new Date()).toISOString(), changeId);
+      this.loaded = this.load();
+    }
+    return this.changes(db).find((c) => c.id === changeId)!;
+  }
+}

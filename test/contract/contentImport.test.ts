@@ -1,0 +1,60 @@
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { authHeader, call, rawRequest, startTestHost, type TestHost } from '../helpers/testHost.ts';
+
+async function upload(t: TestHost, name: string, bytes: Buffer): Promise<string> {
+  const res = await rawRequest(t.host.port, {
+    method: 'POST',
+    path: `/api/files?purpose=clinicsCsv&name=${encodeURIComponent(name)}`,
+    headers: { ...authHeader(t), 'Content-Type': 'application/octet-stream' },
+    body: bytes,
+  });
+  return res.json().result.fileId;
+}
+
+describe('official rate table through Excel', () => {
+  it('goes template (Shift_JIS) → filled in → side-by-side preview → accepted → taken back', async () => {
+    const t = await startTestHost();
+    const template = (await call(t, 'content.rateTemplate', {})).body.result;
+    const bytes = (await rawRequest(t.host.port, { path: `/api/files/${template.fileId}`, headers: authHeader(t) })).body;
+    const text = iconv.decode(bytes, 'cp932');
+    expect(text.split('\r\n')[0]).toBe('種別,プランID,プラン名,月額保険料（円）');
+    expect(text).toContain('有床診療所,P3,見本プラン3,');
+
+    // The agency types the official figures in Excel and saves as CSV (Shift_JIS again).
+    const filled = text
+      .split('\r\n')
+      .map((line, i) => (i === 0 || line === '' ? line : `${line}${(i * 1000).toLocaleString('en-US')}`))
+      .map((line) => line.replace(/,(\d),(\d{3})$/, ',"$1,$2"'))
+      .join('\r\n');
+    const fileId = await upload(t, '保険料表.csv', iconv.encode(filled, 'cp932'));
+
+    const preview = (await call(t, 'content.previewImport', { fileId, version: '2026年度 正式' })).body.result;
+    expect(preview.problems).toEqual([]);
+    expect(preview.rows).toHaveLength(6);
+    expect(preview.rows[0]).toEqual({ kindLabel: '無床診療所', planName: '見本プラン1', currentYen: 1111, newYen: 1000 });
+
+    const change = (await call(t, 'content.acceptImport', { fileId, version: '2026年度 正式' })).body.result;
+    const after = (await call(t, 'content.get', {})).body.result;
+    expect(after.rates).toMatchObject({ status: 'confirmed', version: '2026年度 正式' });
+    expect((await call(t, 'content.changes', {})).body.result.items).toEqual([expect.objectContaining({ id: change.id, label: '2026年度 正式' })]);
+
+    await call(t, 'content.revert', { changeId: change.id });
+    expect((await call(t, 'content.get', {})).body.result.rates).toMatchObject({ status: 'sample' });
+  });
+
+  it('lists every problem of a badly filled table by row and field, and changes nothing', async () => {
+    const t = await startTestHost();
+    const csv = '種別,プランID,プラン名,月額保険料（円）\r\n無床診療所,A,Aプラン,abc\r\n病院,A,Aプラン,5000\r\n有床診療所,A,Aプラン,\r\n';
+    const fileId = await upload(t, 'bad.csv', Buffer.from(csv));
+    const preview = (await call(t, 'content.previewImport', { fileId, version: '正式' })).body.result;
+    expect(preview.problems).toEqual([
+      { row: 2, field: '月額保険料（円）', message: '月額保険料を円単位の整数で入力してください' },
+      { row: 3, field: '種別', message: '「病院」は使えません（無床診療所 か 有床診療所）' },
+      { row: 4, field: '月額保険料（円）', message: '月額保険料を円単位の整数で入力してください' },
+    ]);
+    const accepted = await call(t, 'content.acceptImport', { fileId, version: '正式' });
+    expect(accepted.status).toBe(422);
+    expect((await call(t, 'content.get', {})).body.result.rates.status).toBe('sample');
+  });
+});
