@@ -1,0 +1,47 @@
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import { resourcesDir } from '../paths.ts';
+
+// pdfmake is CommonJS; one configured instance per process (or worker thread).
+const require = createRequire(import.meta.url);
+
+interface PdfMake {
+  setFonts(fonts: Record<string, Record<string, string>>): void;
+  setUrlAccessPolicy(policy: (url: string) => boolean): void;
+  setLocalAccessPolicy(policy: (file: string) => boolean): void;
+  createPdf(definition: TDocumentDefinitions): { getBuffer(): Promise<Buffer> };
+}
+
+let configured: PdfMake | undefined;
+
+/** pdfmake with our fonts, no network access, and file access limited to the fonts folder. */
+function pdfmake(): PdfMake {
+  if (configured) return configured;
+  const instance = require('pdfmake') as PdfMake;
+  const fontsDir = path.join(resourcesDir(), 'fonts');
+  const font = (name: string) => path.join(fontsDir, name);
+  instance.setFonts({
+    BIZUDPGothic: {
+      normal: font('BIZUDPGothic-Regular.ttf'),
+      bold: font('BIZUDPGothic-Bold.ttf'),
+      italics: font('BIZUDPGothic-Regular.ttf'),
+      bolditalics: font('BIZUDPGothic-Bold.ttf'),
+    },
+    BIZUDGothic: {
+      normal: font('BIZUDGothic-Regular.ttf'),
+      bold: font('BIZUDGothic-Bold.ttf'),
+      italics: font('BIZUDGothic-Regular.ttf'),
+      bolditalics: font('BIZUDGothic-Bold.ttf'),
+    },
+  });
+  instance.setUrlAccessPolicy(() => false);
+  instance.setLocalAccessPolicy((file) => path.resolve(file).startsWith(fontsDir + path.sep));
+  configured = instance;
+  return instance;
+}
+
+/** Renders a document definition to PDF bytes (fonts subset and embedded). */
+export async function renderPdf(definition: TDocumentDefinitions): Promise<Buffer> {
+  return pdfmake().createPdf(definition).getBuffer();
+}

@@ -1,0 +1,50 @@
+/**
+ * Fits a value into a fixed box for the fixed-width value font (BIZ UDGothic): full-width
+ * characters are 1 em, half-width ones (ASCII, half-width katakana) 0.5 em. Tries each size,
+ * largest first, wrapping into at most `maxLines`; at the smallest size, cuts with 「…」 so that
+ * nothing ever leaves its box.
+ */
+export function fitText(
+  text: string,
+  box: { widthPt: number; maxLines: number; sizesPt: readonly number[] },
+): { lines: string[]; sizePt: number; cut: boolean } {
+  const chars = [...text.replace(/\s+/g, ' ').trim()];
+  for (const size of box.sizesPt) {
+    const lines = wrap(chars, box.widthPt / size);
+    if (lines.length <= box.maxLines) return { lines, sizePt: size, cut: false };
+  }
+  const size = box.sizesPt[box.sizesPt.length - 1] ?? 10;
+  const capacity = box.widthPt / size;
+  const lines = wrap(chars, capacity).slice(0, box.maxLines);
+  const last = [...(lines[lines.length - 1] ?? '')];
+  while (last.length > 0 && emWidth(last) + 1 > capacity) last.pop();
+  lines[lines.length - 1] = `${last.join('')}…`;
+  return { lines, sizePt: size, cut: true };
+}
+
+function charEm(char: string): number {
+  const code = char.codePointAt(0) ?? 0;
+  return code < 0x80 || (code >= 0xff61 && code <= 0xff9f) ? 0.5 : 1;
+}
+
+function emWidth(chars: readonly string[]): number {
+  return chars.reduce((sum, c) => sum + charEm(c), 0);
+}
+
+function wrap(chars: readonly string[], capacityEm: number): string[] {
+  const lines: string[] = [];
+  let line: string[] = [];
+  let width = 0;
+  for (const char of chars) {
+    const w = charEm(char);
+    if (width + w > capacityEm && line.length > 0) {
+      lines.push(line.join(''));
+      line = [];
+      width = 0;
+    }
+    line.push(char);
+    width += w;
+  }
+  if (line.length > 0 || lines.length === 0) lines.push(line.join(''));
+  return lines;
+}

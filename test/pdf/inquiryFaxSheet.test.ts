@@ -1,0 +1,59 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { contentPackSchema } from '../../shared/content/contentPackSchema.ts';
+import { buildInquiryFaxSheet, type FaxSheetClinic } from '../../shared/documents/inquiryFaxSheet.ts';
+import { renderPdf } from '../../electron/core/pdf/renderPdf.ts';
+import { pdfFonts, pdfInfo, pdfText, rasterise } from '../helpers/pdfTools.ts';
+
+const pack = contentPackSchema.parse(JSON.parse(fs.readFileSync(path.resolve('resources/content/SJ24-13707.json'), 'utf8')));
+const clinic: FaxSheetClinic = {
+  name: '霧島中央クリニック',
+  nameKana: 'きりしまちゅうおうくりにっく',
+  kind: 'clinic_with_beds',
+  bedCount: 12,
+  postalCode: '899-4332',
+  address: '鹿児島県霧島市国分中央3-1',
+  phone: '0995-12-3456',
+  fax: '0995-12-3457',
+  contactPerson: '事務長 田中',
+};
+
+describe('FAX inquiry sheet', () => {
+  it('is exactly one A4 page with its fonts embedded', async () => {
+    for (const pdf of [await renderPdf(buildInquiryFaxSheet(pack)), await renderPdf(buildInquiryFaxSheet(pack, { clinic, receiptNumber: 'A-2026-0001' }))]) {
+      expect(pdfInfo(pdf)).toEqual({ pages: 1, pageSize: '595.28 x 841.89 pts (A4)' });
+      const fonts = pdfFonts(pdf);
+      expect(fonts.length).toBeGreaterThan(0);
+      expect(fonts.every((f) => f.embedded)).toBe(true);
+    }
+  });
+
+  it("carries the agency's FAX number, the consent sentence and the document code", async () => {
+    const text = pdfText(await renderPdf(buildInquiryFaxSheet(pack))).replace(/\s+/g, '');
+    expect(text).toContain('FAX099-257-1816');
+    expect(text).toContain('鹿児島県医師協同組合');
+    expect(text).toContain('SJ24-137072025年1月16日作成');
+    expect(text).toContain(pack.consent.replace(/\s+/g, ''));
+  });
+
+  it("is pre-filled from a clinic record with the 受付番号", async () => {
+    const text = pdfText(await renderPdf(buildInquiryFaxSheet(pack, { clinic, receiptNumber: 'A-2026-0001' }))).replace(/\s+/g, '');
+    for (const expected of [clinic.name, clinic.address, clinic.phone, 'A-2026-0001', '事務長田中']) expect(text).toContain(expected.replace(/\s+/g, ''));
+  });
+
+  it('is pure black on white, with nothing printed within 10 mm of an edge', async () => {
+    const page = rasterise(await renderPdf(buildInquiryFaxSheet(pack, { clinic })), { dpiX: 100, dpiY: 100 });
+    const grey = page.pixels.filter((p) => p !== 0 && p !== 255).length;
+    expect(grey).toBe(0);
+    const edge = Math.round((10 / 25.4) * 100);
+    let inked = 0;
+    for (let y = 0; y < page.height; y++) {
+      for (let x = 0; x < page.width; x++) {
+        const nearEdge = x < edge || y < edge || x >= page.width - edge || y >= page.height - edge;
+        if (nearEdge && page.pixels[y * page.width + x] === 0) inked++;
+      }
+    }
+    expect(inked).toBe(0);
+  });
+});
