@@ -1,4 +1,4 @@
-import type { Content, TableLayout, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Content, TableLayout, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { ContentPack } from '../content/contentPackSchema.ts';
 import { clinicKindLabels, clinicKinds, type ClinicKind } from '../domain/clinic.ts';
 import { fitText } from './fitText.ts';
@@ -51,7 +51,7 @@ function tickBox(checked: boolean): Content {
         { type: 'line' as const, x1: box - 2, y1: 2, x2: 2, y2: box - 2, lineWidth: 2, lineColor: 'black' },
       ]
     : [];
-  return { canvas: [rect, ...cross], width: box };
+  return { canvas: [rect, ...cross] };
 }
 
 /** Tick boxes with their labels on one line: a borderless table sizes each label to its text. */
@@ -94,8 +94,8 @@ export function buildInquiryFaxSheet(pack: ContentPack, options: FaxSheetOptions
     row('医療機関名', value(clinic?.name, 2), 13),
     row('ふりがな', value(clinic?.nameKana, 1), 9),
     row('種別', tickOptions(clinicKinds.map((k) => clinicKindLabels[k]), (label) => clinic !== undefined && clinicKindLabels[clinic.kind] === label), 9),
-    row('病床数', { columns: [{ width: mmToPt(30), ...(value(clinic?.bedCount?.toString(), 1) as object) }, { text: '床', width: 'auto', fontSize: theme.keyTextPt }] }, 10),
-    row('郵便番号', { columns: [{ text: '〒', width: 'auto', fontSize: theme.keyTextPt, margin: [0, 0, 4, 0] }, value(clinic?.postalCode, 1)] }, 10),
+    row('病床数', { columns: [{ width: mmToPt(30), stack: [value(clinic?.bedCount?.toString(), 1)] }, { text: '床', width: 'auto', fontSize: theme.keyTextPt }] }, 9),
+    row('郵便番号', { columns: [{ text: '〒', width: 'auto', fontSize: theme.keyTextPt, margin: [0, 0, 4, 0] }, value(clinic?.postalCode, 1)] }, 9),
     row('所在地', value(clinic?.address, 2), 13),
     row('電話番号', value(clinic?.phone, 1), 9),
     row('FAX番号', value(clinic?.fax, 1), 9),
@@ -151,8 +151,8 @@ export function buildInquiryFaxSheet(pack: ContentPack, options: FaxSheetOptions
       { text: pack.inquiryPrompt, fontSize: theme.minFaxTextPt + 0.5 },
       {
         text: [
-          { text: `${agency.organization}　`, bold: true },
-          `TEL ${agency.phone}　FAX ${agency.fax}　受付時間：${agency.hours}（${agency.closedDays}）`,
+          { text: `${agency.organization}\u3000`, bold: true },
+          `TEL ${agency.phone}\u3000FAX ${agency.fax}\u3000受付時間：${agency.hours}（${agency.closedDays}）`,
         ],
         fontSize: 11,
         margin: [0, 4, 0, 0],

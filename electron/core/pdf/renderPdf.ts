@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { resourcesDir } from '../paths.ts';
 
 // pdfmake is CommonJS; one configured instance per process (or worker thread).
