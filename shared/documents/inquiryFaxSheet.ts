@@ -1,4 +1,4 @@
-import type { Content, TableLayout, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import type { Content, CustomTableLayout, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { ContentPack } from '../content/contentPackSchema.ts';
 import { clinicKindLabels, clinicKinds, type ClinicKind } from '../domain/clinic.ts';
 import { fitText } from './fitText.ts';
@@ -32,7 +32,7 @@ const box = mmToPt(theme.tickBoxMm);
 const wishes = ['資料がほしい', '保険料を知りたい', '説明を聞きたい'];
 
 /** Pure black rules of at least 1 pt: thinner ones fall between a FAX machine's scan lines. */
-const faxTableLayout: TableLayout = {
+const faxTableLayout: CustomTableLayout = {
   hLineWidth: () => theme.ruleWidthPt,
   vLineWidth: () => theme.ruleWidthPt,
   hLineColor: () => 'black',

@@ -40,6 +40,10 @@ describe('医療機関', () => {
 
     await expectText(page.getByRole('status'), 'カゴシマ中央クリニックを登録しました');
     expect(await dialog.count()).toBe(0);
+    // The new clinic opens beside the list; nothing was changed there, so キャンセル just closes it.
+    const opened = page.getByRole('region', { name: 'カゴシマ中央クリニック' });
+    await opened.getByRole('button', { name: 'キャンセル' }).click();
+    await expect.poll(() => opened.count()).toBe(0);
 
     await page.getByLabel('検索', { exact: true }).fill('ｶｺﾞｼﾏ');
     await expectText(page.getByText('「ｶｺﾞｼﾏ」の検索結果'), '「ｶｺﾞｼﾏ」の検索結果：1件');
@@ -153,7 +157,7 @@ describe('医療機関の入力操作', () => {
     const page = await context.newPage();
     await page.goto(preview.url);
     await openScreen(page, '医療機関');
-    await page.getByText('新しく登録した順').waitFor();
+    await page.getByText('新しく登録・更新した順').waitFor();
     const searches: string[] = [];
     page.on('request', (request) => {
       if (request.url().endsWith('/api/call/clinics.search')) searches.push(request.postData() ?? '');

@@ -12,7 +12,19 @@ import { callPreview, startPreview, type RunningPreview } from './support/startP
 const screenshotsDir = process.env.SCREENSHOTS_DIR;
 
 const sampleClinics = [
-  { name: 'カゴシマ中央クリニック', nameKana: 'かごしまちゅうおうくりにっく', kind: 'clinic_with_beds', phone: '099-254-8126' },
+  {
+    name: 'カゴシマ中央クリニック',
+    nameKana: 'かごしまちゅうおうくりにっく',
+    kind: 'clinic_with_beds',
+    bedCount: 12,
+    postalCode: '890-0053',
+    address: '鹿児島県鹿児島市中央町12-3 中央ビル2階',
+    phone: '099-254-8126',
+    fax: '099-254-8127',
+    contactPerson: '事務長 山田 花子',
+    memberNumber: 'K-1001',
+    memo: '平日午後に連絡がつきやすい。\nパンフレット送付済み。',
+  },
   { name: '霧島ファミリー歯科', nameKana: 'きりしまふぁみりーしか', kind: 'clinic_no_beds', phone: '0995-45-0000' },
   { name: '医療法人社団 髙﨑会 指宿なのはな総合病院 附属リハビリテーションセンター', nameKana: 'いりょうほうじんしゃだん たかさきかい いぶすきなのはなそうごうびょういん ふぞくりはびりてーしょんせんたー', kind: 'hospital', phone: '(0993)22-0000' },
   { name: '介護老人保健施設 さくらじま苑', nameKana: 'かいごろうじんほけんしせつ さくらじまえん', kind: 'geriatric_facility', phone: '099-293-0000' },
@@ -84,8 +96,64 @@ describe.skipIf(!screenshotsDir)('screenshots of every screen', () => {
     await dialog.getByRole('button', { name: '保存' }).click();
     await page.getByRole('status').filter({ hasText: '登録しました' }).waitFor();
     await page.getByLabel('検索', { exact: true }).fill('');
-    await page.getByText('新しく登録した順').waitFor();
+    await page.getByText('新しく登録・更新した順').waitFor();
     await shoot(page, '14-clinics-saved');
+    await context.close();
+  });
+
+  test('an open clinic, the full form, the duplicate warning and archiving at 1366×768', async () => {
+    const context = await newCounterContext(browser);
+    const page = await context.newPage();
+    await page.goto(preview.url);
+    await openScreen(page, '医療機関');
+    const list = page.getByRole('table', { name: '医療機関の一覧' });
+    await list.getByRole('button', { name: 'カゴシマ中央クリニック' }).click();
+    const clinic = page.getByRole('region', { name: 'カゴシマ中央クリニック' });
+    await clinic.getByLabel('会員番号', { exact: true }).waitFor();
+    await clinic.getByRole('table', { name: 'この医療機関の問い合わせ' }).or(clinic.getByText('問い合わせはまだありません')).waitFor();
+    await shoot(page, '15-clinic-open');
+    await clinic.getByLabel('種別', { exact: true }).selectOption({ label: '無床診療所' });
+    await clinic.getByLabel('電話番号', { exact: true }).fill('099-254');
+    await clinic.getByRole('button', { name: '保存' }).click();
+    await clinic.getByText('電話番号の桁数').waitFor();
+    await shoot(page, '16-clinic-open-errors');
+    await page.evaluate('document.querySelector(".clinic-panel").scrollTop = 10000');
+    await shoot(page, '17-clinic-open-scrolled');
+    page.once('dialog', (d) => void d.accept());
+    await clinic.getByRole('button', { name: 'キャンセル' }).click();
+
+    await page.getByRole('button', { name: '新規登録' }).click();
+    const dialog = page.getByRole('dialog', { name: '医療機関の新規登録' });
+    await dialog.getByLabel('医療機関名', { exact: true }).fill('かごしま中央クリニック分院');
+    await dialog.getByLabel('種別', { exact: true }).selectOption({ label: '有床診療所' });
+    await dialog.getByLabel('病床数', { exact: true }).fill('25');
+    await dialog.getByLabel('郵便番号', { exact: true }).fill('8900053');
+    await dialog.getByText('郵便番号から入力しました').waitFor();
+    await shoot(page, '18-clinic-form-filled');
+    await dialog.getByLabel('病床数', { exact: true }).fill('19');
+    await dialog.getByLabel('電話番号', { exact: true }).fill('0992548126');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    const warning = page.getByRole('alertdialog', { name: '同じ医療機関が登録されている可能性があります' });
+    await warning.waitFor();
+    await shoot(page, '19-clinic-duplicates');
+    await warning.getByRole('button', { name: '戻る' }).click();
+    page.once('dialog', (d) => void d.accept());
+    await dialog.getByRole('button', { name: 'キャンセル' }).click();
+
+    await list.getByRole('button', { name: '鹿屋ひまわり内科' }).click();
+    const kanoya = page.getByRole('region', { name: '鹿屋ひまわり内科' });
+    page.once('dialog', (d) => void d.accept());
+    await kanoya.getByRole('button', { name: 'アーカイブ' }).click();
+    await page.getByRole('button', { name: '元に戻す' }).waitFor();
+    await shoot(page, '22-clinic-archived-notice');
+    await page.getByLabel('アーカイブを表示').check();
+    await list.getByText('アーカイブ済み').waitFor();
+    await list.getByRole('button', { name: '鹿屋ひまわり内科' }).click();
+    await kanoya.getByRole('button', { name: '復元' }).waitFor();
+    await shoot(page, '23-clinic-archived-open');
+    await kanoya.getByRole('button', { name: '復元' }).click();
+    await page.getByRole('status').filter({ hasText: '復元しました' }).waitFor();
+    await page.getByLabel('アーカイブを表示').uncheck();
     await context.close();
   });
 
@@ -126,6 +194,12 @@ describe.skipIf(!screenshotsDir)('screenshots of every screen', () => {
     await openScreen(page, '医療機関');
     await page.getByRole('table', { name: '医療機関の一覧' }).waitFor();
     await shoot(page, '31-clinics-1920');
+    await page.getByRole('table', { name: '医療機関の一覧' }).getByRole('button', { name: 'カゴシマ中央クリニック' }).click();
+    await page.getByRole('region', { name: 'カゴシマ中央クリニック' }).getByLabel('会員番号', { exact: true }).waitFor();
+    await shoot(page, '32-clinic-open-1920');
+    await page.getByRole('button', { name: '新規登録' }).click();
+    await page.getByRole('dialog', { name: '医療機関の新規登録' }).waitFor();
+    await shoot(page, '33-clinic-form-1920');
     await context.close();
   });
 });

@@ -13,17 +13,19 @@ interface FormFieldProps {
   required?: boolean;
   hint?: string;
   error?: string | undefined;
+  /** Extra class on the field's wrapper, e.g. for its place in a form grid. */
+  className?: string;
   /** Renders the control with the id and ARIA wiring that ties it to its label, hint and error. */
   children: (control: FieldControlProps) => ReactNode;
 }
 
 /** A visible label, the control, an optional hint and the field's Japanese error right below it. */
-export function FormField({ id, label, required, hint, error, children }: FormFieldProps) {
+export function FormField({ id, label, required, hint, error, className, children }: FormFieldProps) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={error ? 'field field-invalid' : 'field'}>
+    <div className={['field', error && 'field-invalid', className].filter(Boolean).join(' ')}>
       <div className="field-label-row">
         <label htmlFor={id}>{label}</label>
         {/* The control itself carries aria-required, so the badge is for the eye only. */}

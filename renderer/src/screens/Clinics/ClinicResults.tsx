@@ -1,13 +1,22 @@
 import { clinicKindLabels } from '../../../../shared/domain/clinic.ts';
 import { formatNumber } from '../../format/formatNumber.ts';
+import { useClinicRecordStore } from '../../stores/clinicRecordStore.ts';
 import { useClinicsStore } from '../../stores/clinicsStore.ts';
+import { useUiStore } from '../../stores/uiStore.ts';
+import { ArchivedBadge } from './ArchivedBadge.tsx';
 
-/** The count line, the list and the empty state for the current search. */
+const switchQuestion = '入力した内容は保存されていません。保存せずに別の医療機関を開きますか？';
+
+/** The count line, the list and the empty state for the current search. Choosing a row opens it. */
 export function ClinicResults() {
   const results = useClinicsStore((s) => s.results);
   const resultsQuery = useClinicsStore((s) => s.resultsQuery);
+  const includeArchived = useClinicsStore((s) => s.includeArchived);
   const loading = useClinicsStore((s) => s.loading);
   const error = useClinicsStore((s) => s.error);
+  const openId = useClinicRecordStore((s) => s.openId);
+  const open = useClinicRecordStore((s) => s.open);
+  const confirmDiscard = useUiStore((s) => s.confirmDiscard);
 
   if (error) {
     return (
@@ -20,6 +29,11 @@ export function ClinicResults() {
     return <p className="result-count">{loading ? '検索しています…' : ''}</p>;
   }
 
+  const choose = (id: string) => {
+    if (id === openId || !confirmDiscard(switchQuestion)) return;
+    void open(id);
+  };
+
   const { items, total, capped } = results;
   const countText = capped ? `${formatNumber(total)}件以上` : `${formatNumber(total)}件`;
   const partial = items.length < total;
@@ -27,36 +41,59 @@ export function ClinicResults() {
   return (
     <>
       <p className="result-count" aria-live="polite">
-        {resultsQuery ? `「${resultsQuery}」の検索結果：` : '新しく登録した順：'}
+        {resultsQuery ? `「${resultsQuery}」の検索結果：` : '新しく登録・更新した順：'}
         <strong>{countText}</strong>
+        {includeArchived && '（アーカイブ済みを含む）'}
         {partial && `（先頭の${formatNumber(items.length)}件を表示しています。検索語で絞り込んでください）`}
       </p>
       {items.length === 0 ? (
         <p className="empty-state">
           {resultsQuery
-            ? `「${resultsQuery}」に一致する医療機関はありません。ふりがなや電話番号でも探してみてください。`
+            ? `「${resultsQuery}」に一致する医療機関はありません。ふりがな・電話番号・住所・会員番号でも探してみてください。`
             : 'まだ医療機関が登録されていません。「新規登録」から登録してください。'}
         </p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" data-clinic-list>
           <table className="data-table clinic-table" aria-label="医療機関の一覧">
             <thead>
               <tr>
                 <th scope="col">医療機関名</th>
-                <th scope="col">ふりがな</th>
-                <th scope="col">種別</th>
+                <th scope="col" className="col-kana">
+                  ふりがな
+                </th>
+                <th scope="col" className="col-kind">
+                  種別
+                </th>
                 <th scope="col">電話番号</th>
               </tr>
             </thead>
             <tbody>
-              {items.map((clinic) => (
-                <tr key={clinic.id}>
-                  <td>{clinic.name}</td>
-                  <td>{clinic.nameKana}</td>
-                  <td>{clinicKindLabels[clinic.kind]}</td>
-                  <td className="nowrap">{clinic.phone}</td>
-                </tr>
-              ))}
+              {items.map((clinic) => {
+                const selected = clinic.id === openId;
+                const classes = [selected && 'row-selected', clinic.archivedAt && 'row-archived'].filter(Boolean).join(' ');
+                return (
+                  // The whole row answers a click; the name's button is the keyboard's way in.
+                  <tr key={clinic.id} className={classes || undefined} onClick={() => choose(clinic.id)}>
+                    <td>
+                      <button
+                        type="button"
+                        className="row-link"
+                        aria-current={selected ? 'true' : undefined}
+                        onClick={(e) => {
+                          e.stopPropagation();
+                          choose(clinic.id);
+                        }}
+                      >
+                        {clinic.name}
+                      </button>
+                      {clinic.archivedAt && <ArchivedBadge />}
+                    </td>
+                    <td className="col-kana">{clinic.nameKana}</td>
+                    <td className="col-kind">{clinicKindLabels[clinic.kind]}</td>
+                    <td className="nowrap">{clinic.phone}</td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </div>

@@ -1,48 +1,76 @@
 import { useEffect, useRef, useState } from 'react';
 import { ScreenHeading } from '../../components/ScreenHeading.tsx';
+import { useClinicRecordStore } from '../../stores/clinicRecordStore.ts';
 import { useClinicsStore } from '../../stores/clinicsStore.ts';
+import { useUiStore } from '../../stores/uiStore.ts';
 import { ClinicFormDialog } from './ClinicFormDialog.tsx';
+import { ClinicPanel } from './ClinicPanel.tsx';
 import { ClinicResults } from './ClinicResults.tsx';
 import { ClinicSearchBox } from './ClinicSearchBox.tsx';
 
+const newWhileEditingQuestion = '開いている医療機関の変更は保存されていません。保存せずに新規登録に進みますか？';
+
+/** 医療機関: search and list on the left, the chosen clinic beside it, 新規登録 in a dialog. */
 export function ClinicsScreen() {
   const search = useClinicsStore((s) => s.search);
   const notice = useClinicsStore((s) => s.notice);
   const clearNotice = useClinicsStore((s) => s.clearNotice);
+  const openId = useClinicRecordStore((s) => s.openId);
+  const open = useClinicRecordStore((s) => s.open);
+  const closeClinic = useClinicRecordStore((s) => s.close);
+  const restore = useClinicRecordStore((s) => s.restore);
+  const confirmDiscard = useUiStore((s) => s.confirmDiscard);
   const [formOpen, setFormOpen] = useState(false);
-  const newButton = useRef<HTMLButtonElement>(null);
+  const undoButton = useRef<HTMLButtonElement>(null);
+  const undoArchive = notice?.undoArchive;
 
   useEffect(() => {
     void search();
   }, [search]);
 
-  const closeForm = () => {
-    setFormOpen(false);
-    newButton.current?.focus();
+  // Right after archiving, the way back has focus: one Enter undoes a slip.
+  useEffect(() => {
+    if (undoArchive) undoButton.current?.focus();
+  }, [undoArchive]);
+
+  const startNew = () => {
+    // The dialog opens the new clinic when saved, which would replace unsaved edits beside the list.
+    if (!confirmDiscard(newWhileEditingQuestion)) return;
+    if (useUiStore.getState().unsavedForms.length > 0) closeClinic();
+    clearNotice();
+    setFormOpen(true);
+  };
+
+  const undo = async (clinic: { id: string; name: string }) => {
+    if (!(await restore(clinic))) return;
+    // Archiving closed the clinic; the way back opens it again unless another one is open now.
+    if (useClinicRecordStore.getState().openId === null) void open(clinic.id);
   };
 
   return (
-    <section className="screen">
+    <section className={openId ? 'screen screen-wide' : 'screen'}>
       <ScreenHeading>医療機関</ScreenHeading>
-      <div className="toolbar">
+      <div className="toolbar clinics-toolbar">
         <ClinicSearchBox />
-        <button
-          ref={newButton}
-          type="button"
-          className="button button-primary"
-          onClick={() => {
-            clearNotice();
-            setFormOpen(true);
-          }}
-        >
+        <button type="button" className="button button-primary" onClick={startNew}>
           新規登録
         </button>
       </div>
-      <p role="status" className={notice ? 'message message-success' : 'message-empty'}>
-        {notice}
-      </p>
-      <ClinicResults />
-      {formOpen && <ClinicFormDialog onClose={closeForm} />}
+      <div className={notice ? `message message-${notice.kind} notice-line` : 'message-empty'}>
+        <p role="status">{notice?.text}</p>
+        {undoArchive && (
+          <button ref={undoButton} type="button" className="button" onClick={() => void undo(undoArchive)}>
+            元に戻す
+          </button>
+        )}
+      </div>
+      <div className={openId ? 'clinics-layout has-panel' : 'clinics-layout'}>
+        <div className="clinics-list">
+          <ClinicResults />
+        </div>
+        <ClinicPanel />
+      </div>
+      {formOpen && <ClinicFormDialog onClose={() => setFormOpen(false)} />}
     </section>
   );
 }

@@ -1,28 +1,132 @@
+import { useEffect, useState } from 'react';
+import { inquiryStatusLabels, inquiryStatuses } from '../../../../shared/domain/inquiry.ts';
 import { ScreenHeading } from '../../components/ScreenHeading.tsx';
+import { formatDateWithWeekday, useDateStyle } from '../../format/formatDate.ts';
+import { formatCount } from '../../format/formatNumber.ts';
 import { useAppInfoStore } from '../../stores/appInfoStore.ts';
+import { useInquiriesStore } from '../../stores/inquiriesStore.ts';
+import { useInquiryHomeStore } from '../../stores/inquiryHomeStore.ts';
+import { useUiStore } from '../../stores/uiStore.ts';
 import { modeLabels } from '../modeLabels.ts';
+import { InquiryDetailDialog } from '../Inquiries/InquiryDetailDialog.tsx';
+import { InquiryTable } from '../Inquiries/InquiryTable.tsx';
+import { useNoCurrentStaff, useRecordsBasics } from '../Inquiries/inquiryParts.tsx';
+import { ClinicJumpSearch } from './ClinicJumpSearch.tsx';
 
 export function HomeScreen() {
+  useRecordsBasics();
   const info = useAppInfoStore((s) => s.info);
-  const error = useAppInfoStore((s) => s.error);
+  const infoError = useAppInfoStore((s) => s.error);
+  const summary = useInquiryHomeStore((s) => s.summary);
+  const summaryError = useInquiryHomeStore((s) => s.error);
+  const loadSummary = useInquiryHomeStore((s) => s.load);
+  const revision = useInquiriesStore((s) => s.revision);
+  const navigate = useUiStore((s) => s.navigate);
+  const noCurrentStaff = useNoCurrentStaff();
+  const style = useDateStyle();
+  const [openId, setOpenId] = useState<string | null>(null);
+
+  useEffect(() => {
+    void loadSummary();
+  }, [loadSummary, revision]);
+
+  const showStatus = (status: (typeof inquiryStatuses)[number]) => {
+    useInquiriesStore.getState().setFilter({ status, staffId: '' });
+    navigate('inquiries');
+  };
+
   return (
-    <section className="screen">
+    <section className="screen home-screen">
       <ScreenHeading>ホーム</ScreenHeading>
-      <p className="lead">
-        医療機関向けサイバー保険の窓口用アプリです。左のメニューから画面を選んでください。
-      </p>
-      <ul className="home-guide">
-        <li>
-          <strong>医療機関</strong>：窓口に来られた医療機関を登録し、名前やふりがなで探せます。
-        </li>
-        <li>
-          <strong>設定</strong>：データの保存場所の確認と、医療機関一覧のCSV書き出し・取り込みができます。
-        </li>
-      </ul>
-      <h2>このアプリについて</h2>
-      {error ? (
+      {noCurrentStaff && (
+        <div className="message message-info staff-banner">
+          <p>
+            この端末で対応する担当者が選ばれていません。「設定」で選ぶと、問い合わせの担当者が自動で入り、状況の変更を誰が行ったかも記録されます。
+          </p>
+          <button type="button" className="button" onClick={() => navigate('settings')}>
+            設定を開く
+          </button>
+        </div>
+      )}
+      <div className="home-top">
+        <ClinicJumpSearch />
+        {summary && (
+          <p className="home-today">
+            今日は <strong>{formatDateWithWeekday(summary.today, style)}</strong>
+          </p>
+        )}
+      </div>
+      {summaryError && (
         <p role="alert" className="message message-error">
-          {error}
+          {summaryError}
+        </p>
+      )}
+
+      <section className="panel" aria-labelledby="home-due">
+        <h2 id="home-due">本日・期限切れの対応</h2>
+        {summary === null ? (
+          <p className="text-muted">読み込み中…</p>
+        ) : summary.due.length === 0 ? (
+          <p className="empty-state">今日までに対応する予定の問い合わせはありません。</p>
+        ) : (
+          <>
+            <p className="result-count">
+              次回対応日が今日または過ぎている問い合わせ：<strong>{formatCount(summary.due.length)}</strong>
+            </p>
+            <InquiryTable
+              caption="本日・期限切れの対応"
+              items={summary.due}
+              today={summary.today}
+              showClinic
+              onOpen={(i) => setOpenId(i.id)}
+            />
+          </>
+        )}
+      </section>
+
+      <section className="panel" aria-labelledby="home-counts">
+        <h2 id="home-counts">状況ごとの件数</h2>
+        {summary && (
+          <ul className="status-counts">
+            {inquiryStatuses.map((s) => (
+              <li key={s}>
+                <button
+                  type="button"
+                  className={`status-count status-${s}`}
+                  aria-label={`${inquiryStatusLabels[s]} ${formatCount(summary.counts[s])}（一覧を開く）`}
+                  onClick={() => showStatus(s)}
+                >
+                  <span className="status-count-label">{inquiryStatusLabels[s]}</span>
+                  <span className="status-count-value">{formatCount(summary.counts[s])}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className="panel" aria-labelledby="home-latest">
+        <h2 id="home-latest">最近の問い合わせ</h2>
+        {summary && summary.latest.length === 0 && (
+          <p className="empty-state">
+            まだ問い合わせは登録されていません。「医療機関」画面で医療機関を開き、「問い合わせを登録」から記録できます。
+          </p>
+        )}
+        {summary && summary.latest.length > 0 && (
+          <InquiryTable
+            caption="最近の問い合わせ"
+            items={summary.latest}
+            today={summary.today}
+            showClinic
+            onOpen={(i) => setOpenId(i.id)}
+          />
+        )}
+      </section>
+
+      <h2>このアプリについて</h2>
+      {infoError ? (
+        <p role="alert" className="message message-error">
+          {infoError}
         </p>
       ) : (
         <dl className="info-list">
@@ -32,6 +136,7 @@ export function HomeScreen() {
           <dd>{info ? modeLabels[info.mode] : '読み込み中…'}</dd>
         </dl>
       )}
+      {openId && <InquiryDetailDialog inquiryId={openId} onClose={() => setOpenId(null)} />}
     </section>
   );
 }

@@ -1,10 +1,116 @@
-import { PlaceholderScreen } from '../../components/PlaceholderScreen.tsx';
+import { useEffect, useMemo, useState } from 'react';
+import type { Clinic } from '../../../../shared/domain/clinic.ts';
+import { inquiryStatusLabels, inquiryStatuses, type InquiryStatus } from '../../../../shared/domain/inquiry.ts';
+import { tokyoToday } from '../../../../shared/time/tokyoDate.ts';
+import { ScreenHeading } from '../../components/ScreenHeading.tsx';
+import { formatCount } from '../../format/formatNumber.ts';
+import { useInquiriesStore } from '../../stores/inquiriesStore.ts';
+import { useStaffStore } from '../../stores/staffStore.ts';
+import { ClinicPickerDialog } from './ClinicPickerDialog.tsx';
+import { InquiryDetailDialog } from './InquiryDetailDialog.tsx';
+import { InquiryFormDialog } from './InquiryFormDialog.tsx';
+import { InquiryTable } from './InquiryTable.tsx';
+import { dueState, useRecordsBasics } from './inquiryParts.tsx';
 
+/** 問い合わせ: every inquiry, follow-ups due today or overdue first, filtered by 状況 and 担当者. */
 export function InquiriesScreen() {
+  useRecordsBasics();
+  const filter = useInquiriesStore((s) => s.filter);
+  const setFilter = useInquiriesStore((s) => s.setFilter);
+  const load = useInquiriesStore((s) => s.load);
+  const items = useInquiriesStore((s) => s.items);
+  const total = useInquiriesStore((s) => s.total);
+  const loaded = useInquiriesStore((s) => s.loaded);
+  const error = useInquiriesStore((s) => s.error);
+  const revision = useInquiriesStore((s) => s.revision);
+  const staff = useStaffStore((s) => s.items);
+  const [openId, setOpenId] = useState<string | null>(null);
+  // Registering starts with choosing the clinic, then the form; the saved inquiry opens at once.
+  const [registering, setRegistering] = useState<'pick' | Clinic | null>(null);
+  const today = useMemo(() => tokyoToday(), []);
+
+  useEffect(() => {
+    void load();
+  }, [load, revision]);
+
+  const dueCount = items.filter((i) => dueState(i, today) !== null).length;
+  const filtered = filter.status !== '' || filter.staffId !== '';
+
   return (
-    <PlaceholderScreen
-      title="問い合わせ"
-      plan="医療機関からの問い合わせや相談を記録し、担当者の間で引き継げるようになります（準備中）"
-    />
+    <section className="screen">
+      <ScreenHeading>問い合わせ</ScreenHeading>
+      <div className="toolbar filter-bar">
+        <div className="field filter-field">
+          <label htmlFor="inquiry-filter-status">状況</label>
+          <select
+            id="inquiry-filter-status"
+            value={filter.status}
+            onChange={(e) => setFilter({ status: e.target.value as InquiryStatus | '' })}
+          >
+            <option value="">すべて</option>
+            {inquiryStatuses.map((s) => (
+              <option key={s} value={s}>
+                {inquiryStatusLabels[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field filter-field">
+          <label htmlFor="inquiry-filter-staff">担当者</label>
+          <select id="inquiry-filter-staff" value={filter.staffId} onChange={(e) => setFilter({ staffId: e.target.value })}>
+            <option value="">すべて</option>
+            {staff.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.active ? s.name : `${s.name}（無効）`}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="button" className="button button-primary register-button" onClick={() => setRegistering('pick')}>
+          問い合わせを登録
+        </button>
+        {filtered && (
+          <button type="button" className="button filter-reset" onClick={() => setFilter({ status: '', staffId: '' })}>
+            条件をクリア
+          </button>
+        )}
+      </div>
+      {error && (
+        <p role="alert" className="message message-error">
+          {error}
+        </p>
+      )}
+      {loaded && (
+        <p className="result-count" aria-live="polite">
+          {filtered ? '条件に合う問い合わせ' : '問い合わせ'}：<strong>{formatCount(total)}</strong>
+          {total > items.length && `（うち${formatCount(items.length)}を表示しています。状況や担当者で絞り込んでください）`}
+          {dueCount > 0 && (
+            <>
+              {' '}
+              ／ 対応日が本日または過ぎているもの：<strong>{formatCount(dueCount)}</strong>（上に表示しています）
+            </>
+          )}
+        </p>
+      )}
+      {loaded && items.length === 0 && (
+        <p className="empty-state">{filtered ? '条件に合う問い合わせはありません。' : 'まだ問い合わせは登録されていません。'}</p>
+      )}
+      {items.length > 0 && (
+        <InquiryTable caption="問い合わせの一覧" items={items} today={today} showClinic onOpen={(i) => setOpenId(i.id)} />
+      )}
+      {registering === 'pick' && (
+        <ClinicPickerDialog onPick={(clinic) => setRegistering(clinic)} onCancel={() => setRegistering(null)} />
+      )}
+      {registering !== null && registering !== 'pick' && (
+        <InquiryFormDialog
+          clinic={{ id: registering.id, name: registering.name }}
+          onClose={(saved) => {
+            setRegistering(null);
+            if (saved) setOpenId(saved.inquiry.id);
+          }}
+        />
+      )}
+      {openId && <InquiryDetailDialog inquiryId={openId} onClose={() => setOpenId(null)} />}
+    </section>
   );
 }

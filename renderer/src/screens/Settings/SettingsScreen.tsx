@@ -1,12 +1,22 @@
 import { ScreenHeading } from '../../components/ScreenHeading.tsx';
+import { useRecordsBasics } from '../Inquiries/inquiryParts.tsx';
 import { ClinicsExportSection } from './ClinicsExportSection.tsx';
 import { ClinicsImportSection } from './ClinicsImportSection.tsx';
+import { CurrentStaffSection } from './CurrentStaffSection.tsx';
 import { DataSection } from './DataSection.tsx';
+import { DateStyleSection } from './DateStyleSection.tsx';
+import { ReceiptPrefixSection } from './ReceiptPrefixSection.tsx';
+import { StaffSection } from './StaffSection.tsx';
 
 export function SettingsScreen() {
+  useRecordsBasics();
   return (
     <section className="screen">
       <ScreenHeading>設定</ScreenHeading>
+      <CurrentStaffSection />
+      <StaffSection />
+      <ReceiptPrefixSection />
+      <DateStyleSection />
       <DataSection />
       <ClinicsExportSection />
       <ClinicsImportSection />
