@@ -16,5 +16,7 @@ export type FileRef = z.infer<typeof fileRefSchema>;
 /** What kind of file the user is asked for; decides the dialog filter and accepted types. */
 export const filePurposes = {
   clinicsCsv: { label: 'CSVファイル', extensions: ['csv', 'txt'], mime: 'text/csv' },
+  /** An official rate table (CSV from Excel, or JSON) or a new content pack (JSON). */
+  contentFile: { label: 'CSV・JSONファイル', extensions: ['csv', 'json'], mime: 'application/octet-stream' },
 } as const;
 export type FilePurpose = keyof typeof filePurposes;

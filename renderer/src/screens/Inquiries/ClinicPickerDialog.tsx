@@ -1,0 +1,118 @@
+import { useEffect, useRef, useState } from 'react';
+import { clinicKindLabels, type Clinic } from '../../../../shared/domain/clinic.ts';
+import { limits } from '../../../../shared/contract/limits.ts';
+import { errorMessageOf } from '../../api/ApiError.ts';
+import { ModalDialog } from '../../components/ModalDialog.tsx';
+import { formatCount } from '../../format/formatNumber.ts';
+import { useInquiriesStore } from '../../stores/inquiriesStore.ts';
+import { isComposing } from './inquiryParts.tsx';
+
+const searchDelayMs = 250;
+
+/**
+ * 問い合わせを登録 from the 問い合わせ screen: first choose the clinic. Searches as the user types,
+ * but not while the IME is still converting.
+ */
+export function ClinicPickerDialog({ onPick, onCancel }: { onPick(clinic: Clinic): void; onCancel(): void }) {
+  const findClinics = useInquiriesStore((s) => s.findClinics);
+  const [query, setQuery] = useState('');
+  const [result, setResult] = useState<{ query: string; items: Clinic[]; total: number; capped: boolean } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const composing = useRef(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const latest = useRef(0);
+
+  const search = (text: string) => {
+    const ticket = ++latest.current;
+    const q = text.trim();
+    findClinics(q).then(
+      (r) => {
+        if (ticket !== latest.current) return;
+        setResult({ query: q, ...r });
+        setError(null);
+      },
+      (e: unknown) => ticket === latest.current && setError(errorMessageOf(e, '医療機関を検索できませんでした。')),
+    );
+  };
+
+  useEffect(() => {
+    search('');
+    return () => clearTimeout(timer.current);
+    // Only the first list on opening; later searches follow the typing.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const schedule = (text: string) => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => search(text), searchDelayMs);
+  };
+
+  return (
+    <ModalDialog title="問い合わせを登録：医療機関を選ぶ" onRequestClose={onCancel} className="records-dialog picker-dialog">
+      <div className="search-box">
+        <label htmlFor="picker-clinic-search">医療機関を探す</label>
+        <input
+          id="picker-clinic-search"
+          type="search"
+          autoFocus
+          autoComplete="off"
+          maxLength={limits.maxQueryChars}
+          value={query}
+          aria-describedby="picker-clinic-search-hint"
+          onChange={(e) => {
+            setQuery(e.target.value);
+            if (!composing.current && !(e.nativeEvent as InputEvent).isComposing) schedule(e.target.value);
+          }}
+          onCompositionStart={() => {
+            composing.current = true;
+            clearTimeout(timer.current);
+          }}
+          onCompositionEnd={(e) => {
+            composing.current = false;
+            schedule(e.currentTarget.value);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && !isComposing(e)) {
+              e.preventDefault();
+              clearTimeout(timer.current);
+              search(query);
+            }
+          }}
+        />
+        <p id="picker-clinic-search-hint" className="field-hint">
+          医療機関名・ふりがな・電話番号の一部で探せます。まだ登録されていないときは「医療機関」画面で先に登録してください。
+        </p>
+      </div>
+      {error && (
+        <p role="alert" className="message message-error">
+          {error}
+        </p>
+      )}
+      {result && (
+        <p className="result-count" aria-live="polite">
+          {result.query ? `「${result.query}」の検索結果：` : '新しく登録した順：'}
+          <strong>{result.capped ? `${formatCount(result.total)}以上` : formatCount(result.total)}</strong>
+        </p>
+      )}
+      {result && result.items.length > 0 && (
+        <ul className="picker-list" aria-label="医療機関の候補">
+          {result.items.map((clinic) => (
+            <li key={clinic.id}>
+              <button type="button" className="picker-item" onClick={() => onPick(clinic)}>
+                <span className="picker-name">{clinic.name}</span>
+                <span className="picker-meta">
+                  {[clinic.nameKana, clinicKindLabels[clinic.kind], clinic.phone].filter(Boolean).join('　')}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="dialog-actions">
+        <button type="button" className="button" onClick={onCancel}>
+          キャンセル
+        </button>
+      </div>
+    </ModalDialog>
+  );
+}

@@ -1,0 +1,323 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import type { InquiryDetail } from '../../../../shared/contract/channels.ts';
+import {
+  inquiryChannelLabels,
+  inquiryStatusLabels,
+  inquiryStatuses,
+  statusChangeNeedsReason,
+  type InquiryStatus,
+} from '../../../../shared/domain/inquiry.ts';
+import { tokyoToday } from '../../../../shared/time/tokyoDate.ts';
+import { ApiError, errorMessageOf } from '../../api/ApiError.ts';
+import { FormField } from '../../components/FormField.tsx';
+import { formatDate, formatDateTime, useDateStyle } from '../../format/formatDate.ts';
+import { useInquiriesStore } from '../../stores/inquiriesStore.ts';
+import { InquiryFormDialog } from './InquiryFormDialog.tsx';
+import { isComposing, NextActionDate, NextActionField, StatusBadge, useRecordsBasics } from './inquiryParts.tsx';
+import { StatusReasonDialog } from './StatusReasonDialog.tsx';
+
+interface InquiryDetailDialogProps {
+  inquiryId: string;
+  onClose(): void;
+}
+
+interface StatusDraft {
+  to: InquiryStatus;
+  nextActionOn: string;
+  /** Whether the clerk set the date themselves (then choosing 成約/見送り leaves it alone). */
+  dateTouched: boolean;
+}
+
+const finished: readonly InquiryStatus[] = ['contracted', 'declined'];
+
+/**
+ * One inquiry: its 受付番号 (never changes), the fields, 状況 changes with an optional 次回対応日,
+ * and the history of every change. Editing and the reason for going back open on top of it.
+ */
+export function InquiryDetailDialog({ inquiryId, onClose }: InquiryDetailDialogProps) {
+  useRecordsBasics();
+  const getInquiry = useInquiriesStore((s) => s.get);
+  const changeStatus = useInquiriesStore((s) => s.changeStatus);
+  const style = useDateStyle();
+  const today = useMemo(() => tokyoToday(), []);
+  const [detail, setDetail] = useState<InquiryDetail | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [statusDraft, setStatusDraft] = useState<StatusDraft | null>(null);
+  const [statusError, setStatusError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const [askReason, setAskReason] = useState<{ error: string | null } | null>(null);
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const closeButton = useRef<HTMLButtonElement>(null);
+
+  const show = useCallback((d: InquiryDetail) => {
+    setDetail(d);
+    setStatusDraft({ to: d.inquiry.status, nextActionOn: d.inquiry.nextActionOn ?? '', dateTouched: false });
+  }, []);
+
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (!dialog) return;
+    // Whatever had focus before (a list row) gets it back when the dialog goes.
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    if (!dialog.open) dialog.showModal();
+    closeButton.current?.focus();
+    return () => {
+      dialog.close();
+      if (opener?.isConnected) opener.focus();
+    };
+  }, []);
+
+  useEffect(() => {
+    let live = true;
+    getInquiry(inquiryId).then(
+      (d) => live && show(d),
+      (error: unknown) => live && setLoadError(errorMessageOf(error, '問い合わせを読み込めませんでした。')),
+    );
+    return () => {
+      live = false;
+    };
+  }, [getInquiry, inquiryId, show]);
+
+  const inquiry = detail?.inquiry;
+
+  const applyStatus = async (reason: string) => {
+    if (!inquiry || !statusDraft) return;
+    const dateChanged = statusDraft.nextActionOn !== (inquiry.nextActionOn ?? '');
+    setSaving(true);
+    setStatusError(null);
+    try {
+      const saved = await changeStatus({
+        id: inquiry.id,
+        to: statusDraft.to,
+        reason,
+        ...(dateChanged ? { nextActionOn: statusDraft.nextActionOn === '' ? null : statusDraft.nextActionOn } : {}),
+      });
+      show(saved);
+      setAskReason(null);
+      setNotice(
+        saved.inquiry.status !== inquiry.status
+          ? `状況を「${inquiryStatusLabels[saved.inquiry.status]}」に変更しました。`
+          : '次回対応日を変更しました。',
+      );
+    } catch (error) {
+      if (error instanceof ApiError && error.fields.reason) {
+        setAskReason({ error: error.fields.reason });
+      } else {
+        setAskReason(null);
+        setStatusError(errorMessageOf(error, '状況を変更できませんでした。もう一度お試しください。'));
+      }
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const submitStatus = (e: FormEvent) => {
+    e.preventDefault();
+    e.stopPropagation();
+    if (!inquiry || !statusDraft || saving) return;
+    setNotice(null);
+    const dateChanged = statusDraft.nextActionOn !== (inquiry.nextActionOn ?? '');
+    if (statusDraft.to === inquiry.status && !dateChanged) {
+      setStatusError('変更後の状況か次回対応日を選んでから「状況を変更」を押してください。');
+      return;
+    }
+    if (statusChangeNeedsReason(inquiry.status, statusDraft.to)) {
+      setAskReason({ error: null });
+      return;
+    }
+    void applyStatus('');
+  };
+
+  const needsReason = inquiry && statusDraft ? statusChangeNeedsReason(inquiry.status, statusDraft.to) : false;
+
+  return (
+    <>
+      <dialog
+        ref={dialogRef}
+        className="form-dialog records-dialog detail-dialog"
+        aria-labelledby="inquiry-detail-title"
+        onCancel={(e) => {
+          e.preventDefault();
+          onClose();
+        }}
+        onKeyDown={(e) => {
+          e.stopPropagation();
+          if (e.key === 'Escape' && !isComposing(e)) {
+            e.preventDefault();
+            onClose();
+          }
+        }}
+      >
+        <div className="detail-header">
+          <h2 id="inquiry-detail-title" className="dialog-title">
+            <span className="detail-kind">問い合わせ</span>{' '}
+            <span className="receipt-number">{inquiry ? inquiry.receiptNumber : '読み込み中…'}</span>
+          </h2>
+          <button ref={closeButton} type="button" className="button" onClick={onClose}>
+            閉じる
+          </button>
+        </div>
+        {loadError && (
+          <p role="alert" className="message message-error">
+            {loadError}
+          </p>
+        )}
+        <p role="status" className={notice ? 'message message-success' : 'message-empty'}>
+          {notice}
+        </p>
+        {inquiry && detail && statusDraft && (
+          <>
+            <div className="detail-columns">
+              <section aria-labelledby="inquiry-detail-fields" className="detail-section">
+                <h3 id="inquiry-detail-fields" className="section-title">
+                  登録内容
+                </h3>
+                <dl className="info-list detail-list">
+                  <dt>医療機関</dt>
+                  <dd>{inquiry.clinicName}</dd>
+                  <dt>状況</dt>
+                  <dd>
+                    <StatusBadge status={inquiry.status} />
+                  </dd>
+                  <dt>受付日</dt>
+                  <dd>{formatDate(inquiry.receivedOn, style)}</dd>
+                  <dt>経路</dt>
+                  <dd>{inquiryChannelLabels[inquiry.channel]}</dd>
+                  <dt>次回対応日</dt>
+                  <dd>
+                    <NextActionDate inquiry={inquiry} today={today} />
+                  </dd>
+                  <dt>担当者</dt>
+                  <dd>{inquiry.staffName ?? <span className="text-muted">未定</span>}</dd>
+                  <dt>内容</dt>
+                  <dd className="content-text">{inquiry.content || <span className="text-muted">（記入なし）</span>}</dd>
+                </dl>
+                <div className="actions">
+                  <button type="button" className="button" onClick={() => setEditing(true)}>
+                    内容を編集
+                  </button>
+                </div>
+              </section>
+              <section aria-labelledby="inquiry-status-title" className="detail-section status-section">
+                <h3 id="inquiry-status-title" className="section-title">
+                  状況の変更
+                </h3>
+                <form noValidate onSubmit={submitStatus}>
+                  <FormField
+                    id="status-to"
+                    label="変更後の状況"
+                    hint={needsReason ? '前の段階に戻す・見送りから再開するときは、理由の入力が必要です' : '新規 → 資料送付済 → 見積提示済 → 申込 → 成約（見送りはいつでも）'}
+                  >
+                    {(control) => (
+                      <select
+                        {...control}
+                        value={statusDraft.to}
+                        onChange={(e) => {
+                          const to = e.target.value as InquiryStatus;
+                          setStatusError(null);
+                          setStatusDraft((d) =>
+                            d && {
+                              ...d,
+                              to,
+                              // A finished inquiry has nothing to follow up, unless the clerk chose a date.
+                              nextActionOn: finished.includes(to) && !d.dateTouched ? '' : d.dateTouched ? d.nextActionOn : (inquiry.nextActionOn ?? ''),
+                            },
+                          );
+                        }}
+                      >
+                        {inquiryStatuses.map((s) => (
+                          <option key={s} value={s}>
+                            {s === inquiry.status ? `${inquiryStatusLabels[s]}（現在）` : inquiryStatusLabels[s]}
+                          </option>
+                        ))}
+                      </select>
+                    )}
+                  </FormField>
+                  <NextActionField
+                    id="status-next-action-on"
+                    label="次回対応日"
+                    value={statusDraft.nextActionOn}
+                    today={today}
+                    onChange={(value) => {
+                      setStatusError(null);
+                      setStatusDraft((d) => d && { ...d, nextActionOn: value, dateTouched: true });
+                    }}
+                  />
+                  {statusError && (
+                    <p role="alert" className="message message-error">
+                      {statusError}
+                    </p>
+                  )}
+                  <button type="submit" className="button button-primary" disabled={saving}>
+                    {saving ? '変更しています…' : '状況を変更'}
+                  </button>
+                </form>
+              </section>
+            </div>
+            <section aria-labelledby="inquiry-history-title" className="detail-section">
+              <h3 id="inquiry-history-title" className="section-title">
+                変更の履歴
+              </h3>
+              <div className="table-scroll">
+                <table className="data-table history-table">
+                  <caption className="visually-hidden">状況の変更の履歴</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">日時</th>
+                      <th scope="col">変更</th>
+                      <th scope="col">担当者</th>
+                      <th scope="col">理由</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {[...detail.history].reverse().map((h, i) => (
+                      <tr key={`${h.changedAt}-${i}`}>
+                        <td className="nowrap">{formatDateTime(h.changedAt, style)}</td>
+                        <td>
+                          {h.from === null ? (
+                            <>登録（{inquiryStatusLabels[h.to]}）</>
+                          ) : (
+                            <span className="nowrap">
+                              {inquiryStatusLabels[h.from]} → {inquiryStatusLabels[h.to]}
+                            </span>
+                          )}
+                        </td>
+                        <td>{h.staffName ?? <span className="text-muted">未設定</span>}</td>
+                        <td className="content-text">{h.reason || <span className="text-muted">—</span>}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </section>
+          </>
+        )}
+      </dialog>
+      {editing && inquiry && (
+        <InquiryFormDialog
+          clinic={{ id: inquiry.clinicId, name: inquiry.clinicName }}
+          inquiry={inquiry}
+          onClose={(saved) => {
+            setEditing(false);
+            if (saved) {
+              show(saved);
+              setNotice('問い合わせの内容を保存しました。');
+            }
+          }}
+        />
+      )}
+      {askReason && inquiry && statusDraft && (
+        <StatusReasonDialog
+          from={inquiry.status}
+          to={statusDraft.to}
+          error={askReason.error}
+          saving={saving}
+          onConfirm={(reason) => void applyStatus(reason)}
+          onCancel={() => setAskReason(null)}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,262 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import type { InquiryDetail } from '../../../../shared/contract/channels.ts';
+import { fieldMessages } from '../../../../shared/contract/issues.ts';
+import {
+  inquiryChannelLabels,
+  inquiryChannels,
+  inquiryFieldLabels,
+  inquiryInputSchema,
+  type InquiryChannel,
+} from '../../../../shared/domain/inquiry.ts';
+import { tokyoToday } from '../../../../shared/time/tokyoDate.ts';
+import { ApiError } from '../../api/ApiError.ts';
+import { FormField } from '../../components/FormField.tsx';
+import { ModalDialog } from '../../components/ModalDialog.tsx';
+import { useUnsavedChanges } from '../../components/useUnsavedChanges.ts';
+import { useInquiriesStore } from '../../stores/inquiriesStore.ts';
+import { useSettingsStore } from '../../stores/settingsStore.ts';
+import { useStaffStore } from '../../stores/staffStore.ts';
+import { isComposing, NextActionField, useNoCurrentStaff, useRecordsBasics } from './inquiryParts.tsx';
+
+interface Draft {
+  receivedOn: string;
+  channel: InquiryChannel;
+  content: string;
+  nextActionOn: string;
+  /** null: not chosen yet, so this machine's staff member (from 設定) applies. */
+  staffId: string | null;
+}
+type FieldName = keyof Draft;
+const fieldOrder: FieldName[] = ['receivedOn', 'channel', 'content', 'nextActionOn', 'staffId'];
+
+export interface InquiryFormDialogProps {
+  clinic: { id: string; name: string };
+  /** Given: edit this inquiry. Absent: register a new one for the clinic. */
+  inquiry?: InquiryDetail['inquiry'];
+  /** The saved inquiry with its history, or null when cancelled. */
+  onClose: (saved: InquiryDetail | null) => void;
+}
+
+function draftOf(inquiry: InquiryDetail['inquiry'] | undefined, today: string): Draft {
+  if (!inquiry) return { receivedOn: today, channel: 'counter', content: '', nextActionOn: '', staffId: null };
+  return {
+    receivedOn: inquiry.receivedOn,
+    channel: inquiry.channel,
+    content: inquiry.content,
+    nextActionOn: inquiry.nextActionOn ?? '',
+    staffId: inquiry.staffId ?? '',
+  };
+}
+
+/**
+ * 問い合わせを登録 / 問い合わせの編集: a modal dialog. Enter in a one-line field saves, Enter in 内容
+ * starts a new line, Ctrl+Enter saves from anywhere; Esc cancels (asking first if something was typed).
+ * Nothing reacts to Enter or Esc while the IME is converting.
+ */
+export function InquiryFormDialog({ clinic, inquiry, onClose }: InquiryFormDialogProps) {
+  useRecordsBasics();
+  const create = useInquiriesStore((s) => s.create);
+  const update = useInquiriesStore((s) => s.update);
+  const currentStaffId = useSettingsStore((s) => s.settings?.currentStaffId ?? null);
+  const staff = useStaffStore((s) => s.items);
+  const noCurrentStaff = useNoCurrentStaff();
+  const today = useMemo(() => tokyoToday(), []);
+  const editing = inquiry !== undefined;
+
+  const [initial] = useState<Draft>(() => draftOf(inquiry, today));
+  const [draft, setDraft] = useState<Draft>(initial);
+  // The settings may arrive after the dialog opened, so the default is read at each render.
+  const staffId = draft.staffId ?? currentStaffId ?? '';
+  const [fieldErrors, setFieldErrors] = useState<Partial<Record<FieldName, string>>>({});
+  const [generalError, setGeneralError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  // Active staff, plus whoever is on the record now even if made inactive since.
+  const staffOptions = staff.filter((s) => s.active || s.id === staffId);
+
+  const isDirty = fieldOrder.some((field) =>
+    field === 'staffId' ? staffId !== (initial.staffId ?? currentStaffId ?? '') : draft[field] !== initial[field],
+  );
+  // Back/Forward in the preview must ask too, not only Esc and キャンセル.
+  useUnsavedChanges(isDirty && !saving);
+
+  const requestCancel = () => {
+    if (saving) return;
+    if (isDirty && !window.confirm('入力した内容は保存されていません。入力をやめて閉じますか？')) return;
+    onClose(null);
+  };
+
+  const change = (field: FieldName, value: string) => {
+    setDraft((d) => ({ ...d, [field]: value }));
+    if (fieldErrors[field]) setFieldErrors((errors) => ({ ...errors, [field]: undefined }));
+  };
+
+  const focusField = (field: FieldName) => {
+    const id = field === 'channel' ? `inquiry-channel-${draft.channel}` : `inquiry-${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+    document.getElementById(id)?.focus();
+  };
+
+  const showFieldErrors = (fields: Record<string, string>) => {
+    const known: Partial<Record<FieldName, string>> = {};
+    for (const field of fieldOrder) if (fields[field]) known[field] = fields[field];
+    setFieldErrors(known);
+    const first = fieldOrder.find((field) => known[field]);
+    if (first) focusField(first);
+    return first !== undefined;
+  };
+
+  const submit = async (e?: FormEvent) => {
+    e?.preventDefault();
+    e?.stopPropagation();
+    if (saving) return;
+    setGeneralError(null);
+    if (draft.receivedOn === '') {
+      showFieldErrors({ receivedOn: '受付日を入力してください' });
+      return;
+    }
+    const parsed = inquiryInputSchema.safeParse({
+      clinicId: clinic.id,
+      receivedOn: draft.receivedOn,
+      channel: draft.channel,
+      content: draft.content,
+      nextActionOn: draft.nextActionOn === '' ? null : draft.nextActionOn,
+      staffId: staffId === '' ? null : staffId,
+    });
+    if (!parsed.success) {
+      showFieldErrors(fieldMessages(parsed.error));
+      return;
+    }
+    setSaving(true);
+    try {
+      const { clinicId, ...fields } = parsed.data;
+      const saved = inquiry ? await update(inquiry.id, fields) : await create({ clinicId, ...fields });
+      onClose(saved);
+    } catch (error) {
+      setSaving(false);
+      if (error instanceof ApiError && showFieldErrors({ ...error.fields })) {
+        setGeneralError('入力内容に誤りがあります。各項目の下のメッセージを確認してください。');
+      } else {
+        setGeneralError(error instanceof ApiError ? error.message : '保存できませんでした。もう一度お試しください。');
+      }
+    }
+  };
+
+  return (
+    <ModalDialog title={editing ? '問い合わせの編集' : '問い合わせを登録'} onRequestClose={requestCancel} className="records-dialog">
+      <form
+        noValidate
+        onSubmit={(e) => void submit(e)}
+        onKeyDown={(e) => {
+          if (e.key !== 'Enter') return;
+          // Enter that confirms an IME conversion must not also save.
+          if (isComposing(e)) {
+            if (!(e.target instanceof HTMLTextAreaElement)) e.preventDefault();
+            return;
+          }
+          if (e.ctrlKey || e.metaKey) {
+            e.preventDefault();
+            void submit();
+          }
+        }}
+      >
+        <p className="dialog-context">
+          <span className="dialog-context-label">医療機関</span>
+          <strong>{clinic.name}</strong>
+          {inquiry && (
+            <>
+              <span className="dialog-context-label">受付番号</span>
+              <strong className="receipt-number-inline">{inquiry.receiptNumber}</strong>
+            </>
+          )}
+        </p>
+        {noCurrentStaff && !editing && (
+          <p className="message message-info">
+            この端末で対応する担当者がまだ選ばれていません。「設定」の「この端末で対応する担当者」で選ぶと、担当者が自動で入り、変更の記録にも残ります。
+          </p>
+        )}
+        {generalError && (
+          <p role="alert" className="message message-error">
+            {generalError}
+          </p>
+        )}
+        <div className="form-grid">
+          <FormField id="inquiry-received-on" label={inquiryFieldLabels.receivedOn} required error={fieldErrors.receivedOn}>
+            {(control) => (
+              <input {...control} autoFocus type="date" value={draft.receivedOn} onChange={(e) => change('receivedOn', e.target.value)} />
+            )}
+          </FormField>
+          <FormField id="inquiry-staff-id" label={inquiryFieldLabels.staffId} error={fieldErrors.staffId}>
+            {(control) => (
+              <select {...control} value={staffId} onChange={(e) => change('staffId', e.target.value)}>
+                <option value="">（選ばない）</option>
+                {staffOptions.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.active ? s.name : `${s.name}（無効）`}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FormField>
+        </div>
+        <fieldset
+          className={fieldErrors.channel ? 'field radio-field field-invalid' : 'field radio-field'}
+          aria-describedby={fieldErrors.channel ? 'inquiry-channel-error' : undefined}
+        >
+          <legend>{inquiryFieldLabels.channel}</legend>
+          <div className="radio-row">
+            {inquiryChannels.map((c) => (
+              <label key={c} className="radio-option">
+                <input
+                  id={`inquiry-channel-${c}`}
+                  type="radio"
+                  name="inquiry-channel"
+                  value={c}
+                  checked={draft.channel === c}
+                  onChange={() => change('channel', c)}
+                />
+                {inquiryChannelLabels[c]}
+              </label>
+            ))}
+          </div>
+          {fieldErrors.channel && (
+            <p id="inquiry-channel-error" className="field-error">
+              {fieldErrors.channel}
+            </p>
+          )}
+        </fieldset>
+        <FormField
+          id="inquiry-content"
+          label={inquiryFieldLabels.content}
+          hint="Enterで改行、Ctrl+Enterで保存します"
+          error={fieldErrors.content}
+        >
+          {(control) => (
+            <textarea
+              {...control}
+              rows={5}
+              maxLength={4000}
+              value={draft.content}
+              onChange={(e) => change('content', e.target.value)}
+            />
+          )}
+        </FormField>
+        <NextActionField
+          id="inquiry-next-action-on"
+          label={inquiryFieldLabels.nextActionOn}
+          value={draft.nextActionOn}
+          today={today}
+          error={fieldErrors.nextActionOn}
+          onChange={(value) => change('nextActionOn', value)}
+        />
+        <div className="dialog-actions">
+          <button type="submit" className="button button-primary" disabled={saving}>
+            {saving ? '保存しています…' : '保存'}
+          </button>
+          <button type="button" className="button" onClick={requestCancel} disabled={saving}>
+            キャンセル
+          </button>
+        </div>
+      </form>
+    </ModalDialog>
+  );
+}

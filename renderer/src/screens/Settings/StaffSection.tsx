@@ -1,0 +1,245 @@
+import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { staffNameSchema, type Staff } from '../../../../shared/domain/staff.ts';
+import { ApiError, errorMessageOf } from '../../api/ApiError.ts';
+import { FormField } from '../../components/FormField.tsx';
+import { useStaffStore } from '../../stores/staffStore.ts';
+import { isComposing } from '../Inquiries/inquiryParts.tsx';
+
+function nameError(name: string): string | null {
+  const parsed = staffNameSchema.safeParse(name);
+  return parsed.success ? null : (parsed.error.issues[0]?.message ?? '担当者名を確かめてください');
+}
+
+function apiNameError(error: unknown): string {
+  if (error instanceof ApiError && error.fields.name) return error.fields.name;
+  return errorMessageOf(error, '保存できませんでした。もう一度お試しください。');
+}
+
+/** Enter submits, except the Enter that confirms an IME conversion. */
+function blockComposingEnter(e: KeyboardEvent) {
+  if (e.key === 'Enter' && isComposing(e)) e.preventDefault();
+}
+
+/** 担当者: list, add by name, rename, 無効にする / 有効にする. Never deleted, so old records keep their names. */
+export function StaffSection() {
+  const items = useStaffStore((s) => s.items);
+  const loaded = useStaffStore((s) => s.loaded);
+  const loadError = useStaffStore((s) => s.error);
+  const create = useStaffStore((s) => s.create);
+  const setActive = useStaffStore((s) => s.setActive);
+  const [newName, setNewName] = useState('');
+  const [newError, setNewError] = useState<string | null>(null);
+  const [renamingId, setRenamingId] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const add = async (e: FormEvent) => {
+    e.preventDefault();
+    if (busy) return;
+    setMessage(null);
+    const problem = nameError(newName);
+    if (problem) {
+      setNewError(problem);
+      document.getElementById('staff-new-name')?.focus();
+      return;
+    }
+    setBusy(true);
+    try {
+      const staff = await create(newName.trim());
+      setNewName('');
+      setNewError(null);
+      setMessage({ kind: 'success', text: `「${staff.name}」さんを追加しました。` });
+    } catch (error) {
+      setNewError(apiNameError(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const toggle = async (staff: Staff) => {
+    if (busy) return;
+    setBusy(true);
+    setMessage(null);
+    try {
+      const saved = await setActive(staff.id, !staff.active);
+      setMessage({
+        kind: 'success',
+        text: saved.active ? `「${saved.name}」さんを有効にしました。` : `「${saved.name}」さんを無効にしました。これまでの記録には名前が残ります。`,
+      });
+    } catch (error) {
+      setMessage({ kind: 'error', text: errorMessageOf(error, '変更できませんでした。もう一度お試しください。') });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="panel" aria-labelledby="settings-staff">
+      <h2 id="settings-staff">担当者</h2>
+      <p className="section-lead">
+        窓口で対応する人の名前です。辞めた人や異動した人は「無効にする」と選べなくなりますが、これまでの記録には名前が残ります（削除はできません）。
+      </p>
+      {loadError && (
+        <p role="alert" className="message message-error">
+          {loadError}
+        </p>
+      )}
+      <form noValidate className="staff-add" onSubmit={(e) => void add(e)} onKeyDown={blockComposingEnter}>
+        <FormField id="staff-new-name" label="新しい担当者の名前" error={newError ?? undefined}>
+          {(control) => (
+            <div className="input-with-button">
+              <input
+                {...control}
+                type="text"
+                autoComplete="off"
+                maxLength={100}
+                value={newName}
+                onChange={(e) => {
+                  setNewName(e.target.value);
+                  if (newError) setNewError(null);
+                }}
+              />
+              <button type="submit" className="button button-primary" disabled={busy}>
+                追加
+              </button>
+            </div>
+          )}
+        </FormField>
+      </form>
+      <p role="status" className={message ? `message message-${message.kind}` : 'message-empty'}>
+        {message?.text}
+      </p>
+      {loaded && items.length === 0 && <p className="empty-state">まだ担当者は登録されていません。</p>}
+      {items.length > 0 && (
+        <div className="table-scroll">
+          <table className="data-table staff-table">
+            <caption className="visually-hidden">担当者の一覧</caption>
+            <thead>
+              <tr>
+                <th scope="col">名前</th>
+                <th scope="col">状態</th>
+                <th scope="col">操作</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((staff) =>
+                renamingId === staff.id ? (
+                  <RenameRow
+                    key={staff.id}
+                    staff={staff}
+                    onDone={(text) => {
+                      setRenamingId(null);
+                      if (text) setMessage({ kind: 'success', text });
+                    }}
+                  />
+                ) : (
+                  <tr key={staff.id} className={staff.active ? undefined : 'row-inactive'}>
+                    <td>{staff.name}</td>
+                    <td className="nowrap">{staff.active ? '有効' : '無効'}</td>
+                    <td>
+                      <div className="row-actions">
+                        <button
+                          type="button"
+                          className="button button-small"
+                          aria-label={`${staff.name}さんの名前を変更`}
+                          onClick={() => {
+                            setMessage(null);
+                            setRenamingId(staff.id);
+                          }}
+                        >
+                          名前を変更
+                        </button>
+                        <button
+                          type="button"
+                          className="button button-small"
+                          aria-label={`${staff.name}さんを${staff.active ? '無効にする' : '有効にする'}`}
+                          disabled={busy}
+                          onClick={() => void toggle(staff)}
+                        >
+                          {staff.active ? '無効にする' : '有効にする'}
+                        </button>
+                      </div>
+                    </td>
+                  </tr>
+                ),
+              )}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function RenameRow({ staff, onDone }: { staff: Staff; onDone(message: string | null): void }) {
+  const rename = useStaffStore((s) => s.rename);
+  const [name, setName] = useState(staff.name);
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const id = `staff-rename-${staff.id}`;
+
+  const save = async () => {
+    if (saving) return;
+    const problem = nameError(name);
+    if (problem) {
+      setError(problem);
+      return;
+    }
+    if (name.trim() === staff.name) {
+      onDone(null);
+      return;
+    }
+    setSaving(true);
+    try {
+      const saved = await rename(staff.id, name.trim());
+      onDone(`「${staff.name}」さんの名前を「${saved.name}」に変更しました。`);
+    } catch (e) {
+      setSaving(false);
+      setError(apiNameError(e));
+    }
+  };
+
+  return (
+    <tr className="row-editing">
+      <td colSpan={3}>
+        <div
+          className="staff-rename"
+          onKeyDown={(e) => {
+            if (isComposing(e)) return;
+            if (e.key === 'Enter' && e.target instanceof HTMLInputElement) {
+              e.preventDefault();
+              void save();
+            } else if (e.key === 'Escape') {
+              e.preventDefault();
+              onDone(null);
+            }
+          }}
+        >
+          <FormField id={id} label={`「${staff.name}」さんの新しい名前`} error={error ?? undefined}>
+            {(control) => (
+              <input
+                {...control}
+                // Opening the editor is a deliberate step, so the field takes focus.
+                autoFocus
+                type="text"
+                autoComplete="off"
+                maxLength={100}
+                value={name}
+                onChange={(e) => {
+                  setName(e.target.value);
+                  if (error) setError(null);
+                }}
+              />
+            )}
+          </FormField>
+          <button type="button" className="button button-primary" disabled={saving} onClick={() => void save()}>
+            保存
+          </button>
+          <button type="button" className="button" disabled={saving} onClick={() => onDone(null)}>
+            キャンセル
+          </button>
+        </div>
+      </td>
+    </tr>
+  );
+}

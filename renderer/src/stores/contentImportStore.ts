@@ -1,0 +1,78 @@
+import { create } from 'zustand';
+import type { ContentChange, ContentImportPreview } from '../../../shared/content/contentImport.ts';
+import type { FileRef } from '../../../shared/contract/files.ts';
+import { call, openFile, saveFile } from '../api/client.ts';
+import { errorMessageOf } from '../api/ApiError.ts';
+import { useContentStore } from './contentStore.ts';
+
+interface ContentImportState {
+  busy: boolean;
+  message: string | null;
+  error: string | null;
+  /** The chosen file and what it would change, shown beside the current content before accepting. */
+  pending: { file: FileRef; version: string; preview: ContentImportPreview } | null;
+  changes: ContentChange[];
+  loadChanges(): Promise<void>;
+  saveTemplate(): Promise<void>;
+  chooseFile(version: string): Promise<void>;
+  accept(): Promise<void>;
+  discard(): void;
+  revert(change: ContentChange): Promise<void>;
+}
+
+/** Official rate tables and new content packs: template, preview, accept with who and when, revert. */
+export const useContentImportStore = create<ContentImportState>()((set, get) => {
+  const attempt = async (work: () => Promise<void>, fallback: string) => {
+    set({ busy: true, error: null, message: null });
+    try {
+      await work();
+    } catch (error) {
+      set({ error: errorMessageOf(error, fallback) });
+    } finally {
+      set({ busy: false });
+    }
+  };
+  const refresh = async () => {
+    await useContentStore.getState().load(true);
+    await get().loadChanges();
+  };
+  return {
+    busy: false,
+    message: null,
+    error: null,
+    pending: null,
+    changes: [],
+    async loadChanges() {
+      const { items } = await call('content.changes', {});
+      set({ changes: items });
+    },
+    saveTemplate: () =>
+      attempt(async () => {
+        const file = await call('content.rateTemplate', {});
+        if (await saveFile(file)) set({ message: '保険料表のテンプレートを保存しました。Excelで月額保険料を入力し、CSV形式で保存してください。' });
+      }, 'テンプレートを保存できませんでした。'),
+    chooseFile: (version) =>
+      attempt(async () => {
+        const file = await openFile('contentFile');
+        if (!file) return;
+        const preview = await call('content.previewImport', { fileId: file.fileId, version });
+        set({ pending: { file, version, preview } });
+      }, 'ファイルを読み込めませんでした。'),
+    accept: () =>
+      attempt(async () => {
+        const pending = get().pending;
+        if (!pending) return;
+        const change = await call('content.acceptImport', { fileId: pending.file.fileId, version: pending.version });
+        set({ pending: null, message: `「${change.label}」を取り込みました。` });
+        await refresh();
+      }, '取り込めませんでした。'),
+    discard: () => set({ pending: null, message: null }),
+    revert: (change) =>
+      attempt(async () => {
+        if (!window.confirm(`「${change.label}」の取り込みを取り消し、前の内容に戻しますか？`)) return;
+        await call('content.revert', { changeId: change.id });
+        set({ message: `「${change.label}」を取り消しました。前の内容に戻りました。` });
+        await refresh();
+      }, '取り消せませんでした。'),
+  };
+});

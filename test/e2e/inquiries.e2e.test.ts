@@ -1,0 +1,197 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { tokyoToday } from '../../shared/time/tokyoDate.ts';
+import { launchChromium, newCounterContext } from './support/browser.ts';
+import { collectPageProblems } from './support/pageProblems.ts';
+import { expectText, openScreen } from './support/screens.ts';
+import { callPreview, startPreview, type RunningPreview } from './support/startPreview.ts';
+
+let preview: RunningPreview;
+let browser: Browser;
+
+beforeAll(async () => {
+  preview = await startPreview();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await preview?.stop();
+});
+
+/** The text of the option a select shows. */
+function selectedLabel(select: Locator): Promise<string> {
+  return select.evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.text ?? '');
+}
+
+/** The Japanese message tied to a field through aria-describedby (its error comes first). */
+async function fieldMessage(page: Page, control: Locator): Promise<Locator> {
+  const describedBy = (await control.getAttribute('aria-describedby')) ?? '';
+  return page.locator(`[id="${describedBy.split(' ')[0]}"]`);
+}
+
+/** 問い合わせ screen → 問い合わせを登録 → choose the clinic: the registration form opens. */
+async function openRegistration(page: Page, clinicKana: string, clinicName: string): Promise<Locator> {
+  await openScreen(page, '問い合わせ');
+  await page.getByRole('button', { name: '問い合わせを登録', exact: true }).click();
+  const picker = page.getByRole('dialog', { name: '問い合わせを登録：医療機関を選ぶ' });
+  await picker.getByLabel('医療機関を探す', { exact: true }).fill(clinicKana);
+  await picker.getByRole('button', { name: new RegExp(clinicName) }).click();
+  const form = page.getByRole('dialog', { name: '問い合わせを登録', exact: true });
+  await form.waitFor();
+  return form;
+}
+
+describe('問い合わせ', () => {
+  test('registered with the counter staff, moved forward with a follow-up today, due on ホーム, and going back needs a reason', async () => {
+    const clinicName = '桜島みなと内科クリニック';
+    const today = tokyoToday();
+    const receipt = `A-${today.slice(0, 4)}-0001`;
+    const context = await newCounterContext(browser);
+    const page = await context.newPage();
+    const problems = collectPageProblems(page);
+    await page.goto(preview.url);
+
+    // Nobody chosen for this machine yet: ホーム says so, gently.
+    await page.getByText('この端末で対応する担当者が選ばれていません。', { exact: false }).waitFor();
+
+    // 設定: add a staff member and make them this machine's.
+    await openScreen(page, '設定');
+    await page.getByLabel('新しい担当者の名前', { exact: true }).fill('窓口 花子');
+    await page.getByRole('button', { name: '追加', exact: true }).click();
+    await page.getByText('「窓口 花子」さんを追加しました。').waitFor();
+    const staffRow = page.getByRole('table', { name: '担当者の一覧' }).getByRole('row').filter({ hasText: '窓口 花子' });
+    await expectText(staffRow.getByRole('cell').nth(1), '有効');
+    await page.getByRole('combobox', { name: 'この端末で対応する担当者', exact: true }).selectOption({ label: '窓口 花子' });
+    await page.getByText('この端末の担当者を「窓口 花子」にしました。').waitFor();
+
+    // 医療機関: register the clinic, open it from the list, and register an inquiry from there.
+    await openScreen(page, '医療機関');
+    await page.getByRole('button', { name: '新規登録', exact: true }).click();
+    const clinicForm = page.getByRole('dialog', { name: '医療機関の新規登録' });
+    await clinicForm.getByLabel('医療機関名', { exact: true }).fill(clinicName);
+    await clinicForm.getByLabel('ふりがな', { exact: true }).fill('さくらじまみなとないかくりにっく');
+    await clinicForm.getByRole('button', { name: '保存', exact: true }).click();
+    await expect.poll(() => clinicForm.count()).toBe(0);
+    await page.getByLabel('検索', { exact: true }).fill('さくらじま');
+    await page.getByText('「さくらじま」の検索結果').waitFor();
+    await page.getByRole('table', { name: '医療機関の一覧' }).getByRole('button', { name: clinicName, exact: true }).click();
+    const clinic = page.getByRole('region', { name: clinicName, exact: true });
+    await clinic.getByRole('button', { name: '問い合わせを登録', exact: true }).click();
+
+    // 受付日 is today in Japan and 担当者 is the machine's staff member.
+    const form = page.getByRole('dialog', { name: '問い合わせを登録', exact: true });
+    await form.getByText(clinicName).waitFor();
+    expect(await form.getByLabel('受付日', { exact: true }).inputValue()).toBe(today);
+    expect(await selectedLabel(form.getByLabel('担当者', { exact: true }))).toBe('窓口 花子');
+    await form.getByRole('radio', { name: '電話', exact: true }).check();
+    const content = form.getByLabel('内容', { exact: true });
+    await content.click();
+    await content.pressSequentially('サイバー保険の資料を希望');
+    await content.press('Enter'); // a new line, not a save
+    await content.pressSequentially('院長が検討中');
+    expect(await form.isVisible()).toBe(true);
+    expect(await content.inputValue()).toBe('サイバー保険の資料を希望\n院長が検討中');
+    await form.getByRole('button', { name: '保存', exact: true }).click();
+    await expect.poll(() => form.count()).toBe(0);
+
+    // The clinic's list shows it with its 受付番号; choosing it opens the detail.
+    const clinicInquiries = clinic.getByRole('table', { name: 'この医療機関の問い合わせ' });
+    const clinicRow = clinicInquiries.getByRole('row').filter({ hasText: receipt });
+    await clinicRow.getByRole('cell', { name: '新規', exact: true }).waitFor();
+    await clinicRow.getByRole('cell', { name: '窓口 花子', exact: true }).waitFor();
+    await clinicRow.getByRole('button', { name: receipt, exact: true }).click();
+
+    const detail = page.getByRole('dialog', { name: `問い合わせ ${receipt}` });
+    await expectText(detail.getByRole('heading', { level: 2 }), `問い合わせ ${receipt}`);
+
+    // 新規 → 資料送付済, with the next follow-up today.
+    await detail.getByLabel('変更後の状況', { exact: true }).selectOption({ label: '資料送付済' });
+    await detail.getByRole('button', { name: '今日', exact: true }).click();
+    expect(await detail.getByLabel('次回対応日', { exact: true }).inputValue()).toBe(today);
+    await detail.getByRole('button', { name: '状況を変更', exact: true }).click();
+    await expectText(detail.getByRole('status'), '状況を「資料送付済」に変更しました。');
+    const history = detail.getByRole('table', { name: '状況の変更の履歴' });
+    const forward = history.getByRole('row').filter({ hasText: '新規 → 資料送付済' });
+    await expectText(forward.getByRole('cell').nth(2), '窓口 花子');
+    await detail.getByRole('button', { name: '閉じる', exact: true }).click();
+    expect(await detail.count()).toBe(0);
+    await clinicRow.getByText('本日', { exact: true }).waitFor();
+
+    // 問い合わせ: the list puts it first and marks it 本日.
+    await openScreen(page, '問い合わせ');
+    const listRow = page.getByRole('table', { name: '問い合わせの一覧' }).getByRole('row').filter({ hasText: receipt });
+    await expectText(listRow.getByRole('cell').nth(1), clinicName);
+    await expectText(listRow.getByRole('cell').nth(4), '資料送付済');
+    await listRow.getByText('本日', { exact: true }).waitFor();
+
+    // ホーム: among today's follow-ups, and the banner is gone.
+    await openScreen(page, 'ホーム');
+    const due = page.getByRole('table', { name: '本日・期限切れの対応' });
+    const dueRow = due.getByRole('row').filter({ hasText: receipt });
+    await expectText(dueRow.getByRole('cell').nth(1), clinicName);
+    await dueRow.getByText('本日', { exact: true }).waitFor();
+    expect(await page.getByText('この端末で対応する担当者が選ばれていません。', { exact: false }).count()).toBe(0);
+
+    // Back to 新規: a reason is required.
+    await dueRow.getByRole('button', { name: receipt }).click();
+    await detail.getByLabel('変更後の状況', { exact: true }).selectOption({ label: '新規' });
+    await detail.getByRole('button', { name: '状況を変更', exact: true }).click();
+    const reasonDialog = page.getByRole('dialog', { name: '状況を戻す理由' });
+    const reason = reasonDialog.getByLabel('理由', { exact: true });
+    await reasonDialog.getByRole('button', { name: '変更する', exact: true }).click();
+    expect(await reason.getAttribute('aria-invalid')).toBe('true');
+    await expectText(await fieldMessage(page, reason), '理由を入力してください');
+    expect(await reasonDialog.isVisible()).toBe(true);
+    await reason.fill('院長から資料の再送を頼まれたため');
+    await reasonDialog.getByRole('button', { name: '変更する', exact: true }).click();
+    await expectText(detail.getByRole('status'), '状況を「新規」に変更しました。');
+    const back = history.getByRole('row').filter({ hasText: '資料送付済 → 新規' });
+    await expectText(back.getByRole('cell').nth(3), '院長から資料の再送を頼まれたため');
+    // The 受付番号 stays the same after every change.
+    await expectText(detail.getByRole('heading', { level: 2 }), `問い合わせ ${receipt}`);
+    await page.keyboard.press('Escape');
+    expect(await detail.count()).toBe(0);
+
+    // 日付の表示 → 和暦: dates on the records screens follow.
+    await openScreen(page, '設定');
+    await page.getByRole('radio', { name: /^和暦/ }).check();
+    await page.getByText('日付を和暦で表示します。').waitFor();
+    await openScreen(page, '問い合わせ');
+    await expectText(listRow.getByRole('cell').nth(2), /^令和\d+年\d+月\d+日$/);
+
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  test('the form keeps Enter for new lines in 内容, asks before Esc throws input away, and points out a missing 受付日', async () => {
+    const clinicName = '錦江台こどもクリニック';
+    await callPreview(preview, 'clinics.create', { name: clinicName, nameKana: 'きんこうだいこどもくりにっく' });
+    const context = await newCounterContext(browser);
+    const page = await context.newPage();
+    const problems = collectPageProblems(page);
+    await page.goto(preview.url);
+
+    const form = await openRegistration(page, 'きんこうだい', clinicName);
+    const receivedOn = form.getByLabel('受付日', { exact: true });
+    // The first field has focus, so the clerk can start at once.
+    expect(await page.evaluate('document.activeElement.id')).toBe(await receivedOn.getAttribute('id'));
+    await form.getByLabel('内容', { exact: true }).fill('電話で問い合わせ');
+
+    // Esc with input: asked first; staying keeps the form.
+    page.once('dialog', (d) => void d.dismiss());
+    await page.keyboard.press('Escape');
+    expect(await form.isVisible()).toBe(true);
+
+    await receivedOn.fill('');
+    await form.getByRole('button', { name: '保存', exact: true }).click();
+    expect(await receivedOn.getAttribute('aria-invalid')).toBe('true');
+    await expectText(await fieldMessage(page, receivedOn), '受付日を入力してください');
+
+    page.once('dialog', (d) => void d.accept());
+    await page.keyboard.press('Escape');
+    await expect.poll(() => form.count()).toBe(0);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
