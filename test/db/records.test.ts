@@ -115,8 +115,11 @@ describe('inquiries', () => {
     const overdue = add('2026-11-01', '2026-11-10');
     const newest = add('2026-11-24', null);
     const dueToday = add('2026-11-02', '2026-11-24');
+    const closedId = createInquiry(db, c.id, { receivedOn: '2026-10-01', channel: 'phone', content: '', nextActionOn: '2026-10-05', staffId: null }, ctx);
+    changeInquiryStatus(db, closedId.id, { to: 'contracted', reason: '' }, ctx);
     const order = listInquiries(db, { today: '2026-11-24', limit: 10 }).items.map((i) => i.receiptNumber);
-    expect(order).toEqual([overdue, dueToday, newest, later]);
+    // A closed inquiry with an old date is not a follow-up: it sorts with the rest by 受付日.
+    expect(order).toEqual([overdue, dueToday, newest, later, closedId.receiptNumber]);
     expect(homeSummary(db, '2026-11-24').due.map((i) => i.receiptNumber)).toEqual([overdue, dueToday]);
   });
 });

@@ -175,6 +175,8 @@ export function changeInquiryStatus(
   return getInquiry(db, id)!;
 }
 
+const openStatuses = "('new', 'materials_sent', 'quote_presented', 'applied')";
+
 export interface InquiryListQuery {
   status?: InquiryStatus | undefined;
   staffId?: string | undefined;
@@ -203,19 +205,19 @@ export function listInquiries(db: Db, query: InquiryListQuery): { items: Inquiry
     params.clinicId = query.clinicId;
   }
   const filter = where.join(' AND ');
+  // Only open inquiries are follow-ups: a 成約 or 見送り with an old date is not "due".
+  const dueOpen = `i.next_action_on IS NOT NULL AND i.next_action_on <= @today AND i.status IN ${openStatuses}`;
   const rows = statement(
     db,
     `${selectInquiry} WHERE ${filter}
-      ORDER BY CASE WHEN i.next_action_on IS NOT NULL AND i.next_action_on <= @today THEN 0 ELSE 1 END,
-               CASE WHEN i.next_action_on IS NOT NULL AND i.next_action_on <= @today THEN i.next_action_on END,
+      ORDER BY CASE WHEN ${dueOpen} THEN 0 ELSE 1 END,
+               CASE WHEN ${dueOpen} THEN i.next_action_on END,
                i.received_on DESC, i.seq DESC
       LIMIT @limit`,
   ).all(params) as InquiryRow[];
   const { n } = statement(db, `SELECT count(*) AS n FROM inquiries i WHERE ${filter}`).get(params) as { n: number };
   return { items: rows.map(toInquiry), total: n };
 }
-
-const openStatuses = "('new', 'materials_sent', 'quote_presented', 'applied')";
 
 /** What ホーム shows: follow-ups due today or overdue, the latest inquiries, counts per 状況. */
 export function homeSummary(db: Db, today: DateOnly) {
