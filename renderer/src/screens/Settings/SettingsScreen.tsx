@@ -2,6 +2,7 @@ import { ScreenHeading } from '../../components/ScreenHeading.tsx';
 import { useRecordsBasics } from '../Inquiries/inquiryParts.tsx';
 import { ClinicsExportSection } from './ClinicsExportSection.tsx';
 import { ClinicsImportSection } from './ClinicsImportSection.tsx';
+import { ContentSection } from './ContentSection.tsx';
 import { CurrentStaffSection } from './CurrentStaffSection.tsx';
 import { DataSection } from './DataSection.tsx';
 import { DateStyleSection } from './DateStyleSection.tsx';
@@ -17,6 +18,7 @@ export function SettingsScreen() {
       <StaffSection />
       <ReceiptPrefixSection />
       <DateStyleSection />
+      <ContentSection />
       <DataSection />
       <ClinicsExportSection />
       <ClinicsImportSection />
