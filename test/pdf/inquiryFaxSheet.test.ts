@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { contentPackSchema } from '../../shared/content/contentPackSchema.ts';
 import { buildInquiryFaxSheet, type FaxSheetClinic } from '../../shared/documents/inquiryFaxSheet.ts';
 import { renderPdf } from '../../electron/core/pdf/renderPdf.ts';
+import { GlyphCoverage } from '../../electron/core/pdf/glyphFallback.ts';
 import { pdfFonts, pdfInfo, pdfText, rasterise } from '../helpers/pdfTools.ts';
 
 const pack = contentPackSchema.parse(JSON.parse(fs.readFileSync(path.resolve('resources/content/SJ24-13707.json'), 'utf8')));
@@ -55,5 +56,28 @@ describe('FAX inquiry sheet', () => {
       }
     }
     expect(inked).toBe(0);
+  });
+});
+
+describe('rare kanji in names', () => {
+  it('print 髙, 﨑, 𠮷 and ㈱ with real glyphs: 𠮷, which the BIZ UD fonts lack, comes from the embedded fallback font', async () => {
+    const name = '医療法人𠮷田会 髙橋・山﨑クリニック㈱';
+    const pdf = await renderPdf(buildInquiryFaxSheet(pack, { clinic: { ...clinic, name } }));
+    expect(pdfText(pdf).replace(/\s+/g, '')).toContain(name.replace(/\s+/g, ''));
+    const fonts = pdfFonts(pdf).map((f) => f.name.replace(/^[A-Z]+\+/, ''));
+    expect(fonts).toContain('NotoSansJP-Regular');
+    // Every character of the name has a glyph in the font it is set in.
+    const coverage = new GlyphCoverage(path.resolve('resources/fonts/BIZUDGothic-Regular.ttf'));
+    const fallback = new GlyphCoverage(path.resolve('resources/fonts/NotoSansJP-Regular.ttf'));
+    for (const char of name) {
+      const code = char.codePointAt(0)!;
+      expect(coverage.covers(code) || fallback.covers(code), `no glyph for ${char}`).toBe(true);
+    }
+    expect(coverage.covers('𠮷'.codePointAt(0)!)).toBe(false);
+  });
+
+  it('uses no fallback font when the name needs none', async () => {
+    const pdf = await renderPdf(buildInquiryFaxSheet(pack, { clinic }));
+    expect(pdfFonts(pdf).some((f) => f.name.includes('NotoSansJP'))).toBe(false);
   });
 });

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { resourcesDir } from '../paths.ts';
+import { applyGlyphFallback, fallbackFamily, GlyphCoverage } from './glyphFallback.ts';
 
 // pdfmake is CommonJS; one configured instance per process (or worker thread).
 const require = createRequire(import.meta.url);
@@ -14,6 +15,7 @@ interface PdfMake {
 }
 
 let configured: PdfMake | undefined;
+let coverage: GlyphCoverage | undefined;
 
 /** pdfmake with our fonts, no network access, and file access limited to the fonts folder. */
 function pdfmake(): PdfMake {
@@ -34,7 +36,15 @@ function pdfmake(): PdfMake {
       italics: font('BIZUDGothic-Regular.ttf'),
       bolditalics: font('BIZUDGothic-Bold.ttf'),
     },
+    [fallbackFamily]: {
+      normal: font('NotoSansJP-Regular.ttf'),
+      bold: font('NotoSansJP-Bold.ttf'),
+      italics: font('NotoSansJP-Regular.ttf'),
+      bolditalics: font('NotoSansJP-Bold.ttf'),
+    },
   });
+  // BIZ UDPGothic and BIZ UDGothic cover the same characters; one of them decides.
+  coverage = new GlyphCoverage(font('BIZUDGothic-Regular.ttf'));
   instance.setUrlAccessPolicy(() => false);
   instance.setLocalAccessPolicy((file) => path.resolve(file).startsWith(fontsDir + path.sep));
   configured = instance;
@@ -43,5 +53,6 @@ function pdfmake(): PdfMake {
 
 /** Renders a document definition to PDF bytes (fonts subset and embedded). */
 export async function renderPdf(definition: TDocumentDefinitions): Promise<Buffer> {
-  return pdfmake().createPdf(definition).getBuffer();
+  const instance = pdfmake();
+  return instance.createPdf(applyGlyphFallback(definition, coverage!)).getBuffer();
 }
