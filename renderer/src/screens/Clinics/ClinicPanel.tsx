@@ -1,0 +1,131 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Clinic } from '../../../../shared/domain/clinic.ts';
+import { useClinicRecordStore } from '../../stores/clinicRecordStore.ts';
+import { useClinicsStore } from '../../stores/clinicsStore.ts';
+import { useUiStore } from '../../stores/uiStore.ts';
+import { InquiryFormDialog } from '../Inquiries/InquiryFormDialog.tsx';
+import { InquiryList } from '../Inquiries/InquiryList.tsx';
+import { ArchivedBadge } from './ArchivedBadge.tsx';
+import { ClinicForm } from './ClinicForm.tsx';
+
+const titleId = 'clinic-panel-title';
+
+function archiveQuestion(clinic: Clinic, unsaved: boolean): string {
+  return (
+    `「${clinic.name}」をアーカイブしますか？\n` +
+    '検索に表示されなくなります。記録は消えず、「アーカイブを表示」から開いて復元できます。' +
+    (unsaved ? '\n\n保存していない変更は破棄されます。' : '')
+  );
+}
+
+/** The clinic chosen in the list: its record (edit, アーカイブ, 復元) and its inquiries. */
+export function ClinicPanel() {
+  const openId = useClinicRecordStore((s) => s.openId);
+  const clinic = useClinicRecordStore((s) => s.clinic);
+  const loading = useClinicRecordStore((s) => s.loading);
+  const error = useClinicRecordStore((s) => s.error);
+  const open = useClinicRecordStore((s) => s.open);
+  const close = useClinicRecordStore((s) => s.close);
+  const update = useClinicRecordStore((s) => s.update);
+  const archive = useClinicRecordStore((s) => s.archive);
+  const restore = useClinicRecordStore((s) => s.restore);
+  const unsaved = useUiStore((s) => s.unsavedForms.length > 0);
+  const showNotice = useClinicsStore((s) => s.showNotice);
+  const [inquiryFormOpen, setInquiryFormOpen] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const clinicId = clinic?.id;
+
+  // Chosen from the list by keyboard: land on the clinic instead of in the middle of the list.
+  useEffect(() => {
+    if (clinicId && document.activeElement?.closest('[data-clinic-list]')) heading.current?.focus();
+  }, [clinicId]);
+
+  if (!openId) return null;
+
+  const archived = clinic?.archivedAt != null;
+
+  return (
+    <section className="clinic-panel" aria-labelledby={titleId}>
+      <div className="clinic-panel-header">
+        <h2 id={titleId} ref={heading} tabIndex={-1} className="clinic-panel-title">
+          {clinic?.name ?? (loading ? '読み込んでいます…' : '医療機関')}
+        </h2>
+        {archived && <ArchivedBadge />}
+      </div>
+      {error && (
+        <>
+          <p role="alert" className="message message-error">
+            {error}
+          </p>
+          <button type="button" className="button" onClick={close}>
+            閉じる
+          </button>
+        </>
+      )}
+      {clinic && (
+        <>
+          {archived && (
+            // 復元 sits at the top, next to why the form is locked, not below a long read-only form.
+            <div className="message message-info notice-line">
+              <p>この医療機関はアーカイブされています。内容を変更するには、先に復元してください。</p>
+              <button
+                type="button"
+                className="button"
+                onClick={() => {
+                  // The button goes away once restored; focus stays with the clinic, not lost to the page.
+                  void restore(clinic).then((restored) => restored && heading.current?.focus());
+                }}
+              >
+                復元
+              </button>
+            </div>
+          )}
+          <ClinicForm
+            key={clinic.id}
+            idPrefix="clinic-edit"
+            clinic={clinic}
+            readOnly={archived}
+            save={(input) => update(clinic.id, input)}
+            onCancel={close}
+            onOpenExisting={(id) => void open(id)}
+            extraActions={
+              !archived && (
+                <button
+                  type="button"
+                  className="button button-danger"
+                  onClick={() => {
+                    if (window.confirm(archiveQuestion(clinic, unsaved))) void archive(clinic);
+                  }}
+                >
+                  アーカイブ
+                </button>
+              )
+            }
+          />
+          <section className="clinic-inquiries" aria-labelledby="clinic-inquiries-title">
+            <div className="section-header">
+              <h3 id="clinic-inquiries-title">問い合わせ</h3>
+              {!archived && (
+                <button type="button" className="button" onClick={() => setInquiryFormOpen(true)}>
+                  問い合わせを登録
+                </button>
+              )}
+            </div>
+            <InquiryList clinicId={clinic.id} />
+          </section>
+          {inquiryFormOpen && (
+            <InquiryFormDialog
+              clinic={{ id: clinic.id, name: clinic.name }}
+              onClose={(saved) => {
+                setInquiryFormOpen(false);
+                if (saved) {
+                  showNotice({ text: `${clinic.name}の問い合わせを登録しました（受付番号 ${saved.inquiry.receiptNumber}）`, kind: 'success' });
+                }
+              }}
+            />
+          )}
+        </>
+      )}
+    </section>
+  );
+}
