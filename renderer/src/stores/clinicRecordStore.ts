@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { commonAddress } from '../../../shared/text/commonAddress.ts';
 import type { z } from 'zod';
 import type { ChannelResult } from '../../../shared/contract/channels.ts';
 import type { Clinic, clinicInputSchema } from '../../../shared/domain/clinic.ts';
@@ -38,22 +39,6 @@ let latestOpen = 0;
 const refreshList = () => void useClinicsStore.getState().search();
 const notify = (text: string, kind: 'success' | 'error' = 'success', undoArchive?: Pick<Clinic, 'id' | 'name'>) =>
   useClinicsStore.getState().showNotice({ text, kind, ...(undoArchive ? { undoArchive: { id: undoArchive.id, name: undoArchive.name } } : {}) });
-
-/**
- * Where several towns share a postal code, what their addresses have in common, cut back to a
- * whole 都道府県・市区町村 so that 所在地 never ends in half a place name.
- */
-export function commonAddress(addresses: readonly string[]): string {
-  if (addresses.length === 0) return '';
-  if (addresses.every((a) => a === addresses[0])) return addresses[0] ?? '';
-  const chars = addresses.map((a) => [...a]);
-  const first = chars[0] ?? [];
-  let length = 0;
-  while (length < first.length && chars.every((c) => c[length] === first[length])) length++;
-  const prefix = first.slice(0, length);
-  while (prefix.length > 0 && !/[都道府県市区町村郡]/.test(prefix[prefix.length - 1] ?? '')) prefix.pop();
-  return prefix.join('');
-}
 
 /** The one clinic being looked at or edited, and every write to clinic records. */
 export const useClinicRecordStore = create<ClinicRecordState>()((set, get) => ({
