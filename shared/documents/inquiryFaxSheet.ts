@@ -1,20 +1,11 @@
 import type { Content, CustomTableLayout, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { ContentPack } from '../content/contentPackSchema.ts';
-import { clinicKindLabels, clinicKinds, type ClinicKind } from '../domain/clinic.ts';
+import { clinicKindLabels, clinicKinds, type Clinic } from '../domain/clinic.ts';
 import { fitText } from './fitText.ts';
 import { contentWidthPt, mmToPt, theme } from './theme.ts';
 
-export interface FaxSheetClinic {
-  name: string;
-  nameKana: string;
-  kind: ClinicKind;
-  bedCount: number | null;
-  postalCode: string;
-  address: string;
-  phone: string;
-  fax: string;
-  contactPerson: string;
-}
+/** The clinic fields the sheet prints: a clinic record, or anything shaped like one. */
+export type FaxSheetClinic = Pick<Clinic, 'name' | 'nameKana' | 'kind' | 'bedCount' | 'postalCode' | 'address' | 'phone' | 'fax' | 'contactPerson'>;
 
 export interface FaxSheetOptions {
   clinic?: FaxSheetClinic | undefined;
