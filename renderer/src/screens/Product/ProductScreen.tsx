@@ -16,8 +16,9 @@ export function ProductScreen() {
   const [presenting, setPresenting] = useState(false);
   const sectionRefs = useRef(new Map<string, HTMLElement>());
 
+  // Read again on every visit: a new content pack may have been taken in since.
   useEffect(() => {
-    void load();
+    void load(true);
   }, [load]);
 
   const sections = useMemo(

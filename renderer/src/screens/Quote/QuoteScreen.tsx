@@ -31,6 +31,7 @@ export function QuoteScreen() {
   const setClinicKind = useQuoteStore((s) => s.setClinicKind);
   const setPlanId = useQuoteStore((s) => s.setPlanId);
   const dismissConfirmation = useQuoteStore((s) => s.dismissConfirmation);
+  const showSaved = useQuoteStore((s) => s.showSaved);
   const [saveOpen, setSaveOpen] = useState(false);
   const [needClinic, setNeedClinic] = useState(false);
   const pickerRef = useRef<ClinicPickerHandle>(null);
@@ -38,8 +39,9 @@ export function QuoteScreen() {
   const kindLegendId = useId();
   const planLegendId = useId();
 
+  // Read again on every visit: the rate table may have been replaced in 設定 since.
   useEffect(() => {
-    void load();
+    void load(true);
     void loadSettings();
   }, [load, loadSettings]);
 
@@ -161,6 +163,11 @@ export function QuoteScreen() {
               planName={quote.planName}
               monthlyYen={quote.monthlyYen}
               onClose={() => setSaveOpen(false)}
+              onSaved={(confirmation) => {
+                // One render closes the dialog (its focus goes back) and shows the confirmation, which then takes the focus.
+                setSaveOpen(false);
+                showSaved(confirmation);
+              }}
             />
           )}
         </>

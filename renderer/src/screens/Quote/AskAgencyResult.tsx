@@ -1,0 +1,69 @@
+import { useState } from 'react';
+import type { ContentPack } from '../../../../shared/content/contentPackSchema.ts';
+import { clinicKindLabels, type ClinicKind } from '../../../../shared/domain/clinic.ts';
+import { errorMessageOf } from '../../api/ApiError.ts';
+import { useQuoteStore } from '../../stores/quoteStore.ts';
+import { ContactCard } from '../Product/ContactCard.tsx';
+
+interface AskAgencyResultProps {
+  pack: ContentPack;
+  clinicKind: ClinicKind;
+  onNeedClinic(): void;
+}
+
+/**
+ * 病院, 介護老人保健施設 and その他: no figure at all. The flyer's note on 告知, the agency's contact,
+ * and a way to register the clinic's inquiry so the agency can quote it individually.
+ */
+export function AskAgencyResult({ pack, clinicKind, onNeedClinic }: AskAgencyResultProps) {
+  const clinic = useQuoteStore((s) => s.clinic);
+  const registered = useQuoteStore((s) => s.lastRegistered);
+  const registerInquiry = useQuoteStore((s) => s.registerInquiry);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const label = clinicKindLabels[clinicKind];
+
+  const register = async () => {
+    if (!clinic) {
+      setMessage('問い合わせを登録するには、先に「医療機関」で医療機関を選んでください');
+      onNeedClinic();
+      return;
+    }
+    setBusy(true);
+    setMessage(null);
+    try {
+      await registerInquiry(`保険料のお問い合わせ（種別：${label}）`);
+    } catch (e) {
+      setMessage(errorMessageOf(e, '問い合わせを登録できませんでした。もう一度お試しください。'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="quote-ask">
+      <p className="quote-ask-lead">
+        {label}は保険料表（{pack.premium.scope}）の対象ではないため、この画面では金額を表示しません。
+      </p>
+      <p className="quote-ask-note">{pack.premium.askAgencyNote}</p>
+      <ContactCard contact={pack.contacts.agency} className="is-compact" />
+      {registered ? (
+        <p role="status" className="message message-success">
+          受付番号 {registered.receiptNumber} で「{registered.clinicName}」の問い合わせを登録しました
+        </p>
+      ) : (
+        <div className="quote-save">
+          <button type="button" className="button button-primary" onClick={() => void register()} disabled={busy}>
+            問い合わせとして登録
+          </button>
+          <p className={message ? 'field-error' : 'field-hint'} role={message ? 'alert' : undefined}>
+            {message ??
+              (clinic
+                ? `「${clinic.name}」の問い合わせ（受付日：今日・経路：来所）として登録します`
+                : '登録するには、先に「医療機関」で医療機関を選んでください')}
+          </p>
+        </div>
+      )}
+    </div>
+  );
+}

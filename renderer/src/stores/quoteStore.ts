@@ -1,0 +1,107 @@
+import { create } from 'zustand';
+import type { Clinic, ClinicKind } from '../../../shared/domain/clinic.ts';
+import type { Inquiry } from '../../../shared/domain/inquiry.ts';
+import type { SavedQuote } from '../../../shared/quote/savedQuote.ts';
+import { tokyoToday } from '../../../shared/time/tokyoDate.ts';
+import { call } from '../api/client.ts';
+import { useInquiriesStore } from './inquiriesStore.ts';
+import { useSettingsStore } from './settingsStore.ts';
+
+/** A quote stored on an inquiry, with the inquiry's 受付番号 for the confirmation. */
+export interface SavedQuoteConfirmation {
+  inquiry: Inquiry;
+  quote: SavedQuote;
+  /** Whether the inquiry was registered for this save. */
+  newInquiry: boolean;
+}
+
+interface QuoteDraftState {
+  clinicKind: ClinicKind;
+  /** Empty until the rate table is known; the screen then picks its first plan. */
+  planId: string;
+  /** The clinic from the records the quote is for, if one was chosen. */
+  clinic: Clinic | null;
+  lastSaved: SavedQuoteConfirmation | null;
+  /** The inquiry registered from the screen for a 病院 etc., to confirm with its 受付番号. */
+  lastRegistered: Inquiry | null;
+  setClinicKind(kind: ClinicKind): void;
+  setPlanId(planId: string): void;
+  /** Chooses a clinic and takes its 種別 from the record. */
+  chooseClinic(clinic: Clinic): void;
+  clearClinic(): void;
+  searchClinics(query: string): Promise<{ items: Clinic[]; total: number; capped: boolean }>;
+  listInquiries(clinicId: string): Promise<Inquiry[]>;
+  /** Registers a counter inquiry (受付日 today in Japan) for the chosen clinic. */
+  registerInquiry(content: string): Promise<Inquiry>;
+  /** Registers a counter inquiry to save a quote on, without announcing it as a registration. */
+  createInquiry(content: string): Promise<Inquiry>;
+  /** Saves the current draft on an inquiry; the main process recomputes the figures. Throws ApiError. */
+  saveQuote(inquiry: Inquiry, newInquiry: boolean): Promise<SavedQuoteConfirmation>;
+  /** Shows a saved quote's confirmation (once the save dialog has gone, so focus can move to it). */
+  showSaved(confirmation: SavedQuoteConfirmation): void;
+  dismissConfirmation(): void;
+}
+
+const clinicSearchLimit = 8;
+
+/** 保険料試算: what the counter has chosen so far, kept while staff move between screens. */
+export const useQuoteStore = create<QuoteDraftState>()((set, get) => {
+  const createInquiry = async (content: string): Promise<Inquiry> => {
+    const clinic = get().clinic;
+    if (!clinic) throw new Error('no clinic chosen');
+    await useSettingsStore.getState().load();
+    const staffId = useSettingsStore.getState().settings?.currentStaffId ?? null;
+    // Through the inquiries store, so the lists on ホーム and 問い合わせ know to read again.
+    const detail = await useInquiriesStore.getState().create({
+      clinicId: clinic.id,
+      receivedOn: tokyoToday(),
+      channel: 'counter',
+      content,
+      staffId,
+    });
+    return detail.inquiry;
+  };
+
+  return {
+    clinicKind: 'clinic_no_beds',
+    planId: '',
+    clinic: null,
+    lastSaved: null,
+    lastRegistered: null,
+    setClinicKind(clinicKind) {
+      set({ clinicKind, lastSaved: null, lastRegistered: null });
+    },
+    setPlanId(planId) {
+      set({ planId, lastSaved: null });
+    },
+    chooseClinic(clinic) {
+      set({ clinic, clinicKind: clinic.kind, lastSaved: null, lastRegistered: null });
+    },
+    clearClinic() {
+      set({ clinic: null, lastSaved: null, lastRegistered: null });
+    },
+    searchClinics(query) {
+      return call('clinics.search', { query, limit: clinicSearchLimit, includeArchived: false });
+    },
+    async listInquiries(clinicId) {
+      return (await call('inquiries.list', { clinicId, limit: 100 })).items;
+    },
+    async registerInquiry(content) {
+      const inquiry = await createInquiry(content);
+      set({ lastRegistered: inquiry });
+      return inquiry;
+    },
+    createInquiry,
+    async saveQuote(inquiry, newInquiry) {
+      const { clinicKind, planId } = get();
+      const quote = await call('quotes.save', { inquiryId: inquiry.id, clinicKind, planId });
+      return { inquiry, quote, newInquiry };
+    },
+    showSaved(confirmation) {
+      set({ lastSaved: confirmation });
+    },
+    dismissConfirmation() {
+      set({ lastSaved: null, lastRegistered: null });
+    },
+  };
+});

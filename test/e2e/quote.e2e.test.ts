@@ -1,0 +1,171 @@
+import fs from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { ContentPack } from '../../shared/content/contentPackSchema.ts';
+import type { RateTable } from '../../shared/content/rateTableSchema.ts';
+import { launchChromium, newCounterContext } from './support/browser.ts';
+import { collectPageProblems } from './support/pageProblems.ts';
+import { expectText, openScreen } from './support/screens.ts';
+import { callPreview, startPreview, type RunningPreview } from './support/startPreview.ts';
+
+const readJson = <T>(path: string) => JSON.parse(fs.readFileSync(new URL(path, import.meta.url), 'utf8')) as T;
+const pack = readJson<ContentPack>('../../resources/content/SJ24-13707.json');
+const rates = readJson<RateTable>('../../resources/content/rates/SJ24-13707-sample.json');
+const yen = (value: number) => `${new Intl.NumberFormat('ja-JP').format(value)}円`;
+const sampleStamp = '見本（実際の保険料ではありません）';
+
+let preview: RunningPreview;
+let browser: Browser;
+
+beforeAll(async () => {
+  preview = await startPreview();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await preview?.stop();
+});
+
+async function openQuote(): Promise<{ page: Page; problems: string[]; close(): Promise<void> }> {
+  const context = await newCounterContext(browser);
+  const page = await context.newPage();
+  const problems = collectPageProblems(page);
+  await page.goto(preview.url);
+  await openScreen(page, '保険料試算');
+  return { page, problems, close: () => context.close() };
+}
+
+describe('保険料試算', () => {
+  test('a 無床診療所 gets its monthly and annual premium in yen, stamped as a sample, with every condition beside it', async () => {
+    const { page, problems, close } = await openQuote();
+    const [firstPlan, secondPlan] = rates.plans;
+    if (!firstPlan || !secondPlan) throw new Error('the sample table has fewer than two plans');
+    await page.getByRole('radio', { name: '無床診療所' }).check();
+    await page.getByRole('radio', { name: firstPlan.name }).check();
+
+    const monthly = rates.monthlyPremiums.clinic_no_beds[firstPlan.id] ?? 0;
+    const result = page.getByRole('region', { name: rates.title });
+    await result.getByText(yen(monthly), { exact: true }).waitFor();
+    await result.getByText(yen(monthly * 12), { exact: true }).waitFor();
+    expect(await result.getByText(sampleStamp).isVisible()).toBe(true);
+    expect(await result.getByRole('list', { name: '保険料の条件' }).getByRole('listitem').allTextContents()).toEqual(rates.conditions);
+    await result.getByText(rates.version).waitFor();
+
+    await page.getByRole('radio', { name: secondPlan.name }).check();
+    await result.getByText(yen(rates.monthlyPremiums.clinic_no_beds[secondPlan.id] ?? 0), { exact: true }).waitFor();
+    expect(await result.getByText(sampleStamp).isVisible()).toBe(true);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  test('a 病院 gets no yen figure but the agency’s phone, FAX and hours, and registering asks for a clinic first', async () => {
+    const { page, problems, close } = await openQuote();
+    await page.getByRole('radio', { name: '病院', exact: true }).check();
+
+    const result = page.getByRole('region', { name: pack.premium.title });
+    await result.getByText(pack.premium.askAgencyNote).waitFor();
+    const text = (await result.textContent()) ?? '';
+    expect(text).not.toMatch(/\d[\d,]*円/);
+    expect(text).toContain('099-254-8126');
+    expect(text).toContain(pack.contacts.agency.fax);
+    expect(text).toContain(pack.contacts.agency.hours);
+    expect(await page.getByText(sampleStamp).count()).toBe(0);
+
+    await result.getByRole('button', { name: '問い合わせとして登録' }).click();
+    await expectText(result.getByRole('alert'), /先に「医療機関」で医療機関を選んでください/);
+    expect(await page.evaluate('document.activeElement?.getAttribute("role")')).toBe('combobox');
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  test('a clinic from the records fills in 種別, and a quote saved to a new inquiry is confirmed with its 受付番号', async () => {
+    const clinic = await callPreview<{ id: string }>(preview, 'clinics.create', {
+      name: '霧島あおぞら医院',
+      nameKana: 'きりしまあおぞらいいん',
+      kind: 'clinic_with_beds',
+      bedCount: 12,
+    });
+    const { page, problems, close } = await openQuote();
+    await page.getByRole('radio', { name: '無床診療所' }).check();
+
+    await page.getByRole('combobox', { name: '医療機関' }).fill('あおぞら');
+    await page.getByRole('option', { name: /霧島あおぞら医院/ }).click();
+    await page.getByRole('group', { name: '医療機関' }).getByText('霧島あおぞら医院').waitFor();
+    expect(await page.getByRole('radio', { name: '有床診療所' }).isChecked()).toBe(true);
+
+    const [plan] = rates.plans;
+    if (!plan) throw new Error('the sample table has no plan');
+    const monthly = rates.monthlyPremiums.clinic_with_beds[plan.id] ?? 0;
+    await page.getByRole('button', { name: '問い合わせに保存' }).click();
+    const dialog = page.getByRole('dialog', { name: '試算を問い合わせに保存' });
+    const newInquiry = dialog.getByRole('radio', { name: /新しい問い合わせを登録して保存/ });
+    await newInquiry.waitFor();
+    expect(await newInquiry.isChecked()).toBe(true);
+    await dialog.getByRole('button', { name: '保存', exact: true }).click();
+
+    const confirmation = page.getByRole('heading', { name: /^受付番号 \S+ に試算を保存しました$/ });
+    await confirmation.waitFor();
+    expect(await dialog.count()).toBe(0);
+    const { items } = await callPreview<{ items: { id: string; receiptNumber: string }[] }>(preview, 'inquiries.list', { clinicId: clinic.id });
+    expect(items).toHaveLength(1);
+    const inquiry = items[0]!;
+    expect(await confirmation.textContent()).toBe(`受付番号 ${inquiry.receiptNumber} に試算を保存しました`);
+    const saved = page.getByRole('region', { name: /に試算を保存しました/ });
+    await saved.getByText(yen(monthly), { exact: true }).waitFor();
+    expect(await saved.getByText(sampleStamp).isVisible()).toBe(true);
+
+    const quotes = await callPreview<{ items: { snapshot: { monthlyYen: number; clinicKind: string; sample: boolean } }[] }>(preview, 'quotes.list', {
+      inquiryId: inquiry.id,
+    });
+    expect(quotes.items.map((q) => q.snapshot)).toMatchObject([{ monthlyYen: monthly, clinicKind: 'clinic_with_beds', sample: true }]);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  test('without a clinic, 問い合わせに保存 explains that a clinic must be chosen first', async () => {
+    const { page, close } = await openQuote();
+    await page.getByRole('radio', { name: '無床診療所' }).check();
+    await page.getByRole('button', { name: '問い合わせに保存' }).click();
+    await expectText(page.getByRole('alert'), /先に「医療機関」で医療機関を選んでください/);
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    await close();
+  });
+});
+
+describe('被害額シミュレーション', () => {
+  test('starts at the flyer’s case with the flyer’s amounts, and 患者数 rescales the apology gifts', async () => {
+    const { page, problems, close } = await openQuote();
+    const simulation = page.getByRole('region', { name: '被害額シミュレーション（チラシの事例をもとにした試算）' });
+    expect(await simulation.getByLabel('患者数').inputValue()).toBe('30000');
+    expect(await simulation.getByLabel('サーバ台数').inputValue()).toBe('3');
+    expect(await simulation.getByLabel('お詫びの品の金額（1人あたり）').inputValue()).toBe('500');
+    expect(await simulation.getByLabel('コールセンター設置週数').inputValue()).toBe('4');
+
+    const table = simulation.getByRole('table', { name: /対応事項ごとの金額/ });
+    const rows = table.getByRole('row');
+    // Header row, then one row per item: each shows the flyer's amount twice at the flyer's inputs.
+    expect(await rows.count()).toBe(pack.incidentCase.items.length + 1);
+    for (const [index, item] of pack.incidentCase.items.entries()) {
+      const cells = rows.nth(index + 1).getByRole('cell');
+      expect(await cells.nth(1).textContent()).toBe(item.amountLabel);
+      expect(await cells.nth(2).textContent()).toBe(item.amountLabel);
+    }
+    expect(await table.textContent()).not.toMatch(/合計\s*約/);
+    await simulation.getByRole('img', { name: /被害額シミュレーション/ }).waitFor();
+
+    const gifts = rows.filter({ hasText: 'お詫びの品' });
+    await simulation.getByLabel('患者数').fill('６０，０００');
+    // 60,000 people × (500 yen voucher + the flyer's 100 yen postage) = 3,600万円.
+    await expectText(gifts.getByRole('cell').nth(2), '約3,600万円');
+    expect(await gifts.getByRole('cell').nth(1).textContent()).toBe('約1,800万円');
+
+    await simulation.getByLabel('患者数').fill('abc');
+    expect(await simulation.getByLabel('患者数').getAttribute('aria-invalid')).toBe('true');
+    await simulation.getByRole('button', { name: 'チラシの事例に戻す' }).click();
+    expect(await simulation.getByLabel('患者数').inputValue()).toBe('30000');
+    await expectText(gifts.getByRole('cell').nth(2), '約1,800万円');
+    expect(problems).toEqual([]);
+    await close();
+  });
+});
