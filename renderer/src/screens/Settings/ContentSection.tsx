@@ -12,6 +12,7 @@ export function ContentSection() {
   const pack = useContentStore((s) => s.pack);
   const rates = useContentStore((s) => s.rates);
   const loadContent = useContentStore((s) => s.load);
+  const skipped = useContentStore((s) => s.problems);
   const { busy, message, error, pending, changes, loadChanges, saveTemplate, chooseFile, accept, discard, revert } = useContentImportStore();
   const [version, setVersion] = useState('');
 
@@ -37,6 +38,18 @@ export function ContentSection() {
             {rates.version}（{rates.status === 'sample' ? '見本：実際の保険料ではありません' : '正式'}）
           </dd>
         </dl>
+      )}
+      {skipped.length > 0 && (
+        <div role="alert" className="message message-error">
+          <p>次のファイルは内容に誤りがあるため使っていません（前の正しい内容を使っています）。</p>
+          <ul>
+            {skipped.map((p) => (
+              <li key={p.file}>
+                {p.file}：{p.messages.slice(0, 3).join(' / ')}
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
       <p className="section-lead">
         保険会社から届いた正式な保険料は、テンプレートをExcelで開いて入力し、CSV形式で保存してから読み込みます。読み込む前に、今の内容と並べて確認できます。
