@@ -119,6 +119,14 @@ describe('保険料試算', () => {
       inquiryId: inquiry.id,
     });
     expect(quotes.items.map((q) => q.snapshot)).toMatchObject([{ monthlyYen: monthly, clinicKind: 'clinic_with_beds', sample: true }]);
+
+    // The inquiry itself shows the quote saved on it.
+    await openScreen(page, '問い合わせ');
+    await page.getByRole('button', { name: new RegExp(inquiry.receiptNumber) }).first().click();
+    const detail = page.getByRole('dialog', { name: new RegExp(inquiry.receiptNumber) });
+    const savedOnInquiry = detail.getByRole('region', { name: '保存した試算' });
+    await savedOnInquiry.getByText(yen(monthly), { exact: true }).waitFor();
+    expect(await savedOnInquiry.getByText(sampleStamp).isVisible()).toBe(true);
     expect(problems).toEqual([]);
     await close();
   });

@@ -15,6 +15,7 @@ import { useInquiriesStore } from '../../stores/inquiriesStore.ts';
 import { InquiryFormDialog } from './InquiryFormDialog.tsx';
 import { isComposing, NextActionDate, NextActionField, StatusBadge, useRecordsBasics } from './inquiryParts.tsx';
 import { StatusReasonDialog } from './StatusReasonDialog.tsx';
+import { SavedQuotesSection } from './SavedQuotesSection.tsx';
 
 interface InquiryDetailDialogProps {
   inquiryId: string;
@@ -256,6 +257,7 @@ export function InquiryDetailDialog({ inquiryId, onClose }: InquiryDetailDialogP
                 </form>
               </section>
             </div>
+            <SavedQuotesSection inquiryId={detail.inquiry.id} />
             <section aria-labelledby="inquiry-history-title" className="detail-section">
               <h3 id="inquiry-history-title" className="section-title">
                 変更の履歴

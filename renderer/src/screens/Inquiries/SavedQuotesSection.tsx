@@ -1,0 +1,40 @@
+import { useEffect, useId } from 'react';
+import { formatDateTime, useDateStyle } from '../../format/formatDate.ts';
+import { useInquiryQuotesStore } from '../../stores/inquiryQuotesStore.ts';
+import { QuoteFigures } from '../Quote/QuoteFigures.tsx';
+
+/** 保存した試算 on an inquiry: each as it was shown, whatever the rate table says today. */
+export function SavedQuotesSection({ inquiryId }: { inquiryId: string }) {
+  const headingId = useId();
+  const items = useInquiryQuotesStore((s) => (s.inquiryId === inquiryId ? s.items : []));
+  const error = useInquiryQuotesStore((s) => s.error);
+  const load = useInquiryQuotesStore((s) => s.load);
+  const style = useDateStyle();
+
+  useEffect(() => {
+    void load(inquiryId);
+  }, [inquiryId, load]);
+
+  if (items.length === 0 && !error) return null;
+  return (
+    <section aria-labelledby={headingId} className="detail-section">
+      <h3 id={headingId} className="section-title">
+        保存した試算
+      </h3>
+      {error && (
+        <p role="alert" className="message message-error">
+          {error}
+        </p>
+      )}
+      {items.map((quote) => (
+        <div key={quote.id} className="saved-quote-entry">
+          <p className="text-muted">
+            {formatDateTime(quote.createdAt, style)}
+            {quote.staffName && `（担当：${quote.staffName}）`}
+          </p>
+          <QuoteFigures quote={quote.snapshot} compact />
+        </div>
+      ))}
+    </section>
+  );
+}
