@@ -1,32 +1,23 @@
 import fs from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium, newCounterContext } from './support/browser.ts';
+import { describe, expect, test } from 'vitest';
+import { newCounterContext } from './support/browser.ts';
 import { collectPageProblems } from './support/pageProblems.ts';
 import { expectText, openScreen } from './support/screens.ts';
-import { callPreview, startPreview, type RunningPreview } from './support/startPreview.ts';
+import { callPreview } from './support/startPreview.ts';
+import { useCounterApp } from './support/counterApp.ts';
 
-let preview: RunningPreview;
-let browser: Browser;
+const app = useCounterApp();
 
-beforeAll(async () => {
-  preview = await startPreview();
-  browser = await launchChromium();
-});
 
-afterAll(async () => {
-  await browser?.close();
-  await preview?.stop();
-});
 
 describe('医療機関', () => {
   test('a clinic registered at the counter is found by half-width katakana, and again after a reload', async () => {
     // Another clinic that the search must leave out, arranged through the same contract the app uses.
-    await callPreview(preview, 'clinics.create', { name: '霧島ファミリー歯科', nameKana: 'きりしまふぁみりーしか' });
-    const context = await newCounterContext(browser);
+    await callPreview(app.preview, 'clinics.create', { name: '霧島ファミリー歯科', nameKana: 'きりしまふぁみりーしか' });
+    const context = await newCounterContext(app.browser);
     const page = await context.newPage();
     const problems = collectPageProblems(page);
-    await page.goto(preview.url);
+    await page.goto(app.preview.url);
     expect(page.url()).not.toContain('token=');
 
     await openScreen(page, '医療機関');
@@ -63,10 +54,10 @@ describe('医療機関', () => {
   });
 
   test('a missing clinic name is pointed out next to the field and the form stays open', async () => {
-    const context = await newCounterContext(browser);
+    const context = await newCounterContext(app.browser);
     const page = await context.newPage();
     const problems = collectPageProblems(page);
-    await page.goto(preview.url);
+    await page.goto(app.preview.url);
     await openScreen(page, '医療機関');
     await page.getByRole('button', { name: '新規登録' }).click();
     const dialog = page.getByRole('dialog', { name: '医療機関の新規登録' });
@@ -88,10 +79,10 @@ describe('医療機関', () => {
 
 describe('医療機関の入力操作', () => {
   test('Enter in the name field saves the clinic', async () => {
-    const context = await newCounterContext(browser);
+    const context = await newCounterContext(app.browser);
     const page = await context.newPage();
     const problems = collectPageProblems(page);
-    await page.goto(preview.url);
+    await page.goto(app.preview.url);
     await openScreen(page, '医療機関');
     await page.getByRole('button', { name: '新規登録' }).click();
     const dialog = page.getByRole('dialog', { name: '医療機関の新規登録' });
@@ -103,9 +94,9 @@ describe('医療機関の入力操作', () => {
   });
 
   test('Enter that confirms an IME conversion does not save the form', async () => {
-    const context = await newCounterContext(browser);
+    const context = await newCounterContext(app.browser);
     const page = await context.newPage();
-    await page.goto(preview.url);
+    await page.goto(app.preview.url);
     await openScreen(page, '医療機関');
     await page.getByRole('button', { name: '新規登録' }).click();
     const dialog = page.getByRole('dialog', { name: '医療機関の新規登録' });
@@ -126,9 +117,9 @@ describe('医療機関の入力操作', () => {
   });
 
   test('closing the form with unsaved input asks first, and staying keeps the input', async () => {
-    const context = await newCounterContext(browser);
+    const context = await newCounterContext(app.browser);
     const page = await context.newPage();
-    await page.goto(preview.url);
+    await page.goto(app.preview.url);
     await openScreen(page, '医療機関');
     await page.getByRole('button', { name: '新規登録' }).click();
     const dialog = page.getByRole('dialog', { name: '医療機関の新規登録' });
@@ -152,10 +143,10 @@ describe('医療機関の入力操作', () => {
   });
 
   test('nothing is searched while the IME is still converting; the search runs once it is confirmed', async () => {
-    await callPreview(preview, 'clinics.create', { name: '薩摩川内IMEクリニック', nameKana: 'さつませんだいくりにっく' });
-    const context = await newCounterContext(browser);
+    await callPreview(app.preview, 'clinics.create', { name: '薩摩川内IMEクリニック', nameKana: 'さつませんだいくりにっく' });
+    const context = await newCounterContext(app.browser);
     const page = await context.newPage();
-    await page.goto(preview.url);
+    await page.goto(app.preview.url);
     await openScreen(page, '医療機関');
     await page.getByText('新しく登録・更新した順').waitFor();
     const searches: string[] = [];
@@ -180,11 +171,11 @@ describe('医療機関の入力操作', () => {
 
 describe('設定', () => {
   test('CSV export downloads a file that lists the registered clinics', async () => {
-    await callPreview(preview, 'clinics.create', { name: '指宿なのはな病院', kind: 'hospital', phone: '0993-22-0000' });
-    const context = await newCounterContext(browser);
+    await callPreview(app.preview, 'clinics.create', { name: '指宿なのはな病院', kind: 'hospital', phone: '0993-22-0000' });
+    const context = await newCounterContext(app.browser);
     const page = await context.newPage();
     const problems = collectPageProblems(page);
-    await page.goto(preview.url);
+    await page.goto(app.preview.url);
     await openScreen(page, '設定');
 
     const [download] = await Promise.all([
@@ -201,10 +192,10 @@ describe('設定', () => {
   });
 
   test('importing an exported CSV again adds no duplicates', async () => {
-    const context = await newCounterContext(browser);
+    const context = await newCounterContext(app.browser);
     const page = await context.newPage();
     const problems = collectPageProblems(page);
-    await page.goto(preview.url);
+    await page.goto(app.preview.url);
     await openScreen(page, '設定');
     const [download] = await Promise.all([
       page.waitForEvent('download'),

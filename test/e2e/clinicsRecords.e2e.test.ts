@@ -1,33 +1,25 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium, newCounterContext } from './support/browser.ts';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { afterEach, describe, expect, test } from 'vitest';
+import { newCounterContext } from './support/browser.ts';
 import { answerNextQuestion } from './support/nativeDialogs.ts';
 import { collectPageProblems } from './support/pageProblems.ts';
 import { expectText, openScreen } from './support/screens.ts';
-import { callPreview, startPreview, type RunningPreview } from './support/startPreview.ts';
+import { callPreview } from './support/startPreview.ts';
+import { useCounterApp } from './support/counterApp.ts';
 
-let preview: RunningPreview;
-let browser: Browser;
+const app = useCounterApp();
 let context: BrowserContext;
 let page: Page;
 let problems: string[];
 
-beforeAll(async () => {
-  preview = await startPreview();
-  browser = await launchChromium();
-});
 
-afterAll(async () => {
-  await browser?.close();
-  await preview?.stop();
-});
 
 /** A fresh window on the 医療機関 screen. */
 async function openClinicsScreen(): Promise<void> {
-  context = await newCounterContext(browser);
+  context = await newCounterContext(app.browser);
   page = await context.newPage();
   problems = collectPageProblems(page);
-  await page.goto(preview.url);
+  await page.goto(app.preview.url);
   await openScreen(page, '医療機関');
 }
 
@@ -167,7 +159,7 @@ describe('医療機関の記録', () => {
   });
 
   test('an edit is saved and shown in its stored form', async () => {
-    await callPreview(preview, 'clinics.create', { name: '紫原なおし歯科', nameKana: 'むらさきばるなおししか', phone: '099-285-1111' });
+    await callPreview(app.preview, 'clinics.create', { name: '紫原なおし歯科', nameKana: 'むらさきばるなおししか', phone: '099-285-1111' });
     await openClinicsScreen();
     await searchFor('紫原なおし');
     let clinic = await chooseInList('紫原なおし歯科');
@@ -186,7 +178,7 @@ describe('医療機関の記録', () => {
   });
 
   test('an archived clinic leaves the search, shows with 「アーカイブを表示」, and comes back when restored', async () => {
-    await callPreview(preview, 'clinics.create', { name: '吉野アーカイブ内科', nameKana: 'よしのあーかいぶないか', phone: '099-243-0000' });
+    await callPreview(app.preview, 'clinics.create', { name: '吉野アーカイブ内科', nameKana: 'よしのあーかいぶないか', phone: '099-243-0000' });
     await openClinicsScreen();
     await searchFor('吉野アーカイブ');
     const clinic = await chooseInList('吉野アーカイブ内科');
@@ -215,7 +207,7 @@ describe('医療機関の記録', () => {
   });
 
   test('「元に戻す」 right after archiving brings the clinic back', async () => {
-    await callPreview(preview, 'clinics.create', { name: '伊敷うっかり眼科', phone: '099-229-0000' });
+    await callPreview(app.preview, 'clinics.create', { name: '伊敷うっかり眼科', phone: '099-229-0000' });
     await openClinicsScreen();
     await searchFor('伊敷うっかり');
     const clinic = await chooseInList('伊敷うっかり眼科');
@@ -231,7 +223,7 @@ describe('医療機関の記録', () => {
   });
 
   test('a second clinic with the same phone number is warned about, and 「既存の記録を開く」 opens the first', async () => {
-    await callPreview(preview, 'clinics.create', { name: '谷山ひかりクリニック', phone: '099-260-1234', memberNumber: 'T-77' });
+    await callPreview(app.preview, 'clinics.create', { name: '谷山ひかりクリニック', phone: '099-260-1234', memberNumber: 'T-77' });
     await openClinicsScreen();
     const creates: string[] = [];
     page.on('request', (request) => {
@@ -266,7 +258,7 @@ describe('医療機関の記録', () => {
   });
 
   test('「このまま保存」 saves a clinic that only shares its name with another', async () => {
-    await callPreview(preview, 'clinics.create', { name: '中央内科', phone: '099-224-0000' });
+    await callPreview(app.preview, 'clinics.create', { name: '中央内科', phone: '099-224-0000' });
     await openClinicsScreen();
     await page.getByRole('button', { name: '新規登録' }).click();
     const dialog = newClinicDialog();
@@ -282,8 +274,8 @@ describe('医療機関の記録', () => {
   });
 
   test('a 会員番号 already in use is pointed out next to 会員番号 when saving an edit', async () => {
-    await callPreview(preview, 'clinics.create', { name: '会員番号もち病院', kind: 'hospital', memberNumber: 'M-500' });
-    await callPreview(preview, 'clinics.create', { name: '番号なし医院' });
+    await callPreview(app.preview, 'clinics.create', { name: '会員番号もち病院', kind: 'hospital', memberNumber: 'M-500' });
+    await callPreview(app.preview, 'clinics.create', { name: '番号なし医院' });
     await openClinicsScreen();
     await searchFor('番号なし医院');
     const clinic = await chooseInList('番号なし医院');
@@ -299,8 +291,8 @@ describe('医療機関の記録', () => {
   });
 
   test('unsaved changes are asked about before another clinic or another screen replaces them', async () => {
-    await callPreview(preview, 'clinics.create', { name: '確認テスト一医院', phone: '099-251-0001' });
-    await callPreview(preview, 'clinics.create', { name: '確認テスト二医院', phone: '099-251-0002' });
+    await callPreview(app.preview, 'clinics.create', { name: '確認テスト一医院', phone: '099-251-0001' });
+    await callPreview(app.preview, 'clinics.create', { name: '確認テスト二医院', phone: '099-251-0002' });
     await openClinicsScreen();
     await searchFor('確認テスト');
     const first = await chooseInList('確認テスト一医院');
@@ -330,7 +322,7 @@ describe('医療機関の記録', () => {
   });
 
   test('an inquiry registered from the clinic shows in that clinic’s list', async () => {
-    await callPreview(preview, 'clinics.create', { name: '問い合わせ元クリニック', phone: '099-252-0000' });
+    await callPreview(app.preview, 'clinics.create', { name: '問い合わせ元クリニック', phone: '099-252-0000' });
     await openClinicsScreen();
     await searchFor('問い合わせ元');
     const clinic = await chooseInList('問い合わせ元クリニック');

@@ -1,23 +1,15 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { tokyoToday } from '../../shared/time/tokyoDate.ts';
-import { launchChromium, newCounterContext } from './support/browser.ts';
+import { newCounterContext } from './support/browser.ts';
 import { collectPageProblems } from './support/pageProblems.ts';
 import { expectText, openScreen } from './support/screens.ts';
-import { callPreview, startPreview, type RunningPreview } from './support/startPreview.ts';
+import { callPreview } from './support/startPreview.ts';
+import { useCounterApp } from './support/counterApp.ts';
 
-let preview: RunningPreview;
-let browser: Browser;
+const app = useCounterApp();
 
-beforeAll(async () => {
-  preview = await startPreview();
-  browser = await launchChromium();
-});
 
-afterAll(async () => {
-  await browser?.close();
-  await preview?.stop();
-});
 
 /** The text of the option a select shows. */
 function selectedLabel(select: Locator): Promise<string> {
@@ -47,10 +39,10 @@ describe('問い合わせ', () => {
     const clinicName = '桜島みなと内科クリニック';
     const today = tokyoToday();
     const receipt = `A-${today.slice(0, 4)}-0001`;
-    const context = await newCounterContext(browser);
+    const context = await newCounterContext(app.browser);
     const page = await context.newPage();
     const problems = collectPageProblems(page);
-    await page.goto(preview.url);
+    await page.goto(app.preview.url);
 
     // Nobody chosen for this machine yet: ホーム says so, gently.
     await page.getByText('この端末で対応する担当者が選ばれていません。', { exact: false }).waitFor();
@@ -166,11 +158,11 @@ describe('問い合わせ', () => {
 
   test('the form keeps Enter for new lines in 内容, asks before Esc throws input away, and points out a missing 受付日', async () => {
     const clinicName = '錦江台こどもクリニック';
-    await callPreview(preview, 'clinics.create', { name: clinicName, nameKana: 'きんこうだいこどもくりにっく' });
-    const context = await newCounterContext(browser);
+    await callPreview(app.preview, 'clinics.create', { name: clinicName, nameKana: 'きんこうだいこどもくりにっく' });
+    const context = await newCounterContext(app.browser);
     const page = await context.newPage();
     const problems = collectPageProblems(page);
-    await page.goto(preview.url);
+    await page.goto(app.preview.url);
 
     const form = await openRegistration(page, 'きんこうだい', clinicName);
     const receivedOn = form.getByLabel('受付日', { exact: true });

@@ -1,34 +1,24 @@
 import fs from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { ContentPack } from '../../shared/content/contentPackSchema.ts';
-import { launchChromium, newCounterContext } from './support/browser.ts';
+import { newCounterContext } from './support/browser.ts';
 import { collectPageProblems } from './support/pageProblems.ts';
 import { expectText, openScreen } from './support/screens.ts';
-import { startPreview, type RunningPreview } from './support/startPreview.ts';
+import { useCounterApp } from './support/counterApp.ts';
 
 // The approved flyer as the app reads it: what the screen must show, word for word.
 const pack = JSON.parse(fs.readFileSync(new URL('../../resources/content/SJ24-13707.json', import.meta.url), 'utf8')) as ContentPack;
 
-let preview: RunningPreview;
-let browser: Browser;
+const app = useCounterApp();
 
-beforeAll(async () => {
-  preview = await startPreview();
-  browser = await launchChromium();
-});
 
-afterAll(async () => {
-  await browser?.close();
-  await preview?.stop();
-});
 
 describe('商品説明', () => {
   test('shows the eight attack types and every amount of the incident case as the flyer prints them, with no total', async () => {
-    const context = await newCounterContext(browser);
+    const context = await newCounterContext(app.browser);
     const page = await context.newPage();
     const problems = collectPageProblems(page);
-    await page.goto(preview.url);
+    await page.goto(app.preview.url);
     await openScreen(page, '商品説明');
 
     const attacks = page.getByRole('list', { name: 'サイバー攻撃の種類' });
@@ -53,10 +43,10 @@ describe('商品説明', () => {
   });
 
   test('説明モード turns its pages with the arrow keys and the buttons, and Esc closes it', async () => {
-    const context = await newCounterContext(browser);
+    const context = await newCounterContext(app.browser);
     const page = await context.newPage();
     const problems = collectPageProblems(page);
-    await page.goto(preview.url);
+    await page.goto(app.preview.url);
     await openScreen(page, '商品説明');
     const start = page.getByRole('button', { name: '説明モード', exact: true });
     await start.click();
@@ -114,12 +104,12 @@ describe('商品説明', () => {
   });
 
   test('when full screen is refused, 説明モード still fills the whole window', async () => {
-    const context = await newCounterContext(browser);
-    // As a browser that refuses the request (a policy, or no user gesture) would answer.
+    const context = await newCounterContext(app.browser);
+    // As a app.browser that refuses the request (a policy, or no user gesture) would answer.
     await context.addInitScript('Element.prototype.requestFullscreen = () => Promise.reject(new TypeError("refused"))');
     const page = await context.newPage();
     const problems = collectPageProblems(page);
-    await page.goto(preview.url);
+    await page.goto(app.preview.url);
     await openScreen(page, '商品説明');
     await page.getByRole('button', { name: '説明モード', exact: true }).click();
 

@@ -1,12 +1,13 @@
 import fs from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import type { ContentPack } from '../../shared/content/contentPackSchema.ts';
 import type { RateTable } from '../../shared/content/rateTableSchema.ts';
-import { launchChromium, newCounterContext } from './support/browser.ts';
+import { newCounterContext } from './support/browser.ts';
 import { collectPageProblems } from './support/pageProblems.ts';
 import { expectText, openScreen } from './support/screens.ts';
-import { callPreview, startPreview, type RunningPreview } from './support/startPreview.ts';
+import { callPreview } from './support/startPreview.ts';
+import { useCounterApp } from './support/counterApp.ts';
 
 const readJson = <T>(path: string) => JSON.parse(fs.readFileSync(new URL(path, import.meta.url), 'utf8')) as T;
 const pack = readJson<ContentPack>('../../resources/content/SJ24-13707.json');
@@ -14,24 +15,15 @@ const rates = readJson<RateTable>('../../resources/content/rates/SJ24-13707-samp
 const yen = (value: number) => `${new Intl.NumberFormat('ja-JP').format(value)}円`;
 const sampleStamp = '見本（実際の保険料ではありません）';
 
-let preview: RunningPreview;
-let browser: Browser;
+const app = useCounterApp();
 
-beforeAll(async () => {
-  preview = await startPreview();
-  browser = await launchChromium();
-});
 
-afterAll(async () => {
-  await browser?.close();
-  await preview?.stop();
-});
 
 async function openQuote(): Promise<{ page: Page; problems: string[]; close(): Promise<void> }> {
-  const context = await newCounterContext(browser);
+  const context = await newCounterContext(app.browser);
   const page = await context.newPage();
   const problems = collectPageProblems(page);
-  await page.goto(preview.url);
+  await page.goto(app.preview.url);
   await openScreen(page, '保険料試算');
   return { page, problems, close: () => context.close() };
 }
@@ -80,7 +72,7 @@ describe('保険料試算', () => {
   });
 
   test('a clinic from the records fills in 種別, and a quote saved to a new inquiry is confirmed with its 受付番号', async () => {
-    const clinic = await callPreview<{ id: string }>(preview, 'clinics.create', {
+    const clinic = await callPreview<{ id: string }>(app.preview, 'clinics.create', {
       name: '霧島あおぞら医院',
       nameKana: 'きりしまあおぞらいいん',
       kind: 'clinic_with_beds',
@@ -107,7 +99,7 @@ describe('保険料試算', () => {
     const confirmation = page.getByRole('heading', { name: /^受付番号 \S+ に試算を保存しました$/ });
     await confirmation.waitFor();
     expect(await dialog.count()).toBe(0);
-    const { items } = await callPreview<{ items: { id: string; receiptNumber: string }[] }>(preview, 'inquiries.list', { clinicId: clinic.id });
+    const { items } = await callPreview<{ items: { id: string; receiptNumber: string }[] }>(app.preview, 'inquiries.list', { clinicId: clinic.id });
     expect(items).toHaveLength(1);
     const inquiry = items[0]!;
     expect(await confirmation.textContent()).toBe(`受付番号 ${inquiry.receiptNumber} に試算を保存しました`);
@@ -115,7 +107,7 @@ describe('保険料試算', () => {
     await saved.getByText(yen(monthly), { exact: true }).waitFor();
     expect(await saved.getByText(sampleStamp).isVisible()).toBe(true);
 
-    const quotes = await callPreview<{ items: { snapshot: { monthlyYen: number; clinicKind: string; sample: boolean } }[] }>(preview, 'quotes.list', {
+    const quotes = await callPreview<{ items: { snapshot: { monthlyYen: number; clinicKind: string; sample: boolean } }[] }>(app.preview, 'quotes.list', {
       inquiryId: inquiry.id,
     });
     expect(quotes.items.map((q) => q.snapshot)).toMatchObject([{ monthlyYen: monthly, clinicKind: 'clinic_with_beds', sample: true }]);

@@ -1,32 +1,23 @@
 import fs from 'node:fs';
 import iconv from 'iconv-lite';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium, newCounterContext } from './support/browser.ts';
+import { describe, expect, test } from 'vitest';
+import { newCounterContext } from './support/browser.ts';
 import { answerNextQuestion } from './support/nativeDialogs.ts';
 import { collectPageProblems } from './support/pageProblems.ts';
 import { expectText, openScreen } from './support/screens.ts';
-import { callPreview, startPreview, type RunningPreview } from './support/startPreview.ts';
+import { callPreview } from './support/startPreview.ts';
+import { useCounterApp } from './support/counterApp.ts';
 
-let preview: RunningPreview;
-let browser: Browser;
+const app = useCounterApp();
 
-beforeAll(async () => {
-  preview = await startPreview();
-  browser = await launchChromium();
-});
 
-afterAll(async () => {
-  await browser?.close();
-  await preview?.stop();
-});
 
 describe('設定: official rate table', () => {
   test('template from 設定, figures typed in Excel, checked side by side, accepted, then taken back', async () => {
-    const context = await newCounterContext(browser);
+    const context = await newCounterContext(app.browser);
     const page = await context.newPage();
     const problems = collectPageProblems(page);
-    await page.goto(preview.url);
+    await page.goto(app.preview.url);
     await openScreen(page, '設定');
     const section = page.getByRole('region', { name: '商品内容と保険料表' }).or(page.locator('section', { has: page.getByRole('heading', { name: '商品内容と保険料表' }) }));
     await expectText(section, /見本：実際の保険料ではありません/);
@@ -52,7 +43,7 @@ describe('設定: official rate table', () => {
     await check.getByRole('button', { name: 'この内容で取り込む' }).click();
     await expectText(section, /「2026年度 正式」を取り込みました。/);
     await expectText(section, /2026年度 正式（正式）/);
-    const rates = await callPreview<{ rates: { status: string } }>(preview, 'content.get', {});
+    const rates = await callPreview<{ rates: { status: string } }>(app.preview, 'content.get', {});
     expect(rates.rates.status).toBe('confirmed');
 
     const asked = answerNextQuestion(page, 'accept');
