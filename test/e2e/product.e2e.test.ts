@@ -105,7 +105,7 @@ describe('商品説明', () => {
 
   test('when full screen is refused, 説明モード still fills the whole window', async () => {
     const context = await newCounterContext(app.browser);
-    // As a app.browser that refuses the request (a policy, or no user gesture) would answer.
+    // As a browser that refuses the request (a policy, or no user gesture) would answer.
     await context.addInitScript('Element.prototype.requestFullscreen = () => Promise.reject(new TypeError("refused"))');
     const page = await context.newPage();
     const problems = collectPageProblems(page);
