@@ -4,8 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { contentPackSchema } from '../../shared/content/contentPackSchema.ts';
 
 const packFile = path.resolve('resources/content/SJ24-13707.json');
-// The approved flyer's text, kept beside the repository as the source of truth.
-const flyerFile = path.resolve('../shared/source/flyer-SJ24-13707.txt');
+// The approved flyer's text: a copy in the fixtures, so the check runs on any clone; where the
+// project's shared source folder sits beside the repository, the copy must match it.
+const flyerFile = path.resolve('test/fixtures/flyer-SJ24-13707.txt');
+const sharedSource = path.resolve('../shared/source/flyer-SJ24-13707.txt');
 const pack = JSON.parse(fs.readFileSync(packFile, 'utf8')) as unknown;
 
 /** Every string value in the pack, with the key it sits under. */
@@ -31,6 +33,12 @@ describe('content pack SJ24-13707', () => {
       .filter(({ key, text }) => !structuralKeys.has(key) && text !== '')
       .filter(({ text }) => !flyer.includes(squeeze(text)));
     expect(invented).toEqual([]);
+  });
+
+  it('checks against the flyer text as the project keeps it', () => {
+    const copy = fs.readFileSync(flyerFile, 'utf8');
+    expect(copy).toContain('SJ24-13707');
+    if (fs.existsSync(sharedSource)) expect(copy).toBe(fs.readFileSync(sharedSource, 'utf8'));
   });
 
   it('lists the eight attack types and the six amounts of the incident case, with no total', () => {
