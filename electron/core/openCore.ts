@@ -9,6 +9,7 @@ import { FileStore } from './files/fileStore.ts';
 import { createHandlers } from './handlers/createHandlers.ts';
 import { createDispatcher } from './dispatch.ts';
 import { clinicsCsvJobs } from './jobs/clinicsCsvJobs.ts';
+import { documentJobs } from './jobs/documentJobs.ts';
 import { JobRunner } from './jobs/jobRunner.ts';
 import { acquireDataDirLock } from './lock.ts';
 import { createFileLogger, type Logger } from './log/logger.ts';
@@ -55,7 +56,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     const events = new EventEmitter();
     const emit = (event: ContractEvent) => events.emit('event', event);
     const jobs = new JobRunner(
-      clinicsCsvJobs({ db: openedDb, dbPath, files, writeContext }),
+      { ...clinicsCsvJobs({ db: openedDb, dbPath, files, writeContext }), ...documentJobs({ db: openedDb, files, content, now }) },
       (job) => emit({ type: 'job', job }),
       log,
     );

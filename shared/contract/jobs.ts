@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { appErrorSchema } from './envelope.ts';
 import { fileRefSchema } from './files.ts';
+import { documentKindNames, type DocumentKind } from '../documents/documentKinds.ts';
 
 const importProblemSchema = z.object({
   /** Row number as Excel shows it: the header is row 1. */
@@ -27,6 +28,16 @@ export const jobKinds = {
       problems: z.array(importProblemSchema),
     }),
   },
+  'documents.render': {
+    input: z.object({
+      document: z.enum(documentKindNames as [DocumentKind, ...DocumentKind[]], { message: '書類の種類を選んでください' }),
+      /** Fills the document from a clinic record; without it the form is blank for handwriting. */
+      clinicId: z.string().min(1).max(64).optional(),
+      /** Fills the clinic and the 受付番号 from an inquiry. */
+      inquiryId: z.string().min(1).max(64).optional(),
+    }),
+    result: z.object({ file: fileRefSchema }),
+  },
 } as const;
 export type JobKind = keyof typeof jobKinds;
 export const jobKindNames = Object.keys(jobKinds) as JobKind[];
@@ -36,6 +47,7 @@ export type JobResult<K extends JobKind> = z.infer<(typeof jobKinds)[K]['result'
 export const jobStartSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('clinics.exportCsv'), input: jobKinds['clinics.exportCsv'].input }),
   z.object({ kind: z.literal('clinics.importCsv'), input: jobKinds['clinics.importCsv'].input }),
+  z.object({ kind: z.literal('documents.render'), input: jobKinds['documents.render'].input }),
 ]);
 export type JobStart = z.infer<typeof jobStartSchema>;
 

@@ -7,6 +7,7 @@ import { generateClinics } from '../../electron/core/db/seed/generateClinics.ts'
 import type { ContractEvent, JobState } from '../../shared/contract/index.ts';
 import { limits } from '../../shared/contract/index.ts';
 import { authHeader, call, rawRequest, startTestHost, type TestHost } from '../helpers/testHost.ts';
+import { pdfInfo, pdfText } from '../helpers/pdfTools.ts';
 
 /** Adds generated clinics through the repo on a second connection (WAL lets both work). */
 function seed(t: TestHost, count: number): void {
@@ -177,5 +178,32 @@ describe('files in and out over the HTTP host', () => {
     const res = await rawRequest(t.host.port, { path: '/api/files/AAAAAAAAAAAAAAAAAAAAAA', headers: authHeader(t) });
     expect(res.status).toBe(404);
     expect(res.json().error.code).toBe('FILE_NOT_FOUND');
+  });
+});
+
+describe('documents as a job', () => {
+  it('renders a FAX inquiry sheet filled from an inquiry, named for Windows, downloadable as PDF', async () => {
+    const t = await startTestHost();
+    const clinic = (await call(t, 'clinics.create', { name: '霧島/中央:クリニック', address: '鹿児島県霧島市国分中央3-1', phone: '0995-12-3456' })).body.result;
+    const inquiry = (await call(t, 'inquiries.create', { clinicId: clinic.id, receivedOn: '2026-11-24', channel: 'fax' })).body.result.inquiry;
+    const started = (await call(t, 'jobs.start', { kind: 'documents.render', input: { document: 'inquiryFaxSheet', inquiryId: inquiry.id } })).body.result;
+    const finished = await waitForJob(t, started.jobId);
+    expect(finished.state).toBe('succeeded');
+    const file = (finished.result as { file: { fileId: string; name: string; mime: string } }).file;
+    expect(file.name).toMatch(/^FAX問い合わせ票_霧島_中央_クリニック_\d{4}-\d{2}-\d{2}\.pdf$/);
+    expect(file.mime).toBe('application/pdf');
+    const pdf = (await rawRequest(t.host.port, { path: `/api/files/${file.fileId}`, headers: authHeader(t) })).body;
+    expect(pdfInfo(pdf).pages).toBe(1);
+    const text = pdfText(pdf).replace(/\s+/g, '');
+    expect(text).toContain('霧島/中央:クリニック');
+    expect(text).toContain(inquiry.receiptNumber);
+  });
+
+  it('answers an unknown clinic with NOT_FOUND and leaves no file', async () => {
+    const t = await startTestHost();
+    const started = (await call(t, 'jobs.start', { kind: 'documents.render', input: { document: 'inquiryFaxSheet', clinicId: 'no-such-clinic' } })).body.result;
+    const finished = await waitForJob(t, started.jobId);
+    expect(finished).toMatchObject({ state: 'failed', error: { code: 'NOT_FOUND' } });
+    expect(fs.readdirSync(path.join(t.dataDir, 'tmp', 'files'))).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FileRef } from '../../../shared/contract/files.ts';
+import { safeFileName } from '../../../shared/text/safeFileName.ts';
 import type { FileStoreApi, StoredFile } from '../types.ts';
 
 /**
@@ -39,7 +40,7 @@ export class FileStore implements FileStoreApi {
   async addBytes(bytes: Uint8Array, name: string, mime: string): Promise<FileRef> {
     const { fileId, path: target } = this.reservePath();
     await fs.promises.writeFile(target, bytes);
-    return this.adopt(fileId, target, sanitizeFileName(name), mime);
+    return this.adopt(fileId, target, safeFileName(name), mime);
   }
 
   get(fileId: string): StoredFile | undefined {
@@ -52,10 +53,3 @@ export class FileStore implements FileStoreApi {
   }
 }
 
-/** Keeps a user-visible file name safe on every OS: no path parts or characters Windows forbids. */
-export function sanitizeFileName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
-  const cleaned = base.replace(/[<>:"|?*\u0000-\u001f]/g, '_').trim();
-  return [...(cleaned || 'file')].slice(0, 120).join('');
-}

@@ -18,10 +18,9 @@ let configured: PdfMake | undefined;
 let coverage: GlyphCoverage | undefined;
 
 /** pdfmake with our fonts, no network access, and file access limited to the fonts folder. */
-function pdfmake(): PdfMake {
+function pdfmake(fontsDir: string): PdfMake {
   if (configured) return configured;
   const instance = require('pdfmake') as PdfMake;
-  const fontsDir = path.join(resourcesDir(), 'fonts');
   const font = (name: string) => path.join(fontsDir, name);
   instance.setFonts({
     BIZUDPGothic: {
@@ -51,8 +50,11 @@ function pdfmake(): PdfMake {
   return instance;
 }
 
-/** Renders a document definition to PDF bytes (fonts subset and embedded). */
-export async function renderPdf(definition: TDocumentDefinitions): Promise<Buffer> {
-  const instance = pdfmake();
+/**
+ * Renders a document definition to PDF bytes (fonts subset and embedded). Workers pass the fonts
+ * folder explicitly: their bundled location says nothing about where the resources are.
+ */
+export async function renderPdf(definition: TDocumentDefinitions, fontsDir: string = path.join(resourcesDir(), 'fonts')): Promise<Buffer> {
+  const instance = pdfmake(fontsDir);
   return instance.createPdf(applyGlyphFallback(definition, coverage!)).getBuffer();
 }

@@ -24,7 +24,7 @@ export async function buildElectron(): Promise<void> {
     platform: 'node' as const,
     target: 'node22',
     sourcemap: true,
-    external: ['electron', 'better-sqlite3'],
+    external: ['electron', 'better-sqlite3', 'pdfmake', 'fontkit'],
     logLevel: 'warning' as const,
   };
   // Bundled ESM still needs require() for CommonJS dependencies.
