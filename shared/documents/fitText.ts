@@ -8,14 +8,19 @@ export function fitText(
   text: string,
   box: { widthPt: number; maxLines: number; sizesPt: readonly number[] },
 ): { lines: string[]; sizePt: number; cut: boolean } {
-  const chars = [...text.replace(/\s+/g, ' ').trim()];
+  // Line breaks the user typed are kept; any other run of white space counts as one space.
+  const paragraphs = text
+    .trim()
+    .split(/\r?\n/)
+    .map((p) => [...p.replace(/\s+/g, ' ').trim()]);
+  const wrapAll = (capacity: number) => paragraphs.flatMap((p) => wrap(p, capacity));
   for (const size of box.sizesPt) {
-    const lines = wrap(chars, box.widthPt / size);
+    const lines = wrapAll(box.widthPt / size);
     if (lines.length <= box.maxLines) return { lines, sizePt: size, cut: false };
   }
   const size = box.sizesPt[box.sizesPt.length - 1] ?? 10;
   const capacity = box.widthPt / size;
-  const lines = wrap(chars, capacity).slice(0, box.maxLines);
+  const lines = wrapAll(capacity).slice(0, box.maxLines);
   const last = [...(lines[lines.length - 1] ?? '')];
   while (last.length > 0 && emWidth(last) + 1 > capacity) last.pop();
   lines[lines.length - 1] = `${last.join('')}…`;
