@@ -1,0 +1,63 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { contentPackSchema } from '../../shared/content/contentPackSchema.ts';
+import { rateTableSchema } from '../../shared/content/rateTableSchema.ts';
+import { buildFlyer } from '../../shared/documents/flyer.ts';
+import { renderPdf } from '../../electron/core/pdf/renderPdf.ts';
+import { pdfFonts, pdfInfo, pdfText } from '../helpers/pdfTools.ts';
+
+const readJson = (file: string) => JSON.parse(fs.readFileSync(path.resolve(file), 'utf8')) as unknown;
+const pack = contentPackSchema.parse(readJson('resources/content/SJ24-13707.json'));
+const sample = rateTableSchema.parse(readJson('resources/content/rates/SJ24-13707-sample.json'));
+const squeeze = (s: string) => s.replace(/\s+/g, '');
+
+function pageTexts(pdf: Buffer, pages: number): string[] {
+  return Array.from({ length: pages }, (_, i) => squeeze(execFileSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), '-', '-'], { input: pdf }).toString('utf8')));
+}
+
+describe('flyer', () => {
+  it('is A4 with its fonts embedded and the document code and date on every page', async () => {
+    const pdf = await renderPdf(buildFlyer(pack, sample));
+    const info = pdfInfo(pdf);
+    expect(info.pageSize).toBe('595.28 x 841.89 pts (A4)');
+    expect(pdfFonts(pdf).every((f) => f.embedded)).toBe(true);
+    for (const text of pageTexts(pdf, info.pages)) expect(text).toContain('SJ24-137072025年1月16日作成');
+  });
+
+  it('carries every part of the approved flyer: attack types, impacts, case amounts, contacts, consent and summary note', async () => {
+    const text = squeeze(pdfText(await renderPdf(buildFlyer(pack, sample))));
+    for (const expected of [
+      ...pack.attackTypes,
+      ...pack.impacts,
+      ...pack.incidentCase.items.map((i) => i.amountLabel),
+      pack.groupDiscount.display,
+      pack.premium.askAgencyNote,
+      pack.contacts.agency.fax,
+      pack.contacts.insurer.phone,
+      pack.consent,
+      pack.summaryNote,
+    ]) {
+      expect(text).toContain(squeeze(expected));
+    }
+  });
+
+  it('prints no premium figure at all while the rate table is a sample', async () => {
+    const text = squeeze(pdfText(await renderPdf(buildFlyer(pack, sample))));
+    expect(text).toContain('保険料はお問い合わせください');
+    for (const kind of Object.values(sample.monthlyPremiums)) {
+      for (const yen of Object.values(kind)) expect(text).not.toContain(`${yen.toLocaleString('ja-JP')}円`);
+    }
+    // Any other yen amount is one the flyer itself states (the 500円 voucher of its case).
+    const flyerWords = squeeze(JSON.stringify(pack));
+    for (const amount of text.match(/[\d,]+円/g) ?? []) expect(flyerWords).toContain(amount);
+  });
+
+  it('prints the figures of a confirmed table', async () => {
+    const confirmed = { ...sample, status: 'confirmed' as const, version: 'テスト用 正式' };
+    const text = squeeze(pdfText(await renderPdf(buildFlyer(pack, confirmed))));
+    expect(text).toContain('1,111円');
+    expect(text).not.toContain('保険料はお問い合わせください');
+  });
+});
