@@ -1,7 +1,8 @@
-import type { Content, CustomTableLayout, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { ContentPack } from '../content/contentPackSchema.ts';
 import { fitText } from './fitText.ts';
 import { contentWidthPt, mmToPt, theme } from './theme.ts';
+import { cellPaddingPt, faxTableLayout, valueColumnWidthPt } from './faxRules.ts';
 
 export interface CoverSheetOptions {
   /** Already formatted (西暦 or 和暦). */
@@ -15,19 +16,8 @@ export interface CoverSheetOptions {
 }
 
 const labelWidthPt = mmToPt(30);
-const cellPaddingPt = 6;
-const valueWidthPt = contentWidthPt - labelWidthPt - 4 * cellPaddingPt - 3 * theme.ruleWidthPt - 2;
-
-const layout: CustomTableLayout = {
-  hLineWidth: () => theme.ruleWidthPt,
-  vLineWidth: () => theme.ruleWidthPt,
-  hLineColor: () => 'black',
-  vLineColor: () => 'black',
-  paddingLeft: () => cellPaddingPt,
-  paddingRight: () => cellPaddingPt,
-  paddingTop: () => 5,
-  paddingBottom: () => 4,
-};
+const valueWidthPt = valueColumnWidthPt(labelWidthPt);
+const layout = faxTableLayout(5, 4);
 
 function fitted(text: string, maxLines: number): Content {
   const fit = fitText(text, { widthPt: valueWidthPt, maxLines, sizesPt: [14, 12, 11, 10] });

@@ -1,21 +1,13 @@
-import type { Content, CustomTableLayout, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { ContentPack } from '../content/contentPackSchema.ts';
 import { ratedKinds, type RateTable } from '../content/rateTableSchema.ts';
 import { clinicKindLabels } from '../domain/clinic.ts';
 import { mmToPt, theme } from './theme.ts';
+import { faxTableLayout } from './faxRules.ts';
 
 const yen = new Intl.NumberFormat('ja-JP');
 
-const rules: CustomTableLayout = {
-  hLineWidth: () => theme.ruleWidthPt,
-  vLineWidth: () => theme.ruleWidthPt,
-  hLineColor: () => 'black',
-  vLineColor: () => 'black',
-  paddingLeft: () => 5,
-  paddingRight: () => 5,
-  paddingTop: () => 4,
-  paddingBottom: () => 3,
-};
+const rules = faxTableLayout(4, 3);
 
 function heading(text: string): Content {
   return { text, fontSize: 14, bold: true, margin: [0, 8, 0, 3] };

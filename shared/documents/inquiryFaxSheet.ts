@@ -1,8 +1,9 @@
-import type { Content, CustomTableLayout, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { ContentPack } from '../content/contentPackSchema.ts';
 import { clinicKindLabels, clinicKinds, type Clinic } from '../domain/clinic.ts';
 import { fitText } from './fitText.ts';
 import { contentWidthPt, mmToPt, theme } from './theme.ts';
+import { faxTableLayout, valueColumnWidthPt } from './faxRules.ts';
 
 /** The clinic fields the sheet prints: a clinic record, or anything shaped like one. */
 export type FaxSheetClinic = Pick<Clinic, 'name' | 'nameKana' | 'kind' | 'bedCount' | 'postalCode' | 'address' | 'phone' | 'fax' | 'contactPerson'>;
@@ -15,24 +16,11 @@ export interface FaxSheetOptions {
 }
 
 const labelWidthPt = mmToPt(32);
-const cellPaddingPt = 6;
-// The value column's text width: what is left after the label column, both cells' padding and
-// the three vertical rules, less a little slack so rounding never pushes a line over.
-const valueWidthPt = contentWidthPt - labelWidthPt - 4 * cellPaddingPt - 3 * theme.ruleWidthPt - 2;
+const valueWidthPt = valueColumnWidthPt(labelWidthPt);
 const box = mmToPt(theme.tickBoxMm);
 const wishes = ['資料がほしい', '保険料を知りたい', '説明を聞きたい'];
 
-/** Pure black rules of at least 1 pt: thinner ones fall between a FAX machine's scan lines. */
-const faxTableLayout: CustomTableLayout = {
-  hLineWidth: () => theme.ruleWidthPt,
-  vLineWidth: () => theme.ruleWidthPt,
-  hLineColor: () => 'black',
-  vLineColor: () => 'black',
-  paddingLeft: () => cellPaddingPt,
-  paddingRight: () => cellPaddingPt,
-  paddingTop: () => 4,
-  paddingBottom: () => 2,
-};
+const faxRules = faxTableLayout();
 
 function tickBox(checked: boolean): Content {
   const rect = { type: 'rect' as const, x: 0, y: 0, w: box, h: box, lineWidth: theme.ruleWidthPt, lineColor: 'black' };
@@ -118,7 +106,7 @@ export function buildInquiryFaxSheet(pack: ContentPack, options: FaxSheetOptions
       { text: `${agency.organization} 行`, fontSize: 16, bold: true },
       {
         table: { widths: ['*'], body: [[{ text: `FAX ${agency.fax}`, fontSize: 32, bold: true, alignment: 'center', margin: [0, 2, 0, 0] }]] },
-        layout: { ...faxTableLayout, hLineWidth: () => 3, vLineWidth: () => 3 },
+        layout: { ...faxRules, hLineWidth: () => 3, vLineWidth: () => 3 },
         margin: [0, 4, 0, 6],
       },
       { text: `${pack.productName} お問い合わせ票`, fontSize: 16, bold: true, alignment: 'center', margin: [0, 0, 0, 6] },
@@ -131,7 +119,7 @@ export function buildInquiryFaxSheet(pack: ContentPack, options: FaxSheetOptions
       },
       {
         table: { widths: [labelWidthPt, '*'], heights: rows.map((r) => r.height), body: rows.map((r) => r.cells), dontBreakRows: true },
-        layout: faxTableLayout,
+        layout: faxRules,
       },
       { text: '通信欄', bold: true, fontSize: theme.keyTextPt, margin: [0, 8, 0, 0] },
       writingLines,
