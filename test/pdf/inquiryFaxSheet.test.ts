@@ -81,3 +81,39 @@ describe('rare kanji in names', () => {
     expect(pdfFonts(pdf).some((f) => f.name.includes('NotoSansJP'))).toBe(false);
   });
 });
+
+describe('after a standard-mode FAX (200×100 dpi, black and white)', () => {
+  it('keeps every ruled line and the table borders continuous', async () => {
+    const page = rasterise(await renderPdf(buildInquiryFaxSheet(pack)), { dpiX: 200, dpiY: 100, mono: true });
+    const dark = (x: number, y: number) => page.pixels[y * page.width + x] === 0;
+    const left = Math.round((15 / 25.4) * page.dpiX);
+    const right = page.width - left;
+    // Horizontal rules: rows dark across the whole text width (table rules and writing lines).
+    const ruleRows: number[] = [];
+    for (let y = 0; y < page.height; y++) {
+      let run = 0;
+      let longest = 0;
+      for (let x = left; x < right; x++) {
+        run = dark(x, y) ? run + 1 : 0;
+        longest = Math.max(longest, run);
+      }
+      if (longest >= (right - left) * 0.97) ruleRows.push(y);
+    }
+    // Distinct lines (a 1.2 pt rule may cover two scan lines at 100 dpi).
+    const lines = ruleRows.filter((y, i) => i === 0 || y - ruleRows[i - 1]! > 1);
+    // 12 table rules (11 rows) + 4 writing lines, and the heavy FAX number box (2).
+    expect(lines.length).toBeGreaterThanOrEqual(16);
+
+    // Vertical borders of the form table: columns dark from its first rule to its last.
+    const top = lines[2]!;
+    const bottom = lines[13]!;
+    const continuousColumns = [];
+    for (let x = left - 4; x < right + 4; x++) {
+      let all = true;
+      for (let y = top; y <= bottom; y++) if (!dark(x, y)) all = false;
+      if (all) continuousColumns.push(x);
+    }
+    const borders = continuousColumns.filter((x, i) => i === 0 || x - continuousColumns[i - 1]! > 1);
+    expect(borders.length).toBe(3);
+  });
+});
