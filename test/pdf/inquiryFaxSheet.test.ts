@@ -107,7 +107,7 @@ describe('after a standard-mode FAX (200×100 dpi, black and white)', () => {
     // Vertical borders of the form table: columns dark from its first rule to its last.
     const top = lines[2]!;
     const bottom = lines[13]!;
-    const continuousColumns = [];
+    const continuousColumns: number[] = [];
     for (let x = left - 4; x < right + 4; x++) {
       let all = true;
       for (let y = top; y <= bottom; y++) if (!dark(x, y)) all = false;
