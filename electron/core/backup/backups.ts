@@ -1,0 +1,117 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Db } from '../db/connection.ts';
+
+export type BackupReason = 'daily' | 'manual' | 'before-migration' | 'before-import' | 'before-purge' | 'before-restore';
+
+export interface BackupInfo {
+  fileName: string;
+  createdAt: string;
+  reason: BackupReason | 'unknown';
+  sizeBytes: number;
+  counts: { clinics: number; inquiries: number } | null;
+}
+
+const namePattern = /^backup-(\d{8}T\d{6}Z)-([a-z-]+)\.sqlite3$/;
+
+function stamp(date: Date): string {
+  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+}
+
+function fromStamp(value: string): string {
+  return `${value.slice(0, 4)}-${value.slice(4, 6)}-${value.slice(6, 8)}T${value.slice(9, 11)}:${value.slice(11, 13)}:${value.slice(13, 15)}Z`;
+}
+
+/** Record counts and integrity of a backup file, read without touching it. */
+function inspect(file: string): { ok: boolean; counts: BackupInfo['counts'] } {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const ok = (db.pragma('integrity_check', { simple: true }) as string) === 'ok';
+    const count = (table: string) => {
+      const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table);
+      return exists ? (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n : 0;
+    };
+    return { ok, counts: { clinics: count('clinics'), inquiries: count('inquiries') } };
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Copies the live database with SQLite's online backup API (safe while the app keeps writing)
+ * and verifies the copy with integrity_check; a copy that fails is removed, never kept as a
+ * backup someone might restore.
+ */
+export async function createBackup(db: Db, backupsDir: string, reason: BackupReason, now: Date = new Date()): Promise<BackupInfo> {
+  fs.mkdirSync(backupsDir, { recursive: true });
+  const fileName = `backup-${stamp(now)}-${reason}.sqlite3`;
+  const file = path.join(backupsDir, fileName);
+  const partial = `${file}.partial`;
+  await db.backup(partial);
+  // A backup is one self-contained file: out of WAL mode, so opening it never leaves -wal/-shm.
+  const copy = new Database(partial);
+  copy.pragma('journal_mode = DELETE');
+  copy.close();
+  const { ok, counts } = inspect(partial);
+  if (!ok) {
+    fs.rmSync(partial, { force: true });
+    throw new Error('backup failed its integrity check');
+  }
+  fs.renameSync(partial, file);
+  return { fileName, createdAt: now.toISOString(), reason, sizeBytes: fs.statSync(file).size, counts };
+}
+
+/** Backups in the folder, newest first. */
+export function listBackups(backupsDir: string): BackupInfo[] {
+  if (!fs.existsSync(backupsDir)) return [];
+  return fs
+    .readdirSync(backupsDir)
+    .map((fileName) => ({ fileName, match: namePattern.exec(fileName) }))
+    .filter((entry): entry is { fileName: string; match: RegExpExecArray } => entry.match !== null)
+    .map(({ fileName, match }) => {
+      const file = path.join(backupsDir, fileName);
+      let counts: BackupInfo['counts'] = null;
+      try {
+        counts = inspect(file).counts;
+      } catch {
+        // An unreadable file is listed without counts rather than hidden.
+      }
+      return {
+        fileName,
+        createdAt: fromStamp(match[1]!),
+        reason: (match[2] as BackupReason) ?? 'unknown',
+        sizeBytes: fs.statSync(file).size,
+        counts,
+      };
+    })
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
+/**
+ * Which backups to keep: the newest of each of the last `days` days and of the last `weeks`
+ * weeks. Everything else is removed (oldest first), so the folder never grows without bound.
+ */
+export function backupsToRemove(backups: readonly BackupInfo[], now: Date, days = 7, weeks = 4): BackupInfo[] {
+  const keep = new Set<string>();
+  const dayMs = 86_400_000;
+  const newestPer = (bucket: (b: BackupInfo) => number, limit: number) => {
+    const seen = new Set<number>();
+    for (const backup of backups) {
+      const key = bucket(backup);
+      if (key < 0 || key >= limit || seen.has(key)) continue;
+      seen.add(key);
+      keep.add(backup.fileName);
+    }
+  };
+  const age = (b: BackupInfo) => now.getTime() - Date.parse(b.createdAt);
+  newestPer((b) => Math.floor(age(b) / dayMs), days);
+  newestPer((b) => Math.floor(age(b) / (7 * dayMs)), weeks);
+  return backups.filter((b) => !keep.has(b.fileName));
+}
+
+export function rotateBackups(backupsDir: string, now: Date = new Date()): string[] {
+  const removed = backupsToRemove(listBackups(backupsDir), now);
+  for (const backup of removed) fs.rmSync(path.join(backupsDir, backup.fileName), { force: true });
+  return removed.map((b) => b.fileName);
+}

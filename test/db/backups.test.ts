@@ -1,0 +1,40 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { backupsToRemove, createBackup, listBackups, type BackupInfo } from '../../electron/core/backup/backups.ts';
+import { openDatabase } from '../../electron/core/db/connection.ts';
+import { migrate } from '../../electron/core/db/migrate.ts';
+import { migrations } from '../../electron/core/db/migrations/index.ts';
+import { createClinic } from '../../electron/core/db/repos/clinics.ts';
+import { clinicInputSchema } from '../../shared/domain/clinic.ts';
+import { tempDir } from '../helpers/tempDir.ts';
+
+describe('backups', () => {
+  it('copies the live database, verifies the copy and counts its records', async () => {
+    const dir = tempDir();
+    const db = openDatabase(path.join(dir, 'live.sqlite3'));
+    migrate(db, migrations);
+    createClinic(db, clinicInputSchema.parse({ name: '霧島眼科' }), { machineId: 'm' });
+    const backup = await createBackup(db, path.join(dir, 'backups'), 'manual', new Date('2026-11-24T09:00:00Z'));
+    expect(backup).toMatchObject({ fileName: 'backup-20261124T090000Z-manual.sqlite3', counts: { clinics: 1, inquiries: 0 } });
+    // The copy is a database of its own: later changes to the live one do not reach it.
+    createClinic(db, clinicInputSchema.parse({ name: '指宿内科' }), { machineId: 'm' });
+    expect(listBackups(path.join(dir, 'backups'))).toEqual([expect.objectContaining({ fileName: backup.fileName, counts: { clinics: 1, inquiries: 0 } })]);
+    expect(fs.readdirSync(path.join(dir, 'backups'))).toEqual([backup.fileName]);
+    db.close();
+  });
+
+  it('keeps the newest backup of each of the last 7 days and of the last 4 weeks, nothing older', () => {
+    const now = new Date('2026-11-24T12:00:00Z');
+    const backups: BackupInfo[] = [];
+    for (let hoursAgo = 0; hoursAgo < 24 * 60; hoursAgo += 12) {
+      const at = new Date(now.getTime() - hoursAgo * 3_600_000);
+      backups.push({ fileName: `b${hoursAgo}`, createdAt: at.toISOString(), reason: 'daily', sizeBytes: 1, counts: null });
+    }
+    const removed = new Set(backupsToRemove(backups, now).map((b) => b.fileName));
+    const kept = backups.filter((b) => !removed.has(b.fileName));
+    // One per day for a week, plus one per week for the three weeks before it.
+    expect(kept.length).toBe(7 + 3);
+    expect(kept.every((b) => now.getTime() - Date.parse(b.createdAt) < 28 * 86_400_000)).toBe(true);
+  });
+});
