@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ContractEvent } from '../../shared/contract/events.ts';
 import { openDatabase, type Db } from './db/connection.ts';
-import { migrate } from './db/migrate.ts';
+import { migrate, schemaVersion } from './db/migrate.ts';
+import { createBackup } from './backup/backups.ts';
 import { migrations } from './db/migrations/index.ts';
 import { FileStore } from './files/fileStore.ts';
 import { createHandlers } from './handlers/createHandlers.ts';
@@ -45,6 +46,9 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   try {
     const dbPath = path.join(dataDir, databaseFileName);
     db = openDatabase(dbPath, { newestKnownVersion: migrations.length });
+    // An upgrade never runs without a verified copy of the file as it was.
+    const current = schemaVersion(db);
+    if (current > 0 && current < migrations.length) await createBackup(db, path.join(dataDir, 'backups'), 'before-migration');
     const { from, to } = migrate(db, migrations);
     if (from !== to) log.info('database migrated', { from, to });
     const openedDb = db;

@@ -127,3 +127,25 @@ describe('migration 4 (content changes)', () => {
     reopened.close();
   });
 });
+
+describe('upgrading the data folder', () => {
+  it('backs up the file as it was before migrating it', async () => {
+    const dataDir = tempDir();
+    const db = openDatabase(path.join(dataDir, databaseFileName));
+    migrate(db, migrations.slice(0, 1));
+    db.close();
+    await openTestCore(dataDir);
+    const backups = fs.readdirSync(path.join(dataDir, 'backups'));
+    expect(backups).toHaveLength(1);
+    expect(backups[0]).toMatch(/^backup-\d{8}T\d{6}Z-before-migration\.sqlite3$/);
+    const copy = new Database(path.join(dataDir, 'backups', backups[0]!), { readonly: true });
+    expect(copy.pragma('user_version', { simple: true })).toBe(1);
+    copy.close();
+  });
+
+  it('makes no backup for a new, empty data folder', async () => {
+    const dataDir = tempDir();
+    await openTestCore(dataDir);
+    expect(fs.existsSync(path.join(dataDir, 'backups'))).toBe(false);
+  });
+});
