@@ -6,6 +6,7 @@ import { errorMessages, type ErrorCode } from '../../shared/messages/errors.ts';
 import type { Logger } from '../core/log/logger.ts';
 import type { Core } from '../core/types.ts';
 import { createFileDialogs } from './fileDialogs.ts';
+import { readStoredFile } from './fileReads.ts';
 import { forbiddenEnvelope, isTrustedSender } from './senderCheck.ts';
 
 function failure(code: ErrorCode): Envelope<never> {
@@ -22,7 +23,7 @@ function jsonBytes(input: unknown): number | undefined {
 }
 
 /**
- * Answers the preload's four IPC channels for one window and forwards core events to it.
+ * Answers the preload's IPC channels for one window and forwards core events to it.
  * Every answer is an envelope: a throw across IPC would reach the renderer as a bare Error with
  * an English message and a main-process stack. Returns a function that unregisters everything.
  */
@@ -61,6 +62,10 @@ export function registerIpcTransport(core: Core, getWindow: () => BrowserWindow 
     ipcChannels.saveFile,
     guarded((_event, request) => dialogs.saveFile(getWindow(), request)),
   );
+  ipcMain.handle(
+    ipcChannels.readFile,
+    guarded((_event, request) => readStoredFile(core, request)),
+  );
 
   const unsubscribe = core.onEvent((contractEvent) => {
     const window = getWindow();
@@ -72,5 +77,6 @@ export function registerIpcTransport(core: Core, getWindow: () => BrowserWindow 
     ipcMain.removeHandler(ipcChannels.call);
     ipcMain.removeHandler(ipcChannels.openFile);
     ipcMain.removeHandler(ipcChannels.saveFile);
+    ipcMain.removeHandler(ipcChannels.readFile);
   };
 }

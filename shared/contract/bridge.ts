@@ -8,6 +8,7 @@ export const openFileRequestSchema = z.object({
 });
 export const saveFileRequestSchema = z.object({ fileId: fileRefSchema.shape.fileId });
 export const saveFileResultSchema = z.object({ saved: z.boolean() });
+export const readFileRequestSchema = z.object({ fileId: fileRefSchema.shape.fileId });
 
 export { ipcChannels } from './ipcChannels.ts';
 
@@ -22,4 +23,6 @@ export interface ContractBridge {
   openFile(request: z.input<typeof openFileRequestSchema>): Promise<Envelope<FileRef | null>>;
   /** Lets the user save a file the main process made (save dialog or browser download). */
   saveFile(request: z.input<typeof saveFileRequestSchema>): Promise<Envelope<{ saved: boolean }>>;
+  /** The bytes of a file the main process made, to show it inside the window (PDF preview). */
+  readFile(request: z.input<typeof readFileRequestSchema>): Promise<Envelope<Uint8Array>>;
 }

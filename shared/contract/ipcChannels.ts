@@ -7,4 +7,5 @@ export const ipcChannels = {
   event: 'contract:event',
   openFile: 'contract:open-file',
   saveFile: 'contract:save-file',
+  readFile: 'contract:read-file',
 } as const;

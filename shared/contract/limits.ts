@@ -4,6 +4,8 @@ export const limits = {
   maxCallBytes: 1 * 1024 * 1024,
   /** A file brought in (CSV list, content pack, backup). Excel exports of a prefecture fit easily. */
   maxUploadBytes: 32 * 1024 * 1024,
+  /** A file the window reads back to show it (a PDF preview). */
+  maxReadBytes: 64 * 1024 * 1024,
   /** Search text typed in the 検索 box. */
   maxQueryChars: 100,
   /** Rows one search call may return. */

@@ -14,7 +14,7 @@ const app = useCounterApp();
  * no such function yet (files only move through 保存), so the screen says 「保存して開いてください」.
  * Set to true once client.ts offers it and printStore's loadPdfBytes uses it.
  */
-const inAppPreview = false;
+const inAppPreview = true;
 
 /** Clicks 「PDFを保存」 and returns the download's suggested name and its bytes. */
 async function savePdf(page: Page): Promise<{ name: string; bytes: Buffer }> {

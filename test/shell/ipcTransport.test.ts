@@ -1,3 +1,6 @@
+import path from 'node:path';
+import os from 'node:os';
+import fs from 'node:fs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeElectron, FakeBrowserWindow, resetFakeElectron } from './fakeElectron.ts';
 import { createFakeCore, type FakeCore } from './fakeCore.ts';
@@ -62,8 +65,22 @@ describe('the IPC transport', () => {
   it('refuses the file dialogs to an untrusted frame', async () => {
     expect(await handler(ipcChannels.openFile)(fromUrl('https://evil.example/'), { purpose: 'clinicsCsv' })).toEqual(forbidden);
     expect(await handler(ipcChannels.saveFile)(fromUrl('https://evil.example/'), { fileId: 'abcdefgh' })).toEqual(forbidden);
+    expect(await handler(ipcChannels.readFile)(fromUrl('https://evil.example/'), { fileId: 'abcdefgh' })).toEqual(forbidden);
     expect(fakeElectron.dialog.showOpenDialog).not.toHaveBeenCalled();
     expect(fakeElectron.dialog.showSaveDialog).not.toHaveBeenCalled();
+  });
+
+  it('hands our renderer the bytes of a file the core made, and nothing it did not make', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cyber-counter-read-'));
+    const file = path.join(dir, 'sheet.pdf');
+    fs.writeFileSync(file, '%PDF-1.7 test');
+    const ref = await core.files.addFromPath(file, 'application/pdf');
+    const answer = (await handler(ipcChannels.readFile)(fromUrl('app://renderer/index.html#/print'), { fileId: ref.fileId })) as { ok: boolean; result: Uint8Array };
+    expect(answer.ok).toBe(true);
+    expect(Buffer.from(answer.result).toString()).toBe('%PDF-1.7 test');
+    expect(await handler(ipcChannels.readFile)(fromUrl('app://renderer/index.html'), { fileId: 'unknown-file' })).toMatchObject({ ok: false, error: { code: 'FILE_NOT_FOUND' } });
+    expect(await handler(ipcChannels.readFile)(fromUrl('app://renderer/index.html'), { path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('turns a failing core into an INTERNAL envelope instead of a rejected invoke', async () => {

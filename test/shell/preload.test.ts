@@ -17,10 +17,10 @@ describe('the preload', () => {
     ipcRenderer.removeAllListeners();
   });
 
-  it('exposes exactly the four bridge functions as window.cyberCounter', () => {
+  it('exposes exactly the bridge functions as window.cyberCounter', () => {
     expect(exposed).toHaveLength(1);
     expect(exposed[0]?.[0]).toBe('cyberCounter');
-    expect(Object.keys(bridge).sort()).toEqual(['call', 'onEvent', 'openFile', 'saveFile']);
+    expect(Object.keys(bridge).sort()).toEqual(['call', 'onEvent', 'openFile', 'readFile', 'saveFile']);
     for (const value of Object.values(bridge)) expect(typeof value).toBe('function');
   });
 
@@ -37,10 +37,12 @@ describe('the preload', () => {
     await bridge.call('clinics.search', { query: 'かごしま' });
     await bridge.openFile({ purpose: 'clinicsCsv' });
     await bridge.saveFile({ fileId: 'abcdefgh' });
+    await bridge.readFile({ fileId: 'abcdefgh' });
     expect(ipcRenderer.invoke.mock.calls).toEqual([
       [ipcChannels.call, 'clinics.search', { query: 'かごしま' }],
       [ipcChannels.openFile, { purpose: 'clinicsCsv' }],
       [ipcChannels.saveFile, { fileId: 'abcdefgh' }],
+      [ipcChannels.readFile, { fileId: 'abcdefgh' }],
     ]);
   });
 

@@ -146,3 +146,8 @@ export async function openFile(purpose: FilePurpose): Promise<FileRef | null> {
 export async function saveFile(file: FileRef): Promise<boolean> {
   return unwrap(await getBridge().saveFile({ fileId: file.fileId })).saved;
 }
+
+/** The bytes of a file the main process made, to show it in the window (the PDF preview). */
+export async function readFile(file: FileRef): Promise<Uint8Array> {
+  return unwrap(await getBridge().readFile({ fileId: file.fileId }));
+}

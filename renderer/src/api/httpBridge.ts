@@ -222,5 +222,19 @@ export function createHttpBridge(): ContractBridge {
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
       return { ok: true, result: { saved: true } };
     },
+
+    async readFile({ fileId }) {
+      const response = await send(`/api/files/${encodeURIComponent(fileId)}`, { method: 'GET' });
+      if (!(response instanceof Response)) return response;
+      if (!response.ok) {
+        const envelope = await readEnvelope(response);
+        return envelope.ok ? failure('INTERNAL', transportMessages.downloadFailed) : envelope;
+      }
+      try {
+        return { ok: true, result: new Uint8Array(await response.arrayBuffer()) };
+      } catch {
+        return failure('INTERNAL', transportMessages.downloadFailed);
+      }
+    },
   };
 }

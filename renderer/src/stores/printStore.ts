@@ -4,7 +4,7 @@ import type { JobState } from '../../../shared/contract/jobs.ts';
 import { documentKindNames, type DocumentKind } from '../../../shared/documents/documentKinds.ts';
 import type { Clinic } from '../../../shared/domain/clinic.ts';
 import type { Inquiry } from '../../../shared/domain/inquiry.ts';
-import { call, runJob, saveFile } from '../api/client.ts';
+import { call, readFile, runJob, saveFile } from '../api/client.ts';
 import { ApiError, errorMessageOf } from '../api/ApiError.ts';
 
 const clinicSearchLimit = 20;
@@ -49,16 +49,9 @@ let renderController: AbortController | null = null;
 // Inquiry lists that arrive after the clinic changed again are dropped.
 let inquiriesTicket = 0;
 
-/**
- * The bytes of a file a job made, for drawing the preview inside the app.
- *
- * The contract client (api/client.ts) has no way to read a file's bytes yet: files move only
- * through saveFile (save dialog / download). Until it offers one, the preview says
- * 「PDFを保存して開いてください」. When it does, return its bytes here; nothing else changes.
- */
+/** The bytes of a file a job made, for drawing the preview inside the app. */
 function loadPdfBytes(file: FileRef): Promise<Uint8Array | null> {
-  void file;
-  return Promise.resolve(null);
+  return readFile(file);
 }
 
 /** The 印刷 screen: which document, for which clinic or inquiry, the job that makes it, and the result. */
