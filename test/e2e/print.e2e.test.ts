@@ -101,7 +101,7 @@ describe('印刷', () => {
     await search.press('ArrowDown');
     await search.press('Enter');
     const chosen = page.getByRole('group', { name: '医療機関' });
-    await expectText(chosen.locator('.print-picker-name'), '霧島中央クリニック');
+    await chosen.getByText('霧島中央クリニック', { exact: true }).waitFor();
     // 選び直す takes the focus so the keyboard can go on.
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('選び直す');
 

@@ -1,0 +1,243 @@
+import { useEffect, useId, useImperativeHandle, useRef, useState, type Ref } from 'react';
+import { limits } from '../../../shared/contract/limits.ts';
+import { clinicKindLabels, type Clinic } from '../../../shared/domain/clinic.ts';
+import { errorMessageOf } from '../api/ApiError.ts';
+import { isComposing } from './ModalDialog.tsx';
+import { formatCount } from '../format/formatNumber.ts';
+
+const searchDelayMs = 250;
+
+export interface ClinicPickerHandle {
+  focus(): void;
+}
+
+interface SearchResult {
+  query: string;
+  items: Clinic[];
+  total: number;
+  capped: boolean;
+}
+
+/** ふりがな, 種別 and 電話番号, each kept whole when the line wraps. */
+function ClinicMeta({ clinic, className }: { clinic: Clinic; className: string }) {
+  const parts = [clinic.nameKana, clinicKindLabels[clinic.kind], clinic.phone].filter(Boolean);
+  return (
+    <span className={className}>
+      {parts.map((part) => (
+        <span key={part} className="picker-meta-part">
+          {part}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+export interface ClinicPickerProps {
+  clinic: Clinic | null;
+  onChoose(clinic: Clinic): void;
+  onClear(): void;
+  search(query: string): Promise<{ items: Clinic[]; total: number; capped: boolean }>;
+  /** e.g. 医療機関 or 医療機関（任意） */
+  label: string;
+  hint: string;
+  describedBy?: string | undefined;
+  ref?: Ref<ClinicPickerHandle>;
+}
+
+/**
+ * 医療機関 from the records, searched as the clerk types (never while the IME converts). Arrow
+ * keys move through the suggestions, Enter chooses, Esc closes them.
+ */
+export function ClinicPicker({ clinic, onChoose, onClear, search: searchClinics, label, hint, describedBy, ref }: ClinicPickerProps) {
+  const chooseClinic = onChoose;
+  const clearClinic = onClear;
+  const [query, setQuery] = useState('');
+  const [result, setResult] = useState<SearchResult | null>(null);
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(-1);
+  const [error, setError] = useState<string | null>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const changeRef = useRef<HTMLButtonElement>(null);
+  const composing = useRef(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const latest = useRef(0);
+  const baseId = useId();
+  const inputId = `${baseId}-input`;
+  const listId = `${baseId}-list`;
+  const hintId = `${baseId}-hint`;
+  const optionId = (index: number) => `${baseId}-option-${index}`;
+
+  useImperativeHandle(ref, () => ({
+    focus() {
+      (inputRef.current ?? changeRef.current)?.focus();
+    },
+  }));
+
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  const search = (text: string) => {
+    const q = text.trim();
+    const ticket = ++latest.current;
+    if (!q) {
+      setResult(null);
+      setOpen(false);
+      return;
+    }
+    searchClinics(q).then(
+      (r) => {
+        if (ticket !== latest.current) return;
+        setResult({ query: q, ...r });
+        setActive(-1);
+        setOpen(true);
+        setError(null);
+      },
+      (e: unknown) => {
+        if (ticket === latest.current) setError(errorMessageOf(e, '医療機関を検索できませんでした。'));
+      },
+    );
+  };
+
+  const schedule = (text: string) => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => search(text), searchDelayMs);
+  };
+
+  const choose = (picked: Clinic) => {
+    chooseClinic(picked);
+    setQuery('');
+    setResult(null);
+    setOpen(false);
+    // The input goes away; the way to change the choice takes the focus.
+    requestAnimationFrame(() => changeRef.current?.focus());
+  };
+
+  const change = () => {
+    clearClinic();
+    requestAnimationFrame(() => inputRef.current?.focus());
+  };
+
+  if (clinic) {
+    return (
+      <div className="clinic-picker" role="group" aria-labelledby={`${baseId}-label`}>
+        <p id={`${baseId}-label`} className="picker-label">
+          {label}
+        </p>
+        <div className="picker-chosen">
+          <div>
+            <p className="picker-chosen-name">{clinic.name}</p>
+            <p>
+              <ClinicMeta clinic={clinic} className="picker-chosen-meta" />
+            </p>
+          </div>
+          <button ref={changeRef} type="button" className="button" onClick={change}>
+            選び直す
+          </button>
+        </div>
+      </div>
+    );
+  }
+
+  const items = result?.items ?? [];
+  const expanded = open && result !== null;
+  return (
+    <div className="clinic-picker">
+      <label htmlFor={inputId} className="picker-label">
+        {label}
+      </label>
+      <p id={hintId} className="field-hint">
+        {hint}
+      </p>
+      <div className="picker-box">
+        <input
+          ref={inputRef}
+          id={inputId}
+          type="search"
+          role="combobox"
+          autoComplete="off"
+          maxLength={limits.maxQueryChars}
+          aria-autocomplete="list"
+          aria-expanded={expanded}
+          aria-controls={listId}
+          aria-activedescendant={expanded && active >= 0 ? optionId(active) : undefined}
+          aria-describedby={[hintId, describedBy].filter(Boolean).join(' ')}
+          value={query}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            if (!composing.current && !(e.nativeEvent as InputEvent).isComposing) schedule(e.target.value);
+          }}
+          onCompositionStart={() => {
+            composing.current = true;
+            clearTimeout(timer.current);
+          }}
+          onCompositionEnd={(e) => {
+            composing.current = false;
+            schedule(e.currentTarget.value);
+          }}
+          onKeyDown={(e) => {
+            if (isComposing(e)) return;
+            if (e.key === 'ArrowDown' && items.length > 0) {
+              e.preventDefault();
+              setOpen(true);
+              setActive((i) => (i + 1) % items.length);
+            } else if (e.key === 'ArrowUp' && items.length > 0) {
+              e.preventDefault();
+              setOpen(true);
+              setActive((i) => (i <= 0 ? items.length - 1 : i - 1));
+            } else if (e.key === 'Enter') {
+              e.preventDefault();
+              const picked = expanded && active >= 0 ? items[active] : undefined;
+              if (picked) choose(picked);
+              else {
+                clearTimeout(timer.current);
+                search(query);
+              }
+            } else if (e.key === 'Escape' && expanded) {
+              e.preventDefault();
+              setOpen(false);
+            }
+          }}
+          onBlur={(e) => {
+            if (!e.currentTarget.parentElement?.contains(e.relatedTarget)) setOpen(false);
+          }}
+          onFocus={() => result && setOpen(true)}
+        />
+        <p className="visually-hidden" aria-live="polite">
+          {expanded ? `医療機関の候補${formatCount(items.length)}` : ''}
+        </p>
+        <div className="picker-popup" hidden={!expanded}>
+          {result && (
+            <p className="picker-count">
+              「{result.query}」：{result.capped ? `${formatCount(result.total)}以上` : formatCount(result.total)}
+              {result.total > items.length && `（上位${items.length}件を表示）`}
+            </p>
+          )}
+          <ul id={listId} role="listbox" aria-label="医療機関の候補" className="picker-options">
+            {items.map((item, index) => (
+              <li
+                key={item.id}
+                id={optionId(index)}
+                role="option"
+                aria-selected={index === active}
+                className={index === active ? 'picker-option is-active' : 'picker-option'}
+                // Keep the focus in the input so the list does not close before the click lands.
+                onMouseDown={(e) => e.preventDefault()}
+                onClick={() => choose(item)}
+              >
+                <span className="picker-name">{item.name}</span>
+                <ClinicMeta clinic={item} className="picker-meta" />
+              </li>
+            ))}
+          </ul>
+          {result && items.length === 0 && (
+            <p className="picker-empty">該当する医療機関はありません。「医療機関」画面で登録できます。</p>
+          )}
+        </div>
+      </div>
+      {error && (
+        <p role="alert" className="field-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
