@@ -1,11 +1,14 @@
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { ContentPack } from '../content/contentPackSchema.ts';
+import type { RateTable } from '../content/rateTableSchema.ts';
+import { buildFlyer } from './flyer.ts';
 import type { DocumentKind } from './documentKinds.ts';
 import { buildInquiryFaxSheet, type FaxSheetClinic } from './inquiryFaxSheet.ts';
 
 export interface DocumentData {
   kind: DocumentKind;
   pack: ContentPack;
+  rates: RateTable;
   clinic?: FaxSheetClinic | undefined;
   receiptNumber?: string | undefined;
   sentOn?: string | undefined;
@@ -16,6 +19,8 @@ export function buildDocument(data: DocumentData): TDocumentDefinitions {
   switch (data.kind) {
     case 'inquiryFaxSheet':
       return buildInquiryFaxSheet(data.pack, { clinic: data.clinic, receiptNumber: data.receiptNumber, sentOn: data.sentOn });
+    case 'flyer':
+      return buildFlyer(data.pack, data.rates);
   }
 }
 

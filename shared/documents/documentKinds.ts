@@ -2,7 +2,9 @@ import { safeFileName } from '../text/safeFileName.ts';
 
 /** The documents the print centre makes, with the name staff see and the file name part. */
 export const documentKinds = {
-  inquiryFaxSheet: { label: 'FAX問い合わせ票', fileLabel: 'FAX問い合わせ票' },
+  inquiryFaxSheet: { label: 'FAX問い合わせ票', fileLabel: 'FAX問い合わせ票', perClinic: true },
+  /** The approved flyer is the same for everyone: personalisation goes on a cover sheet. */
+  flyer: { label: 'チラシ', fileLabel: 'チラシ', perClinic: false },
 } as const;
 export type DocumentKind = keyof typeof documentKinds;
 export const documentKindNames = Object.keys(documentKinds) as DocumentKind[];

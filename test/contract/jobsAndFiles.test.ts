@@ -207,3 +207,19 @@ describe('documents as a job', () => {
     expect(fs.readdirSync(path.join(t.dataDir, 'tmp', 'files'))).toEqual([]);
   });
 });
+
+describe('the flyer as a job', () => {
+  it('is the same for every clinic: no clinic name, no sample premium, the document code on each page', async () => {
+    const t = await startTestHost();
+    const clinic = (await call(t, 'clinics.create', { name: '霧島中央クリニック' })).body.result;
+    const started = (await call(t, 'jobs.start', { kind: 'documents.render', input: { document: 'flyer', clinicId: clinic.id } })).body.result;
+    const finished = await waitForJob(t, started.jobId);
+    const file = (finished.result as { file: { fileId: string; name: string } }).file;
+    expect(file.name).toMatch(/^チラシ_\d{4}-\d{2}-\d{2}\.pdf$/);
+    const pdf = (await rawRequest(t.host.port, { path: `/api/files/${file.fileId}`, headers: authHeader(t) })).body;
+    expect(pdfInfo(pdf).pages).toBe(2);
+    const text = pdfText(pdf).replace(/\s+/g, '');
+    expect(text).not.toContain('霧島中央クリニック');
+    expect(text).toContain('保険料はお問い合わせください');
+  });
+});

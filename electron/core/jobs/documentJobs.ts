@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { documentFileName } from '../../../shared/documents/documentKinds.ts';
+import { documentFileName, documentKinds } from '../../../shared/documents/documentKinds.ts';
 import { tokyoToday } from '../../../shared/time/tokyoDate.ts';
 import type { ContentManager } from '../content/contentManager.ts';
 import type { Db } from '../db/connection.ts';
@@ -26,13 +26,20 @@ export function documentJobs(deps: DocumentJobDeps): Pick<JobImplementations, 'd
     async 'documents.render'(input, ctx) {
       const inquiry = input.inquiryId ? getInquiry(deps.db, input.inquiryId) : undefined;
       if (input.inquiryId && !inquiry) throw new AppError('NOT_FOUND');
-      const clinicId = inquiry?.clinicId ?? input.clinicId;
+      const perClinic = documentKinds[input.document].perClinic;
+      const clinicId = perClinic ? (inquiry?.clinicId ?? input.clinicId) : undefined;
       const clinic = clinicId ? getClinic(deps.db, clinicId) : undefined;
       if (clinicId && !clinic) throw new AppError('NOT_FOUND');
       ctx.progress(0, 1, '書類を作成しています…');
       const { fileId, path: outPath } = deps.files.reservePath();
       const data: PdfRenderData = {
-        document: { kind: input.document, pack: deps.content.current.pack, clinic, receiptNumber: inquiry?.receiptNumber },
+        document: {
+          kind: input.document,
+          pack: deps.content.current.pack,
+          rates: deps.content.current.rates,
+          clinic,
+          receiptNumber: perClinic ? inquiry?.receiptNumber : undefined,
+        },
         fontsDir: path.join(resourcesDir(), 'fonts'),
         outPath,
       };

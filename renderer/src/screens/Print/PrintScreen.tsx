@@ -51,8 +51,14 @@ function PrintChoices() {
           ))}
         </div>
       </fieldset>
-      <PrintClinicPicker />
-      <PrintInquirySelect />
+      {documentKinds[documentKind].perClinic ? (
+        <>
+          <PrintClinicPicker />
+          <PrintInquirySelect />
+        </>
+      ) : (
+        <p className="field-hint">チラシは承認された内容のまま、どの医療機関にも同じものをお送りします（宛名は送付状に書きます）。</p>
+      )}
       <div className="actions">
         <button type="button" className="button button-primary" onClick={() => void render()} disabled={running}>
           PDFを作成
