@@ -1,5 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Envelope } from '../../shared/contract/envelope.ts';
@@ -152,7 +153,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         'Content-Disposition': `attachment; filename="download"; filename*=UTF-8''${encodeURIComponent(stored.ref.name)}`,
         'Cache-Control': 'no-store',
       });
-      fs.createReadStream(stored.path).pipe(res);
+      // A file removed while it is sent (the app closing) ends that response, not the host.
+      await pipeline(fs.createReadStream(stored.path), res).catch(() => res.destroy());
       return;
     }
     throw new HttpFailure(pathname.startsWith('/api/call/') ? 'UNKNOWN_CHANNEL' : 'NOT_FOUND');
@@ -175,7 +177,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       sendFailure(res, 'NOT_FOUND');
       return;
     }
-    serveStatic(staticDir, req, res, securityHeaders);
+    try {
+      serveStatic(staticDir, req, res, securityHeaders);
+    } catch {
+      sendFailure(res, 'INTERNAL');
+    }
   });
   server.on('connection', (socket) => {
     sockets.add(socket);

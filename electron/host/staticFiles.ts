@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { rendererMimeType } from '../core/files/rendererMimeTypes.ts';
@@ -6,7 +7,15 @@ import { rendererMimeType } from '../core/files/rendererMimeTypes.ts';
 
 /** Serves the built renderer; anything outside its folder is a 404, never a file elsewhere. */
 export function serveStatic(root: string, req: IncomingMessage, res: ServerResponse, headers: Record<string, string>): void {
-  const urlPath = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+  let urlPath: string;
+  try {
+    urlPath = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+  } catch {
+    // A malformed escape (%E0%A4%A) is a bad request, never a crash of the host.
+    res.writeHead(400, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end('不正なアドレスです');
+    return;
+  }
   const relative = urlPath === '/' ? 'index.html' : urlPath.replace(/^\/+/, '');
   const file = path.resolve(root, relative);
   if (!file.startsWith(path.resolve(root) + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
@@ -24,5 +33,5 @@ export function serveStatic(root: string, req: IncomingMessage, res: ServerRespo
     res.end();
     return;
   }
-  fs.createReadStream(file).pipe(res);
+  pipeline(fs.createReadStream(file), res).catch(() => res.destroy());
 }

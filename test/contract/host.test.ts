@@ -304,3 +304,13 @@ describe('HTTP host: refusals', () => {
     expect(t.host.origin).toBe(`http://127.0.0.1:${t.host.port}`);
   });
 });
+
+describe('HTTP host: hostile addresses', () => {
+  it('answers a malformed escape in the address with 400 and keeps serving', async () => {
+    const t = await startTestHost();
+    const bad = await rawRequest(t.host.port, { path: '/%E0%A4%A' });
+    expect(bad.status).toBe(400);
+    const page = await rawRequest(t.host.port, { path: '/' });
+    expect(page.status).toBe(200);
+  });
+});

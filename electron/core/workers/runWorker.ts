@@ -34,8 +34,10 @@ export function runWorker<R>(
       fn();
     };
     const onAbort = () => {
-      void worker.terminate();
-      settle(() => reject(new AppError('CANCELLED')));
+      // Reject only once the worker has stopped, so callers can remove its output safely.
+      settled = true;
+      options.signal.removeEventListener('abort', onAbort);
+      void worker.terminate().finally(() => reject(new AppError('CANCELLED')));
     };
     options.signal.addEventListener('abort', onAbort, { once: true });
     worker.on('message', (message: WorkerMessage<R>) => {
