@@ -60,7 +60,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     const events = new EventEmitter();
     const emit = (event: ContractEvent) => events.emit('event', event);
     const jobs = new JobRunner(
-      { ...clinicsCsvJobs({ db: openedDb, dbPath, files, writeContext }), ...documentJobs({ db: openedDb, files, content, now }) },
+      { ...clinicsCsvJobs({ db: openedDb, dbPath, files, writeContext, backupsDir: path.join(dataDir, 'backups'), now }), ...documentJobs({ db: openedDb, files, content, now }) },
       (job) => emit({ type: 'job', job }),
       log,
     );

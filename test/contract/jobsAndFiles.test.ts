@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import iconv from 'iconv-lite';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createClinics } from '../../electron/core/db/repos/clinics.ts';
@@ -221,5 +222,25 @@ describe('the flyer as a job', () => {
     const text = pdfText(pdf).replace(/\s+/g, '');
     expect(text).not.toContain('霧島中央クリニック');
     expect(text).toContain('保険料はお問い合わせください');
+  });
+});
+
+describe('clinic import from Excel', () => {
+  it('reads a Shift_JIS file, reports 会員番号 clashes by row, and backs up first', async () => {
+    const t = await startTestHost();
+    await call(t, 'clinics.create', { name: '既存医院', memberNumber: '1001' });
+    const csv = '医療機関名,ふりがな,会員番号\r\nｷﾘｼﾏｸﾘﾆｯｸ,きりしま,2001\r\n別の医院,,1001\r\n同じ番号医院,,2001\r\n';
+    const ref = (await upload(t, '名簿.csv', iconv.encode(csv, 'cp932'))).json().result;
+    const finished = await waitForJob(t, (await call(t, 'jobs.start', { kind: 'clinics.importCsv', input: { fileId: ref.fileId } })).body.result.jobId);
+    expect(finished.result).toEqual({
+      imported: 1,
+      skipped: 0,
+      problems: [
+        { row: 3, field: '会員番号', message: '会員番号「1001」はすでに登録されています' },
+        { row: 4, field: '会員番号', message: '会員番号「2001」はすでに登録されています' },
+      ],
+    });
+    expect((await call(t, 'clinics.search', { query: 'きりしま' })).body.result.items.map((c: { name: string }) => c.name)).toEqual(['ｷﾘｼﾏｸﾘﾆｯｸ']);
+    expect(fs.readdirSync(path.join(t.dataDir, 'backups')).some((f) => f.endsWith('-before-import.sqlite3'))).toBe(true);
   });
 });

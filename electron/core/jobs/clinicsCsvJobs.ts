@@ -1,6 +1,7 @@
 import { tokyoDateString } from '../../../shared/time/tokyoDate.ts';
 import type { Db } from '../db/connection.ts';
-import { clinicExists, createClinics, type WriteContext } from '../db/repos/clinics.ts';
+import { clinicExists, createClinics, memberNumberTaken, type WriteContext } from '../db/repos/clinics.ts';
+import { createBackup } from '../backup/backups.ts';
 import { AppError } from '../errors.ts';
 import type { FileStore } from '../files/fileStore.ts';
 import { runWorker } from '../workers/runWorker.ts';
@@ -17,6 +18,8 @@ export interface ClinicsCsvDeps {
   dbPath: string;
   files: FileStore;
   writeContext: () => WriteContext;
+  backupsDir: string;
+  now: () => Date;
 }
 
 /** Export and import of the clinic list: parsing and writing run in workers, the insert here. */
@@ -30,7 +33,7 @@ export function clinicsCsvJobs(deps: ClinicsCsvDeps): Pick<JobImplementations, '
           signal: ctx.signal,
           onProgress: (done, total) => ctx.progress(done, total, progressLabel(done, total)),
         });
-        const name = `医療機関一覧_${tokyoDateString(new Date())}.csv`;
+        const name = `医療機関一覧_${tokyoDateString(deps.now())}.csv`;
         return { file: deps.files.adopt(fileId, outPath, name, 'text/csv'), rows };
       } catch (error) {
         // A cancelled or failed export leaves no half-written file behind.
@@ -50,9 +53,26 @@ export function clinicsCsvJobs(deps: ClinicsCsvDeps): Pick<JobImplementations, '
       if (ctx.signal.aborted) throw new AppError('CANCELLED');
       // Rows whose ID is already here were exported from this database: importing them again
       // would make duplicates, so they are skipped.
-      const fresh = parsed.rows.filter((r) => !(r.id && clinicExists(deps.db, r.id)));
+      const problems = [...parsed.problems];
+      const seenIds = new Set<string>();
+      const seenMembers = new Set<string>();
+      const fresh = parsed.rows.filter((r) => {
+        if (r.id && (clinicExists(deps.db, r.id) || seenIds.has(r.id))) return false;
+        const member = r.fields.memberNumber;
+        if (member && (seenMembers.has(member) || memberNumberTaken(deps.db, member))) {
+          problems.push({ row: r.row, field: '会員番号', message: `会員番号「${member}」はすでに登録されています` });
+          return false;
+        }
+        if (r.id) seenIds.add(r.id);
+        if (member) seenMembers.add(member);
+        return true;
+      });
+      const skipped = parsed.rows.length - fresh.length - (problems.length - parsed.problems.length);
+      // An import never runs without a verified copy of the list as it was.
+      if (fresh.length > 0) await createBackup(deps.db, deps.backupsDir, 'before-import');
       const imported = createClinics(deps.db, fresh, deps.writeContext());
-      return { imported, skipped: parsed.rows.length - fresh.length, problems: parsed.problems };
+      problems.sort((a, b) => a.row - b.row);
+      return { imported, skipped, problems };
     },
   };
 }

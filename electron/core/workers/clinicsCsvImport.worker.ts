@@ -7,6 +7,7 @@ import { clinicCsvColumns, kindFromLabel, unescapeCsvFormula } from '../../../sh
 import { errorMessages } from '../../../shared/messages/errors.ts';
 import type { ClinicFields } from '../db/repos/clinics.ts';
 import type { WorkerMessage } from './runWorker.ts';
+import { decodeText } from '../text/decodeText.ts';
 
 export interface ClinicsCsvImportData {
   filePath: string;
@@ -33,15 +34,11 @@ function parseClinicsCsv({ filePath }: ClinicsCsvImportData): ClinicsCsvImportPa
   const bytes = fs.readFileSync(filePath);
   if (bytes.length === 0) throw new InvalidFile('ファイルが空です。');
   if (bytes.includes(0)) throw new InvalidFile('CSVファイルではありません（文字以外のデータが含まれています）。');
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    throw new InvalidFile('文字コードがUTF-8ではありません。このアプリで書き出したCSVを選んでください。');
-  }
+  // Excel on Japanese Windows saves CSV as Shift_JIS; our own export is UTF-8 with a BOM.
+  const { text } = decodeText(bytes);
   let records: string[][];
   try {
-    records = parse(text, { relax_column_count: true, skip_empty_lines: true, bom: true });
+    records = parse(text, { relax_column_count: true, skip_empty_lines: true });
   } catch (error) {
     throw new InvalidFile(`CSVの形式が正しくありません（${(error as Error).message.slice(0, 80)}）。`);
   }

@@ -235,6 +235,11 @@ export function createClinics(
   return insert();
 }
 
+/** Whether another clinic already holds this 会員番号 (they are unique when given). */
+export function memberNumberTaken(db: Db, memberNumber: string): boolean {
+  return statement(db, 'SELECT 1 FROM clinics WHERE member_number = ?').get(memberNumber) !== undefined;
+}
+
 function assertMemberNumberFree(db: Db, memberNumber: string, exceptId: string | undefined): void {
   if (memberNumber === '') return;
   const holder = statement(db, 'SELECT id FROM clinics WHERE member_number = ?').get(memberNumber) as { id: string } | undefined;
