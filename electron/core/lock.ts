@@ -62,7 +62,15 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
       const holder = readLock(file);
       const stale = !holder || (holder.host === os.hostname() && !isAlive(holder.pid));
       if (!stale) throw new AppError('DB_LOCKED');
-      fs.rmSync(file, { force: true });
+      // Move the stale lock aside atomically: if two processes both found it stale, only one
+      // rename succeeds, and the other cannot delete the lock the winner is about to write.
+      const aside = `${file}.stale-${process.pid}`;
+      try {
+        fs.renameSync(file, aside);
+        fs.rmSync(aside, { force: true });
+      } catch (renameError) {
+        if ((renameError as NodeJS.ErrnoException).code !== 'ENOENT') throw renameError;
+      }
     }
   }
   throw new AppError('DB_LOCKED');

@@ -47,3 +47,11 @@ describe('content packs at start-up', () => {
     expect(() => loadContent([empty])).toThrow('商品の説明データを読み込めませんでした');
   });
 });
+
+describe('content packs after an app update', () => {
+  it('keeps a newer bundled flyer in force over an older one installed earlier', () => {
+    const older = { ...bundledPack(), document: { code: 'SJ23-00001', createdOn: '2024-01-01', createdLabel: '2024年1月1日作成' } };
+    const content = loadContent([bundled, installedDir({ 'older.json': older })]);
+    expect(content.pack.document.code).toBe('SJ24-13707');
+  });
+});

@@ -135,23 +135,33 @@ export class ContentManager {
     const { candidate, problems } = this.readCandidate(file, version);
     if (!candidate) throw new AppError('INVALID_FILE', `取り込めません：${problems[0]?.field ?? ''} ${problems[0]?.message ?? ''}`.trim());
     const now = ctx.now?.() ?? new Date();
-    const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+    const id = uuidv7();
     const dir = candidate.kind === 'rates' ? path.join(this.installedDir, 'rates') : this.installedDir;
-    const fileName = `${stamp}-${candidate.kind}.json`;
+    // Sortable by time, unique by id: two installs in one second never collide.
+    const fileName = `${now.toISOString().replace(/[-:.]/g, '')}-${id.slice(-8)}-${candidate.kind}.json`;
     fs.mkdirSync(dir, { recursive: true });
     const data = candidate.kind === 'rates' ? candidate.table : candidate.pack;
-    fs.writeFileSync(path.join(dir, fileName), `${JSON.stringify(data, null, 2)}\n`, { flag: 'wx' });
+    const temporary = path.join(dir, `${fileName}.partial`);
+    fs.writeFileSync(temporary, `${JSON.stringify(data, null, 2)}\n`, { flag: 'wx' });
     const label = candidate.kind === 'rates' ? candidate.table.version : `${candidate.pack.document.code} ${candidate.pack.document.createdLabel}`;
-    const id = uuidv7();
-    statement(db, 'INSERT INTO content_changes (id, kind, label, file_name, staff_id, installed_at, machine) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-      id,
-      candidate.kind,
-      label,
-      fileName,
-      ctx.staffId ?? null,
-      now.toISOString(),
-      ctx.machineId,
-    );
+    try {
+      // The record and the file go in together: the rename only happens once the row is written,
+      // and a failed rename rolls the row back.
+      db.transaction(() => {
+        statement(db, 'INSERT INTO content_changes (id, kind, label, file_name, staff_id, installed_at, machine) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+          id,
+          candidate.kind,
+          label,
+          fileName,
+          ctx.staffId ?? null,
+          now.toISOString(),
+          ctx.machineId,
+        );
+        fs.renameSync(temporary, path.join(dir, fileName));
+      })();
+    } finally {
+      fs.rmSync(temporary, { force: true });
+    }
     this.loaded = this.load();
     return this.changes(db).find((c) => c.id === id)!;
   }

@@ -40,21 +40,26 @@ function jsonFiles(dir: string): string[] {
 }
 
 /**
- * Loads the product text and the rate table. Candidates are tried newest first; a broken one is
- * reported (field by field, in Japanese) and skipped, so the app keeps the last good content.
+ * Loads the product text and the rate table. Broken files are reported (field by field, in
+ * Japanese) and skipped, so the app keeps the last good content. Of the valid packs the one with
+ * the latest creation date wins, so an app update with a newer approved flyer is not hidden by
+ * an older pack installed earlier; of the rate tables for that pack, the last installed wins.
  */
 export function loadContent(contentDirs: readonly string[]): LoadedContent {
   const problems: ContentProblem[] = [];
-  const pick = <T>(files: string[], schema: z.ZodType<T>): T | undefined => {
-    for (const file of [...files].reverse()) {
+  const valid = <T>(files: string[], schema: z.ZodType<T>): T[] =>
+    files.flatMap((file) => {
       const result = readCandidate(file, schema);
-      if ('value' in result) return result.value;
-      problems.push(result.problem);
-    }
-    return undefined;
-  };
-  const pack = pick(contentDirs.flatMap((dir) => jsonFiles(dir)), contentPackSchema);
-  const rates = pick(contentDirs.flatMap((dir) => jsonFiles(path.join(dir, 'rates'))), rateTableSchema);
+      if ('value' in result) return [result.value];
+      problems.unshift(result.problem);
+      return [];
+    });
+  const packs = valid(contentDirs.flatMap((dir) => jsonFiles(dir)), contentPackSchema);
+  // Later candidates (installed after bundled, newer names last) win ties.
+  const pack = packs.reduce<ContentPack | undefined>((best, p) => (!best || p.document.createdOn >= best.document.createdOn ? p : best), undefined);
+  const tables = valid(contentDirs.flatMap((dir) => jsonFiles(path.join(dir, 'rates'))), rateTableSchema);
+  const forPack = tables.filter((t) => t.packCode === pack?.document.code);
+  const rates = (forPack.length > 0 ? forPack : tables).at(-1);
   if (!pack || !rates) {
     const detail = problems.map((p) => `${p.file}: ${p.messages.slice(0, 3).join(' / ')}`).join('\n');
     throw new Error(`商品の説明データを読み込めませんでした。\n${detail}`);
