@@ -49,8 +49,6 @@ export interface ClinicPickerProps {
  * keys move through the suggestions, Enter chooses, Esc closes them.
  */
 export function ClinicPicker({ clinic, onChoose, onClear, search: searchClinics, label, hint, describedBy, ref }: ClinicPickerProps) {
-  const chooseClinic = onChoose;
-  const clearClinic = onClear;
   const [query, setQuery] = useState('');
   const [result, setResult] = useState<SearchResult | null>(null);
   const [open, setOpen] = useState(false);
@@ -103,7 +101,7 @@ export function ClinicPicker({ clinic, onChoose, onClear, search: searchClinics,
   };
 
   const choose = (picked: Clinic) => {
-    chooseClinic(picked);
+    onChoose(picked);
     setQuery('');
     setResult(null);
     setOpen(false);
@@ -112,7 +110,7 @@ export function ClinicPicker({ clinic, onChoose, onClear, search: searchClinics,
   };
 
   const change = () => {
-    clearClinic();
+    onClear();
     requestAnimationFrame(() => inputRef.current?.focus());
   };
 

@@ -18,6 +18,8 @@ interface ContentState {
 }
 
 let loading: Promise<void> | null = null;
+// Only the newest request may write: a forced reload must not be answered by an older one.
+let ticket = 0;
 
 /** The approved flyer's text and the premium table: the only source of what the app says about the product. */
 export const useContentStore = create<ContentState>()((set, get) => ({
@@ -27,16 +29,19 @@ export const useContentStore = create<ContentState>()((set, get) => ({
   error: null,
   load(force = false) {
     if (get().pack && !force) return Promise.resolve();
-    loading ??= (async () => {
+    if (loading && !force) return loading;
+    const mine = ++ticket;
+    const request: Promise<void> = (async () => {
       try {
         const { pack, rates, problems } = await call('content.get', {});
-        set({ pack, rates, problems, error: null });
+        if (mine === ticket) set({ pack, rates, problems, error: null });
       } catch (error) {
-        set({ error: errorMessageOf(error, '商品の説明と保険料表を読み込めませんでした。') });
+        if (mine === ticket) set({ error: errorMessageOf(error, '商品の説明と保険料表を読み込めませんでした。') });
       } finally {
-        loading = null;
+        if (ticket === mine) loading = null;
       }
     })();
-    return loading;
+    loading = request;
+    return request;
   },
 }));

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { FileRef } from '../../../shared/contract/files.ts';
 import type { JobState } from '../../../shared/contract/jobs.ts';
-import { documentKindNames, type DocumentKind } from '../../../shared/documents/documentKinds.ts';
+import { documentKindNames, type DocumentKind, documentKinds } from '../../../shared/documents/documentKinds.ts';
 import type { Clinic } from '../../../shared/domain/clinic.ts';
 import type { Inquiry } from '../../../shared/domain/inquiry.ts';
 import { call, readFile, runJob, saveFile } from '../api/client.ts';
@@ -48,11 +48,6 @@ interface PrintState {
 let renderController: AbortController | null = null;
 // Inquiry lists that arrive after the clinic changed again are dropped.
 let inquiriesTicket = 0;
-
-/** The bytes of a file a job made, for drawing the preview inside the app. */
-function loadPdfBytes(file: FileRef): Promise<Uint8Array | null> {
-  return readFile(file);
-}
 
 /** The 印刷 screen: which document, for which clinic or inquiry, the job that makes it, and the result. */
 export const usePrintStore = create<PrintState>()((set, get) => {
@@ -122,7 +117,8 @@ export const usePrintStore = create<PrintState>()((set, get) => {
       try {
         const { file } = await runJob(
           'documents.render',
-          inquiryId ? { document, inquiryId } : clinic ? { document, clinicId: clinic.id } : { document },
+          // A document that is the same for everyone (the flyer) is never sent a clinic.
+          !documentKinds[document].perClinic ? { document } : inquiryId ? { document, inquiryId } : clinic ? { document, clinicId: clinic.id } : { document },
           {
             signal: controller.signal,
             onProgress: (job) => {
@@ -132,7 +128,7 @@ export const usePrintStore = create<PrintState>()((set, get) => {
         );
         let bytes: Uint8Array | null = null;
         try {
-          bytes = await loadPdfBytes(file);
+          bytes = await readFile(file);
         } catch {
           // The PDF exists; only the preview is missing. Saving still works.
         }

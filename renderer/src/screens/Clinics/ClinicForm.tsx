@@ -314,7 +314,7 @@ export function ClinicForm(props: ClinicFormProps) {
               onBlur={() => checkOnBlur('postalCode')}
             />
           ),
-          { hint: '例：890-0053' },
+          { hint: '7桁（例：899-0000）' },
         )}
         {field('address', textInput('address', 200), { hint: addressHint })}
         {field(
@@ -330,7 +330,7 @@ export function ClinicForm(props: ClinicFormProps) {
               onBlur={() => checkOnBlur('phone')}
             />
           ),
-          { hint: '例：099-254-8126' },
+          { hint: '市外局番から（例：0995-00-0000）' },
         )}
         {field(
           'fax',
@@ -345,7 +345,7 @@ export function ClinicForm(props: ClinicFormProps) {
               onBlur={() => checkOnBlur('fax')}
             />
           ),
-          { hint: '例：099-254-8127' },
+          { hint: '市外局番から（例：0995-00-0001）' },
         )}
         {field('contactPerson', textInput('contactPerson', 100))}
         {field('memberNumber', textInput('memberNumber', 20), { hint: '任意（他の医療機関と同じ番号は不可）' })}

@@ -35,7 +35,7 @@ export function ClinicSearchBox() {
           value={query}
           maxLength={limits.maxQueryChars}
           autoComplete="off"
-          placeholder="例：かごしま、0992548126"
+          placeholder="例：かごしま、0995123456"
           aria-describedby="clinic-search-hint"
           onChange={(e) => {
             setQuery(e.target.value);

@@ -13,7 +13,17 @@ export function ContentSection() {
   const rates = useContentStore((s) => s.rates);
   const loadContent = useContentStore((s) => s.load);
   const skipped = useContentStore((s) => s.problems);
-  const { busy, message, error, pending, changes, loadChanges, saveTemplate, chooseFile, accept, discard, revert } = useContentImportStore();
+  const busy = useContentImportStore((s) => s.busy);
+  const message = useContentImportStore((s) => s.message);
+  const error = useContentImportStore((s) => s.error);
+  const pending = useContentImportStore((s) => s.pending);
+  const changes = useContentImportStore((s) => s.changes);
+  const loadChanges = useContentImportStore((s) => s.loadChanges);
+  const saveTemplate = useContentImportStore((s) => s.saveTemplate);
+  const chooseFile = useContentImportStore((s) => s.chooseFile);
+  const accept = useContentImportStore((s) => s.accept);
+  const discard = useContentImportStore((s) => s.discard);
+  const revert = useContentImportStore((s) => s.revert);
   const [version, setVersion] = useState('');
 
   useEffect(() => {
