@@ -6,6 +6,7 @@ import { collectPageProblems } from './support/pageProblems.ts';
 import { expectText, openScreen } from './support/screens.ts';
 import { callPreview } from './support/startPreview.ts';
 import { useCounterApp } from './support/counterApp.ts';
+import { answerNextQuestion } from './support/nativeDialogs.ts';
 
 const app = useCounterApp();
 
@@ -35,6 +36,7 @@ async function openRegistration(page: Page, clinicKana: string, clinicName: stri
 }
 
 describe('問い合わせ', () => {
+
   test('registered with the counter staff, moved forward with a follow-up today, due on ホーム, and going back needs a reason', async () => {
     const clinicName = '桜島みなと内科クリニック';
     const today = tokyoToday();
@@ -184,6 +186,36 @@ describe('問い合わせ', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => form.count()).toBe(0);
     expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+// Runs after the tests above: it registers an inquiry of its own, and they count 受付番号 from 0001.
+describe('問い合わせの詳細', () => {
+  test('closing an inquiry with a 状況 change chosen but not applied asks first', async () => {
+    const clinic = await callPreview<{ id: string }>(app.preview, 'clinics.create', { name: '指宿みなみ医院' });
+    const { inquiry } = await callPreview<{ inquiry: { receiptNumber: string } }>(app.preview, 'inquiries.create', {
+      clinicId: clinic.id,
+      receivedOn: tokyoToday(),
+      channel: 'phone',
+    });
+    const context = await newCounterContext(app.browser);
+    const page = await context.newPage();
+    await page.goto(app.preview.url);
+    await openScreen(page, '問い合わせ');
+    await page.getByRole('button', { name: new RegExp(inquiry.receiptNumber) }).first().click();
+    const detail = page.getByRole('dialog', { name: new RegExp(inquiry.receiptNumber) });
+    await detail.getByLabel('変更後の状況').selectOption({ label: '資料送付済' });
+
+    const kept = answerNextQuestion(page, 'dismiss');
+    await page.keyboard.press('Escape');
+    expect(await kept).toContain('まだ反映されていません');
+    expect(await detail.isVisible()).toBe(true);
+
+    const dropped = answerNextQuestion(page, 'accept');
+    await detail.getByRole('button', { name: '閉じる' }).click();
+    await dropped;
+    await detail.waitFor({ state: 'hidden' });
     await context.close();
   });
 });

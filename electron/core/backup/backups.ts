@@ -23,19 +23,31 @@ function fromStamp(value: string): string {
   return `${value.slice(0, 4)}-${value.slice(4, 6)}-${value.slice(6, 8)}T${value.slice(9, 11)}:${value.slice(11, 13)}:${value.slice(13, 15)}Z`;
 }
 
-/** Record counts and integrity of a backup file, read without touching it. */
-function inspect(file: string): { ok: boolean; counts: BackupInfo['counts'] } {
+function countIn(db: Database.Database): NonNullable<BackupInfo['counts']> {
+  const count = (table: string) => {
+    const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table);
+    return exists ? (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n : 0;
+  };
+  return { clinics: count('clinics'), inquiries: count('inquiries') };
+}
+
+function withReadOnly<T>(file: string, read: (db: Database.Database) => T): T {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    const ok = (db.pragma('integrity_check', { simple: true }) as string) === 'ok';
-    const count = (table: string) => {
-      const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table);
-      return exists ? (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n : 0;
-    };
-    return { ok, counts: { clinics: count('clinics'), inquiries: count('inquiries') } };
+    return read(db);
   } finally {
     db.close();
   }
+}
+
+/** Record counts of a backup file, read without touching it. */
+function countRecords(file: string): BackupInfo['counts'] {
+  return withReadOnly(file, countIn);
+}
+
+/** Integrity and record counts of a freshly written backup. */
+function inspect(file: string): { ok: boolean; counts: BackupInfo['counts'] } {
+  return withReadOnly(file, (db) => ({ ok: (db.pragma('integrity_check', { simple: true }) as string) === 'ok', counts: countIn(db) }));
 }
 
 /**
@@ -73,7 +85,8 @@ export function listBackups(backupsDir: string): BackupInfo[] {
       const file = path.join(backupsDir, fileName);
       let counts: BackupInfo['counts'] = null;
       try {
-        counts = inspect(file).counts;
+        // Listing only counts records; integrity was verified when the backup was written.
+        counts = countRecords(file);
       } catch {
         // An unreadable file is listed without counts rather than hidden.
       }

@@ -133,6 +133,17 @@ export function InquiryDetailDialog({ inquiryId, onClose }: InquiryDetailDialogP
 
   const needsReason = inquiry && statusDraft ? statusChangeNeedsReason(inquiry.status, statusDraft.to) : false;
 
+  // A 状況 change chosen but not yet applied is not thrown away without asking.
+  const pendingChange =
+    detail !== null &&
+    statusDraft !== null &&
+    (statusDraft.to !== detail.inquiry.status || statusDraft.nextActionOn !== (detail.inquiry.nextActionOn ?? ''));
+  const requestClose = () => {
+    if (saving) return;
+    if (pendingChange && !window.confirm('選んだ状況の変更はまだ反映されていません。変更せずに閉じますか？')) return;
+    onClose();
+  };
+
   return (
     <>
       <dialog
@@ -141,13 +152,13 @@ export function InquiryDetailDialog({ inquiryId, onClose }: InquiryDetailDialogP
         aria-labelledby="inquiry-detail-title"
         onCancel={(e) => {
           e.preventDefault();
-          onClose();
+          requestClose();
         }}
         onKeyDown={(e) => {
           e.stopPropagation();
           if (e.key === 'Escape' && !isComposing(e)) {
             e.preventDefault();
-            onClose();
+            requestClose();
           }
         }}
       >
@@ -156,7 +167,7 @@ export function InquiryDetailDialog({ inquiryId, onClose }: InquiryDetailDialogP
             <span className="detail-kind">問い合わせ</span>{' '}
             <span className="receipt-number">{inquiry ? inquiry.receiptNumber : '読み込み中…'}</span>
           </h2>
-          <button ref={closeButton} type="button" className="button" onClick={onClose}>
+          <button ref={closeButton} type="button" className="button" onClick={requestClose}>
             閉じる
           </button>
         </div>
