@@ -6,6 +6,8 @@ import { openDatabase, type Db } from './db/connection.ts';
 import { migrate, schemaVersion } from './db/migrate.ts';
 import { createBackup } from './backup/backups.ts';
 import { migrations } from './db/migrations/index.ts';
+import { startBackupSchedule } from './backup/backupSchedule.ts';
+import type { OutputSubject } from './db/repos/documentOutputs.ts';
 import { FileStore } from './files/fileStore.ts';
 import { createHandlers } from './handlers/createHandlers.ts';
 import { createDispatcher } from './dispatch.ts';
@@ -28,6 +30,8 @@ export interface CoreOptions {
   now?: () => Date;
   /** Folder of the bundled content packs (and rates/); defaults to resources/content. */
   bundledContentDir?: string;
+  /** Timing of the background quick_check and daily backup; tests shorten it. */
+  backupSchedule?: { firstRunDelayMs?: number; intervalMs?: number };
 }
 
 /**
@@ -57,10 +61,11 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     // The staff member chosen on this machine is recorded on every change.
     const writeContext = () => ({ machineId, staffId: readSettings(openedDb).currentStaffId, now });
     const files = new FileStore(path.join(dataDir, 'tmp', 'files'));
+    const outputs = new Map<string, OutputSubject>();
     const events = new EventEmitter();
     const emit = (event: ContractEvent) => events.emit('event', event);
     const jobs = new JobRunner(
-      { ...clinicsCsvJobs({ db: openedDb, dbPath, files, writeContext, backupsDir: path.join(dataDir, 'backups'), now }), ...documentJobs({ db: openedDb, files, content, now }) },
+      { ...clinicsCsvJobs({ db: openedDb, dbPath, files, writeContext, backupsDir: path.join(dataDir, 'backups'), now }), ...documentJobs({ db: openedDb, files, content, now, outputs }) },
       (job) => emit({ type: 'job', job }),
       log,
     );
@@ -71,9 +76,11 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       now,
       content,
       files,
+      outputs,
       info: () => ({ version: packageJson.version, mode, machineId, dataDir, schemaVersion: to }),
     });
     const dispatch = createDispatcher(handlers, log);
+    const backupSchedule = startBackupSchedule({ db: openedDb, backupsDir: path.join(dataDir, 'backups'), now, log, ...options.backupSchedule });
     log.info('core opened', { mode, schemaVersion: to });
     let closed = false;
     return {
@@ -89,6 +96,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
         if (closed) return;
         closed = true;
         await jobs.cancelAll();
+        await backupSchedule.stop();
         openedDb.close();
         files.clear();
         lock.release();

@@ -33,6 +33,7 @@ export function createBridge(ipc: Pick<IpcRenderer, 'invoke' | 'on' | 'removeLis
     openFile: (request) => invoke(ipc, ipcChannels.openFile, request),
     saveFile: (request) => invoke(ipc, ipcChannels.saveFile, request),
     readFile: (request) => invoke(ipc, ipcChannels.readFile, request),
+    printFile: (request) => invoke(ipc, ipcChannels.printFile, request),
   };
 }
 

@@ -2,10 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { dialog, type BrowserWindow } from 'electron';
 import { openFileRequestSchema, saveFileRequestSchema } from '../../shared/contract/bridge.ts';
-import type { Envelope } from '../../shared/contract/envelope.ts';
+import { failureEnvelope as failure, type Envelope } from '../../shared/contract/envelope.ts';
 import { filePurposes, type FileRef } from '../../shared/contract/files.ts';
 import { limits } from '../../shared/contract/limits.ts';
-import { errorMessages, type ErrorCode } from '../../shared/messages/errors.ts';
 import type { Logger } from '../core/log/logger.ts';
 import type { Core } from '../core/types.ts';
 import { shellMessages } from './shellMessages.ts';
@@ -15,9 +14,6 @@ export interface FileDialogs {
   saveFile(window: BrowserWindow | undefined, request: unknown): Promise<Envelope<{ saved: boolean }>>;
 }
 
-function failure(code: ErrorCode, message: string = errorMessages[code]): Envelope<never> {
-  return { ok: false, error: { code, message } };
-}
 
 function extensionOf(name: string): string {
   return path.extname(name).replace(/^\./, '');

@@ -1,13 +1,9 @@
 import fs from 'node:fs';
 import { readFileRequestSchema } from '../../shared/contract/bridge.ts';
-import type { Envelope } from '../../shared/contract/envelope.ts';
+import { failureEnvelope as failure, type Envelope } from '../../shared/contract/envelope.ts';
 import { limits } from '../../shared/contract/limits.ts';
-import { errorMessages, type ErrorCode } from '../../shared/messages/errors.ts';
 import type { Core } from '../core/types.ts';
 
-function failure(code: ErrorCode): Envelope<never> {
-  return { ok: false, error: { code, message: errorMessages[code] } };
-}
 
 /** Hands the window the bytes of a file the core made (for the PDF preview); nothing else is readable. */
 export async function readStoredFile(core: Core, request: unknown): Promise<Envelope<Uint8Array>> {

@@ -1,17 +1,14 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { ipcChannels } from '../../shared/contract/bridge.ts';
-import type { Envelope } from '../../shared/contract/envelope.ts';
+import { failureEnvelope as failure, type Envelope } from '../../shared/contract/envelope.ts';
 import { limits } from '../../shared/contract/limits.ts';
-import { errorMessages, type ErrorCode } from '../../shared/messages/errors.ts';
 import type { Logger } from '../core/log/logger.ts';
 import type { Core } from '../core/types.ts';
 import { createFileDialogs } from './fileDialogs.ts';
+import { createFilePrinting } from './filePrinting.ts';
 import { readStoredFile } from './fileReads.ts';
 import { forbiddenEnvelope, isTrustedSender } from './senderCheck.ts';
 
-function failure(code: ErrorCode): Envelope<never> {
-  return { ok: false, error: { code, message: errorMessages[code] } };
-}
 
 /** The size a call argument would have as JSON, or undefined when it is not plain data. */
 function jsonBytes(input: unknown): number | undefined {
@@ -29,6 +26,7 @@ function jsonBytes(input: unknown): number | undefined {
  */
 export function registerIpcTransport(core: Core, getWindow: () => BrowserWindow | undefined, log: Logger): () => void {
   const dialogs = createFileDialogs(core, log);
+  const printFile = createFilePrinting(core, log);
 
   const guarded = <T>(answer: (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<Envelope<T>>) =>
     async (event: IpcMainInvokeEvent, ...args: unknown[]): Promise<Envelope<T>> => {
@@ -66,6 +64,10 @@ export function registerIpcTransport(core: Core, getWindow: () => BrowserWindow 
     ipcChannels.readFile,
     guarded((_event, request) => readStoredFile(core, request)),
   );
+  ipcMain.handle(
+    ipcChannels.printFile,
+    guarded((_event, request) => printFile(request)),
+  );
 
   const unsubscribe = core.onEvent((contractEvent) => {
     const window = getWindow();
@@ -78,5 +80,6 @@ export function registerIpcTransport(core: Core, getWindow: () => BrowserWindow 
     ipcMain.removeHandler(ipcChannels.openFile);
     ipcMain.removeHandler(ipcChannels.saveFile);
     ipcMain.removeHandler(ipcChannels.readFile);
+    ipcMain.removeHandler(ipcChannels.printFile);
   };
 }

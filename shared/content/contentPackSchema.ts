@@ -78,5 +78,10 @@ export const contentPackSchema = z.object({
   inquiryPrompt: text('お問い合わせの案内'),
   consent: text('個人情報の取扱いへの同意文'),
   summaryNote: text('概要である旨の注意書き'),
+  /**
+   * Wording for the 保険料試算書, approved by the insurer with the pack. The flyer has none, so
+   * the bundled pack has none either: without it no quote sheet is printed.
+   */
+  quoteSheet: z.object({ title: text('試算書の題名'), notice: text('試算書の注意書き') }).optional(),
 });
 export type ContentPack = z.infer<typeof contentPackSchema>;

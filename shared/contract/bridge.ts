@@ -9,6 +9,7 @@ export const openFileRequestSchema = z.object({
 export const saveFileRequestSchema = z.object({ fileId: fileRefSchema.shape.fileId });
 export const saveFileResultSchema = z.object({ saved: z.boolean() });
 export const readFileRequestSchema = z.object({ fileId: fileRefSchema.shape.fileId });
+export const printFileRequestSchema = z.object({ fileId: fileRefSchema.shape.fileId });
 
 export { ipcChannels } from './ipcChannels.ts';
 
@@ -25,4 +26,9 @@ export interface ContractBridge {
   saveFile(request: z.input<typeof saveFileRequestSchema>): Promise<Envelope<{ saved: boolean }>>;
   /** The bytes of a file the main process made, to show it inside the window (PDF preview). */
   readFile(request: z.input<typeof readFileRequestSchema>): Promise<Envelope<Uint8Array>>;
+  /**
+   * Opens a PDF the main process made in the system's PDF viewer, to print it. Desktop only:
+   * the browser preview has no way to reach a printer and leaves this out.
+   */
+  printFile?(request: z.input<typeof printFileRequestSchema>): Promise<Envelope<{ opened: boolean }>>;
 }

@@ -10,6 +10,7 @@ import { rateTableSchema } from '../content/rateTableSchema.ts';
 import { quoteRequestSchema, savedQuoteSchema } from '../quote/savedQuote.ts';
 import { contentChangeSchema, contentImportInputSchema, contentImportPreviewSchema } from '../content/contentImport.ts';
 import { fileRefSchema } from './files.ts';
+import { documentOutputSchema, recordOutputInputSchema, recordOutputResultSchema } from '../documents/documentOutput.ts';
 import { limits } from './limits.ts';
 import { jobIdInputSchema, jobStartSchema, jobStateSchema } from './jobs.ts';
 
@@ -73,6 +74,11 @@ export const contract = {
   'clinics.create': channel(clinicInputSchema, clinicSchema),
   'clinics.get': channel(z.object({ id: recordId }), clinicSchema),
   'clinics.search': channel(clinicSearchInputSchema, clinicSearchResultSchema),
+  /** Every clinic a search finds (up to a mailing's limit), in postal-code order, for 「該当をすべて選ぶ」. */
+  'clinics.matchingIds': channel(
+    clinicSearchInputSchema.pick({ query: true }),
+    z.object({ ids: z.array(z.string()), total: z.number().int().nonnegative(), capped: z.boolean() }),
+  ),
   'clinics.update': channel(z.object({ id: recordId, clinic: clinicInputSchema }), clinicSchema),
   'clinics.archive': channel(z.object({ id: recordId }), clinicSchema),
   'clinics.restore': channel(z.object({ id: recordId }), clinicSchema),
@@ -132,6 +138,12 @@ export const contract = {
   'content.revert': channel(z.object({ changeId: recordId }), contentChangeSchema),
   'quotes.save': channel(quoteRequestSchema.extend({ inquiryId: recordId }), savedQuoteSchema),
   'quotes.list': channel(z.object({ inquiryId: recordId }), z.object({ items: z.array(savedQuoteSchema) })),
+  /** Records that a PDF made by the print centre was saved or printed, on every clinic in it. */
+  'documents.recordOutput': channel(recordOutputInputSchema, recordOutputResultSchema),
+  'documents.history': channel(
+    z.union([z.object({ clinicId: recordId }), z.object({ inquiryId: recordId })], { message: '医療機関か問い合わせを指定してください' }),
+    z.object({ items: z.array(documentOutputSchema) }),
+  ),
   'jobs.start': channel(jobStartSchema, jobStateSchema),
   'jobs.get': channel(jobIdInputSchema, jobStateSchema),
   'jobs.cancel': channel(jobIdInputSchema, jobStateSchema),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { errorCodes, type ErrorCode } from '../messages/errors.ts';
+import { errorCodes, errorMessages, type ErrorCode } from '../messages/errors.ts';
 
 /** What every call returns on failure: a stable English code and a Japanese message. */
 export const appErrorSchema = z.object({
@@ -16,3 +16,8 @@ export const envelopeSchema = z.union([
   z.object({ ok: z.literal(true), result: z.unknown() }),
   z.object({ ok: z.literal(false), error: appErrorSchema }),
 ]);
+
+/** A failed call's envelope with the catalogue's Japanese message (or a more precise one). */
+export function failureEnvelope(code: ErrorCode, message: string = errorMessages[code]): Envelope<never> {
+  return { ok: false, error: { code, message } };
+}

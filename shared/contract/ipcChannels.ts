@@ -8,4 +8,5 @@ export const ipcChannels = {
   openFile: 'contract:open-file',
   saveFile: 'contract:save-file',
   readFile: 'contract:read-file',
+  printFile: 'contract:print-file',
 } as const;

@@ -10,4 +10,6 @@ export const limits = {
   maxQueryChars: 100,
   /** Rows one search call may return. */
   maxSearchLimit: 200,
+  /** Clinics in one mailing batch: the prefecture has about 1,700 institutions. */
+  maxBatchClinics: 2000,
 } as const;

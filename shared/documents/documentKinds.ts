@@ -1,16 +1,38 @@
 import { safeFileName } from '../text/safeFileName.ts';
 
-/** The documents the print centre makes, with the name staff see and the file name part. */
+/**
+ * The documents the print centre makes, in the order they go into an envelope or a FAX: the
+ * cover sheet first, the return form last.
+ */
 export const documentKinds = {
-  inquiryFaxSheet: { label: 'FAX問い合わせ票', fileLabel: 'FAX問い合わせ票', perClinic: true },
+  faxCoverSheet: { label: 'FAX送付状', fileLabel: 'FAX送付状', perClinic: true },
+  quoteSheet: { label: '保険料試算書', fileLabel: '保険料試算書', perClinic: true },
   /** The approved flyer is the same for everyone: personalisation goes on a cover sheet. */
   flyer: { label: 'チラシ', fileLabel: 'チラシ', perClinic: false },
+  inquiryFaxSheet: { label: 'FAX問い合わせ票', fileLabel: 'FAX問い合わせ票', perClinic: true },
 } as const;
 export type DocumentKind = keyof typeof documentKinds;
 export const documentKindNames = Object.keys(documentKinds) as DocumentKind[];
 
-/** e.g. FAX問い合わせ票_霧島中央クリニック_2026-11-24.pdf, safe as a Windows file name. */
-export function documentFileName(kind: DocumentKind, subject: string | undefined, date: string): string {
+/** The chosen documents in envelope order, each once. */
+export function inSetOrder(kinds: readonly DocumentKind[]): DocumentKind[] {
+  return documentKindNames.filter((kind) => kinds.includes(kind));
+}
+
+/** 「FAX送付状・チラシ」: what a set holds, as staff read it in lists and file names. */
+export function documentSetLabel(kinds: readonly DocumentKind[]): string {
+  return inSetOrder(kinds)
+    .map((kind) => documentKinds[kind].label)
+    .join('・');
+}
+
+/**
+ * e.g. FAX問い合わせ票_霧島中央クリニック_2026-11-24.pdf, or 書類一式_120件_2026-11-24.pdf for a
+ * mailing; always safe as a Windows file name.
+ */
+export function documentFileName(kinds: readonly DocumentKind[], subject: string | undefined, date: string): string {
+  const ordered = inSetOrder(kinds);
+  const label = ordered.length === 1 ? documentKinds[ordered[0]!].fileLabel : '書類一式';
   const subjectPart = subject ? `_${safeFileName(subject.replace(/[\\/]/g, '_'), 40)}` : '';
-  return `${documentKinds[kind].fileLabel}${subjectPart}_${date}.pdf`;
+  return `${label}${subjectPart}_${date}.pdf`;
 }

@@ -1,13 +1,20 @@
+import { fallbackLineFactor } from './theme.ts';
+
 /**
  * Fits a value into a fixed box for the fixed-width value font (BIZ UDGothic): full-width
  * characters are 1 em, half-width ones (ASCII, half-width katakana) 0.5 em. Tries each size,
  * largest first, wrapping into at most `maxLines`; at the smallest size, cuts with 「…」 so that
- * nothing ever leaves its box.
+ * nothing ever leaves its box. With `heightPt`, a size gets only the lines that fit that height
+ * even in the taller fallback font (a name with 𠮷), so a fixed row never grows.
  */
 export function fitText(
   text: string,
-  box: { widthPt: number; maxLines: number; sizesPt: readonly number[] },
+  box: { widthPt: number; maxLines: number; sizesPt: readonly number[]; heightPt?: number; lineHeight?: number },
 ): { lines: string[]; sizePt: number; cut: boolean } {
+  const linesAt = (size: number) =>
+    box.heightPt === undefined
+      ? box.maxLines
+      : Math.max(1, Math.min(box.maxLines, Math.floor(box.heightPt / (size * (box.lineHeight ?? 1.1) * fallbackLineFactor))));
   // Line breaks the user typed are kept; any other run of white space counts as one space.
   const paragraphs = text
     .trim()
@@ -16,11 +23,11 @@ export function fitText(
   const wrapAll = (capacity: number) => paragraphs.flatMap((p) => wrap(p, capacity));
   for (const size of box.sizesPt) {
     const lines = wrapAll(box.widthPt / size);
-    if (lines.length <= box.maxLines) return { lines, sizePt: size, cut: false };
+    if (lines.length <= linesAt(size)) return { lines, sizePt: size, cut: false };
   }
   const size = box.sizesPt[box.sizesPt.length - 1] ?? 10;
   const capacity = box.widthPt / size;
-  const lines = wrapAll(capacity).slice(0, box.maxLines);
+  const lines = wrapAll(capacity).slice(0, linesAt(size));
   const last = [...(lines[lines.length - 1] ?? '')];
   while (last.length > 0 && emWidth(last) + 1 > capacity) last.pop();
   lines[lines.length - 1] = `${last.join('')}…`;

@@ -21,6 +21,8 @@ const box = mmToPt(theme.tickBoxMm);
 const wishes = ['資料がほしい', '保険料を知りたい', '説明を聞きたい'];
 
 const faxRules = faxTableLayout();
+/** faxTableLayout's default top and bottom cell padding. */
+const rowPaddingPt = 4 + 2;
 
 function tickBox(checked: boolean): Content {
   const rect = { type: 'rect' as const, x: 0, y: 0, w: box, h: box, lineWidth: theme.ruleWidthPt, lineColor: 'black' };
@@ -51,10 +53,11 @@ function tickOptions(labels: readonly string[], checked: (label: string) => bool
   };
 }
 
-/** A filled value fitted to its box, or an empty line to write on. */
-function value(text: string | undefined, maxLines: number): Content {
+/** A filled value fitted to its row (never growing it), or an empty line to write on. */
+function value(text: string | undefined, maxLines: number, rowMm: number): Content {
   if (!text) return { text: ' ', fontSize: theme.keyTextPt };
-  const fitted = fitText(text, { widthPt: valueWidthPt, maxLines, sizesPt: [14, 12, 11, 10] });
+  const heightPt = mmToPt(rowMm) - rowPaddingPt;
+  const fitted = fitText(text, { widthPt: valueWidthPt, maxLines, sizesPt: [14, 12, 11, 10], heightPt, lineHeight: 1.1 });
   return { text: fitted.lines.join('\n'), font: theme.fonts.value, fontSize: fitted.sizePt, lineHeight: 1.1 };
 }
 
@@ -70,15 +73,15 @@ export function buildInquiryFaxSheet(pack: ContentPack, options: FaxSheetOptions
   const { clinic } = options;
   const agency = pack.contacts.agency;
   const rows = [
-    row('医療機関名', value(clinic?.name, 2), 13),
-    row('ふりがな', value(clinic?.nameKana, 1), 9),
+    row('医療機関名', value(clinic?.name, 2, 15), 15),
+    row('ふりがな', value(clinic?.nameKana, 1, 9), 9),
     row('種別', tickOptions(clinicKinds.map((k) => clinicKindLabels[k]), (label) => clinic !== undefined && clinicKindLabels[clinic.kind] === label), 9),
-    row('病床数', { columns: [{ width: mmToPt(30), stack: [value(clinic?.bedCount?.toString(), 1)] }, { text: '床', width: 'auto', fontSize: theme.keyTextPt }] }, 9),
-    row('郵便番号', { columns: [{ text: '〒', width: 'auto', fontSize: theme.keyTextPt, margin: [0, 0, 4, 0] }, value(clinic?.postalCode, 1)] }, 9),
-    row('所在地', value(clinic?.address, 2), 13),
-    row('電話番号', value(clinic?.phone, 1), 9),
-    row('FAX番号', value(clinic?.fax, 1), 9),
-    row('ご担当者名', value(clinic?.contactPerson, 1), 9),
+    row('病床数', { columns: [{ width: mmToPt(30), stack: [value(clinic?.bedCount?.toString(), 1, 9)] }, { text: '床', width: 'auto', fontSize: theme.keyTextPt }] }, 9),
+    row('郵便番号', { columns: [{ text: '〒', width: 'auto', fontSize: theme.keyTextPt, margin: [0, 0, 4, 0] }, value(clinic?.postalCode, 1, 9)] }, 9),
+    row('所在地', value(clinic?.address, 2, 15), 15),
+    row('電話番号', value(clinic?.phone, 1, 9), 9),
+    row('FAX番号', value(clinic?.fax, 1, 9), 9),
+    row('ご担当者名', value(clinic?.contactPerson, 1, 9), 9),
     row('ご希望', tickOptions(wishes, () => false), 9),
     row('連絡希望時間帯', { text: ' ', fontSize: theme.keyTextPt }, 10),
   ];
@@ -124,7 +127,7 @@ export function buildInquiryFaxSheet(pack: ContentPack, options: FaxSheetOptions
       { text: '通信欄', bold: true, fontSize: theme.keyTextPt, margin: [0, 8, 0, 0] },
       writingLines,
       {
-        columns: [tickBox(false), { text: pack.consent, fontSize: 10.5, margin: [6, 0, 0, 0] }],
+        columns: [{ width: box, stack: [tickBox(false)] }, { width: '*', text: pack.consent, fontSize: 10.5, margin: [6, 0, 0, 0] }],
         margin: [0, 10, 0, 6],
       },
       { text: pack.inquiryPrompt, fontSize: theme.minFaxTextPt + 0.5 },

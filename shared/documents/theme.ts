@@ -24,6 +24,12 @@ export const theme = {
   },
 };
 
+/**
+ * Line height of the fallback font (Noto Sans JP, ascent + descent = 1.448 em) against the BIZ UD
+ * fonts: a line holding 𠮷 is that much taller, so a fixed box leaves room for it.
+ */
+export const fallbackLineFactor = 1.448;
+
 export const pageWidthPt = mmToPt(210);
 export const pageHeightPt = mmToPt(297);
 export const contentWidthPt = pageWidthPt - 2 * mmToPt(theme.marginMm);

@@ -3,7 +3,7 @@ import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { channelNames, limits, type Channel } from '../../shared/contract/index.ts';
 import { migrations } from '../../electron/core/db/migrations/index.ts';
-import { authHeader, call, rawRequest, startTestHost, type TestHost } from '../helpers/testHost.ts';
+import { authHeader, call, rawRequest, startTestHost, waitForJob, type TestHost } from '../helpers/testHost.ts';
 
 const clinic = { name: 'カゴシマ中央クリニック', nameKana: 'かごしまちゅうおうくりにっく', kind: 'clinic_no_beds', phone: '099-254-8126' };
 
@@ -25,6 +25,12 @@ async function newInquiry(t: TestHost): Promise<string> {
   return res.body.result.inquiry.id;
 }
 
+async function renderedFile(t: TestHost, input: unknown): Promise<{ fileId: string }> {
+  const started = (await call(t, 'jobs.start', { kind: 'documents.render', input })).body.result;
+  const finished = await waitForJob(t, started.jobId);
+  return (finished.result as { file: { fileId: string } }).file;
+}
+
 async function total(t: TestHost): Promise<number> {
   return (await call(t, 'clinics.search', { query: '' })).body.result.total;
 }
@@ -42,6 +48,12 @@ const validCalls: Record<Channel, (t: TestHost) => Promise<{ input: unknown; che
   'clinics.search': async (t) => {
     await call(t, 'clinics.create', clinic);
     return { input: { query: 'ｶｺﾞｼﾏ' }, check: (r) => expect(r.items.map((c: { name: string }) => c.name)).toEqual([clinic.name]) };
+  },
+  'clinics.matchingIds': async (t) => {
+    const a = (await call(t, 'clinics.create', { ...clinic, postalCode: '892-0001' })).body.result;
+    const b = (await call(t, 'clinics.create', { ...clinic, postalCode: '890-0053', phone: '099-254-8127' })).body.result;
+    await call(t, 'clinics.create', { name: '別の医院' });
+    return { input: { query: 'かごしま' }, check: (r) => expect(r).toEqual({ ids: [b.id, a.id], total: 2, capped: false }) };
   },
   'clinics.update': async (t) => {
     const created = (await call(t, 'clinics.create', clinic)).body.result;
@@ -163,6 +175,20 @@ const validCalls: Record<Channel, (t: TestHost) => Promise<{ input: unknown; che
     const inquiryId = await newInquiry(t);
     await call(t, 'quotes.save', { inquiryId, clinicKind: 'clinic_with_beds', planId: 'P2' });
     return { input: { inquiryId }, check: (r) => expect(r.items.map((q: { snapshot: { planId: string } }) => q.snapshot.planId)).toEqual(['P2']) };
+  },
+  'documents.recordOutput': async (t) => {
+    const created = (await call(t, 'clinics.create', clinic)).body.result;
+    const file = await renderedFile(t, { documents: ['inquiryFaxSheet'], clinicIds: [created.id] });
+    return { input: { fileId: file.fileId, action: 'saved' }, check: (r) => expect(r).toEqual({ recorded: 1, inquiry: null }) };
+  },
+  'documents.history': async (t) => {
+    const created = (await call(t, 'clinics.create', clinic)).body.result;
+    const file = await renderedFile(t, { documents: ['faxCoverSheet', 'inquiryFaxSheet'], clinicIds: [created.id] });
+    await call(t, 'documents.recordOutput', { fileId: file.fileId, action: 'printed' });
+    return {
+      input: { clinicId: created.id },
+      check: (r) => expect(r.items).toMatchObject([{ clinicId: created.id, documents: ['faxCoverSheet', 'inquiryFaxSheet'], action: 'printed', batchSize: 1 }]),
+    };
   },
   'jobs.start': async () => ({
     input: { kind: 'clinics.exportCsv', input: {} },

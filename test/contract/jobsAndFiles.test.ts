@@ -7,7 +7,7 @@ import { openDatabase } from '../../electron/core/db/connection.ts';
 import { generateClinics } from '../../electron/core/db/seed/generateClinics.ts';
 import type { ContractEvent, JobState } from '../../shared/contract/index.ts';
 import { limits } from '../../shared/contract/index.ts';
-import { authHeader, call, rawRequest, startTestHost, type TestHost } from '../helpers/testHost.ts';
+import { authHeader, call, rawRequest, startTestHost, waitForJob, type TestHost } from '../helpers/testHost.ts';
 import { pdfInfo, pdfText } from '../helpers/pdfTools.ts';
 
 /** Adds generated clinics through the repo on a second connection (WAL lets both work). */
@@ -42,15 +42,6 @@ async function followEvents(t: TestHost, signal: AbortSignal, onJob: (job: JobSt
   } catch (error) {
     if (!signal.aborted) throw error;
   }
-}
-
-async function waitForJob(t: TestHost, jobId: string): Promise<JobState> {
-  for (let i = 0; i < 600; i++) {
-    const state = (await call(t, 'jobs.get', { jobId })).body.result as JobState;
-    if (state.state !== 'running') return state;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('job did not finish');
 }
 
 async function upload(t: TestHost, name: string, bytes: Buffer | string) {
@@ -187,7 +178,7 @@ describe('documents as a job', () => {
     const t = await startTestHost();
     const clinic = (await call(t, 'clinics.create', { name: '霧島/中央:クリニック', address: '鹿児島県霧島市国分中央3-1', phone: '0995-12-3456' })).body.result;
     const inquiry = (await call(t, 'inquiries.create', { clinicId: clinic.id, receivedOn: '2026-11-24', channel: 'fax' })).body.result.inquiry;
-    const started = (await call(t, 'jobs.start', { kind: 'documents.render', input: { document: 'inquiryFaxSheet', inquiryId: inquiry.id } })).body.result;
+    const started = (await call(t, 'jobs.start', { kind: 'documents.render', input: { documents: ['inquiryFaxSheet'], inquiryId: inquiry.id } })).body.result;
     const finished = await waitForJob(t, started.jobId);
     expect(finished.state).toBe('succeeded');
     const file = (finished.result as { file: { fileId: string; name: string; mime: string } }).file;
@@ -202,7 +193,7 @@ describe('documents as a job', () => {
 
   it('answers an unknown clinic with NOT_FOUND and leaves no file', async () => {
     const t = await startTestHost();
-    const started = (await call(t, 'jobs.start', { kind: 'documents.render', input: { document: 'inquiryFaxSheet', clinicId: 'no-such-clinic' } })).body.result;
+    const started = (await call(t, 'jobs.start', { kind: 'documents.render', input: { documents: ['inquiryFaxSheet'], clinicIds: ['no-such-clinic'] } })).body.result;
     const finished = await waitForJob(t, started.jobId);
     expect(finished).toMatchObject({ state: 'failed', error: { code: 'NOT_FOUND' } });
     expect(fs.readdirSync(path.join(t.dataDir, 'tmp', 'files'))).toEqual([]);
@@ -213,7 +204,7 @@ describe('the flyer as a job', () => {
   it('is the same for every clinic: no clinic name, no sample premium, the document code on each page', async () => {
     const t = await startTestHost();
     const clinic = (await call(t, 'clinics.create', { name: '霧島中央クリニック' })).body.result;
-    const started = (await call(t, 'jobs.start', { kind: 'documents.render', input: { document: 'flyer', clinicId: clinic.id } })).body.result;
+    const started = (await call(t, 'jobs.start', { kind: 'documents.render', input: { documents: ['flyer'], clinicIds: [clinic.id] } })).body.result;
     const finished = await waitForJob(t, started.jobId);
     const file = (finished.result as { file: { fileId: string; name: string } }).file;
     expect(file.name).toMatch(/^チラシ_\d{4}-\d{2}-\d{2}\.pdf$/);

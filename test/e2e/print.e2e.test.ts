@@ -1,141 +1,319 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { newCounterContext } from './support/browser.ts';
 import { useCounterApp } from './support/counterApp.ts';
 import { collectPageProblems } from './support/pageProblems.ts';
+import { a4, chooseDocuments, documentLabels, chooseOneClinic, expectPreview, makePdf, readPdf, savePdf } from './support/printScreen.ts';
 import { expectText, openScreen } from './support/screens.ts';
 import { callPreview } from './support/startPreview.ts';
 
 const app = useCounterApp();
 
-/**
- * Whether the renderer can read a made PDF's bytes for the in-app preview. The contract client has
- * no such function yet (files only move through 保存), so the screen says 「保存して開いてください」.
- * Set to true once client.ts offers it and printStore's loadPdfBytes uses it.
- */
+const pack = JSON.parse(fs.readFileSync(path.resolve('resources/content/SJ24-13707.json'), 'utf8')) as { attackTypes: string[] };
+const documentCode = 'SJ24-13707';
+const agencyFax = '099-257-1816';
+const clinicName = '霧島中央クリニック';
 
-/** Clicks 「PDFを保存」 and returns the download's suggested name and its bytes. */
-async function savePdf(page: Page): Promise<{ name: string; bytes: Buffer }> {
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'PDFを保存', exact: true }).click(),
-  ]);
-  return { name: download.suggestedFilename(), bytes: fs.readFileSync(await download.path()) };
-}
+let clinicId = '';
+let receiptNumber = '';
 
-/** Waits for the preview canvas and returns how many of its pixels are not white. */
-async function drawnPixels(page: Page): Promise<number> {
-  const canvas = page.locator('canvas.print-preview-page').first();
-  await canvas.waitFor({ timeout: 20_000 });
-  await page.locator('.print-preview-pages[data-state="drawn"]').waitFor({ timeout: 20_000 });
-  return canvas.evaluate((element) => {
-    const c = element as HTMLCanvasElement;
-    const data = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data;
-    if (!data) return 0;
-    let inked = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      if ((data[i] ?? 255) < 200 || (data[i + 1] ?? 255) < 200 || (data[i + 2] ?? 255) < 200) inked++;
-    }
-    return inked;
+beforeAll(async () => {
+  const clinic = await callPreview<{ id: string }>(app.preview, 'clinics.create', {
+    name: clinicName,
+    nameKana: 'きりしまちゅうおうくりにっく',
+    kind: 'clinic_no_beds',
+    phone: '0995-45-0000',
+    fax: '0995-45-0001',
+    contactPerson: '事務長 霧島 花子',
   });
+  clinicId = clinic.id;
+  const { inquiry } = await callPreview<{ inquiry: { receiptNumber: string } }>(app.preview, 'inquiries.create', {
+    clinicId,
+    receivedOn: '2026-11-20',
+    channel: 'counter',
+    content: '補償内容について',
+  });
+  receiptNumber = inquiry.receiptNumber;
+});
+
+async function openPrint(): Promise<{ page: Page; problems: string[]; close: () => Promise<void> }> {
+  const context = await newCounterContext(app.browser);
+  const page = await context.newPage();
+  const problems = collectPageProblems(page);
+  await page.goto(app.preview.url);
+  await openScreen(page, '印刷');
+  return { page, problems, close: () => context.close() };
 }
 
-/** The PDF is drawn inside the app, not just made. */
-async function expectPreview(page: Page): Promise<void> {
-  expect(await drawnPixels(page)).toBeGreaterThan(1000);
-}
+const previewPanel = (page: Page) => page.getByRole('region', { name: 'プレビュー' });
+const renderButton = (page: Page) => page.getByRole('button', { name: 'PDFを作成', exact: true });
 
 describe('印刷', () => {
-  test('the flyer is made for everyone alike: no clinic to choose, shown and saved', async () => {
-    const context = await newCounterContext(app.browser);
-    const page = await context.newPage();
-    const problems = collectPageProblems(page);
-    await page.goto(app.preview.url);
-    await openScreen(page, '印刷');
-    await page.getByRole('radio', { name: 'チラシ' }).check();
-    expect(await page.getByRole('combobox', { name: /医療機関/ }).count()).toBe(0);
-    await page.getByRole('button', { name: 'PDFを作成', exact: true }).click();
-    await expectPreview(page);
-    const { name, bytes } = await savePdf(page);
-    expect(name).toMatch(/^チラシ_\d{4}-\d{2}-\d{2}\.pdf$/);
-    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    expect(problems).toEqual([]);
-    await context.close();
-  });
+  test('a blank FAX問い合わせ票 is the default: one A4 page with the document code and the agency FAX, no clinic', async () => {
+    const { page, problems, close } = await openPrint();
+    const documents = page.getByRole('group', { name: '送る書類' });
+    const checked = await Promise.all(documentLabels.map((name) => documents.getByRole('checkbox', { name, exact: true }).isChecked()));
+    expect(checked).toEqual([false, false, false, true]);
+    await documents.getByText('選んだ書類は上から順に1つのPDFにまとまります').waitFor();
+    expect(await page.getByRole('radio', { name: '白紙（手書き用）' }).isChecked()).toBe(true);
 
-  test('a blank FAX問い合わせ票 is made, shown and saved as a PDF', async () => {
-    const context = await newCounterContext(app.browser);
-    const page = await context.newPage();
-    const problems = collectPageProblems(page);
-    await page.goto(app.preview.url);
-    await openScreen(page, '印刷');
-
-    const kind = page.getByRole('radio', { name: 'FAX問い合わせ票' });
-    expect(await kind.isChecked()).toBe(true);
-    await page.getByRole('button', { name: 'PDFを作成', exact: true }).click();
-
-    const panel = page.getByRole('region', { name: 'プレビュー' });
-    await expectText(panel.locator('.print-file-name'), /^FAX問い合わせ票_\d{4}-\d{2}-\d{2}\.pdf$/, 20_000);
-    await expectPreview(page);
-
-    const { name, bytes } = await savePdf(page);
+    const name = await makePdf(page);
     expect(name).toMatch(/^FAX問い合わせ票_\d{4}-\d{2}-\d{2}\.pdf$/);
-    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    await expectText(panel.getByRole('status').filter({ hasText: '保存しました' }), `${name} を保存しました。`);
+    await expectText(previewPanel(page).locator('.print-file-meta'), '1ページ');
+    await expectPreview(page);
+    // The browser preview cannot reach a printer: only 保存 is offered.
+    expect(await previewPanel(page).getByRole('button', { name: '印刷' }).count()).toBe(0);
+
+    const saved = await savePdf(page);
+    expect(saved.name).toBe(name);
+    const pdf = readPdf(saved.bytes);
+    expect(pdf.pages).toBe(1);
+    expect(pdf.pageSize).toBe(a4);
+    expect(pdf.text).toContain(documentCode);
+    expect(pdf.text).toContain(agencyFax);
+    expect(pdf.text).not.toContain(clinicName);
+    // Blank forms are sent to nobody, so nothing is recorded.
+    await expectText(previewPanel(page).getByRole('status').filter({ hasText: '保存しました' }), `${name} を保存しました。`);
     expect(problems).toEqual([]);
-    await context.close();
+    await close();
   });
 
-  test('a FAX問い合わせ票 for a clinic, chosen by typing, carries its name; an inquiry can be chosen too', async () => {
-    const clinic = await callPreview<{ id: string }>(app.preview, 'clinics.create', {
-      name: '霧島中央クリニック',
-      nameKana: 'きりしまちゅうおうくりにっく',
-      kind: 'clinic_no_beds',
-      phone: '0995-45-0000',
-    });
-    await callPreview(app.preview, 'inquiries.create', {
-      clinicId: clinic.id,
-      receivedOn: '2026-11-20',
-      channel: 'counter',
-      content: '補償内容について',
-    });
-    const context = await newCounterContext(app.browser);
-    const page = await context.newPage();
-    const problems = collectPageProblems(page);
-    await page.goto(app.preview.url);
-    await openScreen(page, '印刷');
-
-    const search = page.getByRole('combobox', { name: '医療機関（任意）' });
+  test('a FAX問い合わせ票 for a clinic chosen by keyboard carries its name, and with an inquiry its 受付番号', async () => {
+    const { page, problems, close } = await openPrint();
+    await page.getByRole('radio', { name: '医療機関を1件選ぶ' }).check();
+    const search = page.getByRole('combobox', { name: '医療機関', exact: true });
     await search.fill('霧島');
-    await page.getByRole('option', { name: /霧島中央クリニック/ }).waitFor();
+    await page.getByRole('option', { name: new RegExp(clinicName) }).waitFor();
     await search.press('ArrowDown');
     await search.press('Enter');
-    const chosen = page.getByRole('group', { name: '医療機関' });
-    await chosen.getByText('霧島中央クリニック', { exact: true }).waitFor();
+    await page.getByRole('group', { name: '医療機関' }).getByText(clinicName, { exact: true }).waitFor();
     // 選び直す takes the focus so the keyboard can go on.
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('選び直す');
-
     const inquiry = page.getByLabel('問い合わせ（任意）');
     await expect.poll(() => inquiry.isEnabled()).toBe(true);
     expect(await inquiry.locator('option').count()).toBe(2);
 
-    await page.getByRole('button', { name: 'PDFを作成', exact: true }).click();
-    const panel = page.getByRole('region', { name: 'プレビュー' });
-    await expectText(panel.locator('.print-file-name'), /^FAX問い合わせ票_霧島中央クリニック_\d{4}-\d{2}-\d{2}\.pdf$/, 20_000);
+    const name = await makePdf(page);
+    expect(name).toMatch(new RegExp(`^FAX問い合わせ票_${clinicName}_\\d{4}-\\d{2}-\\d{2}\\.pdf$`));
     await expectPreview(page);
-    const forClinic = await savePdf(page);
-    expect(forClinic.name).toContain('霧島中央クリニック');
-    expect(forClinic.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const forClinic = readPdf((await savePdf(page)).bytes);
+    expect(forClinic.pageSize).toBe(a4);
+    expect(forClinic.text).toContain(clinicName);
+    for (const text of forClinic.pageTexts) expect(text).toContain(documentCode);
+    expect(forClinic.text).toContain(agencyFax);
+    expect(forClinic.text).not.toContain(receiptNumber);
 
-    // With the inquiry: the PDF is made again (the previous one is gone once the choice changes).
+    // With the inquiry the PDF is made again: the previous one goes once the choice changes.
     await inquiry.selectOption({ index: 1 });
-    expect(await panel.getByRole('button', { name: 'PDFを保存' }).count()).toBe(0);
-    await page.getByRole('button', { name: 'PDFを作成', exact: true }).click();
-    await expectText(panel.locator('.print-file-name'), /霧島中央クリニック.*\.pdf$/, 20_000);
-    const forInquiry = await savePdf(page);
-    expect(forInquiry.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(await previewPanel(page).getByRole('button', { name: 'PDFを保存' }).count()).toBe(0);
+    await makePdf(page);
+    const forInquiry = readPdf((await savePdf(page)).bytes);
+    expect(forInquiry.text).toContain(clinicName);
+    expect(forInquiry.text).toContain(receiptNumber);
     expect(problems).toEqual([]);
-    await context.close();
+    await close();
+  });
+
+  test('the flyer is the same for everyone: no 宛先, the eight attack types, and no sample premium', async () => {
+    const { page, problems, close } = await openPrint();
+    await chooseDocuments(page, ['チラシ']);
+    expect(await page.getByRole('group', { name: '宛先' }).count()).toBe(0);
+    await page.getByText('どの医療機関にも同じものをお送りします').waitFor();
+
+    const name = await makePdf(page);
+    expect(name).toMatch(/^チラシ_\d{4}-\d{2}-\d{2}\.pdf$/);
+    await expectPreview(page);
+    const flyer = readPdf((await savePdf(page)).bytes);
+    expect(flyer.pageSize).toBe(a4);
+    expect(pack.attackTypes).toHaveLength(8);
+    for (const attack of pack.attackTypes) expect(flyer.text).toContain(attack.replace(/\s+/g, ''));
+    for (const text of flyer.pageTexts) expect(text).toContain(documentCode);
+    expect(flyer.text).toContain('保険料はお問い合わせください');
+    expect(flyer.text).not.toContain('1,111');
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  test('送付状, チラシ and FAX問い合わせ票 for one clinic: one PDF whose cover counts its pages, recorded on the clinic', async () => {
+    const { page, problems, close } = await openPrint();
+    await chooseDocuments(page, ['FAX送付状', 'チラシ', 'FAX問い合わせ票']);
+    await chooseOneClinic(page, '霧島', clinicName);
+    const cover = page.getByRole('group', { name: '送付状' });
+    expect(await cover.getByLabel('件名').inputValue()).toBe('医療機関用サイバー保険のご案内');
+    await cover.getByLabel('通信欄').fill('先日はお電話ありがとうございました。');
+    await cover.getByText('18 / 600文字').waitFor();
+
+    const name = await makePdf(page);
+    expect(name).toMatch(new RegExp(`^書類一式_${clinicName}_\\d{4}-\\d{2}-\\d{2}\\.pdf$`));
+    await expectPreview(page);
+    const saved = await savePdf(page);
+    const set = readPdf(saved.bytes);
+    // Cover + flyer (however many pages it has) + the FAX form, each page counted on the cover.
+    expect(set.pages).toBeGreaterThanOrEqual(3);
+    await expectText(previewPanel(page).locator('.print-file-meta'), `${set.pages}ページ`);
+    expect(set.pageTexts[0]).toContain('FAX送付状');
+    expect(set.pageTexts[0]).toContain(`${set.pages}枚（本紙を含む）`);
+    expect(set.pageTexts[0]).toContain(clinicName);
+    expect(set.pageTexts[0]).toContain('事務長霧島花子');
+    expect(set.pageTexts[0]).toContain('先日はお電話ありがとうございました。');
+    expect(set.pageTexts.at(-1)).toContain(clinicName);
+    for (const text of set.pageTexts) expect(text).toContain(documentCode);
+    await expectText(
+      previewPanel(page).getByRole('status').filter({ hasText: '保存しました' }),
+      `${saved.name} を保存しました。1件の医療機関に送付の記録を残しました。`,
+    );
+
+    await openScreen(page, '医療機関');
+    await page.getByLabel('検索', { exact: true }).fill('霧島');
+    await page.getByRole('table', { name: '医療機関の一覧' }).getByRole('button', { name: clinicName }).click();
+    const history = page.getByRole('region', { name: clinicName }).getByRole('region', { name: '送付・印刷の記録' });
+    const entry = history.getByRole('listitem').filter({ hasText: 'FAX送付状・チラシ・FAX問い合わせ票' });
+    await entry.waitFor();
+    expect(await entry.textContent()).toContain('PDFを保存');
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  test('an empty 件名 is reported next to the field and no PDF is made', async () => {
+    const { page, problems, close } = await openPrint();
+    await chooseDocuments(page, ['FAX送付状']);
+    const subject = page.getByRole('group', { name: '送付状' }).getByLabel('件名');
+    await subject.fill('   ');
+    await renderButton(page).click();
+    await previewPanel(page).getByRole('alert').filter({ hasText: '件名を入力してください' }).waitFor();
+    await page.locator('#print-cover-subject-error').filter({ hasText: '件名を入力してください' }).waitFor();
+    expect(await subject.getAttribute('aria-invalid')).toBe('true');
+    // The field to correct takes the focus.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('print-cover-subject');
+    expect(await previewPanel(page).getByRole('button', { name: 'PDFを保存' }).count()).toBe(0);
+    await subject.fill('資料のご送付');
+    expect(await page.locator('#print-cover-subject-error').count()).toBe(0);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  test('saving a PDF made from a new inquiry offers 資料送付済, and accepting moves the inquiry on', async () => {
+    const { page, problems, close } = await openPrint();
+    await chooseDocuments(page, ['FAX送付状', 'FAX問い合わせ票']);
+    await chooseOneClinic(page, '霧島', clinicName);
+    const inquiry = page.getByLabel('問い合わせ（任意）');
+    await expect.poll(() => inquiry.isEnabled()).toBe(true);
+    await inquiry.selectOption({ index: 1 });
+    await makePdf(page);
+    await savePdf(page);
+
+    const offer = previewPanel(page).getByRole('group', { name: `問い合わせ ${receiptNumber} の状況を「資料送付済」にしますか？` });
+    await offer.waitFor();
+    await offer.getByRole('button', { name: '資料送付済にする' }).click();
+    await previewPanel(page).getByRole('status').filter({ hasText: `問い合わせ ${receiptNumber} の状況を「資料送付済」にしました。` }).waitFor();
+    expect(await offer.count()).toBe(0);
+
+    // The clinic's inquiry shows the new 状況, why it changed, and what was sent.
+    await openScreen(page, '医療機関');
+    await page.getByLabel('検索', { exact: true }).fill('霧島');
+    await page.getByRole('table', { name: '医療機関の一覧' }).getByRole('button', { name: clinicName }).click();
+    const inquiries = page.getByRole('table', { name: 'この医療機関の問い合わせ' });
+    await inquiries.getByText('資料送付済').waitFor();
+    await inquiries.getByRole('button', { name: receiptNumber }).click();
+    const dialog = page.getByRole('dialog', { name: new RegExp(receiptNumber) });
+    await dialog.getByText('印刷の画面から資料を送付').waitFor();
+    const history = dialog.getByRole('region', { name: '送付・印刷の記録' });
+    const entry = history.getByRole('listitem').filter({ hasText: 'FAX送付状・FAX問い合わせ票' });
+    await entry.waitFor();
+    expect(await entry.textContent()).toContain(`受付番号 ${receiptNumber}`);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  test('a 保険料試算書 cannot be made from the sample rate table, and the button says why', async () => {
+    const { inquiry } = await callPreview<{ inquiry: { id: string; receiptNumber: string } }>(app.preview, 'inquiries.create', {
+      clinicId,
+      receivedOn: '2026-11-24',
+      channel: 'phone',
+      content: '保険料を知りたい',
+    });
+    await callPreview(app.preview, 'quotes.save', { inquiryId: inquiry.id, clinicKind: 'clinic_no_beds', planId: 'P1' });
+    const { page, problems, close } = await openPrint();
+    await chooseDocuments(page, ['保険料試算書']);
+    // Never blank or in a mailing: the button says what to choose instead.
+    expect(await renderButton(page).isDisabled()).toBe(true);
+    await expectText(page.locator('#print-render-hint'), /保険料試算書は医療機関ごとに1通ずつ作ります/);
+    expect(await renderButton(page).getAttribute('aria-describedby')).toBe('print-render-hint');
+
+    await chooseOneClinic(page, '霧島', clinicName);
+    const inquirySelect = page.getByLabel('問い合わせ（任意）');
+    await expect.poll(() => inquirySelect.isEnabled()).toBe(true);
+    await inquirySelect.selectOption(inquiry.id);
+    const quote = page.getByLabel('試算', { exact: true });
+    await expect.poll(() => quote.isEnabled()).toBe(true);
+    expect(await quote.locator('option:checked').textContent()).toMatch(/^見本プラン1\u3000月額1,111円\u3000\d{4}\/\d{2}\/\d{2}/);
+    await page.locator('#print-quote-problem').filter({ hasText: '見本の保険料表で作った試算は、試算書として印刷できません' }).waitFor();
+    expect(await renderButton(page).isDisabled()).toBe(true);
+    await expectText(page.locator('#print-render-hint'), /見本の保険料表で作った試算は、試算書として印刷できません/);
+    expect(problems).toEqual([]);
+    await close();
+  });
+});
+
+describe('印刷: a mailing to many clinics', () => {
+  const word = '桜島一括';
+  const names = Array.from({ length: 50 }, (_, i) => `${word}テスト医院${String(i + 1).padStart(2, '0')}`);
+  const filesDir = () => path.join(app.preview.dataDir, 'tmp', 'files');
+
+  beforeAll(async () => {
+    // Postal codes in the order of the names: a mailing is sorted by postal code.
+    for (const [i, name] of names.entries()) {
+      await callPreview(app.preview, 'clinics.create', {
+        name,
+        nameKana: `さくらじまいっかつてすといいん${i + 1}`,
+        kind: 'clinic_no_beds',
+        postalCode: `899-${String(1000 + i).padStart(4, '0')}`,
+        phone: `099-200-${String(1000 + i)}`,
+      });
+    }
+  });
+
+  test('50 clinics chosen by a filter: cancelled part-way leaves no file, run to the end gives one 100-page PDF', async () => {
+    const { page, problems, close } = await openPrint();
+    let downloads = 0;
+    page.on('download', () => downloads++);
+    await chooseDocuments(page, ['FAX送付状', 'FAX問い合わせ票']);
+    await page.getByRole('radio', { name: '複数の医療機関（一括作成）' }).check();
+    await page.getByLabel('医療機関を絞り込む').fill(word);
+    await expectText(page.locator('.print-batch-count'), '該当 50件');
+    await page.getByRole('checkbox', { name: names[0]!, exact: true }).waitFor();
+    await page.getByRole('button', { name: '該当する全件を選ぶ' }).click();
+    await page.getByRole('status').filter({ hasText: '該当 50件を選びました。' }).waitFor();
+    await expectText(page.locator('.print-batch-selected'), '選択中：50件');
+    expect(await page.getByRole('checkbox', { name: names[49]!, exact: true }).isChecked()).toBe(true);
+
+    const filesBefore = fs.readdirSync(filesDir()).sort();
+    // With the flyer in each set the run is slow enough to be stopped part-way on any machine.
+    await chooseDocuments(page, ['FAX送付状', 'チラシ', 'FAX問い合わせ票']);
+    await renderButton(page).click();
+    // Progress moves in steps of 20 clinics; 中止 goes in as soon as 20 to 49 of 50 are done.
+    await page.locator('.job-progress-text', { hasText: /^[2-4]\d \/ 50 件$/ }).waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: '中止', exact: true }).click();
+    await previewPanel(page).getByRole('status').filter({ hasText: '中止しました。ファイルは作られていません。' }).waitFor();
+    expect(await previewPanel(page).getByRole('button', { name: 'PDFを保存' }).count()).toBe(0);
+    expect(fs.readdirSync(filesDir()).sort()).toEqual(filesBefore);
+    expect(downloads).toBe(0);
+
+    await chooseDocuments(page, ['FAX送付状', 'FAX問い合わせ票']);
+    const name = await makePdf(page, 60_000);
+    expect(name).toMatch(/^書類一式_50件_\d{4}-\d{2}-\d{2}\.pdf$/);
+    await expectText(previewPanel(page).locator('.print-file-meta'), '100ページ（50件の医療機関）');
+    await previewPanel(page).getByText('最初の10ページを表示しています（全100ページ）').waitFor({ timeout: 20_000 });
+    const saved = await savePdf(page);
+    const mailing = readPdf(saved.bytes);
+    expect(mailing.pages).toBe(100);
+    expect(mailing.pageTexts[0]).toContain(names[0]!);
+    expect(mailing.pageTexts[98]).toContain(names[49]!);
+    expect(mailing.pageTexts[99]).toContain(names[49]!);
+    await previewPanel(page).getByRole('status').filter({ hasText: '50件の医療機関に送付の記録を残しました。' }).waitFor();
+    expect(problems).toEqual([]);
+    await close();
   });
 });

@@ -74,3 +74,83 @@ function parseNetpbm(data: Buffer, dpiX: number, dpiY: number): Raster {
   }
   return { width, height, pixels, dpiX, dpiY };
 }
+
+/** A rectangle of pixels; for a cell, its four borders (the first rule pixels met). */
+export interface PixelBox {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+export interface ValueInk {
+  /** The cell the value was written into, as found in the reference raster. */
+  box: PixelBox;
+  /** Whether a rule was found on all four sides (false: the walk ran off the page). */
+  closed: boolean;
+  /** Pixels that differ between the reference and the filled page: the value's ink. */
+  inked: number;
+  /** Of those, the ones not strictly inside the box (on or beyond a border, or in another cell). */
+  outside: number;
+}
+
+/**
+ * Where a filled-in value inked the page, found without knowing the layout: `reference` is the
+ * same document with the field empty, `filled` the one with the value, both rasterised alike.
+ * Pixels that differ are the value's ink. From one of them that is white in the reference, the
+ * walk goes left, right, up and down through the reference to the first pixel of a rule in each
+ * direction: the cell's border. A rule is a black run of at least `minRulePx` across the walk,
+ * so glyphs that are in the reference too (a 「御中」 after an empty name) are walked over. Of
+ * the cells found from seeds spread over the ink, the first closed one that holds all of it (or
+ * else the first closed one) is the value's cell.
+ */
+export function valueInk(reference: Raster, filled: Raster, options: { minRulePx?: number } = {}): ValueInk {
+  if (reference.width !== filled.width || reference.height !== filled.height) {
+    throw new Error(`pages differ in size: ${reference.width}×${reference.height} and ${filled.width}×${filled.height}`);
+  }
+  const { width, height } = reference;
+  const minRulePx = options.minRulePx ?? Math.round((10 / 25.4) * reference.dpiY);
+  const black = (x: number, y: number) => x >= 0 && y >= 0 && x < width && y < height && reference.pixels[y * width + x] === 0;
+  const runLength = (x: number, y: number, dx: number, dy: number) => {
+    let n = 1;
+    for (let i = 1; black(x + i * dx, y + i * dy); i++) n++;
+    for (let i = 1; black(x - i * dx, y - i * dy); i++) n++;
+    return n;
+  };
+  const differing: number[] = [];
+  for (let i = 0; i < reference.pixels.length; i++) if (reference.pixels[i] !== filled.pixels[i]) differing.push(i);
+  const seeds = differing.filter((i) => reference.pixels[i] === 255);
+  if (seeds.length === 0) throw new Error('the value left no ink: nothing differs from the reference');
+  // Walking sideways, a border is a vertical rule; walking up or down, a horizontal one.
+  const walk = (seedX: number, seedY: number, dx: number, dy: number): number => {
+    let x = seedX + dx;
+    let y = seedY + dy;
+    while (x >= 0 && y >= 0 && x < width && y < height) {
+      if (black(x, y) && runLength(x, y, dy === 0 ? 0 : 1, dy === 0 ? 1 : 0) >= minRulePx) return dx === 0 ? y : x;
+      x += dx;
+      y += dy;
+    }
+    return dx === 0 ? (dy < 0 ? -1 : height) : dx < 0 ? -1 : width;
+  };
+  const cellAround = (seed: number): PixelBox => {
+    const x = seed % width;
+    const y = Math.floor(seed / width);
+    return { left: walk(x, y, -1, 0), top: walk(x, y, 0, -1), right: walk(x, y, 1, 0), bottom: walk(x, y, 0, 1) };
+  };
+  const isClosed = (b: PixelBox) => b.left >= 0 && b.top >= 0 && b.right < width && b.bottom < height;
+  const outsideOf = (b: PixelBox) =>
+    differing.filter((i) => {
+      const x = i % width;
+      const y = Math.floor(i / width);
+      return !(x > b.left && x < b.right && y > b.top && y < b.bottom);
+    }).length;
+  // Seeds spread over the ink, top first: ink that escaped above its cell does not pick a wrong
+  // cell, and when the layout moved, the top-most changed cell (the value's) is the one reported.
+  const count = Math.min(16, seeds.length);
+  const found = Array.from({ length: count }, (_, k) => {
+    const b = cellAround(seeds[Math.floor((k * seeds.length) / count)]!);
+    return { box: b, closed: isClosed(b), outside: outsideOf(b) };
+  });
+  const { box, closed, outside } = found.find((c) => c.closed && c.outside === 0) ?? found.find((c) => c.closed) ?? found[0]!;
+  return { box, closed, inked: differing.length, outside };
+}

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach } from 'vitest';
 import { startHost, type RunningHost } from '../../electron/host/server.ts';
 import type { Core } from '../../electron/core/types.ts';
+import type { JobState } from '../../shared/contract/index.ts';
 import { openTestCore } from './openTestCore.ts';
 import { tempDir } from './tempDir.ts';
 
@@ -71,3 +72,13 @@ export async function call(t: TestHost, channel: string, input: unknown, token =
 }
 
 export const authHeader = (t: TestHost) => ({ Authorization: `Bearer ${t.host.token}` });
+
+/** Polls a job until it has finished (30 s at most). */
+export async function waitForJob(t: TestHost, jobId: string): Promise<JobState> {
+  for (let i = 0; i < 600; i++) {
+    const state = (await call(t, 'jobs.get', { jobId })).body.result as JobState;
+    if (state.state !== 'running') return state;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('job did not finish');
+}

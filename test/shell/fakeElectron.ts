@@ -94,7 +94,7 @@ export const fakeElectron = {
   contextBridge: { exposeInMainWorld: vi.fn() },
   dialog: { showErrorBox: vi.fn(), showOpenDialog: vi.fn(), showSaveDialog: vi.fn() },
   session: { defaultSession: new FakeSession() },
-  shell: { openExternal: vi.fn(async (_url: string) => undefined) },
+  shell: { openExternal: vi.fn(async (_url: string) => undefined), openPath: vi.fn(async (_path: string) => '') },
   protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
 };
 

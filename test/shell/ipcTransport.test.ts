@@ -83,6 +83,27 @@ describe('the IPC transport', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  it('prints by opening a copy of the PDF, under its Japanese name, in the system viewer', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cyber-counter-print-'));
+    const file = path.join(dir, 'FAX問い合わせ票_霧島中央クリニック_2026-11-30.pdf');
+    fs.writeFileSync(file, '%PDF-1.7 test');
+    const ref = await core.files.addFromPath(file, 'application/pdf');
+    const print = handler(ipcChannels.printFile);
+    expect(await print(fromUrl('https://evil.example/'), { fileId: ref.fileId })).toEqual(forbidden);
+    expect(fakeElectron.shell.openPath).not.toHaveBeenCalled();
+
+    expect(await print(trusted, { fileId: ref.fileId })).toEqual({ ok: true, result: { opened: true } });
+    const opened = fakeElectron.shell.openPath.mock.calls[0]![0];
+    expect(path.basename(opened)).toBe('FAX問い合わせ票_霧島中央クリニック_2026-11-30.pdf');
+    expect(fs.readFileSync(opened, 'utf8')).toBe('%PDF-1.7 test');
+
+    // No PDF viewer on the machine: the clerk is told what to do instead.
+    fakeElectron.shell.openPath.mockResolvedValueOnce('No application is associated with the specified file');
+    expect(await print(trusted, { fileId: ref.fileId })).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', message: expect.stringContaining('PDFを保存') } });
+    expect(await print(trusted, { fileId: 'unknown-file' })).toMatchObject({ ok: false, error: { code: 'FILE_NOT_FOUND' } });
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it('turns a failing core into an INTERNAL envelope instead of a rejected invoke', async () => {
     core.dispatch.mockRejectedValueOnce(new Error('disk I/O error'));
     expect(await handler(ipcChannels.call)(trusted, 'clinics.search', {})).toEqual({

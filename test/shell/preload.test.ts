@@ -20,7 +20,7 @@ describe('the preload', () => {
   it('exposes exactly the bridge functions as window.cyberCounter', () => {
     expect(exposed).toHaveLength(1);
     expect(exposed[0]?.[0]).toBe('cyberCounter');
-    expect(Object.keys(bridge).sort()).toEqual(['call', 'onEvent', 'openFile', 'readFile', 'saveFile']);
+    expect(Object.keys(bridge).sort()).toEqual(['call', 'onEvent', 'openFile', 'printFile', 'readFile', 'saveFile']);
     for (const value of Object.values(bridge)) expect(typeof value).toBe('function');
   });
 
@@ -38,11 +38,13 @@ describe('the preload', () => {
     await bridge.openFile({ purpose: 'clinicsCsv' });
     await bridge.saveFile({ fileId: 'abcdefgh' });
     await bridge.readFile({ fileId: 'abcdefgh' });
+    await bridge.printFile?.({ fileId: 'abcdefgh' });
     expect(ipcRenderer.invoke.mock.calls).toEqual([
       [ipcChannels.call, 'clinics.search', { query: 'かごしま' }],
       [ipcChannels.openFile, { purpose: 'clinicsCsv' }],
       [ipcChannels.saveFile, { fileId: 'abcdefgh' }],
       [ipcChannels.readFile, { fileId: 'abcdefgh' }],
+      [ipcChannels.printFile, { fileId: 'abcdefgh' }],
     ]);
   });
 

@@ -55,7 +55,7 @@ describe('starting the desktop app', () => {
     expect(window.options).toMatchObject({ webPreferences: { preload: '/app/dist/electron/preload.cjs', sandbox: true } });
     expect(window.loadURL).toHaveBeenCalledWith('app://renderer/index.html');
     expect([...fakeElectron.ipcMain.handlers.keys()].sort()).toEqual(
-      [ipcChannels.call, ipcChannels.openFile, ipcChannels.saveFile, ipcChannels.readFile].sort(),
+      [ipcChannels.call, ipcChannels.openFile, ipcChannels.saveFile, ipcChannels.readFile, ipcChannels.printFile].sort(),
     );
     expect(fakeElectron.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
     expect(fakeElectron.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();

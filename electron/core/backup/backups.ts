@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Db } from '../db/connection.ts';
+import { tokyoDateString } from '../../../shared/time/tokyoDate.ts';
 
 export type BackupReason = 'daily' | 'manual' | 'before-migration' | 'before-import' | 'before-purge' | 'before-restore';
 
@@ -117,9 +118,11 @@ export function backupsToRemove(backups: readonly BackupInfo[], now: Date, days 
       keep.add(backup.fileName);
     }
   };
-  const age = (b: BackupInfo) => now.getTime() - Date.parse(b.createdAt);
-  newestPer((b) => Math.floor(age(b) / dayMs), days);
-  newestPer((b) => Math.floor(age(b) / (7 * dayMs)), weeks);
+  // Days are counted on the Japanese calendar: yesterday evening's backup is yesterday's, not today's.
+  const dayNumber = (date: Date) => Date.parse(`${tokyoDateString(date)}T00:00:00Z`) / dayMs;
+  const daysAgo = (b: BackupInfo) => dayNumber(now) - dayNumber(new Date(b.createdAt));
+  newestPer(daysAgo, days);
+  newestPer((b) => Math.floor(daysAgo(b) / 7), weeks);
   return backups.filter((b) => !keep.has(b.fileName));
 }
 

@@ -20,6 +20,7 @@ type Problem = { row: number; field: string; message: string };
 
 const sectionLabels: Partial<Record<keyof ContentPack, string>> = {
   introduction: '導入文',
+  quoteSheet: '保険料試算書の文言',
   groupDiscount: '団体割引',
   attackTypes: '攻撃の種類',
   impacts: '被害の影響',

@@ -6,6 +6,7 @@ import {
   findClinics,
   findDuplicateClinics,
   getClinic,
+  matchingClinicIds,
   setClinicArchived,
   updateClinic,
   type WriteContext,
@@ -21,6 +22,8 @@ import type { ContentManager } from '../content/contentManager.ts';
 import type { FileStore } from '../files/fileStore.ts';
 import { listQuotes, saveQuote } from '../db/repos/quotes.ts';
 import { calculateQuote } from '../../../shared/quote/calculateQuote.ts';
+import { limits } from '../../../shared/contract/limits.ts';
+import { documentOutputHistory, recordDocumentOutput, type OutputSubject } from '../db/repos/documentOutputs.ts';
 
 export interface HandlerDeps {
   db: Db;
@@ -31,6 +34,8 @@ export interface HandlerDeps {
   now: () => Date;
   content: ContentManager;
   files: FileStore;
+  /** PDFs the print centre made, by file id, waiting to be saved or printed. */
+  outputs: Map<string, OutputSubject>;
 }
 
 /** The handler map both transports serve. Handlers never know which transport called them. */
@@ -55,6 +60,7 @@ export function createHandlers(deps: HandlerDeps) {
       return clinic;
     },
     'clinics.search': (input) => findClinics(db, input),
+    'clinics.matchingIds': ({ query }) => matchingClinicIds(db, query, limits.maxBatchClinics),
     'clinics.update': ({ id, clinic }) => updateClinic(db, id, clinic, deps.writeContext()),
     'clinics.archive': ({ id }) => setClinicArchived(db, id, true, deps.writeContext()),
     'clinics.restore': ({ id }) => setClinicArchived(db, id, false, deps.writeContext()),
@@ -95,6 +101,15 @@ export function createHandlers(deps: HandlerDeps) {
       return saveQuote(db, inquiryId, quote, deps.writeContext());
     },
     'quotes.list': ({ inquiryId }) => ({ items: listQuotes(db, inquiryId) }),
+    'documents.recordOutput': ({ fileId, action }) => {
+      if (!deps.files.get(fileId)) throw new AppError('FILE_NOT_FOUND');
+      const subject = deps.outputs.get(fileId);
+      if (!subject) throw new AppError('INVALID_INPUT', 'このファイルは印刷の画面で作った書類ではありません。');
+      const recorded = recordDocumentOutput(db, subject, action, deps.writeContext());
+      const inquiry = subject.inquiryId ? getInquiry(db, subject.inquiryId) : undefined;
+      return { recorded, inquiry: inquiry ? { id: inquiry.id, receiptNumber: inquiry.receiptNumber, status: inquiry.status } : null };
+    },
+    'documents.history': (by) => ({ items: documentOutputHistory(db, by) }),
     'jobs.start': (input) => jobs.start(input),
     'jobs.get': ({ jobId }) => jobs.get(jobId),
     'jobs.cancel': ({ jobId }) => jobs.cancel(jobId),

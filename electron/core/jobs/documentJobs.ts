@@ -1,16 +1,23 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { documentFileName, documentKinds } from '../../../shared/documents/documentKinds.ts';
-import { tokyoToday } from '../../../shared/time/tokyoDate.ts';
+import type { SetTarget } from '../../../shared/documents/buildDocumentSet.ts';
+import { documentFileName, documentKinds, inSetOrder } from '../../../shared/documents/documentKinds.ts';
+import { quoteSheetProblem } from '../../../shared/documents/quoteSheet.ts';
+import type { Clinic } from '../../../shared/domain/clinic.ts';
+import { formatDate, tokyoDateString, tokyoToday } from '../../../shared/time/tokyoDate.ts';
 import type { ContentManager } from '../content/contentManager.ts';
 import type { Db } from '../db/connection.ts';
 import { getClinic } from '../db/repos/clinics.ts';
+import type { OutputSubject } from '../db/repos/documentOutputs.ts';
 import { getInquiry } from '../db/repos/inquiries.ts';
+import { getQuote } from '../db/repos/quotes.ts';
+import { readSettings } from '../db/repos/settings.ts';
+import { getStaff } from '../db/repos/staff.ts';
 import { AppError } from '../errors.ts';
 import type { FileStore } from '../files/fileStore.ts';
 import { resourcesDir } from '../paths.ts';
 import { runWorker } from '../workers/runWorker.ts';
-import type { PdfRenderData } from '../workers/pdfRender.worker.ts';
+import type { PdfRenderData, PdfRenderResult } from '../workers/pdfRender.worker.ts';
 import type { JobImplementations } from './jobRunner.ts';
 
 export interface DocumentJobDeps {
@@ -18,40 +25,83 @@ export interface DocumentJobDeps {
   files: FileStore;
   content: ContentManager;
   now: () => Date;
+  /** What each finished PDF was made for, until it is saved or printed (then it is recorded). */
+  outputs: Map<string, OutputSubject>;
 }
 
-/** Printable documents: data gathered here, layout and PDF rendering in a worker thread. */
+const countFormat = new Intl.NumberFormat('ja-JP');
+
+/** Printable documents: data gathered and checked here, layout and PDF rendering in a worker thread. */
 export function documentJobs(deps: DocumentJobDeps): Pick<JobImplementations, 'documents.render'> {
+  const { db } = deps;
   return {
     async 'documents.render'(input, ctx) {
-      const inquiry = input.inquiryId ? getInquiry(deps.db, input.inquiryId) : undefined;
-      if (input.inquiryId && !inquiry) throw new AppError('NOT_FOUND');
-      const perClinic = documentKinds[input.document].perClinic;
-      const clinicId = perClinic ? (inquiry?.clinicId ?? input.clinicId) : undefined;
-      const clinic = clinicId ? getClinic(deps.db, clinicId) : undefined;
-      if (clinicId && !clinic) throw new AppError('NOT_FOUND');
-      ctx.progress(0, 1, '書類を作成しています…');
+      const documents = inSetOrder(input.documents);
+      const { pack, rates } = deps.content.current;
+      const quote = input.quoteId ? getQuote(db, input.quoteId) : undefined;
+      if (input.quoteId && !quote) throw new AppError('NOT_FOUND');
+      if (quote && input.inquiryId && quote.inquiryId !== input.inquiryId) {
+        throw new AppError('INVALID_INPUT', 'この試算は選んだ問い合わせのものではありません。', { quoteId: '試算を選び直してください' });
+      }
+      if (documents.includes('quoteSheet')) {
+        if (!quote) throw new AppError('INVALID_INPUT', '試算書にする試算を選んでください。', { quoteId: '試算を選んでください' });
+        const problem = quoteSheetProblem(pack, quote.snapshot);
+        if (problem) throw new AppError('INVALID_INPUT', problem, { quoteId: problem });
+      }
+      const inquiryId = input.inquiryId ?? (documents.includes('quoteSheet') ? quote?.inquiryId : undefined);
+      const inquiry = inquiryId ? getInquiry(db, inquiryId) : undefined;
+      if (inquiryId && !inquiry) throw new AppError('NOT_FOUND');
+      if (inquiry && input.clinicIds.some((id) => id !== inquiry.clinicId)) {
+        throw new AppError('INVALID_INPUT', '問い合わせから作る書類は、その問い合わせの医療機関1件だけです。', { clinicIds: '医療機関を選び直してください' });
+      }
+
+      // A document that is the same for everyone (the flyer alone) is made once, for nobody.
+      const perClinic = documents.some((kind) => documentKinds[kind].perClinic);
+      const clinicIds = !perClinic ? [] : inquiry ? [inquiry.clinicId] : input.clinicIds;
+      const clinics = clinicIds.map((id): Clinic => {
+        const clinic = getClinic(db, id);
+        if (!clinic) throw new AppError('NOT_FOUND');
+        return clinic;
+      });
+      if (documents.includes('quoteSheet') && clinics.length !== 1) {
+        throw new AppError('INVALID_INPUT', '保険料試算書は1件ずつ作ります。問い合わせを1件選んでください。', { documents: '一括作成では試算書を外してください' });
+      }
+      // The 種別 may have changed since the quote was made: its figure would then be wrong.
+      const kindProblem = quote && documents.includes('quoteSheet') ? quoteSheetProblem(pack, quote.snapshot, clinics[0]) : null;
+      if (kindProblem) throw new AppError('INVALID_INPUT', kindProblem, { quoteId: kindProblem });
+
+      const settings = readSettings(db);
+      const staffName = settings.currentStaffId ? getStaff(db, settings.currentStaffId)?.name : undefined;
+      const today = tokyoToday(deps.now());
+      const quoteTarget = quote && { snapshot: quote.snapshot, quotedOn: formatDate(tokyoDateString(new Date(quote.createdAt)), settings.dateStyle) };
+      const targets: SetTarget[] =
+        clinics.length === 0 ? [{}] : clinics.map((clinic) => ({ clinic, receiptNumber: inquiry?.receiptNumber, quote: quoteTarget }));
+
+      const progressLabel = (done: number) => `${countFormat.format(done)} / ${countFormat.format(targets.length)} 件`;
+      ctx.progress(0, targets.length, targets.length > 1 ? progressLabel(0) : '書類を作成しています…');
       const { fileId, path: outPath } = deps.files.reservePath();
       const data: PdfRenderData = {
-        document: {
-          kind: input.document,
-          pack: deps.content.current.pack,
-          rates: deps.content.current.rates,
-          clinic,
-          receiptNumber: perClinic ? inquiry?.receiptNumber : undefined,
-        },
+        request: { documents, pack, rates, issuedOn: formatDate(today, settings.dateStyle), staffName, cover: input.cover },
+        targets,
         fontsDir: path.join(resourcesDir(), 'fonts'),
         outPath,
       };
+      let rendered: PdfRenderResult;
       try {
-        await runWorker<number>('pdfRender', data, { signal: ctx.signal });
+        rendered = await runWorker<PdfRenderResult>('pdfRender', data, {
+          signal: ctx.signal,
+          onProgress: (done) => ctx.progress(done, targets.length, progressLabel(done)),
+        });
       } catch (error) {
+        // A cancelled or failed run leaves no half-written file behind.
         fs.rmSync(outPath, { force: true });
         throw error;
       }
-      ctx.progress(1, 1, '作成しました');
-      const name = documentFileName(input.document, clinic?.name, tokyoToday(deps.now()));
-      return { file: deps.files.adopt(fileId, outPath, name, 'application/pdf') };
+      const subject = clinics.length === 1 ? clinics[0]!.name : clinics.length > 1 ? `${clinics.length}件` : undefined;
+      const file = deps.files.adopt(fileId, outPath, documentFileName(documents, subject, today), 'application/pdf');
+      deps.outputs.set(file.fileId, { outputKey: file.fileId, documents, clinicIds, inquiryId: inquiry?.id ?? null });
+      ctx.progress(targets.length, targets.length, '作成しました');
+      return { file, pages: rendered.pages, clinics: clinics.length };
     },
   };
 }

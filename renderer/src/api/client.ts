@@ -151,3 +151,15 @@ export async function saveFile(file: FileRef): Promise<boolean> {
 export async function readFile(file: FileRef): Promise<Uint8Array> {
   return unwrap(await getBridge().readFile({ fileId: file.fileId }));
 }
+
+/** True where 「印刷」 can reach the system's printers (the desktop app). */
+export function canPrint(): boolean {
+  return getBridge().printFile !== undefined;
+}
+
+/** Opens a PDF in the system's viewer to print it; desktop only (see canPrint). */
+export async function printFile(file: FileRef): Promise<void> {
+  const print = getBridge().printFile;
+  if (!print) throw new ApiError({ code: 'UNAVAILABLE', message: 'この画面からは印刷できません。「PDFを保存」で保存してから印刷してください。' });
+  unwrap(await print({ fileId: file.fileId }));
+}

@@ -190,6 +190,34 @@ export function findClinics(db: Db, search: ClinicSearch): ClinicSearchPage {
   return { items: mergeRanked(search.limit, exact, prefix, rest), ...total };
 }
 
+/**
+ * The ids of every clinic a search finds, in postal-code order (how a mailing is sorted), for
+ * selecting a whole search result at once. Same matching as findClinics; at most `max` ids.
+ */
+export function matchingClinicIds(db: Db, query: string, max: number): { ids: string[]; total: number; capped: boolean } {
+  const q = normalizeForSearch(query);
+  const chars = [...q].length;
+  const order = `ORDER BY c.postal_code, c.kana_norm, c.seq LIMIT ${max + 1}`;
+  let rows: { id: string }[];
+  if (chars === 0) {
+    rows = statement(db, `SELECT c.id FROM clinics c WHERE c.archived_at IS NULL ${order}`).all() as { id: string }[];
+  } else if (chars === 1) {
+    rows = statement(
+      db,
+      `SELECT c.id FROM clinics c WHERE ((c.name_norm >= @q AND c.name_norm < @upper) OR (c.kana_norm >= @q AND c.kana_norm < @upper))
+         AND c.archived_at IS NULL ${order}`,
+    ).all({ q, upper: prefixUpperBound(q) }) as { id: string }[];
+  } else {
+    rows = statement(
+      db,
+      `SELECT c.id FROM clinic_search s JOIN clinics c ON c.seq = s.rowid WHERE clinic_search MATCH @match AND c.archived_at IS NULL ${order}`,
+    ).all({ match: toPhraseQuery(q) }) as { id: string }[];
+  }
+  const capped = rows.length > max;
+  const ids = rows.slice(0, max).map((r) => r.id);
+  return { ids, total: ids.length, capped };
+}
+
 function countCapped(db: Db, selectOnes: string, params: unknown[], cap: number): { total: number; capped: boolean } {
   const { n } = statement(db, `SELECT count(*) AS n FROM (${selectOnes} LIMIT ${cap + 1})`).get(...params) as { n: number };
   return n > cap ? { total: cap, capped: true } : { total: n, capped: false };

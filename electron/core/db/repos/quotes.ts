@@ -32,6 +32,15 @@ export function saveQuote(db: Db, inquiryId: string, snapshot: z.infer<typeof qu
   return listQuotes(db, inquiryId).find((q) => q.id === id)!;
 }
 
+export function getQuote(db: Db, id: string): SavedQuote | undefined {
+  const row = statement(
+    db,
+    `SELECT q.id, q.inquiry_id, q.snapshot, s.name AS staff_name, q.created_at
+       FROM inquiry_quotes q LEFT JOIN staff s ON s.id = q.staff_id WHERE q.id = ?`,
+  ).get(id) as QuoteRow | undefined;
+  return row && toSavedQuote(row);
+}
+
 export function listQuotes(db: Db, inquiryId: string): SavedQuote[] {
   const rows = statement(
     db,

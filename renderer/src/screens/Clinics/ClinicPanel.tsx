@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Clinic } from '../../../../shared/domain/clinic.ts';
+import { DocumentOutputHistory } from '../../components/DocumentOutputHistory.tsx';
 import { useClinicRecordStore } from '../../stores/clinicRecordStore.ts';
 import { useClinicsStore } from '../../stores/clinicsStore.ts';
 import { useUiStore } from '../../stores/uiStore.ts';
@@ -113,6 +114,7 @@ export function ClinicPanel() {
             </div>
             <InquiryList clinicId={clinic.id} />
           </section>
+          <DocumentOutputHistory clinicId={clinic.id} />
           {inquiryFormOpen && (
             <InquiryFormDialog
               clinic={{ id: clinic.id, name: clinic.name }}

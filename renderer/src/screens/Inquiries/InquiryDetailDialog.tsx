@@ -9,6 +9,7 @@ import {
 } from '../../../../shared/domain/inquiry.ts';
 import { tokyoToday } from '../../../../shared/time/tokyoDate.ts';
 import { ApiError, errorMessageOf } from '../../api/ApiError.ts';
+import { DocumentOutputHistory } from '../../components/DocumentOutputHistory.tsx';
 import { FormField } from '../../components/FormField.tsx';
 import { formatDate, formatDateTime, useDateStyle } from '../../format/formatDate.ts';
 import { useInquiriesStore } from '../../stores/inquiriesStore.ts';
@@ -269,6 +270,7 @@ export function InquiryDetailDialog({ inquiryId, onClose }: InquiryDetailDialogP
               </section>
             </div>
             <SavedQuotesSection inquiryId={detail.inquiry.id} />
+            <DocumentOutputHistory inquiryId={detail.inquiry.id} />
             <section aria-labelledby="inquiry-history-title" className="detail-section">
               <h3 id="inquiry-history-title" className="section-title">
                 変更の履歴

@@ -2,9 +2,13 @@ import { useEffect, useRef, useState } from 'react';
 // The worker is a file of this build ('self' under the CSP), never a CDN or an inline blob of code.
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import type * as PdfJsModule from 'pdfjs-dist';
+import { formatNumber } from '../../format/formatNumber.ts';
 
-/** Pages beyond this are not drawn; the saved PDF has them all. */
-const maxPreviewPages = 4;
+/**
+ * Pages beyond this are not drawn; the saved PDF has them all. A mailing can have thousands of
+ * pages, and every drawn page holds a full-size canvas in memory: the window would freeze.
+ */
+const maxPreviewPages = 10;
 
 type PdfJs = typeof PdfJsModule;
 let pdfjsPromise: Promise<PdfJs> | null = null;
@@ -39,6 +43,7 @@ export function PdfPreview({ bytes, title }: PdfPreviewProps) {
     let cancelled = false;
     let destroy: (() => void) | null = null;
     setState('loading');
+    setPageCount(0);
 
     (async () => {
       const pdfjs = await loadPdfJs();
@@ -54,7 +59,7 @@ export function PdfPreview({ bytes, title }: PdfPreviewProps) {
       const padding = parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
       const width = Math.max(container.clientWidth - padding - 2, 300);
       const ratio = window.devicePixelRatio || 1;
-      const canvases: HTMLCanvasElement[] = [];
+      container.replaceChildren();
       for (let number = 1; number <= pages; number++) {
         const page = await pdf.getPage(number);
         if (cancelled) return;
@@ -67,11 +72,12 @@ export function PdfPreview({ bytes, title }: PdfPreviewProps) {
         canvas.className = 'print-preview-page';
         canvas.setAttribute('role', 'img');
         canvas.setAttribute('aria-label', pages > 1 ? `${title}（${number}ページ目）` : title);
-        canvases.push(canvas);
         await page.render({ canvas, viewport }).promise;
         if (cancelled) return;
+        // Each page appears as soon as it is drawn: the first one is what staff check.
+        container.append(canvas);
+        page.cleanup();
       }
-      container.replaceChildren(...canvases);
       setState('drawn');
     })().catch(() => {
       if (!cancelled) setState('failed');
@@ -92,9 +98,9 @@ export function PdfPreview({ bytes, title }: PdfPreviewProps) {
           プレビューを表示できませんでした。「PDFを保存」で保存して開いてください。
         </p>
       )}
-      {state === 'drawn' && pageCount > maxPreviewPages && (
+      {state !== 'failed' && pageCount > maxPreviewPages && (
         <p className="print-preview-note">
-          最初の{maxPreviewPages}ページだけを表示しています（全{pageCount}ページ）。
+          最初の{maxPreviewPages}ページを表示しています（全{formatNumber(pageCount)}ページ）。保存したPDFにはすべてのページがあります。
         </p>
       )}
       <div ref={containerRef} className="print-preview-pages" data-state={state} />

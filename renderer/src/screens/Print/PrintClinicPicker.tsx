@@ -1,7 +1,7 @@
 import { ClinicPicker } from '../../components/ClinicPicker.tsx';
 import { usePrintStore } from '../../stores/printStore.ts';
 
-/** The document's clinic; without one the form is printed blank for handwriting. */
+/** The one clinic the documents are filled in for. */
 export function PrintClinicPicker() {
   const clinic = usePrintStore((s) => s.clinic);
   const chooseClinic = usePrintStore((s) => s.chooseClinic);
@@ -13,8 +13,8 @@ export function PrintClinicPicker() {
       onChoose={chooseClinic}
       onClear={clearClinic}
       search={searchClinics}
-      label="医療機関（任意）"
-      hint="選ぶと、その医療機関の内容を記入した票になります。選ばなければ手書き用の白紙です。名前・ふりがな・電話番号の一部で探せます"
+      label="医療機関"
+      hint="名前・ふりがな・電話番号の一部で探せます。選んだ医療機関の名前や連絡先が書類に入ります"
     />
   );
 }

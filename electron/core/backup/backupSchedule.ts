@@ -1,0 +1,72 @@
+import type { Db } from '../db/connection.ts';
+import type { Logger } from '../log/logger.ts';
+import { tokyoDateString } from '../../../shared/time/tokyoDate.ts';
+import { createBackup, listBackups, rotateBackups, type BackupInfo } from './backups.ts';
+
+/** True when no backup of any kind was written on today's Japanese date. */
+export function dailyBackupDue(backups: readonly BackupInfo[], now: Date): boolean {
+  const today = tokyoDateString(now);
+  return !backups.some((b) => tokyoDateString(new Date(b.createdAt)) === today);
+}
+
+/** Result of SQLite's quick_check: 'ok', or the first problems it names. */
+export function quickCheck(db: Db): { ok: boolean; problems: string[] } {
+  const rows = db.pragma('quick_check(5)') as { quick_check: string }[];
+  const problems = rows.map((r) => r.quick_check).filter((p) => p !== 'ok');
+  return { ok: problems.length === 0, problems };
+}
+
+export interface BackupScheduleOptions {
+  db: Db;
+  backupsDir: string;
+  now: () => Date;
+  log: Logger;
+  /** After start-up, so the first screen never waits for a check or a copy. */
+  firstRunDelayMs?: number;
+  /** Counter PCs stay on for weeks: look once an hour whether today's backup exists. */
+  intervalMs?: number;
+}
+
+/**
+ * Background care of the database while the app runs: a quick_check soon after start, then a
+ * verified backup once a day with rotation. stop() waits for a copy in progress, so the
+ * database is never closed under a running backup.
+ */
+export function startBackupSchedule(options: BackupScheduleOptions): { runNow(): Promise<void>; stop(): Promise<void> } {
+  const { db, backupsDir, now, log } = options;
+  let running: Promise<void> = Promise.resolve();
+  let stopped = false;
+  let checked = false;
+
+  const pass = async () => {
+    if (stopped) return;
+    if (!checked) {
+      checked = true;
+      const check = quickCheck(db);
+      if (check.ok) log.info('quick_check ok');
+      else log.error('quick_check found problems', { problems: check.problems.length });
+    }
+    if (!dailyBackupDue(listBackups(backupsDir), now())) return;
+    const backup = await createBackup(db, backupsDir, 'daily', now());
+    const removed = rotateBackups(backupsDir, now());
+    log.info('daily backup written', { file: backup.fileName, removed: removed.length });
+  };
+  const runNow = () => {
+    running = running.then(pass).catch((error: unknown) => log.error('scheduled backup failed', { error: String(error) }));
+    return running;
+  };
+
+  const first = setTimeout(() => void runNow(), options.firstRunDelayMs ?? 20_000);
+  const every = setInterval(() => void runNow(), options.intervalMs ?? 3_600_000);
+  first.unref();
+  every.unref();
+  return {
+    runNow,
+    async stop() {
+      stopped = true;
+      clearTimeout(first);
+      clearInterval(every);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { shell } from 'electron';
+import { printFileRequestSchema } from '../../shared/contract/bridge.ts';
+import { failureEnvelope as failure, type Envelope } from '../../shared/contract/envelope.ts';
+import type { Logger } from '../core/log/logger.ts';
+import type { Core } from '../core/types.ts';
+
+/**
+ * 「印刷」 on the desktop: the PDF opens in the system's default PDF viewer, whose print dialog
+ * knows the counter's printers and FAX drivers. A copy under its Japanese name is opened (the
+ * viewer shows that name and prints it in the header), from a folder emptied at every start.
+ */
+export function createFilePrinting(core: Core, log: Logger) {
+  const printDir = path.join(core.dataDir, 'tmp', 'print');
+  fs.rmSync(printDir, { recursive: true, force: true });
+
+  return async function printFile(request: unknown): Promise<Envelope<{ opened: boolean }>> {
+    const parsed = printFileRequestSchema.safeParse(request);
+    if (!parsed.success) return failure('BAD_REQUEST');
+    const stored = core.files.get(parsed.data.fileId);
+    if (!stored) return failure('FILE_NOT_FOUND');
+    if (stored.ref.mime !== 'application/pdf') return failure('BAD_REQUEST');
+    try {
+      const folder = path.join(printDir, stored.ref.fileId);
+      await fs.promises.mkdir(folder, { recursive: true });
+      const copy = path.join(folder, stored.ref.name);
+      await fs.promises.copyFile(stored.path, copy);
+      // openPath answers with an error string, empty on success (e.g. no PDF viewer installed).
+      const problem = await shell.openPath(copy);
+      if (problem) {
+        log.warn('open pdf for printing failed', { fileId: stored.ref.fileId, error: problem });
+        return failure('UNAVAILABLE', 'PDFを開くアプリが見つかりませんでした。「PDFを保存」で保存してから印刷してください。');
+      }
+      return { ok: true, result: { opened: true } };
+    } catch (error) {
+      log.error('print file failed', { fileId: stored.ref.fileId, error: String(error) });
+      return failure('FILE_WRITE_FAILED');
+    }
+  };
+}

@@ -1,0 +1,69 @@
+import { useEffect, useId, useState } from 'react';
+import { documentSetLabel } from '../../../shared/documents/documentKinds.ts';
+import { documentOutputActionLabels, type DocumentOutput } from '../../../shared/documents/documentOutput.ts';
+import { errorMessageOf } from '../api/ApiError.ts';
+import { formatDateTime, useDateStyle } from '../format/formatDate.ts';
+import { formatCount } from '../format/formatNumber.ts';
+import { usePrintHistoryStore } from '../stores/printHistoryStore.ts';
+import '../styles/records.css';
+
+type DocumentOutputHistoryProps = { clinicId: string; inquiryId?: never } | { inquiryId: string; clinicId?: never };
+
+/**
+ * 送付・印刷の記録: every document set saved or printed for a clinic (or from an inquiry), newest
+ * first, read again whenever it is shown and whenever the 印刷 screen records another.
+ */
+export function DocumentOutputHistory({ clinicId, inquiryId }: DocumentOutputHistoryProps) {
+  const headingId = useId();
+  const list = usePrintHistoryStore((s) => s.list);
+  const revision = usePrintHistoryStore((s) => s.revision);
+  const style = useDateStyle();
+  const [items, setItems] = useState<DocumentOutput[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    list(clinicId ? { clinicId } : { inquiryId: inquiryId ?? '' }).then(
+      (found) => {
+        if (!live) return;
+        setItems(found);
+        setError(null);
+      },
+      (e: unknown) => live && setError(errorMessageOf(e, '送付・印刷の記録を読み込めませんでした。')),
+    );
+    return () => {
+      live = false;
+    };
+  }, [list, clinicId, inquiryId, revision]);
+
+  return (
+    <section className="output-history" aria-labelledby={headingId}>
+      <h3 id={headingId} className="section-title">
+        送付・印刷の記録
+      </h3>
+      {error && (
+        <p role="alert" className="message message-error">
+          {error}
+        </p>
+      )}
+      {items === null && !error && <p className="text-muted">読み込み中…</p>}
+      {items?.length === 0 && <p className="empty-state">まだ記録はありません。</p>}
+      {items && items.length > 0 && (
+        <ul className="output-history-list">
+          {items.map((item) => (
+            <li key={item.id} className="output-history-item">
+              <span className="output-history-when">{formatDateTime(item.createdAt, style)}</span>
+              <span className="output-history-what">{documentSetLabel(item.documents)}</span>
+              <span className="output-history-meta">
+                <span className="output-history-action">{documentOutputActionLabels[item.action]}</span>
+                <span>担当：{item.staffName ?? '未設定'}</span>
+                {item.receiptNumber && <span>受付番号 {item.receiptNumber}</span>}
+                {item.batchSize > 1 && <span>一括 {formatCount(item.batchSize)}</span>}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

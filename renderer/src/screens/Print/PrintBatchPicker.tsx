@@ -1,0 +1,149 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { limits } from '../../../../shared/contract/limits.ts';
+import { clinicKindLabels } from '../../../../shared/domain/clinic.ts';
+import { isComposing } from '../../components/ModalDialog.tsx';
+import { formatCount } from '../../format/formatNumber.ts';
+import { batchListLimit, usePrintBatchStore } from '../../stores/printBatchStore.ts';
+
+/** Long enough to skip the keystrokes in the middle of a word, short enough to feel immediate. */
+const searchDelayMs = 250;
+
+/**
+ * 一括作成: the clinics of a mailing, narrowed down as the clerk types (never while the IME is
+ * converting), ticked one by one or all the matches at once.
+ */
+export function PrintBatchPicker() {
+  const matches = usePrintBatchStore((s) => s.matches);
+  const searchError = usePrintBatchStore((s) => s.searchError);
+  const selectedIds = usePrintBatchStore((s) => s.selectedIds);
+  const selectingAll = usePrintBatchStore((s) => s.selectingAll);
+  const selectMessage = usePrintBatchStore((s) => s.selectMessage);
+  const search = usePrintBatchStore((s) => s.search);
+  const toggle = usePrintBatchStore((s) => s.toggle);
+  const selectAllMatching = usePrintBatchStore((s) => s.selectAllMatching);
+  const clearSelection = usePrintBatchStore((s) => s.clearSelection);
+  const [query, setQuery] = useState(() => matches?.query ?? '');
+  // The list for the text in the box when the picker first shows; typing schedules the rest.
+  const initialQuery = useRef(query);
+  const composing = useRef(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const selected = useMemo(() => new Set(selectedIds), [selectedIds]);
+
+  useEffect(() => {
+    void search(initialQuery.current);
+    return () => clearTimeout(timer.current);
+  }, [search]);
+
+  const schedule = (text: string) => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => void search(text), searchDelayMs);
+  };
+
+  const searchNow = () => {
+    clearTimeout(timer.current);
+    void search(query);
+  };
+
+  const items = matches?.items ?? [];
+  return (
+    <div className="print-batch">
+      <div className="print-field">
+        <label htmlFor="print-batch-query" className="print-label">
+          医療機関を絞り込む
+        </label>
+        <p id="print-batch-query-hint" className="field-hint">
+          名前・ふりがな・電話番号の一部で絞り込めます。空欄ならすべての医療機関です。
+        </p>
+        <input
+          id="print-batch-query"
+          type="search"
+          autoComplete="off"
+          maxLength={limits.maxQueryChars}
+          aria-describedby="print-batch-query-hint"
+          value={query}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            if (!composing.current && !(e.nativeEvent as InputEvent).isComposing) schedule(e.target.value);
+          }}
+          onCompositionStart={() => {
+            composing.current = true;
+            clearTimeout(timer.current);
+          }}
+          onCompositionEnd={(e) => {
+            composing.current = false;
+            schedule(e.currentTarget.value);
+          }}
+          onKeyDown={(e) => {
+            if (e.key !== 'Enter' || isComposing(e)) return;
+            e.preventDefault();
+            searchNow();
+          }}
+        />
+      </div>
+      {searchError && (
+        <p role="alert" className="field-error">
+          {searchError}
+        </p>
+      )}
+      <p className="print-batch-count" aria-live="polite">
+        {matches &&
+          (matches.total === 0
+            ? '該当する医療機関はありません。'
+            : `該当 ${matches.capped ? `${formatCount(matches.total)}以上` : formatCount(matches.total)}` +
+              (matches.total > items.length ? `（最初の${formatCount(Math.min(items.length, batchListLimit))}を表示）` : ''))}
+      </p>
+      <div className="print-batch-actions">
+        <button
+          type="button"
+          className="button"
+          disabled={selectingAll || matches?.total === 0}
+          onClick={() => {
+            searchNow();
+            void selectAllMatching(query);
+          }}
+        >
+          該当する全件を選ぶ
+        </button>
+        <button type="button" className="button" disabled={selectedIds.length === 0} onClick={clearSelection}>
+          選択を解除
+        </button>
+      </div>
+      <p role="status" className={selectMessage ? 'print-batch-message' : 'message-empty'}>
+        {selectMessage}
+      </p>
+      {items.length > 0 && (
+        <ul className="print-batch-list" aria-label="該当する医療機関">
+          {items.map((clinic) => {
+            const meta = [clinic.postalCode && `〒${clinic.postalCode}`, clinicKindLabels[clinic.kind], clinic.phone].filter(Boolean);
+            return (
+              <li key={clinic.id}>
+                <label className="print-batch-item">
+                  <input
+                    type="checkbox"
+                    checked={selected.has(clinic.id)}
+                    aria-labelledby={`print-batch-name-${clinic.id}`}
+                    aria-describedby={`print-batch-meta-${clinic.id}`}
+                    onChange={(e) => toggle(clinic.id, e.target.checked)}
+                  />
+                  <span className="print-batch-text">
+                    <span id={`print-batch-name-${clinic.id}`} className="print-batch-name">
+                      {clinic.name}
+                    </span>
+                    <span id={`print-batch-meta-${clinic.id}`} className="print-batch-meta">
+                      {meta.map((part) => (
+                        <span key={part}>{part}</span>
+                      ))}
+                    </span>
+                  </span>
+                </label>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <p className="print-batch-selected" role="status">
+        選択中：<strong>{formatCount(selectedIds.length)}</strong>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,117 @@
+import { useEffect, useRef } from 'react';
+import { inquiryStatusLabels } from '../../../../shared/domain/inquiry.ts';
+import { canPrint } from '../../api/client.ts';
+import { formatCount, formatNumber } from '../../format/formatNumber.ts';
+import { usePrintStore, type PrintResult } from '../../stores/printStore.ts';
+import { PdfPreview } from './PdfPreview.tsx';
+
+const noPreviewMessages: Record<NonNullable<PrintResult['noPreview']>, string> = {
+  tooLarge: 'PDFが大きいため、この画面ではプレビューを表示しません。「PDFを保存」で保存して開いてください。',
+  unreadable: 'この画面ではプレビューを表示できません。「PDFを保存」で保存して開いてください。',
+};
+
+/** プレビュー: the made PDF, 保存 and 印刷, what was recorded, and the offer to move the inquiry on. */
+export function PrintResultPanel() {
+  const phase = usePrintStore((s) => s.phase);
+  const message = usePrintStore((s) => s.message);
+  const result = usePrintStore((s) => s.result);
+  const busy = usePrintStore((s) => s.busy);
+  const outputMessage = usePrintStore((s) => s.outputMessage);
+  const statusMessage = usePrintStore((s) => s.statusMessage);
+  const save = usePrintStore((s) => s.save);
+  const print = usePrintStore((s) => s.print);
+  const saveRef = useRef<HTMLButtonElement>(null);
+  const printable = canPrint();
+
+  // When the PDF is ready, 「PDFを保存」 takes the focus: it is the next step.
+  useEffect(() => {
+    if (result) saveRef.current?.focus({ preventScroll: true });
+  }, [result]);
+
+  return (
+    <section className="panel print-result" aria-labelledby="print-result-heading">
+      <h2 id="print-result-heading">プレビュー</h2>
+      {phase === 'failed' && message && (
+        <p role="alert" className="message message-error">
+          {message}
+        </p>
+      )}
+      {phase === 'cancelled' && message && (
+        <p role="status" className="message message-info">
+          {message}
+        </p>
+      )}
+      {!result && phase !== 'failed' && phase !== 'cancelled' && (
+        <p className="print-empty">
+          {phase === 'running' ? 'PDFを作成しています…' : '左で書類を選んで「PDFを作成」を押すと、ここに表示されます。'}
+        </p>
+      )}
+      {result && (
+        <>
+          <div className="print-file">
+            <p className="print-file-name">{result.file.name}</p>
+            <p className="print-file-meta">
+              {formatNumber(result.pages)}ページ
+              {result.clinics > 1 && `（${formatCount(result.clinics)}の医療機関）`}
+            </p>
+          </div>
+          <div className="actions">
+            <button ref={saveRef} type="button" className="button button-primary" onClick={() => void save()} disabled={busy !== null}>
+              PDFを保存
+            </button>
+            {printable && (
+              <button type="button" className="button" onClick={() => void print()} disabled={busy !== null}>
+                印刷
+              </button>
+            )}
+          </div>
+          {outputMessage?.kind === 'error' && (
+            <p role="alert" className="message message-error">
+              {outputMessage.text}
+            </p>
+          )}
+          <p role="status" className={outputMessage && outputMessage.kind !== 'error' ? `message message-${outputMessage.kind}` : 'message-empty'}>
+            {outputMessage?.kind !== 'error' && outputMessage?.text}
+          </p>
+          <StatusOffer />
+          <p role="status" className={statusMessage ? 'message message-success' : 'message-empty'}>
+            {statusMessage}
+          </p>
+          {result.bytes ? (
+            <PdfPreview bytes={result.bytes} title={`${result.file.name} のプレビュー`} />
+          ) : (
+            <p className="message message-info print-no-preview">{noPreviewMessages[result.noPreview ?? 'unreadable']}</p>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+/** 「問い合わせ A-2026-0001 の状況を「資料送付済」にしますか？」 after a new inquiry's documents left. */
+function StatusOffer() {
+  const offer = usePrintStore((s) => s.statusOffer);
+  const accept = usePrintStore((s) => s.acceptStatusOffer);
+  const decline = usePrintStore((s) => s.declineStatusOffer);
+  if (!offer) return null;
+  return (
+    <div className="print-status-offer" role="group" aria-labelledby="print-status-offer-question">
+      <p id="print-status-offer-question">
+        問い合わせ {offer.receiptNumber} の状況を「{inquiryStatusLabels.materials_sent}」にしますか？
+      </p>
+      <div className="actions">
+        <button type="button" className="button button-primary" onClick={() => void accept()} disabled={offer.saving}>
+          {inquiryStatusLabels.materials_sent}にする
+        </button>
+        <button type="button" className="button" onClick={decline} disabled={offer.saving}>
+          今はしない
+        </button>
+      </div>
+      {offer.error && (
+        <p role="alert" className="field-error">
+          {offer.error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import { usePrintStore, type PrintRecipient } from '../../stores/printStore.ts';
+import { PrintBatchPicker } from './PrintBatchPicker.tsx';
+import { PrintClinicPicker } from './PrintClinicPicker.tsx';
+import { PrintInquiryFields } from './PrintInquiryFields.tsx';
+
+const recipientLabels: Record<PrintRecipient, string> = {
+  blank: '白紙（手書き用）',
+  one: '医療機関を1件選ぶ',
+  batch: '複数の医療機関（一括作成）',
+};
+const recipients = Object.keys(recipientLabels) as PrintRecipient[];
+
+/** 宛先: blank forms, one clinic (and optionally its inquiry), or a mailing to many. */
+export function RecipientChoice() {
+  const recipient = usePrintStore((s) => s.recipient);
+  const chooseRecipient = usePrintStore((s) => s.chooseRecipient);
+  const error = usePrintStore((s) => s.fieldErrors.clinicIds);
+  return (
+    <>
+      <fieldset className="print-group">
+        <legend className="print-label">宛先</legend>
+        <div className="print-option-list">
+          {recipients.map((value) => (
+            <label key={value} className="print-option">
+              <input type="radio" name="print-recipient" value={value} checked={recipient === value} onChange={() => chooseRecipient(value)} />
+              {recipientLabels[value]}
+            </label>
+          ))}
+        </div>
+        {recipient === 'batch' && (
+          <p className="field-hint print-option-hint">選んだ医療機関ごとの書類を1つのPDFにまとめます（「該当する全件を選ぶ」で選んだ分は郵便番号の順）。</p>
+        )}
+      </fieldset>
+      {recipient === 'one' && (
+        <div className="print-recipient-detail">
+          <PrintClinicPicker />
+          <PrintInquiryFields />
+        </div>
+      )}
+      {recipient === 'batch' && (
+        <div className="print-recipient-detail">
+          <PrintBatchPicker />
+        </div>
+      )}
+      {error && <p className="field-error">{error}</p>}
+    </>
+  );
+}

@@ -1,0 +1,94 @@
+import { create } from 'zustand';
+import { limits } from '../../../shared/contract/limits.ts';
+import type { Clinic } from '../../../shared/domain/clinic.ts';
+import { call } from '../api/client.ts';
+import { errorMessageOf } from '../api/ApiError.ts';
+import { formatCount } from '../format/formatNumber.ts';
+
+/** Matches listed with a checkbox each; 「該当する全件を選ぶ」 reaches the rest. */
+export const batchListLimit = 50;
+
+export interface BatchMatches {
+  query: string;
+  items: Clinic[];
+  total: number;
+  capped: boolean;
+}
+
+interface PrintBatchState {
+  /** The matches of the last search; null before the first one has answered. */
+  matches: BatchMatches | null;
+  searchError: string | null;
+  /** The clinics of the mailing, in the order they were chosen (「該当する全件」 in postal-code order). */
+  selectedIds: readonly string[];
+  selectingAll: boolean;
+  /** Japanese line about the last 「該当する全件を選ぶ」. */
+  selectMessage: string | null;
+  search(query: string): Promise<void>;
+  toggle(clinicId: string, selected: boolean): void;
+  /** Adds every clinic the query finds (up to a mailing's limit) to the selection. */
+  selectAllMatching(query: string): Promise<void>;
+  clearSelection(): void;
+}
+
+// Answers to searches that were overtaken by newer typing are dropped.
+let searchTicket = 0;
+
+const limitNote = `（一度に作れるのは${formatCount(limits.maxBatchClinics)}までです）`;
+
+/** 一括作成 on the 印刷 screen: which clinics one combined PDF is made for. */
+export const usePrintBatchStore = create<PrintBatchState>()((set, get) => ({
+  matches: null,
+  searchError: null,
+  selectedIds: [],
+  selectingAll: false,
+  selectMessage: null,
+
+  async search(query) {
+    const ticket = ++searchTicket;
+    const q = query.trim();
+    try {
+      const result = await call('clinics.search', { query: q, limit: batchListLimit, includeArchived: false });
+      if (ticket === searchTicket) set({ matches: { query: q, ...result }, searchError: null });
+    } catch (error) {
+      if (ticket === searchTicket) set({ searchError: errorMessageOf(error, '医療機関を検索できませんでした。') });
+    }
+  },
+
+  toggle(clinicId, selected) {
+    const ids = get().selectedIds;
+    if (selected === ids.includes(clinicId)) return;
+    if (selected && ids.length >= limits.maxBatchClinics) {
+      set({ selectMessage: `これ以上は選べません${limitNote}。` });
+      return;
+    }
+    set({ selectedIds: selected ? [...ids, clinicId] : ids.filter((id) => id !== clinicId), selectMessage: null });
+  },
+
+  async selectAllMatching(query) {
+    set({ selectingAll: true, selectMessage: null });
+    try {
+      const found = await call('clinics.matchingIds', { query: query.trim() });
+      const before = get().selectedIds;
+      const known = new Set(before);
+      const added = found.ids.filter((id) => !known.has(id));
+      const room = limits.maxBatchClinics - before.length;
+      const selectedIds = [...before, ...added.slice(0, Math.max(room, 0))];
+      const full = added.length > room;
+      set({
+        selectedIds,
+        selectMessage: found.capped
+          ? `該当が${formatCount(limits.maxBatchClinics)}を超えるため、郵便番号順で最初の${formatCount(found.ids.length)}を選びました${limitNote}。`
+          : `該当 ${formatCount(found.total)}を選びました。` + (full ? `選択中の件数が上限に達したため、一部は選べていません${limitNote}。` : ''),
+      });
+    } catch (error) {
+      set({ selectMessage: errorMessageOf(error, '該当する医療機関を選べませんでした。もう一度お試しください。') });
+    } finally {
+      set({ selectingAll: false });
+    }
+  },
+
+  clearSelection() {
+    set({ selectedIds: [], selectMessage: null });
+  },
+}));

@@ -1,0 +1,78 @@
+import type { ContentPack } from '../content/contentPackSchema.ts';
+import type { RateTable } from '../content/rateTableSchema.ts';
+import type { CoverInput } from '../contract/jobs.ts';
+import type { Clinic } from '../domain/clinic.ts';
+import type { SavedQuote } from '../quote/savedQuote.ts';
+import type { DocumentPart } from './documentSet.ts';
+import { inSetOrder, type DocumentKind } from './documentKinds.ts';
+import { buildFaxCoverSheet } from './faxCoverSheet.ts';
+import { buildFlyer } from './flyer.ts';
+import { buildInquiryFaxSheet } from './inquiryFaxSheet.ts';
+import { buildQuoteSheet } from './quoteSheet.ts';
+
+/** What is the same for every clinic of one print run. */
+export interface DocumentSetRequest {
+  documents: DocumentKind[];
+  pack: ContentPack;
+  rates: RateTable;
+  /** Today, formatted in the counter's date style. */
+  issuedOn: string;
+  staffName?: string | undefined;
+  cover: CoverInput;
+}
+
+/** One recipient of a print run; an empty target prints the forms blank for handwriting. */
+export interface SetTarget {
+  clinic?: Clinic | undefined;
+  receiptNumber?: string | undefined;
+  quote?: { snapshot: SavedQuote['snapshot']; quotedOn: string } | undefined;
+}
+
+/** Pages each document takes. Every sheet is designed (and tested) to fit one page; the flyer is measured. */
+export function pagesOf(kind: DocumentKind, flyerPages: number): number {
+  return kind === 'flyer' ? flyerPages : 1;
+}
+
+/** The documents of one recipient's set, in envelope order, each with its page count. */
+export function buildDocumentSet(request: DocumentSetRequest, target: SetTarget, flyerPages: number): DocumentPart[] {
+  const kinds = inSetOrder(request.documents);
+  const setPages = kinds.reduce((sum, kind) => sum + pagesOf(kind, flyerPages), 0);
+  const { pack, cover } = request;
+  const clinic = target.clinic;
+  return kinds.map((kind): DocumentPart => {
+    switch (kind) {
+      case 'faxCoverSheet':
+        return {
+          pages: 1,
+          definition: buildFaxCoverSheet(pack, {
+            sentOn: request.issuedOn,
+            recipient: { organization: clinic?.name ?? '', person: cover.person || clinic?.contactPerson || undefined, fax: clinic?.fax ?? '' },
+            staffName: request.staffName,
+            subject: cover.subject,
+            pages: setPages + cover.extraPages,
+            message: cover.message,
+          }),
+        };
+      case 'quoteSheet': {
+        const sheet = pack.quoteSheet;
+        if (!target.quote || !clinic || !sheet) throw new Error('a quote sheet needs a saved quote, its clinic and the pack wording');
+        return {
+          pages: 1,
+          definition: buildQuoteSheet(pack, {
+            sheet,
+            quote: target.quote.snapshot,
+            clinic,
+            receiptNumber: target.receiptNumber ?? '',
+            quotedOn: target.quote.quotedOn,
+            issuedOn: request.issuedOn,
+            staffName: request.staffName,
+          }),
+        };
+      }
+      case 'flyer':
+        return { pages: flyerPages, definition: buildFlyer(pack, request.rates) };
+      case 'inquiryFaxSheet':
+        return { pages: 1, definition: buildInquiryFaxSheet(pack, { clinic, receiptNumber: target.receiptNumber }) };
+    }
+  });
+}

@@ -1,0 +1,51 @@
+import type { Content, DynamicContent, Style, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+
+/** One document of a combined PDF, with the pages it is known to take. */
+export interface DocumentPart {
+  definition: TDocumentDefinitions;
+  pages: number;
+}
+
+/** Running-text properties a document sets for all of its content. */
+function partStyle(definition: TDocumentDefinitions): Style {
+  const { font, fontSize, color, lineHeight, bold } = definition.defaultStyle ?? {};
+  return Object.fromEntries(Object.entries({ font, fontSize, color, lineHeight, bold }).filter(([, v]) => v !== undefined));
+}
+
+/**
+ * Several documents as one pdfmake definition (a mailing: each clinic's set in order). They share
+ * the page size and margins of the theme; each keeps its own default text style, its own footer
+ * and its own page numbers. Page counts are given, and checked while the footers are drawn: a
+ * document that ran longer than expected would number every later page wrongly, so it fails the
+ * render instead.
+ */
+export function combineDocuments(parts: readonly DocumentPart[]): TDocumentDefinitions {
+  const first = parts[0];
+  if (!first) throw new Error('combineDocuments needs at least one document');
+  if (parts.length === 1) return first.definition;
+  const owners: { part: DocumentPart; localPage: number }[] = [];
+  for (const part of parts) for (let page = 1; page <= part.pages; page++) owners.push({ part, localPage: page });
+  const footer: DynamicContent = (currentPage, pageCount, pageSize) => {
+    if (pageCount !== owners.length) {
+      throw new Error(`combined document has ${pageCount} pages, expected ${owners.length}`);
+    }
+    const owner = owners[currentPage - 1]!;
+    const own = owner.part.definition.footer;
+    return typeof own === 'function' ? own(owner.localPage, owner.part.pages, pageSize) : (own ?? null);
+  };
+  return {
+    pageSize: first.definition.pageSize,
+    pageOrientation: first.definition.pageOrientation,
+    pageMargins: first.definition.pageMargins,
+    info: first.definition.info,
+    defaultStyle: first.definition.defaultStyle,
+    footer,
+    content: parts.map(
+      (part, i): Content => ({
+        stack: [part.definition.content],
+        ...partStyle(part.definition),
+        ...(i > 0 ? { pageBreak: 'before' as const } : {}),
+      }),
+    ),
+  };
+}

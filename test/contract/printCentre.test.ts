@@ -1,0 +1,153 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createClinics } from '../../electron/core/db/repos/clinics.ts';
+import { openDatabase } from '../../electron/core/db/connection.ts';
+import { generateClinics } from '../../electron/core/db/seed/generateClinics.ts';
+import type { JobState } from '../../shared/contract/index.ts';
+import { authHeader, call, rawRequest, startTestHost, waitForJob, type TestHost } from '../helpers/testHost.ts';
+import { pdfFonts, pdfInfo, pdfText } from '../helpers/pdfTools.ts';
+
+/** Adds generated clinics on a second connection and returns their ids and names in postal-code order. */
+function seed(t: TestHost, count: number): { id: string; name: string }[] {
+  const db = openDatabase(t.core.dbPath);
+  createClinics(db, generateClinics(count).map((fields) => ({ fields })), { machineId: 'seed' });
+  const rows = db.prepare('SELECT id, name FROM clinics ORDER BY postal_code, kana_norm, seq').all() as { id: string; name: string }[];
+  db.close();
+  return rows;
+}
+
+async function render(t: TestHost, input: unknown): Promise<JobState> {
+  const started = (await call(t, 'jobs.start', { kind: 'documents.render', input })).body.result as JobState;
+  return waitForJob(t, started.jobId);
+}
+
+async function download(t: TestHost, fileId: string): Promise<Buffer> {
+  return (await rawRequest(t.host.port, { path: `/api/files/${fileId}`, headers: authHeader(t) })).body;
+}
+
+/** The text of some pages only, to check what is where in a combined PDF. */
+const pageText = (pdf: Buffer, first: number, last: number) =>
+  execFileSync('pdftotext', ['-f', String(first), '-l', String(last), '-layout', '-', '-'], { input: pdf }).toString('utf8');
+
+const filesLeft = (t: TestHost) => fs.readdirSync(path.join(t.dataDir, 'tmp', 'files'));
+const squeeze = (s: string) => s.replace(/\s+/g, '');
+
+describe('print centre: a mailing', () => {
+  it('makes one PDF of every clinic’s set in order, each cover sheet counting its own set', async () => {
+    const t = await startTestHost();
+    const clinics = seed(t, 45);
+    const { ids } = (await call(t, 'clinics.matchingIds', { query: '' })).body.result;
+    expect(ids).toEqual(clinics.map((c) => c.id));
+    const finished = await render(t, { documents: ['inquiryFaxSheet', 'faxCoverSheet'], clinicIds: ids, cover: { subject: '資料のご案内' } });
+    expect(finished.state).toBe('succeeded');
+    const result = finished.result as { file: { fileId: string; name: string }; pages: number; clinics: number };
+    expect(result).toMatchObject({ pages: 90, clinics: 45 });
+    expect(result.file.name).toMatch(/^書類一式_45件_\d{4}-\d{2}-\d{2}\.pdf$/);
+    const pdf = await download(t, result.file.fileId);
+    expect(pdfInfo(pdf)).toEqual({ pages: 90, pageSize: '595.28 x 841.89 pts (A4)' });
+    expect(pdfFonts(pdf).every((f) => f.embedded)).toBe(true);
+    // Page 1 is the first clinic's cover sheet, page 2 its inquiry sheet; the last pair is the last clinic's.
+    const first = squeeze(pageText(pdf, 1, 2));
+    expect(first).toContain(squeeze(`${clinics[0]!.name}御中`));
+    expect(first).toContain('2枚（本紙を含む）');
+    expect(first.indexOf('FAX送付状')).toBeLessThan(first.indexOf('お問い合わせ票'));
+    expect(squeeze(pageText(pdf, 89, 90))).toContain(squeeze(clinics[44]!.name));
+  });
+
+  it('reports progress per chunk and, when cancelled, leaves no file behind', async () => {
+    const t = await startTestHost();
+    seed(t, 120);
+    const { ids } = (await call(t, 'clinics.matchingIds', { query: '' })).body.result;
+    const started = (await call(t, 'jobs.start', { kind: 'documents.render', input: { documents: ['faxCoverSheet', 'flyer', 'inquiryFaxSheet'], clinicIds: ids } })).body.result as JobState;
+    let state = started;
+    while (state.state === 'running' && state.progress.done < 20) {
+      await new Promise((r) => setTimeout(r, 20));
+      state = (await call(t, 'jobs.get', { jobId: started.jobId })).body.result;
+    }
+    expect(state).toMatchObject({ state: 'running', progress: { done: 20, total: 120, label: '20 / 120 件' } });
+    await call(t, 'jobs.cancel', { jobId: started.jobId });
+    expect(await waitForJob(t, started.jobId)).toMatchObject({ state: 'cancelled' });
+    expect(filesLeft(t)).toEqual([]);
+  });
+
+  it('refuses more than 2,000 clinics at once, in Japanese, before doing anything', async () => {
+    const t = await startTestHost();
+    const ids = Array.from({ length: 2001 }, (_, i) => `clinic-${i}`);
+    const res = await call(t, 'jobs.start', { kind: 'documents.render', input: { documents: ['inquiryFaxSheet'], clinicIds: ids } });
+    expect(res.body).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(JSON.stringify(res.body.error)).toContain('一度に作れるのは2,000件までです');
+  });
+});
+
+describe('print centre: what was sent is recorded', () => {
+  it('records a saved set on the clinic and its inquiry once, and names the inquiry so it can move to 資料送付済', async () => {
+    const t = await startTestHost();
+    const clinic = (await call(t, 'clinics.create', { name: '霧島中央クリニック', fax: '0995-12-3457' })).body.result;
+    const inquiry = (await call(t, 'inquiries.create', { clinicId: clinic.id, receivedOn: '2026-11-24', channel: 'fax' })).body.result.inquiry;
+    const finished = await render(t, { documents: ['flyer', 'faxCoverSheet'], inquiryId: inquiry.id });
+    const { file } = finished.result as { file: { fileId: string } };
+    const first = (await call(t, 'documents.recordOutput', { fileId: file.fileId, action: 'saved' })).body.result;
+    expect(first).toEqual({ recorded: 1, inquiry: { id: inquiry.id, receiptNumber: inquiry.receiptNumber, status: 'new' } });
+    // Saving the same PDF again is not a second mailing.
+    expect((await call(t, 'documents.recordOutput', { fileId: file.fileId, action: 'saved' })).body.result.recorded).toBe(0);
+    const byClinic = (await call(t, 'documents.history', { clinicId: clinic.id })).body.result.items;
+    const byInquiry = (await call(t, 'documents.history', { inquiryId: inquiry.id })).body.result.items;
+    expect(byClinic).toEqual(byInquiry);
+    expect(byClinic).toMatchObject([{ documents: ['faxCoverSheet', 'flyer'], action: 'saved', receiptNumber: inquiry.receiptNumber, batchSize: 1 }]);
+  });
+
+  it('records nothing for a blank form, and refuses a file the print centre did not make', async () => {
+    const t = await startTestHost();
+    const blank = (await render(t, { documents: ['inquiryFaxSheet'] })).result as { file: { fileId: string }; clinics: number };
+    expect(blank.clinics).toBe(0);
+    expect((await call(t, 'documents.recordOutput', { fileId: blank.file.fileId, action: 'printed' })).body.result).toEqual({ recorded: 0, inquiry: null });
+    const template = (await call(t, 'content.rateTemplate', {})).body.result;
+    expect((await call(t, 'documents.recordOutput', { fileId: template.fileId, action: 'saved' })).body).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+});
+
+describe('print centre: the quote sheet', () => {
+  it('is refused for a quote made with the sample table, saying why', async () => {
+    const t = await startTestHost();
+    const clinic = (await call(t, 'clinics.create', { name: '霧島中央クリニック', kind: 'clinic_no_beds' })).body.result;
+    const inquiry = (await call(t, 'inquiries.create', { clinicId: clinic.id, receivedOn: '2026-11-24', channel: 'fax' })).body.result.inquiry;
+    const quote = (await call(t, 'quotes.save', { inquiryId: inquiry.id, clinicKind: 'clinic_no_beds', planId: 'P1' })).body.result;
+    const finished = await render(t, { documents: ['quoteSheet'], inquiryId: inquiry.id, quoteId: quote.id });
+    expect(finished).toMatchObject({ state: 'failed', error: { code: 'INVALID_INPUT' } });
+    expect(finished.error?.message).toContain('見本の保険料表');
+    expect(filesLeft(t)).toEqual([]);
+  });
+
+  it('is made from a confirmed table and a pack with the approved wording', async () => {
+    const t = await startTestHost();
+    const pack = JSON.parse(fs.readFileSync(path.resolve('resources/content/SJ24-13707.json'), 'utf8'));
+    pack.quoteSheet = { title: '保険料試算書', notice: '本書は概算です。詳しくはパンフレット・重要事項説明書をご確認ください。' };
+    for (const [name, bytes, version] of [
+      ['pack.json', Buffer.from(JSON.stringify(pack)), ''],
+      ['rates.csv', Buffer.from('種別,プランID,プラン名,月額保険料（円）\r\n無床診療所,A,Aプラン,2100\r\n有床診療所,A,Aプラン,3900\r\n'), '2026年度 テスト正式'],
+    ] as const) {
+      const fileId = (
+        await rawRequest(t.host.port, {
+          method: 'POST',
+          path: `/api/files?purpose=contentFile&name=${encodeURIComponent(name)}`,
+          headers: { ...authHeader(t), 'Content-Type': 'application/octet-stream' },
+          body: bytes,
+        })
+      ).json().result.fileId;
+      expect((await call(t, 'content.acceptImport', { fileId, version })).body.ok).toBe(true);
+    }
+    const clinic = (await call(t, 'clinics.create', { name: '霧島中央クリニック', kind: 'clinic_with_beds', bedCount: 12 })).body.result;
+    const inquiry = (await call(t, 'inquiries.create', { clinicId: clinic.id, receivedOn: '2026-11-24', channel: 'fax' })).body.result.inquiry;
+    const quote = (await call(t, 'quotes.save', { inquiryId: inquiry.id, clinicKind: 'clinic_with_beds', planId: 'A' })).body.result;
+    const finished = await render(t, { documents: ['quoteSheet', 'faxCoverSheet'], quoteId: quote.id });
+    expect(finished.state).toBe('succeeded');
+    const pdf = await download(t, (finished.result as { file: { fileId: string } }).file.fileId);
+    expect(pdfInfo(pdf).pages).toBe(2);
+    const text = squeeze(pdfText(pdf));
+    for (const expected of ['霧島中央クリニック御中', inquiry.receiptNumber, '3,900円', '46,800円', '2026年度テスト正式', '本書は概算です。', 'SJ24-137072025年1月16日作成']) {
+      expect(text).toContain(expected);
+    }
+  });
+});

@@ -1,0 +1,63 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { startBackupSchedule } from '../../electron/core/backup/backupSchedule.ts';
+import { listBackups } from '../../electron/core/backup/backups.ts';
+import { openDatabase } from '../../electron/core/db/connection.ts';
+import { migrate } from '../../electron/core/db/migrate.ts';
+import { migrations } from '../../electron/core/db/migrations/index.ts';
+import { createClinic } from '../../electron/core/db/repos/clinics.ts';
+import type { Logger } from '../../electron/core/log/logger.ts';
+import { openCore } from '../../electron/core/openCore.ts';
+import { clinicInputSchema } from '../../shared/domain/clinic.ts';
+import { tempDir } from '../helpers/tempDir.ts';
+
+function recordingLogger(): Logger & { lines: string[] } {
+  const lines: string[] = [];
+  return { lines, info: (m) => void lines.push(`info ${m}`), warn: (m) => void lines.push(`warn ${m}`), error: (m) => void lines.push(`error ${m}`) };
+}
+
+describe('daily backups while the app runs', () => {
+  it('writes one verified backup per Japanese day, checks the database first, and rotates old ones away', async () => {
+    const dir = tempDir();
+    const db = openDatabase(path.join(dir, 'live.sqlite3'));
+    migrate(db, migrations);
+    createClinic(db, clinicInputSchema.parse({ name: '霧島眼科' }), { machineId: 'm' });
+    let clock = new Date('2026-11-01T00:30:00Z'); // 09:30 in Tokyo
+    const log = recordingLogger();
+    const backupsDir = path.join(dir, 'backups');
+    const schedule = startBackupSchedule({ db, backupsDir, now: () => clock, log, firstRunDelayMs: 60_000, intervalMs: 60_000 });
+
+    await schedule.runNow();
+    await schedule.runNow(); // the same day: nothing new
+    expect(listBackups(backupsDir)).toEqual([expect.objectContaining({ reason: 'daily', counts: { clinics: 1, inquiries: 0 } })]);
+    expect(log.lines).toContain('info quick_check ok');
+
+    // 14:59 UTC is still the same day in Tokyo; 15:00 UTC is the next one.
+    clock = new Date('2026-11-01T14:59:00Z');
+    await schedule.runNow();
+    expect(listBackups(backupsDir)).toHaveLength(1);
+    clock = new Date('2026-11-01T15:00:00Z');
+    await schedule.runNow();
+    expect(listBackups(backupsDir)).toHaveLength(2);
+
+    // Six weeks of a PC left on: the folder keeps the last 7 days and 4 weeks, not 42 files.
+    for (let day = 1; day <= 42; day++) {
+      clock = new Date(Date.parse('2026-11-02T01:00:00Z') + day * 86_400_000);
+      await schedule.runNow();
+    }
+    const kept = listBackups(backupsDir);
+    expect(kept.length).toBeGreaterThanOrEqual(7);
+    expect(kept.length).toBeLessThanOrEqual(11);
+    expect(Date.parse(kept.at(-1)!.createdAt)).toBeGreaterThan(clock.getTime() - 29 * 86_400_000);
+    await schedule.stop();
+    db.close();
+  });
+
+  it('starts on its own after start-up, and closing waits for it', async () => {
+    const dataDir = tempDir();
+    const core = await openCore({ dataDir, mode: 'preview', log: recordingLogger(), backupSchedule: { firstRunDelayMs: 10 } });
+    for (let i = 0; i < 200 && listBackups(path.join(dataDir, 'backups')).length === 0; i++) await new Promise((r) => setTimeout(r, 25));
+    await core.close();
+    expect(listBackups(path.join(dataDir, 'backups'))).toEqual([expect.objectContaining({ reason: 'daily' })]);
+  });
+});

@@ -1,0 +1,151 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { newCounterContext } from './support/browser.ts';
+import { useCounterApp } from './support/counterApp.ts';
+import { collectPageProblems } from './support/pageProblems.ts';
+import { downloadFromPreview, uploadToPreview } from './support/previewFiles.ts';
+import { a4, chooseDocuments, chooseOneClinic, expectPreview, makePdf, readPdf, savePdf } from './support/printScreen.ts';
+import { expectText, openScreen } from './support/screens.ts';
+import { callPreview } from './support/startPreview.ts';
+
+// An app of its own: the confirmed rate table and the pack with quote-sheet wording installed
+// here must not change what the other print tests see.
+const app = useCounterApp();
+
+const notice = '本書は概算です。詳しくはパンフレット・重要事項説明書をご確認ください。';
+const tableVersion = '2026年度 正式（テスト）';
+const clinicName = '姶良みらい内科クリニック';
+
+interface SavedQuote {
+  id: string;
+  snapshot: { planName: string; monthlyYen: number; annualYen: number; tableVersion: string; sample: boolean };
+}
+
+let receiptNumber = '';
+let quote: SavedQuote;
+
+/** Installs content the way 設定 → 内容の更新 does: upload, look at the preview, accept. */
+async function installContent(name: string, bytes: Buffer | string, version = ''): Promise<void> {
+  const fileId = await uploadToPreview(app.preview, name, bytes);
+  const preview = await callPreview<{ problems: unknown[] }>(app.preview, 'content.previewImport', { fileId, version });
+  expect(preview.problems).toEqual([]);
+  await callPreview(app.preview, 'content.acceptImport', { fileId, version });
+}
+
+beforeAll(async () => {
+  // The bundled pack plus the insurer-approved quote-sheet wording (same creation date: an
+  // installed pack wins a tie with the bundled one).
+  const pack = JSON.parse(fs.readFileSync(path.resolve('resources/content/SJ24-13707.json'), 'utf8')) as Record<string, unknown>;
+  await installContent('SJ24-13707-quote.json', JSON.stringify({ ...pack, quoteSheet: { title: '保険料試算書', notice } }));
+
+  // An official rate table, filled into the app's own template as the agency does in Excel.
+  const template = await callPreview<{ fileId: string }>(app.preview, 'content.rateTemplate', {});
+  const lines = iconv.decode(await downloadFromPreview(app.preview, template.fileId), 'cp932').split('\r\n');
+  const filled = lines.map((line, i) => (i === 0 || line === '' ? line : `${line.replace('見本プラン', 'テストプラン')}${12_000 + i * 1_111}`)).join('\r\n');
+  await installContent('保険料表.csv', iconv.encode(filled, 'cp932'), tableVersion);
+  const content = await callPreview<{ rates: { status: string }; pack: { quoteSheet?: unknown } }>(app.preview, 'content.get', {});
+  expect(content.rates.status).toBe('confirmed');
+  expect(content.pack.quoteSheet).toBeDefined();
+
+  const clinic = await callPreview<{ id: string }>(app.preview, 'clinics.create', {
+    name: clinicName,
+    nameKana: 'あいらみらいないかくりにっく',
+    kind: 'clinic_with_beds',
+    bedCount: 12,
+    address: '鹿児島県姶良市東餅田1-1',
+    phone: '0995-65-0000',
+    fax: '0995-65-0001',
+  });
+  const { inquiry } = await callPreview<{ inquiry: { id: string; receiptNumber: string } }>(app.preview, 'inquiries.create', {
+    clinicId: clinic.id,
+    receivedOn: '2026-11-24',
+    channel: 'phone',
+    content: '保険料の試算を希望',
+  });
+  receiptNumber = inquiry.receiptNumber;
+  await callPreview(app.preview, 'quotes.save', { inquiryId: inquiry.id, clinicKind: 'clinic_with_beds', planId: 'P1' });
+  quote = await callPreview<SavedQuote>(app.preview, 'quotes.save', { inquiryId: inquiry.id, clinicKind: 'clinic_with_beds', planId: 'P2' });
+  expect(quote.snapshot).toMatchObject({ sample: false, tableVersion });
+});
+
+const yen = (amount: number) => `${amount.toLocaleString('ja-JP')}円`;
+
+/** Chooses the documents, the clinic, its inquiry and the saved quote of the 保険料試算書. */
+async function chooseQuoteSheet(page: Page, documents: Parameters<typeof chooseDocuments>[1]): Promise<void> {
+  await chooseDocuments(page, documents);
+  await chooseOneClinic(page, '姶良', clinicName);
+  const inquiry = page.getByLabel('問い合わせ（任意）');
+  await expect.poll(() => inquiry.isEnabled()).toBe(true);
+  await inquiry.selectOption({ index: 1 });
+  const quoteSelect = page.getByLabel('試算', { exact: true });
+  await expect.poll(() => quoteSelect.isEnabled()).toBe(true);
+  // Newest first, and chosen already; both saved quotes can be picked.
+  expect(await quoteSelect.locator('option').count()).toBe(2);
+  await quoteSelect.selectOption(quote.id);
+  expect(await quoteSelect.locator('option:checked').textContent()).toMatch(
+    new RegExp(`^${quote.snapshot.planName}\u3000月額${yen(quote.snapshot.monthlyYen)}\u3000\\d{4}/\\d{2}/\\d{2}$`),
+  );
+  expect(await page.locator('#print-quote-problem').count()).toBe(0);
+}
+
+describe('印刷: 保険料試算書', () => {
+  test('a saved quote of the confirmed table is printed with its figures, the approved notice and the table version', async () => {
+    const context = await newCounterContext(app.browser);
+    const page = await context.newPage();
+    const problems = collectPageProblems(page);
+    await page.goto(app.preview.url);
+    await openScreen(page, '印刷');
+    await chooseQuoteSheet(page, ['保険料試算書']);
+    const render = page.getByRole('button', { name: 'PDFを作成', exact: true });
+    expect(await render.isDisabled()).toBe(false);
+    expect(await page.locator('#print-render-hint').count()).toBe(0);
+
+    const name = await makePdf(page);
+    expect(name).toMatch(new RegExp(`^保険料試算書_${clinicName}_\\d{4}-\\d{2}-\\d{2}\\.pdf$`));
+    await expectPreview(page);
+    const sheet = readPdf((await savePdf(page)).bytes);
+    expect(sheet.pages).toBe(1);
+    expect(sheet.pageSize).toBe(a4);
+    for (const expected of [
+      '保険料試算書',
+      clinicName,
+      receiptNumber,
+      quote.snapshot.planName,
+      yen(quote.snapshot.monthlyYen),
+      yen(quote.snapshot.annualYen),
+      notice,
+      tableVersion,
+      'SJ24-13707',
+    ]) {
+      expect(sheet.text).toContain(expected.replace(/\s+/g, ''));
+    }
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  test('with 送付状 and FAX問い合わせ票 the quote sheet goes second, and the cover counts three pages', async () => {
+    const context = await newCounterContext(app.browser);
+    const page = await context.newPage();
+    const problems = collectPageProblems(page);
+    await page.goto(app.preview.url);
+    await openScreen(page, '印刷');
+    await chooseQuoteSheet(page, ['FAX送付状', '保険料試算書', 'FAX問い合わせ票']);
+    await makePdf(page);
+    await expectText(page.getByRole('region', { name: 'プレビュー' }).locator('.print-file-meta'), '3ページ');
+    const set = readPdf((await savePdf(page)).bytes);
+    expect(set.pages).toBe(3);
+    expect(set.pageTexts[0]).toContain('3枚（本紙を含む）');
+    expect(set.pageTexts[1]).toContain(yen(quote.snapshot.monthlyYen));
+    expect(set.pageTexts[2]).toContain(receiptNumber);
+
+    // A quote sheet is never part of a mailing.
+    await page.getByRole('radio', { name: '複数の医療機関（一括作成）' }).check();
+    expect(await page.getByRole('button', { name: 'PDFを作成', exact: true }).isDisabled()).toBe(true);
+    await expectText(page.locator('#print-render-hint'), /白紙や一括作成には入れられません/);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
