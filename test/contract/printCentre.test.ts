@@ -8,6 +8,7 @@ import { generateClinics } from '../../electron/core/db/seed/generateClinics.ts'
 import type { JobState } from '../../shared/contract/index.ts';
 import { authHeader, call, rawRequest, startTestHost, waitForJob, type TestHost } from '../helpers/testHost.ts';
 import { pdfFonts, pdfInfo, pdfText } from '../helpers/pdfTools.ts';
+import { squeeze } from '../helpers/documentFixtures.ts';
 
 /** Adds generated clinics on a second connection and returns their ids and names in postal-code order. */
 function seed(t: TestHost, count: number): { id: string; name: string }[] {
@@ -32,7 +33,6 @@ const pageText = (pdf: Buffer, first: number, last: number) =>
   execFileSync('pdftotext', ['-f', String(first), '-l', String(last), '-layout', '-', '-'], { input: pdf }).toString('utf8');
 
 const filesLeft = (t: TestHost) => fs.readdirSync(path.join(t.dataDir, 'tmp', 'files'));
-const squeeze = (s: string) => s.replace(/\s+/g, '');
 
 describe('print centre: a mailing', () => {
   it('makes one PDF of every clinic’s set in order, each cover sheet counting its own set', async () => {
@@ -122,10 +122,8 @@ describe('print centre: the quote sheet', () => {
 
   it('is made from a confirmed table and a pack with the approved wording', async () => {
     const t = await startTestHost();
-    const pack = JSON.parse(fs.readFileSync(path.resolve('resources/content/SJ24-13707.json'), 'utf8'));
-    pack.quoteSheet = { title: '保険料試算書', notice: '本書は概算です。詳しくはパンフレット・重要事項説明書をご確認ください。' };
     for (const [name, bytes, version] of [
-      ['pack.json', Buffer.from(JSON.stringify(pack)), ''],
+      ['pack.json', fs.readFileSync(path.resolve('test/fixtures/confirmed-pack.json')), ''],
       ['rates.csv', Buffer.from('種別,プランID,プラン名,月額保険料（円）\r\n無床診療所,A,Aプラン,2100\r\n有床診療所,A,Aプラン,3900\r\n'), '2026年度 テスト正式'],
     ] as const) {
       const fileId = (

@@ -154,3 +154,22 @@ export function valueInk(reference: Raster, filled: Raster, options: { minRulePx
   const { box, closed, outside } = found.find((c) => c.closed && c.outside === 0) ?? found.find((c) => c.closed) ?? found[0]!;
   return { box, closed, inked: differing.length, outside };
 }
+
+/** Pixels that are neither black nor white: a FAX turns them into noise. */
+export function greyPixels(page: Raster): number {
+  return page.pixels.filter((p) => p !== 0 && p !== 255).length;
+}
+
+/** Black pixels within `mm` of any edge of the page, where printers and FAX machines crop. */
+export function inkNearEdges(page: Raster, mm: number): number {
+  const edgeX = Math.round((mm / 25.4) * page.dpiX);
+  const edgeY = Math.round((mm / 25.4) * page.dpiY);
+  let inked = 0;
+  for (let y = 0; y < page.height; y++) {
+    for (let x = 0; x < page.width; x++) {
+      const nearEdge = x < edgeX || y < edgeY || x >= page.width - edgeX || y >= page.height - edgeY;
+      if (nearEdge && page.pixels[y * page.width + x] === 0) inked++;
+    }
+  }
+  return inked;
+}

@@ -1,15 +1,13 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { describe, expect, it } from 'vitest';
-import { contentPackSchema } from '../../shared/content/contentPackSchema.ts';
 import { buildFaxCoverSheet, type CoverSheetOptions } from '../../shared/documents/faxCoverSheet.ts';
 import { buildInquiryFaxSheet, type FaxSheetClinic } from '../../shared/documents/inquiryFaxSheet.ts';
 import { buildQuoteSheet, type QuoteSheetOptions } from '../../shared/documents/quoteSheet.ts';
 import { renderPdf } from '../../electron/core/pdf/renderPdf.ts';
 import { pdfInfo, rasterise, valueInk, type Raster } from '../helpers/pdfTools.ts';
+import { confirmedPack, kirishimaClinic } from '../helpers/documentFixtures.ts';
 
-const pack = contentPackSchema.parse(JSON.parse(fs.readFileSync(path.resolve('test/fixtures/confirmed-pack.json'), 'utf8')));
+const pack = confirmedPack;
 
 // Realistic worst cases: a 医療法人 name with branch, departments and building (full-width and
 // half-width digits), an address with 番地, building and room, and a name typed in half-width
@@ -20,17 +18,7 @@ const halfWidthName = 'ｲﾘｮｳﾎｳｼﾞﾝｼｬﾀﾞﾝ ｹｲｱｲ�
 /** 𠮷 is set in the fallback font (Noto Sans JP), whose lines are 1.448 times as tall. */
 const yoshiName = '医療法人社団𠮷田会 髙橋・山﨑記念クリニック㈱ 第２分院 内科・小児科・皮膚科・在宅医療センター 3号館1F 𠮷野町分室';
 
-const clinic: FaxSheetClinic = {
-  name: '霧島中央クリニック',
-  nameKana: 'きりしまちゅうおうくりにっく',
-  kind: 'clinic_with_beds',
-  bedCount: 12,
-  postalCode: '899-4332',
-  address: '鹿児島県霧島市国分中央3-1',
-  phone: '0995-12-3456',
-  fax: '0995-12-3457',
-  contactPerson: '事務長 田中',
-};
+const clinic = kirishimaClinic;
 
 const cover: CoverSheetOptions = {
   sentOn: '2026年11月24日',

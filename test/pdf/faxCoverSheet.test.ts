@@ -1,12 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contentPackSchema } from '../../shared/content/contentPackSchema.ts';
 import { buildFaxCoverSheet } from '../../shared/documents/faxCoverSheet.ts';
 import { renderPdf } from '../../electron/core/pdf/renderPdf.ts';
 import { pdfInfo, pdfText, rasterise } from '../helpers/pdfTools.ts';
+import { bundledPack } from '../helpers/documentFixtures.ts';
 
-const pack = contentPackSchema.parse(JSON.parse(fs.readFileSync(path.resolve('resources/content/SJ24-13707.json'), 'utf8')));
+const pack = bundledPack;
 
 describe('FAX cover sheet', () => {
   it('addresses the clinic 御中 and the person 様, with sender, subject, page count and the document code', async () => {

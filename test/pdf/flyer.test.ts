@@ -1,17 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contentPackSchema } from '../../shared/content/contentPackSchema.ts';
-import { rateTableSchema } from '../../shared/content/rateTableSchema.ts';
 import { buildFlyer } from '../../shared/documents/flyer.ts';
 import { renderPdf } from '../../electron/core/pdf/renderPdf.ts';
 import { pdfFonts, pdfInfo, pdfText } from '../helpers/pdfTools.ts';
+import { bundledPack, sampleRates, squeeze } from '../helpers/documentFixtures.ts';
 
-const readJson = (file: string) => JSON.parse(fs.readFileSync(path.resolve(file), 'utf8')) as unknown;
-const pack = contentPackSchema.parse(readJson('resources/content/SJ24-13707.json'));
-const sample = rateTableSchema.parse(readJson('resources/content/rates/SJ24-13707-sample.json'));
-const squeeze = (s: string) => s.replace(/\s+/g, '');
+const pack = bundledPack;
+const sample = sampleRates;
 
 function pageTexts(pdf: Buffer, pages: number): string[] {
   return Array.from({ length: pages }, (_, i) => squeeze(execFileSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), '-', '-'], { input: pdf }).toString('utf8')));

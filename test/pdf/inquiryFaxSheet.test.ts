@@ -1,24 +1,13 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contentPackSchema } from '../../shared/content/contentPackSchema.ts';
-import { buildInquiryFaxSheet, type FaxSheetClinic } from '../../shared/documents/inquiryFaxSheet.ts';
+import { buildInquiryFaxSheet } from '../../shared/documents/inquiryFaxSheet.ts';
 import { renderPdf } from '../../electron/core/pdf/renderPdf.ts';
 import { GlyphCoverage } from '../../electron/core/pdf/glyphFallback.ts';
-import { pdfFonts, pdfInfo, pdfText, rasterise } from '../helpers/pdfTools.ts';
+import { greyPixels, inkNearEdges, pdfFonts, pdfInfo, pdfText, rasterise } from '../helpers/pdfTools.ts';
+import { bundledPack, kirishimaClinic } from '../helpers/documentFixtures.ts';
 
-const pack = contentPackSchema.parse(JSON.parse(fs.readFileSync(path.resolve('resources/content/SJ24-13707.json'), 'utf8')));
-const clinic: FaxSheetClinic = {
-  name: '霧島中央クリニック',
-  nameKana: 'きりしまちゅうおうくりにっく',
-  kind: 'clinic_with_beds',
-  bedCount: 12,
-  postalCode: '899-4332',
-  address: '鹿児島県霧島市国分中央3-1',
-  phone: '0995-12-3456',
-  fax: '0995-12-3457',
-  contactPerson: '事務長 田中',
-};
+const pack = bundledPack;
+const clinic = kirishimaClinic;
 
 describe('FAX inquiry sheet', () => {
   it('is exactly one A4 page with its fonts embedded', async () => {
@@ -45,17 +34,8 @@ describe('FAX inquiry sheet', () => {
 
   it('is pure black on white, with nothing printed within 10 mm of an edge', async () => {
     const page = rasterise(await renderPdf(buildInquiryFaxSheet(pack, { clinic })), { dpiX: 100, dpiY: 100 });
-    const grey = page.pixels.filter((p) => p !== 0 && p !== 255).length;
-    expect(grey).toBe(0);
-    const edge = Math.round((10 / 25.4) * 100);
-    let inked = 0;
-    for (let y = 0; y < page.height; y++) {
-      for (let x = 0; x < page.width; x++) {
-        const nearEdge = x < edge || y < edge || x >= page.width - edge || y >= page.height - edge;
-        if (nearEdge && page.pixels[y * page.width + x] === 0) inked++;
-      }
-    }
-    expect(inked).toBe(0);
+    expect(greyPixels(page)).toBe(0);
+    expect(inkNearEdges(page, 10)).toBe(0);
   });
 });
 

@@ -1,18 +1,12 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contentPackSchema } from '../../shared/content/contentPackSchema.ts';
-import { rateTableSchema } from '../../shared/content/rateTableSchema.ts';
 import { buildQuoteSheet, quoteSheetProblem, type QuoteSheetOptions, type QuoteSnapshot } from '../../shared/documents/quoteSheet.ts';
 import { renderPdf } from '../../electron/core/pdf/renderPdf.ts';
-import { pdfFonts, pdfInfo, pdfText, rasterise } from '../helpers/pdfTools.ts';
+import { greyPixels, inkNearEdges, pdfFonts, pdfInfo, pdfText, rasterise } from '../helpers/pdfTools.ts';
+import { bundledPack, confirmedPack, sampleRates, squeeze } from '../helpers/documentFixtures.ts';
 
-const readJson = (file: string) => JSON.parse(fs.readFileSync(path.resolve(file), 'utf8')) as Record<string, unknown>;
-const bundled = contentPackSchema.parse(readJson('resources/content/SJ24-13707.json'));
-/** The bundled pack plus test wording for the sheet (the real wording comes from the insurer). */
-const pack = contentPackSchema.parse(readJson('test/fixtures/confirmed-pack.json'));
-const sample = rateTableSchema.parse(readJson('resources/content/rates/SJ24-13707-sample.json'));
-const squeeze = (s: string) => s.replace(/\s+/g, '');
+const bundled = bundledPack;
+const pack = confirmedPack;
+const sample = sampleRates;
 
 const confirmed: QuoteSnapshot = {
   kind: 'figure',
@@ -105,16 +99,8 @@ describe('quote sheet', () => {
 
   it('is pure black on white, with nothing printed within 10 mm of an edge', async () => {
     const page = rasterise(await render(), { dpiX: 100, dpiY: 100 });
-    expect(page.pixels.filter((p) => p !== 0 && p !== 255).length).toBe(0);
-    const edge = Math.round((10 / 25.4) * 100);
-    let inked = 0;
-    for (let y = 0; y < page.height; y++) {
-      for (let x = 0; x < page.width; x++) {
-        const nearEdge = x < edge || y < edge || x >= page.width - edge || y >= page.height - edge;
-        if (nearEdge && page.pixels[y * page.width + x] === 0) inked++;
-      }
-    }
-    expect(inked).toBe(0);
+    expect(greyPixels(page)).toBe(0);
+    expect(inkNearEdges(page, 10)).toBe(0);
   });
 
   it('prints 髙, 﨑, 𠮷 and ㈱ in the clinic name as typed', async () => {

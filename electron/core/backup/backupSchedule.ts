@@ -1,13 +1,6 @@
 import type { Db } from '../db/connection.ts';
 import type { Logger } from '../log/logger.ts';
-import { tokyoDateString } from '../../../shared/time/tokyoDate.ts';
-import { createBackup, listBackups, rotateBackups, type BackupInfo } from './backups.ts';
-
-/** True when no backup of any kind was written on today's Japanese date. */
-export function dailyBackupDue(backups: readonly BackupInfo[], now: Date): boolean {
-  const today = tokyoDateString(now);
-  return !backups.some((b) => tokyoDateString(new Date(b.createdAt)) === today);
-}
+import { createBackup, dailyBackupDue, rotateBackups } from './backups.ts';
 
 /** Result of SQLite's quick_check: 'ok', or the first problems it names. */
 export function quickCheck(db: Db): { ok: boolean; problems: string[] } {
@@ -46,7 +39,7 @@ export function startBackupSchedule(options: BackupScheduleOptions): { runNow():
       if (check.ok) log.info('quick_check ok');
       else log.error('quick_check found problems', { problems: check.problems.length });
     }
-    if (!dailyBackupDue(listBackups(backupsDir), now())) return;
+    if (!dailyBackupDue(backupsDir, now())) return;
     const backup = await createBackup(db, backupsDir, 'daily', now());
     const removed = rotateBackups(backupsDir, now());
     log.info('daily backup written', { file: backup.fileName, removed: removed.length });

@@ -75,41 +75,42 @@ export async function createBackup(db: Db, backupsDir: string, reason: BackupRea
   return { fileName, createdAt: now.toISOString(), reason, sizeBytes: fs.statSync(file).size, counts };
 }
 
-/** Backups in the folder, newest first. */
-export function listBackups(backupsDir: string): BackupInfo[] {
+type BackupFile = Omit<BackupInfo, 'sizeBytes' | 'counts'>;
+
+/** Backup files in the folder by name alone, newest first: no file is opened. */
+function scanBackups(backupsDir: string): BackupFile[] {
   if (!fs.existsSync(backupsDir)) return [];
   return fs
     .readdirSync(backupsDir)
     .map((fileName) => ({ fileName, match: namePattern.exec(fileName) }))
     .filter((entry): entry is { fileName: string; match: RegExpExecArray } => entry.match !== null)
-    .map(({ fileName, match }) => {
-      const file = path.join(backupsDir, fileName);
-      let counts: BackupInfo['counts'] = null;
-      try {
-        // Listing only counts records; integrity was verified when the backup was written.
-        counts = countRecords(file);
-      } catch {
-        // An unreadable file is listed without counts rather than hidden.
-      }
-      return {
-        fileName,
-        createdAt: fromStamp(match[1]!),
-        reason: (match[2] as BackupReason) ?? 'unknown',
-        sizeBytes: fs.statSync(file).size,
-        counts,
-      };
-    })
+    .map(({ fileName, match }) => ({ fileName, createdAt: fromStamp(match[1]!), reason: (match[2] as BackupReason) ?? 'unknown' }))
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
+/** Backups in the folder, newest first, with size and record counts. */
+export function listBackups(backupsDir: string): BackupInfo[] {
+  return scanBackups(backupsDir).map((backup) => {
+    const file = path.join(backupsDir, backup.fileName);
+    let counts: BackupInfo['counts'] = null;
+    try {
+      // Listing only counts records; integrity was verified when the backup was written.
+      counts = countRecords(file);
+    } catch {
+      // An unreadable file is listed without counts rather than hidden.
+    }
+    return { ...backup, sizeBytes: fs.statSync(file).size, counts };
+  });
 }
 
 /**
  * Which backups to keep: the newest of each of the last `days` days and of the last `weeks`
  * weeks. Everything else is removed (oldest first), so the folder never grows without bound.
  */
-export function backupsToRemove(backups: readonly BackupInfo[], now: Date, days = 7, weeks = 4): BackupInfo[] {
+export function backupsToRemove<B extends BackupFile>(backups: readonly B[], now: Date, days = 7, weeks = 4): B[] {
   const keep = new Set<string>();
   const dayMs = 86_400_000;
-  const newestPer = (bucket: (b: BackupInfo) => number, limit: number) => {
+  const newestPer = (bucket: (b: B) => number, limit: number) => {
     const seen = new Set<number>();
     for (const backup of backups) {
       const key = bucket(backup);
@@ -120,14 +121,20 @@ export function backupsToRemove(backups: readonly BackupInfo[], now: Date, days 
   };
   // Days are counted on the Japanese calendar: yesterday evening's backup is yesterday's, not today's.
   const dayNumber = (date: Date) => Date.parse(`${tokyoDateString(date)}T00:00:00Z`) / dayMs;
-  const daysAgo = (b: BackupInfo) => dayNumber(now) - dayNumber(new Date(b.createdAt));
+  const daysAgo = (b: B) => dayNumber(now) - dayNumber(new Date(b.createdAt));
   newestPer(daysAgo, days);
   newestPer((b) => Math.floor(daysAgo(b) / 7), weeks);
   return backups.filter((b) => !keep.has(b.fileName));
 }
 
+/** True when no backup of any kind was written on today's Japanese date. */
+export function dailyBackupDue(backupsDir: string, now: Date): boolean {
+  const today = tokyoDateString(now);
+  return !scanBackups(backupsDir).some((b) => tokyoDateString(new Date(b.createdAt)) === today);
+}
+
 export function rotateBackups(backupsDir: string, now: Date = new Date()): string[] {
-  const removed = backupsToRemove(listBackups(backupsDir), now);
+  const removed = backupsToRemove(scanBackups(backupsDir), now);
   for (const backup of removed) fs.rmSync(path.join(backupsDir, backup.fileName), { force: true });
   return removed.map((b) => b.fileName);
 }

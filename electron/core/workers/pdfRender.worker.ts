@@ -31,8 +31,9 @@ function post(message: WorkerMessage<PdfRenderResult>): void {
   parentPort?.postMessage(message);
 }
 
-async function flyerPageCount(request: DocumentSetRequest, fontsDir: string): Promise<number> {
-  if (!request.documents.includes('flyer')) return 0;
+/** Pages of the flyer, needed only to number it inside a set (alone it numbers itself). */
+async function flyerPageCount(request: DocumentSetRequest, targets: number, fontsDir: string): Promise<number> {
+  if (!request.documents.includes('flyer') || (request.documents.length === 1 && targets === 1)) return 0;
   const pdf = await renderPdf(buildFlyer(request.pack, request.rates), fontsDir);
   return (await PDFDocument.load(pdf)).getPageCount();
 }
@@ -43,7 +44,7 @@ function renderChunk(request: DocumentSetRequest, targets: readonly SetTarget[],
 
 /** Builds and renders every set off the main thread and writes one PDF to outPath. */
 async function render({ request, targets, fontsDir, outPath }: PdfRenderData): Promise<PdfRenderResult> {
-  const flyerPages = await flyerPageCount(request, fontsDir);
+  const flyerPages = await flyerPageCount(request, targets.length, fontsDir);
   if (targets.length <= setsPerChunk) {
     const pdf = await renderChunk(request, targets, flyerPages, fontsDir);
     fs.writeFileSync(outPath, pdf);

@@ -1,11 +1,10 @@
-import { useEffect, useId, useImperativeHandle, useRef, useState, type Ref } from 'react';
+import { useId, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import { limits } from '../../../shared/contract/limits.ts';
 import { clinicKindLabels, type Clinic } from '../../../shared/domain/clinic.ts';
 import { errorMessageOf } from '../api/ApiError.ts';
 import { isComposing } from './ModalDialog.tsx';
+import { useTypeAhead } from './useTypeAhead.ts';
 import { formatCount } from '../format/formatNumber.ts';
-
-const searchDelayMs = 250;
 
 export interface ClinicPickerHandle {
   focus(): void;
@@ -56,8 +55,6 @@ export function ClinicPicker({ clinic, onChoose, onClear, search: searchClinics,
   const [error, setError] = useState<string | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const changeRef = useRef<HTMLButtonElement>(null);
-  const composing = useRef(false);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const latest = useRef(0);
   const baseId = useId();
   const inputId = `${baseId}-input`;
@@ -70,8 +67,6 @@ export function ClinicPicker({ clinic, onChoose, onClear, search: searchClinics,
       (inputRef.current ?? changeRef.current)?.focus();
     },
   }));
-
-  useEffect(() => () => clearTimeout(timer.current), []);
 
   const search = (text: string) => {
     const q = text.trim();
@@ -95,10 +90,7 @@ export function ClinicPicker({ clinic, onChoose, onClear, search: searchClinics,
     );
   };
 
-  const schedule = (text: string) => {
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => search(text), searchDelayMs);
-  };
+  const typeAhead = useTypeAhead(search);
 
   const choose = (picked: Clinic) => {
     onChoose(picked);
@@ -161,16 +153,9 @@ export function ClinicPicker({ clinic, onChoose, onClear, search: searchClinics,
           value={query}
           onChange={(e) => {
             setQuery(e.target.value);
-            if (!composing.current && !(e.nativeEvent as InputEvent).isComposing) schedule(e.target.value);
+            typeAhead.typed(e);
           }}
-          onCompositionStart={() => {
-            composing.current = true;
-            clearTimeout(timer.current);
-          }}
-          onCompositionEnd={(e) => {
-            composing.current = false;
-            schedule(e.currentTarget.value);
-          }}
+          {...typeAhead.compositionHandlers}
           onKeyDown={(e) => {
             if (isComposing(e)) return;
             if (e.key === 'ArrowDown' && items.length > 0) {
@@ -185,10 +170,7 @@ export function ClinicPicker({ clinic, onChoose, onClear, search: searchClinics,
               e.preventDefault();
               const picked = expanded && active >= 0 ? items[active] : undefined;
               if (picked) choose(picked);
-              else {
-                clearTimeout(timer.current);
-                search(query);
-              }
+              else typeAhead.runNow(query);
             } else if (e.key === 'Escape' && expanded) {
               e.preventDefault();
               setOpen(false);

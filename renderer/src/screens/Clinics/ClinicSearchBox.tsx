@@ -1,9 +1,7 @@
-import { useEffect, useRef } from 'react';
 import { limits } from '../../../../shared/contract/limits.ts';
+import { useTypeAhead } from '../../components/useTypeAhead.ts';
+import { isComposing } from '../../components/ModalDialog.tsx';
 import { useClinicsStore } from '../../stores/clinicsStore.ts';
-
-/** Long enough to skip the keystrokes in the middle of a word, short enough to feel immediate. */
-const searchDelayMs = 250;
 
 /**
  * Searches as the user types. While an IME composition is open the text is still being converted
@@ -15,15 +13,8 @@ export function ClinicSearchBox() {
   const setQuery = useClinicsStore((s) => s.setQuery);
   const setIncludeArchived = useClinicsStore((s) => s.setIncludeArchived);
   const search = useClinicsStore((s) => s.search);
-  const composing = useRef(false);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-
-  useEffect(() => () => clearTimeout(timer.current), []);
-
-  const scheduleSearch = () => {
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => void search(), searchDelayMs);
-  };
+  // The store searches for the query it holds, so the text itself is not passed on.
+  const typeAhead = useTypeAhead(() => void search());
 
   return (
     <div className="search-box">
@@ -39,21 +30,11 @@ export function ClinicSearchBox() {
           aria-describedby="clinic-search-hint"
           onChange={(e) => {
             setQuery(e.target.value);
-            if (!composing.current && !(e.nativeEvent as InputEvent).isComposing) scheduleSearch();
+            typeAhead.typed(e);
           }}
-          onCompositionStart={() => {
-            composing.current = true;
-            clearTimeout(timer.current);
-          }}
-          onCompositionEnd={() => {
-            composing.current = false;
-            scheduleSearch();
-          }}
+          {...typeAhead.compositionHandlers}
           onKeyDown={(e) => {
-            if (e.key === 'Enter' && !e.nativeEvent.isComposing && e.keyCode !== 229) {
-              clearTimeout(timer.current);
-              void search();
-            }
+            if (e.key === 'Enter' && !isComposing(e)) typeAhead.runNow(query);
           }}
         />
         <label className="checkbox-label">
@@ -61,7 +42,7 @@ export function ClinicSearchBox() {
             type="checkbox"
             checked={includeArchived}
             onChange={(e) => {
-              clearTimeout(timer.current);
+              typeAhead.cancel();
               setIncludeArchived(e.target.checked);
             }}
           />

@@ -5,9 +5,8 @@ import { errorMessageOf } from '../../api/ApiError.ts';
 import { ModalDialog } from '../../components/ModalDialog.tsx';
 import { formatCount } from '../../format/formatNumber.ts';
 import { useInquiriesStore } from '../../stores/inquiriesStore.ts';
+import { useTypeAhead } from '../../components/useTypeAhead.ts';
 import { isComposing } from './inquiryParts.tsx';
-
-const searchDelayMs = 250;
 
 /**
  * 問い合わせを登録 from the 問い合わせ screen: first choose the clinic. Searches as the user types,
@@ -18,8 +17,6 @@ export function ClinicPickerDialog({ onPick, onCancel }: { onPick(clinic: Clinic
   const [query, setQuery] = useState('');
   const [result, setResult] = useState<{ query: string; items: Clinic[]; total: number; capped: boolean } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const composing = useRef(false);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const latest = useRef(0);
 
   const search = (text: string) => {
@@ -37,15 +34,11 @@ export function ClinicPickerDialog({ onPick, onCancel }: { onPick(clinic: Clinic
 
   useEffect(() => {
     search('');
-    return () => clearTimeout(timer.current);
     // Only the first list on opening; later searches follow the typing.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const schedule = (text: string) => {
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => search(text), searchDelayMs);
-  };
+  const typeAhead = useTypeAhead(search);
 
   return (
     <ModalDialog title="問い合わせを登録：医療機関を選ぶ" onRequestClose={onCancel} className="records-dialog picker-dialog">
@@ -61,21 +54,13 @@ export function ClinicPickerDialog({ onPick, onCancel }: { onPick(clinic: Clinic
           aria-describedby="picker-clinic-search-hint"
           onChange={(e) => {
             setQuery(e.target.value);
-            if (!composing.current && !(e.nativeEvent as InputEvent).isComposing) schedule(e.target.value);
+            typeAhead.typed(e);
           }}
-          onCompositionStart={() => {
-            composing.current = true;
-            clearTimeout(timer.current);
-          }}
-          onCompositionEnd={(e) => {
-            composing.current = false;
-            schedule(e.currentTarget.value);
-          }}
+          {...typeAhead.compositionHandlers}
           onKeyDown={(e) => {
             if (e.key === 'Enter' && !isComposing(e)) {
               e.preventDefault();
-              clearTimeout(timer.current);
-              search(query);
+              typeAhead.runNow(query);
             }
           }}
         />

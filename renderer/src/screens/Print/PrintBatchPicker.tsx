@@ -2,11 +2,9 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { limits } from '../../../../shared/contract/limits.ts';
 import { clinicKindLabels } from '../../../../shared/domain/clinic.ts';
 import { isComposing } from '../../components/ModalDialog.tsx';
+import { useTypeAhead } from '../../components/useTypeAhead.ts';
 import { formatCount } from '../../format/formatNumber.ts';
 import { batchListLimit, usePrintBatchStore } from '../../stores/printBatchStore.ts';
-
-/** Long enough to skip the keystrokes in the middle of a word, short enough to feel immediate. */
-const searchDelayMs = 250;
 
 /**
  * 一括作成: the clinics of a mailing, narrowed down as the clerk types (never while the IME is
@@ -25,24 +23,12 @@ export function PrintBatchPicker() {
   const [query, setQuery] = useState(() => matches?.query ?? '');
   // The list for the text in the box when the picker first shows; typing schedules the rest.
   const initialQuery = useRef(query);
-  const composing = useRef(false);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const selected = useMemo(() => new Set(selectedIds), [selectedIds]);
 
   useEffect(() => {
     void search(initialQuery.current);
-    return () => clearTimeout(timer.current);
   }, [search]);
-
-  const schedule = (text: string) => {
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => void search(text), searchDelayMs);
-  };
-
-  const searchNow = () => {
-    clearTimeout(timer.current);
-    void search(query);
-  };
+  const typeAhead = useTypeAhead((text) => void search(text));
 
   const items = matches?.items ?? [];
   return (
@@ -63,20 +49,13 @@ export function PrintBatchPicker() {
           value={query}
           onChange={(e) => {
             setQuery(e.target.value);
-            if (!composing.current && !(e.nativeEvent as InputEvent).isComposing) schedule(e.target.value);
+            typeAhead.typed(e);
           }}
-          onCompositionStart={() => {
-            composing.current = true;
-            clearTimeout(timer.current);
-          }}
-          onCompositionEnd={(e) => {
-            composing.current = false;
-            schedule(e.currentTarget.value);
-          }}
+          {...typeAhead.compositionHandlers}
           onKeyDown={(e) => {
             if (e.key !== 'Enter' || isComposing(e)) return;
             e.preventDefault();
-            searchNow();
+            typeAhead.runNow(query);
           }}
         />
       </div>
@@ -98,7 +77,7 @@ export function PrintBatchPicker() {
           className="button"
           disabled={selectingAll || matches?.total === 0}
           onClick={() => {
-            searchNow();
+            typeAhead.runNow(query);
             void selectAllMatching(query);
           }}
         >
