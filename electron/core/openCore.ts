@@ -7,6 +7,9 @@ import { migrate, schemaVersion } from './db/migrate.ts';
 import { createBackup } from './backup/backups.ts';
 import { migrations } from './db/migrations/index.ts';
 import { startBackupSchedule } from './backup/backupSchedule.ts';
+import { backupService } from './backup/backupService.ts';
+import { AppError } from './errors.ts';
+import { isDamageError, newestGoodBackup, passesQuickCheck, restoreAfterDamage } from './backup/damagedDatabase.ts';
 import type { OutputSubject } from './db/repos/documentOutputs.ts';
 import { FileStore } from './files/fileStore.ts';
 import { createHandlers } from './handlers/createHandlers.ts';
@@ -46,13 +49,14 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const content = new ContentManager(options.bundledContentDir ?? path.join(resourcesDir(), 'content'), path.join(dataDir, 'content'));
   for (const problem of content.current.problems) log.warn('content file skipped', { file: problem.file, reasons: problem.messages.length });
   const lock = acquireDataDirLock(dataDir);
+  const backupsDir = path.join(dataDir, 'backups');
+  const dbPath = path.join(dataDir, databaseFileName);
   let db: Db | undefined;
   try {
-    const dbPath = path.join(dataDir, databaseFileName);
     db = openDatabase(dbPath, { newestKnownVersion: migrations.length });
     // An upgrade never runs without a verified copy of the file as it was.
     const current = schemaVersion(db);
-    if (current > 0 && current < migrations.length) await createBackup(db, path.join(dataDir, 'backups'), 'before-migration');
+    if (current > 0 && current < migrations.length) await createBackup(db, backupsDir, 'before-migration');
     const { from, to } = migrate(db, migrations);
     if (from !== to) log.info('database migrated', { from, to });
     const openedDb = db;
@@ -65,7 +69,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     const events = new EventEmitter();
     const emit = (event: ContractEvent) => events.emit('event', event);
     const jobs = new JobRunner(
-      { ...clinicsCsvJobs({ db: openedDb, dbPath, files, writeContext, backupsDir: path.join(dataDir, 'backups'), now }), ...documentJobs({ db: openedDb, files, content, now, outputs }) },
+      { ...clinicsCsvJobs({ db: openedDb, dbPath, files, writeContext, backupsDir, now }), ...documentJobs({ db: openedDb, files, content, now, outputs }) },
       (job) => emit({ type: 'job', job }),
       log,
     );
@@ -77,10 +81,12 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       content,
       files,
       outputs,
+      backups: backupService({ db: openedDb, dbPath, backupsDir, files, now, busy: () => jobs.busy }),
+      backupsDir,
       info: () => ({ version: packageJson.version, mode, machineId, dataDir, schemaVersion: to }),
     });
     const dispatch = createDispatcher(handlers, log);
-    const backupSchedule = startBackupSchedule({ db: openedDb, backupsDir: path.join(dataDir, 'backups'), now, log, ...options.backupSchedule });
+    const backupSchedule = startBackupSchedule({ db: openedDb, backupsDir, now, log, ...options.backupSchedule });
     log.info('core opened', { mode, schemaVersion: to });
     let closed = false;
     return {
@@ -106,6 +112,29 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   } catch (error) {
     db?.close();
     lock.release();
+    // A failed open is checked at once; a damaged file is reported, never written to.
+    if (!(error instanceof AppError) && fs.existsSync(dbPath) && (isDamageError(error) || !passesQuickCheck(dbPath))) {
+      log.error('database damaged', { error: String(error) });
+      throw new AppError('DB_DAMAGED');
+    }
     throw error;
+  }
+}
+
+/** The backup a damaged data folder would be restored from, for the question put to the user. */
+export function newestGoodBackupIn(dataDir: string) {
+  return newestGoodBackup(path.join(dataDir, 'backups'));
+}
+
+/**
+ * After DB_DAMAGED and the user's yes: the damaged file goes aside into `damaged/`, the newest
+ * good backup takes its place. Holds the folder's lock meanwhile, so no other process opens it.
+ */
+export function restoreDamagedDataDir(dataDir: string, now: Date = new Date()) {
+  const lock = acquireDataDirLock(dataDir);
+  try {
+    return restoreAfterDamage(path.join(dataDir, databaseFileName), path.join(dataDir, 'backups'), now);
+  } finally {
+    lock.release();
   }
 }

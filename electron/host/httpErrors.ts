@@ -16,6 +16,7 @@ export const statusForError: Record<ErrorCode, number> = {
   CANCELLED: 409,
   DB_LOCKED: 409,
   DB_TOO_NEW: 409,
+  DB_DAMAGED: 409,
   PAYLOAD_TOO_LARGE: 413,
   INTERNAL: 500,
 };

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app } from 'electron';
 import { createFileLogger } from '../core/log/logger.ts';
-import { openCore } from '../core/openCore.ts';
+import { newestGoodBackupIn, openCore, restoreDamagedDataDir } from '../core/openCore.ts';
 import { defaultDataDir } from '../core/paths.ts';
 import { crashDialog } from './crashDialog.ts';
 import { startApp } from './startApp.ts';
@@ -28,6 +28,7 @@ startApp({
   openCore,
   dataDir,
   log,
+  recovery: { newestGoodBackup: newestGoodBackupIn, restore: (dir) => restoreDamagedDataDir(dir) },
   preloadPath: path.join(bundleDir, 'preload.cjs'),
   rendererDir: path.join(bundleDir, '..', 'renderer'),
 });

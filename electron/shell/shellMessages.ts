@@ -6,6 +6,14 @@ export const shellMessages = {
   unexpectedErrorTitle: 'エラーが発生しました',
   unexpectedError:
     '予期しないエラーが発生しました。入力中の内容を確認し、アプリを終了してから起動し直してください。解決しない場合は担当者に連絡してください。',
+  damagedTitle: 'データのファイルが壊れています',
+  damagedRestoreOffer: (backupLabel: string, counts: string) =>
+    `データのファイルが壊れているため開けませんでした。壊れたファイルは消さずに「damaged」フォルダに残します。\n\n` +
+    `最新のバックアップ（${backupLabel}、${counts}）から復元して起動しますか？ バックアップより後に入力した内容は含まれません。`,
+  damagedNoBackup:
+    'データのファイルが壊れているため開けませんでした。復元できるバックアップが見つかりません。ファイルはそのまま残しています。担当者に連絡してください。',
+  restoreAndStart: '最新のバックアップから復元して起動',
+  quit: '終了',
   openFileTitle: 'ファイルを選択',
   saveFileTitle: 'ファイルの保存先を選択',
   fileTypeLabel: (extension: string) => `${extension.toUpperCase()}ファイル`,

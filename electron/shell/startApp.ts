@@ -1,5 +1,6 @@
 import { app, BrowserWindow, dialog, session } from 'electron';
 import type { Logger } from '../core/log/logger.ts';
+import type { BackupInfo } from '../core/backup/backups.ts';
 import type { Core, RunMode } from '../core/types.ts';
 import { installAppProtocol, registerAppScheme, rendererIndexUrl } from './appProtocol.ts';
 import { describeError } from './crashDialog.ts';
@@ -16,7 +17,14 @@ export interface StartOptions {
   /** dist/renderer */
   rendererDir: string;
   log: Logger;
+  /** What to offer when the database is damaged: the newest good backup, and restoring it. */
+  recovery?: {
+    newestGoodBackup(dataDir: string): BackupInfo | undefined;
+    restore(dataDir: string): { backup: BackupInfo; keptAs: string };
+  };
 }
+
+const backupTime = new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', dateStyle: 'long', timeStyle: 'short' });
 
 /** The Japanese message of a known start-up refusal (DB_LOCKED, DB_TOO_NEW), else a general one. */
 function startupMessage(error: unknown): string {
@@ -50,6 +58,43 @@ export function startApp(options: StartOptions): void {
     app.quit();
   };
 
+  /**
+   * Opens the core; a damaged database is never opened over: the user is asked whether to put
+   * the newest good backup in its place (the damaged file is kept aside). Undefined: they quit.
+   */
+  const openOrRecover = async (): Promise<Core | undefined> => {
+    const open = () => options.openCore({ dataDir: options.dataDir, mode: 'desktop', log });
+    try {
+      return await open();
+    } catch (error) {
+      if ((error as { code?: unknown } | null)?.code !== 'DB_DAMAGED' || !options.recovery) throw error;
+      const backup = options.recovery.newestGoodBackup(options.dataDir);
+      if (!backup) {
+        dialog.showErrorBox(shellMessages.damagedTitle, shellMessages.damagedNoBackup);
+        app.quit();
+        return undefined;
+      }
+      const counts = backup.counts ? `医療機関 ${backup.counts.clinics}件・問い合わせ ${backup.counts.inquiries}件` : '件数不明';
+      const { response } = await dialog.showMessageBox({
+        type: 'warning',
+        title: shellMessages.damagedTitle,
+        message: shellMessages.damagedTitle,
+        detail: shellMessages.damagedRestoreOffer(backupTime.format(new Date(backup.createdAt)), counts),
+        buttons: [shellMessages.restoreAndStart, shellMessages.quit],
+        defaultId: 0,
+        cancelId: 1,
+        noLink: true,
+      });
+      if (response !== 0) {
+        app.quit();
+        return undefined;
+      }
+      const restored = options.recovery.restore(options.dataDir);
+      log.warn('database restored after damage', { backup: restored.backup.fileName });
+      return open();
+    }
+  };
+
   app.on('second-instance', () => {
     if (!window || window.isDestroyed()) return;
     if (window.isMinimized()) window.restore();
@@ -72,11 +117,12 @@ export function startApp(options: StartOptions): void {
 
   void app.whenReady().then(async () => {
     try {
-      core = await options.openCore({ dataDir: options.dataDir, mode: 'desktop', log });
+      core = await openOrRecover();
     } catch (error) {
       failStartup(error);
       return;
     }
+    if (!core) return;
     installSessionSecurity(session.defaultSession);
     installAppProtocol(options.rendererDir);
     const created = new BrowserWindow(windowOptions(options.preloadPath));

@@ -10,6 +10,13 @@ import { rateTableSchema } from '../content/rateTableSchema.ts';
 import { quoteRequestSchema, savedQuoteSchema } from '../quote/savedQuote.ts';
 import { contentChangeSchema, contentImportInputSchema, contentImportPreviewSchema } from '../content/contentImport.ts';
 import { fileRefSchema } from './files.ts';
+import {
+  backupAddInputSchema,
+  backupExportInputSchema,
+  backupInfoSchema,
+  backupRestoreInputSchema,
+  purgeCountsSchema,
+} from '../domain/backup.ts';
 import { documentOutputSchema, recordOutputInputSchema, recordOutputResultSchema } from '../documents/documentOutput.ts';
 import { limits } from './limits.ts';
 import { jobIdInputSchema, jobStartSchema, jobStateSchema } from './jobs.ts';
@@ -143,6 +150,19 @@ export const contract = {
   'documents.history': channel(
     z.union([z.object({ clinicId: recordId }), z.object({ inquiryId: recordId })], { message: '医療機関か問い合わせを指定してください' }),
     z.object({ items: z.array(documentOutputSchema) }),
+  ),
+  'backups.list': channel(z.object({}), z.object({ items: z.array(backupInfoSchema) })),
+  'backups.create': channel(z.object({}), backupInfoSchema),
+  /** A copy to save elsewhere (USB stick), optionally encrypted with a password. */
+  'backups.export': channel(backupExportInputSchema, fileRefSchema),
+  /** A copy brought back: decrypted if needed, checked, and listed ready to restore. */
+  'backups.addFromFile': channel(backupAddInputSchema, backupInfoSchema),
+  'backups.restore': channel(backupRestoreInputSchema, z.object({ restored: backupInfoSchema, safetyBackup: backupInfoSchema })),
+  'records.purgePreview': channel(z.object({}), purgeCountsSchema),
+  /** 完全削除 of archived records, after a verified backup. */
+  'records.purgeArchived': channel(
+    z.object({ confirm: z.literal(true, { message: '完全削除の確認がされていません' }) }),
+    purgeCountsSchema.extend({ backup: backupInfoSchema }),
   ),
   'jobs.start': channel(jobStartSchema, jobStateSchema),
   'jobs.get': channel(jobIdInputSchema, jobStateSchema),

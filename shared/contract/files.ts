@@ -18,5 +18,7 @@ export const filePurposes = {
   clinicsCsv: { label: 'CSVファイル', extensions: ['csv', 'txt'], mime: 'text/csv' },
   /** An official rate table (CSV from Excel, or JSON) or a new content pack (JSON). */
   contentFile: { label: 'CSV・JSONファイル', extensions: ['csv', 'json'], mime: 'application/octet-stream' },
+  /** A backup saved elsewhere earlier: the database file, or its encrypted copy. */
+  backupFile: { label: 'バックアップファイル', extensions: ['ccbak', 'sqlite3'], mime: 'application/octet-stream' },
 } as const;
 export type FilePurpose = keyof typeof filePurposes;

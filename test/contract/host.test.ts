@@ -19,6 +19,16 @@ async function uploadText(t: TestHost, name: string, text: string): Promise<stri
   return res.json().result.fileId;
 }
 
+async function uploadBytes(t: TestHost, purpose: string, name: string, body: Buffer): Promise<string> {
+  const res = await rawRequest(t.host.port, {
+    method: 'POST',
+    path: `/api/files?purpose=${purpose}&name=${encodeURIComponent(name)}`,
+    headers: { ...authHeader(t), 'Content-Type': 'application/octet-stream' },
+    body,
+  });
+  return res.json().result.fileId;
+}
+
 async function newInquiry(t: TestHost): Promise<string> {
   const created = (await call(t, 'clinics.create', clinic)).body.result;
   const res = await call(t, 'inquiries.create', { clinicId: created.id, receivedOn: '2026-11-24', channel: 'phone' });
@@ -189,6 +199,43 @@ const validCalls: Record<Channel, (t: TestHost) => Promise<{ input: unknown; che
       input: { clinicId: created.id },
       check: (r) => expect(r.items).toMatchObject([{ clinicId: created.id, documents: ['faxCoverSheet', 'inquiryFaxSheet'], action: 'printed', batchSize: 1 }]),
     };
+  },
+  'backups.list': async (t) => {
+    await call(t, 'backups.create', {});
+    return { input: {}, check: (r) => expect(r.items).toMatchObject([{ reason: 'manual' }]) };
+  },
+  'backups.create': async (t) => {
+    await call(t, 'clinics.create', clinic);
+    return { input: {}, check: (r) => expect(r).toMatchObject({ reason: 'manual', counts: { clinics: 1, inquiries: 0 } }) };
+  },
+  'backups.export': async (t) => {
+    const backup = (await call(t, 'backups.create', {})).body.result;
+    return { input: { fileName: backup.fileName, password: 'correct horse' }, check: (r) => expect(r.name).toMatch(/（暗号化）\.ccbak$/) };
+  },
+  'backups.addFromFile': async (t) => {
+    const backup = (await call(t, 'backups.create', {})).body.result;
+    const exported = (await call(t, 'backups.export', { fileName: backup.fileName })).body.result;
+    const bytes = (await rawRequest(t.host.port, { path: `/api/files/${exported.fileId}`, headers: authHeader(t) })).body;
+    const fileId = await uploadBytes(t, 'backupFile', 'copy.sqlite3', bytes);
+    return { input: { fileId }, check: (r) => expect(r).toMatchObject({ reason: 'imported' }) };
+  },
+  'backups.restore': async (t) => {
+    const backup = (await call(t, 'backups.create', {})).body.result;
+    await call(t, 'clinics.create', clinic);
+    return {
+      input: { fileName: backup.fileName },
+      check: (r) => expect(r).toMatchObject({ restored: { fileName: backup.fileName }, safetyBackup: { reason: 'before-restore', counts: { clinics: 1 } } }),
+    };
+  },
+  'records.purgePreview': async (t) => {
+    const created = (await call(t, 'clinics.create', clinic)).body.result;
+    await call(t, 'clinics.archive', { id: created.id });
+    return { input: {}, check: (r) => expect(r).toEqual({ clinics: 1, inquiries: 0, keptClinics: 0 }) };
+  },
+  'records.purgeArchived': async (t) => {
+    const created = (await call(t, 'clinics.create', clinic)).body.result;
+    await call(t, 'clinics.archive', { id: created.id });
+    return { input: { confirm: true }, check: (r) => expect(r).toMatchObject({ clinics: 1, inquiries: 0, backup: { reason: 'before-purge' } }) };
   },
   'jobs.start': async () => ({
     input: { kind: 'clinics.exportCsv', input: {} },

@@ -92,7 +92,7 @@ export const fakeElectron = {
   ipcMain: new FakeIpcMain(),
   ipcRenderer: new FakeIpcRenderer(),
   contextBridge: { exposeInMainWorld: vi.fn() },
-  dialog: { showErrorBox: vi.fn(), showOpenDialog: vi.fn(), showSaveDialog: vi.fn() },
+  dialog: { showErrorBox: vi.fn(), showOpenDialog: vi.fn(), showSaveDialog: vi.fn(), showMessageBox: vi.fn(async () => ({ response: 0, checkboxChecked: false })) },
   session: { defaultSession: new FakeSession() },
   shell: { openExternal: vi.fn(async (_url: string) => undefined), openPath: vi.fn(async (_path: string) => '') },
   protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },

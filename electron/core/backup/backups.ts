@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import type { Db } from '../db/connection.ts';
 import { tokyoDateString } from '../../../shared/time/tokyoDate.ts';
 
-export type BackupReason = 'daily' | 'manual' | 'before-migration' | 'before-import' | 'before-purge' | 'before-restore';
+export type BackupReason = 'daily' | 'manual' | 'before-migration' | 'before-import' | 'before-purge' | 'before-restore' | 'imported';
 
 export interface BackupInfo {
   fileName: string;
@@ -14,7 +14,10 @@ export interface BackupInfo {
   counts: { clinics: number; inquiries: number } | null;
 }
 
-const namePattern = /^backup-(\d{8}T\d{6}Z)-([a-z-]+)\.sqlite3$/;
+/** backup-<UTC stamp>-<reason>[-<n>].sqlite3: n tells apart two backups of one second. */
+const namePattern = /^backup-(\d{8}T\d{6}Z)-([a-z]+(?:-[a-z]+)*)(?:-\d+)?\.sqlite3$/;
+
+export const isBackupFileName = (name: string) => namePattern.test(name);
 
 function stamp(date: Date): string {
   return date.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
@@ -58,7 +61,9 @@ function inspect(file: string): { ok: boolean; counts: BackupInfo['counts'] } {
  */
 export async function createBackup(db: Db, backupsDir: string, reason: BackupReason, now: Date = new Date()): Promise<BackupInfo> {
   fs.mkdirSync(backupsDir, { recursive: true });
-  const fileName = `backup-${stamp(now)}-${reason}.sqlite3`;
+  // Never over an existing backup (a restore takes its safety copy in the same second as the one before).
+  let fileName = `backup-${stamp(now)}-${reason}.sqlite3`;
+  for (let n = 2; fs.existsSync(path.join(backupsDir, fileName)); n++) fileName = `backup-${stamp(now)}-${reason}-${n}.sqlite3`;
   const file = path.join(backupsDir, fileName);
   const partial = `${file}.partial`;
   await db.backup(partial);

@@ -23,6 +23,9 @@ import type { FileStore } from '../files/fileStore.ts';
 import { listQuotes, saveQuote } from '../db/repos/quotes.ts';
 import { calculateQuote } from '../../../shared/quote/calculateQuote.ts';
 import { limits } from '../../../shared/contract/limits.ts';
+import type { BackupService } from '../backup/backupService.ts';
+import { createBackup } from '../backup/backups.ts';
+import { purgeArchived, purgePreview } from '../db/repos/purge.ts';
 import { documentOutputHistory, recordDocumentOutput, type OutputSubject } from '../db/repos/documentOutputs.ts';
 
 export interface HandlerDeps {
@@ -34,6 +37,8 @@ export interface HandlerDeps {
   now: () => Date;
   content: ContentManager;
   files: FileStore;
+  backups: BackupService;
+  backupsDir: string;
   /** PDFs the print centre made, by file id, waiting to be saved or printed. */
   outputs: Map<string, OutputSubject>;
 }
@@ -110,6 +115,17 @@ export function createHandlers(deps: HandlerDeps) {
       return { recorded, inquiry: inquiry ? { id: inquiry.id, receiptNumber: inquiry.receiptNumber, status: inquiry.status } : null };
     },
     'documents.history': (by) => ({ items: documentOutputHistory(db, by) }),
+    'backups.list': () => ({ items: deps.backups.list() }),
+    'backups.create': () => deps.backups.create(),
+    'backups.export': ({ fileName, password }) => deps.backups.export(fileName, password),
+    'backups.addFromFile': ({ fileId, password }) => deps.backups.addFromFile(storedFile(fileId), password),
+    'backups.restore': ({ fileName }) => deps.backups.restore(fileName),
+    'records.purgePreview': () => purgePreview(db),
+    'records.purgeArchived': async () => {
+      if (jobs.busy) throw new AppError('INVALID_INPUT', '取り込みや書類の作成が終わってから、もう一度お試しください。');
+      const backup = await createBackup(db, deps.backupsDir, 'before-purge', deps.now());
+      return { ...purgeArchived(db), backup };
+    },
     'jobs.start': (input) => jobs.start(input),
     'jobs.get': ({ jobId }) => jobs.get(jobId),
     'jobs.cancel': ({ jobId }) => jobs.cancel(jobId),

@@ -40,6 +40,11 @@ export class JobRunner {
     this.log = log;
   }
 
+  /** True while any job runs: the database must not be swapped under it. */
+  get busy(): boolean {
+    return [...this.jobs.values()].some((job) => job.state.state === 'running');
+  }
+
   start(request: JobStart): JobState {
     this.forgetOldJobs();
     const jobId = randomUUID();

@@ -1,12 +1,12 @@
 /**
- * `npm run preview -- [--port <n>] [--data-dir <dir>] [--no-build]`
+ * `npm run preview -- [--port <n>] [--data-dir <dir>] [--no-build] [--restore-newest-backup]`
  * Builds the renderer when its sources changed, opens the data folder, starts the local host
  * and prints the URL to open (with its token) on its own line.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../core/errors.ts';
-import { openCore } from '../../core/openCore.ts';
+import { newestGoodBackupIn, openCore, restoreDamagedDataDir } from '../../core/openCore.ts';
 import { appRoot, defaultDataDir } from '../../core/paths.ts';
 import { startHost } from '../server.ts';
 import { parseArgs } from './args.ts';
@@ -27,8 +27,27 @@ function rendererIsStale(root: string): boolean {
   return ['renderer', 'shared', 'resources/fonts'].some((dir) => newestMtime(path.join(root, dir)) > builtAt);
 }
 
+/** A damaged database is only replaced when asked to, with the damaged file kept aside. */
+async function openOrRecover(dataDir: string, restore: boolean) {
+  try {
+    return await openCore({ dataDir, mode: 'preview' });
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== 'DB_DAMAGED') throw error;
+    const backup = newestGoodBackupIn(dataDir);
+    if (!backup) throw new Error('データのファイルが壊れていて、復元できるバックアップもありません。ファイルはそのまま残しています。');
+    if (!restore) {
+      throw new Error(
+        `${error.message}\n最新のバックアップ: ${backup.fileName}\n復元するには --restore-newest-backup を付けて起動してください（壊れたファイルは damaged フォルダに残します）。`,
+      );
+    }
+    const { keptAs } = restoreDamagedDataDir(dataDir);
+    console.error(`バックアップ ${backup.fileName} から復元しました。壊れたファイル: ${keptAs}`);
+    return openCore({ dataDir, mode: 'preview' });
+  }
+}
+
 async function main(): Promise<void> {
-  const { values, flags } = parseArgs(process.argv.slice(2), { values: ['port', 'data-dir'], flags: ['no-build'] });
+  const { values, flags } = parseArgs(process.argv.slice(2), { values: ['port', 'data-dir'], flags: ['no-build', 'restore-newest-backup'] });
   const port = Number(values.get('port') ?? 0);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port は 0〜65535 の整数で指定してください: ${values.get('port')}`);
   const dataDir = path.resolve(values.get('data-dir') ?? defaultDataDir());
@@ -39,7 +58,7 @@ async function main(): Promise<void> {
     await buildRenderer();
   }
 
-  const core = await openCore({ dataDir, mode: 'preview' });
+  const core = await openOrRecover(dataDir, flags.has('restore-newest-backup'));
   const host = await startHost({ core, staticDir: path.join(root, 'dist/renderer'), port });
   console.error(`データの保存場所 (data folder): ${dataDir}`);
   console.error('ブラウザで次のURLを開いてください (open this URL in a browser):');

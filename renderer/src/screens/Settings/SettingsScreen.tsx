@@ -1,11 +1,13 @@
 import { ScreenHeading } from '../../components/ScreenHeading.tsx';
 import { useRecordsBasics } from '../Inquiries/inquiryParts.tsx';
+import { BackupSection } from './BackupSection.tsx';
 import { ClinicsExportSection } from './ClinicsExportSection.tsx';
 import { ClinicsImportSection } from './ClinicsImportSection.tsx';
 import { ContentSection } from './ContentSection.tsx';
 import { CurrentStaffSection } from './CurrentStaffSection.tsx';
 import { DataSection } from './DataSection.tsx';
 import { DateStyleSection } from './DateStyleSection.tsx';
+import { PurgeSection } from './PurgeSection.tsx';
 import { ReceiptPrefixSection } from './ReceiptPrefixSection.tsx';
 import { StaffSection } from './StaffSection.tsx';
 
@@ -22,6 +24,8 @@ export function SettingsScreen() {
       <DataSection />
       <ClinicsExportSection />
       <ClinicsImportSection />
+      <BackupSection />
+      <PurgeSection />
     </section>
   );
 }

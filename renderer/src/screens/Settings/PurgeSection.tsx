@@ -1,0 +1,83 @@
+import { useEffect, useState } from 'react';
+import { ModalDialog } from '../../components/ModalDialog.tsx';
+import { formatCount } from '../../format/formatNumber.ts';
+import { useBackupStore } from '../../stores/backupStore.ts';
+import { usePurgeStore } from '../../stores/purgeStore.ts';
+
+/**
+ * 完全削除: archiving is how records are removed day to day; deleting them for good lives only
+ * here, always after a backup and a confirmation.
+ */
+export function PurgeSection() {
+  const preview = usePurgeStore((s) => s.preview);
+  const busy = usePurgeStore((s) => s.busy);
+  const message = usePurgeStore((s) => s.message);
+  const load = usePurgeStore((s) => s.load);
+  const [confirming, setConfirming] = useState(false);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const nothing = preview !== null && preview.clinics === 0 && preview.inquiries === 0;
+  return (
+    <section className="panel" aria-labelledby="settings-purge">
+      <h2 id="settings-purge">アーカイブした記録の完全削除</h2>
+      <p className="field-hint">
+        アーカイブした医療機関と、その問い合わせをデータから完全に削除します。進行中や成約の問い合わせがある医療機関は削除しません。削除の前に自動でバックアップを取ります。
+      </p>
+      {preview && (
+        <p className="purge-counts">
+          削除の対象：医療機関 {formatCount(preview.clinics)}・問い合わせ {formatCount(preview.inquiries)}
+          {preview.keptClinics > 0 && `（進行中・成約の問い合わせがあるため残す医療機関 ${formatCount(preview.keptClinics)}）`}
+        </p>
+      )}
+      <div className="actions">
+        <button type="button" className="button button-danger" disabled={busy || nothing || preview === null} onClick={() => setConfirming(true)}>
+          完全削除…
+        </button>
+      </div>
+      <p role="status" className={message ? (message.error ? 'message message-error' : 'message message-success') : 'message-empty'}>
+        {message?.text}
+      </p>
+      {confirming && preview && <PurgeDialog clinics={preview.clinics} inquiries={preview.inquiries} onClose={() => setConfirming(false)} />}
+    </section>
+  );
+}
+
+function PurgeDialog({ clinics, inquiries, onClose }: { clinics: number; inquiries: number; onClose(): void }) {
+  const purge = usePurgeStore((s) => s.purge);
+  const busy = usePurgeStore((s) => s.busy);
+  const reloadBackups = useBackupStore((s) => s.load);
+  const [understood, setUnderstood] = useState(false);
+  return (
+    <ModalDialog title="完全削除の確認" onRequestClose={onClose} alert>
+      <p>
+        医療機関 <strong>{formatCount(clinics)}</strong>・問い合わせ <strong>{formatCount(inquiries)}</strong> を完全に削除します。
+      </p>
+      <p>削除の前にバックアップを取ります。元に戻すときは、設定の「バックアップ」からそのバックアップを復元してください。</p>
+      <label className="checkbox-label">
+        <input type="checkbox" checked={understood} onChange={(e) => setUnderstood(e.target.checked)} />
+        内容を確認しました
+      </label>
+      <div className="actions">
+        <button
+          type="button"
+          className="button button-danger"
+          disabled={!understood || busy}
+          onClick={() =>
+            void purge().then((done) => {
+              void reloadBackups();
+              if (done) onClose();
+            })
+          }
+        >
+          完全削除する
+        </button>
+        <button type="button" className="button" onClick={onClose}>
+          やめる
+        </button>
+      </div>
+    </ModalDialog>
+  );
+}

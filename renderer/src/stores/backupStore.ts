@@ -1,0 +1,110 @@
+import { create } from 'zustand';
+import type { BackupInfoDto } from '../../../shared/domain/backup.ts';
+import { call, openFile, saveFile } from '../api/client.ts';
+import { ApiError, errorMessageOf } from '../api/ApiError.ts';
+
+/** Survives the reload after a restore, so the clerk reads what happened. */
+const restoredNoteKey = 'cyber-counter:restored';
+
+interface BackupState {
+  items: BackupInfoDto[] | null;
+  loadError: string | null;
+  busy: boolean;
+  /** Japanese line about the last action, and whether it went wrong. */
+  message: { text: string; error: boolean } | null;
+  load(): Promise<void>;
+  backupNow(): Promise<void>;
+  /** Saves a copy elsewhere; password '' saves the database file unprotected. */
+  exportCopy(backup: BackupInfoDto, password: string): Promise<boolean>;
+  /** Brings back a copy; answers 'needsPassword' when the chosen file is protected. */
+  addFromFile(password?: string, fileId?: string): Promise<{ needsPassword: string } | null>;
+  restore(backup: BackupInfoDto, describe: string): Promise<void>;
+  /** The note left by a restore before the reload, once. */
+  takeRestoredNote(): string | null;
+}
+
+export const useBackupStore = create<BackupState>()((set, get) => {
+  const run = async (work: () => Promise<string | null>) => {
+    set({ busy: true, message: null });
+    try {
+      const text = await work();
+      if (text) set({ message: { text, error: false } });
+    } catch (error) {
+      set({ message: { text: errorMessageOf(error, 'バックアップの操作ができませんでした。もう一度お試しください。'), error: true } });
+    } finally {
+      set({ busy: false });
+    }
+  };
+
+  return {
+    items: null,
+    loadError: null,
+    busy: false,
+    message: null,
+
+    async load() {
+      try {
+        set({ items: (await call('backups.list', {})).items, loadError: null });
+      } catch (error) {
+        set({ loadError: errorMessageOf(error, 'バックアップの一覧を読み込めませんでした。') });
+      }
+    },
+
+    backupNow: () =>
+      run(async () => {
+        await call('backups.create', {});
+        await get().load();
+        return 'バックアップを作成しました。';
+      }),
+
+    async exportCopy(backup, password) {
+      let saved = false;
+      await run(async () => {
+        const file = await call('backups.export', { fileName: backup.fileName, password });
+        saved = await saveFile(file);
+        return saved ? `${file.name} を保存しました。` : '保存を取りやめました。';
+      });
+      return saved;
+    },
+
+    async addFromFile(password = '', fileId) {
+      let needsPassword: string | null = null;
+      let chosen = fileId;
+      await run(async () => {
+        chosen ??= (await openFile('backupFile'))?.fileId;
+        if (!chosen) return null;
+        try {
+          await call('backups.addFromFile', { fileId: chosen, password });
+        } catch (error) {
+          // A protected file: ask for the password (again, with the reason, when one was wrong).
+          if (error instanceof ApiError && error.fields.password) {
+            needsPassword = chosen;
+            if (!password) return null;
+          }
+          throw error;
+        }
+        await get().load();
+        return 'バックアップを読み込みました。一覧の「他の場所から」の行から復元できます。';
+      });
+      return needsPassword ? { needsPassword } : null;
+    },
+
+    restore: (backup, describe) =>
+      run(async () => {
+        const result = await call('backups.restore', { fileName: backup.fileName });
+        sessionStorage.setItem(
+          restoredNoteKey,
+          `${describe} のバックアップから復元しました。復元前のデータもバックアップ（${result.safetyBackup.fileName}）に残っています。`,
+        );
+        // Every screen holds data of the old database: start them all afresh.
+        window.location.reload();
+        return null;
+      }),
+
+    takeRestoredNote() {
+      const note = sessionStorage.getItem(restoredNoteKey);
+      sessionStorage.removeItem(restoredNoteKey);
+      return note;
+    },
+  };
+});
