@@ -9,6 +9,7 @@ import { migrations } from './db/migrations/index.ts';
 import { startBackupSchedule } from './backup/backupSchedule.ts';
 import { backupService } from './backup/backupService.ts';
 import { AppError } from './errors.ts';
+import type { AppInfo } from '../../shared/contract/channels.ts';
 import { isDamageError, newestGoodBackup, passesQuickCheck, restoreAfterDamage } from './backup/damagedDatabase.ts';
 import type { OutputSubject } from './db/repos/documentOutputs.ts';
 import { FileStore } from './files/fileStore.ts';
@@ -66,6 +67,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     const writeContext = () => ({ machineId, staffId: readSettings(openedDb).currentStaffId, now });
     const files = new FileStore(path.join(dataDir, 'tmp', 'files'));
     const outputs = new Map<string, OutputSubject>();
+    let databaseCheck: AppInfo['databaseCheck'] = 'pending';
     const events = new EventEmitter();
     const emit = (event: ContractEvent) => events.emit('event', event);
     const jobs = new JobRunner(
@@ -83,10 +85,20 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       outputs,
       backups: backupService({ db: openedDb, dbPath, backupsDir, files, now, busy: () => jobs.busy }),
       backupsDir,
-      info: () => ({ version: packageJson.version, mode, machineId, dataDir, schemaVersion: to }),
+      info: () => ({ version: packageJson.version, mode, machineId, dataDir, schemaVersion: to, databaseCheck }),
     });
     const dispatch = createDispatcher(handlers, log);
-    const backupSchedule = startBackupSchedule({ db: openedDb, backupsDir, now, log, ...options.backupSchedule });
+    const backupSchedule = startBackupSchedule({
+      db: openedDb,
+      backupsDir,
+      now,
+      log,
+      onQuickCheck: (ok) => {
+        databaseCheck = ok ? 'ok' : 'problem';
+        emit({ type: 'databaseCheck', state: databaseCheck });
+      },
+      ...options.backupSchedule,
+    });
     log.info('core opened', { mode, schemaVersion: to });
     let closed = false;
     return {

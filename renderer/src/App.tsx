@@ -27,6 +27,7 @@ export function App() {
   const screen = useUiStore((s) => s.screen);
   const loadAppInfo = useAppInfoStore((s) => s.load);
   const Screen = screens[screen];
+  const damaged = useAppInfoStore((s) => s.info?.databaseCheck === 'problem');
 
   useEffect(() => {
     void loadAppInfo();
@@ -43,6 +44,11 @@ export function App() {
         <NavMenu />
       </aside>
       <main className="app-main">
+        {damaged && (
+          <p role="alert" className="message message-error app-alert">
+            データのファイルに異常が見つかりました（自動点検）。入力はできるだけ控え、「設定」の「バックアップ」から最新のバックアップに復元してください。解決しない場合は担当者に連絡してください。
+          </p>
+        )}
         {/* Keyed by screen so choosing another screen from the menu recovers from a crash. */}
         <ScreenErrorBoundary key={screen}>
           <Screen />

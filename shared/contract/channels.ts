@@ -32,6 +32,8 @@ export const appInfoSchema = z.object({
   machineId: z.string(),
   dataDir: z.string(),
   schemaVersion: z.number().int(),
+  /** The background quick_check soon after start: not run yet, passed, or found damage. */
+  databaseCheck: z.enum(['pending', 'ok', 'problem']),
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 

@@ -4,5 +4,7 @@ import { jobStateSchema } from './jobs.ts';
 /** Pushed from the main process to the window: IPC messages or the host's event stream. */
 export const contractEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('job'), job: jobStateSchema }),
+  /** The background quick_check of the database has finished. */
+  z.object({ type: z.literal('databaseCheck'), state: z.enum(['ok', 'problem']) }),
 ]);
 export type ContractEvent = z.infer<typeof contractEventSchema>;

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startBackupSchedule } from '../../electron/core/backup/backupSchedule.ts';
@@ -53,11 +54,41 @@ describe('daily backups while the app runs', () => {
     db.close();
   });
 
-  it('starts on its own after start-up, and closing waits for it', async () => {
+  it('starts on its own after start-up, tells the window the check passed, and closing waits for it', async () => {
     const dataDir = tempDir();
     const core = await openCore({ dataDir, mode: 'preview', log: recordingLogger(), backupSchedule: { firstRunDelayMs: 10 } });
+    const events: unknown[] = [];
+    core.onEvent((event) => events.push(event));
+    expect(await core.dispatch('app.info', {})).toMatchObject({ result: { databaseCheck: 'pending' } });
     for (let i = 0; i < 200 && listBackups(path.join(dataDir, 'backups')).length === 0; i++) await new Promise((r) => setTimeout(r, 25));
+    expect(events).toContainEqual({ type: 'databaseCheck', state: 'ok' });
+    expect(await core.dispatch('app.info', {})).toMatchObject({ result: { databaseCheck: 'ok' } });
     await core.close();
     expect(listBackups(path.join(dataDir, 'backups'))).toEqual([expect.objectContaining({ reason: 'daily' })]);
+  });
+
+  it('reports a damaged database and never keeps a copy of it as a backup', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'live.sqlite3');
+    const setup = openDatabase(file);
+    migrate(setup, migrations);
+    for (let i = 0; i < 300; i++) createClinic(setup, clinicInputSchema.parse({ name: `霧島眼科${i}` }), { machineId: 'm' });
+    setup.close();
+    // Damage inner pages on disk, as a failing disk would; the header stays, so the file still opens.
+    const fd = fs.openSync(file, 'r+');
+    fs.writeSync(fd, Buffer.alloc(4096 * 4, 0x5a), 0, 4096 * 4, 4096 * 3);
+    fs.closeSync(fd);
+    const db = openDatabase(file);
+    const log = recordingLogger();
+    const results: boolean[] = [];
+    const backupsDir = path.join(dir, 'backups');
+    const schedule = startBackupSchedule({ db, backupsDir, now: () => new Date('2026-11-30T01:00:00Z'), log, firstRunDelayMs: 60_000, onQuickCheck: (ok) => results.push(ok) });
+    await schedule.runNow();
+    await schedule.stop();
+    db.close();
+    expect(results).toEqual([false]);
+    expect(listBackups(backupsDir)).toEqual([]);
+    expect(fs.readdirSync(backupsDir)).toEqual([]);
+    expect(log.lines).toContain('error scheduled backup failed');
   });
 });

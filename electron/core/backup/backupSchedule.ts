@@ -18,6 +18,8 @@ export interface BackupScheduleOptions {
   firstRunDelayMs?: number;
   /** Counter PCs stay on for weeks: look once an hour whether today's backup exists. */
   intervalMs?: number;
+  /** Told the result of the quick_check, so the window can warn the clerk. */
+  onQuickCheck?: (ok: boolean) => void;
 }
 
 /**
@@ -38,6 +40,7 @@ export function startBackupSchedule(options: BackupScheduleOptions): { runNow():
       const check = quickCheck(db);
       if (check.ok) log.info('quick_check ok');
       else log.error('quick_check found problems', { problems: check.problems.length });
+      options.onQuickCheck?.(check.ok);
     }
     if (!dailyBackupDue(backupsDir, now())) return;
     const backup = await createBackup(db, backupsDir, 'daily', now());

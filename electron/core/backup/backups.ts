@@ -66,12 +66,19 @@ export async function createBackup(db: Db, backupsDir: string, reason: BackupRea
   for (let n = 2; fs.existsSync(path.join(backupsDir, fileName)); n++) fileName = `backup-${stamp(now)}-${reason}-${n}.sqlite3`;
   const file = path.join(backupsDir, fileName);
   const partial = `${file}.partial`;
-  await db.backup(partial);
-  // A backup is one self-contained file: out of WAL mode, so opening it never leaves -wal/-shm.
-  const copy = new Database(partial);
-  copy.pragma('journal_mode = DELETE');
-  copy.close();
-  const { ok, counts } = inspect(partial);
+  let inspected: ReturnType<typeof inspect>;
+  try {
+    await db.backup(partial);
+    // A backup is one self-contained file: out of WAL mode, so opening it never leaves -wal/-shm.
+    const copy = new Database(partial);
+    copy.pragma('journal_mode = DELETE');
+    copy.close();
+    inspected = inspect(partial);
+  } catch (error) {
+    fs.rmSync(partial, { force: true });
+    throw error;
+  }
+  const { ok, counts } = inspected;
   if (!ok) {
     fs.rmSync(partial, { force: true });
     throw new Error('backup failed its integrity check');

@@ -1,6 +1,7 @@
 import type { ContractBridge } from '../../../shared/contract/bridge.ts';
 import { contract, type Channel, type ChannelInput, type ChannelResult } from '../../../shared/contract/channels.ts';
 import type { Envelope } from '../../../shared/contract/envelope.ts';
+import type { ContractEvent } from '../../../shared/contract/events.ts';
 import type { FilePurpose, FileRef } from '../../../shared/contract/files.ts';
 import {
   jobKinds,
@@ -162,4 +163,9 @@ export async function printFile(file: FileRef): Promise<void> {
   const print = getBridge().printFile;
   if (!print) throw new ApiError({ code: 'UNAVAILABLE', message: 'この画面からは印刷できません。「PDFを保存」で保存してから印刷してください。' });
   unwrap(await print({ fileId: file.fileId }));
+}
+
+/** Events the main process pushes (job progress, the background database check). */
+export function onContractEvent(listener: (event: ContractEvent) => void): () => void {
+  return getBridge().onEvent(listener);
 }
