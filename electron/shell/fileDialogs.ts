@@ -19,13 +19,23 @@ function extensionOf(name: string): string {
   return path.extname(name).replace(/^\./, '');
 }
 
+/** Where the last file was opened or saved; kept between starts by the shell. */
+export interface FolderMemory {
+  get(): string | undefined;
+  set(folder: string): void;
+}
+
+function memoryOnly(): FolderMemory {
+  let folder: string | undefined;
+  return { get: () => folder, set: (f) => void (folder = f) };
+}
+
 /**
  * The desktop's way of moving files in and out: system dialogs. Both answer with an envelope,
  * never a throw, and remember the last folder so a clerk saving several files is not sent back
- * to Documents each time (in memory only: a new start begins at the system default).
+ * to Documents each time.
  */
-export function createFileDialogs(core: Pick<Core, 'files'>, log: Logger): FileDialogs {
-  let lastFolder: string | undefined;
+export function createFileDialogs(core: Pick<Core, 'files'>, log: Logger, folders: FolderMemory = memoryOnly()): FileDialogs {
 
   async function openFile(window: BrowserWindow | undefined, request: unknown): Promise<Envelope<FileRef | null>> {
     const parsed = openFileRequestSchema.safeParse(request);
@@ -36,12 +46,12 @@ export function createFileDialogs(core: Pick<Core, 'files'>, log: Logger): FileD
         title: shellMessages.openFileTitle,
         properties: ['openFile'],
         filters: [{ name: purpose.label, extensions: [...purpose.extensions] }],
-        ...(lastFolder ? { defaultPath: lastFolder } : {}),
+        ...(folders.get() ? { defaultPath: folders.get() } : {}),
       };
       const chosen = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
       const sourcePath = chosen.filePaths[0];
       if (chosen.canceled || !sourcePath) return { ok: true, result: null };
-      lastFolder = path.dirname(sourcePath);
+      folders.set(path.dirname(sourcePath));
       let size: number;
       try {
         size = (await fs.promises.stat(sourcePath)).size;
@@ -65,12 +75,12 @@ export function createFileDialogs(core: Pick<Core, 'files'>, log: Logger): FileD
       const extension = extensionOf(stored.ref.name);
       const options: Electron.SaveDialogOptions = {
         title: shellMessages.saveFileTitle,
-        defaultPath: lastFolder ? path.join(lastFolder, stored.ref.name) : stored.ref.name,
+        defaultPath: folders.get() ? path.join(folders.get()!, stored.ref.name) : stored.ref.name,
         ...(extension ? { filters: [{ name: shellMessages.fileTypeLabel(extension), extensions: [extension] }] } : {}),
       };
       const chosen = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
       if (chosen.canceled || !chosen.filePath) return { ok: true, result: { saved: false } };
-      lastFolder = path.dirname(chosen.filePath);
+      folders.set(path.dirname(chosen.filePath));
       try {
         await fs.promises.copyFile(stored.path, chosen.filePath);
       } catch (error) {

@@ -4,7 +4,7 @@ import { failureEnvelope as failure, type Envelope } from '../../shared/contract
 import { limits } from '../../shared/contract/limits.ts';
 import type { Logger } from '../core/log/logger.ts';
 import type { Core } from '../core/types.ts';
-import { createFileDialogs } from './fileDialogs.ts';
+import { createFileDialogs, type FolderMemory } from './fileDialogs.ts';
 import { createFilePrinting } from './filePrinting.ts';
 import { readStoredFile } from './fileReads.ts';
 import { forbiddenEnvelope, isTrustedSender } from './senderCheck.ts';
@@ -24,8 +24,8 @@ function jsonBytes(input: unknown): number | undefined {
  * Every answer is an envelope: a throw across IPC would reach the renderer as a bare Error with
  * an English message and a main-process stack. Returns a function that unregisters everything.
  */
-export function registerIpcTransport(core: Core, getWindow: () => BrowserWindow | undefined, log: Logger): () => void {
-  const dialogs = createFileDialogs(core, log);
+export function registerIpcTransport(core: Core, getWindow: () => BrowserWindow | undefined, log: Logger, folders?: FolderMemory): () => void {
+  const dialogs = createFileDialogs(core, log, folders);
   const printFile = createFilePrinting(core, log);
 
   const guarded = <T>(answer: (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<Envelope<T>>) =>

@@ -1,4 +1,8 @@
-import { app, BrowserWindow, dialog, session } from 'electron';
+import { app, BrowserWindow, dialog, Menu, screen, session, shell } from 'electron';
+import { ipcChannels } from '../../shared/contract/ipcChannels.ts';
+import type { ContractEvent } from '../../shared/contract/events.ts';
+import { menuTemplate } from './appMenu.ts';
+import { createShellStateStore, restoredBounds } from './shellState.ts';
 import type { Logger } from '../core/log/logger.ts';
 import type { BackupInfo } from '../core/backup/backups.ts';
 import type { Core, RunMode } from '../core/types.ts';
@@ -125,15 +129,60 @@ export function startApp(options: StartOptions): void {
     if (!core) return;
     installSessionSecurity(session.defaultSession);
     installAppProtocol(options.rendererDir);
-    const created = new BrowserWindow(windowOptions(options.preloadPath));
+    const remembered = createShellStateStore(options.dataDir);
+    const saved = remembered.get().window;
+    const created = new BrowserWindow(windowOptions(options.preloadPath, restoredBounds(saved, screen.getAllDisplays().map((d) => d.workArea))));
     window = created;
+    if (saved?.maximized) created.maximize();
+    created.on('close', () => remembered.update({ window: { ...created.getNormalBounds(), maximized: created.isMaximized() } }));
     installWindowSecurity(created.webContents);
-    registerIpcTransport(core, () => window, log);
+    installUnloadGuard(created);
+    registerIpcTransport(core, () => window, log, { get: () => remembered.get().lastFolder, set: (lastFolder) => remembered.update({ lastFolder }) });
+    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, menuActions(created, options.dataDir))));
     created.once('ready-to-show', () => created.show());
     created.on('closed', () => {
       window = undefined;
     });
     // A window that never loads would stay hidden with the process and the lock still held.
     await created.loadURL(rendererIndexUrl).catch(failStartup);
+  });
+}
+
+/** What the menu's own items do; the rest are roles the system carries out. */
+function menuActions(window: BrowserWindow, dataDir: string) {
+  const send = (event: ContractEvent) => {
+    if (!window.isDestroyed()) window.webContents.send(ipcChannels.event, event);
+  };
+  return {
+    print: () => send({ type: 'menuCommand', command: 'print' }),
+    openDataFolder: () => void shell.openPath(dataDir),
+    about: () =>
+      void dialog.showMessageBox(window, {
+        type: 'info',
+        title: shellMessages.aboutTitle,
+        message: shellMessages.appName,
+        detail: shellMessages.aboutDetail(app.getVersion(), dataDir),
+        buttons: ['OK'],
+      }),
+  };
+}
+
+/**
+ * Closing the window with unsaved input: the page says so (beforeunload) and the clerk decides.
+ * Without this Electron would silently keep the window open.
+ */
+function installUnloadGuard(window: BrowserWindow): void {
+  window.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(window, {
+      type: 'question',
+      title: shellMessages.unsavedTitle,
+      message: shellMessages.unsavedMessage,
+      buttons: [shellMessages.closeAnyway, shellMessages.keepEditing],
+      defaultId: 1,
+      cancelId: 1,
+      noLink: true,
+    });
+    // preventDefault here overrides the page's refusal: the window closes and the input is dropped.
+    if (choice === 0) event.preventDefault();
   });
 }

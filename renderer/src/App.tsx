@@ -33,6 +33,18 @@ export function App() {
     void loadAppInfo();
   }, [loadAppInfo]);
 
+  // Closing the window (or the browser tab) over unsaved input asks first; the desktop shell
+  // turns this into its own Japanese question.
+  useEffect(() => {
+    const guard = (event: BeforeUnloadEvent) => {
+      if (useUiStore.getState().unsavedForms.length === 0) return;
+      event.preventDefault();
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', guard);
+    return () => window.removeEventListener('beforeunload', guard);
+  }, []);
+
   return (
     <div className="app">
       <aside className="app-sidebar">

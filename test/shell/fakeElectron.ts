@@ -56,6 +56,13 @@ export class FakeBrowserWindow extends EventEmitter {
   });
   isDestroyed = () => this.destroyed;
   isMinimized = () => this.minimized;
+  maximized = false;
+  bounds = { x: 0, y: 0, width: 1366, height: 768 };
+  maximize = vi.fn(() => {
+    this.maximized = true;
+  });
+  isMaximized = () => this.maximized;
+  getNormalBounds = () => this.bounds;
 
   constructor(options: unknown) {
     super();
@@ -84,6 +91,7 @@ class FakeApp extends EventEmitter {
   quit = vi.fn();
   enableSandbox = vi.fn();
   whenReady = vi.fn(() => Promise.resolve());
+  getVersion = vi.fn(() => '0.1.0');
 }
 
 export const fakeElectron = {
@@ -92,8 +100,13 @@ export const fakeElectron = {
   ipcMain: new FakeIpcMain(),
   ipcRenderer: new FakeIpcRenderer(),
   contextBridge: { exposeInMainWorld: vi.fn() },
-  dialog: { showErrorBox: vi.fn(), showOpenDialog: vi.fn(), showSaveDialog: vi.fn(), showMessageBox: vi.fn(async () => ({ response: 0, checkboxChecked: false })) },
+  dialog: { showErrorBox: vi.fn(), showOpenDialog: vi.fn(), showSaveDialog: vi.fn(), showMessageBox: vi.fn(async () => ({ response: 0, checkboxChecked: false })), showMessageBoxSync: vi.fn(() => 1) },
   session: { defaultSession: new FakeSession() },
+  Menu: {
+    buildFromTemplate: vi.fn((template: unknown) => ({ template })),
+    setApplicationMenu: vi.fn(),
+  },
+  screen: { getAllDisplays: vi.fn(() => [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }]) },
   shell: { openExternal: vi.fn(async (_url: string) => undefined), openPath: vi.fn(async (_path: string) => '') },
   protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
 };
@@ -103,6 +116,8 @@ export function resetFakeElectron(): void {
   fakeElectron.app.removeAllListeners();
   fakeElectron.app.requestSingleInstanceLock.mockImplementation(() => true);
   fakeElectron.app.whenReady.mockImplementation(() => Promise.resolve());
+  fakeElectron.screen.getAllDisplays.mockImplementation(() => [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }]);
+  fakeElectron.dialog.showMessageBoxSync.mockImplementation(() => 1);
   fakeElectron.ipcMain.handlers.clear();
   fakeElectron.ipcRenderer.removeAllListeners();
   fakeElectron.session.defaultSession = new FakeSession();

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { canPrint, onContractEvent } from '../../api/client.ts';
 import { JobProgress } from '../../components/JobProgress.tsx';
 import { ScreenHeading } from '../../components/ScreenHeading.tsx';
 import { useContentStore } from '../../stores/contentStore.ts';
@@ -25,9 +26,18 @@ const fieldControlIds: Record<string, string> = {
  */
 export function PrintScreen() {
   const loadContent = useContentStore((s) => s.load);
+  const print = usePrintStore((s) => s.print);
   useEffect(() => {
     void loadContent();
   }, [loadContent]);
+  // ファイル → 印刷… (Ctrl/Cmd+P) in the desktop menu prints the PDF shown in the preview.
+  useEffect(
+    () =>
+      onContractEvent((event) => {
+        if (event.type === 'menuCommand' && event.command === 'print' && canPrint()) void print();
+      }),
+    [print],
+  );
   return (
     <section className="screen print-screen">
       <ScreenHeading>印刷</ScreenHeading>
