@@ -99,9 +99,11 @@ export function backupService(deps: BackupServiceDeps) {
         const check = checkDatabaseFile(partial);
         if (!check.ok) throw new AppError('INVALID_FILE', check.reason);
         const copy = new Database(partial);
-        const backup = await createBackup(copy, backupsDir, 'imported', deps.now());
-        copy.close();
-        return backup;
+        try {
+          return await createBackup(copy, backupsDir, 'imported', deps.now());
+        } finally {
+          copy.close();
+        }
       } finally {
         fs.rmSync(partial, { force: true });
       }
