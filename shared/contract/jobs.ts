@@ -3,6 +3,8 @@ import { appErrorSchema } from './envelope.ts';
 import { fileRefSchema } from './files.ts';
 import { documentKindNames, type DocumentKind } from '../documents/documentKinds.ts';
 import { limits } from './limits.ts';
+import { csvDelimiters, csvEncodings, exportEncodings } from '../csv/csvFormat.ts';
+import { clinicImportFields, clinicMatchActions } from '../domain/clinicCsvImport.ts';
 
 const recordIdSchema = z.string().min(1).max(64);
 
@@ -32,22 +34,127 @@ const importProblemSchema = z.object({
 });
 export type ImportProblem = z.infer<typeof importProblemSchema>;
 
+/** Problems a preview or an import lists in full; the rest are counted (and in the errors CSV). */
+export const maxListedProblems = 500;
+
+const columnMappingSchema = z
+  .array(z.enum([...clinicImportFields, ''], { message: '取り込む項目の選び方が正しくありません' }))
+  .max(200, { message: '列が多すぎます（200列まで）' })
+  .refine((mapping) => {
+    const used = mapping.filter((field) => field !== '');
+    return new Set(used).size === used.length;
+  }, { message: '同じ項目が2つ以上の列に選ばれています。1つの項目には1つの列だけを選んでください' });
+
+const matchActionSchema = z.enum(clinicMatchActions, { message: '登録済みの医療機関と一致した行の扱いを選んでください' });
+
+const importOutcomeShape = {
+  willImport: z.number().int().nonnegative(),
+  willUpdate: z.number().int().nonnegative(),
+  willSkip: z.number().int().nonnegative(),
+  unchanged: z.number().int().nonnegative(),
+  /** Rows left out because of a problem; each problem row is listed up to maxListedProblems. */
+  rejected: z.number().int().nonnegative(),
+  problems: z.array(importProblemSchema),
+  problemCount: z.number().int().nonnegative(),
+};
+
+const csvExportInputSchema = z.object({
+  includeArchived: z.boolean().default(false),
+  encoding: z.enum(exportEncodings, { message: '文字コードを選んでください' }).default('utf8bom'),
+  /**
+   * Shift_JIS only: 'refuse' writes no file when a character cannot be written and lists them;
+   * 'replace' writes 〓 in their place and notes the originals in a last column.
+   */
+  unencodable: z.enum(['refuse', 'replace']).default('refuse'),
+});
+
+const unencodableCharSchema = z.object({
+  char: z.string(),
+  /** e.g. U+20BB7 */
+  codePoint: z.string(),
+  /** Rows (header = row 1) that hold it, with the record's name; the first few only. */
+  rows: z.array(z.object({ row: z.number().int().positive(), label: z.string(), field: z.string() })),
+  rowCount: z.number().int().positive(),
+});
+export type UnencodableChar = z.infer<typeof unencodableCharSchema>;
+
+const csvExportResultSchema = z.object({
+  /** Null when Shift_JIS was asked for with 'refuse' and some characters cannot be written. */
+  file: fileRefSchema.nullable(),
+  rows: z.number().int().nonnegative(),
+  unencodable: z.array(unencodableCharSchema),
+  /** Characters replaced by 〓 (with 'replace'). */
+  replaced: z.number().int().nonnegative(),
+});
+
 /**
  * Long-running work: start -> progress events -> result, cancellable at any time.
  * Each kind states its input and result; later issues add kinds here, not new transports.
  */
 export const jobKinds = {
   'clinics.exportCsv': {
-    input: z.object({ includeArchived: z.boolean().default(false) }),
-    result: z.object({ file: fileRefSchema, rows: z.number().int().nonnegative() }),
+    input: csvExportInputSchema,
+    result: csvExportResultSchema,
   },
+  /**
+   * Reads an uploaded list without changing anything: encoding, delimiter, headers, a suggested
+   * (or the given) column mapping, every row's problems and what 取り込む would do.
+   */
+  'clinics.previewImport': {
+    input: z.object({
+      fileId: fileRefSchema.shape.fileId,
+      mapping: columnMappingSchema.optional(),
+      onMatch: matchActionSchema.default('skip'),
+    }),
+    result: z.object({
+      encoding: z.enum(csvEncodings),
+      delimiter: z.enum(csvDelimiters),
+      headers: z.array(z.string()),
+      /** The mapping used: the given one, or the one suggested from the headers. */
+      mapping: columnMappingSchema,
+      /** Required fields no column is mapped to; 取り込む is refused until there are none. */
+      missing: z.array(z.enum(clinicImportFields)),
+      /** Data rows (header and blank rows not counted). */
+      rowCount: z.number().int().nonnegative(),
+      blankRows: z.number().int().nonnegative(),
+      /** The first data rows as they are in the file, to check the mapping against. */
+      sample: z.array(z.object({ row: z.number().int().positive(), cells: z.array(z.string()) })),
+      ...importOutcomeShape,
+      matches: z.object({
+        byId: z.number().int().nonnegative(),
+        byMemberNumber: z.number().int().nonnegative(),
+        byPhone: z.number().int().nonnegative(),
+        byNameAddress: z.number().int().nonnegative(),
+      }),
+    }),
+  },
+  /**
+   * Imports the accepted rows in one transaction after a verified backup; rejected rows come
+   * back as a CSV (their original cells, 行番号 and 理由) in the file's own encoding.
+   */
   'clinics.importCsv': {
-    input: z.object({ fileId: fileRefSchema.shape.fileId }),
+    input: z.object({
+      fileId: fileRefSchema.shape.fileId,
+      /** The columns as confirmed in the preview; without it, the suggested mapping. */
+      mapping: columnMappingSchema.optional(),
+      onMatch: matchActionSchema.default('skip'),
+    }),
     result: z.object({
       imported: z.number().int().nonnegative(),
+      updated: z.number().int().nonnegative(),
+      /** Rows that are a registered clinic, left as they are (onMatch 'skip'). */
       skipped: z.number().int().nonnegative(),
+      /** Rows that are a registered clinic with nothing new to update. */
+      unchanged: z.number().int().nonnegative(),
+      rejected: z.number().int().nonnegative(),
       problems: z.array(importProblemSchema),
+      problemCount: z.number().int().nonnegative(),
+      errorsFile: fileRefSchema.nullable(),
     }),
+  },
+  'inquiries.exportCsv': {
+    input: csvExportInputSchema,
+    result: csvExportResultSchema,
   },
   'documents.render': {
     input: z.object({
@@ -84,7 +191,9 @@ export type JobResult<K extends JobKind> = z.infer<(typeof jobKinds)[K]['result'
 
 export const jobStartSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('clinics.exportCsv'), input: jobKinds['clinics.exportCsv'].input }),
+  z.object({ kind: z.literal('clinics.previewImport'), input: jobKinds['clinics.previewImport'].input }),
   z.object({ kind: z.literal('clinics.importCsv'), input: jobKinds['clinics.importCsv'].input }),
+  z.object({ kind: z.literal('inquiries.exportCsv'), input: jobKinds['inquiries.exportCsv'].input }),
   z.object({ kind: z.literal('documents.render'), input: jobKinds['documents.render'].input }),
 ]);
 export type JobStart = z.infer<typeof jobStartSchema>;

@@ -128,11 +128,16 @@ describe('files in and out over the HTTP host', () => {
     expect(finished.state).toBe('succeeded');
     expect(finished.result).toEqual({
       imported: 2,
+      updated: 0,
       skipped: 0,
+      unchanged: 0,
+      rejected: 2,
       problems: [
         { row: 4, field: '医療機関名', message: '医療機関名に改行や制御文字は使えません' },
         { row: 5, field: '医療機関名', message: '医療機関名を入力してください' },
       ],
+      problemCount: 2,
+      errorsFile: expect.objectContaining({ name: '取り込めなかった行_名簿.csv', mime: 'text/csv' }),
     });
     const found = (await call(t, 'clinics.search', { query: 'ｷﾘｼﾏ' })).body.result;
     expect(found.items.map((c: { name: string }) => c.name)).toEqual(['霧島眼科']);
@@ -146,7 +151,7 @@ describe('files in and out over the HTTP host', () => {
     const bytes = (await rawRequest(t.host.port, { path: `/api/files/${fileId}`, headers: authHeader(t) })).body;
     const ref = (await upload(t, 'export.csv', bytes)).json().result;
     const imported = await waitForJob(t, (await call(t, 'jobs.start', { kind: 'clinics.importCsv', input: { fileId: ref.fileId } })).body.result.jobId);
-    expect(imported.result).toEqual({ imported: 0, skipped: 20, problems: [] });
+    expect(imported.result).toEqual({ imported: 0, updated: 0, skipped: 20, unchanged: 0, rejected: 0, problems: [], problemCount: 0, errorsFile: null });
   });
 
   it('rejects a file that is not a CSV with a clear message and imports nothing', async () => {
@@ -154,7 +159,7 @@ describe('files in and out over the HTTP host', () => {
     const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
     const ref = (await upload(t, 'photo.csv', png)).json().result;
     const finished = await waitForJob(t, (await call(t, 'jobs.start', { kind: 'clinics.importCsv', input: { fileId: ref.fileId } })).body.result.jobId);
-    expect(finished).toMatchObject({ state: 'failed', error: { code: 'INVALID_FILE', message: expect.stringContaining('CSVファイルではありません') } });
+    expect(finished).toMatchObject({ state: 'failed', error: { code: 'INVALID_FILE', message: expect.stringContaining('画像ファイル（PNG）です。CSVファイルを選んでください') } });
     expect((await call(t, 'clinics.search', { query: '' })).body.result.total).toBe(0);
   });
 
@@ -217,19 +222,17 @@ describe('the flyer as a job', () => {
 });
 
 describe('clinic import from Excel', () => {
-  it('reads a Shift_JIS file, reports 会員番号 clashes by row, and backs up first', async () => {
+  it('reads a Shift_JIS file, skips a registered 会員番号, reports one repeated in the file by row, and backs up first', async () => {
     const t = await startTestHost();
     await call(t, 'clinics.create', { name: '既存医院', memberNumber: '1001' });
     const csv = '医療機関名,ふりがな,会員番号\r\nｷﾘｼﾏｸﾘﾆｯｸ,きりしま,2001\r\n別の医院,,1001\r\n同じ番号医院,,2001\r\n';
     const ref = (await upload(t, '名簿.csv', iconv.encode(csv, 'cp932'))).json().result;
     const finished = await waitForJob(t, (await call(t, 'jobs.start', { kind: 'clinics.importCsv', input: { fileId: ref.fileId } })).body.result.jobId);
-    expect(finished.result).toEqual({
+    expect(finished.result).toMatchObject({
       imported: 1,
-      skipped: 0,
-      problems: [
-        { row: 3, field: '会員番号', message: '会員番号「1001」はすでに登録されています' },
-        { row: 4, field: '会員番号', message: '会員番号「2001」はすでに登録されています' },
-      ],
+      skipped: 1,
+      rejected: 1,
+      problems: [{ row: 4, field: '会員番号', message: '2行目と同じ医療機関です（会員番号が同じ）' }],
     });
     expect((await call(t, 'clinics.search', { query: 'きりしま' })).body.result.items.map((c: { name: string }) => c.name)).toEqual(['ｷﾘｼﾏｸﾘﾆｯｸ']);
     expect(fs.readdirSync(path.join(t.dataDir, 'backups')).some((f) => f.endsWith('-before-import.sqlite3'))).toBe(true);

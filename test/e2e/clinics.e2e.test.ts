@@ -208,6 +208,7 @@ describe('設定', () => {
       page.getByRole('button', { name: 'CSVファイルを選ぶ' }).click(),
     ]);
     await chooser.setFiles(exported);
+    await page.getByRole('region', { name: '取り込む内容の確認' }).getByRole('button', { name: '取り込む', exact: true }).click();
     await expectText(page.getByRole('status').filter({ hasText: '取り込みました' }), /0件を取り込みました/);
     const skipped = page.getByText('登録済みのため取り込まなかった件数').locator('xpath=following-sibling::dd[1]');
     expect(Number((await skipped.textContent())?.replace(/\D/g, ''))).toBeGreaterThan(0);

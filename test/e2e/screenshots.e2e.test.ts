@@ -179,6 +179,11 @@ describe.skipIf(!screenshotsDir)('screenshots of every screen', () => {
       page.getByRole('button', { name: 'CSVファイルを選ぶ' }).click(),
     ]);
     await chooser.setFiles(csv);
+    const check = page.getByRole('region', { name: '取り込む内容の確認' });
+    await check.getByRole('table', { name: /問題のある行/ }).waitFor();
+    await check.scrollIntoViewIfNeeded();
+    await shoot(page, '19-settings-import-preview');
+    await check.getByRole('button', { name: '取り込む', exact: true }).click();
     await page.getByRole('status').filter({ hasText: '取り込みました' }).waitFor();
     await shoot(page, '20-settings-after-jobs');
     await page.screenshot({ path: path.join(dir, '21-settings-after-jobs-full.png'), fullPage: true });

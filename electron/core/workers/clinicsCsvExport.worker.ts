@@ -1,53 +1,134 @@
 import fs from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { stringify } from 'csv-stringify/sync';
+import type { UnencodableChar } from '../../../shared/contract/jobs.ts';
+import { codePointName, replacementMark, type ExportEncoding } from '../../../shared/csv/csvFormat.ts';
+import { inquiryCsvColumns, inquiryToCsvRow } from '../../../shared/csv/inquiryCsv.ts';
 import { clinicCsvColumns, clinicToCsvRow, escapeCsvFormula } from '../../../shared/domain/clinicCsv.ts';
-import { openReadOnlyDatabase } from '../db/connection.ts';
+import { openReadOnlyDatabase, type Db } from '../db/connection.ts';
 import { countClinics, iterateClinics } from '../db/repos/clinics.ts';
+import { countInquiries, iterateInquiriesForExport } from '../db/repos/inquiries.ts';
+import { replaceUnencodable, unencodableInCp932 } from '../text/cp932.ts';
+import { csvBom, encodeCsvChunk } from '../text/csvText.ts';
 import type { WorkerMessage } from './runWorker.ts';
 
 export interface ClinicsCsvExportData {
   dbPath: string;
   outPath: string;
+  records: 'clinics' | 'inquiries';
   includeArchived: boolean;
+  encoding: ExportEncoding;
+  unencodable: 'refuse' | 'replace';
+}
+
+export interface ClinicsCsvExportResult {
+  rows: number;
+  /** Characters Shift_JIS cannot write; with 'refuse' and any of them, the file is incomplete. */
+  unencodable: UnencodableChar[];
+  replaced: number;
 }
 
 const chunkRows = 1000;
+const maxListedChars = 100;
+const maxListedRows = 20;
 
-/** Writes the clinic list as UTF-8 CSV with a BOM, so Excel on Japanese Windows opens it right. */
-function exportClinics({ dbPath, outPath, includeArchived }: ClinicsCsvExportData): number {
-  const db = openReadOnlyDatabase(dbPath);
-  const fd = fs.openSync(outPath, 'w');
+interface Source {
+  headers: string[];
+  total: number;
+  rows: Iterable<{ cells: string[]; label: string }>;
+}
+
+function openSource(db: Db, records: ClinicsCsvExportData['records'], includeArchived: boolean): Source {
+  if (records === 'inquiries') {
+    return {
+      headers: inquiryCsvColumns.map((c) => c.header),
+      total: countInquiries(db, includeArchived),
+      rows: (function* () {
+        for (const inquiry of iterateInquiriesForExport(db, includeArchived)) {
+          yield { cells: inquiryToCsvRow(inquiry), label: `${inquiry.receiptNumber} ${inquiry.clinicName}` };
+        }
+      })(),
+    };
+  }
+  return {
+    headers: clinicCsvColumns.map((c) => c.header),
+    total: countClinics(db, includeArchived),
+    rows: (function* () {
+      for (const clinic of iterateClinics(db, includeArchived)) yield { cells: clinicToCsvRow(clinic), label: clinic.name };
+    })(),
+  };
+}
+
+/**
+ * Writes clinics or inquiries as CSV for Excel on Japanese Windows: UTF-8 with a BOM, or
+ * Shift_JIS. Every cell is escaped so that opening the file never runs a formula. For Shift_JIS,
+ * characters it has no code for are listed with their rows; with 'replace' they become 〓 and a
+ * last column says what each row had.
+ */
+function exportCsv(data: ClinicsCsvExportData): ClinicsCsvExportResult {
+  const db = openReadOnlyDatabase(data.dbPath);
+  const fd = fs.openSync(data.outPath, 'w');
   try {
-    const total = countClinics(db, includeArchived);
-    fs.writeSync(fd, '\uFEFF' + stringify([clinicCsvColumns.map((c) => c.header)], { record_delimiter: '\r\n' }));
+    const source = openSource(db, data.records, data.includeArchived);
+    const sjis = data.encoding === 'shift_jis';
+    const replacing = sjis && data.unencodable === 'replace';
+    const headers = replacing ? [...source.headers, '置き換えた文字（〓＝Shift_JISにない文字のコード）'] : source.headers;
+    const write = (records: string[][]) =>
+      fs.writeSync(fd, encodeCsvChunk(stringify(records, { record_delimiter: '\r\n' }), data.encoding));
+    fs.writeSync(fd, csvBom(data.encoding));
+    write([headers]);
+
+    const found = new Map<string, UnencodableChar>();
+    let replaced = 0;
     let done = 0;
     let chunk: string[][] = [];
     const flush = () => {
-      fs.writeSync(fd, stringify(chunk, { record_delimiter: '\r\n' }));
+      // Once a refused character is found the file will be thrown away: only keep scanning.
+      if (!(found.size > 0 && !replacing)) write(chunk);
       chunk = [];
-      post({ type: 'progress', done, total });
+      post({ type: 'progress', done, total: source.total });
     };
-    for (const clinic of iterateClinics(db, includeArchived)) {
-      chunk.push(clinicToCsvRow(clinic).map(escapeCsvFormula));
+    for (const { cells, label } of source.rows) {
       done++;
+      const row = done + 1;
+      let escaped = cells.map(escapeCsvFormula);
+      if (sjis) {
+        const notes: string[] = [];
+        escaped.forEach((cell, column) => {
+          for (const char of unencodableInCp932(cell)) {
+            const entry = found.get(char) ?? { char, codePoint: codePointName(char), rows: [], rowCount: 0 };
+            if (entry.rows.at(-1)?.row !== row) {
+              entry.rowCount++;
+              if (entry.rows.length < maxListedRows) entry.rows.push({ row, label, field: source.headers[column]! });
+            }
+            if (found.size < maxListedChars || found.has(char)) found.set(char, entry);
+            // The note is in Shift_JIS too, so it names the character by its code point.
+            notes.push(`${source.headers[column]}：〓＝${codePointName(char)}`);
+          }
+        });
+        if (replacing) {
+          replaced += notes.length;
+          escaped = [...escaped.map((cell) => replaceUnencodable(cell, replacementMark)), notes.join('、')];
+        }
+      }
+      chunk.push(escaped);
       if (chunk.length === chunkRows) flush();
     }
     flush();
     fs.fsyncSync(fd);
-    return done;
+    return { rows: done, unencodable: [...found.values()], replaced };
   } finally {
     fs.closeSync(fd);
     db.close();
   }
 }
 
-function post(message: WorkerMessage<number>): void {
+function post(message: WorkerMessage<ClinicsCsvExportResult>): void {
   parentPort?.postMessage(message);
 }
 
 try {
-  post({ type: 'result', result: exportClinics(workerData as ClinicsCsvExportData) });
+  post({ type: 'result', result: exportCsv(workerData as ClinicsCsvExportData) });
 } catch (error) {
   post({ type: 'error', message: String(error) });
 }

@@ -1,104 +1,302 @@
 import fs from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { parse } from 'csv-parse/sync';
-import type { ImportProblem } from '../../../shared/contract/jobs.ts';
+import { stringify } from 'csv-stringify/sync';
+import { maxListedProblems, type ImportProblem } from '../../../shared/contract/jobs.ts';
+import { csvDelimiterChars, type CsvDelimiter, type CsvEncoding } from '../../../shared/csv/csvFormat.ts';
 import { clinicInputSchema, clinicFieldLabels } from '../../../shared/domain/clinic.ts';
-import { clinicCsvColumns, kindFromLabel, unescapeCsvFormula } from '../../../shared/domain/clinicCsv.ts';
+import { escapeCsvFormula } from '../../../shared/domain/clinicCsv.ts';
+import {
+  findClinicMatch,
+  importRowMessages,
+  isBlankRecord,
+  mergeForUpdate,
+  missingRequiredFields,
+  readClinicRow,
+  sameClinicFields,
+  suggestMapping,
+  clinicImportFieldLabels,
+  type ClinicImportField,
+  type ClinicMatchAction,
+  type ColumnMapping,
+  type ImportedClinicFields,
+  type MatchRule,
+} from '../../../shared/domain/clinicCsvImport.ts';
+import { normalizeForSearch } from '../../../shared/text/normalizeForSearch.ts';
 import { errorMessages } from '../../../shared/messages/errors.ts';
-import type { ClinicFields } from '../db/repos/clinics.ts';
+import { openReadOnlyDatabase } from '../db/connection.ts';
+import { clinicMatchLookup, getClinicFields, type ClinicImportWrite } from '../db/repos/clinics.ts';
+import { decodeCsvBytes, detectDelimiter, encodeCsvText, parseCsvRecords, UnreadableCsv } from '../text/csvText.ts';
 import type { WorkerMessage } from './runWorker.ts';
-import { decodeText } from '../text/decodeText.ts';
 
 export interface ClinicsCsvImportData {
+  /** 'preview' reads and counts; 'plan' also returns the rows to write and writes the errors CSV. */
+  mode: 'preview' | 'plan';
   filePath: string;
+  dbPath: string;
+  mapping: ColumnMapping | undefined;
+  onMatch: ClinicMatchAction;
+  /** Where the rejected rows go (plan mode). */
+  errorsPath?: string;
 }
 
-export interface ParsedClinicRow {
-  /** Row number as Excel shows it (header = 1). */
-  row: number;
-  id: string | undefined;
-  fields: ClinicFields;
-}
-
-export interface ClinicsCsvImportParse {
-  rows: ParsedClinicRow[];
+export interface ClinicsCsvImportReport {
+  encoding: CsvEncoding;
+  delimiter: CsvDelimiter;
+  headers: string[];
+  mapping: ColumnMapping;
+  missing: ClinicImportField[];
+  rowCount: number;
+  blankRows: number;
+  sample: { row: number; cells: string[] }[];
+  willImport: number;
+  willUpdate: number;
+  willSkip: number;
+  unchanged: number;
+  rejected: number;
   problems: ImportProblem[];
+  problemCount: number;
+  matches: { byId: number; byMemberNumber: number; byPhone: number; byNameAddress: number };
+  /** Plan mode: what to write. */
+  write?: ClinicImportWrite;
+  errorsWritten?: boolean;
 }
 
-class InvalidFile extends Error {}
+/** A refusal of the whole file, with the error code the job reports. */
+class Refused extends Error {
+  readonly code: 'INVALID_FILE' | 'INVALID_INPUT';
+  constructor(code: 'INVALID_FILE' | 'INVALID_INPUT', message: string) {
+    super(message);
+    this.code = code;
+  }
+}
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const sampleRows = 5;
+const progressEvery = 1000;
 
-/** Decodes and validates a clinic list written by this app's export (UTF-8, optional BOM). */
-function parseClinicsCsv({ filePath }: ClinicsCsvImportData): ClinicsCsvImportParse {
-  const bytes = fs.readFileSync(filePath);
-  if (bytes.length === 0) throw new InvalidFile('ファイルが空です。');
-  if (bytes.includes(0)) throw new InvalidFile('CSVファイルではありません（文字以外のデータが含まれています）。');
-  // Excel on Japanese Windows saves CSV as Shift_JIS; our own export is UTF-8 with a BOM.
-  const { text } = decodeText(bytes);
+/** The header is the first row with two or more filled cells: lists often start with a title. */
+function findHeader(records: string[][]): number {
+  const filled = (r: string[]) => r.filter((c) => c.trim() !== '').length;
+  const within = records.slice(0, 10);
+  const wide = within.findIndex((r) => filled(r) >= 2);
+  if (wide >= 0) return wide;
+  return records.findIndex((r) => filled(r) >= 1);
+}
+
+function readList(data: ClinicsCsvImportData): ClinicsCsvImportReport {
+  let decoded;
+  let delimiter: CsvDelimiter;
   let records: string[][];
   try {
-    records = parse(text, { relax_column_count: true, skip_empty_lines: true });
+    decoded = decodeCsvBytes(fs.readFileSync(data.filePath));
+    delimiter = detectDelimiter(decoded.text);
+    records = parseCsvRecords(decoded.text, delimiter);
   } catch (error) {
-    throw new InvalidFile(`CSVの形式が正しくありません（${(error as Error).message.slice(0, 80)}）。`);
+    if (error instanceof UnreadableCsv) throw new Refused('INVALID_FILE', `${errorMessages.INVALID_FILE}（${error.message}）`);
+    throw error;
   }
-  const [header, ...body] = records;
-  if (!header) throw new InvalidFile('ファイルが空です。');
-  const columnIndex = new Map(header.map((h, i) => [h.trim(), i]));
-  const indexOf = (key: (typeof clinicCsvColumns)[number]['key']) =>
-    columnIndex.get(clinicCsvColumns.find((c) => c.key === key)!.header);
-  if (indexOf('name') === undefined) throw new InvalidFile('「医療機関名」の列が見つかりません。');
-
-  const rows: ParsedClinicRow[] = [];
-  const problems: ImportProblem[] = [];
-  body.forEach((record, i) => {
-    const row = i + 2;
-    const cell = (key: Parameters<typeof indexOf>[0]) => {
-      const index = indexOf(key);
-      return index === undefined ? '' : unescapeCsvFormula(record[index] ?? '');
-    };
-    const kindLabel = cell('kind');
-    const kind = kindLabel === '' ? 'clinic_no_beds' : kindFromLabel(kindLabel);
-    if (!kind) {
-      problems.push({ row, field: clinicFieldLabels.kind, message: `種別「${kindLabel.slice(0, 20)}」は使えません` });
-      return;
+  const headerIndex = findHeader(records);
+  if (headerIndex < 0) throw new Refused('INVALID_FILE', `${errorMessages.INVALID_FILE}（ファイルに文字がありません（空のファイルです））`);
+  const headers = records[headerIndex]!.map((h) => h.trim());
+  const mapping = data.mapping ?? suggestMapping(headers);
+  if (mapping.length !== headers.length) {
+    throw new Refused('INVALID_INPUT', '列の割り当てがファイルの列と合いません。ファイルをもう一度選んでください。');
+  }
+  const missing = missingRequiredFields(mapping);
+  const body = records.slice(headerIndex + 1);
+  const report: ClinicsCsvImportReport = {
+    encoding: decoded.encoding,
+    delimiter,
+    headers,
+    mapping,
+    missing,
+    rowCount: 0,
+    blankRows: 0,
+    sample: [],
+    willImport: 0,
+    willUpdate: 0,
+    willSkip: 0,
+    unchanged: 0,
+    rejected: 0,
+    problems: [],
+    problemCount: 0,
+    matches: { byId: 0, byMemberNumber: 0, byPhone: 0, byNameAddress: 0 },
+  };
+  body.forEach((record, index) => {
+    if (isBlankRecord(record)) report.blankRows++;
+    else {
+      report.rowCount++;
+      if (report.sample.length < sampleRows) report.sample.push({ row: headerIndex + 2 + index, cells: record });
     }
-    const beds = cell('bedCount').trim();
-    const parsed = clinicInputSchema.safeParse({
-      name: cell('name'),
-      nameKana: cell('nameKana'),
-      kind,
-      bedCount: beds === '' ? null : Number(beds.normalize('NFKC')),
-      postalCode: cell('postalCode'),
-      address: cell('address'),
-      phone: cell('phone'),
-      fax: cell('fax'),
-      contactPerson: cell('contactPerson'),
-      memberNumber: cell('memberNumber'),
-      memo: cell('memo'),
-    });
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const key = String(issue.path[0] ?? 'name') as keyof typeof clinicFieldLabels;
-        problems.push({ row, field: clinicFieldLabels[key] ?? String(key), message: issue.message });
-      }
-      return;
-    }
-    const id = cell('id').trim();
-    rows.push({ row, id: uuidPattern.test(id) ? id.toLowerCase() : undefined, fields: parsed.data });
-    if (row % 500 === 0) post({ type: 'progress', done: i + 1, total: body.length });
   });
-  post({ type: 'progress', done: body.length, total: body.length });
-  return { rows, problems };
+  if (missing.length > 0) {
+    const names = missing.map((f) => `「${clinicImportFieldLabels[f]}」`).join('、');
+    if (data.mode === 'plan') {
+      throw new Refused('INVALID_INPUT', `${names}にあたる列が選ばれていないため、取り込めません。列の割り当てで${names}を選んでください。何も取り込んでいません。`);
+    }
+    return report;
+  }
+  planRows(data, report, body, headerIndex + 2, records[headerIndex]!.length, decoded.encoding, delimiter);
+  return report;
 }
 
-function post(message: WorkerMessage<ClinicsCsvImportParse>): void {
+/** Reads, checks and matches every row; fills the counts, the problems and (plan) what to write. */
+function planRows(
+  data: ClinicsCsvImportData,
+  report: ClinicsCsvImportReport,
+  body: string[][],
+  firstRow: number,
+  headerWidth: number,
+  encoding: CsvEncoding,
+  delimiter: CsvDelimiter,
+): void {
+  const db = openReadOnlyDatabase(data.dbPath);
+  try {
+    const lookup = clinicMatchLookup(db);
+    const inserts: ClinicImportWrite['inserts'][number][] = [];
+    const updates: ClinicImportWrite['updates'][number][] = [];
+    const rejected: { row: number; cells: string[]; reasons: string[] }[] = [];
+    // Rows earlier in the file, so that a list holding one clinic twice is caught.
+    const seenMember = new Map<string, number>();
+    const seenPhone = new Map<string, number>();
+    const seenNameAddress = new Map<string, number>();
+    const seenIds = new Set<string>();
+    const updatedClinics = new Map<string, number>();
+    const matchCounter: Record<MatchRule, keyof ClinicsCsvImportReport['matches']> = {
+      id: 'byId',
+      memberNumber: 'byMemberNumber',
+      phone: 'byPhone',
+      nameAddress: 'byNameAddress',
+    };
+
+    const reject = (row: number, cells: string[], problems: { field: string; message: string }[]) => {
+      report.rejected++;
+      report.problemCount += problems.length;
+      for (const p of problems) if (report.problems.length < maxListedProblems) report.problems.push({ row, ...p });
+      if (data.mode === 'plan') rejected.push({ row, cells, reasons: problems.map((p) => `${p.field}：${p.message}`) });
+    };
+    const remember = (row: number, fields: ImportedClinicFields) => {
+      if (fields.memberNumber !== '') seenMember.set(fields.memberNumber, row);
+      const digits = normalizeForSearch(fields.phone);
+      if (digits !== '') seenPhone.set(digits, row);
+      const key = nameAddressKey(fields);
+      if (key) seenNameAddress.set(key, row);
+    };
+    const duplicateInFile = (fields: ImportedClinicFields): { row: number; rule: MatchRule } | undefined => {
+      const member = fields.memberNumber !== '' ? seenMember.get(fields.memberNumber) : undefined;
+      if (member !== undefined) return { row: member, rule: 'memberNumber' };
+      if (data.onMatch === 'addNew') return undefined;
+      const digits = normalizeForSearch(fields.phone);
+      const phone = digits !== '' ? seenPhone.get(digits) : undefined;
+      if (phone !== undefined) return { row: phone, rule: 'phone' };
+      const key = nameAddressKey(fields);
+      const same = key ? seenNameAddress.get(key) : undefined;
+      return same === undefined ? undefined : { row: same, rule: 'nameAddress' };
+    };
+    const memberLabel = clinicFieldLabels.memberNumber;
+
+    body.forEach((cells, index) => {
+      if (index % progressEvery === 0) post({ type: 'progress', done: index, total: body.length });
+      if (isBlankRecord(cells)) return;
+      const row = firstRow + index;
+      const read = readClinicRow(cells, report.mapping);
+      if (!read.ok) return reject(row, cells, read.problems);
+      const { fields, given } = read;
+      const match = findClinicMatch(read, lookup);
+
+      if (match && data.onMatch !== 'addNew') {
+        report.matches[matchCounter[match.rule]]++;
+        if (data.onMatch === 'skip') {
+          report.willSkip++;
+          return;
+        }
+        const earlier = updatedClinics.get(match.clinicId);
+        if (earlier !== undefined) return reject(row, cells, [{ field: clinicFieldLabels.name, message: importRowMessages.sameClinicTwice(earlier) }]);
+        const current = getClinicFields(db, match.clinicId)!;
+        const merged = clinicInputSchema.safeParse(mergeForUpdate(current, fields, given));
+        if (!merged.success) {
+          return reject(row, cells, merged.error.issues.map((i) => ({ field: clinicFieldLabels[String(i.path[0]) as keyof typeof clinicFieldLabels] ?? '', message: i.message })));
+        }
+        const next = merged.data;
+        if (next.memberNumber !== current.memberNumber && next.memberNumber !== '') {
+          const holder = lookup.byMemberNumber(next.memberNumber);
+          if ((holder && holder.id !== match.clinicId) || seenMember.has(next.memberNumber)) {
+            return reject(row, cells, [{ field: memberLabel, message: importRowMessages.memberNumberTaken(next.memberNumber) }]);
+          }
+        }
+        updatedClinics.set(match.clinicId, row);
+        remember(row, next);
+        if (sameClinicFields(current, next)) {
+          report.unchanged++;
+          return;
+        }
+        report.willUpdate++;
+        updates.push({ id: match.clinicId, fields: next });
+        return;
+      }
+
+      if (match) report.matches[matchCounter[match.rule]]++;
+      if (fields.memberNumber !== '' && lookup.byMemberNumber(fields.memberNumber)) {
+        return reject(row, cells, [{ field: memberLabel, message: importRowMessages.memberNumberTaken(fields.memberNumber) }]);
+      }
+      const twin = duplicateInFile(fields);
+      if (twin) {
+        const field = twin.rule === 'memberNumber' ? memberLabel : twin.rule === 'phone' ? clinicFieldLabels.phone : clinicFieldLabels.name;
+        return reject(row, cells, [{ field, message: importRowMessages.duplicateInFile(twin.row, twin.rule) }]);
+      }
+      // An ID from this app's export keeps the clinic's identity, unless it is here already.
+      const id = read.id && !match && !seenIds.has(read.id) ? read.id : undefined;
+      if (id) seenIds.add(id);
+      remember(row, fields);
+      report.willImport++;
+      inserts.push({ fields, id });
+    });
+    post({ type: 'progress', done: body.length, total: body.length });
+
+    if (data.mode === 'plan') {
+      report.write = { inserts, updates };
+      report.errorsWritten = rejected.length > 0 && data.errorsPath !== undefined;
+      if (report.errorsWritten) writeErrors(data.errorsPath!, report.headers, headerWidth, rejected, encoding, delimiter);
+    }
+  } finally {
+    db.close();
+  }
+}
+
+function nameAddressKey(fields: ImportedClinicFields): string | undefined {
+  const name = normalizeForSearch(fields.name);
+  const address = normalizeForSearch(fields.address);
+  return name !== '' && address !== '' ? `${name}\u0000${address}` : undefined;
+}
+
+/**
+ * The rows left out, as a CSV the user can fix in Excel and import again: the original columns
+ * (so the same mapping fits), then 行番号 and 理由, in the file's own encoding and delimiter.
+ */
+function writeErrors(
+  outPath: string,
+  headers: string[],
+  headerWidth: number,
+  rows: { row: number; cells: string[]; reasons: string[] }[],
+  encoding: CsvEncoding,
+  delimiter: CsvDelimiter,
+): void {
+  const width = Math.max(headerWidth, ...rows.map((r) => r.cells.length));
+  const pad = (cells: string[]) => [...cells, ...Array<string>(width - cells.length).fill('')];
+  const records = [
+    [...pad(headers), '行番号', '理由'],
+    ...rows.map((r) => [...pad(r.cells).map(escapeCsvFormula), String(r.row), r.reasons.join(' ／ ')]),
+  ];
+  const text = stringify(records, { delimiter: csvDelimiterChars[delimiter], record_delimiter: '\r\n' });
+  fs.writeFileSync(outPath, encodeCsvText(text, encoding));
+}
+
+function post(message: WorkerMessage<ClinicsCsvImportReport>): void {
   parentPort?.postMessage(message);
 }
 
 try {
-  post({ type: 'result', result: parseClinicsCsv(workerData as ClinicsCsvImportData) });
+  post({ type: 'result', result: readList(workerData as ClinicsCsvImportData) });
 } catch (error) {
-  if (error instanceof InvalidFile) post({ type: 'error', code: 'INVALID_FILE', message: `${errorMessages.INVALID_FILE}（${error.message}）` });
+  if (error instanceof Refused) post({ type: 'error', code: error.code, message: error.message });
   else post({ type: 'error', message: String(error) });
 }

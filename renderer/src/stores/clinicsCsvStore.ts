@@ -1,9 +1,9 @@
 import { create } from 'zustand';
-import type { JobResult, JobState } from '../../../shared/contract/jobs.ts';
-import { openFile, runJob, saveFile } from '../api/client.ts';
+import type { JobState, UnencodableChar } from '../../../shared/contract/jobs.ts';
+import type { ExportEncoding } from '../../../shared/csv/csvFormat.ts';
+import { runJob, saveFile } from '../api/client.ts';
 import { ApiError, errorMessageOf } from '../api/ApiError.ts';
 import { formatNumber } from '../format/formatNumber.ts';
-import { useClinicsStore } from './clinicsStore.ts';
 
 export type JobPhase = 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
 
@@ -14,51 +14,70 @@ export interface JobView {
   message: string | null;
 }
 
-const idle: JobView = { phase: 'idle', progress: null, message: null };
-const cancelledMessage = '中止しました。';
+export type ExportRecords = 'clinics' | 'inquiries';
 
-interface ClinicsCsvState {
-  exportJob: JobView;
-  importJob: JobView;
-  importResult: JobResult<'clinics.importCsv'> | null;
-  exportCsv(): Promise<void>;
-  importCsv(): Promise<void>;
-  cancelExport(): void;
-  cancelImport(): void;
+export const exportRecordLabels: Record<ExportRecords, string> = { clinics: '医療機関', inquiries: '問い合わせ' };
+
+/** Characters Shift_JIS cannot write, found before anything was saved: the user chooses next. */
+export interface PendingExport {
+  records: ExportRecords;
+  includeArchived: boolean;
+  unencodable: UnencodableChar[];
 }
 
-// Abort controllers are not state to render, so they live beside the store.
+interface ClinicsCsvState {
+  records: ExportRecords;
+  encoding: ExportEncoding;
+  includeArchived: boolean;
+  exportJob: JobView;
+  pending: PendingExport | null;
+  setRecords(records: ExportRecords): void;
+  setEncoding(encoding: ExportEncoding): void;
+  setIncludeArchived(includeArchived: boolean): void;
+  /** Writes with the chosen options; Shift_JIS stops at characters it cannot write. */
+  exportCsv(): Promise<void>;
+  /** After the list of unwritable characters: UTF-8 with BOM instead, or 〓 in their place. */
+  resolvePending(choice: 'utf8bom' | 'replace'): Promise<void>;
+  discardPending(): void;
+  cancelExport(): void;
+}
+
+const cancelledMessage = '中止しました。';
 let exportController: AbortController | null = null;
-let importController: AbortController | null = null;
 
 function outcome(error: unknown, fallback: string): JobView {
   if (error instanceof ApiError && error.isCancelled) return { phase: 'cancelled', progress: null, message: cancelledMessage };
   return { phase: 'failed', progress: null, message: errorMessageOf(error, fallback) };
 }
 
-/** CSV export and import of the clinic list, each a cancellable job with progress. */
-export const useClinicsCsvStore = create<ClinicsCsvState>()((set) => ({
-  exportJob: idle,
-  importJob: idle,
-  importResult: null,
-
-  async exportCsv() {
+/** CSV export of clinics and inquiries for Excel: a cancellable job with progress. */
+export const useClinicsCsvStore = create<ClinicsCsvState>()((set, get) => {
+  async function run(records: ExportRecords, includeArchived: boolean, encoding: ExportEncoding, unencodable: 'refuse' | 'replace') {
     exportController?.abort();
     const controller = new AbortController();
     exportController = controller;
-    set({ exportJob: { phase: 'running', progress: null, message: null } });
+    set({ exportJob: { phase: 'running', progress: null, message: null }, pending: null });
     try {
-      const result = await runJob('clinics.exportCsv', { includeArchived: false }, {
+      const kind = records === 'clinics' ? 'clinics.exportCsv' : 'inquiries.exportCsv';
+      const result = await runJob(kind, { includeArchived, encoding, unencodable }, {
         signal: controller.signal,
         onProgress: (job) => set({ exportJob: { phase: 'running', progress: job.progress, message: null } }),
       });
+      if (!result.file) {
+        set({
+          exportJob: { phase: 'idle', progress: null, message: null },
+          pending: { records, includeArchived, unencodable: result.unencodable },
+        });
+        return;
+      }
       const saved = await saveFile(result.file);
+      const replaced = result.replaced > 0 ? `Shift_JISにない文字${formatNumber(result.replaced)}か所を「〓」に置き換え、最後の列に元の文字を書きました。` : '';
       set({
         exportJob: {
           phase: 'done',
           progress: null,
           message: saved
-            ? `${formatNumber(result.rows)}件を書き出しました（${result.file.name}）。`
+            ? `${exportRecordLabels[records]}${formatNumber(result.rows)}件を書き出しました（${result.file.name}）。${replaced}`
             : '保存を取りやめました。もう一度書き出すことができます。',
         },
       });
@@ -67,50 +86,35 @@ export const useClinicsCsvStore = create<ClinicsCsvState>()((set) => ({
     } finally {
       if (exportController === controller) exportController = null;
     }
-  },
+  }
 
-  async importCsv() {
-    let file;
-    try {
-      file = await openFile('clinicsCsv');
-    } catch (error) {
-      set({ importJob: outcome(error, 'ファイルを読み込めませんでした。'), importResult: null });
-      return;
-    }
-    if (!file) return;
-    importController?.abort();
-    const controller = new AbortController();
-    importController = controller;
-    set({ importJob: { phase: 'running', progress: null, message: null }, importResult: null });
-    try {
-      const result = await runJob('clinics.importCsv', { fileId: file.fileId }, {
-        signal: controller.signal,
-        onProgress: (job) => set({ importJob: { phase: 'running', progress: job.progress, message: null } }),
-      });
-      set({
-        importJob: {
-          phase: 'done',
-          progress: null,
-          message:
-            `${file.name} から${formatNumber(result.imported)}件を取り込みました。` +
-            (result.problems.length > 0
-              ? `取り込めなかった行が${formatNumber(result.problems.length)}行あります。下の表で理由を確認してください。`
-              : ''),
-        },
-        importResult: result,
-      });
-      void useClinicsStore.getState().search();
-    } catch (error) {
-      set({ importJob: outcome(error, 'CSVを取り込めませんでした。ファイルの内容を確認してください。') });
-    } finally {
-      if (importController === controller) importController = null;
-    }
-  },
+  return {
+    records: 'clinics',
+    encoding: 'utf8bom',
+    includeArchived: false,
+    exportJob: { phase: 'idle', progress: null, message: null },
+    pending: null,
 
-  cancelExport() {
-    exportController?.abort();
-  },
-  cancelImport() {
-    importController?.abort();
-  },
-}));
+    setRecords: (records) => set({ records, pending: null }),
+    setEncoding: (encoding) => set({ encoding, pending: null }),
+    setIncludeArchived: (includeArchived) => set({ includeArchived, pending: null }),
+
+    exportCsv() {
+      const { records, includeArchived, encoding } = get();
+      return run(records, includeArchived, encoding, 'refuse');
+    },
+
+    async resolvePending(choice) {
+      const pending = get().pending;
+      if (!pending) return;
+      if (choice === 'utf8bom') set({ encoding: 'utf8bom' });
+      await run(pending.records, pending.includeArchived, choice === 'utf8bom' ? 'utf8bom' : 'shift_jis', choice === 'replace' ? 'replace' : 'refuse');
+    },
+
+    discardPending: () => set({ pending: null }),
+
+    cancelExport() {
+      exportController?.abort();
+    },
+  };
+});

@@ -1,65 +1,43 @@
-import { clinicFieldLabels } from '../../../../shared/domain/clinic.ts';
+import { useId } from 'react';
 import { JobProgress } from '../../components/JobProgress.tsx';
-import { formatNumber } from '../../format/formatNumber.ts';
-import { useClinicsCsvStore } from '../../stores/clinicsCsvStore.ts';
+import { useClinicsImportStore } from '../../stores/clinicsImportStore.ts';
+import { ClinicsImportPreview } from './ClinicsImportPreview.tsx';
+import { ClinicsImportResult } from './ClinicsImportResult.tsx';
 import { JobOutcome } from './JobOutcome.tsx';
+import '../../styles/import.css';
 
-function fieldLabel(field: string): string {
-  return Object.hasOwn(clinicFieldLabels, field) ? clinicFieldLabels[field as keyof typeof clinicFieldLabels] : field;
-}
-
+/** 設定 → 名簿の取り込み: a clinic list from Excel, checked in a preview before 取り込む. */
 export function ClinicsImportSection() {
-  const job = useClinicsCsvStore((s) => s.importJob);
-  const result = useClinicsCsvStore((s) => s.importResult);
-  const importCsv = useClinicsCsvStore((s) => s.importCsv);
-  const cancelImport = useClinicsCsvStore((s) => s.cancelImport);
-  const running = job.phase === 'running';
+  const headingId = useId();
+  const job = useClinicsImportStore((s) => s.job);
+  const running = useClinicsImportStore((s) => s.running);
+  const preview = useClinicsImportStore((s) => s.preview);
+  const result = useClinicsImportStore((s) => s.result);
+  const chooseFile = useClinicsImportStore((s) => s.chooseFile);
+  const cancel = useClinicsImportStore((s) => s.cancel);
   return (
-    <section className="panel" aria-labelledby="settings-import">
-      <h2 id="settings-import">医療機関の取り込み（このアプリで書き出したCSV）</h2>
+    <section className="panel" aria-labelledby={headingId}>
+      <h2 id={headingId}>名簿の取り込み（CSV）</h2>
       <p>
-        このアプリで書き出したCSVファイルから医療機関を取り込みます。このパソコンにすでにある医療機関（同じID）の行は、重複しないよう取り込みません。
+        Excelの医療機関名簿を「CSV」形式で保存したファイルから取り込みます。Shift_JIS・UTF-8、カンマ区切り・タブ区切りのどれでも読めます。
+        取り込む前に、列の割り当てと問題のある行を確認できます。取り込む直前にバックアップを作ります。
       </p>
       <div className="actions">
-        <button type="button" className="button button-primary" onClick={() => void importCsv()} disabled={running}>
+        <button type="button" className="button button-primary" onClick={() => void chooseFile()} disabled={running !== null}>
           CSVファイルを選ぶ
         </button>
       </div>
-      {running && <JobProgress id="import-progress" label="取り込んでいます" progress={job.progress} onCancel={cancelImport} />}
-      <JobOutcome job={job} />
-      {result && (
-        <>
-          <dl className="info-list">
-            <dt>取り込んだ件数</dt>
-            <dd>{formatNumber(result.imported)}件</dd>
-            <dt>登録済みのため取り込まなかった件数</dt>
-            <dd>{formatNumber(result.skipped)}件</dd>
-          </dl>
-          {result.problems.length > 0 && (
-            <div className="table-scroll">
-              <table className="data-table problems-table">
-                <caption>取り込めなかった行と理由</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">行</th>
-                    <th scope="col">項目</th>
-                    <th scope="col">内容</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {result.problems.map((problem, index) => (
-                    <tr key={`${problem.row}-${problem.field}-${index}`}>
-                      <td className="number">{formatNumber(problem.row)}</td>
-                      <td>{fieldLabel(problem.field)}</td>
-                      <td>{problem.message}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-        </>
+      {running && (
+        <JobProgress
+          id="import-progress"
+          label={running === 'import' ? '取り込んでいます' : 'ファイルを確認しています'}
+          progress={job.progress}
+          onCancel={cancel}
+        />
       )}
+      <JobOutcome job={job} />
+      {preview && <ClinicsImportPreview />}
+      {result && !preview && <ClinicsImportResult />}
     </section>
   );
 }
