@@ -14,12 +14,44 @@ interface PdfMake {
   createPdf(definition: TDocumentDefinitions): { getBuffer(): Promise<Buffer> };
 }
 
+interface Fontkit {
+  create(buffer: Uint8Array, postscriptName?: string): unknown;
+}
+
+/**
+ * pdfkit reads and parses each font file again for every document (a 4.5 MB CJK font takes tens
+ * of milliseconds, and its glyphs are decoded again for every subset). The parsed font is
+ * read-only to pdfkit, which keeps each document's subset and layout cache on its own objects,
+ * so one parse per font and process can serve every document. fontkit's exports are read-only
+ * getters, so the module pdfkit loads is swapped in Node's module cache, before pdfkit loads it,
+ * for a copy whose create() remembers what it parsed. Fonts are told apart by their table
+ * directory (tags, checksums, offsets), which differs between any two font files.
+ */
+function shareParsedFonts(): void {
+  const fontkitPath = require.resolve('fontkit', { paths: [path.dirname(require.resolve('pdfkit'))] });
+  const original = require(fontkitPath) as Fontkit;
+  const cached = require.cache[fontkitPath];
+  if (!cached || (original as { sharedFonts?: true }).sharedFonts) return;
+  const parsed = new Map<string, unknown>();
+  const create = (buffer: Uint8Array, postscriptName?: string) => {
+    const key = `${buffer.length}:${postscriptName ?? ''}:${Buffer.from(buffer.buffer, buffer.byteOffset, Math.min(buffer.length, 1024)).toString('base64')}`;
+    let font = parsed.get(key);
+    if (!font) {
+      font = original.create(buffer, postscriptName);
+      parsed.set(key, font);
+    }
+    return font;
+  };
+  cached.exports = { ...original, create, sharedFonts: true };
+}
+
 let configured: PdfMake | undefined;
 let coverage: GlyphCoverage | undefined;
 
 /** pdfmake with our fonts, no network access, and file access limited to the fonts folder. */
 function pdfmake(fontsDir: string): PdfMake {
   if (configured) return configured;
+  shareParsedFonts();
   const instance = require('pdfmake') as PdfMake;
   const font = (name: string) => path.join(fontsDir, name);
   instance.setFonts({

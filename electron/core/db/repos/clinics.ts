@@ -184,9 +184,13 @@ export function findClinics(db: Db, search: ClinicSearch): ClinicSearchPage {
 
   const match = toPhraseQuery(q);
   const matchFrom = `FROM clinic_search s JOIN clinics c ON c.seq = s.rowid WHERE clinic_search MATCH @match ${archived}`;
-  const rest = statement(db, `SELECT ${clinicColumns} ${matchFrom} LIMIT @limit`)
-    .all({ match, limit: search.limit * 2 }) as ClinicRow[];
-  const total = countCapped(db, `SELECT 1 ${matchFrom}`, [{ match }], cap);
+  // The better tiers' rows match the phrase too, so the first `limit` matches always hold
+  // enough others to fill the page.
+  const rest = statement(db, `SELECT ${clinicColumns} ${matchFrom} LIMIT @limit`).all({ match, limit: search.limit }) as ClinicRow[];
+  // Fewer than a page is every match: the index need not be read a second time to count them.
+  // With common bigrams (phone digits) reading it is most of a search.
+  const total =
+    rest.length < search.limit ? { total: Math.min(rest.length, cap), capped: rest.length > cap } : countCapped(db, `SELECT 1 ${matchFrom}`, [{ match }], cap);
   return { items: mergeRanked(search.limit, exact, prefix, rest), ...total };
 }
 
