@@ -97,12 +97,13 @@ describe('clinic records', () => {
     // Record the plan of every statement findClinics prepares.
     (db as { prepare: typeof db.prepare }).prepare = ((sql: string) => {
       if (/^\s*SELECT/i.test(sql)) {
-        const rows = original(`EXPLAIN QUERY PLAN ${sql}`).all({ q: 'たなか', upper: 'たなが', match: '"たな なか"', limit: 50 }) as { detail: string }[];
+        const rows = original(`EXPLAIN QUERY PLAN ${sql}`).all({ q: 'たなか', upper: 'たなが', match: '"たな なか"', limit: 50, seqs: '[1]' }) as { detail: string }[];
         plans.push(rows.map((r) => r.detail).join(' | '));
       }
       return original(sql);
     }) as typeof db.prepare;
     search(db, 'たなか');
+    search(db, 'たな');
     (db as { prepare: typeof db.prepare }).prepare = original;
     expect(plans.length).toBeGreaterThan(2);
     for (const plan of plans) {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/core/db/connection.ts';
 import { migrate, schemaVersion } from '../../electron/core/db/migrate.ts';
 import { migrations } from '../../electron/core/db/migrations/index.ts';
+import { findClinics } from '../../electron/core/db/repos/clinics.ts';
 import { databaseFileName } from '../../electron/core/paths.ts';
 import { openTestCore } from '../helpers/openTestCore.ts';
 import { tempDir } from '../helpers/tempDir.ts';
@@ -83,6 +84,26 @@ describe('migration 2 (records)', () => {
     const hits = reopened.prepare("SELECT rowid FROM clinic_search WHERE clinic_search MATCH '\"09 99 92 25 54\"'").all();
     expect(hits).toHaveLength(1);
     expect(reopened.prepare("SELECT value FROM app_meta WHERE key = 'receipt_prefix'").get()).toEqual({ value: 'A' });
+    reopened.close();
+  });
+});
+
+describe('migration 6 (trigram search)', () => {
+  it('makes the clinics of a version-5 file findable by three or more characters, as before by two', () => {
+    const file = path.join(tempDir(), 'v5.sqlite3');
+    const db = openDatabase(file);
+    migrate(db, migrations.slice(0, 5));
+    db.prepare(
+      `INSERT INTO clinics (id, name, name_kana, kind, address, phone, fax, name_norm, kana_norm, phone_digits, created_at, updated_at, updated_by)
+       VALUES ('c1', '髙田眼科クリニック', 'たかだがんか', 'clinic_no_beds', '鹿児島市中央町8-1', '099-254-8126', '099-254-8127', '髙田眼科くりにっく', 'たかだがんか', '0992548126', 't', 't', 'm')`,
+    ).run();
+    db.close();
+
+    const reopened = openDatabase(file);
+    expect(migrate(reopened, migrations)).toEqual({ from: 5, to: migrations.length });
+    const found = (query: string) => findClinics(reopened, { query, limit: 50, includeArchived: false }).items.map((c) => c.name);
+    for (const query of ['眼科クリ', 'ﾀｶﾀﾞｶﾞﾝｶ', '254-8127', '中央町8']) expect(found(query), query).toEqual(['髙田眼科クリニック']);
+    expect(found('眼科医院')).toEqual([]);
     reopened.close();
   });
 });

@@ -36,6 +36,7 @@ describe('clinics: archive, restore, edit', () => {
     const saved = createClinic(db, clinic({ name: '旧名医院' }), ctx);
     updateClinic(db, saved.id, clinic({ name: '新名クリニック', phone: '0992548126' }), ctx);
     expect(search(db, '旧名')).toEqual([]);
+    expect(search(db, '旧名医院')).toEqual([]);
     expect(search(db, '新名')).toEqual(['新名クリニック']);
     expect(search(db, '254-8126')).toEqual(['新名クリニック']);
   });

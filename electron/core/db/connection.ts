@@ -20,13 +20,25 @@ export function openDatabase(file: string, options: { newestKnownVersion?: numbe
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   db.pragma('synchronous = FULL');
+  keepSearchPagesInMemory(db);
   return db;
+}
+
+/**
+ * SQLite's default page cache is 2 MB. A search reads a few hundred pages of the indexes; with
+ * the default they are read from the file again for every keystroke once the clinics outgrow it.
+ * 64 MB holds the search indexes of a whole prefecture many times over (memory is taken only as
+ * pages are read).
+ */
+function keepSearchPagesInMemory(db: Db): void {
+  db.pragma('cache_size = -65536');
 }
 
 /** A read-only connection for worker threads (exports, reports): WAL lets it read beside the writer. */
 export function openReadOnlyDatabase(file: string): Db {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   db.pragma('busy_timeout = 5000');
+  keepSearchPagesInMemory(db);
   return db;
 }
 

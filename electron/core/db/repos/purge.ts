@@ -38,6 +38,7 @@ export function purgeArchived(db: Db): PurgeCounts {
         OR clinic_id IN (SELECT id FROM temp.purge_clinics);
       DELETE FROM inquiries WHERE id IN (SELECT id FROM temp.purge_inquiries);
       DELETE FROM clinic_search WHERE rowid IN (SELECT seq FROM clinics WHERE id IN (SELECT id FROM temp.purge_clinics));
+      DELETE FROM clinic_trigrams WHERE rowid IN (SELECT seq FROM clinics WHERE id IN (SELECT id FROM temp.purge_clinics));
       DELETE FROM clinics WHERE id IN (SELECT id FROM temp.purge_clinics);
       DROP TABLE temp.purge_inquiries;
       DROP TABLE temp.purge_clinics;
