@@ -1,0 +1,77 @@
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+/** The parts of a pdfmake inline (one measured word) that drawing it reads. */
+interface Inline {
+  text: string;
+  x: number;
+  width: number;
+  font: { widthOfString(text: string, size: number, features?: unknown): number };
+  fontSize: number;
+  leadingCut?: number;
+  trailingCut?: number;
+  [style: string]: unknown;
+}
+
+interface Line {
+  inlines: Inline[];
+}
+
+type RenderLine = (this: unknown, line: Line, x: number, y: number) => void;
+
+/** Every property besides text, position and cuts that changes how an inline is drawn. */
+const drawingStyle = [
+  'font', 'fontSize', 'fontFeatures', 'color', 'opacity', 'characterSpacing', 'background',
+  'decoration', 'decorationStyle', 'decorationColor', 'decorationThickness',
+  'link', 'linkToPage', 'linkToDestination', 'sup', 'sub', 'height',
+] as const;
+
+/** Inlines that only pdfmake itself may touch while drawing (page references, justification). */
+const drawnAlone = (inline: Inline) => inline._pageNodeRef !== undefined || inline.justifyShift !== undefined || !!inline.characterSpacing;
+
+/**
+ * pdfmake measures and draws every word as its own inline, and in Japanese every character is a
+ * word: each became its own text object (about 100 bytes of PDF operators and one full pdfkit
+ * text() call per character). Before a line is drawn, neighbouring inlines that touch and share
+ * every style are joined, so a run of text is one text object, which is the optimisation
+ * pdfmake's renderLine leaves as a TODO. A join is made only when the font does not kern the two
+ * characters at the seam, so every glyph stays where the layout put it.
+ */
+export function drawTouchingRunsWhole(): void {
+  const renderer = (require('pdfmake/js/Renderer.js') as { default: { prototype: { renderLine: RenderLine & { runsWhole?: true } } } }).default.prototype;
+  if (renderer.renderLine.runsWhole) return;
+  const renderLine = renderer.renderLine;
+  const joined: RenderLine & { runsWhole?: true } = function (this: unknown, line, x, y) {
+    renderLine.call(this, withJoinedRuns(line), x, y);
+  };
+  joined.runsWhole = true;
+  renderer.renderLine = joined;
+}
+
+export function withJoinedRuns<L extends Line>(line: L): L {
+  const inlines: Inline[] = [];
+  for (const inline of line.inlines) {
+    const last = inlines.at(-1);
+    if (last && canJoin(last, inline)) inlines[inlines.length - 1] = join(last, inline);
+    else inlines.push(inline);
+  }
+  if (inlines.length === line.inlines.length) return line;
+  return Object.assign(Object.create(Object.getPrototypeOf(line) as object) as L, line, { inlines });
+}
+
+function canJoin(a: Inline, b: Inline): boolean {
+  if (drawnAlone(a) || drawnAlone(b) || a.trailingCut || b.leadingCut) return false;
+  if (drawingStyle.some((key) => a[key] !== b[key])) return false;
+  const tolerance = 1e-6 * a.fontSize;
+  if (Math.abs(a.x + a.width - b.x) > tolerance) return false;
+  // Pair kerning is the only way joining moves glyphs, and it acts at the seam alone.
+  const left = [...a.text].at(-1) ?? '';
+  const right = [...b.text][0] ?? '';
+  const width = (text: string) => a.font.widthOfString(text, a.fontSize, a.fontFeatures);
+  return Math.abs(width(left + right) - width(left) - width(right)) <= tolerance;
+}
+
+function join(a: Inline, b: Inline): Inline {
+  return { ...a, text: a.text + b.text, width: a.width + b.width, trailingCut: b.trailingCut };
+}

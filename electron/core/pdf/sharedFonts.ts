@@ -1,0 +1,90 @@
+import path from 'node:path';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+interface Fontkit {
+  create(buffer: Uint8Array, postscriptName?: string): FontkitFont;
+}
+
+interface GlyphRun {
+  glyphs: unknown[];
+  positions: object[];
+}
+
+interface FontkitFont {
+  layout(text: string, features?: unknown): GlyphRun;
+  getGlyph(id: number): object | null;
+}
+
+/** Distinct texts shaped per font before the memo starts over (a mailing's names and numbers). */
+const shapedTextsKept = 50_000;
+
+/**
+ * pdfkit reads and parses each font file again for every document (a 4.5 MB CJK font takes tens
+ * of milliseconds), shapes every word again, and decodes every glyph it embeds again for every
+ * subset. A parsed font is immutable: pdfkit keeps each document's subset, widths and layout
+ * cache on its own objects. So one parse, one shaping of each text and one decoding of each glyph
+ * per font and process serve every document. fontkit's exports are read-only getters, so the
+ * module pdfkit loads is swapped in Node's module cache, before pdfkit loads it, for a copy whose
+ * create() remembers what it parsed. Fonts are told apart by their table directory (tags,
+ * checksums, offsets), which differs between any two font files.
+ */
+export function shareFontWorkAcrossDocuments(): void {
+  const fontkitPath = require.resolve('fontkit', { paths: [path.dirname(require.resolve('pdfkit'))] });
+  const original = require(fontkitPath) as Fontkit;
+  const cached = require.cache[fontkitPath];
+  if (!cached || (original as { sharedFonts?: true }).sharedFonts) return;
+  const parsed = new Map<string, FontkitFont>();
+  const create = (buffer: Uint8Array, postscriptName?: string) => {
+    const key = `${buffer.length}:${postscriptName ?? ''}:${Buffer.from(buffer.buffer, buffer.byteOffset, Math.min(buffer.length, 1024)).toString('base64')}`;
+    let font = parsed.get(key);
+    if (!font) {
+      font = original.create(buffer, postscriptName);
+      rememberShaping(font);
+      decodeGlyphsOnce(font);
+      parsed.set(key, font);
+    }
+    return font;
+  };
+  cached.exports = { ...original, create, sharedFonts: true };
+}
+
+/**
+ * Shaping results by text and features. pdfkit scales the positions of a run in place, so each
+ * caller gets its own copy of the positions of the pristine run kept here.
+ */
+function rememberShaping(font: FontkitFont): void {
+  const shape = font.layout.bind(font);
+  const runs = new Map<string, GlyphRun>();
+  const copy = (run: GlyphRun): GlyphRun =>
+    Object.assign(Object.create(Object.getPrototypeOf(run) as object) as GlyphRun, run, {
+      positions: run.positions.map((p) => Object.assign(Object.create(Object.getPrototypeOf(p) as object) as object, p)),
+    });
+  font.layout = (text: string, features?: unknown) => {
+    const key = features === undefined ? text : `${text}\u0000${JSON.stringify(features)}`;
+    let pristine = runs.get(key);
+    if (!pristine) {
+      if (runs.size >= shapedTextsKept) runs.clear();
+      pristine = copy(shape(text, features));
+      runs.set(key, pristine);
+    }
+    return copy(pristine);
+  };
+}
+
+/**
+ * A subset decodes each glyph it embeds (all its points) only to learn whether it is composite.
+ * Decoded glyphs are read-only (static fonts: no variation processing), so each is decoded once.
+ */
+function decodeGlyphsOnce(font: FontkitFont): void {
+  const glyphClass = Object.getPrototypeOf(font.getGlyph(0)) as { _decode?: () => unknown; decodedOnce?: true };
+  if (!glyphClass._decode || glyphClass.decodedOnce) return;
+  const decode = glyphClass._decode;
+  const decoded = new WeakMap<object, unknown>();
+  glyphClass._decode = function (this: object) {
+    if (!decoded.has(this)) decoded.set(this, decode.call(this));
+    return decoded.get(this);
+  };
+  glyphClass.decodedOnce = true;
+}

@@ -1,0 +1,64 @@
+import zlib from 'node:zlib';
+import { PDFDocument, PDFRawStream } from 'pdf-lib';
+import { describe, expect, it } from 'vitest';
+import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import { renderPdf } from '../../electron/core/pdf/renderPdf.ts';
+import { withJoinedRuns } from '../../electron/core/pdf/drawRunsWhole.ts';
+import { buildFlyer } from '../../shared/documents/flyer.ts';
+import { rasterise } from '../helpers/pdfTools.ts';
+import { bundledPack, sampleRates } from '../helpers/documentFixtures.ts';
+
+const addressedFlyer = (recipient: string): TDocumentDefinitions => {
+  const flyer = buildFlyer(bundledPack, sampleRates);
+  return { ...flyer, content: [{ text: `${recipient} 御中`, fontSize: 12, bold: true }, flyer.content] };
+};
+
+/** Text objects (BT … ET) in all page contents of a PDF. */
+async function textObjects(pdf: Buffer): Promise<number> {
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  let count = 0;
+  for (const [, object] of doc.context.enumerateIndirectObjects()) {
+    if (!(object instanceof PDFRawStream)) continue;
+    const content = zlib.inflateSync(object.contents).toString('latin1');
+    if (/\bTf\b/.test(content)) count += content.match(/\bBT\b/g)?.length ?? 0;
+  }
+  return count;
+}
+
+describe('drawing PDFs', () => {
+  it('draws a copy pixel for pixel like an earlier copy that shared its parsed fonts, shaping and glyphs', async () => {
+    const first = await renderPdf(addressedFlyer('𠮷田髙﨑クリニック'));
+    const other = await renderPdf(addressedFlyer('山田内科医院'));
+    const again = await renderPdf(addressedFlyer('𠮷田髙﨑クリニック'));
+    const page1 = (pdf: Buffer) => rasterise(pdf, { dpiX: 150, dpiY: 150 }).pixels;
+    expect(Buffer.from(page1(again)).equals(Buffer.from(page1(first)))).toBe(true);
+    expect(Buffer.from(page1(other)).equals(Buffer.from(page1(first)))).toBe(false);
+  });
+
+  it('draws a line of Japanese as one text object, not one per character', async () => {
+    const line = 'サイバー攻撃による被害は医療機関にも広がっています';
+    const pdf = await renderPdf({ pageSize: 'A4', defaultStyle: { font: 'BIZUDPGothic' }, content: [{ text: line }] });
+    expect(await textObjects(pdf)).toBe(1);
+  });
+});
+
+describe('joining the words of a line', () => {
+  // A stand-in for a pdfkit font: every character 10 units wide at size 10, except the pair
+  // 「AV」, which the font kerns 2 units closer.
+  const font = { widthOfString: (text: string) => [...text].length * 10 - (text.includes('AV') ? 2 : 0) };
+  const word = (text: string, x: number, style: Record<string, unknown> = {}) => ({ text, x, width: [...text].length * 10, font, fontSize: 10, ...style });
+
+  it('joins touching words of the same style into one', () => {
+    const line = withJoinedRuns({ inlines: [word('医', 0), word('療', 10), word('機関', 20)] });
+    expect(line.inlines.map((i) => [i.text, i.x, i.width])).toEqual([['医療機関', 0, 40]]);
+  });
+
+  it('keeps words apart where the style changes, a gap lies between them or the font kerns the seam', () => {
+    const styled = withJoinedRuns({ inlines: [word('医', 0), word('療', 10, { color: 'red' }), word('機', 20, { color: 'red' })] });
+    expect(styled.inlines.map((i) => i.text)).toEqual(['医', '療機']);
+    const gap = withJoinedRuns({ inlines: [word('医', 0), word('療', 15)] });
+    expect(gap.inlines.map((i) => i.text)).toEqual(['医', '療']);
+    const kerned = withJoinedRuns({ inlines: [word('A', 0), word('V', 10)] });
+    expect(kerned.inlines.map((i) => i.text)).toEqual(['A', 'V']);
+  });
+});
