@@ -10,7 +10,7 @@ const electronOnly = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'release/**', '.data/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'release/**', '.data/**', '.scratch/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -230,34 +230,60 @@ export interface ClinicMatch {
   rule: MatchRule;
 }
 
+/** What a row is matched on, normalised once per row: 会員番号, phone digits, name and address. */
+export interface MatchKeys {
+  memberNumber: string;
+  phoneDigits: string;
+  name: string;
+  address: string;
+  /** Name and address together, when both are given. */
+  nameAddress: string | undefined;
+}
+
+/** The keys of a row's validated fields, normalised like the registered clinics' shadow columns. */
+export function matchKeys(fields: Pick<ImportedClinicFields, 'name' | 'address' | 'phone' | 'memberNumber'>): MatchKeys {
+  const name = normalizeForSearch(fields.name);
+  const address = normalizeForSearch(fields.address);
+  return {
+    memberNumber: fields.memberNumber,
+    phoneDigits: normalizeForSearch(fields.phone),
+    name,
+    address,
+    nameAddress: name !== '' && address !== '' ? `${name}\u0000${address}` : undefined,
+  };
+}
+
+// Common names (〇〇内科クリニック) bring the same registered clinics up for many rows: each
+// one's address is normalised once, not once per row.
+const normalizedAddresses = new WeakMap<MatchCandidate, string>();
+function normalizedAddress(candidate: MatchCandidate): string {
+  let address = normalizedAddresses.get(candidate);
+  if (address === undefined) normalizedAddresses.set(candidate, (address = normalizeForSearch(candidate.address)));
+  return address;
+}
+
 /**
  * The registered clinic a row is, if any: same ID (this app's export), else same 会員番号, else
  * same phone number, else the same name and address once normalised. A candidate holding another
  * 会員番号 than the row's is a different institution that happens to share a phone or a name.
  */
-export function findClinicMatch(
-  row: { id?: string | undefined; fields: Pick<ImportedClinicFields, 'name' | 'address' | 'phone' | 'memberNumber'> },
-  lookup: ClinicMatchLookup,
-): ClinicMatch | null {
+export function findClinicMatch(row: { id?: string | undefined; keys: MatchKeys }, lookup: ClinicMatchLookup): ClinicMatch | null {
   if (row.id) {
     const found = lookup.byId(row.id);
     if (found) return { clinicId: found.id, rule: 'id' };
   }
-  const member = row.fields.memberNumber;
+  const { memberNumber: member, phoneDigits, name, address, nameAddress } = row.keys;
   if (member !== '') {
     const found = lookup.byMemberNumber(member);
     if (found) return { clinicId: found.id, rule: 'memberNumber' };
   }
   const compatible = (c: MatchCandidate) => member === '' || c.memberNumber === '' || c.memberNumber === member;
-  const digits = normalizeForSearch(row.fields.phone);
-  if (digits !== '') {
-    const found = lookup.byPhoneDigits(digits).find(compatible);
+  if (phoneDigits !== '') {
+    const found = lookup.byPhoneDigits(phoneDigits).find(compatible);
     if (found) return { clinicId: found.id, rule: 'phone' };
   }
-  const name = normalizeForSearch(row.fields.name);
-  const address = normalizeForSearch(row.fields.address);
-  if (name !== '' && address !== '') {
-    const found = lookup.byNameNorm(name).find((c) => compatible(c) && normalizeForSearch(c.address) === address);
+  if (nameAddress) {
+    const found = lookup.byNameNorm(name).find((c) => compatible(c) && normalizedAddress(c) === address);
     if (found) return { clinicId: found.id, rule: 'nameAddress' };
   }
   return null;

@@ -161,6 +161,18 @@ describe('名簿の取り込み: refused files change nothing', () => {
     await expectRefused('broken.csv', '医療機関名,電話番号\r\n"閉じない医院,099-000-0000\r\n', 'INVALID_FILE', /CSVの形式が正しくありません/);
   });
 
+  it('a backup that cannot be written: the import fails and adds nothing', async () => {
+    const t = await startTestHost();
+    const fileId = await upload(t, '名簿.csv', fixture('shift-jis-halfwidth-kana.csv'));
+    // A file where the backups folder should be: no copy of the list can be made first.
+    const backupsDir = path.join(t.dataDir, 'backups');
+    fs.rmSync(backupsDir, { recursive: true, force: true });
+    fs.writeFileSync(backupsDir, '');
+    const job = await runJob(t, 'clinics.importCsv', { fileId });
+    expect(job).toMatchObject({ state: 'failed', error: { code: 'INTERNAL', message: expect.stringContaining('バックアップを作成できなかったため') } });
+    expect(snapshot(t)).toEqual([]);
+  });
+
   it('a mapping that names one field twice is refused before the job starts', async () => {
     const t = await startTestHost();
     const fileId = await upload(t, 'extra.csv', fixture('extra-columns.csv'));

@@ -139,7 +139,10 @@ describe('書き出した一覧をそのまま取り込む', () => {
       const before = snapshot(t);
 
       const exported = await exportCsv(t, 'clinics.exportCsv', { encoding });
-      const fileId = await upload(t, 'export.csv', await download(t, exported.file!.fileId));
+      const bytes = await download(t, exported.file!.fileId);
+      // Excel starts a new row at any unquoted line break, CRLF or not.
+      expect(iconv.decode(bytes, encoding === 'shift_jis' ? 'cp932' : 'utf8')).toContain('"2行の\nメモ"');
+      const fileId = await upload(t, 'export.csv', bytes);
       const preview = (await runJob(t, 'clinics.previewImport', { fileId })).result as JobResult<'clinics.previewImport'>;
       expect(preview).toMatchObject({ rowCount: 301, willImport: 0, willSkip: 301, rejected: 0, matches: { byId: 301 } });
       const skipped = (await runJob(t, 'clinics.importCsv', { fileId, onMatch: 'skip' })).result;

@@ -4,6 +4,7 @@ import { escapeCsvFormula, unescapeCsvFormula } from '../../shared/domain/clinic
 import {
   excelColumnName,
   findClinicMatch,
+  matchKeys,
   mergeForUpdate,
   readClinicRow,
   suggestMapping,
@@ -74,6 +75,20 @@ describe('reading the bytes Excel wrote', () => {
       ['B医院', ''],
     ]);
   });
+
+  it("ends records at the file's own line break and keeps doubled quotes and delimiters inside quotes", () => {
+    expect(parseCsvRecords('a,"b,""c"""\rd,\re,f', 'comma')).toEqual([['a', 'b,"c"'], ['d', ''], ['e', 'f']]);
+    // Some programs write a memo's line break as a lone LF, unquoted, in a CRLF file.
+    expect(parseCsvRecords('名称,メモ\r\nA医院,1行目\n2行目\r\n', 'comma')).toEqual([['名称', 'メモ'], ['A医院', '1行目\n2行目']]);
+  });
+
+  it('refuses a quote out of place, naming the line', () => {
+    for (const text of ['名称\r\nA"医院', '名称\r\n"A医院" ,x']) {
+      expect(() => parseCsvRecords(text, 'comma')).toThrow(/2行目付近/);
+    }
+    // A quote never closed runs to the end of the file, which is where it is noticed.
+    expect(() => parseCsvRecords('名称\r\n"A医院\r\n', 'comma')).toThrow(/3行目付近/);
+  });
 });
 
 describe('a row through the clinic form rules', () => {
@@ -107,7 +122,7 @@ describe('matching a row to a registered clinic', () => {
     byPhoneDigits: (d) => registered.filter((c) => c.phone === d),
     byNameNorm: (n) => registered.filter((c) => c.nameNorm === n),
   };
-  const row = (fields: Partial<ImportedClinicFields>, id?: string) => ({ id, fields: { name: '', address: '', phone: '', memberNumber: '', ...fields } });
+  const row = (fields: Partial<ImportedClinicFields>, id?: string) => ({ id, keys: matchKeys({ name: '', address: '', phone: '', memberNumber: '', ...fields }) });
 
   it('goes by 会員番号 first, then phone, then name and address', () => {
     expect(findClinicMatch(row({ memberNumber: 'K-1', phone: '099-333-4444' }), lookup)).toEqual({ clinicId: 'member', rule: 'memberNumber' });

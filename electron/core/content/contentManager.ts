@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
-import { v7 as uuidv7 } from 'uuid';
+import { newRecordId } from '../db/recordIds.ts';
 import type { ContentChange, ContentImportPreview } from '../../../shared/content/contentImport.ts';
 import { contentPackSchema, type ContentPack } from '../../../shared/content/contentPackSchema.ts';
 import { rateTableFromRows, rateTableTemplateRows } from '../../../shared/content/rateTableCsv.ts';
@@ -12,6 +11,7 @@ import { statement, type Db } from '../db/connection.ts';
 import type { WriteContext } from '../db/repos/clinics.ts';
 import { AppError } from '../errors.ts';
 import type { FileStore } from '../files/fileStore.ts';
+import { toExcelCsv } from '../text/csvText.ts';
 import { decodeText, encodeCp932 } from '../text/decodeText.ts';
 import { loadContent, type LoadedContent } from './loadContent.ts';
 
@@ -64,7 +64,7 @@ export class ContentManager {
 
   /** The current table's plans as a Shift_JIS CSV, figures left empty for the official ones. */
   async rateTemplate(files: FileStore) {
-    const csv = stringify(rateTableTemplateRows(this.loaded.rates), { record_delimiter: '\r\n' });
+    const csv = toExcelCsv(rateTableTemplateRows(this.loaded.rates));
     return files.addBytes(encodeCp932(csv), '保険料表テンプレート.csv', 'text/csv');
   }
 
@@ -136,7 +136,7 @@ export class ContentManager {
     const { candidate, problems } = this.readCandidate(file, version);
     if (!candidate) throw new AppError('INVALID_FILE', `取り込めません：${problems[0]?.field ?? ''} ${problems[0]?.message ?? ''}`.trim());
     const now = ctx.now?.() ?? new Date();
-    const id = uuidv7();
+    const id = newRecordId();
     const dir = candidate.kind === 'rates' ? path.join(this.installedDir, 'rates') : this.installedDir;
     // Sortable by time, unique by id: two installs in one second never collide.
     const fileName = `${now.toISOString().replace(/[-:.]/g, '')}-${id.slice(-8)}-${candidate.kind}.json`;

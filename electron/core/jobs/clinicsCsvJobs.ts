@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { maxListedProblems } from '../../../shared/contract/jobs.ts';
 import { tokyoDateString } from '../../../shared/time/tokyoDate.ts';
 import type { Db } from '../db/connection.ts';
 import type { WriteContext } from '../db/repos/clinics.ts';
@@ -9,10 +10,12 @@ import type { FileStore } from '../files/fileStore.ts';
 import { runWorker } from '../workers/runWorker.ts';
 import type { ClinicsCsvExportData, ClinicsCsvExportResult } from '../workers/clinicsCsvExport.worker.ts';
 import type { ClinicsCsvImportData, ClinicsCsvImportReport } from '../workers/clinicsCsvImport.worker.ts';
-import type { ClinicsCsvWriteData } from '../workers/clinicsCsvWrite.worker.ts';
 import type { JobArgs, JobContext, JobImplementations } from './jobRunner.ts';
 
 const countFormat = new Intl.NumberFormat('ja-JP');
+
+const backupFailed =
+  '取り込む前のバックアップを作成できなかったため、取り込みを中止しました。何も取り込んでいません。ディスクの空き容量と、データフォルダに書き込めるかを確認してください。';
 const progressLabel = (done: number, total: number, unit = '件') => `${countFormat.format(done)} / ${countFormat.format(total)} ${unit}`;
 
 export interface ClinicsCsvDeps {
@@ -56,10 +59,18 @@ export function clinicsCsvJobs(deps: ClinicsCsvDeps): Pick<JobImplementations, C
     }
   }
 
-  function readImport(data: ClinicsCsvImportData, ctx: JobContext) {
-    return runWorker<ClinicsCsvImportReport>('clinicsCsvImport', data, {
+  function readImport(data: Omit<ClinicsCsvImportData, 'maxProblems'>, ctx: JobContext) {
+    return runWorker<ClinicsCsvImportReport>('clinicsCsvImport', { ...data, maxProblems: maxListedProblems } satisfies ClinicsCsvImportData, {
       signal: ctx.signal,
-      onProgress: (done, total) => ctx.progress(done, total, `確認しています ${progressLabel(done, total, '行')}`),
+      onProgress: (done, total, phase) => {
+        const label =
+          phase === 'write'
+            ? `書き込んでいます ${progressLabel(done, total)}`
+            : phase === 'backup'
+              ? 'バックアップを作成しています…'
+              : `確認しています ${progressLabel(done, total, '行')}`;
+        ctx.progress(done, total, label);
+      },
     });
   }
 
@@ -74,56 +85,61 @@ export function clinicsCsvJobs(deps: ClinicsCsvDeps): Pick<JobImplementations, C
     'inquiries.exportCsv': (input, ctx) => exportRecords('inquiries', input, ctx),
 
     async 'clinics.previewImport'(input, ctx) {
-      const report = await readImport({ mode: 'preview', filePath: storedPath(input.fileId), dbPath: deps.dbPath, mapping: input.mapping, onMatch: input.onMatch }, ctx);
-      const { write: _write, errorsWritten: _errors, ...preview } = report;
-      return preview;
+      return readImport({ mode: 'preview', filePath: storedPath(input.fileId), dbPath: deps.dbPath, mapping: input.mapping, onMatch: input.onMatch }, ctx);
     },
 
     async 'clinics.importCsv'(input, ctx) {
       const filePath = storedPath(input.fileId);
       const original = deps.files.get(input.fileId)!;
       const { fileId: errorsId, path: errorsPath } = deps.files.reservePath();
-      try {
-        const plan = await readImport({ mode: 'plan', filePath, dbPath: deps.dbPath, mapping: input.mapping, onMatch: input.onMatch, errorsPath }, ctx);
-        const write = plan.write ?? { inserts: [], updates: [] };
-        const writes = write.inserts.length + write.updates.length;
-        if (writes > 0) {
-          ctx.progress(0, 0, 'バックアップを作成しています…');
-          // An import never runs without a verified copy of the list as it was.
-          await createBackup(deps.db, deps.backupsDir, 'before-import');
-          if (ctx.signal.aborted) throw new AppError('CANCELLED');
-          const context = deps.writeContext();
-          const data: ClinicsCsvWriteData = {
-            dbPath: deps.dbPath,
-            write,
-            machineId: context.machineId,
-            staffId: context.staffId ?? null,
-            now: (context.now?.() ?? deps.now()).toISOString(),
-          };
-          await runWorker('clinicsCsvWrite', data, {
-            signal: ctx.signal,
-            onProgress: (done, total) => ctx.progress(done, total, `書き込んでいます ${progressLabel(done, total)}`),
-          });
-        }
-        const stem = path.parse(original.ref.name).name || '名簿';
-        const errorsFile = plan.errorsWritten
-          ? deps.files.adopt(errorsId, errorsPath, `取り込めなかった行_${stem}.csv`, 'text/csv')
-          : null;
-        if (!errorsFile) fs.rmSync(errorsPath, { force: true });
-        return {
-          imported: write.inserts.length,
-          updated: write.updates.length,
-          skipped: plan.willSkip,
-          unchanged: plan.unchanged,
-          rejected: plan.rejected,
-          problems: plan.problems,
-          problemCount: plan.problemCount,
-          errorsFile,
-        };
-      } catch (error) {
+      const context = deps.writeContext();
+      // An import never writes without a verified copy of the list as it was. The copy is taken
+      // here while the worker reads the file; the worker waits for this flag before its first write.
+      const backupState = new Int32Array(new SharedArrayBuffer(4));
+      const settleBackup = (state: 1 | 2) => {
+        Atomics.store(backupState, 0, state);
+        Atomics.notify(backupState, 0);
+      };
+      const backedUp = createBackup(deps.db, deps.backupsDir, 'before-import').then(
+        () => settleBackup(1),
+        (error: unknown) => {
+          settleBackup(2);
+          throw error;
+        },
+      );
+      const reading = readImport(
+        {
+          mode: 'import',
+          filePath,
+          dbPath: deps.dbPath,
+          mapping: input.mapping,
+          onMatch: input.onMatch,
+          import: { errorsPath, machineId: context.machineId, staffId: context.staffId ?? null, now: (context.now?.() ?? deps.now()).toISOString(), backupState },
+        },
+        ctx,
+      );
+      // Both settle before the job does: no backup is still being written when it ends.
+      const [read, copy] = await Promise.allSettled([reading, backedUp]);
+      if (read.status === 'rejected') {
         fs.rmSync(errorsPath, { force: true });
-        throw error;
+        // A worker that stopped for want of a backup: say that, in words staff can act on.
+        if (copy.status === 'rejected' && !(read.reason instanceof AppError)) throw new AppError('INTERNAL', backupFailed);
+        throw read.reason;
       }
+      const report = read.value;
+      const stem = path.parse(original.ref.name).name || '名簿';
+      const errorsFile = report.errorsWritten ? deps.files.adopt(errorsId, errorsPath, `取り込めなかった行_${stem}.csv`, 'text/csv') : null;
+      if (!errorsFile) fs.rmSync(errorsPath, { force: true });
+      return {
+        imported: report.willImport,
+        updated: report.willUpdate,
+        skipped: report.willSkip,
+        unchanged: report.unchanged,
+        rejected: report.rejected,
+        problems: report.problems,
+        problemCount: report.problemCount,
+        errorsFile,
+      };
     },
   };
 }

@@ -1,5 +1,6 @@
 import iconv from 'iconv-lite';
 import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 import { csvDelimiterChars, type CsvDelimiter, type CsvEncoding } from '../../../shared/csv/csvFormat.ts';
 import { encodeCp932Text } from './cp932.ts';
 
@@ -89,6 +90,15 @@ export function parseCsvRecords(text: string, delimiter: CsvDelimiter): string[]
       `CSVの形式が正しくありません${line ? `（${line}行目付近：引用符「"」の閉じ忘れなど）` : ''}。Excelで開いて「CSV」形式で保存し直してください`,
     );
   }
+}
+
+/**
+ * Records as CSV text the way Excel writes it: CRLF between records, and every cell holding a
+ * line break quoted. csv-stringify quotes only the record delimiter itself, and Excel would start
+ * a new row at a memo's lone LF.
+ */
+export function toExcelCsv(records: string[][], delimiter: CsvDelimiter = 'comma'): string {
+  return stringify(records, { delimiter: csvDelimiterChars[delimiter], record_delimiter: '\r\n', quoted_match: /[\r\n]/ });
 }
 
 /** The byte-order mark a file in this encoding starts with; Excel needs it to read UTF-8. */

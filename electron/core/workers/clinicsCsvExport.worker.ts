@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { stringify } from 'csv-stringify/sync';
 import type { UnencodableChar } from '../../../shared/contract/jobs.ts';
 import { codePointName, replacementMark, type ExportEncoding } from '../../../shared/csv/csvFormat.ts';
 import { inquiryCsvColumns, inquiryToCsvRow } from '../../../shared/csv/inquiryCsv.ts';
@@ -9,7 +8,7 @@ import { openReadOnlyDatabase, type Db } from '../db/connection.ts';
 import { countClinics, iterateClinics } from '../db/repos/clinics.ts';
 import { countInquiries, iterateInquiriesForExport } from '../db/repos/inquiries.ts';
 import { replaceUnencodable, unencodableInCp932 } from '../text/cp932.ts';
-import { csvBom, encodeCsvChunk } from '../text/csvText.ts';
+import { csvBom, encodeCsvChunk, toExcelCsv } from '../text/csvText.ts';
 import type { WorkerMessage } from './runWorker.ts';
 
 export interface ClinicsCsvExportData {
@@ -74,7 +73,7 @@ function exportCsv(data: ClinicsCsvExportData): ClinicsCsvExportResult {
     const replacing = sjis && data.unencodable === 'replace';
     const headers = replacing ? [...source.headers, '置き換えた文字（〓＝Shift_JISにない文字のコード）'] : source.headers;
     const write = (records: string[][]) =>
-      fs.writeSync(fd, encodeCsvChunk(stringify(records, { record_delimiter: '\r\n' }), data.encoding));
+      fs.writeSync(fd, encodeCsvChunk(toExcelCsv(records), data.encoding));
     fs.writeSync(fd, csvBom(data.encoding));
     write([headers]);
 

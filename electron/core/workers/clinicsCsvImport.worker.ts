@@ -1,14 +1,14 @@
 import fs from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { stringify } from 'csv-stringify/sync';
-import { maxListedProblems, type ImportProblem } from '../../../shared/contract/jobs.ts';
-import { csvDelimiterChars, type CsvDelimiter, type CsvEncoding } from '../../../shared/csv/csvFormat.ts';
+import type { ImportProblem } from '../../../shared/contract/jobs.ts';
+import type { CsvDelimiter, CsvEncoding } from '../../../shared/csv/csvFormat.ts';
 import { clinicInputSchema, clinicFieldLabels } from '../../../shared/domain/clinic.ts';
 import { escapeCsvFormula } from '../../../shared/domain/clinicCsv.ts';
 import {
   findClinicMatch,
   importRowMessages,
   isBlankRecord,
+  matchKeys,
   mergeForUpdate,
   missingRequiredFields,
   readClinicRow,
@@ -18,25 +18,36 @@ import {
   type ClinicImportField,
   type ClinicMatchAction,
   type ColumnMapping,
-  type ImportedClinicFields,
+  type MatchKeys,
   type MatchRule,
 } from '../../../shared/domain/clinicCsvImport.ts';
-import { normalizeForSearch } from '../../../shared/text/normalizeForSearch.ts';
 import { errorMessages } from '../../../shared/messages/errors.ts';
-import { openReadOnlyDatabase } from '../db/connection.ts';
-import { clinicMatchLookup, getClinicFields, type ClinicImportWrite } from '../db/repos/clinics.ts';
-import { decodeCsvBytes, detectDelimiter, encodeCsvText, parseCsvRecords, UnreadableCsv } from '../text/csvText.ts';
+import { openDatabase, openReadOnlyDatabase, type Db } from '../db/connection.ts';
+import { clinicMatchLookup, getClinicFields, writeClinicImport, type ClinicImportWrite } from '../db/repos/clinics.ts';
+import { AppError } from '../errors.ts';
+import { decodeCsvBytes, detectDelimiter, encodeCsvText, parseCsvRecords, toExcelCsv, UnreadableCsv } from '../text/csvText.ts';
 import type { WorkerMessage } from './runWorker.ts';
 
 export interface ClinicsCsvImportData {
-  /** 'preview' reads and counts; 'plan' also returns the rows to write and writes the errors CSV. */
-  mode: 'preview' | 'plan';
+  /** 'preview' reads and counts; 'import' also writes the rejected rows' CSV and the rows themselves. */
+  mode: 'preview' | 'import';
   filePath: string;
   dbPath: string;
   mapping: ColumnMapping | undefined;
   onMatch: ClinicMatchAction;
-  /** Where the rejected rows go (plan mode). */
-  errorsPath?: string;
+  /** How many problems the report lists (all are counted). */
+  maxProblems: number;
+  /** Import mode. */
+  import?: {
+    /** Where the rejected rows go. */
+    errorsPath: string;
+    machineId: string;
+    staffId: string | null;
+    /** One timestamp for every row of the import. */
+    now: string;
+    /** 0 while the job's backup is being taken, 1 once it is verified, 2 if it failed. */
+    backupState: Int32Array;
+  };
 }
 
 export interface ClinicsCsvImportReport {
@@ -56,18 +67,8 @@ export interface ClinicsCsvImportReport {
   problems: ImportProblem[];
   problemCount: number;
   matches: { byId: number; byMemberNumber: number; byPhone: number; byNameAddress: number };
-  /** Plan mode: what to write. */
-  write?: ClinicImportWrite;
+  /** Import mode: whether rejected rows were written to the errors CSV. */
   errorsWritten?: boolean;
-}
-
-/** A refusal of the whole file, with the error code the job reports. */
-class Refused extends Error {
-  readonly code: 'INVALID_FILE' | 'INVALID_INPUT';
-  constructor(code: 'INVALID_FILE' | 'INVALID_INPUT', message: string) {
-    super(message);
-    this.code = code;
-  }
 }
 
 const sampleRows = 5;
@@ -91,15 +92,15 @@ function readList(data: ClinicsCsvImportData): ClinicsCsvImportReport {
     delimiter = detectDelimiter(decoded.text);
     records = parseCsvRecords(decoded.text, delimiter);
   } catch (error) {
-    if (error instanceof UnreadableCsv) throw new Refused('INVALID_FILE', `${errorMessages.INVALID_FILE}（${error.message}）`);
+    if (error instanceof UnreadableCsv) throw new AppError('INVALID_FILE', `${errorMessages.INVALID_FILE}（${error.message}）`);
     throw error;
   }
   const headerIndex = findHeader(records);
-  if (headerIndex < 0) throw new Refused('INVALID_FILE', `${errorMessages.INVALID_FILE}（ファイルに文字がありません（空のファイルです））`);
+  if (headerIndex < 0) throw new AppError('INVALID_FILE', `${errorMessages.INVALID_FILE}（ファイルに文字がありません（空のファイルです））`);
   const headers = records[headerIndex]!.map((h) => h.trim());
   const mapping = data.mapping ?? suggestMapping(headers);
   if (mapping.length !== headers.length) {
-    throw new Refused('INVALID_INPUT', '列の割り当てがファイルの列と合いません。ファイルをもう一度選んでください。');
+    throw new AppError('INVALID_INPUT', '列の割り当てがファイルの列と合いません。ファイルをもう一度選んでください。');
   }
   const missing = missingRequiredFields(mapping);
   const body = records.slice(headerIndex + 1);
@@ -130,142 +131,154 @@ function readList(data: ClinicsCsvImportData): ClinicsCsvImportReport {
   });
   if (missing.length > 0) {
     const names = missing.map((f) => `「${clinicImportFieldLabels[f]}」`).join('、');
-    if (data.mode === 'plan') {
-      throw new Refused('INVALID_INPUT', `${names}にあたる列が選ばれていないため、取り込めません。列の割り当てで${names}を選んでください。何も取り込んでいません。`);
+    if (data.import) {
+      throw new AppError('INVALID_INPUT', `${names}にあたる列が選ばれていないため、取り込めません。列の割り当てで${names}を選んでください。何も取り込んでいません。`);
     }
     return report;
   }
-  planRows(data, report, body, headerIndex + 2, records[headerIndex]!.length, decoded.encoding, delimiter);
-  return report;
-}
-
-/** Reads, checks and matches every row; fills the counts, the problems and (plan) what to write. */
-function planRows(
-  data: ClinicsCsvImportData,
-  report: ClinicsCsvImportReport,
-  body: string[][],
-  firstRow: number,
-  headerWidth: number,
-  encoding: CsvEncoding,
-  delimiter: CsvDelimiter,
-): void {
-  const db = openReadOnlyDatabase(data.dbPath);
+  const db = data.import ? openDatabase(data.dbPath) : openReadOnlyDatabase(data.dbPath);
   try {
-    const lookup = clinicMatchLookup(db);
-    const inserts: ClinicImportWrite['inserts'][number][] = [];
-    const updates: ClinicImportWrite['updates'][number][] = [];
-    const rejected: { row: number; cells: string[]; reasons: string[] }[] = [];
-    // Rows earlier in the file, so that a list holding one clinic twice is caught.
-    const seenMember = new Map<string, number>();
-    const seenPhone = new Map<string, number>();
-    const seenNameAddress = new Map<string, number>();
-    const seenIds = new Set<string>();
-    const updatedClinics = new Map<string, number>();
-    const matchCounter: Record<MatchRule, keyof ClinicsCsvImportReport['matches']> = {
-      id: 'byId',
-      memberNumber: 'byMemberNumber',
-      phone: 'byPhone',
-      nameAddress: 'byNameAddress',
-    };
-
-    const reject = (row: number, cells: string[], problems: { field: string; message: string }[]) => {
-      report.rejected++;
-      report.problemCount += problems.length;
-      for (const p of problems) if (report.problems.length < maxListedProblems) report.problems.push({ row, ...p });
-      if (data.mode === 'plan') rejected.push({ row, cells, reasons: problems.map((p) => `${p.field}：${p.message}`) });
-    };
-    const remember = (row: number, fields: ImportedClinicFields) => {
-      if (fields.memberNumber !== '') seenMember.set(fields.memberNumber, row);
-      const digits = normalizeForSearch(fields.phone);
-      if (digits !== '') seenPhone.set(digits, row);
-      const key = nameAddressKey(fields);
-      if (key) seenNameAddress.set(key, row);
-    };
-    const duplicateInFile = (fields: ImportedClinicFields): { row: number; rule: MatchRule } | undefined => {
-      const member = fields.memberNumber !== '' ? seenMember.get(fields.memberNumber) : undefined;
-      if (member !== undefined) return { row: member, rule: 'memberNumber' };
-      if (data.onMatch === 'addNew') return undefined;
-      const digits = normalizeForSearch(fields.phone);
-      const phone = digits !== '' ? seenPhone.get(digits) : undefined;
-      if (phone !== undefined) return { row: phone, rule: 'phone' };
-      const key = nameAddressKey(fields);
-      const same = key ? seenNameAddress.get(key) : undefined;
-      return same === undefined ? undefined : { row: same, rule: 'nameAddress' };
-    };
-    const memberLabel = clinicFieldLabels.memberNumber;
-
-    body.forEach((cells, index) => {
-      if (index % progressEvery === 0) post({ type: 'progress', done: index, total: body.length });
-      if (isBlankRecord(cells)) return;
-      const row = firstRow + index;
-      const read = readClinicRow(cells, report.mapping);
-      if (!read.ok) return reject(row, cells, read.problems);
-      const { fields, given } = read;
-      const match = findClinicMatch(read, lookup);
-
-      if (match && data.onMatch !== 'addNew') {
-        report.matches[matchCounter[match.rule]]++;
-        if (data.onMatch === 'skip') {
-          report.willSkip++;
-          return;
-        }
-        const earlier = updatedClinics.get(match.clinicId);
-        if (earlier !== undefined) return reject(row, cells, [{ field: clinicFieldLabels.name, message: importRowMessages.sameClinicTwice(earlier) }]);
-        const current = getClinicFields(db, match.clinicId)!;
-        const merged = clinicInputSchema.safeParse(mergeForUpdate(current, fields, given));
-        if (!merged.success) {
-          return reject(row, cells, merged.error.issues.map((i) => ({ field: clinicFieldLabels[String(i.path[0]) as keyof typeof clinicFieldLabels] ?? '', message: i.message })));
-        }
-        const next = merged.data;
-        if (next.memberNumber !== current.memberNumber && next.memberNumber !== '') {
-          const holder = lookup.byMemberNumber(next.memberNumber);
-          if ((holder && holder.id !== match.clinicId) || seenMember.has(next.memberNumber)) {
-            return reject(row, cells, [{ field: memberLabel, message: importRowMessages.memberNumberTaken(next.memberNumber) }]);
-          }
-        }
-        updatedClinics.set(match.clinicId, row);
-        remember(row, next);
-        if (sameClinicFields(current, next)) {
-          report.unchanged++;
-          return;
-        }
-        report.willUpdate++;
-        updates.push({ id: match.clinicId, fields: next });
-        return;
-      }
-
-      if (match) report.matches[matchCounter[match.rule]]++;
-      if (fields.memberNumber !== '' && lookup.byMemberNumber(fields.memberNumber)) {
-        return reject(row, cells, [{ field: memberLabel, message: importRowMessages.memberNumberTaken(fields.memberNumber) }]);
-      }
-      const twin = duplicateInFile(fields);
-      if (twin) {
-        const field = twin.rule === 'memberNumber' ? memberLabel : twin.rule === 'phone' ? clinicFieldLabels.phone : clinicFieldLabels.name;
-        return reject(row, cells, [{ field, message: importRowMessages.duplicateInFile(twin.row, twin.rule) }]);
-      }
-      // An ID from this app's export keeps the clinic's identity, unless it is here already.
-      const id = read.id && !match && !seenIds.has(read.id) ? read.id : undefined;
-      if (id) seenIds.add(id);
-      remember(row, fields);
-      report.willImport++;
-      inserts.push({ fields, id });
-    });
-    post({ type: 'progress', done: body.length, total: body.length });
-
-    if (data.mode === 'plan') {
-      report.write = { inserts, updates };
-      report.errorsWritten = rejected.length > 0 && data.errorsPath !== undefined;
-      if (report.errorsWritten) writeErrors(data.errorsPath!, report.headers, headerWidth, rejected, encoding, delimiter);
+    const { write, rejected } = planRows(db, data, report, body, headerIndex + 2);
+    if (data.import) {
+      report.errorsWritten = rejected.length > 0;
+      if (report.errorsWritten) writeErrors(data.import.errorsPath, headers, records[headerIndex]!.length, rejected, decoded.encoding, delimiter);
+      writeRows(db, write, data.import);
     }
   } finally {
     db.close();
   }
+  return report;
 }
 
-function nameAddressKey(fields: ImportedClinicFields): string | undefined {
-  const name = normalizeForSearch(fields.name);
-  const address = normalizeForSearch(fields.address);
-  return name !== '' && address !== '' ? `${name}\u0000${address}` : undefined;
+interface RejectedRow {
+  row: number;
+  cells: string[];
+  reasons: string[];
+}
+
+/** Reads, checks and matches every row; fills the counts and the problems, and says what to write. */
+function planRows(
+  db: Db,
+  data: ClinicsCsvImportData,
+  report: ClinicsCsvImportReport,
+  body: string[][],
+  firstRow: number,
+): { write: ClinicImportWrite; rejected: RejectedRow[] } {
+  const lookup = clinicMatchLookup(db);
+  const inserts: ClinicImportWrite['inserts'][number][] = [];
+  const updates: ClinicImportWrite['updates'][number][] = [];
+  const rejected: RejectedRow[] = [];
+  // Rows earlier in the file, so that a list holding one clinic twice is caught.
+  const seenMember = new Map<string, number>();
+  const seenPhone = new Map<string, number>();
+  const seenNameAddress = new Map<string, number>();
+  const seenIds = new Set<string>();
+  const updatedClinics = new Map<string, number>();
+  const matchCounter: Record<MatchRule, keyof ClinicsCsvImportReport['matches']> = {
+    id: 'byId',
+    memberNumber: 'byMemberNumber',
+    phone: 'byPhone',
+    nameAddress: 'byNameAddress',
+  };
+
+  const reject = (row: number, cells: string[], problems: { field: string; message: string }[]) => {
+    report.rejected++;
+    report.problemCount += problems.length;
+    for (const p of problems) if (report.problems.length < data.maxProblems) report.problems.push({ row, ...p });
+    if (data.import) rejected.push({ row, cells, reasons: problems.map((p) => `${p.field}：${p.message}`) });
+  };
+  const remember = (row: number, keys: MatchKeys) => {
+    if (keys.memberNumber !== '') seenMember.set(keys.memberNumber, row);
+    if (keys.phoneDigits !== '') seenPhone.set(keys.phoneDigits, row);
+    if (keys.nameAddress) seenNameAddress.set(keys.nameAddress, row);
+  };
+  const duplicateInFile = (keys: MatchKeys): { row: number; rule: MatchRule } | undefined => {
+    const member = keys.memberNumber !== '' ? seenMember.get(keys.memberNumber) : undefined;
+    if (member !== undefined) return { row: member, rule: 'memberNumber' };
+    if (data.onMatch === 'addNew') return undefined;
+    const phone = keys.phoneDigits !== '' ? seenPhone.get(keys.phoneDigits) : undefined;
+    if (phone !== undefined) return { row: phone, rule: 'phone' };
+    const same = keys.nameAddress ? seenNameAddress.get(keys.nameAddress) : undefined;
+    return same === undefined ? undefined : { row: same, rule: 'nameAddress' };
+  };
+  const memberLabel = clinicFieldLabels.memberNumber;
+
+  body.forEach((cells, index) => {
+    if (index % progressEvery === 0) post({ type: 'progress', done: index, total: body.length });
+    if (isBlankRecord(cells)) return;
+    const row = firstRow + index;
+    const read = readClinicRow(cells, report.mapping);
+    if (!read.ok) return reject(row, cells, read.problems);
+    const { fields, given } = read;
+    const keys = matchKeys(fields);
+    const match = findClinicMatch({ id: read.id, keys }, lookup);
+
+    if (match && data.onMatch !== 'addNew') {
+      report.matches[matchCounter[match.rule]]++;
+      if (data.onMatch === 'skip') {
+        report.willSkip++;
+        return;
+      }
+      const earlier = updatedClinics.get(match.clinicId);
+      if (earlier !== undefined) return reject(row, cells, [{ field: clinicFieldLabels.name, message: importRowMessages.sameClinicTwice(earlier) }]);
+      const current = getClinicFields(db, match.clinicId)!;
+      const merged = clinicInputSchema.safeParse(mergeForUpdate(current, fields, given));
+      if (!merged.success) {
+        return reject(row, cells, merged.error.issues.map((i) => ({ field: clinicFieldLabels[String(i.path[0]) as keyof typeof clinicFieldLabels] ?? '', message: i.message })));
+      }
+      const next = merged.data;
+      if (next.memberNumber !== current.memberNumber && next.memberNumber !== '') {
+        const holder = lookup.byMemberNumber(next.memberNumber);
+        if ((holder && holder.id !== match.clinicId) || seenMember.has(next.memberNumber)) {
+          return reject(row, cells, [{ field: memberLabel, message: importRowMessages.memberNumberTaken(next.memberNumber) }]);
+        }
+      }
+      updatedClinics.set(match.clinicId, row);
+      remember(row, matchKeys(next));
+      if (sameClinicFields(current, next)) {
+        report.unchanged++;
+        return;
+      }
+      report.willUpdate++;
+      updates.push({ id: match.clinicId, fields: next });
+      return;
+    }
+
+    if (match) report.matches[matchCounter[match.rule]]++;
+    if (fields.memberNumber !== '' && lookup.byMemberNumber(fields.memberNumber)) {
+      return reject(row, cells, [{ field: memberLabel, message: importRowMessages.memberNumberTaken(fields.memberNumber) }]);
+    }
+    const twin = duplicateInFile(keys);
+    if (twin) {
+      const field = twin.rule === 'memberNumber' ? memberLabel : twin.rule === 'phone' ? clinicFieldLabels.phone : clinicFieldLabels.name;
+      return reject(row, cells, [{ field, message: importRowMessages.duplicateInFile(twin.row, twin.rule) }]);
+    }
+    // An ID from this app's export keeps the clinic's identity, unless it is here already.
+    const id = read.id && !match && !seenIds.has(read.id) ? read.id : undefined;
+    if (id) seenIds.add(id);
+    remember(row, keys);
+    report.willImport++;
+    inserts.push({ fields, id });
+  });
+  post({ type: 'progress', done: body.length, total: body.length });
+  return { write: { inserts, updates }, rejected };
+}
+
+/**
+ * Writes every row in one transaction, all or nothing, once the job's backup of the list as it
+ * was is verified. Cancelling terminates this thread: the connection closes without a commit
+ * and SQLite rolls the whole import back.
+ */
+function writeRows(db: Db, write: ClinicImportWrite, options: NonNullable<ClinicsCsvImportData['import']>): void {
+  if (write.inserts.length + write.updates.length === 0) return;
+  // The job takes the backup while this thread reads; it is usually ready by now.
+  if (Atomics.load(options.backupState, 0) === 0) post({ type: 'progress', done: 0, total: 0, phase: 'backup' });
+  Atomics.wait(options.backupState, 0, 0);
+  if (Atomics.load(options.backupState, 0) !== 1) throw new Error('the backup before the import failed: nothing written');
+  const at = new Date(options.now);
+  writeClinicImport(db, write, { machineId: options.machineId, staffId: options.staffId, now: () => at }, (done, total) =>
+    post({ type: 'progress', done, total, phase: 'write' }),
+  );
 }
 
 /**
@@ -276,7 +289,7 @@ function writeErrors(
   outPath: string,
   headers: string[],
   headerWidth: number,
-  rows: { row: number; cells: string[]; reasons: string[] }[],
+  rows: RejectedRow[],
   encoding: CsvEncoding,
   delimiter: CsvDelimiter,
 ): void {
@@ -286,7 +299,7 @@ function writeErrors(
     [...pad(headers), '行番号', '理由'],
     ...rows.map((r) => [...pad(r.cells).map(escapeCsvFormula), String(r.row), r.reasons.join(' ／ ')]),
   ];
-  const text = stringify(records, { delimiter: csvDelimiterChars[delimiter], record_delimiter: '\r\n' });
+  const text = toExcelCsv(records, delimiter);
   fs.writeFileSync(outPath, encodeCsvText(text, encoding));
 }
 
@@ -297,6 +310,6 @@ function post(message: WorkerMessage<ClinicsCsvImportReport>): void {
 try {
   post({ type: 'result', result: readList(workerData as ClinicsCsvImportData) });
 } catch (error) {
-  if (error instanceof Refused) post({ type: 'error', code: error.code, message: error.message });
+  if (error instanceof AppError) post({ type: 'error', code: error.code, message: error.message });
   else post({ type: 'error', message: String(error) });
 }

@@ -2,9 +2,9 @@ import { Worker } from 'node:worker_threads';
 import { errorCodes, type ErrorCode } from '../../../shared/messages/errors.ts';
 import { AppError } from '../errors.ts';
 
-/** Messages a worker posts: progress while it works, then exactly one result or error. */
+/** Messages a worker posts: progress while it works (per phase, if it has several), then exactly one result or error. */
 export type WorkerMessage<R> =
-  | { type: 'progress'; done: number; total: number }
+  | { type: 'progress'; done: number; total: number; phase?: string }
   | { type: 'result'; result: R }
   | { type: 'error'; code?: string; message: string };
 
@@ -21,7 +21,7 @@ export function workerUrl(name: string): URL {
 export function runWorker<R>(
   name: string,
   data: unknown,
-  options: { signal: AbortSignal; onProgress?: (done: number, total: number) => void },
+  options: { signal: AbortSignal; onProgress?: (done: number, total: number, phase?: string) => void },
 ): Promise<R> {
   return new Promise<R>((resolve, reject) => {
     if (options.signal.aborted) return reject(new AppError('CANCELLED'));
@@ -41,7 +41,7 @@ export function runWorker<R>(
     };
     options.signal.addEventListener('abort', onAbort, { once: true });
     worker.on('message', (message: WorkerMessage<R>) => {
-      if (message.type === 'progress') options.onProgress?.(message.done, message.total);
+      if (message.type === 'progress') options.onProgress?.(message.done, message.total, message.phase);
       else if (message.type === 'result') settle(() => resolve(message.result));
       else settle(() => reject(toError(message)));
     });

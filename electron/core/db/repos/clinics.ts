@@ -1,4 +1,4 @@
-import { v7 as uuidv7 } from 'uuid';
+import { newRecordId } from '../recordIds.ts';
 import type { Clinic, ClinicKind } from '../../../../shared/domain/clinic.ts';
 import { AppError } from '../../errors.ts';
 import { normalizeForSearch } from '../../../../shared/text/normalizeForSearch.ts';
@@ -136,7 +136,7 @@ export interface WriteContext {
 }
 
 /** Registers a clinic; the name and kana are stored exactly as typed, search uses shadows. */
-export function createClinic(db: Db, fields: ClinicFields, ctx: WriteContext, id: string = uuidv7()): Clinic {
+export function createClinic(db: Db, fields: ClinicFields, ctx: WriteContext, id: string = newRecordId()): Clinic {
   const now = (ctx.now?.() ?? new Date()).toISOString();
   assertMemberNumberFree(db, fields.memberNumber, undefined);
   db.transaction(() => insertClinic(db, fields, ctx, now, id))();
@@ -286,7 +286,7 @@ export function createClinics(
 ): number {
   const now = (ctx.now?.() ?? new Date()).toISOString();
   const insert = db.transaction(() => {
-    for (const { fields, id } of rows) insertClinic(db, fields, ctx, now, id ?? uuidv7());
+    for (const { fields, id } of rows) insertClinic(db, fields, ctx, now, id ?? newRecordId());
     return rows.length;
   });
   return insert();

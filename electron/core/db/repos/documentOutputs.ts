@@ -1,4 +1,4 @@
-import { v7 as uuidv7 } from 'uuid';
+import { newRecordId } from '../recordIds.ts';
 import { documentOutputSchema, type DocumentOutput, type DocumentOutputAction } from '../../../../shared/documents/documentOutput.ts';
 import type { DocumentKind } from '../../../../shared/documents/documentKinds.ts';
 import { statement, type Db } from '../connection.ts';
@@ -35,7 +35,7 @@ export function recordDocumentOutput(db: Db, subject: OutputSubject, action: Doc
   return db.transaction(() => {
     let added = 0;
     for (const clinicId of subject.clinicIds) {
-      added += insert.run(uuidv7(), subject.outputKey, clinicId, subject.inquiryId, JSON.stringify(subject.documents), action, subject.clinicIds.length, ctx.staffId ?? null, now, ctx.machineId).changes;
+      added += insert.run(newRecordId(), subject.outputKey, clinicId, subject.inquiryId, JSON.stringify(subject.documents), action, subject.clinicIds.length, ctx.staffId ?? null, now, ctx.machineId).changes;
     }
     return added;
   })();

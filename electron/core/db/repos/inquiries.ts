@@ -1,4 +1,4 @@
-import { v7 as uuidv7 } from 'uuid';
+import { newRecordId } from '../recordIds.ts';
 import {
   formatReceiptNumber,
   inquirySchema,
@@ -95,7 +95,7 @@ function recordHistory(db: Db, inquiryId: string, from: InquiryStatus | null, to
   statement(
     db,
     'INSERT INTO inquiry_status_history (id, inquiry_id, from_status, to_status, reason, staff_id, changed_at, machine) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  ).run(uuidv7(), inquiryId, from, to, reason, ctx.staffId ?? null, now, ctx.machineId);
+  ).run(newRecordId(), inquiryId, from, to, reason, ctx.staffId ?? null, now, ctx.machineId);
 }
 
 export function getInquiry(db: Db, id: string): Inquiry | undefined {
@@ -116,7 +116,7 @@ export function inquiryHistory(db: Db, id: string): InquiryHistoryEntry[] {
 /** Registers an inquiry as 新規 with a fresh 受付番号 and the first line of its history. */
 export function createInquiry(db: Db, clinicId: string, fields: InquiryFields, ctx: WriteContext): Inquiry {
   assertReferences(db, clinicId, fields.staffId);
-  const id = uuidv7();
+  const id = newRecordId();
   const now = (ctx.now?.() ?? new Date()).toISOString();
   db.transaction(() => {
     const receiptNumber = nextReceiptNumber(db, fields.receivedOn);

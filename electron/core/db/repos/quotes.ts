@@ -1,4 +1,4 @@
-import { v7 as uuidv7 } from 'uuid';
+import { newRecordId } from '../recordIds.ts';
 import { quoteSnapshotSchema, savedQuoteSchema, type SavedQuote } from '../../../../shared/quote/savedQuote.ts';
 import type { z } from 'zod';
 import { AppError } from '../../errors.ts';
@@ -19,7 +19,7 @@ const toSavedQuote = (row: QuoteRow): SavedQuote =>
 /** Stores a quote on an inquiry exactly as it was shown. */
 export function saveQuote(db: Db, inquiryId: string, snapshot: z.infer<typeof quoteSnapshotSchema>, ctx: WriteContext): SavedQuote {
   if (!statement(db, 'SELECT 1 FROM inquiries WHERE id = ?').get(inquiryId)) throw new AppError('NOT_FOUND');
-  const id = uuidv7();
+  const id = newRecordId();
   const now = (ctx.now?.() ?? new Date()).toISOString();
   statement(db, 'INSERT INTO inquiry_quotes (id, inquiry_id, snapshot, staff_id, created_at, machine) VALUES (?, ?, ?, ?, ?, ?)').run(
     id,

@@ -1,4 +1,4 @@
-import { v7 as uuidv7 } from 'uuid';
+import { newRecordId } from '../recordIds.ts';
 import type { Staff } from '../../../../shared/domain/staff.ts';
 import { AppError } from '../../errors.ts';
 import { statement, type Db } from '../connection.ts';
@@ -23,7 +23,7 @@ export function getStaff(db: Db, id: string): Staff | undefined {
 }
 
 export function createStaff(db: Db, name: string, ctx: WriteContext): Staff {
-  const id = uuidv7();
+  const id = newRecordId();
   const now = (ctx.now?.() ?? new Date()).toISOString();
   statement(db, 'INSERT INTO staff (id, name, active, created_at, updated_at, updated_by) VALUES (?, ?, 1, ?, ?, ?)').run(id, name, now, now, ctx.machineId);
   return getStaff(db, id)!;
