@@ -18,7 +18,7 @@ interface FontkitFont {
 }
 
 /** Distinct texts shaped per font before the memo starts over (a mailing's names and numbers). */
-const shapedTextsKept = 50_000;
+const shapedTextsKept = 5_000;
 
 /**
  * pdfkit reads and parses each font file again for every document (a 4.5 MB CJK font takes tens
