@@ -50,14 +50,14 @@ export function drawTouchingRunsWhole(): void {
 }
 
 export function withJoinedRuns<L extends Line>(line: L): L {
-  const inlines: Inline[] = [];
+  const runs: Inline[][] = [];
   for (const inline of line.inlines) {
-    const last = inlines.at(-1);
-    if (last && canJoin(last, inline)) inlines[inlines.length - 1] = join(last, inline);
-    else inlines.push(inline);
+    const run = runs.at(-1);
+    if (run && canJoin(run.at(-1)!, inline)) run.push(inline);
+    else runs.push([inline]);
   }
-  if (inlines.length === line.inlines.length) return line;
-  return Object.assign(Object.create(Object.getPrototypeOf(line) as object) as L, line, { inlines });
+  if (runs.length === line.inlines.length) return line;
+  return Object.assign(Object.create(Object.getPrototypeOf(line) as object) as L, line, { inlines: runs.map(join) });
 }
 
 function canJoin(a: Inline, b: Inline): boolean {
@@ -66,12 +66,20 @@ function canJoin(a: Inline, b: Inline): boolean {
   const tolerance = 1e-6 * a.fontSize;
   if (Math.abs(a.x + a.width - b.x) > tolerance) return false;
   // Pair kerning is the only way joining moves glyphs, and it acts at the seam alone.
-  const left = [...a.text].at(-1) ?? '';
-  const right = [...b.text][0] ?? '';
+  const left = lastCharacter(a.text);
+  const right = String.fromCodePoint(b.text.codePointAt(0) ?? 0x20);
   const width = (text: string) => a.font.widthOfString(text, a.fontSize, a.fontFeatures);
   return Math.abs(width(left + right) - width(left) - width(right)) <= tolerance;
 }
 
-function join(a: Inline, b: Inline): Inline {
-  return { ...a, text: a.text + b.text, width: a.width + b.width, trailingCut: b.trailingCut };
+function lastCharacter(text: string): string {
+  const low = text.charCodeAt(text.length - 1);
+  return low >= 0xdc00 && low <= 0xdfff ? text.slice(-2) : text.slice(-1);
+}
+
+function join(run: Inline[]): Inline {
+  if (run.length === 1) return run[0]!;
+  const first = run[0]!;
+  const last = run.at(-1)!;
+  return { ...first, text: run.map((i) => i.text).join(''), width: last.x + last.width - first.x, trailingCut: last.trailingCut };
 }

@@ -7,9 +7,17 @@ interface Fontkit {
   create(buffer: Uint8Array, postscriptName?: string): FontkitFont;
 }
 
+interface GlyphPosition {
+  xAdvance: number;
+  yAdvance: number;
+  xOffset: number;
+  yOffset: number;
+  constructor: new (xAdvance: number, yAdvance: number, xOffset: number, yOffset: number) => GlyphPosition;
+}
+
 interface GlyphRun {
   glyphs: unknown[];
-  positions: object[];
+  positions: GlyphPosition[];
 }
 
 interface FontkitFont {
@@ -57,9 +65,10 @@ export function shareFontWorkAcrossDocuments(): void {
 function rememberShaping(font: FontkitFont): void {
   const shape = font.layout.bind(font);
   const runs = new Map<string, GlyphRun>();
+  // fontkit's GlyphPosition holds four numbers and nothing else.
   const copy = (run: GlyphRun): GlyphRun =>
     Object.assign(Object.create(Object.getPrototypeOf(run) as object) as GlyphRun, run, {
-      positions: run.positions.map((p) => Object.assign(Object.create(Object.getPrototypeOf(p) as object) as object, p)),
+      positions: run.positions.map((p) => new p.constructor(p.xAdvance, p.yAdvance, p.xOffset, p.yOffset)),
     });
   font.layout = (text: string, features?: unknown) => {
     const key = features === undefined ? text : `${text}\u0000${JSON.stringify(features)}`;
