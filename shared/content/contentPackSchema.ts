@@ -82,6 +82,12 @@ export const contentPackSchema = z.object({
    * Wording for the 保険料試算書, approved by the insurer with the pack. The flyer has none, so
    * the bundled pack has none either: without it no quote sheet is printed.
    */
-  quoteSheet: z.object({ title: text('試算書の題名'), notice: text('試算書の注意書き') }).optional(),
+  // The quote sheet is one A4 page: its layout holds a title of one line (18 characters at 26 pt) and a 250-character notice.
+  quoteSheet: z
+    .object({
+      title: text('試算書の題名').max(18, { message: '試算書の題名は18文字以内にしてください（A4一枚に収めるため）' }),
+      notice: text('試算書の注意書き').max(250, { message: '試算書の注意書きは250文字以内にしてください（A4一枚に収めるため）' }),
+    })
+    .optional(),
 });
 export type ContentPack = z.infer<typeof contentPackSchema>;

@@ -88,13 +88,15 @@ describe('quote sheet', () => {
     expect(text).toContain('148,140円');
   });
 
-  it('stays on one page with long approved wording: a 250-character notice and 8 conditions', async () => {
+  it('stays on one page with the longest wording a pack may hold: an 18-character title, a 250-character notice, and 8 conditions', async () => {
+    const title = '医療機関用サイバー保険 保険料試算書';
+    expect([...title]).toHaveLength(18);
     const notice = '本書は概算です。詳しくはパンフレット・重要事項説明書をご確認ください。'.repeat(7).slice(0, 250);
     const conditions = Array.from({ length: 8 }, (_, i) => `条件${i + 1}：保険期間１年・団体割引15%`);
-    const pdf = await render({ sheet: { ...options.sheet, notice }, quote: { ...confirmed, conditions } });
+    const pdf = await render({ sheet: { ...options.sheet, title, notice }, quote: { ...confirmed, conditions } });
     expect(pdfInfo(pdf).pages).toBe(1);
     const text = squeeze(pdfText(pdf));
-    for (const expected of [...conditions, notice]) expect(text).toContain(expected);
+    for (const expected of [...conditions, squeeze(title), notice]) expect(text).toContain(expected);
   });
 
   it('is pure black on white, with nothing printed within 10 mm of an edge', async () => {
