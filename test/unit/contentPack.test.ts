@@ -59,7 +59,7 @@ describe('content pack SJ24-13707', () => {
   });
 
   it('refuses quote-sheet wording longer than one A4 page holds, saying the limit', () => {
-    const withNotice = (notice: string) => contentPackSchema.safeParse({ ...pack, quoteSheet: { title: '保険料試算書', notice } });
+    const withNotice = (notice: string) => contentPackSchema.safeParse({ ...(pack as object), quoteSheet: { title: '保険料試算書', notice } });
     expect(withNotice('本'.repeat(250)).success).toBe(true);
     const long = withNotice('本'.repeat(251));
     expect(long.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual(['quoteSheet.notice: 試算書の注意書きは250文字以内にしてください（A4一枚に収めるため）']);

@@ -18,7 +18,7 @@ import { scratchDir } from '../support/benchCore.ts';
 import { bundledContent, fontsDir } from '../support/content.ts';
 import { chromiumArgs, chromiumPath } from '../support/chromium.ts';
 import { flyerHtml } from '../support/flyerHtml.ts';
-import { embeddedFonts, expectOnPage, pageCount } from '../support/pdfCheck.ts';
+import { embeddedFontBytes, embeddedFonts, expectOnPage, pageCount } from '../support/pdfCheck.ts';
 import { progress, runScenario } from '../support/scenario.ts';
 import { median, round, since, speedup, summarize } from '../support/stats.ts';
 
@@ -122,6 +122,8 @@ runScenario('flyer', async () => {
     }
     progress(`ours ${round(median(ours))} ms, Chromium ${round(median(theirs))} ms (medians of ${ours.length})`);
 
+    // Where the bytes go: the embedded font programs are most of both files.
+    const fontBytes = { ours: await embeddedFontBytes(firstOurs), chromium: await embeddedFontBytes(firstChromium) };
     const oursMs = summarize(ours);
     const chromiumMs = summarize(theirs);
     const sizeRatio = round(median(oursBytes) / median(theirBytes));
@@ -137,6 +139,7 @@ runScenario('flyer', async () => {
       reference: { what: 'Chromium page.pdf() of the same content as HTML with the same fonts, warm (recipient set in the page, then page.pdf)', chromiumMs },
       ratio: timeRatio,
       bytes: { ours: median(oursBytes), chromium: median(theirBytes) },
+      fontBytesOfFirstCopy: { ...fontBytes, oursFontsOverChromiumFile: round(fontBytes.ours / firstChromium.length) },
       sizeRatio,
       checks,
       cold: { oursFirstMs: round(oursColdMs), chromiumStartAndLoadMs: round(chromiumStartMs), chromiumFirstPdfMs: round(chromiumFirstMs) },

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef } from 'pdf-lib';
 
 /** The text of one page as pdftotext reads it, white space removed (it spaces Japanese freely). */
 export function pageText(pdf: string | Buffer, page: number): string {
@@ -29,4 +30,19 @@ export function expectOnPage(pdf: string | Buffer, page: number, expected: strin
 export function pageCount(file: string): number {
   const info = execFileSync('pdfinfo', [file]).toString('utf8');
   return Number(/^Pages:\s+(\d+)/m.exec(info)?.[1] ?? NaN);
+}
+
+/** Bytes of the embedded font programs (FontFile2/3 streams, as stored), for where a file's size goes. */
+export async function embeddedFontBytes(pdf: Uint8Array): Promise<number> {
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  let bytes = 0;
+  for (const [, object] of doc.context.enumerateIndirectObjects()) {
+    if (!(object instanceof PDFDict) || object.get(PDFName.of('Type'))?.toString() !== '/FontDescriptor') continue;
+    for (const key of ['FontFile2', 'FontFile3', 'FontFile']) {
+      const ref = object.get(PDFName.of(key));
+      const stream = ref instanceof PDFRef ? doc.context.lookup(ref) : undefined;
+      if (stream instanceof PDFRawStream) bytes += stream.contents.length;
+    }
+  }
+  return bytes;
 }
