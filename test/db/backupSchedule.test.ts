@@ -6,7 +6,8 @@ import { listBackups } from '../../electron/core/backup/backups.ts';
 import { openDatabase } from '../../electron/core/db/connection.ts';
 import { migrate } from '../../electron/core/db/migrate.ts';
 import { migrations } from '../../electron/core/db/migrations/index.ts';
-import { createClinic } from '../../electron/core/db/repos/clinics.ts';
+import { createClinic, findClinics } from '../../electron/core/db/repos/clinics.ts';
+import { generateClinics } from '../../electron/core/db/seed/generateClinics.ts';
 import type { Logger } from '../../electron/core/log/logger.ts';
 import { openCore } from '../../electron/core/openCore.ts';
 import { clinicInputSchema } from '../../shared/domain/clinic.ts';
@@ -51,6 +52,24 @@ describe('daily backups while the app runs', () => {
     expect(kept.length).toBeLessThanOrEqual(11);
     expect(Date.parse(kept.at(-1)!.createdAt)).toBeGreaterThan(clock.getTime() - 29 * 86_400_000);
     await schedule.stop();
+    db.close();
+  });
+
+  it('merges the search indexes in its daily pass, and searches find what they found before', async () => {
+    const dir = tempDir();
+    const db = openDatabase(path.join(dir, 'live.sqlite3'));
+    migrate(db, migrations);
+    // Each save is its own transaction, and each leaves its own index segment.
+    for (const fields of generateClinics(40, 7)) createClinic(db, fields, { machineId: 'm' });
+    const segments = () => ['clinic_search', 'clinic_trigrams'].map((t) => (db.prepare(`SELECT count(DISTINCT segid) AS n FROM ${t}_idx`).get() as { n: number }).n);
+    const found = () => ['医院', 'クリニック', '099', '鹿児島市'].map((query) => findClinics(db, { query, limit: 50, includeArchived: false }).items.map((c) => c.id));
+    const before = found();
+    expect(segments().every((n) => n > 1)).toBe(true);
+    const schedule = startBackupSchedule({ db, backupsDir: path.join(dir, 'backups'), now: () => new Date('2026-11-01T00:30:00Z'), log: recordingLogger(), firstRunDelayMs: 60_000 });
+    await schedule.runNow();
+    await schedule.stop();
+    expect(segments()).toEqual([1, 1]);
+    expect(found()).toEqual(before);
     db.close();
   });
 

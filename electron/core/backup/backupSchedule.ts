@@ -1,4 +1,5 @@
 import type { Db } from '../db/connection.ts';
+import { mergeSearchIndexes } from '../db/repos/clinics.ts';
 import type { Logger } from '../log/logger.ts';
 import { createBackup, dailyBackupDue, rotateBackups } from './backups.ts';
 
@@ -23,8 +24,8 @@ export interface BackupScheduleOptions {
 }
 
 /**
- * Background care of the database while the app runs: a quick_check soon after start, then a
- * verified backup once a day with rotation. stop() waits for a copy in progress, so the
+ * Background care of the database while the app runs: a quick_check soon after start, then once
+ * a day a verified backup with rotation and the search indexes merged. stop() waits for a copy in progress, so the
  * database is never closed under a running backup.
  */
 export function startBackupSchedule(options: BackupScheduleOptions): { runNow(): Promise<void>; stop(): Promise<void> } {
@@ -46,6 +47,7 @@ export function startBackupSchedule(options: BackupScheduleOptions): { runNow():
     const backup = await createBackup(db, backupsDir, 'daily', now());
     const removed = rotateBackups(backupsDir, now());
     log.info('daily backup written', { file: backup.fileName, removed: removed.length });
+    mergeSearchIndexes(db);
   };
   const runNow = () => {
     running = running.then(pass).catch((error: unknown) => log.error('scheduled backup failed', { error: String(error) }));

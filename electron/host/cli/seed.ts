@@ -7,7 +7,7 @@ import path from 'node:path';
 import { openDatabase } from '../../core/db/connection.ts';
 import { migrate } from '../../core/db/migrate.ts';
 import { migrations } from '../../core/db/migrations/index.ts';
-import { createClinics } from '../../core/db/repos/clinics.ts';
+import { createClinics, mergeSearchIndexes } from '../../core/db/repos/clinics.ts';
 import { generateClinics } from '../../core/db/seed/generateClinics.ts';
 import { AppError } from '../../core/errors.ts';
 import { acquireDataDirLock } from '../../core/lock.ts';
@@ -35,6 +35,7 @@ function main(): void {
       createClinics(db, rows.slice(i, i + batchSize).map((fields) => ({ fields })), { machineId });
       process.stderr.write(`\r${Math.min(i + batchSize, count).toLocaleString('ja-JP')} / ${count.toLocaleString('ja-JP')} 件`);
     }
+    mergeSearchIndexes(db);
     db.pragma('optimize');
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     process.stderr.write('\n');

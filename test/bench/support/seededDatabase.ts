@@ -14,12 +14,13 @@ const cacheRoot = path.join(os.tmpdir(), 'cyber-counter-bench-cache');
 /**
  * A data folder holding `count` institutions made by `npm run seed` with this seed, kept under
  * the system temp dir so later runs of the bench reuse it. Keyed by count, seed, schema version
- * and the generator's source, so that a change to any of them makes a new one.
+ * and the sources of the generator and of `npm run seed`, so that a change to any of them makes a new one.
  */
 export function seededDataDir(count: number, seed: number): string {
-  const generator = fs.readFileSync(path.join(repoRoot, 'electron/core/db/seed/generateClinics.ts'));
-  const hash = createHash('sha256').update(generator).digest('hex').slice(0, 8);
-  const dir = path.join(cacheRoot, `clinics-${count}-seed${seed}-schema${migrations.length}-gen${hash}`);
+  const hash = createHash('sha256');
+  for (const source of ['electron/core/db/seed/generateClinics.ts', 'electron/host/cli/seed.ts']) hash.update(fs.readFileSync(path.join(repoRoot, source)));
+  const key = hash.digest('hex').slice(0, 8);
+  const dir = path.join(cacheRoot, `clinics-${count}-seed${seed}-schema${migrations.length}-gen${key}`);
   if (fs.existsSync(path.join(dir, 'complete'))) return dir;
 
   fs.mkdirSync(cacheRoot, { recursive: true });
