@@ -35,8 +35,8 @@ const drawnAlone = (inline: Inline) => inline._pageNodeRef !== undefined || inli
  * word: each became its own text object (about 100 bytes of PDF operators and one full pdfkit
  * text() call per character). Before a line is drawn, neighbouring inlines that touch and share
  * every style are joined, so a run of text is one text object, which is the optimisation
- * pdfmake's renderLine leaves as a TODO. A join is made only when the font does not kern the two
- * characters at the seam, so every glyph stays where the layout put it.
+ * pdfmake's renderLine leaves as a TODO. A join is made only when the font shapes the two characters
+ * at the seam as it shapes them apart, so every glyph stays where the layout put it.
  */
 export function drawTouchingRunsWhole(): void {
   const renderer = (require('pdfmake/js/Renderer.js') as { default: { prototype: { renderLine: RenderLine & { runsWhole?: true } } } }).default.prototype;
@@ -65,11 +65,30 @@ function canJoin(a: Inline, b: Inline): boolean {
   if (drawingStyle.some((key) => a[key] !== b[key])) return false;
   const tolerance = 1e-6 * a.fontSize;
   if (Math.abs(a.x + a.width - b.x) > tolerance) return false;
-  // Pair kerning is the only way joining moves glyphs, and it acts at the seam alone.
-  const left = lastCharacter(a.text);
-  const right = String.fromCodePoint(b.text.codePointAt(0) ?? 0x20);
-  const width = (text: string) => a.font.widthOfString(text, a.fontSize, a.fontFeatures);
-  return Math.abs(width(left + right) - width(left) - width(right)) <= tolerance;
+  return seamKeepsWidths(a.font, lastCharacter(a.text), b.text.slice(0, (b.text.codePointAt(0) ?? 0) > 0xffff ? 2 : 1), a.fontFeatures);
+}
+
+/** Per parsed font (shared by every document), whether shaping a pair of characters together changes their widths. */
+const seamsByFont = new WeakMap<object, Map<string, boolean>>();
+
+/**
+ * Kerning or a substitution across the seam is the only way joining moves glyphs, and it acts
+ * on the two characters at the seam alone. The answer depends on the font and the pair only,
+ * so it is worked out once per pair (in font units, 1000 to the em) and remembered.
+ */
+function seamKeepsWidths(font: Inline['font'], left: string, right: string, features: unknown): boolean {
+  const pair = left + right;
+  const parsed = (font as { font?: object }).font ?? font;
+  let seams = seamsByFont.get(parsed);
+  if (!seams) seamsByFont.set(parsed, (seams = new Map()));
+  const key = features ? `${pair}\u0000${JSON.stringify(features)}` : pair;
+  let keeps = seams.get(key);
+  if (keeps === undefined) {
+    const width = (text: string) => font.widthOfString(text, 1000, features);
+    keeps = Math.abs(width(pair) - width(left) - width(right)) <= 1e-3;
+    seams.set(key, keeps);
+  }
+  return keeps;
 }
 
 function lastCharacter(text: string): string {
