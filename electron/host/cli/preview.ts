@@ -10,7 +10,6 @@ import { newestGoodBackupIn, openCore, restoreDamagedDataDir } from '../../core/
 import { appRoot, defaultDataDir } from '../../core/paths.ts';
 import { startHost } from '../server.ts';
 import { parseArgs } from './args.ts';
-import { buildRenderer } from './build.ts';
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -56,6 +55,8 @@ async function main(): Promise<void> {
 
   if (!flags.has('no-build') && rendererIsStale(root)) {
     console.error('画面を準備しています (building the renderer)…');
+    // Loaded only to build: Vite and its bundler are a tenth of a second of every start-up.
+    const { buildRenderer } = await import('./build.ts');
     await buildRenderer();
   }
 
