@@ -16,7 +16,9 @@ import { FileStore } from './files/fileStore.ts';
 import { createHandlers } from './handlers/createHandlers.ts';
 import { createDispatcher } from './dispatch.ts';
 import { clinicsCsvJobs } from './jobs/clinicsCsvJobs.ts';
-import { documentJobs } from './jobs/documentJobs.ts';
+import { documentJobs, pdfFontsDir } from './jobs/documentJobs.ts';
+import { ResidentWorker } from './workers/runWorker.ts';
+import type { PdfRenderData, PdfRenderResult, PdfWorkerStart } from './workers/pdfRender.worker.ts';
 import { JobRunner } from './jobs/jobRunner.ts';
 import { acquireDataDirLock } from './lock.ts';
 import { createFileLogger, type Logger } from './log/logger.ts';
@@ -36,6 +38,8 @@ export interface CoreOptions {
   bundledContentDir?: string;
   /** Timing of the background quick_check and daily backup; tests shorten it. */
   backupSchedule?: { firstRunDelayMs?: number; intervalMs?: number };
+  /** Start the PDF thread this long after opening, so a first print finds it ready; off when not given. */
+  warmPdfWorkerAfterMs?: number;
 }
 
 /**
@@ -70,8 +74,9 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     let databaseCheck: AppInfo['databaseCheck'] = 'pending';
     const events = new EventEmitter();
     const emit = (event: ContractEvent) => events.emit('event', event);
+    const pdfWorker = new ResidentWorker<PdfRenderData, PdfRenderResult>('pdfRender', { fontsDir: pdfFontsDir() } satisfies PdfWorkerStart);
     const jobs = new JobRunner(
-      { ...clinicsCsvJobs({ db: openedDb, dbPath, files, writeContext, backupsDir, now }), ...documentJobs({ db: openedDb, files, content, now, outputs }) },
+      { ...clinicsCsvJobs({ db: openedDb, dbPath, files, writeContext, backupsDir, now }), ...documentJobs({ db: openedDb, files, content, now, outputs, pdfWorker }) },
       (job) => emit({ type: 'job', job }),
       log,
     );
@@ -99,6 +104,11 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       },
       ...options.backupSchedule,
     });
+    // The first print of the day should not wait for the fonts to be parsed: the PDF thread
+    // starts once the first screen is up (when asked; tests open hundreds of cores).
+    const warmAfter = options.warmPdfWorkerAfterMs;
+    const pdfWarmUp = warmAfter === undefined ? undefined : setTimeout(() => pdfWorker.warm(), warmAfter);
+    pdfWarmUp?.unref();
     log.info('core opened', { mode, schemaVersion: to });
     let closed = false;
     return {
@@ -114,6 +124,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
         if (closed) return;
         closed = true;
         await jobs.cancelAll();
+        clearTimeout(pdfWarmUp);
+        await pdfWorker.close();
         await backupSchedule.stop();
         openedDb.close();
         files.clear();

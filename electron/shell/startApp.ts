@@ -14,7 +14,7 @@ import { shellMessages } from './shellMessages.ts';
 import { windowOptions } from './windowOptions.ts';
 
 export interface StartOptions {
-  openCore: (options: { dataDir: string; mode: RunMode; log: Logger }) => Promise<Core>;
+  openCore: (options: { dataDir: string; mode: RunMode; log: Logger; warmPdfWorkerAfterMs?: number }) => Promise<Core>;
   dataDir: string;
   /** dist/electron/preload.cjs */
   preloadPath: string;
@@ -67,7 +67,7 @@ export function startApp(options: StartOptions): void {
    * the newest good backup in its place (the damaged file is kept aside). Undefined: they quit.
    */
   const openOrRecover = async (): Promise<Core | undefined> => {
-    const open = () => options.openCore({ dataDir: options.dataDir, mode: 'desktop', log });
+    const open = () => options.openCore({ dataDir: options.dataDir, mode: 'desktop', log, warmPdfWorkerAfterMs: 3000 });
     try {
       return await open();
     } catch (error) {

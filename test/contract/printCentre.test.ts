@@ -149,3 +149,43 @@ describe('print centre: the quote sheet', () => {
     }
   });
 });
+
+describe('print centre: the PDF thread between jobs', () => {
+  it('makes a second print on the thread the first one started, without parsing the fonts again', async () => {
+    const t = await startTestHost();
+    const [a, b] = seed(t, 2);
+    const timed = async (clinicId: string) => {
+      const started = performance.now();
+      const job = await render(t, { documents: ['inquiryFaxSheet'], clinicIds: [clinicId] });
+      expect(job.state).toBe('succeeded');
+      return performance.now() - started;
+    };
+    const first = await timed(a!.id);
+    const second = await timed(b!.id);
+    // The first starts the thread and parses four CJK fonts (about half a second); the second
+    // renders one page (tens of milliseconds).
+    expect(second).toBeLessThan(first / 2);
+  });
+
+  it('answers two prints started together one after the other, each with its own clinic', async () => {
+    const t = await startTestHost();
+    const clinics = seed(t, 2);
+    const jobs = await Promise.all(clinics.map((c) => render(t, { documents: ['inquiryFaxSheet'], clinicIds: [c.id] })));
+    for (const [i, job] of jobs.entries()) {
+      expect(job.state).toBe('succeeded');
+      const pdf = await download(t, (job.result as { file: { fileId: string } }).file.fileId);
+      expect(squeeze(pdfText(pdf))).toContain(squeeze(clinics[i]!.name));
+    }
+  });
+
+  it('makes the next print after a cancelled mailing', async () => {
+    const t = await startTestHost();
+    const clinics = seed(t, 60);
+    const started = (await call(t, 'jobs.start', { kind: 'documents.render', input: { documents: ['flyer', 'inquiryFaxSheet'], clinicIds: clinics.map((c) => c.id) } })).body.result as JobState;
+    expect((await call(t, 'jobs.cancel', { jobId: started.jobId })).status).toBe(200);
+    expect((await waitForJob(t, started.jobId)).state).toBe('cancelled');
+    const next = await render(t, { documents: ['inquiryFaxSheet'], clinicIds: [clinics[0]!.id] });
+    expect(next.state).toBe('succeeded');
+    expect(squeeze(pdfText(await download(t, (next.result as { file: { fileId: string } }).file.fileId)))).toContain(squeeze(clinics[0]!.name));
+  });
+});

@@ -16,9 +16,12 @@ import { getStaff } from '../db/repos/staff.ts';
 import { AppError } from '../errors.ts';
 import type { FileStore } from '../files/fileStore.ts';
 import { resourcesDir } from '../paths.ts';
-import { runWorker } from '../workers/runWorker.ts';
+import type { ResidentWorker } from '../workers/runWorker.ts';
 import type { PdfRenderData, PdfRenderResult } from '../workers/pdfRender.worker.ts';
 import type { JobImplementations } from './jobRunner.ts';
+
+/** Where the PDF thread finds the fonts it embeds. */
+export const pdfFontsDir = () => path.join(resourcesDir(), 'fonts');
 
 export interface DocumentJobDeps {
   db: Db;
@@ -27,6 +30,8 @@ export interface DocumentJobDeps {
   now: () => Date;
   /** What each finished PDF was made for, until it is saved or printed (then it is recorded). */
   outputs: Map<string, OutputSubject>;
+  /** The PDF thread, kept up between jobs by the core. */
+  pdfWorker: ResidentWorker<PdfRenderData, PdfRenderResult>;
 }
 
 const countFormat = new Intl.NumberFormat('ja-JP');
@@ -83,14 +88,16 @@ export function documentJobs(deps: DocumentJobDeps): Pick<JobImplementations, 'd
       const data: PdfRenderData = {
         request: { documents, pack, rates, issuedOn: formatDate(today, settings.dateStyle), staffName, cover: input.cover },
         targets,
-        fontsDir: path.join(resourcesDir(), 'fonts'),
+        fontsDir: pdfFontsDir(),
         outPath,
       };
       let rendered: PdfRenderResult;
       try {
-        rendered = await runWorker<PdfRenderResult>('pdfRender', data, {
+        rendered = await deps.pdfWorker.run(data, {
           signal: ctx.signal,
           onProgress: (done) => ctx.progress(done, targets.length, progressLabel(done)),
+          // A mailing leaves the thread's heap grown by its pages: the next print starts afresh.
+          thenRetire: targets.length > 1,
         });
       } catch (error) {
         // A cancelled or failed run leaves no half-written file behind.

@@ -50,6 +50,105 @@ export function runWorker<R>(
   });
 }
 
+interface JobOptions {
+  signal: AbortSignal;
+  onProgress?: (done: number, total: number, phase?: string) => void;
+  /** End the thread once this job is done (a big job leaves its heap grown). */
+  thenRetire?: boolean;
+}
+
+/**
+ * A worker thread that stays up between jobs, so that only the first job pays for starting it
+ * (for PDFs: loading pdfmake and parsing four CJK fonts, half a second, every time before). Jobs
+ * go to it one at a time, in order. Cancelling the running job ends the thread at once, as with
+ * runWorker; the next job starts a new one. `start` is what the thread gets as workerData.
+ */
+export class ResidentWorker<D, R> {
+  private readonly name: string;
+  private readonly start: unknown;
+  private worker: Worker | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+  private nextId = 1;
+  private closed = false;
+
+  constructor(name: string, start: unknown) {
+    this.name = name;
+    this.start = start;
+  }
+
+  /** Starts the thread ahead of the first job, if it is not running. */
+  warm(): void {
+    if (!this.closed) this.thread();
+  }
+
+  run(data: D, options: JobOptions): Promise<R> {
+    const job = this.queue.then(() => this.runNow(data, options));
+    this.queue = job.catch(() => undefined);
+    return job;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.retire();
+  }
+
+  private thread(): Worker {
+    if (!this.worker) {
+      const worker = new Worker(workerUrl(this.name), { workerData: this.start });
+      // Idle, it must not keep the process alive; a running job refs it.
+      worker.unref();
+      worker.on('exit', () => {
+        if (this.worker === worker) this.worker = undefined;
+      });
+      worker.on('error', () => undefined);
+      this.worker = worker;
+    }
+    return this.worker;
+  }
+
+  private async retire(): Promise<void> {
+    const worker = this.worker;
+    this.worker = undefined;
+    await worker?.terminate();
+  }
+
+  private runNow(data: D, options: JobOptions): Promise<R> {
+    return new Promise<R>((resolve, reject) => {
+      if (this.closed || options.signal.aborted) return reject(new AppError('CANCELLED'));
+      const worker = this.thread();
+      const id = this.nextId++;
+      const done = (settle: () => void) => {
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+        options.signal.removeEventListener('abort', onAbort);
+        worker.unref();
+        if (options.thenRetire) void this.retire().finally(settle);
+        else settle();
+      };
+      const onMessage = (message: WorkerMessage<R> & { id: number }) => {
+        if (message.id !== id) return;
+        if (message.type === 'progress') options.onProgress?.(message.done, message.total, message.phase);
+        else if (message.type === 'result') done(() => resolve(message.result));
+        else done(() => reject(toError(message)));
+      };
+      const onError = (error: Error) => done(() => reject(error));
+      const onExit = (code: number) => done(() => reject(new Error(`worker ${this.name} exited with code ${code}`)));
+      // Reject only once the thread has stopped, so callers can remove its output safely.
+      const onAbort = () => {
+        worker.off('exit', onExit);
+        done(() => void this.retire().finally(() => reject(new AppError('CANCELLED'))));
+      };
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
+      options.signal.addEventListener('abort', onAbort, { once: true });
+      worker.ref();
+      worker.postMessage({ id, data });
+    });
+  }
+}
+
 function toError(message: { code?: string; message: string }): Error {
   return message.code && (errorCodes as string[]).includes(message.code)
     ? new AppError(message.code as ErrorCode, message.message)

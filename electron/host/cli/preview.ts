@@ -29,7 +29,7 @@ function rendererIsStale(root: string): boolean {
 /** A damaged database is only replaced when asked to, with the damaged file kept aside. */
 async function openOrRecover(dataDir: string, restore: boolean) {
   try {
-    return await openCore({ dataDir, mode: 'preview' });
+    return await openCore({ dataDir, mode: 'preview', warmPdfWorkerAfterMs: pdfWarmUpDelayMs });
   } catch (error) {
     if (!(error instanceof AppError) || error.code !== 'DB_DAMAGED') throw error;
     const backup = newestGoodBackupIn(dataDir);
@@ -42,9 +42,12 @@ async function openOrRecover(dataDir: string, restore: boolean) {
     }
     const { keptAs } = restoreDamagedDataDir(dataDir);
     console.error(`バックアップ ${backup.fileName} から復元しました。壊れたファイル: ${keptAs}`);
-    return openCore({ dataDir, mode: 'preview' });
+    return openCore({ dataDir, mode: 'preview', warmPdfWorkerAfterMs: pdfWarmUpDelayMs });
   }
 }
+
+/** After the first screen: the PDF thread parses its fonts while the clerk looks at it. */
+const pdfWarmUpDelayMs = 3000;
 
 async function main(): Promise<void> {
   const { values, flags } = parseArgs(process.argv.slice(2), { values: ['port', 'data-dir'], flags: ['no-build', 'restore-newest-backup'] });

@@ -57,7 +57,7 @@ runScenario('faxMailing', async () => {
   const core = await openBenchCore(copyDataDir(prepared, path.join(work, 'single')));
   try {
     const db = openReadOnlyDatabase(core.dbPath);
-    const ids = (db.prepare('SELECT id FROM clinics ORDER BY seq LIMIT 5').all() as { id: string }[]).map((r) => r.id);
+    const ids = (db.prepare('SELECT id FROM clinics ORDER BY seq LIMIT 6').all() as { id: string }[]).map((r) => r.id);
     db.close();
     for (const id of ids) {
       const started = performance.now();
@@ -99,7 +99,8 @@ runScenario('faxMailing', async () => {
     idleCoreRssMb: Math.max(...batches.map((b) => b.rssBeforeMb)),
     reference: { what: 'one sheet rendered warm in-process (buildInquiryFaxSheet + renderPdf), median × sheets', singleSheetMs: single, timesSheetsMs: referenceMs },
     ratio: round(referenceMs / batch.median),
-    singleSheetJobMs: summarize(singleJobMs),
+    // The first job starts the core's PDF thread (fonts parsed, code compiled); later ones find it running.
+    singleSheetJobMs: { first: round(singleJobMs[0]!), later: summarize(singleJobMs.slice(1)) },
     output: { pages: batches[0]!.pages, bytes: batches[0]!.bytes },
     checks,
     note: 'each batch: a new process opens the core, jobs.start documents.render → pdfRender worker → file, timed to the finished job event; peak RSS is that process’s (core + worker)',
