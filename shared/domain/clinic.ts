@@ -35,6 +35,21 @@ export const clinicFieldLabels = {
 } as const;
 export type ClinicField = keyof typeof clinicFieldLabels;
 
+/** The fields in the order staff read them: the form's order, and an import's column list. */
+export const clinicFieldOrder = [
+  'name',
+  'nameKana',
+  'kind',
+  'bedCount',
+  'postalCode',
+  'address',
+  'phone',
+  'fax',
+  'contactPerson',
+  'memberNumber',
+  'memo',
+] as const satisfies readonly ClinicField[];
+
 // Line breaks and control characters never belong in a one-line field: they break the list,
 // the CSV export and the printed forms.
 const noControlChars = (label: string) =>
@@ -124,6 +139,8 @@ export const clinicInputSchema = z
     if (problem) ctx.addIssue({ code: 'custom', path: ['bedCount'], message: problem });
   });
 export type ClinicInput = z.input<typeof clinicInputSchema>;
+/** A clinic's fields once the form's rules have checked and normalised them (form, import, storage). */
+export type ClinicFields = z.output<typeof clinicInputSchema>;
 
 export const isoTimestamp = z.string().min(1);
 

@@ -1,25 +1,12 @@
 import { normalizeForSearch } from '../text/normalizeForSearch.ts';
-import { clinicFieldLabels, clinicInputSchema, type ClinicKind } from './clinic.ts';
+import { clinicFieldLabels, clinicFieldOrder, clinicInputSchema, type ClinicFields, type ClinicKind } from './clinic.ts';
 import { kindFromLabel, unescapeCsvFormula } from './clinicCsv.ts';
 
 /**
  * Fields a column of an imported list can fill. 'id' is only ever in this app's own export;
  * it lets a list moved between machines keep each clinic's identity.
  */
-export const clinicImportFields = [
-  'name',
-  'nameKana',
-  'kind',
-  'bedCount',
-  'postalCode',
-  'address',
-  'phone',
-  'fax',
-  'contactPerson',
-  'memberNumber',
-  'memo',
-  'id',
-] as const;
+export const clinicImportFields = [...clinicFieldOrder, 'id'] as const;
 export type ClinicImportField = (typeof clinicImportFields)[number];
 /** One entry per column of the file: the field it fills, or '' to leave the column out. */
 export type ColumnMapping = (ClinicImportField | '')[];
@@ -113,23 +100,9 @@ export interface RowProblem {
   message: string;
 }
 
-export interface ImportedClinicFields {
-  name: string;
-  nameKana: string;
-  kind: ClinicKind;
-  bedCount: number | null;
-  postalCode: string;
-  address: string;
-  phone: string;
-  fax: string;
-  contactPerson: string;
-  memberNumber: string;
-  memo: string;
-}
-
 /** A row read through the mapping: the validated fields, or what is wrong with it. */
 export type ReadRow =
-  | { ok: true; id: string | undefined; fields: ImportedClinicFields; given: Set<ClinicImportField> }
+  | { ok: true; id: string | undefined; fields: ClinicFields; given: Set<ClinicImportField> }
   | { ok: false; problems: RowProblem[] };
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -241,7 +214,7 @@ export interface MatchKeys {
 }
 
 /** The keys of a row's validated fields, normalised like the registered clinics' shadow columns. */
-export function matchKeys(fields: Pick<ImportedClinicFields, 'name' | 'address' | 'phone' | 'memberNumber'>): MatchKeys {
+export function matchKeys(fields: Pick<ClinicFields, 'name' | 'address' | 'phone' | 'memberNumber'>): MatchKeys {
   const name = normalizeForSearch(fields.name);
   const address = normalizeForSearch(fields.address);
   return {
@@ -294,12 +267,12 @@ export function findClinicMatch(row: { id?: string | undefined; keys: MatchKeys 
  * without ご担当者名 (or with a blank one) never erases what staff recorded.
  */
 export function mergeForUpdate(
-  current: ImportedClinicFields,
-  incoming: ImportedClinicFields,
+  current: ClinicFields,
+  incoming: ClinicFields,
   given: ReadonlySet<ClinicImportField>,
-): ImportedClinicFields {
+): ClinicFields {
   const merged = { ...current };
-  for (const key of Object.keys(current) as (keyof ImportedClinicFields)[]) {
+  for (const key of Object.keys(current) as (keyof ClinicFields)[]) {
     if (given.has(key)) (merged as Record<string, unknown>)[key] = incoming[key];
   }
   // A 種別 guessed from the bed count is not something the row said.
@@ -307,8 +280,8 @@ export function mergeForUpdate(
   return merged;
 }
 
-export function sameClinicFields(a: ImportedClinicFields, b: ImportedClinicFields): boolean {
-  return (Object.keys(a) as (keyof ImportedClinicFields)[]).every((key) => a[key] === b[key]);
+export function sameClinicFields(a: ClinicFields, b: ClinicFields): boolean {
+  return (Object.keys(a) as (keyof ClinicFields)[]).every((key) => a[key] === b[key]);
 }
 
 /** Japanese reasons a row is left out that come from the file as a whole, not one cell. */

@@ -1,21 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { authHeader, call, rawRequest, startTestHost, type TestHost } from '../helpers/testHost.ts';
-
-async function upload(t: TestHost, name: string, body: Buffer): Promise<string> {
-  const res = await rawRequest(t.host.port, {
-    method: 'POST',
-    path: `/api/files?purpose=backupFile&name=${encodeURIComponent(name)}`,
-    headers: { ...authHeader(t), 'Content-Type': 'application/octet-stream' },
-    body,
-  });
-  return res.json().result.fileId;
-}
-
-async function download(t: TestHost, fileId: string): Promise<Buffer> {
-  return (await rawRequest(t.host.port, { path: `/api/files/${fileId}`, headers: authHeader(t) })).body;
-}
+import { call, startTestHost, type TestHost, uploadFile, downloadFile } from '../helpers/testHost.ts';
 
 const names = async (t: TestHost) => ((await call(t, 'clinics.search', { query: '', includeArchived: true })).body.result.items as { name: string }[]).map((c) => c.name).sort();
 
@@ -54,13 +40,13 @@ describe('backups: a copy carried away and brought back', () => {
     await call(t, 'clinics.create', { name: '霧島眼科', phone: '0995-12-3456' });
     const backup = (await call(t, 'backups.create', {})).body.result;
     const exported = (await call(t, 'backups.export', { fileName: backup.fileName, password: '桜島の噴火2026' })).body.result;
-    const bytes = await download(t, exported.fileId);
+    const bytes = await downloadFile(t, exported.fileId);
     // Neither the SQLite header nor any clinic's data is readable in the file.
     expect(bytes.includes(Buffer.from('SQLite format 3'))).toBe(false);
     expect(bytes.includes(Buffer.from('霧島眼科'))).toBe(false);
     expect(bytes.includes(Buffer.from('0995-12-3456'))).toBe(false);
 
-    const fileId = await upload(t, exported.name, bytes);
+    const fileId = await uploadFile(t, exported.name, bytes, 'backupFile');
     const before = (await call(t, 'backups.list', {})).body.result.items.length;
     expect((await call(t, 'backups.addFromFile', { fileId })).body).toMatchObject({ ok: false, error: { fields: { password: expect.any(String) } } });
     const wrong = (await call(t, 'backups.addFromFile', { fileId, password: '桜島の噴火2025' })).body;
@@ -69,7 +55,7 @@ describe('backups: a copy carried away and brought back', () => {
 
     const tampered = Buffer.from(bytes);
     tampered[tampered.length - 40]! ^= 1;
-    const tamperedId = await upload(t, 'tampered.ccbak', tampered);
+    const tamperedId = await uploadFile(t, 'tampered.ccbak', tampered, 'backupFile');
     expect((await call(t, 'backups.addFromFile', { fileId: tamperedId, password: '桜島の噴火2026' })).body).toMatchObject({ ok: false });
 
     const added = (await call(t, 'backups.addFromFile', { fileId, password: '桜島の噴火2026' })).body.result;
@@ -82,7 +68,7 @@ describe('backups: a copy carried away and brought back', () => {
   it('refuses a file that is not a backup of this app, and a short password', async () => {
     const t = await startTestHost();
     const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
-    const pngId = await upload(t, 'photo.sqlite3', png);
+    const pngId = await uploadFile(t, 'photo.sqlite3', png, 'backupFile');
     expect((await call(t, 'backups.addFromFile', { fileId: pngId })).body).toMatchObject({ ok: false, error: { code: 'INVALID_FILE', message: 'このファイルはこのアプリのバックアップではありません。' } });
     expect(fs.readdirSync(path.join(t.dataDir, 'backups')).filter((f) => f.endsWith('.sqlite3'))).toEqual([]);
     const backup = (await call(t, 'backups.create', {})).body.result;

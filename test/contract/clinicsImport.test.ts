@@ -5,20 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { openReadOnlyDatabase } from '../../electron/core/db/connection.ts';
 import type { JobResult, JobState } from '../../shared/contract/index.ts';
 import { clinicKindLabels } from '../../shared/domain/clinic.ts';
-import { authHeader, call, rawRequest, startTestHost, waitForJob, type TestHost } from '../helpers/testHost.ts';
+import { call, startTestHost, waitForJob, type TestHost, uploadFile, downloadFile } from '../helpers/testHost.ts';
 
 const fixture = (name: string) => fs.readFileSync(path.join(import.meta.dirname, '../fixtures/import', name));
-
-async function upload(t: TestHost, name: string, bytes: Buffer | string): Promise<string> {
-  const res = await rawRequest(t.host.port, {
-    method: 'POST',
-    path: `/api/files?purpose=clinicsCsv&name=${encodeURIComponent(name)}`,
-    headers: { ...authHeader(t), 'Content-Type': 'application/octet-stream' },
-    body: bytes,
-  });
-  expect(res.status).toBe(200);
-  return res.json().result.fileId as string;
-}
 
 async function runJob(t: TestHost, kind: string, input: unknown): Promise<JobState> {
   const started = await call(t, 'jobs.start', { kind, input });
@@ -48,19 +37,13 @@ function snapshot(t: TestHost) {
   }
 }
 
-async function download(t: TestHost, fileId: string): Promise<Buffer> {
-  const res = await rawRequest(t.host.port, { path: `/api/files/${fileId}`, headers: authHeader(t) });
-  expect(res.status).toBe(200);
-  return res.body;
-}
-
 const searchNames = async (t: TestHost, query: string) =>
   ((await call(t, 'clinics.search', { query })).body.result.items as { name: string }[]).map((c) => c.name);
 
 describe('名簿の取り込み: files as Excel writes them', () => {
   it('reads Shift_JIS with half-width kana and full-width digits, normalising like the clinic form', async () => {
     const t = await startTestHost();
-    const fileId = await upload(t, '名簿.csv', fixture('shift-jis-halfwidth-kana.csv'));
+    const fileId = await uploadFile(t, '名簿.csv', fixture('shift-jis-halfwidth-kana.csv'));
     const seen = await preview(t, fileId);
     expect(seen).toMatchObject({ encoding: 'shift_jis', delimiter: 'comma', rowCount: 3, willImport: 3, rejected: 0, missing: [] });
     expect(seen.mapping).toEqual(['name', 'nameKana', 'kind', 'bedCount', 'postalCode', 'address', 'phone', 'fax', 'contactPerson', 'memberNumber', 'memo']);
@@ -79,7 +62,7 @@ describe('名簿の取り込み: files as Excel writes them', () => {
 
   it('reads UTF-8 with a BOM and suggests 施設名 as the name column', async () => {
     const t = await startTestHost();
-    const fileId = await upload(t, 'utf8.csv', fixture('utf8-bom.csv'));
+    const fileId = await uploadFile(t, 'utf8.csv', fixture('utf8-bom.csv'));
     const seen = await preview(t, fileId);
     expect(seen).toMatchObject({ encoding: 'utf8bom', headers: ['施設名', 'よみがな', '電話番号', '所在地', '郵便番号'], mapping: ['name', 'nameKana', 'phone', 'address', 'postalCode'] });
     expect((await importFile(t, fileId)).imported).toBe(2);
@@ -88,7 +71,7 @@ describe('名簿の取り込み: files as Excel writes them', () => {
 
   it('reads a tab-separated file and keeps commas inside its cells', async () => {
     const t = await startTestHost();
-    const fileId = await upload(t, 'tab.txt', fixture('tab-separated.csv'));
+    const fileId = await uploadFile(t, 'tab.txt', fixture('tab-separated.csv'));
     const seen = await preview(t, fileId);
     expect(seen).toMatchObject({ encoding: 'utf8', delimiter: 'tab', mapping: ['name', 'phone', 'address', 'memo'], rowCount: 2 });
     await importFile(t, fileId);
@@ -97,7 +80,7 @@ describe('名簿の取り込み: files as Excel writes them', () => {
 
   it('keeps quoted line breaks in a memo, refuses them in a name, and counts rows as Excel does', async () => {
     const t = await startTestHost();
-    const fileId = await upload(t, 'quoted.csv', fixture('quoted-newlines.csv'));
+    const fileId = await uploadFile(t, 'quoted.csv', fixture('quoted-newlines.csv'));
     const seen = await preview(t, fileId);
     expect(seen).toMatchObject({ rowCount: 3, willImport: 2, rejected: 1 });
     expect(seen.problems).toEqual([{ row: 3, field: '医療機関名', message: '医療機関名に改行や制御文字は使えません' }]);
@@ -108,7 +91,7 @@ describe('名簿の取り込み: files as Excel writes them', () => {
 
   it('ignores columns it has no field for', async () => {
     const t = await startTestHost();
-    const fileId = await upload(t, 'extra.csv', fixture('extra-columns.csv'));
+    const fileId = await uploadFile(t, 'extra.csv', fixture('extra-columns.csv'));
     const seen = await preview(t, fileId);
     expect(seen.mapping).toEqual(['memberNumber', '', 'name', '', '', 'phone', 'kind']);
     expect(await importFile(t, fileId)).toMatchObject({ imported: 2, rejected: 0 });
@@ -117,7 +100,7 @@ describe('名簿の取り込み: files as Excel writes them', () => {
 
   it('passes over blank rows and a title above the header, numbering problems as Excel shows the rows', async () => {
     const t = await startTestHost();
-    const fileId = await upload(t, 'blank.csv', fixture('empty-rows.csv'));
+    const fileId = await uploadFile(t, 'blank.csv', fixture('empty-rows.csv'));
     const seen = await preview(t, fileId);
     expect(seen).toMatchObject({ headers: ['医療機関名', '電話番号', '種別', '病床数'], rowCount: 3, blankRows: 4, willImport: 1, rejected: 2 });
     expect(seen.problems).toEqual([
@@ -132,7 +115,7 @@ describe('名簿の取り込み: refused files change nothing', () => {
     const t = await startTestHost();
     await call(t, 'clinics.create', { name: '既存の医院', phone: '099-111-1111' });
     const before = snapshot(t);
-    const fileId = await upload(t, fileName, bytes);
+    const fileId = await uploadFile(t, fileName, bytes);
     const job = await runJob(t, 'clinics.importCsv', { fileId, ...extra });
     expect(job).toMatchObject({ state: 'failed', error: { code, message: expect.stringMatching(message) } });
     expect(snapshot(t)).toEqual(before);
@@ -163,7 +146,7 @@ describe('名簿の取り込み: refused files change nothing', () => {
 
   it('a backup that cannot be written: the import fails and adds nothing', async () => {
     const t = await startTestHost();
-    const fileId = await upload(t, '名簿.csv', fixture('shift-jis-halfwidth-kana.csv'));
+    const fileId = await uploadFile(t, '名簿.csv', fixture('shift-jis-halfwidth-kana.csv'));
     // A file where the backups folder should be: no copy of the list can be made first.
     const backupsDir = path.join(t.dataDir, 'backups');
     fs.rmSync(backupsDir, { recursive: true, force: true });
@@ -175,7 +158,7 @@ describe('名簿の取り込み: refused files change nothing', () => {
 
   it('a mapping that names one field twice is refused before the job starts', async () => {
     const t = await startTestHost();
-    const fileId = await upload(t, 'extra.csv', fixture('extra-columns.csv'));
+    const fileId = await uploadFile(t, 'extra.csv', fixture('extra-columns.csv'));
     const res = await call(t, 'jobs.start', { kind: 'clinics.importCsv', input: { fileId, mapping: ['name', '', 'name', '', '', 'phone', 'kind'] } });
     expect(res.status).toBe(422);
     expect(res.body.error).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('同じ項目が2つ以上の列に選ばれています') });
@@ -189,7 +172,7 @@ describe('名簿の取り込み: rows that are clinics already registered', () =
     const member = (await call(t, 'clinics.create', { name: '日置会員医院', memberNumber: 'D-100', contactPerson: '前の担当者', phone: '099-500-1111' })).body.result;
     const phone = (await call(t, 'clinics.create', { name: '串木野電話医院', phone: '099-500-2222', memo: '消してはいけないメモ' })).body.result;
     const named = (await call(t, 'clinics.create', { name: '名前と所在地で一致するクリニック', address: '鹿児島県南さつま市加世田３－３' })).body.result;
-    const fileId = await upload(t, 'dup.csv', fixture('duplicates.csv'));
+    const fileId = await uploadFile(t, 'dup.csv', fixture('duplicates.csv'));
     return { t, fileId, ids: { member: member.id as string, phone: phone.id as string, named: named.id as string } };
   }
 
@@ -225,11 +208,11 @@ describe('名簿の取り込み: rows that are clinics already registered', () =
   it('offers the rejected rows as a CSV in the file own encoding, with 行番号 and 理由', async () => {
     const t = await startTestHost();
     const csv = '医療機関名,電話番号,病床数\r\nｱｵﾊﾞ医院,099-600-1111,\r\n番号違い医院,電話はありません,\r\n,099-600-3333,\r\n';
-    const fileId = await upload(t, '取込.csv', iconv.encode(csv, 'cp932'));
+    const fileId = await uploadFile(t, '取込.csv', iconv.encode(csv, 'cp932'));
     const done = await importFile(t, fileId);
     expect(done).toMatchObject({ imported: 1, rejected: 2, problemCount: 2 });
     expect(done.errorsFile?.name).toBe('取り込めなかった行_取込.csv');
-    const text = iconv.decode(await download(t, done.errorsFile!.fileId), 'cp932');
+    const text = iconv.decode(await downloadFile(t, done.errorsFile!.fileId), 'cp932');
     const lines = text.trim().split('\r\n');
     expect(lines[0]).toBe('医療機関名,電話番号,病床数,行番号,理由');
     expect(lines[1]).toMatch(/^番号違い医院,電話はありません,,3,電話番号：/);
@@ -253,7 +236,7 @@ describe('名簿の取り込み: a 10 MB list', () => {
     }
     const bytes = Buffer.from(header + lines.join(''), 'utf8');
     expect(bytes.length).toBeGreaterThanOrEqual(10 * 1024 * 1024);
-    const fileId = await upload(t, 'big.csv', bytes);
+    const fileId = await uploadFile(t, 'big.csv', bytes);
 
     const started = Date.now();
     const job = (await call(t, 'jobs.start', { kind: 'clinics.importCsv', input: { fileId } })).body.result as JobState;

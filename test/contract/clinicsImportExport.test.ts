@@ -8,7 +8,7 @@ import { createClinics } from '../../electron/core/db/repos/clinics.ts';
 import { generateClinics } from '../../electron/core/db/seed/generateClinics.ts';
 import type { JobResult, JobState } from '../../shared/contract/index.ts';
 import { clinicInputSchema } from '../../shared/domain/clinic.ts';
-import { authHeader, call, rawRequest, startTestHost, waitForJob, type TestHost } from '../helpers/testHost.ts';
+import { call, startTestHost, waitForJob, type TestHost, uploadFile, downloadFile } from '../helpers/testHost.ts';
 
 type ExportResult = JobResult<'clinics.exportCsv'>;
 
@@ -22,22 +22,6 @@ async function runJob(t: TestHost, kind: string, input: unknown): Promise<JobSta
 
 async function exportCsv(t: TestHost, kind: 'clinics.exportCsv' | 'inquiries.exportCsv', input: object): Promise<ExportResult> {
   return (await runJob(t, kind, input)).result as ExportResult;
-}
-
-async function download(t: TestHost, fileId: string): Promise<Buffer> {
-  const res = await rawRequest(t.host.port, { path: `/api/files/${fileId}`, headers: authHeader(t) });
-  expect(res.status).toBe(200);
-  return res.body;
-}
-
-async function upload(t: TestHost, name: string, bytes: Buffer): Promise<string> {
-  const res = await rawRequest(t.host.port, {
-    method: 'POST',
-    path: `/api/files?purpose=clinicsCsv&name=${encodeURIComponent(name)}`,
-    headers: { ...authHeader(t), 'Content-Type': 'application/octet-stream' },
-    body: bytes,
-  });
-  return res.json().result.fileId as string;
 }
 
 const rows = (text: string) => parse(text, { bom: true }) as string[][];
@@ -78,7 +62,7 @@ describe('CSVの書き出し for Excel on Japanese Windows', () => {
     const t = await withAwkwardClinics();
     const result = await exportCsv(t, 'clinics.exportCsv', { encoding: 'shift_jis', unencodable: 'replace' });
     expect(result).toMatchObject({ rows: 4, replaced: 2, file: { name: expect.stringMatching(/^医療機関一覧_\d{4}-\d{2}-\d{2}_ShiftJIS\.csv$/) } });
-    const table = rows(iconv.decode(await download(t, result.file!.fileId), 'cp932'));
+    const table = rows(iconv.decode(await downloadFile(t, result.file!.fileId), 'cp932'));
     expect(table[0]!.at(-1)).toBe('置き換えた文字（〓＝Shift_JISにない文字のコード）');
     expect(table[2]).toEqual(expect.arrayContaining(['〓田内科医院', '森〓外', '医療機関名：〓＝U+20BB7、ご担当者名：〓＝U+9DD7']));
     // 髙 and 﨑 are in Windows' Shift_JIS; the wave dash is written as Windows spells it.
@@ -90,7 +74,7 @@ describe('CSVの書き出し for Excel on Japanese Windows', () => {
     const t = await withAwkwardClinics();
     const result = await exportCsv(t, 'clinics.exportCsv', { encoding: 'utf8bom' });
     expect(result).toMatchObject({ rows: 4, unencodable: [], replaced: 0 });
-    const bytes = await download(t, result.file!.fileId);
+    const bytes = await downloadFile(t, result.file!.fileId);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const table = rows(bytes.toString('utf8'));
     expect(table.map((r) => r[1])).toEqual(['医療機関名', '霧島中央クリニック', '𠮷田内科医院', '髙﨑眼科', `'=HYPERLINK("http://example.invalid","開く")`]);
@@ -104,7 +88,7 @@ describe('CSVの書き出し for Excel on Japanese Windows', () => {
 
     const utf8 = await exportCsv(t, 'inquiries.exportCsv', {});
     expect(utf8.file!.name).toMatch(/^問い合わせ一覧_\d{4}-\d{2}-\d{2}\.csv$/);
-    const [header, row] = rows((await download(t, utf8.file!.fileId)).toString('utf8'));
+    const [header, row] = rows((await downloadFile(t, utf8.file!.fileId)).toString('utf8'));
     const record = Object.fromEntries(header!.map((h, i) => [h, row![i]]));
     expect(record).toMatchObject({
       受付番号: created.inquiry.receiptNumber,
@@ -139,10 +123,10 @@ describe('書き出した一覧をそのまま取り込む', () => {
       const before = snapshot(t);
 
       const exported = await exportCsv(t, 'clinics.exportCsv', { encoding });
-      const bytes = await download(t, exported.file!.fileId);
+      const bytes = await downloadFile(t, exported.file!.fileId);
       // Excel starts a new row at any unquoted line break, CRLF or not.
       expect(iconv.decode(bytes, encoding === 'shift_jis' ? 'cp932' : 'utf8')).toContain('"2行の\nメモ"');
-      const fileId = await upload(t, 'export.csv', bytes);
+      const fileId = await uploadFile(t, 'export.csv', bytes);
       const preview = (await runJob(t, 'clinics.previewImport', { fileId })).result as JobResult<'clinics.previewImport'>;
       expect(preview).toMatchObject({ rowCount: 301, willImport: 0, willSkip: 301, rejected: 0, matches: { byId: 301 } });
       const skipped = (await runJob(t, 'clinics.importCsv', { fileId, onMatch: 'skip' })).result;

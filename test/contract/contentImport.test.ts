@@ -1,16 +1,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { authHeader, call, rawRequest, startTestHost, type TestHost } from '../helpers/testHost.ts';
-
-async function upload(t: TestHost, name: string, bytes: Buffer): Promise<string> {
-  const res = await rawRequest(t.host.port, {
-    method: 'POST',
-    path: `/api/files?purpose=clinicsCsv&name=${encodeURIComponent(name)}`,
-    headers: { ...authHeader(t), 'Content-Type': 'application/octet-stream' },
-    body: bytes,
-  });
-  return res.json().result.fileId;
-}
+import { authHeader, call, rawRequest, startTestHost, uploadFile } from '../helpers/testHost.ts';
 
 describe('official rate table through Excel', () => {
   it('goes template (Shift_JIS) → filled in → side-by-side preview → accepted → taken back', async () => {
@@ -27,7 +17,7 @@ describe('official rate table through Excel', () => {
       .map((line, i) => (i === 0 || line === '' ? line : `${line}${(i * 1000).toLocaleString('en-US')}`))
       .map((line) => line.replace(/,(\d),(\d{3})$/, ',"$1,$2"'))
       .join('\r\n');
-    const fileId = await upload(t, '保険料表.csv', iconv.encode(filled, 'cp932'));
+    const fileId = await uploadFile(t, '保険料表.csv', iconv.encode(filled, 'cp932'));
 
     const preview = (await call(t, 'content.previewImport', { fileId, version: '2026年度 正式' })).body.result;
     expect(preview.problems).toEqual([]);
@@ -46,7 +36,7 @@ describe('official rate table through Excel', () => {
   it('lists every problem of a badly filled table by row and field, and changes nothing', async () => {
     const t = await startTestHost();
     const csv = '種別,プランID,プラン名,月額保険料（円）\r\n無床診療所,A,Aプラン,abc\r\n病院,A,Aプラン,5000\r\n有床診療所,A,Aプラン,\r\n';
-    const fileId = await upload(t, 'bad.csv', Buffer.from(csv));
+    const fileId = await uploadFile(t, 'bad.csv', Buffer.from(csv));
     const preview = (await call(t, 'content.previewImport', { fileId, version: '正式' })).body.result;
     expect(preview.problems).toEqual([
       { row: 2, field: '月額保険料（円）', message: '月額保険料を円単位の整数で入力してください' },

@@ -3,31 +3,13 @@ import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { channelNames, limits, type Channel } from '../../shared/contract/index.ts';
 import { migrations } from '../../electron/core/db/migrations/index.ts';
-import { authHeader, call, rawRequest, startTestHost, waitForJob, type TestHost } from '../helpers/testHost.ts';
+import { authHeader, call, rawRequest, startTestHost, waitForJob, type TestHost, uploadFile } from '../helpers/testHost.ts';
 
 const clinic = { name: 'カゴシマ中央クリニック', nameKana: 'かごしまちゅうおうくりにっく', kind: 'clinic_no_beds', phone: '099-254-8126' };
 
 const officialRatesCsv = '種別,プランID,プラン名,月額保険料（円）\r\n無床診療所,A,Aプラン,2100\r\n有床診療所,A,Aプラン,3900\r\n';
 
-async function uploadText(t: TestHost, name: string, text: string): Promise<string> {
-  const res = await rawRequest(t.host.port, {
-    method: 'POST',
-    path: `/api/files?purpose=clinicsCsv&name=${encodeURIComponent(name)}`,
-    headers: { ...authHeader(t), 'Content-Type': 'application/octet-stream' },
-    body: text,
-  });
-  return res.json().result.fileId;
-}
 
-async function uploadBytes(t: TestHost, purpose: string, name: string, body: Buffer): Promise<string> {
-  const res = await rawRequest(t.host.port, {
-    method: 'POST',
-    path: `/api/files?purpose=${purpose}&name=${encodeURIComponent(name)}`,
-    headers: { ...authHeader(t), 'Content-Type': 'application/octet-stream' },
-    body,
-  });
-  return res.json().result.fileId;
-}
 
 async function newInquiry(t: TestHost): Promise<string> {
   const created = (await call(t, 'clinics.create', clinic)).body.result;
@@ -155,7 +137,7 @@ const validCalls: Record<Channel, (t: TestHost) => Promise<{ input: unknown; che
     check: (r) => expect(r).toMatchObject({ name: '保険料表テンプレート.csv', mime: 'text/csv' }),
   }),
   'content.previewImport': async (t) => {
-    const fileId = await uploadText(t, 'rates.csv', officialRatesCsv);
+    const fileId = await uploadFile(t, 'rates.csv', officialRatesCsv);
     return {
       input: { fileId, version: '2026年度 正式' },
       check: (r) => {
@@ -165,12 +147,12 @@ const validCalls: Record<Channel, (t: TestHost) => Promise<{ input: unknown; che
     };
   },
   'content.acceptImport': async (t) => {
-    const fileId = await uploadText(t, 'rates.csv', officialRatesCsv);
+    const fileId = await uploadFile(t, 'rates.csv', officialRatesCsv);
     return { input: { fileId, version: '2026年度 正式' }, check: (r) => expect(r).toMatchObject({ kind: 'rates', label: '2026年度 正式', revertedAt: null }) };
   },
   'content.changes': async () => ({ input: {}, check: (r) => expect(r.items).toEqual([]) }),
   'content.revert': async (t) => {
-    const fileId = await uploadText(t, 'rates.csv', officialRatesCsv);
+    const fileId = await uploadFile(t, 'rates.csv', officialRatesCsv);
     const change = (await call(t, 'content.acceptImport', { fileId, version: '2026年度 正式' })).body.result;
     return { input: { changeId: change.id }, check: (r) => expect(r.revertedAt).not.toBeNull() };
   },
@@ -216,7 +198,7 @@ const validCalls: Record<Channel, (t: TestHost) => Promise<{ input: unknown; che
     const backup = (await call(t, 'backups.create', {})).body.result;
     const exported = (await call(t, 'backups.export', { fileName: backup.fileName })).body.result;
     const bytes = (await rawRequest(t.host.port, { path: `/api/files/${exported.fileId}`, headers: authHeader(t) })).body;
-    const fileId = await uploadBytes(t, 'backupFile', 'copy.sqlite3', bytes);
+    const fileId = await uploadFile(t, 'copy.sqlite3', bytes, 'backupFile');
     return { input: { fileId }, check: (r) => expect(r).toMatchObject({ reason: 'imported' }) };
   },
   'backups.restore': async (t) => {

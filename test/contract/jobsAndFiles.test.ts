@@ -7,7 +7,7 @@ import { openDatabase } from '../../electron/core/db/connection.ts';
 import { generateClinics } from '../../electron/core/db/seed/generateClinics.ts';
 import type { ContractEvent, JobState } from '../../shared/contract/index.ts';
 import { limits } from '../../shared/contract/index.ts';
-import { authHeader, call, rawRequest, startTestHost, waitForJob, type TestHost } from '../helpers/testHost.ts';
+import { authHeader, call, rawRequest, startTestHost, waitForJob, type TestHost, postFile } from '../helpers/testHost.ts';
 import { pdfInfo, pdfText } from '../helpers/pdfTools.ts';
 
 /** Adds generated clinics through the repo on a second connection (WAL lets both work). */
@@ -42,15 +42,6 @@ async function followEvents(t: TestHost, signal: AbortSignal, onJob: (job: JobSt
   } catch (error) {
     if (!signal.aborted) throw error;
   }
-}
-
-async function upload(t: TestHost, name: string, bytes: Buffer | string) {
-  return rawRequest(t.host.port, {
-    method: 'POST',
-    path: `/api/files?purpose=clinicsCsv&name=${encodeURIComponent(name)}`,
-    headers: { ...authHeader(t), 'Content-Type': 'application/octet-stream' },
-    body: bytes,
-  });
 }
 
 describe('long jobs over the HTTP host', () => {
@@ -118,7 +109,7 @@ describe('files in and out over the HTTP host', () => {
       '"田中内科, 分院",,有床診療所,\r\n' +
       '"改行の\n入った名前",,病院,\r\n' +
       ',名前なし,病院,\r\n';
-    const up = await upload(t, '名簿.csv', csv);
+    const up = await postFile(t, '名簿.csv', csv);
     expect(up.status).toBe(200);
     const ref = up.json().result;
     expect(ref).toMatchObject({ name: '名簿.csv', mime: 'text/csv', size: Buffer.byteLength(csv) });
@@ -149,7 +140,7 @@ describe('files in and out over the HTTP host', () => {
     const exported = await waitForJob(t, (await call(t, 'jobs.start', { kind: 'clinics.exportCsv', input: {} })).body.result.jobId);
     const fileId = (exported.result as { file: { fileId: string } }).file.fileId;
     const bytes = (await rawRequest(t.host.port, { path: `/api/files/${fileId}`, headers: authHeader(t) })).body;
-    const ref = (await upload(t, 'export.csv', bytes)).json().result;
+    const ref = (await postFile(t, 'export.csv', bytes)).json().result;
     const imported = await waitForJob(t, (await call(t, 'jobs.start', { kind: 'clinics.importCsv', input: { fileId: ref.fileId } })).body.result.jobId);
     expect(imported.result).toEqual({ imported: 0, updated: 0, skipped: 20, unchanged: 0, rejected: 0, problems: [], problemCount: 0, errorsFile: null });
   });
@@ -157,7 +148,7 @@ describe('files in and out over the HTTP host', () => {
   it('rejects a file that is not a CSV with a clear message and imports nothing', async () => {
     const t = await startTestHost();
     const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
-    const ref = (await upload(t, 'photo.csv', png)).json().result;
+    const ref = (await postFile(t, 'photo.csv', png)).json().result;
     const finished = await waitForJob(t, (await call(t, 'jobs.start', { kind: 'clinics.importCsv', input: { fileId: ref.fileId } })).body.result.jobId);
     expect(finished).toMatchObject({ state: 'failed', error: { code: 'INVALID_FILE', message: expect.stringContaining('画像ファイル（PNG）です。CSVファイルを選んでください') } });
     expect((await call(t, 'clinics.search', { query: '' })).body.result.total).toBe(0);
@@ -165,7 +156,7 @@ describe('files in and out over the HTTP host', () => {
 
   it('refuses an upload over the size limit with 413', async () => {
     const t = await startTestHost();
-    const res = await upload(t, 'big.csv', Buffer.alloc(limits.maxUploadBytes + 1, 0x41));
+    const res = await postFile(t, 'big.csv', Buffer.alloc(limits.maxUploadBytes + 1, 0x41));
     expect(res.status).toBe(413);
     expect(res.json().error.code).toBe('PAYLOAD_TOO_LARGE');
   });
@@ -226,7 +217,7 @@ describe('clinic import from Excel', () => {
     const t = await startTestHost();
     await call(t, 'clinics.create', { name: '既存医院', memberNumber: '1001' });
     const csv = '医療機関名,ふりがな,会員番号\r\nｷﾘｼﾏｸﾘﾆｯｸ,きりしま,2001\r\n別の医院,,1001\r\n同じ番号医院,,2001\r\n';
-    const ref = (await upload(t, '名簿.csv', iconv.encode(csv, 'cp932'))).json().result;
+    const ref = (await postFile(t, '名簿.csv', iconv.encode(csv, 'cp932'))).json().result;
     const finished = await waitForJob(t, (await call(t, 'jobs.start', { kind: 'clinics.importCsv', input: { fileId: ref.fileId } })).body.result.jobId);
     expect(finished.result).toMatchObject({
       imported: 1,

@@ -6,7 +6,7 @@ import { createClinics } from '../../electron/core/db/repos/clinics.ts';
 import { openDatabase } from '../../electron/core/db/connection.ts';
 import { generateClinics } from '../../electron/core/db/seed/generateClinics.ts';
 import type { JobState } from '../../shared/contract/index.ts';
-import { authHeader, call, rawRequest, startTestHost, waitForJob, type TestHost } from '../helpers/testHost.ts';
+import { authHeader, call, rawRequest, startTestHost, waitForJob, type TestHost, downloadFile } from '../helpers/testHost.ts';
 import { pdfFonts, pdfInfo, pdfText } from '../helpers/pdfTools.ts';
 import { squeeze } from '../helpers/documentFixtures.ts';
 
@@ -22,10 +22,6 @@ function seed(t: TestHost, count: number): { id: string; name: string }[] {
 async function render(t: TestHost, input: unknown): Promise<JobState> {
   const started = (await call(t, 'jobs.start', { kind: 'documents.render', input })).body.result as JobState;
   return waitForJob(t, started.jobId);
-}
-
-async function download(t: TestHost, fileId: string): Promise<Buffer> {
-  return (await rawRequest(t.host.port, { path: `/api/files/${fileId}`, headers: authHeader(t) })).body;
 }
 
 /** The text of some pages only, to check what is where in a combined PDF. */
@@ -45,7 +41,7 @@ describe('print centre: a mailing', () => {
     const result = finished.result as { file: { fileId: string; name: string }; pages: number; clinics: number };
     expect(result).toMatchObject({ pages: 90, clinics: 45 });
     expect(result.file.name).toMatch(/^書類一式_45件_\d{4}-\d{2}-\d{2}\.pdf$/);
-    const pdf = await download(t, result.file.fileId);
+    const pdf = await downloadFile(t, result.file.fileId);
     expect(pdfInfo(pdf)).toEqual({ pages: 90, pageSize: '595.28 x 841.89 pts (A4)' });
     expect(pdfFonts(pdf).every((f) => f.embedded)).toBe(true);
     // Page 1 is the first clinic's cover sheet, page 2 its inquiry sheet; the last pair is the last clinic's.
@@ -141,7 +137,7 @@ describe('print centre: the quote sheet', () => {
     const quote = (await call(t, 'quotes.save', { inquiryId: inquiry.id, clinicKind: 'clinic_with_beds', planId: 'A' })).body.result;
     const finished = await render(t, { documents: ['quoteSheet', 'faxCoverSheet'], quoteId: quote.id });
     expect(finished.state).toBe('succeeded');
-    const pdf = await download(t, (finished.result as { file: { fileId: string } }).file.fileId);
+    const pdf = await downloadFile(t, (finished.result as { file: { fileId: string } }).file.fileId);
     expect(pdfInfo(pdf).pages).toBe(2);
     const text = squeeze(pdfText(pdf));
     for (const expected of ['霧島中央クリニック御中', inquiry.receiptNumber, '3,900円', '46,800円', '2026年度テスト正式', '本書は概算です。', 'SJ24-137072025年1月16日作成']) {
@@ -173,7 +169,7 @@ describe('print centre: the PDF thread between jobs', () => {
     const jobs = await Promise.all(clinics.map((c) => render(t, { documents: ['inquiryFaxSheet'], clinicIds: [c.id] })));
     for (const [i, job] of jobs.entries()) {
       expect(job.state).toBe('succeeded');
-      const pdf = await download(t, (job.result as { file: { fileId: string } }).file.fileId);
+      const pdf = await downloadFile(t, (job.result as { file: { fileId: string } }).file.fileId);
       expect(squeeze(pdfText(pdf))).toContain(squeeze(clinics[i]!.name));
     }
   });
@@ -186,6 +182,6 @@ describe('print centre: the PDF thread between jobs', () => {
     expect((await waitForJob(t, started.jobId)).state).toBe('cancelled');
     const next = await render(t, { documents: ['inquiryFaxSheet'], clinicIds: [clinics[0]!.id] });
     expect(next.state).toBe('succeeded');
-    expect(squeeze(pdfText(await download(t, (next.result as { file: { fileId: string } }).file.fileId)))).toContain(squeeze(clinics[0]!.name));
+    expect(squeeze(pdfText(await downloadFile(t, (next.result as { file: { fileId: string } }).file.fileId)))).toContain(squeeze(clinics[0]!.name));
   });
 });

@@ -73,6 +73,30 @@ export async function call(t: TestHost, channel: string, input: unknown, token =
 
 export const authHeader = (t: TestHost) => ({ Authorization: `Bearer ${t.host.token}` });
 
+/** Sends a file as the window's upload does, for the given purpose; the host's whole answer. */
+export function postFile(t: TestHost, name: string, body: Buffer | string, purpose = 'clinicsCsv'): Promise<RawResponse> {
+  return rawRequest(t.host.port, {
+    method: 'POST',
+    path: `/api/files?purpose=${purpose}&name=${encodeURIComponent(name)}`,
+    headers: { ...authHeader(t), 'Content-Type': 'application/octet-stream' },
+    body,
+  });
+}
+
+/** Uploads a file the host must take; its id. */
+export async function uploadFile(t: TestHost, name: string, body: Buffer | string, purpose = 'clinicsCsv'): Promise<string> {
+  const res = await postFile(t, name, body, purpose);
+  if (res.status !== 200) throw new Error(`upload of ${name} refused: ${res.status} ${res.body.toString('utf8')}`);
+  return res.json().result.fileId as string;
+}
+
+/** Downloads a file the host made; fails unless it is there. */
+export async function downloadFile(t: TestHost, fileId: string): Promise<Buffer> {
+  const res = await rawRequest(t.host.port, { path: `/api/files/${fileId}`, headers: authHeader(t) });
+  if (res.status !== 200) throw new Error(`download of ${fileId} failed: ${res.status}`);
+  return res.body;
+}
+
 /** Polls a job until it has finished (30 s at most). */
 export async function waitForJob(t: TestHost, jobId: string): Promise<JobState> {
   for (let i = 0; i < 600; i++) {

@@ -1,5 +1,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import type { ClinicFields } from '../../shared/domain/clinic.ts';
 import { escapeCsvFormula, unescapeCsvFormula } from '../../shared/domain/clinicCsv.ts';
 import {
   excelColumnName,
@@ -9,7 +10,6 @@ import {
   readClinicRow,
   suggestMapping,
   type ClinicMatchLookup,
-  type ImportedClinicFields,
   type MatchCandidate,
 } from '../../shared/domain/clinicCsvImport.ts';
 import { isCp932Encodable, replaceUnencodable, unencodableInCp932 } from '../../electron/core/text/cp932.ts';
@@ -122,7 +122,7 @@ describe('matching a row to a registered clinic', () => {
     byPhoneDigits: (d) => registered.filter((c) => c.phone === d),
     byNameNorm: (n) => registered.filter((c) => c.nameNorm === n),
   };
-  const row = (fields: Partial<ImportedClinicFields>, id?: string) => ({ id, keys: matchKeys({ name: '', address: '', phone: '', memberNumber: '', ...fields }) });
+  const row = (fields: Partial<ClinicFields>, id?: string) => ({ id, keys: matchKeys({ name: '', address: '', phone: '', memberNumber: '', ...fields }) });
 
   it('goes by 会員番号 first, then phone, then name and address', () => {
     expect(findClinicMatch(row({ memberNumber: 'K-1', phone: '099-333-4444' }), lookup)).toEqual({ clinicId: 'member', rule: 'memberNumber' });
@@ -138,8 +138,8 @@ describe('matching a row to a registered clinic', () => {
   });
 
   it('updates only the fields the row filled', () => {
-    const current: ImportedClinicFields = { name: 'A医院', nameKana: 'えーいいん', kind: 'clinic_no_beds', bedCount: 0, postalCode: '', address: '鹿児島市', phone: '099-222-1111', fax: '', contactPerson: '山田', memberNumber: '', memo: '大事なメモ' };
-    const incoming: ImportedClinicFields = { ...current, name: 'A医院（新）', contactPerson: '', memo: '' };
+    const current: ClinicFields = { name: 'A医院', nameKana: 'えーいいん', kind: 'clinic_no_beds', bedCount: 0, postalCode: '', address: '鹿児島市', phone: '099-222-1111', fax: '', contactPerson: '山田', memberNumber: '', memo: '大事なメモ' };
+    const incoming: ClinicFields = { ...current, name: 'A医院（新）', contactPerson: '', memo: '' };
     expect(mergeForUpdate(current, incoming, new Set(['name']))).toEqual({ ...current, name: 'A医院（新）' });
   });
 });

@@ -17,51 +17,67 @@ export function workerUrl(name: string): URL {
   return here.endsWith('.ts') ? new URL(`./${name}.worker.ts`, here) : new URL(`./workers/${name}.worker.js`, here);
 }
 
-/** Runs one worker to completion; aborting terminates it at once. */
-export function runWorker<R>(
-  name: string,
-  data: unknown,
-  options: { signal: AbortSignal; onProgress?: (done: number, total: number, phase?: string) => void },
-): Promise<R> {
-  return new Promise<R>((resolve, reject) => {
-    if (options.signal.aborted) return reject(new AppError('CANCELLED'));
-    const worker = new Worker(workerUrl(name), { workerData: data });
-    let settled = false;
-    const settle = (fn: () => void) => {
-      if (settled) return;
-      settled = true;
-      options.signal.removeEventListener('abort', onAbort);
-      fn();
-    };
-    const onAbort = () => {
-      // Reject only once the worker has stopped, so callers can remove its output safely.
-      settled = true;
-      options.signal.removeEventListener('abort', onAbort);
-      void worker.terminate().finally(() => reject(new AppError('CANCELLED')));
-    };
-    options.signal.addEventListener('abort', onAbort, { once: true });
-    worker.on('message', (message: WorkerMessage<R>) => {
-      if (message.type === 'progress') options.onProgress?.(message.done, message.total, message.phase);
-      else if (message.type === 'result') settle(() => resolve(message.result));
-      else settle(() => reject(toError(message)));
-    });
-    worker.on('error', (error) => settle(() => reject(error)));
-    worker.on('exit', (code) => settle(() => reject(new Error(`worker ${name} exited with code ${code}`))));
-  });
-}
-
 interface JobOptions {
   signal: AbortSignal;
   onProgress?: (done: number, total: number, phase?: string) => void;
-  /** End the thread once this job is done (a big job leaves its heap grown). */
-  thenRetire?: boolean;
+}
+
+/**
+ * Follows one job on a worker thread: its progress, then its result or error. Messages of a
+ * resident worker carry the job's id; a one-job worker's need not. Aborting ends the thread, and
+ * the promise rejects only once it has stopped, so callers can remove its output safely.
+ * `after(ended)` runs when the job is over, before the promise settles; `ended` says the thread
+ * is stopping (cancelled or failed) and must not take another job.
+ */
+function followJob<R>(
+  worker: Worker,
+  name: string,
+  id: number | undefined,
+  options: JobOptions,
+  after: (ended: boolean) => Promise<void> | void,
+): Promise<R> {
+  return new Promise<R>((resolve, reject) => {
+    const finish = (ended: boolean, settle: () => void) => {
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+      options.signal.removeEventListener('abort', onAbort);
+      void Promise.resolve(after(ended)).finally(settle);
+    };
+    const onMessage = (message: WorkerMessage<R> & { id?: number }) => {
+      if (message.id !== id) return;
+      if (message.type === 'progress') options.onProgress?.(message.done, message.total, message.phase);
+      else if (message.type === 'result') finish(false, () => resolve(message.result));
+      else finish(false, () => reject(toError(message)));
+    };
+    const onError = (error: Error) => finish(true, () => reject(error));
+    const onExit = (code: number) => finish(true, () => reject(new Error(`worker ${name} exited with code ${code}`)));
+    const onAbort = () => {
+      worker.off('exit', onExit);
+      finish(true, () => void worker.terminate().finally(() => reject(new AppError('CANCELLED'))));
+    };
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    options.signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** Runs one worker to completion, with its data as workerData; aborting terminates it at once. */
+export function runWorker<R>(name: string, data: unknown, options: JobOptions): Promise<R> {
+  if (options.signal.aborted) return Promise.reject(new AppError('CANCELLED'));
+  const worker = new Worker(workerUrl(name), { workerData: data });
+  // An error after the job is over has no one left to tell; it must not crash the process.
+  worker.on('error', () => undefined);
+  return followJob<R>(worker, name, undefined, options, () => undefined);
 }
 
 /**
  * A worker thread that stays up between jobs, so that only the first job pays for starting it
  * (for PDFs: loading pdfmake and parsing four CJK fonts, half a second, every time before). Jobs
- * go to it one at a time, in order. Cancelling the running job ends the thread at once, as with
- * runWorker; the next job starts a new one. `start` is what the thread gets as workerData.
+ * go to it one at a time, in order, as messages. Cancelling the running job ends the thread at
+ * once, as with runWorker; the next job starts a new one. `start` is what the thread gets as
+ * workerData.
  */
 export class ResidentWorker<D, R> {
   private readonly name: string;
@@ -81,7 +97,8 @@ export class ResidentWorker<D, R> {
     if (!this.closed) this.thread();
   }
 
-  run(data: D, options: JobOptions): Promise<R> {
+  /** `thenRetire` ends the thread once the job is done (a big job leaves its heap grown). */
+  run(data: D, options: JobOptions & { thenRetire?: boolean }): Promise<R> {
     const job = this.queue.then(() => this.runNow(data, options));
     this.queue = job.catch(() => undefined);
     return job;
@@ -112,40 +129,23 @@ export class ResidentWorker<D, R> {
     await worker?.terminate();
   }
 
-  private runNow(data: D, options: JobOptions): Promise<R> {
-    return new Promise<R>((resolve, reject) => {
-      if (this.closed || options.signal.aborted) return reject(new AppError('CANCELLED'));
-      const worker = this.thread();
-      const id = this.nextId++;
-      const done = (settle: () => void) => {
-        worker.off('message', onMessage);
-        worker.off('error', onError);
-        worker.off('exit', onExit);
-        options.signal.removeEventListener('abort', onAbort);
-        worker.unref();
-        if (options.thenRetire) void this.retire().finally(settle);
-        else settle();
-      };
-      const onMessage = (message: WorkerMessage<R> & { id: number }) => {
-        if (message.id !== id) return;
-        if (message.type === 'progress') options.onProgress?.(message.done, message.total, message.phase);
-        else if (message.type === 'result') done(() => resolve(message.result));
-        else done(() => reject(toError(message)));
-      };
-      const onError = (error: Error) => done(() => reject(error));
-      const onExit = (code: number) => done(() => reject(new Error(`worker ${this.name} exited with code ${code}`)));
-      // Reject only once the thread has stopped, so callers can remove its output safely.
-      const onAbort = () => {
-        worker.off('exit', onExit);
-        done(() => void this.retire().finally(() => reject(new AppError('CANCELLED'))));
-      };
-      worker.on('message', onMessage);
-      worker.on('error', onError);
-      worker.on('exit', onExit);
-      options.signal.addEventListener('abort', onAbort, { once: true });
-      worker.ref();
-      worker.postMessage({ id, data });
+  /** A thread that is stopping takes no further job: the next one starts a new thread. */
+  private forget(worker: Worker): void {
+    if (this.worker === worker) this.worker = undefined;
+  }
+
+  private runNow(data: D, options: JobOptions & { thenRetire?: boolean }): Promise<R> {
+    if (this.closed || options.signal.aborted) return Promise.reject(new AppError('CANCELLED'));
+    const worker = this.thread();
+    const id = this.nextId++;
+    const job = followJob<R>(worker, this.name, id, options, (ended) => {
+      worker.unref();
+      if (ended || options.thenRetire) this.forget(worker);
+      if (options.thenRetire) return worker.terminate().then(() => undefined);
     });
+    worker.ref();
+    worker.postMessage({ id, data });
+    return job;
   }
 }
 

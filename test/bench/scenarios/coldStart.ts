@@ -9,9 +9,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { scratchDir } from '../support/benchCore.ts';
-import { chromiumArgs, chromiumPath } from '../support/chromium.ts';
+import { launchChromium } from '../../e2e/support/browser.ts';
 import { progress, runScenario } from '../support/scenario.ts';
 import { round, since, summarize } from '../support/stats.ts';
 
@@ -50,7 +49,7 @@ runScenario('coldStart', async () => {
   if (!fs.existsSync(path.join(repoRoot, 'dist/renderer/index.html'))) {
     throw new Error('the renderer is not built: run `npm run build` (or `node electron/host/cli/build.ts --renderer`) first');
   }
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  const browser = await launchChromium();
   try {
     let firstStartMs = 0;
     const totals: number[] = [];

@@ -7,7 +7,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { renderPdf } from '../../../electron/core/pdf/renderPdf.ts';
 import type { ContentPack } from '../../../shared/content/contentPackSchema.ts';
@@ -16,7 +15,7 @@ import { buildFlyer } from '../../../shared/documents/flyer.ts';
 import { distinctClinics, rareKanji } from '../support/benchClinics.ts';
 import { scratchDir } from '../support/benchCore.ts';
 import { bundledContent, fontsDir } from '../support/content.ts';
-import { chromiumArgs, chromiumPath } from '../support/chromium.ts';
+import { launchChromium } from '../../e2e/support/browser.ts';
 import { flyerHtml } from '../support/flyerHtml.ts';
 import { embeddedFontBytes, embeddedFonts, expectOnPage, pageCount } from '../support/pdfCheck.ts';
 import { progress, runScenario } from '../support/scenario.ts';
@@ -52,7 +51,7 @@ runScenario('flyer', async () => {
   fs.writeFileSync(htmlFile, flyerHtml(pack, rates, fontsDir()));
 
   const launched = performance.now();
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     await page.goto(pathToFileURL(htmlFile).href);

@@ -1,24 +1,11 @@
 import { newRecordId } from '../recordIds.ts';
-import type { Clinic, ClinicKind } from '../../../../shared/domain/clinic.ts';
+import type { Clinic, ClinicFields, ClinicKind } from '../../../../shared/domain/clinic.ts';
 import { AppError } from '../../errors.ts';
 import { normalizeForSearch } from '../../../../shared/text/normalizeForSearch.ts';
 import { statement, type Db } from '../connection.ts';
 import { prefixUpperBound, toBigramTokens, toPhraseQuery } from './searchTokens.ts';
 
-/** Clinic fields as they arrive from a validated form or import row. */
-export interface ClinicFields {
-  name: string;
-  nameKana: string;
-  kind: ClinicKind;
-  bedCount: number | null;
-  postalCode: string;
-  address: string;
-  phone: string;
-  fax: string;
-  contactPerson: string;
-  memberNumber: string;
-  memo: string;
-}
+export type { ClinicFields };
 
 interface ClinicRow {
   seq: number;

@@ -1,5 +1,5 @@
 import { fieldMessages } from '../../../../shared/contract/issues.ts';
-import { clinicInputSchema, type Clinic, type ClinicKind } from '../../../../shared/domain/clinic.ts';
+import { clinicFieldOrder, clinicInputSchema, type Clinic, type ClinicKind } from '../../../../shared/domain/clinic.ts';
 import type { CheckedClinicInput } from '../../stores/clinicRecordStore.ts';
 
 /** What the clinic form holds: every field as typed (病床数 too), checked only on save. */
@@ -20,19 +20,7 @@ export type ClinicDraftField = keyof ClinicDraft;
 export type ClinicFieldErrors = Partial<Record<ClinicDraftField, string>>;
 
 /** Reading order of the form: errors are focused in this order too. */
-export const clinicDraftFields: readonly ClinicDraftField[] = [
-  'name',
-  'nameKana',
-  'kind',
-  'bedCount',
-  'postalCode',
-  'address',
-  'phone',
-  'fax',
-  'contactPerson',
-  'memberNumber',
-  'memo',
-];
+export const clinicDraftFields: readonly ClinicDraftField[] = clinicFieldOrder;
 
 export const emptyClinicDraft: ClinicDraft = {
   name: '',
