@@ -13,16 +13,32 @@ const addressedFlyer = (recipient: string): TDocumentDefinitions => {
   return { ...flyer, content: [{ text: `${recipient} 御中`, fontSize: 12, bold: true }, flyer.content] };
 };
 
-/** Text objects (BT … ET) in all page contents of a PDF. */
-async function textObjects(pdf: Buffer): Promise<number> {
+/** The page contents of a PDF, as PDF operators. */
+async function pageContents(pdf: Buffer): Promise<string[]> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
-  let count = 0;
+  const contents: string[] = [];
   for (const [, object] of doc.context.enumerateIndirectObjects()) {
     if (!(object instanceof PDFRawStream)) continue;
     const content = zlib.inflateSync(object.contents).toString('latin1');
-    if (/\bTf\b/.test(content)) count += content.match(/\bBT\b/g)?.length ?? 0;
+    if (/\bTf\b/.test(content)) contents.push(content);
   }
-  return count;
+  return contents;
+}
+
+/** Text objects (BT … ET) in all page contents of a PDF. */
+async function textObjects(pdf: Buffer): Promise<number> {
+  return (await pageContents(pdf)).reduce((count, content) => count + (content.match(/\bBT\b/g)?.length ?? 0), 0);
+}
+
+/** Each text object as drawn: its colour, font resource, size and number of glyphs. */
+async function drawnRuns(pdf: Buffer): Promise<string[]> {
+  const runs: string[] = [];
+  for (const content of await pageContents(pdf)) {
+    for (const [, colour, font, size, glyphs] of content.matchAll(/([\d.]+ [\d.]+ [\d.]+) scn\s[^]*?BT[^]*?\/(F\d+) ([\d.]+) Tf\s*\[<([0-9a-f]*)>/g)) {
+      runs.push(`${colour} ${font} ${size}pt ${glyphs!.length / 4}`);
+    }
+  }
+  return runs;
 }
 
 describe('drawing PDFs', () => {
@@ -39,6 +55,26 @@ describe('drawing PDFs', () => {
     const line = 'サイバー攻撃による被害は医療機関にも広がっています';
     const pdf = await renderPdf({ pageSize: 'A4', defaultStyle: { font: 'BIZUDPGothic' }, content: [{ text: line }] });
     expect(await textObjects(pdf)).toBe(1);
+  });
+
+  it('keeps each part of a paragraph in its own style: bold, colour, size and named style', async () => {
+    const pdf = await renderPdf({
+      pageSize: 'A4',
+      defaultStyle: { font: 'BIZUDPGothic', fontSize: 12 },
+      styles: { heading: { color: '#0000ff', fontSize: 16 } },
+      content: [{ text: ['通常', { text: '太字', bold: true }, { text: '赤字', color: '#ff0000' }, { text: '大', fontSize: 20 }, { text: '見出し', style: 'heading' }, '通常'] }],
+    });
+    const runs = await drawnRuns(pdf);
+    const [regular, bold] = [runs[0]!.split(' ')[3], runs[1]!.split(' ')[3]];
+    expect(bold).not.toBe(regular);
+    expect(runs).toEqual([
+      `0 0 0 ${regular} 12pt 2`,
+      `0 0 0 ${bold} 12pt 2`,
+      `1 0 0 ${regular} 12pt 2`,
+      `0 0 0 ${regular} 20pt 1`,
+      `0 0 1 ${regular} 16pt 3`,
+      `0 0 0 ${regular} 12pt 2`,
+    ]);
   });
 });
 

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { writeSubsetsDirectly } from './subsetFontFile.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -23,6 +24,8 @@ interface GlyphRun {
 interface FontkitFont {
   layout(text: string, features?: unknown): GlyphRun;
   getGlyph(id: number): object | null;
+  createSubset(): object;
+  directory: { tables: Record<string, unknown> };
 }
 
 /** Distinct texts shaped per font before the memo starts over (a mailing's names and numbers). */
@@ -51,6 +54,7 @@ export function shareFontWorkAcrossDocuments(): void {
       font = original.create(buffer, postscriptName);
       rememberShaping(font);
       decodeGlyphsOnce(font);
+      if (font.directory.tables.glyf) writeSubsetsDirectly(font.createSubset().constructor);
       parsed.set(key, font);
     }
     return font;
