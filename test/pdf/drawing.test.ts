@@ -78,6 +78,33 @@ describe('drawing PDFs', () => {
   });
 });
 
+describe('measuring text', () => {
+  /** Where each text object starts on the page, with its font resource and size. */
+  async function placedRuns(pdf: Buffer): Promise<{ x: number; font: string; size: number }[]> {
+    const runs = [];
+    for (const content of await pageContents(pdf)) {
+      for (const [, x, font, size] of content.matchAll(/1 0 0 1 ([\d.]+) [\d.]+ Tm\s*\/(F\d+) ([\d.]+) Tf/g)) runs.push({ x: Number(x), font: font!, size: Number(size) });
+    }
+    return runs;
+  }
+  const line = '医療機関用サイバー保険のご案内';
+  const page = (...lines: { fontSize: number; bold?: boolean }[]) =>
+    renderPdf({ pageSize: 'A4', defaultStyle: { font: 'BIZUDPGothic' }, content: lines.map((style) => ({ text: line, alignment: 'right' as const, ...style })) });
+
+  it('right-aligns a line by its own width, whatever size or weight the same words were measured in before', async () => {
+    const [alone] = await placedRuns(await page({ fontSize: 10 }));
+    const afterLarger = await placedRuns(await page({ fontSize: 14 }, { fontSize: 10 }));
+    const afterBold = await placedRuns(await page({ fontSize: 10, bold: true }, { fontSize: 10 }));
+    const placed = (run: { x: number; size: number } | undefined) => [run?.x, run?.size];
+    expect(placed(afterLarger[1])).toEqual(placed(alone));
+    expect(placed(afterBold[1])).toEqual(placed(alone));
+    // The larger and the bold line are wider, so they start further left.
+    expect(afterLarger[0]!.x).toBeLessThan(alone!.x - 50);
+    expect(afterBold[0]!.font).not.toBe(afterBold[1]!.font);
+    expect(afterBold[0]!.x).toBeLessThan(alone!.x);
+  });
+});
+
 describe('joining the words of a line', () => {
   // A stand-in for a pdfkit font: every character 10 units wide at size 10, except the pair
   // 「AV」, which the font kerns 2 units closer.

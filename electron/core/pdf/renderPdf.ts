@@ -5,6 +5,7 @@ import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { resourcesDir } from '../paths.ts';
 import { drawTouchingRunsWhole } from './drawRunsWhole.ts';
 import { resolveStylesOncePerRun } from './resolveStylesPerRun.ts';
+import { rememberWidthsAcrossDocuments } from './rememberWidths.ts';
 import { shareFontWorkAcrossDocuments } from './sharedFonts.ts';
 import { applyGlyphFallback, fallbackFamily, GlyphCoverage } from './glyphFallback.ts';
 
@@ -28,6 +29,7 @@ function pdfmake(fontsDir: string): PdfMake {
   shareFontWorkAcrossDocuments();
   drawTouchingRunsWhole();
   resolveStylesOncePerRun();
+  rememberWidthsAcrossDocuments();
   const instance = require('pdfmake') as PdfMake;
   // Each font file is read once into pdfmake's virtual file system: given a path, pdfkit reads
   // the whole file again for every document (four CJK fonts, 9 ms and 18 MB of garbage a copy).
