@@ -259,7 +259,8 @@ describe('印刷', () => {
 
 describe('印刷: a mailing to many clinics', () => {
   const word = '桜島一括';
-  const names = Array.from({ length: 50 }, (_, i) => `${word}テスト医院${String(i + 1).padStart(2, '0')}`);
+  // Enough clinics that a cancel has seconds to land between the first step of progress and the end.
+  const names = Array.from({ length: 100 }, (_, i) => `${word}テスト医院${String(i + 1).padStart(3, '0')}`);
   const filesDir = () => path.join(app.preview.dataDir, 'tmp', 'files');
 
   beforeAll(async () => {
@@ -275,26 +276,27 @@ describe('印刷: a mailing to many clinics', () => {
     }
   });
 
-  test('50 clinics chosen by a filter: cancelled part-way leaves no file, run to the end gives one 100-page PDF', async () => {
+  test('100 clinics chosen by a filter: cancelled part-way leaves no file, run to the end gives one 200-page PDF', async () => {
     const { page, problems, close } = await openPrint();
     let downloads = 0;
     page.on('download', () => downloads++);
     await chooseDocuments(page, ['FAX送付状', 'FAX問い合わせ票']);
     await page.getByRole('radio', { name: '複数の医療機関（一括作成）' }).check();
     await page.getByLabel('医療機関を絞り込む').fill(word);
-    await expectText(page.locator('.print-batch-count'), '該当 50件');
+    await expectText(page.locator('.print-batch-count'), '該当 100件（最初の50件を表示）');
     await page.getByRole('checkbox', { name: names[0]!, exact: true }).waitFor();
     await page.getByRole('button', { name: '該当する全件を選ぶ' }).click();
-    await page.getByRole('status').filter({ hasText: '該当 50件を選びました。' }).waitFor();
-    await expectText(page.locator('.print-batch-selected'), '選択中：50件');
+    await page.getByRole('status').filter({ hasText: '該当 100件を選びました。' }).waitFor();
+    await expectText(page.locator('.print-batch-selected'), '選択中：100件');
+    // The list shows the first 50; all 100 are chosen, and the mailing's last pages prove it.
     expect(await page.getByRole('checkbox', { name: names[49]!, exact: true }).isChecked()).toBe(true);
 
     const filesBefore = fs.readdirSync(filesDir()).sort();
     // With the flyer in each set the run is slow enough to be stopped part-way on any machine.
     await chooseDocuments(page, ['FAX送付状', 'チラシ', 'FAX問い合わせ票']);
     await renderButton(page).click();
-    // Progress moves in steps of 20 clinics; 中止 goes in as soon as 20 to 49 of 50 are done.
-    await page.locator('.job-progress-text', { hasText: /^[2-4]\d \/ 50 件$/ }).waitFor({ timeout: 30_000 });
+    // Progress moves in steps of 20 clinics; 中止 goes in as soon as 20 to 99 of 100 are done.
+    await page.locator('.job-progress-text', { hasText: /^[2-9]\d \/ 100 件$/ }).waitFor({ timeout: 30_000 });
     await page.getByRole('button', { name: '中止', exact: true }).click();
     await previewPanel(page).getByRole('status').filter({ hasText: '中止しました。ファイルは作られていません。' }).waitFor();
     expect(await previewPanel(page).getByRole('button', { name: 'PDFを保存' }).count()).toBe(0);
@@ -303,16 +305,16 @@ describe('印刷: a mailing to many clinics', () => {
 
     await chooseDocuments(page, ['FAX送付状', 'FAX問い合わせ票']);
     const name = await makePdf(page, 60_000);
-    expect(name).toMatch(/^書類一式_50件_\d{4}-\d{2}-\d{2}\.pdf$/);
-    await expectText(previewPanel(page).locator('.print-file-meta'), '100ページ（50件の医療機関）');
-    await previewPanel(page).getByText('最初の10ページを表示しています（全100ページ）').waitFor({ timeout: 20_000 });
+    expect(name).toMatch(/^書類一式_100件_\d{4}-\d{2}-\d{2}\.pdf$/);
+    await expectText(previewPanel(page).locator('.print-file-meta'), '200ページ（100件の医療機関）');
+    await previewPanel(page).getByText('最初の10ページを表示しています（全200ページ）').waitFor({ timeout: 20_000 });
     const saved = await savePdf(page);
     const mailing = readPdf(saved.bytes);
-    expect(mailing.pages).toBe(100);
+    expect(mailing.pages).toBe(200);
     expect(mailing.pageTexts[0]).toContain(names[0]!);
-    expect(mailing.pageTexts[98]).toContain(names[49]!);
-    expect(mailing.pageTexts[99]).toContain(names[49]!);
-    await previewPanel(page).getByRole('status').filter({ hasText: '50件の医療機関に送付の記録を残しました。' }).waitFor();
+    expect(mailing.pageTexts[198]).toContain(names[99]!);
+    expect(mailing.pageTexts[199]).toContain(names[99]!);
+    await previewPanel(page).getByRole('status').filter({ hasText: '100件の医療機関に送付の記録を残しました。' }).waitFor();
     expect(problems).toEqual([]);
     await close();
   });
