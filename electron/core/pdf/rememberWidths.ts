@@ -22,32 +22,37 @@ const widthsKept = 20_000;
  * pdfkit.
  */
 export function rememberWidthsAcrossDocuments(): void {
-  const documentClass = (require('pdfmake/js/PDFDocument.js') as { default: { prototype: { provideFont: ProvideFont & { widths?: true } } } }).default.prototype;
-  if (documentClass.provideFont.widths) return;
+  const documentClass = (require('pdfmake/js/PDFDocument.js') as { default: { prototype: { provideFont: ProvideFont } } }).default.prototype;
   const provideFont = documentClass.provideFont;
-  const widths = new WeakMap<object, Map<string, number>>();
-  const patched: ProvideFont & { widths?: true } = function (this: unknown, family, bold, italics) {
+  // pdfkit's font class is not exported: it is patched on the first font pdfmake provides, and
+  // provideFont is handed back, so measuring each word does not pass through this wrapper.
+  documentClass.provideFont = function (this: unknown, family, bold, italics) {
     const font = provideFont.call(this, family, bold, italics);
-    const prototype = Object.getPrototypeOf(font) as { widthOfString: WidthOfString };
-    if (!prototype.widthOfString.remembered && typeof font.layout === 'function') {
-      const widthOfString = prototype.widthOfString;
-      const remembered: WidthOfString = function (this: DocumentFont, text, size, features) {
-        if (features) return widthOfString.call(this, text, size, features);
-        let known = widths.get(this.font);
-        if (!known) widths.set(this.font, (known = new Map()));
-        let width = known.get(text);
-        if (width === undefined) {
-          if (known.size >= widthsKept) known.clear();
-          width = this.layout(text, features, true).advanceWidth;
-          known.set(text, width);
-        }
-        return width * (size / 1000); // as pdfkit computes it, so every width is the same to the last bit
-      };
-      remembered.remembered = true;
-      prototype.widthOfString = remembered;
+    if (typeof font.layout === 'function') {
+      rememberWidthsOf(Object.getPrototypeOf(font) as { widthOfString: WidthOfString });
+      documentClass.provideFont = provideFont;
     }
     return font;
   };
-  patched.widths = true;
-  documentClass.provideFont = patched;
+}
+
+const widths = new WeakMap<object, Map<string, number>>();
+
+function rememberWidthsOf(fontClass: { widthOfString: WidthOfString }): void {
+  if (fontClass.widthOfString.remembered) return;
+  const widthOfString = fontClass.widthOfString;
+  const remembered: WidthOfString = function (this: DocumentFont, text, size, features) {
+    if (features) return widthOfString.call(this, text, size, features);
+    let known = widths.get(this.font);
+    if (!known) widths.set(this.font, (known = new Map()));
+    let width = known.get(text);
+    if (width === undefined) {
+      if (known.size >= widthsKept) known.clear();
+      width = this.layout(text, features, true).advanceWidth;
+      known.set(text, width);
+    }
+    return width * (size / 1000); // as pdfkit computes it, so every width is the same to the last bit
+  };
+  remembered.remembered = true;
+  fontClass.widthOfString = remembered;
 }
