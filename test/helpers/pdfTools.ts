@@ -173,3 +173,12 @@ export function inkNearEdges(page: Raster, mm: number): number {
   }
   return inked;
 }
+
+/** Each word poppler finds on the pages, with where it starts, in points rounded to 0.01. */
+export function pdfWords(pdf: Buffer): string[] {
+  const html = execFileSync('pdftotext', ['-bbox', '-', '-'], { input: pdf }).toString('utf8');
+  const round = (value: string) => Number(value).toFixed(2);
+  return [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)].map(
+    ([, xMin, yMin, xMax, text]) => `${text} ${round(xMin!)} ${round(yMin!)} ${round(xMax!)}`,
+  );
+}

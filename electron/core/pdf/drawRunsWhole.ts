@@ -65,7 +65,7 @@ function canJoin(a: Inline, b: Inline): boolean {
   if (drawingStyle.some((key) => a[key] !== b[key])) return false;
   const tolerance = 1e-6 * a.fontSize;
   if (Math.abs(a.x + a.width - b.x) > tolerance) return false;
-  return seamKeepsWidths(a.font, lastCharacter(a.text), b.text.slice(0, (b.text.codePointAt(0) ?? 0) > 0xffff ? 2 : 1), a.fontFeatures);
+  return seamKeepsWidths(a.font, lastCharacter(a.text), firstCharacter(b.text), a.fontFeatures);
 }
 
 /** Per parsed font (shared by every document), whether shaping a pair of characters together changes their widths. */
@@ -76,7 +76,7 @@ const seamsByFont = new WeakMap<object, Map<string, boolean>>();
  * on the two characters at the seam alone. The answer depends on the font and the pair only,
  * so it is worked out once per pair (in font units, 1000 to the em) and remembered.
  */
-function seamKeepsWidths(font: Inline['font'], left: string, right: string, features: unknown): boolean {
+export function seamKeepsWidths(font: Inline['font'], left: string, right: string, features: unknown): boolean {
   const pair = left + right;
   const parsed = (font as { font?: object }).font ?? font;
   let seams = seamsByFont.get(parsed);
@@ -91,7 +91,11 @@ function seamKeepsWidths(font: Inline['font'], left: string, right: string, feat
   return keeps;
 }
 
-function lastCharacter(text: string): string {
+export function firstCharacter(text: string): string {
+  return text.slice(0, (text.codePointAt(0) ?? 0) > 0xffff ? 2 : 1);
+}
+
+export function lastCharacter(text: string): string {
   const low = text.charCodeAt(text.length - 1);
   return low >= 0xdc00 && low <= 0xdfff ? text.slice(-2) : text.slice(-1);
 }

@@ -5,6 +5,7 @@ import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { resourcesDir } from '../paths.ts';
 import { drawTouchingRunsWhole } from './drawRunsWhole.ts';
 import { resolveStylesOncePerRun } from './resolveStylesPerRun.ts';
+import { layOutRunsOfWordsWhole } from './runsOfWords.ts';
 import { rememberWidthsAcrossDocuments } from './rememberWidths.ts';
 import { shareFontWorkAcrossDocuments } from './sharedFonts.ts';
 import { applyGlyphFallback, fallbackFamily, GlyphCoverage } from './glyphFallback.ts';
@@ -29,6 +30,7 @@ function pdfmake(fontsDir: string): PdfMake {
   shareFontWorkAcrossDocuments();
   drawTouchingRunsWhole();
   resolveStylesOncePerRun();
+  layOutRunsOfWordsWhole();
   rememberWidthsAcrossDocuments();
   const instance = require('pdfmake') as PdfMake;
   // Each font file is read once into pdfmake's virtual file system: given a path, pdfkit reads
