@@ -3,10 +3,11 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { resourcesDir } from '../paths.ts';
+import { compressStreamsWithLargerHashTable } from './compressStreams.ts';
 import { drawTouchingRunsWhole } from './drawRunsWhole.ts';
 import { resolveStylesOncePerRun } from './resolveStylesPerRun.ts';
 import { layOutRunsOfWordsWhole } from './runsOfWords.ts';
-import { rememberWidthsAcrossDocuments } from './rememberWidths.ts';
+import { rememberLayoutsAcrossDocuments } from './rememberLayouts.ts';
 import { shareFontWorkAcrossDocuments } from './sharedFonts.ts';
 import { applyGlyphFallback, fallbackFamily, GlyphCoverage } from './glyphFallback.ts';
 
@@ -31,7 +32,8 @@ function pdfmake(fontsDir: string): PdfMake {
   drawTouchingRunsWhole();
   resolveStylesOncePerRun();
   layOutRunsOfWordsWhole();
-  rememberWidthsAcrossDocuments();
+  rememberLayoutsAcrossDocuments();
+  compressStreamsWithLargerHashTable();
   const instance = require('pdfmake') as PdfMake;
   // Each font file is read once into pdfmake's virtual file system: given a path, pdfkit reads
   // the whole file again for every document (four CJK fonts, 9 ms and 18 MB of garbage a copy).

@@ -8,35 +8,18 @@ interface Fontkit {
   create(buffer: Uint8Array, postscriptName?: string): FontkitFont;
 }
 
-interface GlyphPosition {
-  xAdvance: number;
-  yAdvance: number;
-  xOffset: number;
-  yOffset: number;
-  constructor: new (xAdvance: number, yAdvance: number, xOffset: number, yOffset: number) => GlyphPosition;
-}
-
-interface GlyphRun {
-  glyphs: unknown[];
-  positions: GlyphPosition[];
-}
-
 interface FontkitFont {
-  layout(text: string, features?: unknown): GlyphRun;
   getGlyph(id: number): object | null;
   createSubset(): object;
   directory: { tables: Record<string, unknown> };
 }
 
-/** Distinct texts shaped per font before the memo starts over (a mailing's names and numbers). */
-const shapedTextsKept = 5_000;
-
 /**
  * pdfkit reads and parses each font file again for every document (a 4.5 MB CJK font takes tens
- * of milliseconds), shapes every word again, and decodes every glyph it embeds again for every
- * subset. A parsed font is immutable: pdfkit keeps each document's subset, widths and layout
- * cache on its own objects. So one parse, one shaping of each text and one decoding of each glyph
- * per font and process serve every document. fontkit's exports are read-only getters, so the
+ * of milliseconds), and decodes every glyph it embeds again for every subset. A parsed font is
+ * immutable: pdfkit keeps each document's subset, widths and layout cache on its own objects.
+ * So one parse and one decoding of each glyph per font and process serve every document (and
+ * one shaping of each text, see rememberLayouts.ts). fontkit's exports are read-only getters, so the
  * module pdfkit loads is swapped in Node's module cache, before pdfkit loads it, for a copy whose
  * create() remembers what it parsed. Fonts are told apart by their table directory (tags,
  * checksums, offsets), which differs between any two font files.
@@ -52,7 +35,6 @@ export function shareFontWorkAcrossDocuments(): void {
     let font = parsed.get(key);
     if (!font) {
       font = original.create(buffer, postscriptName);
-      rememberShaping(font);
       decodeGlyphsOnce(font);
       if (font.directory.tables.glyf) writeSubsetsDirectly(font.createSubset().constructor);
       parsed.set(key, font);
@@ -60,30 +42,6 @@ export function shareFontWorkAcrossDocuments(): void {
     return font;
   };
   cached.exports = { ...original, create, sharedFonts: true };
-}
-
-/**
- * Shaping results by text and features. pdfkit scales the positions of a run in place, so each
- * caller gets its own copy of the positions of the pristine run kept here.
- */
-function rememberShaping(font: FontkitFont): void {
-  const shape = font.layout.bind(font);
-  const runs = new Map<string, GlyphRun>();
-  // fontkit's GlyphPosition holds four numbers and nothing else.
-  const copy = (run: GlyphRun): GlyphRun =>
-    Object.assign(Object.create(Object.getPrototypeOf(run) as object) as GlyphRun, run, {
-      positions: run.positions.map((p) => new p.constructor(p.xAdvance, p.yAdvance, p.xOffset, p.yOffset)),
-    });
-  font.layout = (text: string, features?: unknown) => {
-    const key = features === undefined ? text : `${text}\u0000${JSON.stringify(features)}`;
-    let pristine = runs.get(key);
-    if (!pristine) {
-      if (runs.size >= shapedTextsKept) runs.clear();
-      pristine = copy(shape(text, features));
-      runs.set(key, pristine);
-    }
-    return copy(pristine);
-  };
 }
 
 /**
