@@ -62,15 +62,16 @@ describe('drawing PDFs', () => {
       pageSize: 'A4',
       defaultStyle: { font: 'BIZUDPGothic', fontSize: 12 },
       styles: { heading: { color: '#0000ff', fontSize: 16 } },
-      content: [{ text: ['通常', { text: '太字', bold: true }, { text: '赤字', color: '#ff0000' }, { text: '大', fontSize: 20 }, { text: '見出し', style: 'heading' }, '通常'] }],
+      // Each of the first two parts has a style of its own, which the parts after it must not take.
+      content: [{ text: [{ text: '太字', bold: true }, { text: '赤字', color: '#ff0000' }, '通常', { text: '大', fontSize: 20 }, { text: '見出し', style: 'heading' }, '通常'] }],
     });
     const runs = await drawnRuns(pdf);
-    const [regular, bold] = [runs[0]!.split(' ')[3], runs[1]!.split(' ')[3]];
+    const [bold, regular] = [runs[0]!.split(' ')[3], runs[2]!.split(' ')[3]];
     expect(bold).not.toBe(regular);
     expect(runs).toEqual([
-      `0 0 0 ${regular} 12pt 2`,
       `0 0 0 ${bold} 12pt 2`,
       `1 0 0 ${regular} 12pt 2`,
+      `0 0 0 ${regular} 12pt 2`,
       `0 0 0 ${regular} 20pt 1`,
       `0 0 1 ${regular} 16pt 3`,
       `0 0 0 ${regular} 12pt 2`,

@@ -17,6 +17,8 @@ const awkward: Content[] = [
   { text: paragraph, alignment: 'right', fontSize: 9, lineHeight: 1.3 },
   { text: `改行の前。\n改行の後、${paragraph}`, fontSize: 11 },
   { ul: [paragraph, `（${paragraph}）`], fontSize: 10 },
+  // Named styles: one that extends two others takes its own values first, then the last parent's.
+  { text: [{ text: '見出しの注記。', style: 'headingNote' }, paragraph, { text: '注記', style: ['heading', 'note'] }], style: 'note' },
   // An opening bracket may not end a line, so pdfmake keeps it with the first word of the next part.
   ...Array.from({ length: 12 }, (_, i): Content => ({ text: [`${paragraph.slice(0, 40 + i)}「`, { text: '損害賠償責任」の補償', bold: true }], fontSize: 12 })),
   {
@@ -39,7 +41,13 @@ const awkward: Content[] = [
   },
 ];
 
-export const awkwardPage: TDocumentDefinitions = { pageSize: 'A4', pageMargins: [40, 40, 40, 40], defaultStyle: { font: 'BIZUDPGothic', fontSize: 10 }, content: awkward };
+export const awkwardPage: TDocumentDefinitions = {
+  pageSize: 'A4',
+  pageMargins: [40, 40, 40, 40],
+  defaultStyle: { font: 'BIZUDPGothic', fontSize: 10 },
+  styles: { heading: { fontSize: 14, bold: true }, note: { fontSize: 8, lineHeight: 1.3 }, headingNote: { extends: ['heading', 'note'], font: 'BIZUDGothic' } },
+  content: awkward,
+};
 
 const flyer = buildFlyer(bundledPack, sampleRates);
 export const addressedFlyer: TDocumentDefinitions = { ...flyer, content: [{ text: '医療法人髙﨑会 山﨑クリニック 御中', fontSize: 12, bold: true }, flyer.content] };

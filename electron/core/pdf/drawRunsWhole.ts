@@ -65,39 +65,40 @@ function canJoin(a: Inline, b: Inline): boolean {
   if (drawingStyle.some((key) => a[key] !== b[key])) return false;
   const tolerance = 1e-6 * a.fontSize;
   if (Math.abs(a.x + a.width - b.x) > tolerance) return false;
-  return seamKeepsWidths(a.font, lastCharacter(a.text), firstCharacter(b.text), a.fontFeatures);
+  return seamKeepsWidths(a.font, a.text, b.text, a.fontFeatures);
 }
 
 /** Per parsed font (shared by every document), whether shaping a pair of characters together changes their widths. */
-const seamsByFont = new WeakMap<object, Map<string, boolean>>();
+const seamsByFont = new WeakMap<object, Map<number | string, boolean>>();
 
 /**
  * Kerning or a substitution across the seam is the only way joining moves glyphs, and it acts
- * on the two characters at the seam alone. The answer depends on the font and the pair only,
- * so it is worked out once per pair (in font units, 1000 to the em) and remembered.
+ * on the two characters at the seam alone: the last of the text before it and the first of the
+ * text after it. The answer depends on the font and the pair only, so it is worked out once per
+ * pair (in font units, 1000 to the em) and remembered, by the pair's code points.
  */
-export function seamKeepsWidths(font: Inline['font'], left: string, right: string, features: unknown): boolean {
-  const pair = left + right;
+export function seamKeepsWidths(font: Inline['font'], before: string, after: string, features: unknown): boolean {
+  // An empty text has no character to shape with its neighbour.
+  if (!before || !after) return true;
   const parsed = (font as { font?: object }).font ?? font;
   let seams = seamsByFont.get(parsed);
   if (!seams) seamsByFont.set(parsed, (seams = new Map()));
-  const key = features ? `${pair}\u0000${JSON.stringify(features)}` : pair;
+  const left = lastCodePoint(before);
+  const right = after.codePointAt(0) ?? 0;
+  const key = features ? `${left}:${right}:${JSON.stringify(features)}` : left * 0x110000 + right;
   let keeps = seams.get(key);
   if (keeps === undefined) {
     const width = (text: string) => font.widthOfString(text, 1000, features);
-    keeps = Math.abs(width(pair) - width(left) - width(right)) <= 1e-3;
+    const [l, r] = [String.fromCodePoint(left), String.fromCodePoint(right)];
+    keeps = Math.abs(width(l + r) - width(l) - width(r)) <= 1e-3;
     seams.set(key, keeps);
   }
   return keeps;
 }
 
-export function firstCharacter(text: string): string {
-  return text.slice(0, (text.codePointAt(0) ?? 0) > 0xffff ? 2 : 1);
-}
-
-export function lastCharacter(text: string): string {
+function lastCodePoint(text: string): number {
   const low = text.charCodeAt(text.length - 1);
-  return low >= 0xdc00 && low <= 0xdfff ? text.slice(-2) : text.slice(-1);
+  return low >= 0xdc00 && low <= 0xdfff && text.length > 1 ? (text.codePointAt(text.length - 2) ?? low) : low;
 }
 
 function join(run: Inline[]): Inline {

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { firstCharacter, lastCharacter, seamKeepsWidths } from './drawRunsWhole.ts';
+import { seamKeepsWidths } from './drawRunsWhole.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -110,9 +110,7 @@ export function layOutRunsOfWordsWhole(): void {
     if (!measuringLeaf || wordsToMeasure.length < 2) return measure.call(this, wordsToMeasure, stack);
     // pdfmake indents the first word it measures; a run is measured from parts, so indented text stays words.
     if (styles.getStyleProperty(wordsToMeasure[0]!, stack, 'leadingIndent', 0)) return measure.call(this, wordsToMeasure, stack);
-    const style = (word: Word, property: string, fallback: unknown) => styles.getStyleProperty(word, stack, property, fallback);
-    const drawsAsOneRun = (first: Word) => style(first, 'alignment', 'left') !== 'justify' && placedPerWord.every((key) => !style(first, key, null));
-    return measureRuns(this, wordsToMeasure, (some) => measure.call(this, some, stack), drawsAsOneRun);
+    return measureRuns(this, wordsToMeasure, (some) => measure.call(this, some, stack));
   };
   measureInRuns.runsOfWords = true;
   measuring.measure = measureInRuns;
@@ -140,9 +138,11 @@ function refersToPages(node: unknown): boolean {
 /**
  * Measures, in one call, every word pdfmake places on its own and the first word of each run,
  * so each run gets the style pdfmake resolves for its words; then the rest of each run by width.
+ * Where that style places words one by one (spacing, links, decorations, justification), the
+ * rest are words alone, measured as pdfmake measures a word of that style.
  */
-function measureRuns(measurer: TextMeasurer, all: Word[], measure: (some: Word[]) => Inline[], drawsAsOneRun: (first: Word) => boolean): Inline[] {
-  const spans = spansOfRunnableWords(all).filter(([start]) => drawsAsOneRun(all[start]!));
+function measureRuns(measurer: TextMeasurer, all: Word[], measure: (some: Word[]) => Inline[]): Inline[] {
+  const spans = spansOfRunnableWords(all);
   if (spans.length === 0) return measure(all);
   const startsSpan = new Map(spans);
   const measured: Word[] = [];
@@ -157,12 +157,19 @@ function measureRuns(measurer: TextMeasurer, all: Word[], measure: (some: Word[]
     const end = startsSpan.get(i);
     if (end === undefined) {
       out.push(all[i] as Inline);
-    } else {
-      out.push(...runsOf(measurer, all[i] as Inline, all.slice(i + 1, end)));
-      i = end - 1;
+      continue;
     }
+    const first = all[i] as Inline;
+    const rest = all.slice(i + 1, end);
+    if (drawsAsOneRun(first)) out.push(...runsOf(measurer, first, rest));
+    else out.push(first, ...rest.map((word) => runOf(first, [word.text], [measurer.widthOfText(word.text, first)], word.lineEnd)));
+    i = end - 1;
   }
   return out;
+}
+
+function drawsAsOneRun(first: Inline): boolean {
+  return first.alignment !== 'justify' && placedPerWord.every((key) => !first[key]);
 }
 
 /** [start, end) of each stretch of two or more words pdfmake would set edge to edge in one style. */
@@ -208,7 +215,7 @@ function runsOf(measurer: TextMeasurer, first: Inline, rest: Word[]): Inline[] {
   const close = () => runs.push(runOf(first, texts, widths, lastWord.lineEnd));
   for (const word of rest) {
     const width = measurer.widthOfText(word.text, first);
-    if (!seamKeepsWidths(first.font, lastCharacter(lastWord.text), firstCharacter(word.text), first.fontFeatures)) {
+    if (!seamKeepsWidths(first.font, lastWord.text, word.text, first.fontFeatures)) {
       close();
       texts = [];
       widths = [];
