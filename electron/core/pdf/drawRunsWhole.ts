@@ -70,6 +70,9 @@ function canJoin(a: Inline, b: Inline): boolean {
 
 /** Per parsed font (shared by every document), whether shaping a pair of characters together changes their widths. */
 const seamsByFont = new WeakMap<object, Map<number | string, boolean>>();
+/** The parsed font's seams, also kept on each document's font: there is a seam between every two words. */
+const knownSeams = Symbol('seams of its parsed font');
+type FontWithSeams = Inline['font'] & { [knownSeams]?: Map<number | string, boolean> };
 
 /**
  * Kerning or a substitution across the seam is the only way joining moves glyphs, and it acts
@@ -80,9 +83,13 @@ const seamsByFont = new WeakMap<object, Map<number | string, boolean>>();
 export function seamKeepsWidths(font: Inline['font'], before: string, after: string, features: unknown): boolean {
   // An empty text has no character to shape with its neighbour.
   if (!before || !after) return true;
-  const parsed = (font as { font?: object }).font ?? font;
-  let seams = seamsByFont.get(parsed);
-  if (!seams) seamsByFont.set(parsed, (seams = new Map()));
+  let seams = (font as FontWithSeams)[knownSeams];
+  if (!seams) {
+    const parsed = (font as { font?: object }).font ?? font;
+    seams = seamsByFont.get(parsed);
+    if (!seams) seamsByFont.set(parsed, (seams = new Map()));
+    (font as FontWithSeams)[knownSeams] = seams;
+  }
   const left = lastCodePoint(before);
   const right = after.codePointAt(0) ?? 0;
   const key = features ? `${left}:${right}:${JSON.stringify(features)}` : left * 0x110000 + right;

@@ -10,6 +10,8 @@ interface GlyphRun {
 /** pdfkit's font of one document (its EmbeddedFont), as measuring and drawing use it. */
 interface DocumentFont {
   font: object;
+  [knownWidths]?: Map<string, number>;
+  [knownRuns]?: Map<string, GlyphRun>;
   layoutCache?: Record<string, GlyphRun>;
   layout(text: string, features: unknown, onlyWidth: true): GlyphRun;
   layoutCached(text: string): GlyphRun;
@@ -52,6 +54,9 @@ export function rememberLayoutsAcrossDocuments(): void {
 /** Remembered per parsed font: what it takes `size / 1000` times to give a width, and shaped runs. */
 const widths = new WeakMap<object, Map<string, number>>();
 const runs = new WeakMap<object, Map<string, GlyphRun>>();
+/** The parsed font's memos, also kept on each document's font: a word is measured thousands of times a copy. */
+const knownWidths = Symbol('widths of its parsed font');
+const knownRuns = Symbol('runs of its parsed font');
 
 function memoOf<T>(memos: WeakMap<object, Map<string, T>>, font: object): Map<string, T> {
   let memo = memos.get(font);
@@ -65,7 +70,7 @@ function rememberLayoutsOf(fontClass: FontClass): void {
   const widthOfString = fontClass.widthOfString;
   fontClass.widthOfString = function (this: DocumentFont, text, size, features) {
     if (features) return widthOfString.call(this, text, size, features);
-    const known = memoOf(widths, this.font);
+    const known = (this[knownWidths] ??= memoOf(widths, this.font));
     let width = known.get(text);
     if (width === undefined) {
       if (known.size >= widthsKept) known.clear();
@@ -78,7 +83,7 @@ function rememberLayoutsOf(fontClass: FontClass): void {
   fontClass.layoutCached = function (this: DocumentFont, text) {
     // A document made with fontLayoutCache: false asked pdfkit not to keep runs.
     if (!this.layoutCache) return layoutCached.call(this, text);
-    const known = memoOf(runs, this.font);
+    const known = (this[knownRuns] ??= memoOf(runs, this.font));
     let run = known.get(text);
     if (!run) {
       if (known.size >= runsKept) known.clear();
