@@ -3,7 +3,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { resourcesDir } from '../paths.ts';
-import { compressStreamsWithLargerHashTable } from './compressStreams.ts';
+import { compressStreamsInParallel } from './compressStreams.ts';
 import { drawTouchingRunsWhole } from './drawRunsWhole.ts';
 import { resolveStylesOncePerRun } from './resolveStylesPerRun.ts';
 import { layOutRunsOfWordsWhole } from './runsOfWords.ts';
@@ -33,7 +33,7 @@ function pdfmake(fontsDir: string): PdfMake {
   resolveStylesOncePerRun();
   layOutRunsOfWordsWhole();
   rememberLayoutsAcrossDocuments();
-  compressStreamsWithLargerHashTable();
+  compressStreamsInParallel();
   const instance = require('pdfmake') as PdfMake;
   // Each font file is read once into pdfmake's virtual file system: given a path, pdfkit reads
   // the whole file again for every document (four CJK fonts, 9 ms and 18 MB of garbage a copy).
