@@ -11,7 +11,6 @@ const require = createRequire(import.meta.url);
 interface Font {
   numGlyphs: number;
   stream: { buffer: Uint8Array };
-  getGlyph(id: number): { _decode(): { numberOfContours: number } | null };
   createSubset(): Subset;
 }
 interface Subset {
@@ -27,13 +26,11 @@ const fonts = ['BIZUDPGothic-Regular.ttf', 'BIZUDGothic-Bold.ttf', 'NotoSansJP-R
   font: fontkit.create(fs.readFileSync(path.join(resourcesDir(), 'fonts', name))),
 }));
 
-/** A deterministic spread of glyph ids, with some composite glyphs (whose components join the subset). */
+/** A deterministic spread of glyph ids. (The bundled fonts have no composite glyphs; subsets with one are left to fontkit.) */
 function someGlyphs(font: Font, seed: number): number[] {
   const ids: number[] = [];
   for (let i = 1; ids.length < 300; i++) ids.push((seed * 7919 * i) % font.numGlyphs);
-  const composites = [];
-  for (let id = 1; id < font.numGlyphs && composites.length < 20; id += 37) if ((font.getGlyph(id)._decode()?.numberOfContours ?? 0) < 0) composites.push(id);
-  return [...ids, ...composites];
+  return ids;
 }
 
 describe('writing a subset font file', () => {

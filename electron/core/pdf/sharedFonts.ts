@@ -9,17 +9,16 @@ interface Fontkit {
 }
 
 interface FontkitFont {
-  getGlyph(id: number): object | null;
   createSubset(): object;
   directory: { tables: Record<string, unknown> };
 }
 
 /**
  * pdfkit reads and parses each font file again for every document (a 4.5 MB CJK font takes tens
- * of milliseconds), and decodes every glyph it embeds again for every subset. A parsed font is
- * immutable: pdfkit keeps each document's subset, widths and layout cache on its own objects.
- * So one parse and one decoding of each glyph per font and process serve every document (and
- * one shaping of each text, see rememberLayouts.ts). fontkit's exports are read-only getters, so the
+ * of milliseconds). A parsed font is immutable: pdfkit keeps each document's subset, widths and
+ * layout cache on its own objects. So one parse per font and process serves every document (and
+ * one shaping of each text, see rememberLayouts.ts), and subsets are written by
+ * subsetFontFile.ts. fontkit's exports are read-only getters, so the
  * module pdfkit loads is swapped in Node's module cache, before pdfkit loads it, for a copy whose
  * create() remembers what it parsed. Fonts are told apart by their table directory (tags,
  * checksums, offsets), which differs between any two font files.
@@ -35,27 +34,10 @@ export function shareFontWorkAcrossDocuments(): void {
     let font = parsed.get(key);
     if (!font) {
       font = original.create(buffer, postscriptName);
-      decodeGlyphsOnce(font);
       if (font.directory.tables.glyf) writeSubsetsDirectly(font.createSubset().constructor);
       parsed.set(key, font);
     }
     return font;
   };
   cached.exports = { ...original, create, sharedFonts: true };
-}
-
-/**
- * A subset decodes each glyph it embeds (all its points) only to learn whether it is composite.
- * Decoded glyphs are read-only (static fonts: no variation processing), so each is decoded once.
- */
-function decodeGlyphsOnce(font: FontkitFont): void {
-  const glyphClass = Object.getPrototypeOf(font.getGlyph(0)) as { _decode?: () => unknown; decodedOnce?: true };
-  if (!glyphClass._decode || glyphClass.decodedOnce) return;
-  const decode = glyphClass._decode;
-  const decoded = new WeakMap<object, unknown>();
-  glyphClass._decode = function (this: object) {
-    if (!decoded.has(this)) decoded.set(this, decode.call(this));
-    return decoded.get(this);
-  };
-  glyphClass.decodedOnce = true;
 }

@@ -3,16 +3,19 @@ interface TrueTypeSubset {
   font: {
     stream: { buffer: Uint8Array };
     directory: { tables: Record<string, { offset: number; length: number } | undefined> };
-    loca: { version: number };
+    loca: { version: number; offsets: ArrayLike<number> };
     _variationProcessor?: unknown;
   };
   glyphs: number[];
-  glyf: Uint8Array[];
-  offset: number;
-  loca: { offsets: number[]; version: number };
-  hmtx: { metrics: { advance: number; bearing: number }[]; bearings: number[] };
-  _addGlyph(glyphId: number): number;
   encode(): Uint8Array;
+}
+
+/** The subset's glyphs as the font file holds them: outlines, their offsets, and horizontal metrics. */
+interface GatheredGlyphs {
+  records: Uint8Array[];
+  offsets: number[];
+  metrics: Array<{ advance: number; bearing: number }>;
+  size: number;
 }
 
 type Encode = ((this: TrueTypeSubset) => Uint8Array) & { direct?: true };
@@ -21,40 +24,62 @@ type Encode = ((this: TrueTypeSubset) => Uint8Array) & { direct?: true };
 const tableOrder = ['head', 'hhea', 'loca', 'maxp', 'cvt ', 'prep', 'glyf', 'hmtx', 'fpgm'] as const;
 
 /**
- * fontkit gathers a subset's glyphs quickly, but writes the font file through its generic
- * structure encoder, value by value: the hinting programs byte by byte and every glyph offset
- * and width as an object, about 3 ms and much garbage for each font of a flyer. The file it
- * writes is plain: a table directory without checksums and the tables back to back, in the
- * order above, where all but loca, glyf, hmtx and three counts are copies of the font's own
- * tables. So the same bytes are written here directly. Variable fonts, whose glyphs fontkit
- * re-encodes, are left to fontkit.
+ * fontkit writes a subset's font file through its generic structure encoder, value by value:
+ * the hinting programs byte by byte and every glyph offset and width as an object, about 3 ms
+ * and much garbage for each font of a flyer. To gather the glyphs it decodes each one (every
+ * point) only to learn whether it is composite and what its bearing is. The file it writes is
+ * plain: a table directory without checksums and the tables back to back, in the order above,
+ * where all but loca, glyf, hmtx and three counts are copies of the font's own tables. So the
+ * same bytes are written here directly, reading the glyphs and their metrics straight from the
+ * font's tables. Variable fonts, whose glyphs fontkit re-encodes, and fonts with composite
+ * glyphs are left to fontkit.
  */
 export function writeSubsetsDirectly(subsetClass: { prototype: object }): void {
   const prototype = subsetClass.prototype as { encode: Encode };
   if (prototype.encode.direct) return;
   const encodeWithFontkit = prototype.encode;
   const encode: Encode = function (this: TrueTypeSubset) {
-    if (this.font._variationProcessor) return encodeWithFontkit.call(this);
-    gatherGlyphs(this);
-    return subsetFontFile(this);
+    const gathered = this.font._variationProcessor ? null : gatherGlyphs(this);
+    return gathered ? subsetFontFile(this, gathered) : encodeWithFontkit.call(this);
   };
   encode.direct = true;
   prototype.encode = encode;
 }
 
-/** fontkit's own gathering: composite glyphs add their components to `glyphs` as they go. */
-function gatherGlyphs(subset: TrueTypeSubset): void {
-  subset.glyf = [];
-  subset.offset = 0;
-  subset.loca = { offsets: [], version: subset.font.loca.version };
-  subset.hmtx = { metrics: [], bearings: [] };
-  for (let i = 0; i < subset.glyphs.length; i++) subset._addGlyph(subset.glyphs[i]!);
-  subset.loca.offsets.push(subset.offset);
+/**
+ * The subset's glyphs as fontkit gathers them, or null for a subset with a composite glyph
+ * (none of the bundled fonts has one), which fontkit gathers itself: it adds the components to
+ * the subset and renumbers them.
+ */
+function gatherGlyphs(subset: TrueTypeSubset): GatheredGlyphs | null {
+  const { font } = subset;
+  const bytes = font.stream.buffer;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const glyf = font.directory.tables.glyf!.offset;
+  const hmtx = font.directory.tables.hmtx!.offset;
+  const horizontalMetrics = view.getUint16(font.directory.tables.hhea!.offset + 34);
+  const locations = font.loca.offsets;
+  const gathered: GatheredGlyphs = { records: [], offsets: [], metrics: [], size: 0 };
+  for (const id of subset.glyphs) {
+    const start = glyf + locations[id]!;
+    const end = glyf + locations[id + 1]!;
+    // A glyph's header starts with its number of contours, negative for a composite glyph.
+    if (end - start >= 10 && view.getInt16(start) < 0) return null;
+    // Glyphs past the last full metric share its advance and have a bearing of their own.
+    const advance = view.getUint16(hmtx + 4 * Math.min(id, horizontalMetrics - 1));
+    const bearing = id < horizontalMetrics ? view.getInt16(hmtx + 4 * id + 2) : view.getInt16(hmtx + 4 * horizontalMetrics + 2 * (id - horizontalMetrics));
+    gathered.records.push(bytes.subarray(start, end));
+    gathered.offsets.push(gathered.size);
+    gathered.metrics.push({ advance, bearing });
+    gathered.size += end - start;
+  }
+  gathered.offsets.push(gathered.size);
+  return gathered;
 }
 
-function subsetFontFile(subset: TrueTypeSubset): Uint8Array {
-  const { font, loca, glyf, hmtx } = subset;
-  const glyphCount = glyf.length;
+function subsetFontFile(subset: TrueTypeSubset, { records, offsets, metrics, size }: GatheredGlyphs): Uint8Array {
+  const { font } = subset;
+  const locaVersion = font.loca.version;
   const original = (tag: string): Uint8Array | undefined => {
     const entry = font.directory.tables[tag];
     // A copy: the font's bytes may be a Buffer, whose slice() shares them.
@@ -65,30 +90,30 @@ function subsetFontFile(subset: TrueTypeSubset): Uint8Array {
     return table;
   };
 
-  const shortOffsets = loca.version === 0;
-  const locaTable = new Uint8Array(loca.offsets.length * (shortOffsets ? 2 : 4));
+  const shortOffsets = locaVersion === 0;
+  const locaTable = new Uint8Array(offsets.length * (shortOffsets ? 2 : 4));
   const locaView = new DataView(locaTable.buffer);
-  loca.offsets.forEach((offset, i) => (shortOffsets ? locaView.setUint16(2 * i, offset >>> 1) : locaView.setUint32(4 * i, offset)));
+  offsets.forEach((offset, i) => (shortOffsets ? locaView.setUint16(2 * i, offset >>> 1) : locaView.setUint32(4 * i, offset)));
 
-  const glyfTable = new Uint8Array(subset.offset);
+  const glyfTable = new Uint8Array(size);
   let at = 0;
-  for (const record of glyf) {
+  for (const record of records) {
     glyfTable.set(record, at);
     at += record.length;
   }
 
-  const hmtxTable = new Uint8Array(4 * hmtx.metrics.length);
+  const hmtxTable = new Uint8Array(4 * metrics.length);
   const hmtxView = new DataView(hmtxTable.buffer);
-  hmtx.metrics.forEach(({ advance, bearing }, i) => {
+  metrics.forEach(({ advance, bearing }, i) => {
     hmtxView.setUint16(4 * i, advance);
     hmtxView.setInt16(4 * i + 2, bearing);
   });
 
   const tables: Record<(typeof tableOrder)[number], Uint8Array | undefined> = {
-    head: withUint16(original('head'), 50, loca.version), // indexToLocFormat
-    hhea: withUint16(original('hhea'), 34, hmtx.metrics.length), // numberOfHMetrics
+    head: withUint16(original('head'), 50, locaVersion), // indexToLocFormat
+    hhea: withUint16(original('hhea'), 34, metrics.length), // numberOfHMetrics
     loca: locaTable,
-    maxp: withUint16(original('maxp'), 4, glyphCount), // numGlyphs
+    maxp: withUint16(original('maxp'), 4, records.length), // numGlyphs
     'cvt ': original('cvt '),
     prep: original('prep'),
     glyf: glyfTable,
