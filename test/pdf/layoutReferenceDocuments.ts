@@ -17,6 +17,8 @@ const awkward: Content[] = [
   { text: paragraph, alignment: 'right', fontSize: 9, lineHeight: 1.3 },
   { text: `改行の前。\n改行の後、${paragraph}`, fontSize: 11 },
   { ul: [paragraph, `（${paragraph}）`], fontSize: 10 },
+  // pdfmake justifies a line by its first part's alignment, spreading space between all its words.
+  { text: ['両端揃えの段落、', { text: paragraph.repeat(2), alignment: 'left' }], alignment: 'justify', fontSize: 11 },
   // Named styles: one that extends two others takes its own values first, then the last parent's.
   { text: [{ text: '見出しの注記。', style: 'headingNote' }, paragraph, { text: '注記', style: ['heading', 'note'] }], style: 'note' },
   // An opening bracket may not end a line, so pdfmake keeps it with the first word of the next part.

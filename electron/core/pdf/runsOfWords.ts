@@ -138,8 +138,8 @@ function refersToPages(node: unknown): boolean {
 /**
  * Measures, in one call, every word pdfmake places on its own and the first word of each run,
  * so each run gets the style pdfmake resolves for its words; then the rest of each run by width.
- * Where that style places words one by one (spacing, links, decorations, justification), the
- * rest are words alone, measured as pdfmake measures a word of that style.
+ * Where words are placed one by one (spacing, links, decorations, or any justified part in the
+ * text), the rest are words alone, measured as pdfmake measures a word of that style.
  */
 function measureRuns(measurer: TextMeasurer, all: Word[], measure: (some: Word[]) => Inline[]): Inline[] {
   const spans = spansOfRunnableWords(all);
@@ -152,6 +152,9 @@ function measureRuns(measurer: TextMeasurer, all: Word[], measure: (some: Word[]
     if (end !== undefined) i = end - 1;
   }
   measure(measured);
+  // pdfmake justifies a line by the alignment of its first word, spreading space between all of
+  // its words: in a text with a justified part, every word stays a word.
+  const justified = (measured as Inline[]).some((word) => word.alignment === 'justify');
   const out: Inline[] = [];
   for (let i = 0; i < all.length; i++) {
     const end = startsSpan.get(i);
@@ -161,7 +164,7 @@ function measureRuns(measurer: TextMeasurer, all: Word[], measure: (some: Word[]
     }
     const first = all[i] as Inline;
     const rest = all.slice(i + 1, end);
-    if (drawsAsOneRun(first)) out.push(...runsOf(measurer, first, rest));
+    if (!justified && drawsAsOneRun(first)) out.push(...runsOf(measurer, first, rest));
     else out.push(first, ...rest.map((word) => runOf(first, [word.text], [measurer.widthOfText(word.text, first)], word.lineEnd)));
     i = end - 1;
   }
@@ -169,7 +172,7 @@ function measureRuns(measurer: TextMeasurer, all: Word[], measure: (some: Word[]
 }
 
 function drawsAsOneRun(first: Inline): boolean {
-  return first.alignment !== 'justify' && placedPerWord.every((key) => !first[key]);
+  return placedPerWord.every((key) => !first[key]);
 }
 
 /** [start, end) of each stretch of two or more words pdfmake would set edge to edge in one style. */
