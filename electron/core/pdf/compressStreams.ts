@@ -80,17 +80,17 @@ async function writeInOrder(references: Reference[], finalize: Reference['finali
   const largest = data.reduce((best, bytes, i) => (bytes.length > data[best]!.length ? i : best), 0);
   // One output chunk large enough for the whole result, so the thread pool does it in one go
   // instead of coming back to this (busy) thread for every 16 KB.
-  const compressed: Array<Buffer | Promise<Buffer>> = data.map((bytes, i) =>
+  const onPool = data.map((bytes, i) =>
     i === largest
-      ? Buffer.alloc(0)
-      : new Promise((resolve, reject) =>
+      ? undefined
+      : new Promise<Buffer>((resolve, reject) =>
           zlib.deflate(bytes, { ...streamCompression, chunkSize: bytes.length + 1024 }, (error, result) => (error ? reject(error) : resolve(result))),
         ),
   );
-  compressed[largest] = zlib.deflateSync(data[largest]!, streamCompression);
+  const here = zlib.deflateSync(data[largest]!, streamCompression);
   try {
     for (const [i, reference] of references.entries()) {
-      reference.buffer = [await compressed[i]!];
+      reference.buffer = [i === largest ? here : await onPool[i]!];
       reference.compress = false;
       finalize.call(reference);
     }

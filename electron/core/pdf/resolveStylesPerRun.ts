@@ -7,7 +7,7 @@ type GetStyleProperty = (item: Word, stack: unknown, property: string, fallback:
 type Measure = ((this: unknown, words: Word[], stack: unknown) => Word[]) & { stylesPerRun?: true };
 
 /** What a word carries besides its style: words split from one text node differ only in these. */
-const notStyle = new Set(['text', 'lineEnd', 'noNewLine']);
+export const notStyle = new Set(['text', 'lineEnd', 'noNewLine']);
 
 /**
  * pdfmake's measuring resolves 22 style properties for every word it measures through its style

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { seamKeepsWidths } from './drawRunsWhole.ts';
+import { notStyle } from './resolveStylesPerRun.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -65,8 +66,6 @@ const words = Symbol('words of a run');
 /** Style that makes pdfmake place or draw each word on its own (spacing, decorations, links, justification). */
 const placedPerWord = ['characterSpacing', 'fontFeatures', 'decoration', 'background', 'link', 'linkToPage', 'linkToDestination', 'sup', 'sub', 'noWrap'] as const;
 
-/** What a word carries besides its style. */
-const notStyle = new Set(['text', 'lineEnd', 'noNewLine']);
 
 /** pdfmake trims white space at either end of a word with these (its LEADING and TRAILING). */
 const spaceAtAnEnd = /^\s|\s$/;
@@ -85,14 +84,14 @@ let measuringLeaf = false;
  * place. Text in list markers (whose first word pdfmake reads on its own) is left as words.
  */
 export function layOutRunsOfWordsWhole(): void {
-  const measuring = (require('pdfmake/js/TextInlines.js') as { default: { prototype: { measure: Measure; buildInlines: BuildInlines } } }).default.prototype;
+  const TextInlines = (require('pdfmake/js/TextInlines.js') as { default: (new (document: null) => TextMeasurer) & { prototype: { measure: Measure; buildInlines: BuildInlines } } }).default;
+  const measuring = TextInlines.prototype;
   if (measuring.measure.runsOfWords) return;
   const styles = (require('pdfmake/js/StyleContextStack.js') as { default: { getStyleProperty: GetStyleProperty } }).default;
   const measurer = (require('pdfmake/js/DocMeasure.js') as { default: { prototype: { measureLeaf(this: unknown, node: unknown): unknown } } }).default.prototype;
   const layout = (require('pdfmake/js/LayoutBuilder.js') as { default: { prototype: { buildNextLine: BuildNextLine } } }).default.prototype;
   const LineClass = (require('pdfmake/js/Line.js') as { default: new (maxWidth: number) => Line }).default;
 
-  const TextInlines = (require('pdfmake/js/TextInlines.js') as { default: new (document: null) => TextMeasurer }).default;
   const widthOfText = (text: string, inline: Inline) => new TextInlines(null).widthOfText(text, inline);
 
   const measureLeaf = measurer.measureLeaf;
@@ -233,9 +232,7 @@ function runsOf(measurer: TextMeasurer, first: Inline, rest: Word[]): Inline[] {
 
 /** An inline like `model` (a measured word of the same style) holding the given words. */
 function runOf(model: Inline, texts: string[], widths: number[], lineEnd: boolean | undefined): Inline {
-  const run = {} as Inline;
-  // A copy as pdfmake copies inlines (for-in), so each run has the same properties as a word.
-  for (const key in model) run[key] = model[key];
+  const run = copyOf(model);
   delete run.lineEnd;
   if (lineEnd) run.lineEnd = true;
   run.text = texts.join('');
@@ -244,10 +241,17 @@ function runOf(model: Inline, texts: string[], widths: number[], lineEnd: boolea
   return run;
 }
 
+/** A copy as pdfmake copies an inline (for-in), with the same properties. */
+function copyOf(inline: Inline): Inline {
+  const copy = {} as Inline;
+  for (const key in inline) copy[key] = inline[key];
+  return copy;
+}
+
 /** Widths added one after another, in the order pdfmake adds up the widths of a line. */
-function sum(widths: readonly number[], from = 0, to = widths.length): number {
+function sum(widths: readonly number[]): number {
   let total = 0;
-  for (let i = from; i < to; i++) total += widths[i]!;
+  for (const width of widths) total += width;
   return total;
 }
 
@@ -291,10 +295,9 @@ function nextLineWithRuns(inlines: Inline[], line: Line, widthOfText: (text: str
   while (inlines.length > 0) {
     const inline = inlines[0]!;
     const run = inline[words];
-    if (run && !hardWrapsFirstWord(line, inline, run, isForceContinue)) {
-      const taken = wordsThatFit(line, run, isForceContinue);
+    if (run && !hardWrapsFirstWord(line, run, isForceContinue)) {
+      const { taken, widths } = wordsThatFit(line, run, isForceContinue);
       if (taken === 0) break;
-      const widthsBefore = line.inlineWidths;
       if (taken === run.texts.length) {
         inlines.shift();
         line.addInline(inline);
@@ -304,8 +307,6 @@ function nextLineWithRuns(inlines: Inline[], line: Line, widthOfText: (text: str
         line.addInline(placed);
       }
       // The line's width as the words' widths added one by one, as pdfmake adds them.
-      let widths = widthsBefore;
-      for (let i = 0; i < taken; i++) widths += run.widths[i]!;
       line.inlineWidths = widths;
       isForceContinue = false;
       if (taken < run.texts.length) break;
@@ -323,8 +324,7 @@ function nextLineWithRuns(inlines: Inline[], line: Line, widthOfText: (text: str
     if (!inline.noWrap && inline.text.length > 1 && inline.width > line.getAvailableWidth()) {
       const maxChars = longestPrefixThatFits(inline.text, line.getAvailableWidth(), (text) => widthOfText(text, inline));
       if (maxChars < inline.text.length) {
-        const newInline = {} as Inline;
-        for (const key in inline) newInline[key] = inline[key];
+        const newInline = copyOf(inline);
         newInline.text = inline.text.substr(maxChars);
         inline.text = inline.text.substr(0, maxChars);
         newInline.width = widthOfText(newInline.text, newInline);
@@ -356,10 +356,11 @@ function joinedWordsAfter(inlines: Inline[]): Inline[] {
 }
 
 /**
- * How many words of a run pdfmake would place on the line one by one: a word goes on while the
- * line is empty, is forced on, or fits (no word of a run has cuts or may not end a line).
+ * How many words of a run pdfmake would place on the line one by one, and the line's widths
+ * with them: a word goes on while the line is empty, is forced on, or fits (no word of a run has
+ * cuts or may not end a line).
  */
-function wordsThatFit(line: Line, run: RunWords, isForceContinue: boolean): number {
+function wordsThatFit(line: Line, run: RunWords, isForceContinue: boolean): { taken: number; widths: number } {
   let widths = line.inlineWidths;
   let leadingCut = line.leadingCut;
   let placed = line.inlines.length;
@@ -372,11 +373,11 @@ function wordsThatFit(line: Line, run: RunWords, isForceContinue: boolean): numb
     placed++;
     taken++;
   }
-  return taken;
+  return { taken, widths };
 }
 
 /** Whether pdfmake would cut the run's first word in two to fit it (a word wider than the line). */
-function hardWrapsFirstWord(line: Line, inline: Inline, run: RunWords, isForceContinue: boolean): boolean {
+function hardWrapsFirstWord(line: Line, run: RunWords, isForceContinue: boolean): boolean {
   const forcedOn = line.inlines.length === 0 || isForceContinue;
   return forcedOn && run.texts[0]!.length > 1 && run.widths[0]! > line.getAvailableWidth();
 }

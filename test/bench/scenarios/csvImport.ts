@@ -15,7 +15,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { openDatabase } from '../../../electron/core/db/connection.ts';
 import { generateClinics } from '../../../electron/core/db/seed/generateClinics.ts';
 import { toBigramTokens } from '../../../electron/core/db/repos/searchTokens.ts';
-import type { ClinicFields } from '../../../electron/core/db/repos/clinics.ts';
+import { clinicWriteSql, type ClinicFields } from '../../../electron/core/db/repos/clinics.ts';
 import { databaseFileName } from '../../../electron/core/paths.ts';
 import type { JobResult, JobState } from '../../../shared/contract/jobs.ts';
 import type { ContractEvent } from '../../../shared/contract/events.ts';
@@ -92,16 +92,9 @@ function bareInsert(dbFile: string, clinics: readonly ClinicFields[]): number {
   });
   const db = openDatabase(dbFile);
   try {
-    const insert = db.prepare(
-      `INSERT INTO clinics (id, name, name_kana, kind, bed_count, postal_code, address, phone, fax,
-                            contact_person, member_number, memo, name_norm, kana_norm, phone_digits,
-                            created_at, updated_at, updated_by, updated_by_staff)
-       VALUES (@id, @name, @nameKana, @kind, @bedCount, @postalCode, @address, @phone, @fax,
-               @contactPerson, @memberNumber, @memo, @name_norm, @kana_norm, @phone_digits,
-               @now, @now, @machineId, @staffId)`,
-    );
-    const bigrams = db.prepare('INSERT INTO clinic_search (rowid, name, kana, address, phone, fax, member) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    const trigrams = db.prepare('INSERT INTO clinic_trigrams (rowid, name, kana, address, phone, fax, member) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const insert = db.prepare(clinicWriteSql.clinic);
+    const bigrams = db.prepare(clinicWriteSql.bigrams);
+    const trigrams = db.prepare(clinicWriteSql.trigrams);
     const started = performance.now();
     db.transaction(() => {
       for (const { row, search, tokens } of values) {

@@ -63,10 +63,25 @@ function searchTexts(fields: ClinicFields, nameNorm: string, kanaNorm: string): 
   return [nameNorm, kanaNorm, normalizeForSearch(fields.address), normalizeForSearch(fields.phone), normalizeForSearch(fields.fax), normalizeForSearch(fields.memberNumber)];
 }
 
+/**
+ * The statements that write a clinic and its two search entries, shared with the import bench,
+ * whose reference must insert exactly what the app inserts.
+ */
+export const clinicWriteSql = {
+  clinic: `INSERT INTO clinics (id, name, name_kana, kind, bed_count, postal_code, address, phone, fax,
+                          contact_person, member_number, memo, name_norm, kana_norm, phone_digits,
+                          created_at, updated_at, updated_by, updated_by_staff)
+     VALUES (@id, @name, @nameKana, @kind, @bedCount, @postalCode, @address, @phone, @fax,
+             @contactPerson, @memberNumber, @memo, @name_norm, @kana_norm, @phone_digits,
+             @now, @now, @machineId, @staffId)`,
+  bigrams: 'INSERT INTO clinic_search (rowid, name, kana, address, phone, fax, member) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  trigrams: 'INSERT INTO clinic_trigrams (rowid, name, kana, address, phone, fax, member) VALUES (?, ?, ?, ?, ?, ?, ?)',
+} as const;
+
 function indexClinic(db: Db, seq: number, fields: ClinicFields, nameNorm: string, kanaNorm: string): void {
   const texts = searchTexts(fields, nameNorm, kanaNorm);
-  statement(db, 'INSERT INTO clinic_search (rowid, name, kana, address, phone, fax, member) VALUES (?, ?, ?, ?, ?, ?, ?)').run(seq, ...texts.map(toBigramTokens));
-  statement(db, 'INSERT INTO clinic_trigrams (rowid, name, kana, address, phone, fax, member) VALUES (?, ?, ?, ?, ?, ?, ?)').run(seq, ...texts);
+  statement(db, clinicWriteSql.bigrams).run(seq, ...texts.map(toBigramTokens));
+  statement(db, clinicWriteSql.trigrams).run(seq, ...texts);
 }
 
 function unindexClinic(db: Db, seq: number): void {
@@ -109,15 +124,7 @@ function shadowColumns(fields: ClinicFields) {
 /** Inserts one row and its search entry; callers own the transaction. */
 function insertClinic(db: Db, fields: ClinicFields, ctx: WriteContext, now: string, id: string): void {
   const shadows = shadowColumns(fields);
-  const info = statement(
-    db,
-    `INSERT INTO clinics (id, name, name_kana, kind, bed_count, postal_code, address, phone, fax,
-                          contact_person, member_number, memo, name_norm, kana_norm, phone_digits,
-                          created_at, updated_at, updated_by, updated_by_staff)
-     VALUES (@id, @name, @nameKana, @kind, @bedCount, @postalCode, @address, @phone, @fax,
-             @contactPerson, @memberNumber, @memo, @name_norm, @kana_norm, @phone_digits,
-             @now, @now, @machineId, @staffId)`,
-  ).run({ id, ...pickFields(fields), ...shadows, now, machineId: ctx.machineId, staffId: ctx.staffId ?? null });
+  const info = statement(db, clinicWriteSql.clinic).run({ id, ...pickFields(fields), ...shadows, now, machineId: ctx.machineId, staffId: ctx.staffId ?? null });
   indexClinic(db, Number(info.lastInsertRowid), fields, shadows.name_norm, shadows.kana_norm);
 }
 
