@@ -33,7 +33,22 @@ export default tseslint.config(
         'error',
         {
           paths: [electronOnly],
-          patterns: [{ group: ['**/renderer/**', '**/shell/**', '**/preload/**'], message: 'core and host stay Electron-free and UI-free.' }],
+          patterns: [
+            { group: ['**/renderer/**', '**/shell/**', '**/preload/**'], message: 'core and host stay Electron-free and UI-free.' },
+            { group: ['**/cli/**'], message: 'The developer commands use the core and the host, never the other way round.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/cli/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronOnly],
+          patterns: [{ group: ['**/renderer/**', '**/shell/**', '**/preload/**'], message: 'The developer commands run under plain Node, without Electron.' }],
         },
       ],
     },

@@ -34,7 +34,7 @@ describe('data folder lock', () => {
   it('refuses a second process: the preview started on a folder the app has open says so', async () => {
     const dataDir = tempDir();
     await openTestCore(dataDir);
-    const preview = path.resolve('electron/host/cli/preview.ts');
+    const preview = path.resolve('electron/cli/preview.ts');
     const result = spawnSync(process.execPath, [preview, '--no-build', '--data-dir', dataDir, '--port', '0'], { encoding: 'utf8', timeout: 20_000 });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('別のウィンドウで使用中');

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildElectron } from '../../electron/host/cli/build.ts';
+import { buildElectron } from '../../electron/cli/build.ts';
 
 const files = (dir: string): string[] =>
   fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { electronBinaryStatus } from '../../electron/host/cli/start.ts';
+import { electronBinaryStatus } from '../../electron/cli/start.ts';
 
 describe('finding the Electron binary for npm start', () => {
   let pkgDir: string;

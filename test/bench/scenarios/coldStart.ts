@@ -1,5 +1,5 @@
 /**
- * Host cold start to the first screen: `npm run preview` (electron/host/cli/preview.ts) started
+ * Host cold start to the first screen: `npm run preview` (electron/cli/preview.ts) started
  * as a new process on a fresh data folder, until Chromium shows the home screen (its heading and
  * the main menu). The browser is already running, as it is on the counter PC; each run opens a
  * new browser context, so nothing is cached from the run before.
@@ -20,7 +20,7 @@ const urlLine = /^http:\/\/127\.0\.0\.1:\d+\/#token=\S+$/;
 
 /** Starts the preview and resolves with its URL and a way to stop it. */
 function startPreview(dataDir: string): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, [path.join(repoRoot, 'electron/host/cli/preview.ts'), '--port', '0', '--data-dir', dataDir, '--no-build'], {
+  const child = spawn(process.execPath, [path.join(repoRoot, 'electron/cli/preview.ts'), '--port', '0', '--data-dir', dataDir, '--no-build'], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -47,7 +47,7 @@ function startPreview(dataDir: string): Promise<{ url: string; stop: () => Promi
 
 runScenario('coldStart', async () => {
   if (!fs.existsSync(path.join(repoRoot, 'dist/renderer/index.html'))) {
-    throw new Error('the renderer is not built: run `npm run build` (or `node electron/host/cli/build.ts --renderer`) first');
+    throw new Error('the renderer is not built: run `npm run build` (or `node electron/cli/build.ts --renderer`) first');
   }
   const browser = await launchChromium();
   try {

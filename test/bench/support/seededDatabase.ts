@@ -18,7 +18,7 @@ const cacheRoot = path.join(os.tmpdir(), 'cyber-counter-bench-cache');
  */
 export function seededDataDir(count: number, seed: number): string {
   const hash = createHash('sha256');
-  for (const source of ['electron/core/db/seed/generateClinics.ts', 'electron/host/cli/seed.ts']) hash.update(fs.readFileSync(path.join(repoRoot, source)));
+  for (const source of ['electron/core/db/seed/generateClinics.ts', 'electron/cli/seed.ts']) hash.update(fs.readFileSync(path.join(repoRoot, source)));
   const key = hash.digest('hex').slice(0, 8);
   const dir = path.join(cacheRoot, `clinics-${count}-seed${seed}-schema${migrations.length}-gen${key}`);
   if (fs.existsSync(path.join(dir, 'complete'))) return dir;
@@ -27,7 +27,7 @@ export function seededDataDir(count: number, seed: number): string {
   const building = fs.mkdtempSync(`${dir}.building-`);
   progress(`generating ${count.toLocaleString()} institutions with npm run seed (seed ${seed}), cached in ${dir}`);
   const started = performance.now();
-  execFileSync(process.execPath, [path.join(repoRoot, 'electron/host/cli/seed.ts'), '--count', String(count), '--data-dir', building, '--seed', String(seed)], {
+  execFileSync(process.execPath, [path.join(repoRoot, 'electron/cli/seed.ts'), '--count', String(count), '--data-dir', building, '--seed', String(seed)], {
     cwd: repoRoot,
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -20,14 +20,14 @@ export interface RunningPreview {
 }
 
 /**
- * Starts the real browser preview (`electron/host/cli/preview.ts`) on a free port and a fresh
+ * Starts the real browser preview (`electron/cli/preview.ts`) on a free port and a fresh
  * data folder, exactly as a user would, and waits for the URL line it prints.
  */
 export async function startPreview(): Promise<RunningPreview> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cyber-counter-e2e-'));
   const child = spawn(
     process.execPath,
-    [path.join(repoRoot, 'electron/host/cli/preview.ts'), '--port', '0', '--data-dir', dataDir, '--no-build'],
+    [path.join(repoRoot, 'electron/cli/preview.ts'), '--port', '0', '--data-dir', dataDir, '--no-build'],
     { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let stderr = '';

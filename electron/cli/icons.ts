@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import { appRoot } from '../../core/paths.ts';
+import { appRoot } from '../core/paths.ts';
 
 const pngSizes = [16, 24, 32, 48, 64, 128, 256, 512, 1024];
 /** Windows shows 16–48 in lists and the taskbar, 256 in large icon views. */

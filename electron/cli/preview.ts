@@ -5,10 +5,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../../core/errors.ts';
-import { newestGoodBackupIn, openCore, restoreDamagedDataDir } from '../../core/openCore.ts';
-import { appRoot, defaultDataDir } from '../../core/paths.ts';
-import { startHost } from '../server.ts';
+import { AppError } from '../core/errors.ts';
+import { newestGoodBackupIn, openCore, restoreDamagedDataDir } from '../core/openCore.ts';
+import { appRoot, defaultDataDir } from '../core/paths.ts';
+import { startHost } from '../host/server.ts';
 import { parseArgs } from './args.ts';
 
 function newestMtime(dir: string): number {

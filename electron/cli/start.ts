@@ -1,7 +1,7 @@
 /**
  * `npm start`: the desktop app when the Electron binary is there (or can be fetched), otherwise
  * the browser preview, so that a machine without the binary still runs the app.
- * Usage: node electron/host/cli/start.ts [args passed on to Electron or the preview]
+ * Usage: node electron/cli/start.ts [args passed on to Electron or the preview]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -34,7 +34,7 @@ export function electronBinaryStatus(electronPkgDir: string, env: NodeJS.Process
   return { available: fs.existsSync(binary), path: binary };
 }
 
-const root = fileURLToPath(new URL('../../..', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url));
 const fetchTimeoutMs = 120_000;
 
 function electronPackageDir(): string {
@@ -100,7 +100,7 @@ async function main(args: string[]): Promise<void> {
     return;
   }
   console.log('Electron の実行ファイルを取得できないため、ブラウザ版プレビューで起動します (Electron binary unavailable: starting the browser preview).');
-  runForeground(process.execPath, [path.join(root, 'electron/host/cli/preview.ts'), ...args]);
+  runForeground(process.execPath, [path.join(root, 'electron/cli/preview.ts'), ...args]);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {

@@ -1,7 +1,7 @@
 /**
  * Builds what the app runs from: the renderer (Vite) into dist/renderer and, for the desktop
  * app, the Electron main process, preload and workers (esbuild) into dist/electron.
- * Usage: node electron/host/cli/build.ts [--renderer] [--electron]   (no flag: both)
+ * Usage: node electron/cli/build.ts [--renderer] [--electron]   (no flag: both)
  */
 import { build as viteBuild } from 'vite';
 import { build as esbuild } from 'esbuild';
@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
 
-const root = fileURLToPath(new URL('../../..', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url));
 
 export async function buildRenderer(): Promise<void> {
   await viteBuild({ configFile: path.join(root, 'renderer/vite.config.ts'), logLevel: 'warn' });

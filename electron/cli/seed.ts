@@ -4,14 +4,14 @@
  * benchmark). Deterministic for a given seed. Refuses while the app has the folder open.
  */
 import path from 'node:path';
-import { openDatabase } from '../../core/db/connection.ts';
-import { migrate } from '../../core/db/migrate.ts';
-import { migrations } from '../../core/db/migrations/index.ts';
-import { createClinics, mergeSearchIndexes } from '../../core/db/repos/clinics.ts';
-import { generateClinics } from '../../core/db/seed/generateClinics.ts';
-import { AppError } from '../../core/errors.ts';
-import { acquireDataDirLock } from '../../core/lock.ts';
-import { databaseFileName, defaultDataDir } from '../../core/paths.ts';
+import { openDatabase } from '../core/db/connection.ts';
+import { migrate } from '../core/db/migrate.ts';
+import { migrations } from '../core/db/migrations/index.ts';
+import { createClinics, mergeSearchIndexes } from '../core/db/repos/clinics.ts';
+import { generateClinics } from '../core/db/seed/generateClinics.ts';
+import { AppError } from '../core/errors.ts';
+import { acquireDataDirLock } from '../core/lock.ts';
+import { databaseFileName, defaultDataDir } from '../core/paths.ts';
 import { parseArgs } from './args.ts';
 
 const batchSize = 10_000;
