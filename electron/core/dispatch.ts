@@ -1,4 +1,6 @@
 import { contract, isChannel, type Channel } from '../../shared/contract/channels.ts';
+import { areasWrittenBy } from '../../shared/contract/channelWrites.ts';
+import type { DataArea } from '../../shared/contract/dataAreas.ts';
 import type { Envelope } from '../../shared/contract/envelope.ts';
 import { fieldMessages } from '../../shared/contract/issues.ts';
 import { errorMessages, type ErrorCode } from '../../shared/messages/errors.ts';
@@ -10,11 +12,18 @@ export function failure(code: ErrorCode, message: string = errorMessages[code], 
   return { ok: false, error: fields ? { code, message, fields } : { code, message } };
 }
 
+export interface DispatchHooks {
+  /** Called once after a writing channel's handler has committed, with the areas it declares. */
+  announce?: (areas: readonly DataArea[]) => void;
+  /** True while writes must wait (start-up maintenance): writing channels get BUSY. */
+  writesHeld?: () => boolean;
+}
+
 /**
  * The one entry point of both transports: known channel, valid argument, then the handler.
  * Nothing reaches a handler unvalidated, and nothing but an envelope leaves.
  */
-export function createDispatcher(handlers: HandlerMap, log: Logger) {
+export function createDispatcher(handlers: HandlerMap, log: Logger, hooks: DispatchHooks = {}) {
   return async function dispatch(channel: string, input: unknown): Promise<Envelope<unknown>> {
     if (typeof channel !== 'string' || !isChannel(channel)) return failure('UNKNOWN_CHANNEL');
     const parsed = contract[channel].input.safeParse(input);
@@ -23,9 +32,13 @@ export function createDispatcher(handlers: HandlerMap, log: Logger) {
       const first = Object.values(fields)[0];
       return failure('INVALID_INPUT', first ? `${errorMessages.INVALID_INPUT}（${first}）` : errorMessages.INVALID_INPUT, fields);
     }
+    const writes = areasWrittenBy(channel);
+    if (writes.length > 0 && hooks.writesHeld?.()) return failure('BUSY');
     try {
       const handler = handlers[channel] as (args: unknown) => unknown;
       const result = await handler(parsed.data);
+      // The handler has returned, so its transaction has committed: the window may refetch.
+      if (writes.length > 0) hooks.announce?.(writes);
       return { ok: true, result: contract[channel as Channel].output.parse(result) };
     } catch (error) {
       if (error instanceof AppError) return failure(error.code, error.message, error.fields);

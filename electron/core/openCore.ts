@@ -2,6 +2,9 @@ import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ContractEvent } from '../../shared/contract/events.ts';
+import { areasWrittenByJob } from '../../shared/contract/channelWrites.ts';
+import type { DataArea } from '../../shared/contract/dataAreas.ts';
+import type { JobState } from '../../shared/contract/jobs.ts';
 import { openDatabase, type Db } from './db/connection.ts';
 import { migrate, schemaVersion } from './db/migrate.ts';
 import { createBackup } from './backup/backups.ts';
@@ -74,10 +77,17 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     let databaseCheck: AppInfo['databaseCheck'] = 'pending';
     const events = new EventEmitter();
     const emit = (event: ContractEvent) => events.emit('event', event);
+    // Every committed write is announced once, whoever wrote it, so open screens refetch.
+    const announce = (areas: readonly DataArea[]) => emit({ type: 'changed', areas: [...new Set(areas)] });
+    const onJobUpdate = (job: JobState) => {
+      emit({ type: 'job', job });
+      const written = areasWrittenByJob(job.kind);
+      if (job.state === 'succeeded' && written.length > 0) announce(written);
+    };
     const pdfWorker = new ResidentWorker<PdfRenderData, PdfRenderResult>('pdfRender', { fontsDir: pdfFontsDir() } satisfies PdfWorkerStart);
     const jobs = new JobRunner(
       { ...clinicsCsvJobs({ db: openedDb, dbPath, files, writeContext, backupsDir, now }), ...documentJobs({ db: openedDb, files, content, now, outputs, pdfWorker }) },
-      (job) => emit({ type: 'job', job }),
+      onJobUpdate,
       log,
     );
     const handlers = createHandlers({
@@ -90,9 +100,9 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       outputs,
       backups: backupService({ db: openedDb, dbPath, backupsDir, files, now, busy: () => jobs.busy }),
       backupsDir,
-      info: () => ({ version: packageJson.version, mode, machineId, dataDir, schemaVersion: to, databaseCheck }),
+      info: () => ({ version: packageJson.version, mode, machineId, dataDir, schemaVersion: to, databaseCheck, maintenance: null }),
     });
-    const dispatch = createDispatcher(handlers, log);
+    const dispatch = createDispatcher(handlers, log, { announce });
     const backupSchedule = startBackupSchedule({
       db: openedDb,
       backupsDir,

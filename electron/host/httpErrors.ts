@@ -14,6 +14,8 @@ export const statusForError: Record<ErrorCode, number> = {
   FILE_WRITE_FAILED: 500,
   UNAVAILABLE: 503,
   CANCELLED: 409,
+  BUSY: 409,
+  CONFLICT: 409,
   DB_LOCKED: 409,
   DB_TOO_NEW: 409,
   DB_DAMAGED: 409,

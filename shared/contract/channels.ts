@@ -20,6 +20,7 @@ import {
 import { documentOutputSchema, recordOutputInputSchema, recordOutputResultSchema } from '../documents/documentOutput.ts';
 import { limits } from './limits.ts';
 import { jobIdInputSchema, jobStartSchema, jobStateSchema } from './jobs.ts';
+import { maintenanceStateSchema } from './dataAreas.ts';
 
 const channel = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 
@@ -34,6 +35,8 @@ export const appInfoSchema = z.object({
   schemaVersion: z.number().int(),
   /** The background quick_check soon after start: not run yet, passed, or found damage. */
   databaseCheck: z.enum(['pending', 'ok', 'problem']),
+  /** Start-up work that holds writes back (search columns rebuilt after an upgrade), or null. */
+  maintenance: maintenanceStateSchema,
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 

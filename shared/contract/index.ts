@@ -1,4 +1,6 @@
 export * from './channels.ts';
+export * from './dataAreas.ts';
+export * from './channelWrites.ts';
 export * from './envelope.ts';
 export * from './events.ts';
 export * from './files.ts';
