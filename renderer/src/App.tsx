@@ -1,7 +1,8 @@
 import { useEffect, type ComponentType } from 'react';
 import { NavMenu } from './components/NavMenu.tsx';
 import { ScreenErrorBoundary } from './components/ScreenErrorBoundary.tsx';
-import { useAppInfoStore } from './stores/appInfoStore.ts';
+import { MaintenanceBanner } from './components/MaintenanceBanner.tsx';
+import { useAppInfo } from './query/useAppInfo.ts';
 import { useUiStore } from './stores/uiStore.ts';
 import type { ScreenId } from './screens/screenList.ts';
 import { HomeScreen } from './screens/Home/HomeScreen.tsx';
@@ -25,13 +26,8 @@ const screens: Record<ScreenId, ComponentType> = {
 /** The shell: product name and menu on the left, the current screen on the right. */
 export function App() {
   const screen = useUiStore((s) => s.screen);
-  const loadAppInfo = useAppInfoStore((s) => s.load);
   const Screen = screens[screen];
-  const damaged = useAppInfoStore((s) => s.info?.databaseCheck === 'problem');
-
-  useEffect(() => {
-    void loadAppInfo();
-  }, [loadAppInfo]);
+  const damaged = useAppInfo().info?.databaseCheck === 'problem';
 
   // Closing the window (or the browser tab) over unsaved input asks first; the desktop shell
   // turns this into its own Japanese question.
@@ -61,6 +57,7 @@ export function App() {
             データのファイルに異常が見つかりました（自動点検）。入力はできるだけ控え、「設定」の「バックアップ」から最新のバックアップに復元してください。解決しない場合は担当者に連絡してください。
           </p>
         )}
+        <MaintenanceBanner />
         {/* Keyed by screen so choosing another screen from the menu recovers from a crash. */}
         <ScreenErrorBoundary key={screen}>
           <Screen />

@@ -13,17 +13,21 @@ import {
 } from '../../../shared/contract/jobs.ts';
 import { errorMessages } from '../../../shared/messages/errors.ts';
 import { ApiError } from './ApiError.ts';
-import { createHttpBridge } from './httpBridge.ts';
+import { createHttpBridge, type HttpBridge } from './httpBridge.ts';
 import { transportMessages } from './transportMessages.ts';
 
 /** How often a running job is polled in case an event was missed (e.g. the stream reconnected). */
 const jobPollIntervalMs = 1000;
 
 let bridge: ContractBridge | null = null;
+let httpBridge: HttpBridge | null = null;
 
 /** The desktop preload's bridge when present, else the browser preview's HTTP bridge. */
 function getBridge(): ContractBridge {
-  bridge ??= window.cyberCounter ?? createHttpBridge();
+  if (!bridge) {
+    if (window.cyberCounter) bridge = window.cyberCounter;
+    else bridge = httpBridge = createHttpBridge();
+  }
   return bridge;
 }
 
@@ -168,4 +172,13 @@ export async function printFile(file: FileRef): Promise<void> {
 /** Events the main process pushes (job progress, the background database check). */
 export function onContractEvent(listener: (event: ContractEvent) => void): () => void {
   return getBridge().onEvent(listener);
+}
+
+/**
+ * Called after the preview's event stream reconnected (events may have been missed). The desktop
+ * window's IPC does not drop events; after a reload its page starts afresh anyway.
+ */
+export function onEventsReconnected(listener: () => void): () => void {
+  getBridge();
+  return httpBridge?.onReconnect(listener) ?? (() => {});
 }

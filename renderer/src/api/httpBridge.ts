@@ -87,7 +87,10 @@ type Listener = (event: ContractEvent) => void;
  */
 function createEventStream() {
   const listeners = new Set<Listener>();
+  const reconnectListeners = new Set<() => void>();
   let controller: AbortController | null = null;
+  // Set when a stream attempt ended (dropped or refused): the next successful open is a reconnect.
+  let interrupted = false;
 
   const dispatch = (data: string) => {
     let json: unknown;
@@ -106,6 +109,9 @@ function createEventStream() {
     if (!headers) return;
     const response = await fetch('/api/events', { headers: { ...headers, Accept: 'text/event-stream' }, signal });
     if (!response.ok || !response.body) throw new Error(`event stream status ${response.status}`);
+    // Events sent while the stream was down are lost: whoever keeps data fresh reads it all again.
+    if (interrupted) for (const listener of [...reconnectListeners]) listener();
+    interrupted = false;
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
     let buffer = '';
     for (;;) {
@@ -134,6 +140,7 @@ function createEventStream() {
       } catch {
         // Network errors and host restarts end up here; the loop reconnects after a pause.
       }
+      interrupted = true;
       if (signal.aborted) return;
       await new Promise((resolve) => setTimeout(resolve, reconnectDelayMs));
     }
@@ -151,17 +158,31 @@ function createEventStream() {
         if (listeners.size === 0 && controller) {
           controller.abort();
           controller = null;
+          interrupted = false;
         }
       };
+    },
+    onReconnect(listener: () => void): () => void {
+      reconnectListeners.add(listener);
+      return () => reconnectListeners.delete(listener);
     },
   };
 }
 
+/** The browser preview's bridge also says when its event stream has reconnected. */
+export interface HttpBridge extends ContractBridge {
+  onReconnect(listener: () => void): () => void;
+}
+
 /** The ContractBridge of the browser preview: the same contract over the local HTTP host. */
-export function createHttpBridge(): ContractBridge {
+export function createHttpBridge(): HttpBridge {
   const events = createEventStream();
 
   return {
+    onReconnect(listener) {
+      return events.onReconnect(listener);
+    },
+
     async call(channel, input) {
       const response = await send(`/api/call/${encodeURIComponent(channel)}`, {
         method: 'POST',

@@ -1,20 +1,15 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useId, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import { limits } from '../../../shared/contract/limits.ts';
 import { clinicKindLabels, type Clinic } from '../../../shared/domain/clinic.ts';
 import { errorMessageOf } from '../api/ApiError.ts';
+import { queries } from '../query/queries.ts';
 import { isComposing } from './ModalDialog.tsx';
 import { useTypeAhead } from './useTypeAhead.ts';
 import { formatCount } from '../format/formatNumber.ts';
 
 export interface ClinicPickerHandle {
   focus(): void;
-}
-
-interface SearchResult {
-  query: string;
-  items: Clinic[];
-  total: number;
-  capped: boolean;
 }
 
 /** ふりがな, 種別 and 電話番号, each kept whole when the line wraps. */
@@ -35,7 +30,8 @@ export interface ClinicPickerProps {
   clinic: Clinic | null;
   onChoose(clinic: Clinic): void;
   onClear(): void;
-  search(query: string): Promise<{ items: Clinic[]; total: number; capped: boolean }>;
+  /** Suggestions shown at once. */
+  limit: number;
   /** e.g. 医療機関 or 医療機関（任意） */
   label: string;
   hint: string;
@@ -47,15 +43,21 @@ export interface ClinicPickerProps {
  * 医療機関 from the records, searched as the clerk types (never while the IME converts). Arrow
  * keys move through the suggestions, Enter chooses, Esc closes them.
  */
-export function ClinicPicker({ clinic, onChoose, onClear, search: searchClinics, label, hint, describedBy, ref }: ClinicPickerProps) {
+export function ClinicPicker({ clinic, onChoose, onClear, limit, label, hint, describedBy, ref }: ClinicPickerProps) {
   const [query, setQuery] = useState('');
-  const [result, setResult] = useState<SearchResult | null>(null);
+  // What was last searched: the box may already hold newer text.
+  const [searched, setSearched] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
-  const [error, setError] = useState<string | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const changeRef = useRef<HTMLButtonElement>(null);
-  const latest = useRef(0);
+  const found = useQuery({
+    ...queries.clinicSearch({ query: searched, limit, includeArchived: false }),
+    enabled: searched !== '',
+    placeholderData: keepPreviousData,
+  });
+  const result = searched !== '' && found.data ? found.data : null;
+  const error = searched !== '' && found.error ? errorMessageOf(found.error, '医療機関を検索できませんでした。') : null;
   const baseId = useId();
   const inputId = `${baseId}-input`;
   const listId = `${baseId}-list`;
@@ -70,24 +72,9 @@ export function ClinicPicker({ clinic, onChoose, onClear, search: searchClinics,
 
   const search = (text: string) => {
     const q = text.trim();
-    const ticket = ++latest.current;
-    if (!q) {
-      setResult(null);
-      setOpen(false);
-      return;
-    }
-    searchClinics(q).then(
-      (r) => {
-        if (ticket !== latest.current) return;
-        setResult({ query: q, ...r });
-        setActive(-1);
-        setOpen(true);
-        setError(null);
-      },
-      (e: unknown) => {
-        if (ticket === latest.current) setError(errorMessageOf(e, '医療機関を検索できませんでした。'));
-      },
-    );
+    setSearched(q);
+    setActive(-1);
+    setOpen(q !== '');
   };
 
   const typeAhead = useTypeAhead(search);
@@ -95,7 +82,7 @@ export function ClinicPicker({ clinic, onChoose, onClear, search: searchClinics,
   const choose = (picked: Clinic) => {
     onChoose(picked);
     setQuery('');
-    setResult(null);
+    setSearched('');
     setOpen(false);
     // The input goes away; the way to change the choice takes the focus.
     requestAnimationFrame(() => changeRef.current?.focus());

@@ -6,7 +6,7 @@ import {
   type DateOnly,
   type DateStyle,
 } from '../../../shared/time/tokyoDate.ts';
-import { useSettingsStore } from '../stores/settingsStore.ts';
+import { useSettings } from '../query/useSharedReads.ts';
 
 const tokyoTimeFormat = new Intl.DateTimeFormat('ja-JP', {
   timeZone: 'Asia/Tokyo',
@@ -37,5 +37,5 @@ export function formatDateTime(iso: string, style: DateStyle): string {
 
 /** The chosen date style, for components: `const style = useDateStyle(); formatDate(d, style)`. */
 export function useDateStyle(): DateStyle {
-  return useSettingsStore((s) => s.settings?.dateStyle ?? 'western');
+  return useSettings().settings?.dateStyle ?? 'western';
 }

@@ -5,7 +5,6 @@ import type { ClinicImportField, ClinicMatchAction, ColumnMapping } from '../../
 import { openFile, runJob, saveFile } from '../api/client.ts';
 import { ApiError, errorMessageOf } from '../api/ApiError.ts';
 import { formatNumber } from '../format/formatNumber.ts';
-import { useClinicsStore } from './clinicsStore.ts';
 import type { JobView } from './clinicsCsvStore.ts';
 
 export type ImportPreview = JobResult<'clinics.previewImport'>;
@@ -119,7 +118,6 @@ export const useClinicsImportStore = create<ClinicsImportState>()((set, get) => 
           onProgress: (job) => set({ job: { phase: 'running', progress: job.progress, message: null } }),
         });
         set({ result, file: null, preview: null, running: null, job: { phase: 'done', progress: null, message: outcomeLine(file.name, result) } });
-        void useClinicsStore.getState().search();
       } catch (error) {
         set({ running: null, job: failure(error, 'CSVを取り込めませんでした。ファイルの内容を確認してください。') });
       } finally {

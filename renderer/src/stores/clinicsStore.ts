@@ -1,7 +1,4 @@
 import { create } from 'zustand';
-import type { ClinicSearchResult } from '../../../shared/contract/channels.ts';
-import { call } from '../api/client.ts';
-import { errorMessageOf } from '../api/ApiError.ts';
 
 /** Rows shown at once; the count line tells staff when there are more and to narrow the search. */
 export const clinicListLimit = 100;
@@ -15,54 +12,53 @@ export interface ClinicsNotice {
 }
 
 interface ClinicsState {
+  /** The search box's text, as typed. */
   query: string;
+  /** The words the list was last searched for (typing waits for a pause; see ClinicSearchBox). */
+  searched: string;
   includeArchived: boolean;
-  results: ClinicSearchResult | null;
-  /** The query the shown results belong to (the box may already hold newer text). */
-  resultsQuery: string;
-  loading: boolean;
-  error: string | null;
+  /** The clinic open beside the list, if any. */
+  openId: string | null;
   notice: ClinicsNotice | null;
   setQuery(query: string): void;
-  /** Ticking 「アーカイブを表示」 searches again at once. */
+  /** Searches for the box's text now. */
+  search(): void;
+  /** Puts words in the box and searches for them (ホーム's 医療機関を検索). */
+  searchFor(query: string): void;
   setIncludeArchived(includeArchived: boolean): void;
-  search(): Promise<void>;
+  open(id: string): void;
+  close(): void;
   showNotice(notice: ClinicsNotice | null): void;
   clearNotice(): void;
 }
 
-// Only the newest search may update the list: typing quickly must not let an old answer win.
-let latestSearch = 0;
-
-/** The 医療機関 list: what was searched, what came back, and the status line above it. */
+/**
+ * The 医療機関 screen's own state: what is typed and searched, which clinic is open, the status
+ * line. The list and the record themselves are reads (queries.clinicSearch, queries.clinic).
+ */
 export const useClinicsStore = create<ClinicsState>()((set, get) => ({
   query: '',
+  searched: '',
   includeArchived: false,
-  results: null,
-  resultsQuery: '',
-  loading: false,
-  error: null,
+  openId: null,
   notice: null,
   setQuery(query) {
     set({ query });
   },
-  setIncludeArchived(includeArchived) {
-    set({ includeArchived });
-    void get().search();
+  search() {
+    set({ searched: get().query.trim() });
   },
-  async search() {
-    const ticket = ++latestSearch;
-    const query = get().query.trim();
-    const includeArchived = get().includeArchived;
-    set({ loading: true });
-    try {
-      const results = await call('clinics.search', { query, limit: clinicListLimit, includeArchived });
-      if (ticket === latestSearch) set({ results, resultsQuery: query, loading: false, error: null });
-    } catch (error) {
-      if (ticket === latestSearch) {
-        set({ loading: false, error: errorMessageOf(error, '医療機関を検索できませんでした。') });
-      }
-    }
+  searchFor(query) {
+    set({ query, searched: query.trim() });
+  },
+  setIncludeArchived(includeArchived) {
+    set({ includeArchived, searched: get().query.trim() });
+  },
+  open(id) {
+    set({ openId: id });
+  },
+  close() {
+    set({ openId: null });
   },
   showNotice(notice) {
     set({ notice });

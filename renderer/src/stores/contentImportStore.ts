@@ -3,7 +3,6 @@ import type { ContentChange, ContentImportPreview } from '../../../shared/conten
 import type { FileRef } from '../../../shared/contract/files.ts';
 import { call, openFile, saveFile } from '../api/client.ts';
 import { errorMessageOf } from '../api/ApiError.ts';
-import { useContentStore } from './contentStore.ts';
 
 interface ContentImportState {
   busy: boolean;
@@ -11,8 +10,6 @@ interface ContentImportState {
   error: string | null;
   /** The chosen file and what it would change, shown beside the current content before accepting. */
   pending: { file: FileRef; version: string; preview: ContentImportPreview } | null;
-  changes: ContentChange[];
-  loadChanges(): Promise<void>;
   saveTemplate(): Promise<void>;
   chooseFile(version: string): Promise<void>;
   accept(): Promise<void>;
@@ -32,20 +29,11 @@ export const useContentImportStore = create<ContentImportState>()((set, get) => 
       set({ busy: false });
     }
   };
-  const refresh = async () => {
-    await useContentStore.getState().load(true);
-    await get().loadChanges();
-  };
   return {
     busy: false,
     message: null,
     error: null,
     pending: null,
-    changes: [],
-    async loadChanges() {
-      const { items } = await call('content.changes', {});
-      set({ changes: items });
-    },
     saveTemplate: () =>
       attempt(async () => {
         const file = await call('content.rateTemplate', {});
@@ -63,8 +51,8 @@ export const useContentImportStore = create<ContentImportState>()((set, get) => 
         const pending = get().pending;
         if (!pending) return;
         const change = await call('content.acceptImport', { fileId: pending.file.fileId, version: pending.version });
+        // The core announces the new content (`changed`), so every screen showing it reads it again.
         set({ pending: null, message: `「${change.label}」を取り込みました。` });
-        await refresh();
       }, '取り込めませんでした。'),
     discard: () => set({ pending: null, message: null }),
     revert: (change) =>
@@ -72,7 +60,6 @@ export const useContentImportStore = create<ContentImportState>()((set, get) => 
         if (!window.confirm(`「${change.label}」の取り込みを取り消し、前の内容に戻しますか？`)) return;
         await call('content.revert', { changeId: change.id });
         set({ message: `「${change.label}」を取り消しました。前の内容に戻りました。` });
-        await refresh();
       }, '取り消せませんでした。'),
   };
 });

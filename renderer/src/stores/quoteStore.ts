@@ -4,8 +4,8 @@ import type { Inquiry } from '../../../shared/domain/inquiry.ts';
 import type { SavedQuote } from '../../../shared/quote/savedQuote.ts';
 import { tokyoToday } from '../../../shared/time/tokyoDate.ts';
 import { call } from '../api/client.ts';
-import { useInquiriesStore } from './inquiriesStore.ts';
-import { useSettingsStore } from './settingsStore.ts';
+import { queries } from '../query/queries.ts';
+import { queryClient } from '../query/queryClientInstance.ts';
 
 /** A quote stored on an inquiry, with the inquiry's 受付番号 for the confirmation. */
 export interface SavedQuoteConfirmation {
@@ -29,8 +29,6 @@ interface QuoteDraftState {
   /** Chooses a clinic and takes its 種別 from the record. */
   chooseClinic(clinic: Clinic): void;
   clearClinic(): void;
-  searchClinics(query: string): Promise<{ items: Clinic[]; total: number; capped: boolean }>;
-  listInquiries(clinicId: string): Promise<Inquiry[]>;
   /** Registers a counter inquiry (受付日 today in Japan) for the chosen clinic. */
   registerInquiry(content: string): Promise<Inquiry>;
   /** Registers a counter inquiry to save a quote on, without announcing it as a registration. */
@@ -42,17 +40,14 @@ interface QuoteDraftState {
   dismissConfirmation(): void;
 }
 
-const clinicSearchLimit = 8;
-
 /** 保険料試算: what the counter has chosen so far, kept while staff move between screens. */
 export const useQuoteStore = create<QuoteDraftState>()((set, get) => {
   const createInquiry = async (content: string): Promise<Inquiry> => {
     const clinic = get().clinic;
     if (!clinic) throw new Error('no clinic chosen');
-    await useSettingsStore.getState().load();
-    const staffId = useSettingsStore.getState().settings?.currentStaffId ?? null;
-    // Through the inquiries store, so the lists on ホーム and 問い合わせ know to read again.
-    const detail = await useInquiriesStore.getState().create({
+    const settings = await queryClient.fetchQuery(queries.settings());
+    const staffId = settings.currentStaffId;
+    const detail = await call('inquiries.create', {
       clinicId: clinic.id,
       receivedOn: tokyoToday(),
       channel: 'counter',
@@ -79,12 +74,6 @@ export const useQuoteStore = create<QuoteDraftState>()((set, get) => {
     },
     clearClinic() {
       set({ clinic: null, lastSaved: null, lastRegistered: null });
-    },
-    searchClinics(query) {
-      return call('clinics.search', { query, limit: clinicSearchLimit, includeArchived: false });
-    },
-    async listInquiries(clinicId) {
-      return (await call('inquiries.list', { clinicId, limit: 100 })).items;
     },
     async registerInquiry(content) {
       const inquiry = await createInquiry(content);

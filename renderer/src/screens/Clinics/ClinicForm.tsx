@@ -5,13 +5,19 @@ import {
   clinicKindLabels,
   clinicKinds,
   type Clinic,
+  type ClinicKind,
 } from '../../../../shared/domain/clinic.ts';
 import { parsePostalCode } from '../../../../shared/text/postalCode.ts';
 import { ApiError } from '../../api/ApiError.ts';
+import { call } from '../../api/client.ts';
+import { ConflictPanel } from '../../components/ConflictPanel.tsx';
+import { conflictMessages } from '../../components/conflictMessages.ts';
+import { fieldChanges, reapplyEdits, type FieldChange } from '../../components/fieldChanges.ts';
+import { recordChanged } from '../../components/recordChanged.ts';
 import { FormField, type FieldControlProps } from '../../components/FormField.tsx';
 import { isComposing } from '../../components/ModalDialog.tsx';
 import { useUnsavedChanges } from '../../components/useUnsavedChanges.ts';
-import { useClinicRecordStore, type CheckedClinicInput, type DuplicateMatch } from '../../stores/clinicRecordStore.ts';
+import { addressForPostalCode, findDuplicates, type CheckedClinicInput, type DuplicateMatch } from './clinicWrites.ts';
 import {
   checkClinicDraft,
   clinicDraftFields,
@@ -33,13 +39,19 @@ const invalidInputMessage = '入力内容に誤りがあります。各項目の
 interface ClinicFormProps {
   /** Prefix for element ids: the new-clinic dialog and the open clinic can be on the page together. */
   idPrefix: string;
-  /** The saved record being edited; null registers a new clinic. */
+  /**
+   * The saved record being edited, as it is now (it may change while the form is open); null
+   * registers a new clinic. The form keeps its own copy of the record as it was opened.
+   */
   clinic: Clinic | null;
   /** Archived clinics are shown, not edited, until they are restored. */
   readOnly?: boolean;
   autoFocus?: boolean;
-  /** Writes checked input; rejects with ApiError (its `fields` are shown next to the fields). */
-  save: (input: CheckedClinicInput) => Promise<Clinic>;
+  /**
+   * Writes checked input over the record as the form opened it (null: a new clinic); rejects
+   * with ApiError (its `fields` are shown next to the fields; CONFLICT when the record changed since).
+   */
+  save: (input: CheckedClinicInput, opened: Clinic | null) => Promise<Clinic>;
   onSaved?: (clinic: Clinic) => void;
   /** キャンセル or Esc, once any unsaved input has been given up. */
   onCancel: () => void;
@@ -57,6 +69,12 @@ interface FormState {
 
 type Phase = 'idle' | 'checking' | 'saving';
 
+/** A save refused because the record changed: the record as it is now, and what changed. */
+interface Conflict {
+  current: Clinic;
+  changes: FieldChange<ClinicDraftField>[];
+}
+
 /**
  * The clinic form shared by 新規登録 and the open clinic. Enter in a one-line field saves and Esc
  * cancels, never while the IME is composing; メモ takes Enter as a new line. Input is checked with
@@ -64,14 +82,16 @@ type Phase = 'idle' | 'checking' | 'saving';
  */
 export function ClinicForm(props: ClinicFormProps) {
   const { idPrefix, clinic, readOnly = false, autoFocus = false, save, onSaved, onCancel, onOpenExisting, extraActions } = props;
-  const findDuplicates = useClinicRecordStore((s) => s.findDuplicates);
-  const addressForPostalCode = useClinicRecordStore((s) => s.addressForPostalCode);
-
+  // The record as this form opened it (or last saved it): what a save is allowed to replace.
+  const [opened, setOpened] = useState<Clinic | null>(clinic);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
   const [baseline, setBaseline] = useState<ClinicDraft>(() => (clinic ? clinicToDraft(clinic) : emptyClinicDraft));
   const [form, setForm] = useState<FormState>({ draft: baseline, autoAddress: null });
   const [errors, setErrors] = useState<ClinicFieldErrors>({});
   const [generalError, setGeneralError] = useState<string | null>(null);
   const [postalNote, setPostalNote] = useState<string | null>(null);
+  // A line after the form took in the current record (再読み込み or 反映).
+  const [note, setNote] = useState<string | null>(null);
   const [phase, setPhase] = useState<Phase>('idle');
   const [duplicates, setDuplicates] = useState<{ matches: DuplicateMatch[]; input: CheckedClinicInput } | null>(null);
   // The postal code last looked up, so retyping the same code does not ask again.
@@ -82,6 +102,16 @@ export function ClinicForm(props: ClinicFormProps) {
   const { draft } = form;
   const dirty = !readOnly && !sameDraft(draft, baseline);
   useUnsavedChanges(dirty);
+
+  // Someone else saved this record while the form was open. Nothing typed: show their version.
+  // Something typed: the draft stays, with a quiet note; a save then meets CONFLICT and can merge.
+  const changedElsewhere = clinic !== null && opened !== null && clinic.id === opened.id && recordChanged(opened, clinic);
+  if (changedElsewhere && !dirty && phase === 'idle' && conflict === null) {
+    const fresh = clinicToDraft(clinic);
+    setOpened(clinic);
+    setBaseline(fresh);
+    setForm({ draft: fresh, autoAddress: null });
+  }
 
   const fieldId = (field: ClinicDraftField) => `${idPrefix}-${field}`;
   const focusField = (field: ClinicDraftField) => document.getElementById(fieldId(field))?.focus();
@@ -100,6 +130,7 @@ export function ClinicForm(props: ClinicFormProps) {
   const shownErrors: ClinicFieldErrors = { ...errors, ...(bedProblem ? { bedCount: bedProblem } : {}) };
 
   const update = (field: ClinicDraftField, value: string) => {
+    setNote(null);
     setForm((f) => ({ ...f, draft: { ...f.draft, [field]: value } }));
     // A changed 種別 makes an earlier 病床数 message stale too.
     const stale: ClinicDraftField[] = field === 'kind' ? ['kind', 'bedCount'] : [field];
@@ -157,10 +188,12 @@ export function ClinicForm(props: ClinicFormProps) {
   const write = async (input: CheckedClinicInput) => {
     setPhase('saving');
     try {
-      const saved = await save(input);
+      const saved = await save(input, opened);
       if (mounted.current) {
         // Show what was stored (099-254-8126, 890-0053), and start clean from it.
         const stored = clinicToDraft(saved);
+        setOpened(saved);
+        setConflict(null);
         setBaseline(stored);
         setForm({ draft: stored, autoAddress: null });
         lookedUp.current = saved.postalCode;
@@ -170,10 +203,57 @@ export function ClinicForm(props: ClinicFormProps) {
       onSaved?.(saved);
     } catch (error) {
       if (!mounted.current) return;
+      if (error instanceof ApiError && error.code === 'CONFLICT' && opened) {
+        await showConflict(opened);
+        return;
+      }
       setPhase('idle');
       if (error instanceof ApiError && showErrors(knownFieldErrors(error.fields))) setGeneralError(invalidInputMessage);
       else setGeneralError(error instanceof ApiError ? error.message : '保存できませんでした。もう一度お試しください。');
     }
+  };
+
+  /** Reads the record as it is now and shows, field by field, what changed since the form opened it. */
+  const showConflict = async (was: Clinic) => {
+    let current: Clinic;
+    try {
+      current = await call('clinics.get', { id: was.id });
+    } catch {
+      if (!mounted.current) return;
+      setPhase('idle');
+      setGeneralError(conflictMessages.loadFailed);
+      return;
+    }
+    if (!mounted.current) return;
+    setPhase('idle');
+    setGeneralError(null);
+    setConflict({ current, changes: fieldChanges(clinicDraftFields, clinicToDraft(was), clinicToDraft(current), draft) });
+  };
+
+  /** 最新の記録を読み込む: the edit is given up; the form shows the current record. */
+  const reloadCurrent = (current: Clinic) => {
+    const fresh = clinicToDraft(current);
+    setOpened(current);
+    setBaseline(fresh);
+    setForm({ draft: fresh, autoAddress: null });
+    setErrors({});
+    setConflict(null);
+    setGeneralError(null);
+    setNote(conflictMessages.reloaded);
+    focusField('name');
+  };
+
+  /** 反映: the user's changed fields laid over the current record, to check and save again. */
+  const reapplyOnCurrent = (current: Clinic) => {
+    if (!opened) return;
+    const fresh = clinicToDraft(current);
+    setOpened(current);
+    setBaseline(fresh);
+    setForm((f) => ({ draft: reapplyEdits(clinicDraftFields, clinicToDraft(opened), fresh, f.draft), autoAddress: null }));
+    setConflict(null);
+    setGeneralError(null);
+    setNote(conflictMessages.reapplied);
+    focusField('name');
   };
 
   const submit = async (e?: FormEvent) => {
@@ -189,12 +269,12 @@ export function ClinicForm(props: ClinicFormProps) {
     const { input } = check;
     // An edit that keeps name, phone and 会員番号 cannot create a new duplicate: no warning again.
     const identityChanged =
-      !clinic || input.name !== clinic.name || input.phone !== clinic.phone || input.memberNumber !== clinic.memberNumber;
+      !opened || input.name !== opened.name || input.phone !== opened.phone || input.memberNumber !== opened.memberNumber;
     if (identityChanged) {
       setPhase('checking');
       let matches: DuplicateMatch[] = [];
       try {
-        matches = await findDuplicates(input, clinic?.id);
+        matches = await findDuplicates(input, opened?.id);
       } catch {
         // The check only warns; the save below still reports a real problem (e.g. the host is gone).
       }
@@ -277,6 +357,25 @@ export function ClinicForm(props: ClinicFormProps) {
       {generalError && (
         <p role="alert" className="message message-error">
           {generalError}
+        </p>
+      )}
+      {conflict && (
+        <ConflictPanel
+          changes={conflict.changes}
+          label={(field) => clinicFieldLabels[field]}
+          show={(field, value) => (field === 'kind' ? clinicKindLabels[value as ClinicKind] : value)}
+          onReload={() => reloadCurrent(conflict.current)}
+          onReapply={() => reapplyOnCurrent(conflict.current)}
+        />
+      )}
+      {changedElsewhere && dirty && conflict === null && (
+        <p role="status" className="message message-info">
+          {conflictMessages.changedWhileEditing}
+        </p>
+      )}
+      {note && (
+        <p role="status" className="message message-success">
+          {note}
         </p>
       )}
       <fieldset className="clinic-form-grid" disabled={readOnly}>

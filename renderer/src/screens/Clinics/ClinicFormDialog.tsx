@@ -1,15 +1,15 @@
 import { ModalDialog } from '../../components/ModalDialog.tsx';
-import { useClinicRecordStore } from '../../stores/clinicRecordStore.ts';
+import { useClinicsStore } from '../../stores/clinicsStore.ts';
 import { useUiStore } from '../../stores/uiStore.ts';
 import { cancelQuestion, ClinicForm } from './ClinicForm.tsx';
+import { createClinic } from './clinicWrites.ts';
 
 /**
  * 医療機関の新規登録: the clinic form in a modal dialog. Once saved, the new clinic opens beside
  * the list, in its stored form, ready for 「問い合わせを登録」.
  */
 export function ClinicFormDialog({ onClose }: { onClose: () => void }) {
-  const create = useClinicRecordStore((s) => s.create);
-  const open = useClinicRecordStore((s) => s.open);
+  const open = useClinicsStore((s) => s.open);
   const confirmDiscard = useUiStore((s) => s.confirmDiscard);
 
   return (
@@ -25,12 +25,12 @@ export function ClinicFormDialog({ onClose }: { onClose: () => void }) {
         idPrefix="clinic-new"
         clinic={null}
         autoFocus
-        save={create}
+        save={createClinic}
         onSaved={onClose}
         onCancel={onClose}
         onOpenExisting={(id) => {
           onClose();
-          void open(id);
+          open(id);
         }}
       />
     </ModalDialog>

@@ -1,13 +1,16 @@
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import type { Clinic } from '../../../../shared/domain/clinic.ts';
 import { DocumentOutputHistory } from '../../components/DocumentOutputHistory.tsx';
-import { useClinicRecordStore } from '../../stores/clinicRecordStore.ts';
+import { errorMessageOf } from '../../api/ApiError.ts';
+import { queries } from '../../query/queries.ts';
 import { useClinicsStore } from '../../stores/clinicsStore.ts';
 import { useUiStore } from '../../stores/uiStore.ts';
 import { InquiryFormDialog } from '../Inquiries/InquiryFormDialog.tsx';
 import { InquiryList } from '../Inquiries/InquiryList.tsx';
 import { ArchivedBadge } from './ArchivedBadge.tsx';
 import { ClinicForm } from './ClinicForm.tsx';
+import { archiveClinic, restoreClinic, updateClinic } from './clinicWrites.ts';
 
 const titleId = 'clinic-panel-title';
 
@@ -21,15 +24,14 @@ function archiveQuestion(clinic: Clinic, unsaved: boolean): string {
 
 /** The clinic chosen in the list: its record (edit, アーカイブ, 復元) and its inquiries. */
 export function ClinicPanel() {
-  const openId = useClinicRecordStore((s) => s.openId);
-  const clinic = useClinicRecordStore((s) => s.clinic);
-  const loading = useClinicRecordStore((s) => s.loading);
-  const error = useClinicRecordStore((s) => s.error);
-  const open = useClinicRecordStore((s) => s.open);
-  const close = useClinicRecordStore((s) => s.close);
-  const update = useClinicRecordStore((s) => s.update);
-  const archive = useClinicRecordStore((s) => s.archive);
-  const restore = useClinicRecordStore((s) => s.restore);
+  const openId = useClinicsStore((s) => s.openId);
+  const open = useClinicsStore((s) => s.open);
+  const close = useClinicsStore((s) => s.close);
+  const record = useQuery({ ...queries.clinic(openId ?? ''), enabled: openId !== null });
+  const clinic = openId !== null ? (record.data ?? null) : null;
+  const loading = record.isPending;
+  // A record already shown stays shown when a later read fails (the host restarting, say).
+  const error = record.error && !clinic ? errorMessageOf(record.error, '医療機関の記録を読み込めませんでした。') : null;
   const unsaved = useUiStore((s) => s.unsavedForms.length > 0);
   const showNotice = useClinicsStore((s) => s.showNotice);
   const [inquiryFormOpen, setInquiryFormOpen] = useState(false);
@@ -74,7 +76,7 @@ export function ClinicPanel() {
                 className="button"
                 onClick={() => {
                   // The button goes away once restored; focus stays with the clinic, not lost to the page.
-                  void restore(clinic).then((restored) => restored && heading.current?.focus());
+                  void restoreClinic(clinic).then((restored) => restored && heading.current?.focus());
                 }}
               >
                 復元
@@ -86,16 +88,16 @@ export function ClinicPanel() {
             idPrefix="clinic-edit"
             clinic={clinic}
             readOnly={archived}
-            save={(input) => update(clinic.id, input)}
+            save={(input, opened) => updateClinic(opened ?? clinic, input)}
             onCancel={close}
-            onOpenExisting={(id) => void open(id)}
+            onOpenExisting={open}
             extraActions={
               !archived && (
                 <button
                   type="button"
                   className="button button-danger"
                   onClick={() => {
-                    if (window.confirm(archiveQuestion(clinic, unsaved))) void archive(clinic);
+                    if (window.confirm(archiveQuestion(clinic, unsaved))) void archiveClinic(clinic);
                   }}
                 >
                   アーカイブ

@@ -1,7 +1,9 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { clinicKindLabels } from '../../../../shared/domain/clinic.ts';
+import { errorMessageOf } from '../../api/ApiError.ts';
 import { formatNumber } from '../../format/formatNumber.ts';
-import { useClinicRecordStore } from '../../stores/clinicRecordStore.ts';
-import { useClinicsStore } from '../../stores/clinicsStore.ts';
+import { queries } from '../../query/queries.ts';
+import { clinicListLimit, useClinicsStore } from '../../stores/clinicsStore.ts';
 import { useUiStore } from '../../stores/uiStore.ts';
 import { ArchivedBadge } from './ArchivedBadge.tsx';
 
@@ -9,13 +11,18 @@ const switchQuestion = '入力した内容は保存されていません。保�
 
 /** The count line, the list and the empty state for the current search. Choosing a row opens it. */
 export function ClinicResults() {
-  const results = useClinicsStore((s) => s.results);
-  const resultsQuery = useClinicsStore((s) => s.resultsQuery);
+  const searched = useClinicsStore((s) => s.searched);
   const includeArchived = useClinicsStore((s) => s.includeArchived);
-  const loading = useClinicsStore((s) => s.loading);
-  const error = useClinicsStore((s) => s.error);
-  const openId = useClinicRecordStore((s) => s.openId);
-  const open = useClinicRecordStore((s) => s.open);
+  const openId = useClinicsStore((s) => s.openId);
+  const open = useClinicsStore((s) => s.open);
+  // The list on screen stays while the next search runs, so typing does not make it flicker.
+  const found = useQuery({
+    ...queries.clinicSearch({ query: searched, limit: clinicListLimit, includeArchived }),
+    placeholderData: keepPreviousData,
+  });
+  const results = found.data ?? null;
+  const resultsQuery = results?.query ?? '';
+  const error = found.error ? errorMessageOf(found.error, '医療機関を検索できませんでした。') : null;
   const confirmDiscard = useUiStore((s) => s.confirmDiscard);
 
   if (error) {
@@ -26,12 +33,12 @@ export function ClinicResults() {
     );
   }
   if (!results) {
-    return <p className="result-count">{loading ? '検索しています…' : ''}</p>;
+    return <p className="result-count">{found.isFetching ? '検索しています…' : ''}</p>;
   }
 
   const choose = (id: string) => {
     if (id === openId || !confirmDiscard(switchQuestion)) return;
-    void open(id);
+    open(id);
   };
 
   const { items, total, capped } = results;

@@ -13,8 +13,8 @@ export function ClinicSearchBox() {
   const setQuery = useClinicsStore((s) => s.setQuery);
   const setIncludeArchived = useClinicsStore((s) => s.setIncludeArchived);
   const search = useClinicsStore((s) => s.search);
-  // The store searches for the query it holds, so the text itself is not passed on.
-  const typeAhead = useTypeAhead(() => void search());
+  // The store searches for the text it holds, so the text itself is not passed on.
+  const typeAhead = useTypeAhead(() => search());
 
   return (
     <div className="search-box">

@@ -1,32 +1,26 @@
 import { useEffect, useRef, useState } from 'react';
 import { ScreenHeading } from '../../components/ScreenHeading.tsx';
-import { useClinicRecordStore } from '../../stores/clinicRecordStore.ts';
 import { useClinicsStore } from '../../stores/clinicsStore.ts';
 import { useUiStore } from '../../stores/uiStore.ts';
 import { ClinicFormDialog } from './ClinicFormDialog.tsx';
 import { ClinicPanel } from './ClinicPanel.tsx';
 import { ClinicResults } from './ClinicResults.tsx';
 import { ClinicSearchBox } from './ClinicSearchBox.tsx';
+import { restoreClinic } from './clinicWrites.ts';
 
 const newWhileEditingQuestion = '開いている医療機関の変更は保存されていません。保存せずに新規登録に進みますか？';
 
 /** 医療機関: search and list on the left, the chosen clinic beside it, 新規登録 in a dialog. */
 export function ClinicsScreen() {
-  const search = useClinicsStore((s) => s.search);
   const notice = useClinicsStore((s) => s.notice);
   const clearNotice = useClinicsStore((s) => s.clearNotice);
-  const openId = useClinicRecordStore((s) => s.openId);
-  const open = useClinicRecordStore((s) => s.open);
-  const closeClinic = useClinicRecordStore((s) => s.close);
-  const restore = useClinicRecordStore((s) => s.restore);
+  const openId = useClinicsStore((s) => s.openId);
+  const open = useClinicsStore((s) => s.open);
+  const closeClinic = useClinicsStore((s) => s.close);
   const confirmDiscard = useUiStore((s) => s.confirmDiscard);
   const [formOpen, setFormOpen] = useState(false);
   const undoButton = useRef<HTMLButtonElement>(null);
   const undoArchive = notice?.undoArchive;
-
-  useEffect(() => {
-    void search();
-  }, [search]);
 
   // Right after archiving, the way back has focus: one Enter undoes a slip.
   useEffect(() => {
@@ -42,9 +36,9 @@ export function ClinicsScreen() {
   };
 
   const undo = async (clinic: { id: string; name: string }) => {
-    if (!(await restore(clinic))) return;
+    if (!(await restoreClinic(clinic))) return;
     // Archiving closed the clinic; the way back opens it again unless another one is open now.
-    if (useClinicRecordStore.getState().openId === null) void open(clinic.id);
+    if (useClinicsStore.getState().openId === null) open(clinic.id);
   };
 
   return (

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { duplicateReasonLabels } from '../../../../shared/contract/channels.ts';
 import { ModalDialog } from '../../components/ModalDialog.tsx';
-import type { DuplicateMatch } from '../../stores/clinicRecordStore.ts';
+import type { DuplicateMatch } from './clinicWrites.ts';
 import { ArchivedBadge } from './ArchivedBadge.tsx';
 
 interface DuplicateDialogProps {

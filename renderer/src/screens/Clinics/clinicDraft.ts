@@ -1,6 +1,6 @@
 import { fieldMessages } from '../../../../shared/contract/issues.ts';
 import { clinicFieldOrder, clinicInputSchema, type Clinic, type ClinicKind } from '../../../../shared/domain/clinic.ts';
-import type { CheckedClinicInput } from '../../stores/clinicRecordStore.ts';
+import type { CheckedClinicInput } from './clinicWrites.ts';
 
 /** What the clinic form holds: every field as typed (病床数 too), checked only on save. */
 export interface ClinicDraft {

@@ -14,10 +14,10 @@ export function ClinicJumpSearch() {
 
   const go = () => {
     const clinics = useClinicsStore.getState();
-    const previous = clinics.query;
-    clinics.setQuery(query.trim());
+    const { query: previousQuery, searched: previousSearched } = clinics;
+    clinics.searchFor(query.trim());
     // The user may choose to stay (unsaved input elsewhere): then the 医療機関 search stays as it was.
-    if (!navigate('clinics')) clinics.setQuery(previous);
+    if (!navigate('clinics')) useClinicsStore.setState({ query: previousQuery, searched: previousSearched });
   };
 
   return (

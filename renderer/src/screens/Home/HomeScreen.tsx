@@ -3,20 +3,18 @@ import { inquiryStatusLabels, inquiryStatuses } from '../../../../shared/domain/
 import { ScreenHeading } from '../../components/ScreenHeading.tsx';
 import { formatDateWithWeekday, useDateStyle } from '../../format/formatDate.ts';
 import { formatCount } from '../../format/formatNumber.ts';
-import { useAppInfoStore } from '../../stores/appInfoStore.ts';
+import { useAppInfo } from '../../query/useAppInfo.ts';
 import { useInquiriesStore } from '../../stores/inquiriesStore.ts';
 import { useInquiryHomeStore } from '../../stores/inquiryHomeStore.ts';
 import { useUiStore } from '../../stores/uiStore.ts';
 import { modeLabels } from '../modeLabels.ts';
 import { InquiryDetailDialog } from '../Inquiries/InquiryDetailDialog.tsx';
 import { InquiryTable } from '../Inquiries/InquiryTable.tsx';
-import { useNoCurrentStaff, useRecordsBasics } from '../Inquiries/inquiryParts.tsx';
+import { useNoCurrentStaff } from '../Inquiries/inquiryParts.tsx';
 import { ClinicJumpSearch } from './ClinicJumpSearch.tsx';
 
 export function HomeScreen() {
-  useRecordsBasics();
-  const info = useAppInfoStore((s) => s.info);
-  const infoError = useAppInfoStore((s) => s.error);
+  const { info, error: infoError } = useAppInfo();
   const summary = useInquiryHomeStore((s) => s.summary);
   const summaryError = useInquiryHomeStore((s) => s.error);
   const loadSummary = useInquiryHomeStore((s) => s.load);

@@ -10,11 +10,10 @@ import { ClinicPickerDialog } from './ClinicPickerDialog.tsx';
 import { InquiryDetailDialog } from './InquiryDetailDialog.tsx';
 import { InquiryFormDialog } from './InquiryFormDialog.tsx';
 import { InquiryTable } from './InquiryTable.tsx';
-import { dueState, useRecordsBasics } from './inquiryParts.tsx';
+import { dueState } from './inquiryParts.tsx';
 
 /** 問い合わせ: every inquiry, follow-ups due today or overdue first, filtered by 状況 and 担当者. */
 export function InquiriesScreen() {
-  useRecordsBasics();
   const filter = useInquiriesStore((s) => s.filter);
   const setFilter = useInquiriesStore((s) => s.setFilter);
   const load = useInquiriesStore((s) => s.load);

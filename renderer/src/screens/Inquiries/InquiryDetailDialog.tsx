@@ -14,7 +14,7 @@ import { FormField } from '../../components/FormField.tsx';
 import { formatDate, formatDateTime, useDateStyle } from '../../format/formatDate.ts';
 import { useInquiriesStore } from '../../stores/inquiriesStore.ts';
 import { InquiryFormDialog } from './InquiryFormDialog.tsx';
-import { isComposing, NextActionDate, NextActionField, StatusBadge, useRecordsBasics } from './inquiryParts.tsx';
+import { isComposing, NextActionDate, NextActionField, StatusBadge } from './inquiryParts.tsx';
 import { StatusReasonDialog } from './StatusReasonDialog.tsx';
 import { SavedQuotesSection } from './SavedQuotesSection.tsx';
 
@@ -37,7 +37,6 @@ const finished: readonly InquiryStatus[] = ['contracted', 'declined'];
  * and the history of every change. Editing and the reason for going back open on top of it.
  */
 export function InquiryDetailDialog({ inquiryId, onClose }: InquiryDetailDialogProps) {
-  useRecordsBasics();
   const getInquiry = useInquiriesStore((s) => s.get);
   const changeStatus = useInquiriesStore((s) => s.changeStatus);
   const style = useDateStyle();

@@ -14,9 +14,8 @@ import { FormField } from '../../components/FormField.tsx';
 import { ModalDialog } from '../../components/ModalDialog.tsx';
 import { useUnsavedChanges } from '../../components/useUnsavedChanges.ts';
 import { useInquiriesStore } from '../../stores/inquiriesStore.ts';
-import { useSettingsStore } from '../../stores/settingsStore.ts';
-import { useStaffStore } from '../../stores/staffStore.ts';
-import { isComposing, NextActionField, useNoCurrentStaff, useRecordsBasics } from './inquiryParts.tsx';
+import { useSettings, useStaff } from '../../query/useSharedReads.ts';
+import { isComposing, NextActionField, useNoCurrentStaff } from './inquiryParts.tsx';
 
 interface Draft {
   receivedOn: string;
@@ -54,11 +53,10 @@ function draftOf(inquiry: InquiryDetail['inquiry'] | undefined, today: string): 
  * Nothing reacts to Enter or Esc while the IME is converting.
  */
 export function InquiryFormDialog({ clinic, inquiry, onClose }: InquiryFormDialogProps) {
-  useRecordsBasics();
   const create = useInquiriesStore((s) => s.create);
   const update = useInquiriesStore((s) => s.update);
-  const currentStaffId = useSettingsStore((s) => s.settings?.currentStaffId ?? null);
-  const staff = useStaffStore((s) => s.items);
+  const currentStaffId = useSettings().settings?.currentStaffId ?? null;
+  const staff = useStaff().items;
   const noCurrentStaff = useNoCurrentStaff();
   const today = useMemo(() => tokyoToday(), []);
   const editing = inquiry !== undefined;

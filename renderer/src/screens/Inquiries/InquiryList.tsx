@@ -6,7 +6,6 @@ import { formatCount } from '../../format/formatNumber.ts';
 import { useInquiriesStore } from '../../stores/inquiriesStore.ts';
 import { InquiryDetailDialog } from './InquiryDetailDialog.tsx';
 import { InquiryTable } from './InquiryTable.tsx';
-import { useRecordsBasics } from './inquiryParts.tsx';
 
 interface InquiryListProps {
   clinicId: string;
@@ -19,7 +18,6 @@ interface InquiryListProps {
  * in a dialog over the clinic view.
  */
 export function InquiryList({ clinicId, refreshKey = 0 }: InquiryListProps) {
-  useRecordsBasics();
   const listForClinic = useInquiriesStore((s) => s.listForClinic);
   const revision = useInquiriesStore((s) => s.revision);
   const [result, setResult] = useState<{ items: Inquiry[]; total: number } | null>(null);

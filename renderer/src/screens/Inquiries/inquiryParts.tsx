@@ -1,10 +1,8 @@
-import { useEffect } from 'react';
 import { inquiryStatusLabels, type Inquiry, type InquiryStatus } from '../../../../shared/domain/inquiry.ts';
 import { addBusinessDays, isAgencyOpen, nextOpenDay } from '../../../../shared/time/businessDays.ts';
 import { addDays, isDateOnly, type DateOnly } from '../../../../shared/time/tokyoDate.ts';
 import { formatDateWithWeekday, useDateStyle } from '../../format/formatDate.ts';
-import { useSettingsStore } from '../../stores/settingsStore.ts';
-import { useStaffStore } from '../../stores/staffStore.ts';
+import { useSettings } from '../../query/useSharedReads.ts';
 import { FormField } from '../../components/FormField.tsx';
 import '../../styles/records.css';
 
@@ -40,20 +38,10 @@ export function NextActionDate({ inquiry, today }: { inquiry: Pick<Inquiry, 'nex
   );
 }
 
-/** Loads what every records view needs: the settings (date style, current staff) and the staff list. */
-export function useRecordsBasics(): void {
-  const loadSettings = useSettingsStore((s) => s.load);
-  const loadStaff = useStaffStore((s) => s.load);
-  const staffLoaded = useStaffStore((s) => s.loaded);
-  useEffect(() => {
-    void loadSettings();
-    if (!staffLoaded) void loadStaff();
-  }, [loadSettings, loadStaff, staffLoaded]);
-}
-
 /** Whether the settings are known and no staff member is chosen for this machine. */
 export function useNoCurrentStaff(): boolean {
-  return useSettingsStore((s) => s.settings !== null && s.settings.currentStaffId === null);
+  const { settings } = useSettings();
+  return settings !== null && settings.currentStaffId === null;
 }
 
 interface NextActionFieldProps {

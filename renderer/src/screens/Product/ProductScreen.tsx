@@ -1,6 +1,6 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { ScreenHeading } from '../../components/ScreenHeading.tsx';
-import { useContentStore } from '../../stores/contentStore.ts';
+import { useContent } from '../../query/useSharedReads.ts';
 import { useUiStore } from '../../stores/uiStore.ts';
 import { DocumentCode } from './DocumentCode.tsx';
 import { PresentationMode } from './PresentationMode.tsx';
@@ -9,17 +9,10 @@ import '../../styles/product.css';
 
 /** 商品説明: the approved flyer, section by section, to explain across the desk; 説明モード shows it full screen. */
 export function ProductScreen() {
-  const pack = useContentStore((s) => s.pack);
-  const error = useContentStore((s) => s.error);
-  const load = useContentStore((s) => s.load);
+  const { pack, error, reload } = useContent();
   const navigate = useUiStore((s) => s.navigate);
   const [presenting, setPresenting] = useState(false);
   const sectionRefs = useRef(new Map<string, HTMLElement>());
-
-  // Read again on every visit: a new content pack may have been taken in since.
-  useEffect(() => {
-    void load(true);
-  }, [load]);
 
   const sections = useMemo(
     () => (pack ? productSections(pack, { presentation: false, onOpenQuote: () => navigate('quote') }) : []),
@@ -39,7 +32,7 @@ export function ProductScreen() {
       {error && (
         <div role="alert" className="message message-error notice-line">
           <p>{error}</p>
-          <button type="button" className="button" onClick={() => void load(true)}>
+          <button type="button" className="button" onClick={reload}>
             もう一度読み込む
           </button>
         </div>

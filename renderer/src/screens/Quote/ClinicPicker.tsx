@@ -9,14 +9,13 @@ export function ClinicPicker({ describedBy, ref }: { describedBy?: string; ref?:
   const clinic = useQuoteStore((s) => s.clinic);
   const chooseClinic = useQuoteStore((s) => s.chooseClinic);
   const clearClinic = useQuoteStore((s) => s.clearClinic);
-  const searchClinics = useQuoteStore((s) => s.searchClinics);
   return (
     <RecordsClinicPicker
       ref={ref}
       clinic={clinic}
       onChoose={chooseClinic}
       onClear={clearClinic}
-      search={searchClinics}
+      limit={8}
       label="医療機関"
       hint="記録から選ぶと種別が入ります（任意）。名前・ふりがな・電話番号の一部で探せます"
       describedBy={describedBy}

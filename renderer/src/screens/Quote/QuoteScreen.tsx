@@ -2,9 +2,8 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { calculateQuote } from '../../../../shared/quote/calculateQuote.ts';
 import { clinicKindLabels, clinicKinds } from '../../../../shared/domain/clinic.ts';
 import { ScreenHeading } from '../../components/ScreenHeading.tsx';
-import { useContentStore } from '../../stores/contentStore.ts';
+import { useContent } from '../../query/useSharedReads.ts';
 import { useQuoteStore } from '../../stores/quoteStore.ts';
-import { useSettingsStore } from '../../stores/settingsStore.ts';
 import { DocumentCode } from '../Product/DocumentCode.tsx';
 import { AskAgencyResult } from './AskAgencyResult.tsx';
 import { BreachSimulation } from './BreachSimulation.tsx';
@@ -19,11 +18,7 @@ import '../../styles/product.css';
  * 病院, 老健 and その他 get no figure but the agency's contact. A quote can be saved on an inquiry.
  */
 export function QuoteScreen() {
-  const pack = useContentStore((s) => s.pack);
-  const rates = useContentStore((s) => s.rates);
-  const error = useContentStore((s) => s.error);
-  const load = useContentStore((s) => s.load);
-  const loadSettings = useSettingsStore((s) => s.load);
+  const { pack, rates, error, reload } = useContent();
   const clinicKind = useQuoteStore((s) => s.clinicKind);
   const planId = useQuoteStore((s) => s.planId);
   const clinic = useQuoteStore((s) => s.clinic);
@@ -38,12 +33,6 @@ export function QuoteScreen() {
   const saveHintId = useId();
   const kindLegendId = useId();
   const planLegendId = useId();
-
-  // Read again on every visit: the rate table may have been replaced in 設定 since.
-  useEffect(() => {
-    void load(true);
-    void loadSettings();
-  }, [load, loadSettings]);
 
   // The first plan until the clerk chooses, and again if the table no longer has the chosen one.
   useEffect(() => {
@@ -69,7 +58,7 @@ export function QuoteScreen() {
       {error && (
         <div role="alert" className="message message-error notice-line">
           <p>{error}</p>
-          <button type="button" className="button" onClick={() => void load(true)}>
+          <button type="button" className="button" onClick={reload}>
             もう一度読み込む
           </button>
         </div>

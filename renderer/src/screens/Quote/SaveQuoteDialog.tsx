@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { clinicKindLabels, type Clinic } from '../../../../shared/domain/clinic.ts';
 import { inquiryChannelLabels, inquiryStatusLabels, type Inquiry } from '../../../../shared/domain/inquiry.ts';
@@ -5,6 +6,7 @@ import { tokyoToday } from '../../../../shared/time/tokyoDate.ts';
 import { ApiError, errorMessageOf } from '../../api/ApiError.ts';
 import { ModalDialog } from '../../components/ModalDialog.tsx';
 import { formatDate, useDateStyle } from '../../format/formatDate.ts';
+import { queries } from '../../query/queries.ts';
 import { useQuoteStore, type SavedQuoteConfirmation } from '../../stores/quoteStore.ts';
 import { formatYen } from './formatYen.ts';
 
@@ -30,35 +32,29 @@ function defaultChoice(inquiries: Inquiry[], today: string): string {
  */
 export function SaveQuoteDialog({ clinic, planName, monthlyYen, onClose, onSaved }: SaveQuoteDialogProps) {
   const clinicKind = useQuoteStore((s) => s.clinicKind);
-  const listInquiries = useQuoteStore((s) => s.listInquiries);
   const createInquiry = useQuoteStore((s) => s.createInquiry);
   const saveQuote = useQuoteStore((s) => s.saveQuote);
   const style = useDateStyle();
-  const [inquiries, setInquiries] = useState<Inquiry[] | null>(null);
-  const [choice, setChoice] = useState<string>(newInquiryChoice);
+  const listed = useQuery(queries.inquiryList({ clinicId: clinic.id, limit: 100 }));
+  // An inquiry registered by a save that then failed, until the list shows it too.
+  const [registered, setRegistered] = useState<Inquiry | null>(null);
+  const listedItems = listed.data?.items ?? null;
+  const inquiries =
+    listedItems && registered && !listedItems.some((i) => i.id === registered.id) ? [registered, ...listedItems] : listedItems;
+  // null until the list arrives: then the likeliest inquiry is preselected, once.
+  const [chosen, setChoice] = useState<string | null>(null);
+  const choice = chosen ?? (inquiries ? defaultChoice(inquiries, tokyoToday()) : newInquiryChoice);
+  const loadError = listed.error ? errorMessageOf(listed.error, '問い合わせを読み込めませんでした。') : null;
   const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [saveError, setError] = useState<string | null>(null);
+  const error = saveError ?? loadError;
   const legendId = useId();
   const firstChoice = useRef<HTMLInputElement>(null);
 
+  const loaded = inquiries !== null;
   useEffect(() => {
-    let current = true;
-    listInquiries(clinic.id).then(
-      (items) => {
-        if (!current) return;
-        setInquiries(items);
-        setChoice(defaultChoice(items, tokyoToday()));
-      },
-      (e: unknown) => current && setError(errorMessageOf(e, '問い合わせを読み込めませんでした。')),
-    );
-    return () => {
-      current = false;
-    };
-  }, [clinic.id, listInquiries]);
-
-  useEffect(() => {
-    if (inquiries) firstChoice.current?.focus();
-  }, [inquiries]);
+    if (loaded) firstChoice.current?.focus();
+  }, [loaded]);
 
   const save = async () => {
     if (saving) return;
@@ -73,7 +69,7 @@ export function SaveQuoteDialog({ clinic, planName, monthlyYen, onClose, onSaved
       // A new inquiry that was registered stays chosen, so trying again does not register a second one.
       const created = inquiry;
       if (created && !inquiries?.some((i) => i.id === created.id)) {
-        setInquiries((items) => [created, ...(items ?? [])]);
+        setRegistered(created);
         setChoice(created.id);
       }
       setError(e instanceof ApiError ? e.message : '試算を保存できませんでした。もう一度お試しください。');

@@ -1,6 +1,8 @@
-import { useEffect, useId, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { queries } from '../../query/queries.ts';
+import { useContent } from '../../query/useSharedReads.ts';
 import { useContentImportStore } from '../../stores/contentImportStore.ts';
-import { useContentStore } from '../../stores/contentStore.ts';
 
 const yen = new Intl.NumberFormat('ja-JP');
 const dateTime = new Intl.DateTimeFormat('ja-JP', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Tokyo' });
@@ -9,27 +11,18 @@ const dateTime = new Intl.DateTimeFormat('ja-JP', { dateStyle: 'medium', timeSty
 export function ContentSection() {
   const headingId = useId();
   const versionId = useId();
-  const pack = useContentStore((s) => s.pack);
-  const rates = useContentStore((s) => s.rates);
-  const loadContent = useContentStore((s) => s.load);
-  const skipped = useContentStore((s) => s.problems);
+  const { pack, rates, problems: skipped } = useContent();
   const busy = useContentImportStore((s) => s.busy);
   const message = useContentImportStore((s) => s.message);
   const error = useContentImportStore((s) => s.error);
   const pending = useContentImportStore((s) => s.pending);
-  const changes = useContentImportStore((s) => s.changes);
-  const loadChanges = useContentImportStore((s) => s.loadChanges);
+  const changes = useQuery(queries.contentChanges()).data ?? [];
   const saveTemplate = useContentImportStore((s) => s.saveTemplate);
   const chooseFile = useContentImportStore((s) => s.chooseFile);
   const accept = useContentImportStore((s) => s.accept);
   const discard = useContentImportStore((s) => s.discard);
   const revert = useContentImportStore((s) => s.revert);
   const [version, setVersion] = useState('');
-
-  useEffect(() => {
-    void loadContent();
-    void loadChanges();
-  }, [loadContent, loadChanges]);
 
   const preview = pending?.preview;
   const problems = preview?.problems ?? [];

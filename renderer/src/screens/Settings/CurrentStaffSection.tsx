@@ -1,13 +1,11 @@
 import { useState } from 'react';
 import { errorMessageOf } from '../../api/ApiError.ts';
-import { useSettingsStore } from '../../stores/settingsStore.ts';
-import { useStaffStore } from '../../stores/staffStore.ts';
+import { saveSettings, useSettings, useStaff } from '../../query/useSharedReads.ts';
 
 /** この端末で対応する担当者: filled in on new inquiries and recorded with every change. */
 export function CurrentStaffSection() {
-  const settings = useSettingsStore((s) => s.settings);
-  const update = useSettingsStore((s) => s.update);
-  const staff = useStaffStore((s) => s.items);
+  const { settings } = useSettings();
+  const staff = useStaff().items;
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
   const [saving, setSaving] = useState(false);
 
@@ -19,7 +17,7 @@ export function CurrentStaffSection() {
     setSaving(true);
     setMessage(null);
     try {
-      await update({ currentStaffId: id === '' ? null : id });
+      await saveSettings({ currentStaffId: id === '' ? null : id });
       const name = staff.find((s) => s.id === id)?.name;
       setMessage({ kind: 'success', text: name ? `この端末の担当者を「${name}」にしました。` : 'この端末の担当者を「選ばない」にしました。' });
     } catch (error) {

@@ -1,9 +1,8 @@
-import { useAppInfoStore } from '../../stores/appInfoStore.ts';
+import { useAppInfo } from '../../query/useAppInfo.ts';
 import { modeLabels } from '../modeLabels.ts';
 
 export function DataSection() {
-  const info = useAppInfoStore((s) => s.info);
-  const error = useAppInfoStore((s) => s.error);
+  const { info, error } = useAppInfo();
   return (
     <section className="panel" aria-labelledby="settings-data">
       <h2 id="settings-data">データ</h2>

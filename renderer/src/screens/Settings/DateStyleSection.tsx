@@ -3,14 +3,13 @@ import { dateStyles } from '../../../../shared/domain/settings.ts';
 import { tokyoToday, type DateStyle } from '../../../../shared/time/tokyoDate.ts';
 import { errorMessageOf } from '../../api/ApiError.ts';
 import { formatDate } from '../../format/formatDate.ts';
-import { useSettingsStore } from '../../stores/settingsStore.ts';
+import { saveSettings, useSettings } from '../../query/useSharedReads.ts';
 
 const styleNames: Record<DateStyle, string> = { western: '西暦', japanese: '和暦' };
 
 /** 日付の表示: 西暦 2026/11/24 or 和暦 令和8年11月24日 on every records screen. */
 export function DateStyleSection() {
-  const current = useSettingsStore((s) => s.settings?.dateStyle ?? null);
-  const update = useSettingsStore((s) => s.update);
+  const current = useSettings().settings?.dateStyle ?? null;
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
   // The choice shows at once; the saved value takes over once the host has answered.
   const [pending, setPending] = useState<DateStyle | null>(null);
@@ -21,7 +20,7 @@ export function DateStyleSection() {
     setPending(dateStyle);
     setMessage(null);
     try {
-      await update({ dateStyle });
+      await saveSettings({ dateStyle });
       setMessage({ kind: 'success', text: `日付を${styleNames[dateStyle]}で表示します。` });
     } catch (error) {
       setMessage({ kind: 'error', text: errorMessageOf(error, '保存できませんでした。もう一度お試しください。') });

@@ -3,13 +3,12 @@ import { formatReceiptNumber, receiptPrefixSchema } from '../../../../shared/dom
 import { tokyoToday } from '../../../../shared/time/tokyoDate.ts';
 import { ApiError, errorMessageOf } from '../../api/ApiError.ts';
 import { FormField } from '../../components/FormField.tsx';
-import { useSettingsStore } from '../../stores/settingsStore.ts';
+import { saveSettings, useSettings } from '../../query/useSharedReads.ts';
 import { isComposing } from '../Inquiries/inquiryParts.tsx';
 
 /** 受付番号の記号: the machine's prefix, so two counters never issue the same 受付番号. */
 export function ReceiptPrefixSection() {
-  const saved = useSettingsStore((s) => s.settings?.receiptPrefix ?? null);
-  const update = useSettingsStore((s) => s.update);
+  const saved = useSettings().settings?.receiptPrefix ?? null;
   // null: not edited, so the saved value shows (it may arrive after the screen opened).
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -31,7 +30,7 @@ export function ReceiptPrefixSection() {
     }
     setSaving(true);
     try {
-      const settings = await update({ receiptPrefix: parsed.data });
+      const settings = await saveSettings({ receiptPrefix: parsed.data });
       setDraft(null);
       setError(null);
       setMessage({ kind: 'success', text: `受付番号の記号を「${settings.receiptPrefix}」にしました。` });

@@ -1,5 +1,5 @@
+import '../../styles/records.css';
 import { ScreenHeading } from '../../components/ScreenHeading.tsx';
-import { useRecordsBasics } from '../Inquiries/inquiryParts.tsx';
 import { BackupSection } from './BackupSection.tsx';
 import { ClinicsExportSection } from './ClinicsExportSection.tsx';
 import { ClinicsImportSection } from './ClinicsImportSection.tsx';
@@ -12,7 +12,6 @@ import { ReceiptPrefixSection } from './ReceiptPrefixSection.tsx';
 import { StaffSection } from './StaffSection.tsx';
 
 export function SettingsScreen() {
-  useRecordsBasics();
   return (
     <section className="screen">
       <ScreenHeading>設定</ScreenHeading>

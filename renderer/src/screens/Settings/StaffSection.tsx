@@ -2,7 +2,8 @@ import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { staffNameSchema, type Staff } from '../../../../shared/domain/staff.ts';
 import { ApiError, errorMessageOf } from '../../api/ApiError.ts';
 import { FormField } from '../../components/FormField.tsx';
-import { useStaffStore } from '../../stores/staffStore.ts';
+import { useStaff } from '../../query/useSharedReads.ts';
+import { createStaff, renameStaff, setStaffActive } from './staffWrites.ts';
 import { isComposing } from '../Inquiries/inquiryParts.tsx';
 
 function nameError(name: string): string | null {
@@ -22,11 +23,7 @@ function blockComposingEnter(e: KeyboardEvent) {
 
 /** 担当者: list, add by name, rename, 無効にする / 有効にする. Never deleted, so old records keep their names. */
 export function StaffSection() {
-  const items = useStaffStore((s) => s.items);
-  const loaded = useStaffStore((s) => s.loaded);
-  const loadError = useStaffStore((s) => s.error);
-  const create = useStaffStore((s) => s.create);
-  const setActive = useStaffStore((s) => s.setActive);
+  const { items, loaded, error: loadError } = useStaff();
   const [newName, setNewName] = useState('');
   const [newError, setNewError] = useState<string | null>(null);
   const [renamingId, setRenamingId] = useState<string | null>(null);
@@ -45,7 +42,7 @@ export function StaffSection() {
     }
     setBusy(true);
     try {
-      const staff = await create(newName.trim());
+      const staff = await createStaff(newName.trim());
       setNewName('');
       setNewError(null);
       setMessage({ kind: 'success', text: `「${staff.name}」さんを追加しました。` });
@@ -61,7 +58,7 @@ export function StaffSection() {
     setBusy(true);
     setMessage(null);
     try {
-      const saved = await setActive(staff.id, !staff.active);
+      const saved = await setStaffActive(staff, !staff.active);
       setMessage({
         kind: 'success',
         text: saved.active ? `「${saved.name}」さんを有効にしました。` : `「${saved.name}」さんを無効にしました。これまでの記録には名前が残ります。`,
@@ -172,7 +169,6 @@ export function StaffSection() {
 }
 
 function RenameRow({ staff, onDone }: { staff: Staff; onDone(message: string | null): void }) {
-  const rename = useStaffStore((s) => s.rename);
   const [name, setName] = useState(staff.name);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -191,7 +187,7 @@ function RenameRow({ staff, onDone }: { staff: Staff; onDone(message: string | n
     }
     setSaving(true);
     try {
-      const saved = await rename(staff.id, name.trim());
+      const saved = await renameStaff(staff, name.trim());
       onDone(`「${staff.name}」さんの名前を「${saved.name}」に変更しました。`);
     } catch (e) {
       setSaving(false);

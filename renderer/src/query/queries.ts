@@ -1,0 +1,41 @@
+import { queryOptions } from '@tanstack/react-query';
+import { call } from '../api/client.ts';
+import { queryKeys, type ClinicSearchInput, type DocumentHistoryInput, type InquiryListInput } from './queryKeys.ts';
+
+/**
+ * Every read the window makes, as TanStack Query options: the key says which data area it
+ * shows (see queryKeys), the function is the one contract call. Screens use them with useQuery;
+ * code outside React with queryClient.fetchQuery.
+ */
+export const queries = {
+  appInfo: () => queryOptions({ queryKey: queryKeys.appInfo(), queryFn: () => call('app.info', {}), staleTime: Infinity }),
+  clinicSearch: (input: ClinicSearchInput) =>
+    queryOptions({
+      queryKey: queryKeys.clinicSearch(input),
+      // The words go with the answer, so a list kept on screen while the next search runs says what it is.
+      queryFn: async () => ({ query: input.query, ...(await call('clinics.search', input)) }),
+    }),
+  clinic: (id: string) => queryOptions({ queryKey: queryKeys.clinic(id), queryFn: () => call('clinics.get', { id }) }),
+  inquiryList: (input: InquiryListInput) =>
+    queryOptions({ queryKey: queryKeys.inquiryList(input), queryFn: () => call('inquiries.list', input) }),
+  inquiry: (id: string) => queryOptions({ queryKey: queryKeys.inquiry(id), queryFn: () => call('inquiries.get', { id }) }),
+  home: () => queryOptions({ queryKey: queryKeys.home(), queryFn: () => call('home.summary', {}) }),
+  quotes: (inquiryId: string) =>
+    queryOptions({ queryKey: queryKeys.quotes(inquiryId), queryFn: async () => (await call('quotes.list', { inquiryId })).items }),
+  documentHistory: (by: DocumentHistoryInput) =>
+    queryOptions({ queryKey: queryKeys.documentHistory(by), queryFn: async () => (await call('documents.history', by)).items }),
+  /** Everyone, active or not (the inactive stay so old records keep their names). */
+  staff: () =>
+    queryOptions({
+      queryKey: queryKeys.staff(),
+      queryFn: async () => (await call('staff.list', { includeInactive: true })).items,
+      staleTime: Infinity,
+    }),
+  settings: () => queryOptions({ queryKey: queryKeys.settings(), queryFn: () => call('settings.get', {}), staleTime: Infinity }),
+  /** The approved flyer's text and the premium table: the only source of what the app says about the product. */
+  content: () => queryOptions({ queryKey: queryKeys.content(), queryFn: () => call('content.get', {}), staleTime: Infinity }),
+  contentChanges: () =>
+    queryOptions({ queryKey: queryKeys.contentChanges(), queryFn: async () => (await call('content.changes', {})).items }),
+  backups: () => queryOptions({ queryKey: queryKeys.backups(), queryFn: async () => (await call('backups.list', {})).items }),
+  purgePreview: () => queryOptions({ queryKey: queryKeys.purgePreview(), queryFn: () => call('records.purgePreview', {}) }),
+};

@@ -1,0 +1,62 @@
+import type { ChannelInput } from '../../../shared/contract/channels.ts';
+import type { DataArea } from '../../../shared/contract/dataAreas.ts';
+
+/**
+ * Every query key in the window starts with one of these roots. Most are a data area; the others
+ * are reads that combine areas (ホーム, the 完全削除 counts) or that events keep fresh (appInfo).
+ */
+export const queryRoots = [
+  'clinics',
+  'inquiries',
+  'home',
+  'quotes',
+  'documentOutputs',
+  'staff',
+  'settings',
+  'content',
+  'backups',
+  'purgePreview',
+  'appInfo',
+] as const;
+export type QueryRoot = (typeof queryRoots)[number];
+
+/**
+ * The data areas each root's reads show. A row shows more than its own table: an inquiry row
+ * carries its clinic's name and its 担当者's name, so a renamed clinic or staff member makes it stale.
+ */
+export const queryRootReads: Readonly<Record<QueryRoot, readonly DataArea[]>> = {
+  clinics: ['clinics'],
+  inquiries: ['inquiries', 'clinics', 'staff'],
+  home: ['inquiries', 'clinics', 'staff'],
+  quotes: ['quotes', 'staff'],
+  documentOutputs: ['documentOutputs', 'inquiries', 'staff'],
+  staff: ['staff'],
+  settings: ['settings'],
+  content: ['content'],
+  backups: ['backups'],
+  purgePreview: ['clinics', 'inquiries'],
+  // Version, data folder, the database check and maintenance arrive by their own events.
+  appInfo: [],
+};
+
+export type ClinicSearchInput = Required<Pick<ChannelInput<'clinics.search'>, 'query' | 'limit' | 'includeArchived'>>;
+export type InquiryListInput = ChannelInput<'inquiries.list'>;
+export type DocumentHistoryInput = ChannelInput<'documents.history'>;
+
+/** Key factories: one place that spells every key, so invalidation and reads cannot drift apart. */
+export const queryKeys = {
+  appInfo: () => ['appInfo'] as const,
+  clinicSearch: (input: ClinicSearchInput) => ['clinics', 'search', input] as const,
+  clinic: (id: string) => ['clinics', 'record', id] as const,
+  inquiryList: (input: InquiryListInput) => ['inquiries', 'list', input] as const,
+  inquiry: (id: string) => ['inquiries', 'record', id] as const,
+  home: () => ['home'] as const,
+  quotes: (inquiryId: string) => ['quotes', inquiryId] as const,
+  documentHistory: (by: DocumentHistoryInput) => ['documentOutputs', by] as const,
+  staff: () => ['staff'] as const,
+  settings: () => ['settings'] as const,
+  content: () => ['content', 'pack'] as const,
+  contentChanges: () => ['content', 'changes'] as const,
+  backups: () => ['backups'] as const,
+  purgePreview: () => ['purgePreview'] as const,
+} satisfies Record<string, (...args: never[]) => readonly [QueryRoot, ...unknown[]]>;
