@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { SetTarget } from '../../../shared/documents/buildDocumentSet.ts';
-import { documentFileName, documentKinds, inSetOrder } from '../../../shared/documents/documentKinds.ts';
-import { quoteSheetProblem } from '../../../shared/documents/quoteSheet.ts';
+import { documentFileName, inSetOrder } from '../../../shared/documents/documentKinds.ts';
+import { documentRequestProblem, needsRecipient, recipientOf } from '../../../shared/documents/documentRequestProblem.ts';
 import type { Clinic } from '../../../shared/domain/clinic.ts';
 import { formatDate, tokyoDateString, tokyoToday } from '../../../shared/time/tokyoDate.ts';
 import type { ContentManager } from '../content/contentManager.ts';
@@ -45,35 +45,30 @@ export function documentJobs(deps: DocumentJobDeps): Pick<JobImplementations, 'd
       const { pack, rates } = deps.content.current;
       const quote = input.quoteId ? getQuote(db, input.quoteId) : undefined;
       if (input.quoteId && !quote) throw new AppError('NOT_FOUND');
-      if (quote && input.inquiryId && quote.inquiryId !== input.inquiryId) {
-        throw new AppError('INVALID_INPUT', 'この試算は選んだ問い合わせのものではありません。', { quoteId: '試算を選び直してください' });
-      }
-      if (documents.includes('quoteSheet')) {
-        if (!quote) throw new AppError('INVALID_INPUT', '試算書にする試算を選んでください。', { quoteId: '試算を選んでください' });
-        const problem = quoteSheetProblem(pack, quote.snapshot);
-        if (problem) throw new AppError('INVALID_INPUT', problem, { quoteId: problem });
-      }
       const inquiryId = input.inquiryId ?? (documents.includes('quoteSheet') ? quote?.inquiryId : undefined);
       const inquiry = inquiryId ? getInquiry(db, inquiryId) : undefined;
       if (inquiryId && !inquiry) throw new AppError('NOT_FOUND');
-      if (inquiry && input.clinicIds.some((id) => id !== inquiry.clinicId)) {
-        throw new AppError('INVALID_INPUT', '問い合わせから作る書類は、その問い合わせの医療機関1件だけです。', { clinicIds: '医療機関を選び直してください' });
-      }
 
       // A document that is the same for everyone (the flyer alone) is made once, for nobody.
-      const perClinic = documents.some((kind) => documentKinds[kind].perClinic);
-      const clinicIds = !perClinic ? [] : inquiry ? [inquiry.clinicId] : input.clinicIds;
+      const clinicIds = !needsRecipient(documents) ? [] : inquiry ? [inquiry.clinicId] : input.clinicIds;
       const clinics = clinicIds.map((id): Clinic => {
         const clinic = getClinic(db, id);
         if (!clinic) throw new AppError('NOT_FOUND');
         return clinic;
       });
-      if (documents.includes('quoteSheet') && clinics.length !== 1) {
-        throw new AppError('INVALID_INPUT', '保険料試算書は1件ずつ作ります。問い合わせを1件選んでください。', { documents: '一括作成では試算書を外してください' });
-      }
-      // The 種別 may have changed since the quote was made: its figure would then be wrong.
-      const kindProblem = quote && documents.includes('quoteSheet') ? quoteSheetProblem(pack, quote.snapshot, clinics[0]) : null;
-      if (kindProblem) throw new AppError('INVALID_INPUT', kindProblem, { quoteId: kindProblem });
+      // The same rule book as the print screen (shared/documents), so both say the same thing.
+      const problem = documentRequestProblem(
+        {
+          documents,
+          recipient: recipientOf({ clinicIds: input.clinicIds, inquiryId }),
+          clinicIds: input.clinicIds,
+          inquiry: inquiry ? { id: inquiry.id, clinicId: inquiry.clinicId } : null,
+          quote: quote ? { inquiryId: quote.inquiryId, snapshot: quote.snapshot } : null,
+          clinicKind: clinics.length === 1 ? clinics[0]!.kind : null,
+        },
+        pack,
+      );
+      if (problem) throw new AppError('INVALID_INPUT', problem.message, { [problem.field]: problem.message });
 
       const settings = readSettings(db);
       const staffName = settings.currentStaffId ? getStaff(db, settings.currentStaffId)?.name : undefined;

@@ -1,40 +1,25 @@
-import { useEffect, useId, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useId } from 'react';
 import { documentSetLabel } from '../../../shared/documents/documentKinds.ts';
-import { documentOutputActionLabels, type DocumentOutput } from '../../../shared/documents/documentOutput.ts';
+import { documentOutputActionLabels } from '../../../shared/documents/documentOutput.ts';
 import { errorMessageOf } from '../api/ApiError.ts';
 import { formatDateTime, useDateStyle } from '../format/formatDate.ts';
 import { formatCount } from '../format/formatNumber.ts';
-import { usePrintHistoryStore } from '../stores/printHistoryStore.ts';
+import { queries } from '../query/queries.ts';
 import '../styles/records.css';
 
 type DocumentOutputHistoryProps = { clinicId: string; inquiryId?: never } | { inquiryId: string; clinicId?: never };
 
 /**
  * 送付・印刷の記録: every document set saved or printed for a clinic (or from an inquiry), newest
- * first, read again whenever it is shown and whenever the 印刷 screen records another.
+ * first, read again whenever it is shown and whenever the core records another.
  */
 export function DocumentOutputHistory({ clinicId, inquiryId }: DocumentOutputHistoryProps) {
   const headingId = useId();
-  const list = usePrintHistoryStore((s) => s.list);
-  const revision = usePrintHistoryStore((s) => s.revision);
   const style = useDateStyle();
-  const [items, setItems] = useState<DocumentOutput[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    list(clinicId ? { clinicId } : { inquiryId: inquiryId ?? '' }).then(
-      (found) => {
-        if (!live) return;
-        setItems(found);
-        setError(null);
-      },
-      (e: unknown) => live && setError(errorMessageOf(e, '送付・印刷の記録を読み込めませんでした。')),
-    );
-    return () => {
-      live = false;
-    };
-  }, [list, clinicId, inquiryId, revision]);
+  const history = useQuery(queries.documentHistory(clinicId ? { clinicId } : { inquiryId: inquiryId ?? '' }));
+  const items = history.data ?? null;
+  const error = history.error ? errorMessageOf(history.error, '送付・印刷の記録を読み込めませんでした。') : null;
 
   return (
     <section className="output-history" aria-labelledby={headingId}>

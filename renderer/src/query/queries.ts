@@ -1,4 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
+import { commonAddress } from '../../../shared/text/commonAddress.ts';
 import { call } from '../api/client.ts';
 import { queryKeys, type ClinicSearchInput, type DocumentHistoryInput, type InquiryListInput } from './queryKeys.ts';
 
@@ -38,4 +39,11 @@ export const queries = {
     queryOptions({ queryKey: queryKeys.contentChanges(), queryFn: async () => (await call('content.changes', {})).items }),
   backups: () => queryOptions({ queryKey: queryKeys.backups(), queryFn: async () => (await call('backups.list', {})).items }),
   purgePreview: () => queryOptions({ queryKey: queryKeys.purgePreview(), queryFn: () => call('records.purgePreview', {}) }),
+  /** The address a postal code stands for ('' when unknown), for filling 所在地. */
+  postalAddress: (postalCode: string) =>
+    queryOptions({
+      queryKey: queryKeys.postalAddress(postalCode),
+      queryFn: async () => commonAddress((await call('postal.lookup', { postalCode })).addresses),
+      staleTime: Infinity,
+    }),
 };

@@ -17,6 +17,7 @@ export const queryRoots = [
   'backups',
   'purgePreview',
   'appInfo',
+  'postal',
 ] as const;
 export type QueryRoot = (typeof queryRoots)[number];
 
@@ -37,6 +38,8 @@ export const queryRootReads: Readonly<Record<QueryRoot, readonly DataArea[]>> = 
   purgePreview: ['clinics', 'inquiries'],
   // Version, data folder, the database check and maintenance arrive by their own events.
   appInfo: [],
+  // The postal code table ships with the app and never changes while it runs.
+  postal: [],
 };
 
 export type ClinicSearchInput = Required<Pick<ChannelInput<'clinics.search'>, 'query' | 'limit' | 'includeArchived'>>;
@@ -59,4 +62,5 @@ export const queryKeys = {
   contentChanges: () => ['content', 'changes'] as const,
   backups: () => ['backups'] as const,
   purgePreview: () => ['purgePreview'] as const,
+  postalAddress: (postalCode: string) => ['postal', postalCode] as const,
 } satisfies Record<string, (...args: never[]) => readonly [QueryRoot, ...unknown[]]>;

@@ -7,12 +7,9 @@ import { ApiError, errorMessageOf } from '../api/ApiError.ts';
 const restoredNoteKey = 'cyber-counter:restored';
 
 interface BackupState {
-  items: BackupInfoDto[] | null;
-  loadError: string | null;
   busy: boolean;
   /** Japanese line about the last action, and whether it went wrong. */
   message: { text: string; error: boolean } | null;
-  load(): Promise<void>;
   backupNow(): Promise<void>;
   /** Saves a copy elsewhere; password '' saves the database file unprotected. */
   exportCopy(backup: BackupInfoDto, password: string): Promise<boolean>;
@@ -23,7 +20,8 @@ interface BackupState {
   takeRestoredNote(): string | null;
 }
 
-export const useBackupStore = create<BackupState>()((set, get) => {
+/** Backup actions and their outcome line; the list itself is a read (queries.backups). */
+export const useBackupStore = create<BackupState>()((set) => {
   const run = async (work: () => Promise<string | null>) => {
     set({ busy: true, message: null });
     try {
@@ -37,23 +35,12 @@ export const useBackupStore = create<BackupState>()((set, get) => {
   };
 
   return {
-    items: null,
-    loadError: null,
     busy: false,
     message: null,
-
-    async load() {
-      try {
-        set({ items: (await call('backups.list', {})).items, loadError: null });
-      } catch (error) {
-        set({ loadError: errorMessageOf(error, 'バックアップの一覧を読み込めませんでした。') });
-      }
-    },
 
     backupNow: () =>
       run(async () => {
         await call('backups.create', {});
-        await get().load();
         return 'バックアップを作成しました。';
       }),
 
@@ -83,7 +70,6 @@ export const useBackupStore = create<BackupState>()((set, get) => {
           }
           throw error;
         }
-        await get().load();
         return 'バックアップを読み込みました。一覧の「他の場所から」の行から復元できます。';
       });
       return needsPassword ? { needsPassword } : null;

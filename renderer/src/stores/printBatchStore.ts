@@ -1,58 +1,39 @@
 import { create } from 'zustand';
 import { limits } from '../../../shared/contract/limits.ts';
-import type { Clinic } from '../../../shared/domain/clinic.ts';
 import { call } from '../api/client.ts';
 import { errorMessageOf } from '../api/ApiError.ts';
 import { formatCount } from '../format/formatNumber.ts';
+import { usePrintRenderStore } from './printRenderStore.ts';
 
 /** Matches listed with a checkbox each; 「該当する全件を選ぶ」 reaches the rest. */
 export const batchListLimit = 50;
 
-export interface BatchMatches {
-  query: string;
-  items: Clinic[];
-  total: number;
-  capped: boolean;
-}
-
 interface PrintBatchState {
-  /** The matches of the last search; null before the first one has answered. */
-  matches: BatchMatches | null;
-  searchError: string | null;
+  /** The words the matches were last searched for (the list itself is a read: queries.clinicSearch). */
+  searched: string;
   /** The clinics of the mailing, in the order they were chosen (「該当する全件」 in postal-code order). */
   selectedIds: readonly string[];
   selectingAll: boolean;
   /** Japanese line about the last 「該当する全件を選ぶ」. */
   selectMessage: string | null;
-  search(query: string): Promise<void>;
+  search(query: string): void;
   toggle(clinicId: string, selected: boolean): void;
   /** Adds every clinic the query finds (up to a mailing's limit) to the selection. */
   selectAllMatching(query: string): Promise<void>;
   clearSelection(): void;
 }
 
-// Answers to searches that were overtaken by newer typing are dropped.
-let searchTicket = 0;
-
 const limitNote = `（一度に作れるのは${formatCount(limits.maxBatchClinics)}までです）`;
 
 /** 一括作成 on the 印刷 screen: which clinics one combined PDF is made for. */
 export const usePrintBatchStore = create<PrintBatchState>()((set, get) => ({
-  matches: null,
-  searchError: null,
+  searched: '',
   selectedIds: [],
   selectingAll: false,
   selectMessage: null,
 
-  async search(query) {
-    const ticket = ++searchTicket;
-    const q = query.trim();
-    try {
-      const result = await call('clinics.search', { query: q, limit: batchListLimit, includeArchived: false });
-      if (ticket === searchTicket) set({ matches: { query: q, ...result }, searchError: null });
-    } catch (error) {
-      if (ticket === searchTicket) set({ searchError: errorMessageOf(error, '医療機関を検索できませんでした。') });
-    }
+  search(query) {
+    set({ searched: query.trim() });
   },
 
   toggle(clinicId, selected) {
@@ -92,3 +73,8 @@ export const usePrintBatchStore = create<PrintBatchState>()((set, get) => ({
     set({ selectedIds: [], selectMessage: null });
   },
 }));
+
+// A changed mailing makes its shown PDF stale (the render store does not know about batches).
+usePrintBatchStore.subscribe((batch, previous) => {
+  if (batch.selectedIds !== previous.selectedIds) usePrintRenderStore.getState().forget();
+});

@@ -2,33 +2,16 @@ import { create } from 'zustand';
 import { call } from '../api/client.ts';
 import { errorMessageOf } from '../api/ApiError.ts';
 
-interface PurgeCounts {
-  clinics: number;
-  inquiries: number;
-  keptClinics: number;
-}
-
 interface PurgeState {
-  preview: PurgeCounts | null;
   busy: boolean;
   message: { text: string; error: boolean } | null;
-  load(): Promise<void>;
   purge(): Promise<boolean>;
 }
 
-/** 完全削除 of archived records: what it would remove, and doing it after a backup. */
-export const usePurgeStore = create<PurgeState>()((set, get) => ({
-  preview: null,
+/** 完全削除 of archived records after a backup; what it would remove is a read (queries.purgePreview). */
+export const usePurgeStore = create<PurgeState>()((set) => ({
   busy: false,
   message: null,
-
-  async load() {
-    try {
-      set({ preview: await call('records.purgePreview', {}) });
-    } catch (error) {
-      set({ message: { text: errorMessageOf(error, '件数を読み込めませんでした。'), error: true } });
-    }
-  },
 
   async purge() {
     set({ busy: true, message: null });
@@ -40,7 +23,6 @@ export const usePurgeStore = create<PurgeState>()((set, get) => ({
           error: false,
         },
       });
-      await get().load();
       return true;
     } catch (error) {
       set({ message: { text: errorMessageOf(error, '完全削除できませんでした。データは変わっていません。'), error: true } });

@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import {
   bedCountProblem,
@@ -17,7 +18,8 @@ import { recordChanged } from '../../components/recordChanged.ts';
 import { FormField, type FieldControlProps } from '../../components/FormField.tsx';
 import { isComposing } from '../../components/ModalDialog.tsx';
 import { useUnsavedChanges } from '../../components/useUnsavedChanges.ts';
-import { addressForPostalCode, findDuplicates, type CheckedClinicInput, type DuplicateMatch } from './clinicWrites.ts';
+import { queries } from '../../query/queries.ts';
+import { findDuplicates, type CheckedClinicInput, type DuplicateMatch } from './clinicWrites.ts';
 import {
   checkClinicDraft,
   clinicDraftFields,
@@ -94,9 +96,11 @@ export function ClinicForm(props: ClinicFormProps) {
   const [note, setNote] = useState<string | null>(null);
   const [phase, setPhase] = useState<Phase>('idle');
   const [duplicates, setDuplicates] = useState<{ matches: DuplicateMatch[]; input: CheckedClinicInput } | null>(null);
-  // The postal code last looked up, so retyping the same code does not ask again.
-  const lookedUp = useRef<string>(clinic?.postalCode ?? '');
-  const lookupTicket = useRef(0);
+  // The postal code typed last (complete), and the one whose address was last put in 所在地.
+  const [postalLookup, setPostalLookup] = useState('');
+  const [postalApplied, setPostalApplied] = useState('');
+  // The lookup only saves typing: when it fails, 所在地 is typed by hand.
+  const postal = useQuery({ ...queries.postalAddress(postalLookup), enabled: postalLookup !== '' });
   const mounted = useRef(true);
 
   const { draft } = form;
@@ -151,32 +155,27 @@ export function ClinicForm(props: ClinicFormProps) {
     if (message !== errors[field]) setErrors((e) => ({ ...e, [field]: message }));
   };
 
-  const lookUpAddress = async (text: string) => {
+  const lookUpAddress = (text: string) => {
     const parsed = parsePostalCode(text);
-    if (!parsed.ok || parsed.value === '' || parsed.value === lookedUp.current) return;
-    lookedUp.current = parsed.value;
-    const ticket = ++lookupTicket.current;
-    let address: string;
-    try {
-      address = await addressForPostalCode(parsed.value);
-    } catch {
-      // The lookup only saves typing: on failure 所在地 is typed by hand, and the next edit retries.
-      if (ticket === lookupTicket.current) lookedUp.current = '';
-      return;
-    }
-    if (!mounted.current || ticket !== lookupTicket.current) return;
+    if (parsed.ok && parsed.value !== '') setPostalLookup(parsed.value);
+  };
+
+  // The answer for the code typed last fills 所在地 once; an answer for an older code never does.
+  if (postalLookup !== '' && postalLookup !== postalApplied && postal.data !== undefined) {
+    const address = postal.data;
+    setPostalApplied(postalLookup);
     if (address === '') {
       setPostalNote('この郵便番号の住所は見つかりませんでした。所在地を入力してください');
-      return;
+    } else {
+      setPostalNote(null);
+      // Only an empty 所在地, or one this lookup filled before, is replaced: never what was typed.
+      setForm((f) =>
+        f.draft.address === '' || f.draft.address === f.autoAddress
+          ? { draft: { ...f.draft, address }, autoAddress: address }
+          : f,
+      );
     }
-    setPostalNote(null);
-    // Only an empty 所在地, or one this lookup filled before, is replaced: never what was typed.
-    setForm((f) =>
-      f.draft.address === '' || f.draft.address === f.autoAddress
-        ? { draft: { ...f.draft, address }, autoAddress: address }
-        : f,
-    );
-  };
+  }
 
   const showErrors = (found: ClinicFieldErrors) => {
     setErrors(found);
@@ -196,7 +195,6 @@ export function ClinicForm(props: ClinicFormProps) {
         setConflict(null);
         setBaseline(stored);
         setForm({ draft: stored, autoAddress: null });
-        lookedUp.current = saved.postalCode;
         setErrors({});
         setPhase('idle');
       }
@@ -407,9 +405,9 @@ export function ClinicForm(props: ClinicFormProps) {
               onChange={(e) => {
                 update('postalCode', e.target.value);
                 setPostalNote(null);
-                if (!(e.nativeEvent as InputEvent).isComposing) void lookUpAddress(e.target.value);
+                if (!(e.nativeEvent as InputEvent).isComposing) lookUpAddress(e.target.value);
               }}
-              onCompositionEnd={(e) => void lookUpAddress(e.currentTarget.value)}
+              onCompositionEnd={(e) => lookUpAddress(e.currentTarget.value)}
               onBlur={() => checkOnBlur('postalCode')}
             />
           ),

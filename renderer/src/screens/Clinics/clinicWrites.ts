@@ -1,6 +1,5 @@
 import type { z } from 'zod';
 import type { ChannelResult } from '../../../../shared/contract/channels.ts';
-import { commonAddress } from '../../../../shared/text/commonAddress.ts';
 import type { Clinic, clinicInputSchema } from '../../../../shared/domain/clinic.ts';
 import { call } from '../../api/client.ts';
 import { errorMessageOf } from '../../api/ApiError.ts';
@@ -77,10 +76,4 @@ export async function findDuplicates(input: CheckedClinicInput, exceptId: string
     ...(exceptId ? { exceptId } : {}),
   });
   return matches;
-}
-
-/** The address a postal code stands for ('' when unknown), for filling 所在地. */
-export async function addressForPostalCode(postalCode: string): Promise<string> {
-  const { addresses } = await call('postal.lookup', { postalCode });
-  return commonAddress(addresses);
 }

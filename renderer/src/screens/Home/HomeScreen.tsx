@@ -1,12 +1,14 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { inquiryStatusLabels, inquiryStatuses } from '../../../../shared/domain/inquiry.ts';
 import { ScreenHeading } from '../../components/ScreenHeading.tsx';
 import { formatDateWithWeekday, useDateStyle } from '../../format/formatDate.ts';
 import { formatCount } from '../../format/formatNumber.ts';
 import { useAppInfo } from '../../query/useAppInfo.ts';
 import { useInquiriesStore } from '../../stores/inquiriesStore.ts';
-import { useInquiryHomeStore } from '../../stores/inquiryHomeStore.ts';
 import { useUiStore } from '../../stores/uiStore.ts';
+import { errorMessageOf } from '../../api/ApiError.ts';
+import { queries } from '../../query/queries.ts';
 import { modeLabels } from '../modeLabels.ts';
 import { InquiryDetailDialog } from '../Inquiries/InquiryDetailDialog.tsx';
 import { InquiryTable } from '../Inquiries/InquiryTable.tsx';
@@ -15,18 +17,13 @@ import { ClinicJumpSearch } from './ClinicJumpSearch.tsx';
 
 export function HomeScreen() {
   const { info, error: infoError } = useAppInfo();
-  const summary = useInquiryHomeStore((s) => s.summary);
-  const summaryError = useInquiryHomeStore((s) => s.error);
-  const loadSummary = useInquiryHomeStore((s) => s.load);
-  const revision = useInquiriesStore((s) => s.revision);
+  const home = useQuery(queries.home());
+  const summary = home.data ?? null;
+  const summaryError = home.error ? errorMessageOf(home.error, '問い合わせの状況を読み込めませんでした。') : null;
   const navigate = useUiStore((s) => s.navigate);
   const noCurrentStaff = useNoCurrentStaff();
   const style = useDateStyle();
   const [openId, setOpenId] = useState<string | null>(null);
-
-  useEffect(() => {
-    void loadSummary();
-  }, [loadSummary, revision]);
 
   const showStatus = (status: (typeof inquiryStatuses)[number]) => {
     useInquiriesStore.getState().setFilter({ status, staffId: '' });

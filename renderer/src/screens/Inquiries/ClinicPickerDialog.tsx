@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { clinicKindLabels, type Clinic } from '../../../../shared/domain/clinic.ts';
 import { limits } from '../../../../shared/contract/limits.ts';
 import { errorMessageOf } from '../../api/ApiError.ts';
 import { ModalDialog } from '../../components/ModalDialog.tsx';
 import { formatCount } from '../../format/formatNumber.ts';
-import { useInquiriesStore } from '../../stores/inquiriesStore.ts';
+import { queries } from '../../query/queries.ts';
 import { useTypeAhead } from '../../components/useTypeAhead.ts';
 import { isComposing } from './inquiryParts.tsx';
 
@@ -13,32 +14,17 @@ import { isComposing } from './inquiryParts.tsx';
  * but not while the IME is still converting.
  */
 export function ClinicPickerDialog({ onPick, onCancel }: { onPick(clinic: Clinic): void; onCancel(): void }) {
-  const findClinics = useInquiriesStore((s) => s.findClinics);
   const [query, setQuery] = useState('');
-  const [result, setResult] = useState<{ query: string; items: Clinic[]; total: number; capped: boolean } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const latest = useRef(0);
+  // The newest clinics on opening; later searches follow the typing.
+  const [searched, setSearched] = useState('');
+  const found = useQuery({
+    ...queries.clinicSearch({ query: searched, limit: 20, includeArchived: false }),
+    placeholderData: keepPreviousData,
+  });
+  const result = found.data ?? null;
+  const error = found.error ? errorMessageOf(found.error, '医療機関を検索できませんでした。') : null;
 
-  const search = (text: string) => {
-    const ticket = ++latest.current;
-    const q = text.trim();
-    findClinics(q).then(
-      (r) => {
-        if (ticket !== latest.current) return;
-        setResult({ query: q, ...r });
-        setError(null);
-      },
-      (e: unknown) => ticket === latest.current && setError(errorMessageOf(e, '医療機関を検索できませんでした。')),
-    );
-  };
-
-  useEffect(() => {
-    search('');
-    // Only the first list on opening; later searches follow the typing.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-
-  const typeAhead = useTypeAhead(search);
+  const typeAhead = useTypeAhead((text) => setSearched(text.trim()));
 
   return (
     <ModalDialog title="問い合わせを登録：医療機関を選ぶ" onRequestClose={onCancel} className="records-dialog picker-dialog">

@@ -1,11 +1,14 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
 import type { Clinic } from '../../../../shared/domain/clinic.ts';
 import { inquiryStatusLabels, inquiryStatuses, type InquiryStatus } from '../../../../shared/domain/inquiry.ts';
 import { tokyoToday } from '../../../../shared/time/tokyoDate.ts';
 import { ScreenHeading } from '../../components/ScreenHeading.tsx';
 import { formatCount } from '../../format/formatNumber.ts';
-import { useInquiriesStore } from '../../stores/inquiriesStore.ts';
-import { useStaffStore } from '../../stores/staffStore.ts';
+import { errorMessageOf } from '../../api/ApiError.ts';
+import { queries } from '../../query/queries.ts';
+import { useStaff } from '../../query/useSharedReads.ts';
+import { inquiryListLimit, useInquiriesStore } from '../../stores/inquiriesStore.ts';
 import { ClinicPickerDialog } from './ClinicPickerDialog.tsx';
 import { InquiryDetailDialog } from './InquiryDetailDialog.tsx';
 import { InquiryFormDialog } from './InquiryFormDialog.tsx';
@@ -16,21 +19,22 @@ import { dueState } from './inquiryParts.tsx';
 export function InquiriesScreen() {
   const filter = useInquiriesStore((s) => s.filter);
   const setFilter = useInquiriesStore((s) => s.setFilter);
-  const load = useInquiriesStore((s) => s.load);
-  const items = useInquiriesStore((s) => s.items);
-  const total = useInquiriesStore((s) => s.total);
-  const loaded = useInquiriesStore((s) => s.loaded);
-  const error = useInquiriesStore((s) => s.error);
-  const revision = useInquiriesStore((s) => s.revision);
-  const staff = useStaffStore((s) => s.items);
+  const listed = useQuery(
+    queries.inquiryList({
+      limit: inquiryListLimit,
+      ...(filter.status ? { status: filter.status } : {}),
+      ...(filter.staffId ? { staffId: filter.staffId } : {}),
+    }),
+  );
+  const items = listed.data?.items ?? [];
+  const total = listed.data?.total ?? 0;
+  const loaded = listed.data !== undefined;
+  const error = listed.error ? errorMessageOf(listed.error, '問い合わせを読み込めませんでした。') : null;
+  const staff = useStaff().items;
   const [openId, setOpenId] = useState<string | null>(null);
   // Registering starts with choosing the clinic, then the form; the saved inquiry opens at once.
   const [registering, setRegistering] = useState<'pick' | Clinic | null>(null);
   const today = useMemo(() => tokyoToday(), []);
-
-  useEffect(() => {
-    void load();
-  }, [load, revision]);
 
   const dueCount = items.filter((i) => dueState(i, today) !== null).length;
   const filtered = filter.status !== '' || filter.staffId !== '';

@@ -1,18 +1,27 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import type { InquiryDetail } from '../../../../shared/contract/channels.ts';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import {
   inquiryChannelLabels,
+  inquiryFieldLabels,
   inquiryStatusLabels,
   inquiryStatuses,
   statusChangeNeedsReason,
+  type Inquiry,
+  type InquiryChannel,
   type InquiryStatus,
 } from '../../../../shared/domain/inquiry.ts';
 import { tokyoToday } from '../../../../shared/time/tokyoDate.ts';
 import { ApiError, errorMessageOf } from '../../api/ApiError.ts';
+import { call } from '../../api/client.ts';
+import { ConflictPanel } from '../../components/ConflictPanel.tsx';
+import { conflictMessages } from '../../components/conflictMessages.ts';
+import { fieldChanges, type FieldChange } from '../../components/fieldChanges.ts';
+import { recordChanged } from '../../components/recordChanged.ts';
 import { DocumentOutputHistory } from '../../components/DocumentOutputHistory.tsx';
 import { FormField } from '../../components/FormField.tsx';
 import { formatDate, formatDateTime, useDateStyle } from '../../format/formatDate.ts';
-import { useInquiriesStore } from '../../stores/inquiriesStore.ts';
+import { queries } from '../../query/queries.ts';
+import { changeInquiryStatus } from './inquiryWrites.ts';
 import { InquiryFormDialog } from './InquiryFormDialog.tsx';
 import { isComposing, NextActionDate, NextActionField, StatusBadge } from './inquiryParts.tsx';
 import { StatusReasonDialog } from './StatusReasonDialog.tsx';
@@ -32,18 +41,33 @@ interface StatusDraft {
 
 const finished: readonly InquiryStatus[] = ['contracted', 'declined'];
 
+/** The fields a 状況 change can collide with, as text, in the order the detail shows them. */
+const recordFields = ['status', 'receivedOn', 'channel', 'nextActionOn', 'staffId', 'content'] as const;
+type RecordField = (typeof recordFields)[number];
+const recordAsText = (i: Inquiry): Record<RecordField, string> => ({
+  status: i.status,
+  receivedOn: i.receivedOn,
+  channel: i.channel,
+  nextActionOn: i.nextActionOn ?? '',
+  staffId: i.staffName ?? '',
+  content: i.content,
+});
+const statusDraftOf = (i: Inquiry): StatusDraft => ({ to: i.status, nextActionOn: i.nextActionOn ?? '', dateTouched: false });
+
 /**
  * One inquiry: its 受付番号 (never changes), the fields, 状況 changes with an optional 次回対応日,
  * and the history of every change. Editing and the reason for going back open on top of it.
  */
 export function InquiryDetailDialog({ inquiryId, onClose }: InquiryDetailDialogProps) {
-  const getInquiry = useInquiriesStore((s) => s.get);
-  const changeStatus = useInquiriesStore((s) => s.changeStatus);
   const style = useDateStyle();
   const today = useMemo(() => tokyoToday(), []);
-  const [detail, setDetail] = useState<InquiryDetail | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const record = useQuery(queries.inquiry(inquiryId));
+  const detail = record.data ?? null;
+  const loadError = record.error && !detail ? errorMessageOf(record.error, '問い合わせを読み込めませんでした。') : null;
+  // The inquiry the 状況 form started from (a 状況 change replaces exactly that), and the choice made.
+  const [statusBase, setStatusBase] = useState<Inquiry | null>(null);
   const [statusDraft, setStatusDraft] = useState<StatusDraft | null>(null);
+  const [statusConflict, setStatusConflict] = useState<{ current: Inquiry; changes: FieldChange<RecordField>[] } | null>(null);
   const [statusError, setStatusError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -52,10 +76,6 @@ export function InquiryDetailDialog({ inquiryId, onClose }: InquiryDetailDialogP
   const dialogRef = useRef<HTMLDialogElement>(null);
   const closeButton = useRef<HTMLButtonElement>(null);
 
-  const show = useCallback((d: InquiryDetail) => {
-    setDetail(d);
-    setStatusDraft({ to: d.inquiry.status, nextActionOn: d.inquiry.nextActionOn ?? '', dateTouched: false });
-  }, []);
 
   useEffect(() => {
     const dialog = dialogRef.current;
@@ -70,18 +90,20 @@ export function InquiryDetailDialog({ inquiryId, onClose }: InquiryDetailDialogP
     };
   }, []);
 
-  useEffect(() => {
-    let live = true;
-    getInquiry(inquiryId).then(
-      (d) => live && show(d),
-      (error: unknown) => live && setLoadError(errorMessageOf(error, '問い合わせを読み込めませんでした。')),
-    );
-    return () => {
-      live = false;
-    };
-  }, [getInquiry, inquiryId, show]);
+  const inquiry = statusBase ?? undefined;
 
-  const inquiry = detail?.inquiry;
+  // A 状況 change chosen but not yet applied is not thrown away without asking.
+  const pendingChange =
+    statusBase !== null &&
+    statusDraft !== null &&
+    (statusDraft.to !== statusBase.status || statusDraft.nextActionOn !== (statusBase.nextActionOn ?? ''));
+
+  // The detail shows the inquiry as it is now; the 状況 form follows it unless a change is chosen.
+  const changedElsewhere = detail !== null && statusBase !== null && recordChanged(statusBase, detail.inquiry);
+  if (detail && (statusBase === null || (changedElsewhere && !pendingChange && !saving && statusConflict === null))) {
+    setStatusBase(detail.inquiry);
+    setStatusDraft(statusDraftOf(detail.inquiry));
+  }
 
   const applyStatus = async (reason: string) => {
     if (!inquiry || !statusDraft) return;
@@ -89,13 +111,13 @@ export function InquiryDetailDialog({ inquiryId, onClose }: InquiryDetailDialogP
     setSaving(true);
     setStatusError(null);
     try {
-      const saved = await changeStatus({
-        id: inquiry.id,
+      const saved = await changeInquiryStatus(inquiry, {
         to: statusDraft.to,
         reason,
         ...(dateChanged ? { nextActionOn: statusDraft.nextActionOn === '' ? null : statusDraft.nextActionOn } : {}),
       });
-      show(saved);
+      setStatusBase(saved.inquiry);
+      setStatusDraft(statusDraftOf(saved.inquiry));
       setAskReason(null);
       setNotice(
         saved.inquiry.status !== inquiry.status
@@ -103,7 +125,10 @@ export function InquiryDetailDialog({ inquiryId, onClose }: InquiryDetailDialogP
           : '次回対応日を変更しました。',
       );
     } catch (error) {
-      if (error instanceof ApiError && error.fields.reason) {
+      if (error instanceof ApiError && error.code === 'CONFLICT') {
+        setAskReason(null);
+        await showStatusConflict(inquiry);
+      } else if (error instanceof ApiError && error.fields.reason) {
         setAskReason({ error: error.fields.reason });
       } else {
         setAskReason(null);
@@ -111,6 +136,18 @@ export function InquiryDetailDialog({ inquiryId, onClose }: InquiryDetailDialogP
       }
     } finally {
       setSaving(false);
+    }
+  };
+
+  /** The 状況 change was refused because the inquiry changed: show what changed since the form took it. */
+  const showStatusConflict = async (was: Inquiry) => {
+    try {
+      const { inquiry: current } = await call('inquiries.get', { id: was.id });
+      const base = recordAsText(was);
+      const now = recordAsText(current);
+      setStatusConflict({ current, changes: fieldChanges(recordFields, base, now, base) });
+    } catch {
+      setStatusError(conflictMessages.loadFailed);
     }
   };
 
@@ -133,11 +170,6 @@ export function InquiryDetailDialog({ inquiryId, onClose }: InquiryDetailDialogP
 
   const needsReason = inquiry && statusDraft ? statusChangeNeedsReason(inquiry.status, statusDraft.to) : false;
 
-  // A 状況 change chosen but not yet applied is not thrown away without asking.
-  const pendingChange =
-    detail !== null &&
-    statusDraft !== null &&
-    (statusDraft.to !== detail.inquiry.status || statusDraft.nextActionOn !== (detail.inquiry.nextActionOn ?? ''));
   const requestClose = () => {
     if (saving) return;
     if (pendingChange && !window.confirm('選んだ状況の変更はまだ反映されていません。変更せずに閉じますか？')) return;
@@ -188,23 +220,23 @@ export function InquiryDetailDialog({ inquiryId, onClose }: InquiryDetailDialogP
                 </h3>
                 <dl className="info-list detail-list">
                   <dt>医療機関</dt>
-                  <dd>{inquiry.clinicName}</dd>
+                  <dd>{detail.inquiry.clinicName}</dd>
                   <dt>状況</dt>
                   <dd>
-                    <StatusBadge status={inquiry.status} />
+                    <StatusBadge status={detail.inquiry.status} />
                   </dd>
                   <dt>受付日</dt>
-                  <dd>{formatDate(inquiry.receivedOn, style)}</dd>
+                  <dd>{formatDate(detail.inquiry.receivedOn, style)}</dd>
                   <dt>経路</dt>
-                  <dd>{inquiryChannelLabels[inquiry.channel]}</dd>
+                  <dd>{inquiryChannelLabels[detail.inquiry.channel]}</dd>
                   <dt>次回対応日</dt>
                   <dd>
-                    <NextActionDate inquiry={inquiry} today={today} />
+                    <NextActionDate inquiry={detail.inquiry} today={today} />
                   </dd>
                   <dt>担当者</dt>
-                  <dd>{inquiry.staffName ?? <span className="text-muted">未定</span>}</dd>
+                  <dd>{detail.inquiry.staffName ?? <span className="text-muted">未定</span>}</dd>
                   <dt>内容</dt>
-                  <dd className="content-text">{inquiry.content || <span className="text-muted">（記入なし）</span>}</dd>
+                  <dd className="content-text">{detail.inquiry.content || <span className="text-muted">（記入なし）</span>}</dd>
                 </dl>
                 <div className="actions">
                   <button type="button" className="button" onClick={() => setEditing(true)}>
@@ -257,6 +289,36 @@ export function InquiryDetailDialog({ inquiryId, onClose }: InquiryDetailDialogP
                       setStatusDraft((d) => d && { ...d, nextActionOn: value, dateTouched: true });
                     }}
                   />
+                  {changedElsewhere && pendingChange && statusConflict === null && (
+                    <p role="status" className="message message-info">
+                      {conflictMessages.changedWhileEditing}
+                    </p>
+                  )}
+                  {statusConflict && (
+                    <ConflictPanel
+                      changes={statusConflict.changes}
+                      label={(field) => (field === 'status' ? inquiryFieldLabels.status : inquiryFieldLabels[field])}
+                      show={(field, value) =>
+                        field === 'status'
+                          ? inquiryStatusLabels[value as InquiryStatus]
+                          : field === 'channel'
+                            ? inquiryChannelLabels[value as InquiryChannel]
+                            : value
+                      }
+                      onReload={() => {
+                        setStatusBase(statusConflict.current);
+                        setStatusDraft(statusDraftOf(statusConflict.current));
+                        setStatusConflict(null);
+                        setNotice(conflictMessages.reloaded);
+                      }}
+                      onReapply={() => {
+                        // The chosen 状況 and date stay; they now apply to the inquiry as it is.
+                        setStatusBase(statusConflict.current);
+                        setStatusConflict(null);
+                        setNotice(conflictMessages.reapplied);
+                      }}
+                    />
+                  )}
                   {statusError && (
                     <p role="alert" className="message message-error">
                       {statusError}
@@ -309,14 +371,13 @@ export function InquiryDetailDialog({ inquiryId, onClose }: InquiryDetailDialogP
           </>
         )}
       </dialog>
-      {editing && inquiry && (
+      {editing && detail && (
         <InquiryFormDialog
-          clinic={{ id: inquiry.clinicId, name: inquiry.clinicName }}
-          inquiry={inquiry}
+          clinic={{ id: detail.inquiry.clinicId, name: detail.inquiry.clinicName }}
+          inquiry={detail.inquiry}
           onClose={(saved) => {
             setEditing(false);
             if (saved) {
-              show(saved);
               setNotice('問い合わせの内容を保存しました。');
             }
           }}

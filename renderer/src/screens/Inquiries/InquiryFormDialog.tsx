@@ -10,10 +10,15 @@ import {
 } from '../../../../shared/domain/inquiry.ts';
 import { tokyoToday } from '../../../../shared/time/tokyoDate.ts';
 import { ApiError } from '../../api/ApiError.ts';
+import { call } from '../../api/client.ts';
+import { ConflictPanel } from '../../components/ConflictPanel.tsx';
+import { conflictMessages } from '../../components/conflictMessages.ts';
+import { fieldChanges, reapplyEdits, type FieldChange } from '../../components/fieldChanges.ts';
+import { recordChanged } from '../../components/recordChanged.ts';
 import { FormField } from '../../components/FormField.tsx';
 import { ModalDialog } from '../../components/ModalDialog.tsx';
 import { useUnsavedChanges } from '../../components/useUnsavedChanges.ts';
-import { useInquiriesStore } from '../../stores/inquiriesStore.ts';
+import { createInquiry, updateInquiry } from './inquiryWrites.ts';
 import { useSettings, useStaff } from '../../query/useSharedReads.ts';
 import { isComposing, NextActionField, useNoCurrentStaff } from './inquiryParts.tsx';
 
@@ -36,6 +41,13 @@ export interface InquiryFormDialogProps {
   onClose: (saved: InquiryDetail | null) => void;
 }
 
+type Inquiry = InquiryDetail['inquiry'];
+
+/** The draft with every field as text, to compare field by field ('' for 担当者 not chosen). */
+function asText(draft: Draft): Record<FieldName, string> {
+  return { ...draft, staffId: draft.staffId ?? '' };
+}
+
 function draftOf(inquiry: InquiryDetail['inquiry'] | undefined, today: string): Draft {
   if (!inquiry) return { receivedOn: today, channel: 'counter', content: '', nextActionOn: '', staffId: null };
   return {
@@ -53,16 +65,18 @@ function draftOf(inquiry: InquiryDetail['inquiry'] | undefined, today: string): 
  * Nothing reacts to Enter or Esc while the IME is converting.
  */
 export function InquiryFormDialog({ clinic, inquiry, onClose }: InquiryFormDialogProps) {
-  const create = useInquiriesStore((s) => s.create);
-  const update = useInquiriesStore((s) => s.update);
   const currentStaffId = useSettings().settings?.currentStaffId ?? null;
   const staff = useStaff().items;
   const noCurrentStaff = useNoCurrentStaff();
   const today = useMemo(() => tokyoToday(), []);
   const editing = inquiry !== undefined;
 
-  const [initial] = useState<Draft>(() => draftOf(inquiry, today));
+  // The inquiry as this form opened it (or took it in after a conflict): what a save may replace.
+  const [opened, setOpened] = useState<Inquiry | undefined>(inquiry);
+  const [initial, setInitial] = useState<Draft>(() => draftOf(inquiry, today));
   const [draft, setDraft] = useState<Draft>(initial);
+  const [conflict, setConflict] = useState<{ current: Inquiry; changes: FieldChange<FieldName>[] } | null>(null);
+  const [note, setNote] = useState<string | null>(null);
   // The settings may arrive after the dialog opened, so the default is read at each render.
   const staffId = draft.staffId ?? currentStaffId ?? '';
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<FieldName, string>>>({});
@@ -78,6 +92,15 @@ export function InquiryFormDialog({ clinic, inquiry, onClose }: InquiryFormDialo
   // Back/Forward in the preview must ask too, not only Esc and キャンセル.
   useUnsavedChanges(isDirty && !saving);
 
+  // Saved elsewhere while open. Nothing typed: show that version. Typed: keep the draft, say so.
+  const changedElsewhere = inquiry !== undefined && opened !== undefined && recordChanged(opened, inquiry);
+  if (changedElsewhere && !isDirty && !saving && conflict === null) {
+    const fresh = draftOf(inquiry, today);
+    setOpened(inquiry);
+    setInitial(fresh);
+    setDraft(fresh);
+  }
+
   const requestCancel = () => {
     if (saving) return;
     if (isDirty && !window.confirm('入力した内容は保存されていません。入力をやめて閉じますか？')) return;
@@ -85,6 +108,7 @@ export function InquiryFormDialog({ clinic, inquiry, onClose }: InquiryFormDialo
   };
 
   const change = (field: FieldName, value: string) => {
+    setNote(null);
     setDraft((d) => ({ ...d, [field]: value }));
     if (fieldErrors[field]) setFieldErrors((errors) => ({ ...errors, [field]: undefined }));
   };
@@ -102,6 +126,47 @@ export function InquiryFormDialog({ clinic, inquiry, onClose }: InquiryFormDialo
     if (first) focusField(first);
     return first !== undefined;
   };
+
+  /** Reads the inquiry as it is now and shows, field by field, what changed since the form opened it. */
+  const showConflict = async (was: Inquiry) => {
+    try {
+      const { inquiry: current } = await call('inquiries.get', { id: was.id });
+      const mine = asText({ ...draft, staffId });
+      setConflict({ current, changes: fieldChanges(fieldOrder, asText(draftOf(was, today)), asText(draftOf(current, today)), mine) });
+      setGeneralError(null);
+    } catch {
+      setGeneralError(conflictMessages.loadFailed);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  /** 最新の記録を読み込む: the edit is given up; the form shows the inquiry as it is now. */
+  const reloadCurrent = (current: Inquiry) => {
+    const fresh = draftOf(current, today);
+    setOpened(current);
+    setInitial(fresh);
+    setDraft(fresh);
+    setFieldErrors({});
+    setConflict(null);
+    setNote(conflictMessages.reloaded);
+    focusField('receivedOn');
+  };
+
+  /** 反映: the user's changed fields laid over the inquiry as it is now, to check and save again. */
+  const reapplyOnCurrent = (current: Inquiry) => {
+    if (!opened) return;
+    const fresh = draftOf(current, today);
+    const merged = reapplyEdits(fieldOrder, asText(draftOf(opened, today)), asText(fresh), asText({ ...draft, staffId }));
+    setOpened(current);
+    setInitial(fresh);
+    setDraft({ ...merged, channel: merged.channel as InquiryChannel, staffId: merged.staffId });
+    setConflict(null);
+    setNote(conflictMessages.reapplied);
+    focusField('receivedOn');
+  };
+
+  const staffName = (id: string) => staff.find((s) => s.id === id)?.name ?? id;
 
   const submit = async (e?: FormEvent) => {
     e?.preventDefault();
@@ -127,9 +192,13 @@ export function InquiryFormDialog({ clinic, inquiry, onClose }: InquiryFormDialo
     setSaving(true);
     try {
       const { clinicId, ...fields } = parsed.data;
-      const saved = inquiry ? await update(inquiry.id, fields) : await create({ clinicId, ...fields });
+      const saved = opened ? await updateInquiry(opened, fields) : await createInquiry({ clinicId, ...fields });
       onClose(saved);
     } catch (error) {
+      if (error instanceof ApiError && error.code === 'CONFLICT' && opened) {
+        await showConflict(opened);
+        return;
+      }
       setSaving(false);
       if (error instanceof ApiError && showFieldErrors({ ...error.fields })) {
         setGeneralError('入力内容に誤りがあります。各項目の下のメッセージを確認してください。');
@@ -175,6 +244,27 @@ export function InquiryFormDialog({ clinic, inquiry, onClose }: InquiryFormDialo
         {generalError && (
           <p role="alert" className="message message-error">
             {generalError}
+          </p>
+        )}
+        {conflict && (
+          <ConflictPanel
+            changes={conflict.changes}
+            label={(field) => inquiryFieldLabels[field]}
+            show={(field, value) =>
+              field === 'channel' ? inquiryChannelLabels[value as InquiryChannel] : field === 'staffId' ? staffName(value) : value
+            }
+            onReload={() => reloadCurrent(conflict.current)}
+            onReapply={() => reapplyOnCurrent(conflict.current)}
+          />
+        )}
+        {changedElsewhere && isDirty && conflict === null && (
+          <p role="status" className="message message-info">
+            {conflictMessages.changedWhileEditing}
+          </p>
+        )}
+        {note && (
+          <p role="status" className="message message-success">
+            {note}
           </p>
         )}
         <div className="form-grid">

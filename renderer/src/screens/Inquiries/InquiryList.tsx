@@ -1,44 +1,26 @@
-import { useEffect, useMemo, useState } from 'react';
-import type { Inquiry } from '../../../../shared/domain/inquiry.ts';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
 import { tokyoToday } from '../../../../shared/time/tokyoDate.ts';
 import { errorMessageOf } from '../../api/ApiError.ts';
 import { formatCount } from '../../format/formatNumber.ts';
-import { useInquiriesStore } from '../../stores/inquiriesStore.ts';
+import { queries } from '../../query/queries.ts';
 import { InquiryDetailDialog } from './InquiryDetailDialog.tsx';
 import { InquiryTable } from './InquiryTable.tsx';
 
 interface InquiryListProps {
   clinicId: string;
-  /** Change it (e.g. after registering an inquiry) to read the list again. */
-  refreshKey?: number;
 }
 
 /**
  * One clinic's inquiries, due follow-ups first. Choosing one opens its detail (edit, 状況, history)
  * in a dialog over the clinic view.
  */
-export function InquiryList({ clinicId, refreshKey = 0 }: InquiryListProps) {
-  const listForClinic = useInquiriesStore((s) => s.listForClinic);
-  const revision = useInquiriesStore((s) => s.revision);
-  const [result, setResult] = useState<{ items: Inquiry[]; total: number } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+export function InquiryList({ clinicId }: InquiryListProps) {
+  const listed = useQuery(queries.inquiryList({ clinicId, limit: 100 }));
+  const result = listed.data ?? null;
+  const error = listed.error ? errorMessageOf(listed.error, '問い合わせを読み込めませんでした。') : null;
   const [openId, setOpenId] = useState<string | null>(null);
   const today = useMemo(() => tokyoToday(), []);
-
-  useEffect(() => {
-    let live = true;
-    listForClinic(clinicId).then(
-      (r) => {
-        if (!live) return;
-        setResult(r);
-        setError(null);
-      },
-      (e: unknown) => live && setError(errorMessageOf(e, '問い合わせを読み込めませんでした。')),
-    );
-    return () => {
-      live = false;
-    };
-  }, [listForClinic, clinicId, refreshKey, revision]);
 
   return (
     <div className="inquiry-list">

@@ -1,19 +1,17 @@
-import { useEffect, useId } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useId } from 'react';
+import { errorMessageOf } from '../../api/ApiError.ts';
 import { formatDateTime, useDateStyle } from '../../format/formatDate.ts';
-import { useInquiryQuotesStore } from '../../stores/inquiryQuotesStore.ts';
+import { queries } from '../../query/queries.ts';
 import { QuoteFigures } from '../Quote/QuoteFigures.tsx';
 
 /** 保存した試算 on an inquiry: each as it was shown, whatever the rate table says today. */
 export function SavedQuotesSection({ inquiryId }: { inquiryId: string }) {
   const headingId = useId();
-  const items = useInquiryQuotesStore((s) => (s.inquiryId === inquiryId ? s.items : []));
-  const error = useInquiryQuotesStore((s) => s.error);
-  const load = useInquiryQuotesStore((s) => s.load);
+  const saved = useQuery(queries.quotes(inquiryId));
+  const items = saved.data ?? [];
+  const error = saved.error ? errorMessageOf(saved.error, '保存した試算を読み込めませんでした。') : null;
   const style = useDateStyle();
-
-  useEffect(() => {
-    void load(inquiryId);
-  }, [inquiryId, load]);
 
   if (items.length === 0 && !error) return null;
   return (

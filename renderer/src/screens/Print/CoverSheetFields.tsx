@@ -1,7 +1,8 @@
 import { coverInputSchema } from '../../../../shared/contract/jobs.ts';
 import { FormField } from '../../components/FormField.tsx';
 import { formatNumber } from '../../format/formatNumber.ts';
-import { usePrintStore } from '../../stores/printStore.ts';
+import { usePrintChoicesStore } from '../../stores/printChoicesStore.ts';
+import { usePrintRenderStore } from '../../stores/printRenderStore.ts';
 
 const maxSubjectChars = coverInputSchema.shape.subject.unwrap().maxLength ?? 60;
 const maxPersonChars = coverInputSchema.shape.person.unwrap().maxLength ?? 40;
@@ -9,9 +10,9 @@ const maxMessageChars = coverInputSchema.shape.message.unwrap().maxLength ?? 600
 
 /** 送付状: the wording of the FAX cover sheet; the recipient and sender come from the records. */
 export function CoverSheetFields() {
-  const cover = usePrintStore((s) => s.cover);
-  const errors = usePrintStore((s) => s.fieldErrors);
-  const editCover = usePrintStore((s) => s.editCover);
+  const cover = usePrintChoicesStore((s) => s.cover);
+  const errors = usePrintRenderStore((s) => s.fieldErrors);
+  const editCover = usePrintChoicesStore((s) => s.editCover);
   return (
     <fieldset className="print-group print-cover">
       <legend className="print-label">送付状</legend>

@@ -1,11 +1,12 @@
 import { documentKindNames, documentKinds } from '../../../../shared/documents/documentKinds.ts';
-import { usePrintStore } from '../../stores/printStore.ts';
+import { usePrintChoicesStore } from '../../stores/printChoicesStore.ts';
+import { usePrintRenderStore } from '../../stores/printRenderStore.ts';
 
 /** 送る書類: any of the documents, always joined in envelope order. */
 export function DocumentChoice() {
-  const documents = usePrintStore((s) => s.documents);
-  const toggleDocument = usePrintStore((s) => s.toggleDocument);
-  const error = usePrintStore((s) => s.fieldErrors.documents);
+  const documents = usePrintChoicesStore((s) => s.documents);
+  const toggleDocument = usePrintChoicesStore((s) => s.toggleDocument);
+  const error = usePrintRenderStore((s) => s.fieldErrors.documents);
   return (
     <fieldset className="print-group" aria-describedby={error ? 'print-documents-hint print-documents-error' : 'print-documents-hint'}>
       <legend className="print-label">送る書類</legend>

@@ -1,9 +1,12 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
 import { limits } from '../../../../shared/contract/limits.ts';
 import { clinicKindLabels } from '../../../../shared/domain/clinic.ts';
 import { isComposing } from '../../components/ModalDialog.tsx';
 import { useTypeAhead } from '../../components/useTypeAhead.ts';
+import { errorMessageOf } from '../../api/ApiError.ts';
 import { formatCount } from '../../format/formatNumber.ts';
+import { queries } from '../../query/queries.ts';
 import { batchListLimit, usePrintBatchStore } from '../../stores/printBatchStore.ts';
 
 /**
@@ -11,8 +14,13 @@ import { batchListLimit, usePrintBatchStore } from '../../stores/printBatchStore
  * converting), ticked one by one or all the matches at once.
  */
 export function PrintBatchPicker() {
-  const matches = usePrintBatchStore((s) => s.matches);
-  const searchError = usePrintBatchStore((s) => s.searchError);
+  const searched = usePrintBatchStore((s) => s.searched);
+  const found = useQuery({
+    ...queries.clinicSearch({ query: searched, limit: batchListLimit, includeArchived: false }),
+    placeholderData: keepPreviousData,
+  });
+  const matches = found.data ?? null;
+  const searchError = found.error ? errorMessageOf(found.error, '医療機関を検索できませんでした。') : null;
   const selectedIds = usePrintBatchStore((s) => s.selectedIds);
   const selectingAll = usePrintBatchStore((s) => s.selectingAll);
   const selectMessage = usePrintBatchStore((s) => s.selectMessage);
@@ -20,15 +28,9 @@ export function PrintBatchPicker() {
   const toggle = usePrintBatchStore((s) => s.toggle);
   const selectAllMatching = usePrintBatchStore((s) => s.selectAllMatching);
   const clearSelection = usePrintBatchStore((s) => s.clearSelection);
-  const [query, setQuery] = useState(() => matches?.query ?? '');
-  // The list for the text in the box when the picker first shows; typing schedules the rest.
-  const initialQuery = useRef(query);
+  const [query, setQuery] = useState(searched);
   const selected = useMemo(() => new Set(selectedIds), [selectedIds]);
-
-  useEffect(() => {
-    void search(initialQuery.current);
-  }, [search]);
-  const typeAhead = useTypeAhead((text) => void search(text));
+  const typeAhead = useTypeAhead(search);
 
   const items = matches?.items ?? [];
   return (

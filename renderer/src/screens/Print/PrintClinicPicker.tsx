@@ -1,11 +1,11 @@
 import { ClinicPicker } from '../../components/ClinicPicker.tsx';
-import { usePrintStore } from '../../stores/printStore.ts';
+import { usePrintChoicesStore } from '../../stores/printChoicesStore.ts';
 
 /** The one clinic the documents are filled in for. */
 export function PrintClinicPicker() {
-  const clinic = usePrintStore((s) => s.clinic);
-  const chooseClinic = usePrintStore((s) => s.chooseClinic);
-  const clearClinic = usePrintStore((s) => s.clearClinic);
+  const clinic = usePrintChoicesStore((s) => s.clinic);
+  const chooseClinic = usePrintChoicesStore((s) => s.chooseClinic);
+  const clearClinic = usePrintChoicesStore((s) => s.clearClinic);
   return (
     <ClinicPicker
       clinic={clinic}

@@ -3,8 +3,11 @@ import { inquiryStatusLabels } from '../../../../shared/domain/inquiry.ts';
 import type { SavedQuote } from '../../../../shared/quote/savedQuote.ts';
 import { tokyoDateString, type DateStyle } from '../../../../shared/time/tokyoDate.ts';
 import { formatDate, useDateStyle } from '../../format/formatDate.ts';
-import { useContentStore } from '../../stores/contentStore.ts';
-import { chosenQuote, usePrintStore } from '../../stores/printStore.ts';
+import { useContent } from '../../query/useSharedReads.ts';
+import { usePrintChoicesStore } from '../../stores/printChoicesStore.ts';
+import { usePrintRenderStore } from '../../stores/printRenderStore.ts';
+import { chosenQuote } from './printRequest.ts';
+import { useClinicInquiries, useInquiryQuotes } from './usePrintRequest.ts';
 import { formatYen } from '../Quote/formatYen.ts';
 
 /** 「見本プラン1 月額1,111円 2026/11/24」 (full-width spaces): a saved quote as the 試算 list shows it. */
@@ -15,12 +18,11 @@ function quoteLabel(quote: SavedQuote, style: DateStyle): string {
 
 /** 問い合わせ（任意） of the chosen clinic and, for a 保険料試算書, one of its saved quotes. */
 export function PrintInquiryFields() {
-  const clinic = usePrintStore((s) => s.clinic);
-  const inquiries = usePrintStore((s) => s.inquiries);
-  const inquiriesError = usePrintStore((s) => s.inquiriesError);
-  const inquiryId = usePrintStore((s) => s.inquiryId);
-  const chooseInquiry = usePrintStore((s) => s.chooseInquiry);
-  const withQuote = usePrintStore((s) => s.documents.includes('quoteSheet'));
+  const clinic = usePrintChoicesStore((s) => s.clinic);
+  const { inquiries, error: inquiriesError } = useClinicInquiries(clinic?.id ?? null);
+  const inquiryId = usePrintChoicesStore((s) => s.inquiryId);
+  const chooseInquiry = usePrintChoicesStore((s) => s.chooseInquiry);
+  const withQuote = usePrintChoicesStore((s) => s.documents.includes('quoteSheet'));
   const dateStyle = useDateStyle();
   if (!clinic) return null;
   return (
@@ -62,15 +64,17 @@ export function PrintInquiryFields() {
 
 /** 試算: which saved quote the 保険料試算書 shows, and why it cannot be printed when it cannot. */
 function PrintQuoteSelect() {
-  const quotes = usePrintStore((s) => s.quotes);
-  const quotesError = usePrintStore((s) => s.quotesError);
-  const quoteId = usePrintStore((s) => s.quoteId);
-  const quote = usePrintStore(chosenQuote);
-  const chooseQuote = usePrintStore((s) => s.chooseQuote);
-  const fieldError = usePrintStore((s) => s.fieldErrors.quoteId);
-  const pack = useContentStore((s) => s.pack);
+  const inquiryId = usePrintChoicesStore((s) => s.inquiryId);
+  const clinicKind = usePrintChoicesStore((s) => s.clinic?.kind);
+  const { quotes, error: quotesError } = useInquiryQuotes(inquiryId);
+  const chosenId = usePrintChoicesStore((s) => s.quoteId);
+  const quote = chosenQuote(chosenId, quotes);
+  const quoteId = quote?.id ?? '';
+  const chooseQuote = usePrintChoicesStore((s) => s.chooseQuote);
+  const fieldError = usePrintRenderStore((s) => s.fieldErrors.quoteId);
+  const { pack } = useContent();
   const dateStyle = useDateStyle();
-  const problem = quote && pack ? quoteSheetProblem(pack, quote.snapshot) : null;
+  const problem = quote && pack ? quoteSheetProblem(pack, quote.snapshot, clinicKind ? { kind: clinicKind } : undefined) : null;
   const message = fieldError ?? problem;
   return (
     <div className="print-field">

@@ -2,7 +2,9 @@ import { useEffect, useRef } from 'react';
 import { inquiryStatusLabels } from '../../../../shared/domain/inquiry.ts';
 import { canPrint } from '../../api/client.ts';
 import { formatCount, formatNumber } from '../../format/formatNumber.ts';
-import { usePrintStore, type PrintResult } from '../../stores/printStore.ts';
+import { usePrintOutputStore } from '../../stores/printOutputStore.ts';
+import { usePrintRenderStore, type PrintResult } from '../../stores/printRenderStore.ts';
+import { usePrintStatusOfferStore } from '../../stores/printStatusOfferStore.ts';
 import { PdfPreview } from './PdfPreview.tsx';
 
 const noPreviewMessages: Record<NonNullable<PrintResult['noPreview']>, string> = {
@@ -12,14 +14,14 @@ const noPreviewMessages: Record<NonNullable<PrintResult['noPreview']>, string> =
 
 /** プレビュー: the made PDF, 保存 and 印刷, what was recorded, and the offer to move the inquiry on. */
 export function PrintResultPanel() {
-  const phase = usePrintStore((s) => s.phase);
-  const message = usePrintStore((s) => s.message);
-  const result = usePrintStore((s) => s.result);
-  const busy = usePrintStore((s) => s.busy);
-  const outputMessage = usePrintStore((s) => s.outputMessage);
-  const statusMessage = usePrintStore((s) => s.statusMessage);
-  const save = usePrintStore((s) => s.save);
-  const print = usePrintStore((s) => s.print);
+  const phase = usePrintRenderStore((s) => s.phase);
+  const message = usePrintRenderStore((s) => s.message);
+  const result = usePrintRenderStore((s) => s.result);
+  const busy = usePrintOutputStore((s) => s.busy);
+  const outputMessage = usePrintOutputStore((s) => s.outputMessage);
+  const statusMessage = usePrintStatusOfferStore((s) => s.statusMessage);
+  const save = usePrintOutputStore((s) => s.save);
+  const print = usePrintOutputStore((s) => s.print);
   const saveRef = useRef<HTMLButtonElement>(null);
   const printable = canPrint();
 
@@ -90,14 +92,14 @@ export function PrintResultPanel() {
 
 /** 「問い合わせ A-2026-0001 の状況を「資料送付済」にしますか？」 after a new inquiry's documents left. */
 function StatusOffer() {
-  const offer = usePrintStore((s) => s.statusOffer);
-  const accept = usePrintStore((s) => s.acceptStatusOffer);
-  const decline = usePrintStore((s) => s.declineStatusOffer);
+  const offer = usePrintStatusOfferStore((s) => s.statusOffer);
+  const accept = usePrintStatusOfferStore((s) => s.accept);
+  const decline = usePrintStatusOfferStore((s) => s.decline);
   if (!offer) return null;
   return (
     <div className="print-status-offer" role="group" aria-labelledby="print-status-offer-question">
       <p id="print-status-offer-question">
-        問い合わせ {offer.receiptNumber} の状況を「{inquiryStatusLabels.materials_sent}」にしますか？
+        問い合わせ {offer.inquiry.receiptNumber} の状況を「{inquiryStatusLabels.materials_sent}」にしますか？
       </p>
       <div className="actions">
         <button type="button" className="button button-primary" onClick={() => void accept()} disabled={offer.saving}>

@@ -2,9 +2,12 @@ import { useEffect, useRef } from 'react';
 import { canPrint, onContractEvent } from '../../api/client.ts';
 import { JobProgress } from '../../components/JobProgress.tsx';
 import { ScreenHeading } from '../../components/ScreenHeading.tsx';
-import { useContentStore } from '../../stores/contentStore.ts';
-import { usePrintBatchStore } from '../../stores/printBatchStore.ts';
-import { needsRecipient, renderBlockReason, usePrintStore } from '../../stores/printStore.ts';
+import { needsRecipient } from '../../../../shared/documents/documentRequestProblem.ts';
+import { usePrintChoicesStore } from '../../stores/printChoicesStore.ts';
+import { usePrintOutputStore } from '../../stores/printOutputStore.ts';
+import { usePrintRenderStore } from '../../stores/printRenderStore.ts';
+import { coverFieldErrors, renderBlockReason, renderInput } from './printRequest.ts';
+import { usePrintRequestView } from './usePrintRequest.ts';
 import { CoverSheetFields } from './CoverSheetFields.tsx';
 import { DocumentChoice } from './DocumentChoice.tsx';
 import { PrintResultPanel } from './PrintResultPanel.tsx';
@@ -25,11 +28,7 @@ const fieldControlIds: Record<string, string> = {
  * make one PDF, look at it, save or print it; what left the counter is recorded on each clinic.
  */
 export function PrintScreen() {
-  const loadContent = useContentStore((s) => s.load);
-  const print = usePrintStore((s) => s.print);
-  useEffect(() => {
-    void loadContent();
-  }, [loadContent]);
+  const print = usePrintOutputStore((s) => s.print);
   // ファイル → 印刷… (Ctrl/Cmd+P) in the desktop menu prints the PDF shown in the preview.
   useEffect(
     () =>
@@ -50,15 +49,15 @@ export function PrintScreen() {
 }
 
 function PrintChoicesPanel() {
-  const documents = usePrintStore((s) => s.documents);
-  const phase = usePrintStore((s) => s.phase);
-  const render = usePrintStore((s) => s.render);
-  const cancel = usePrintStore((s) => s.cancel);
-  const progress = usePrintStore((s) => s.progress);
-  const pack = useContentStore((s) => s.pack);
-  const batchCount = usePrintBatchStore((s) => s.selectedIds.length);
-  const blockReason = usePrintStore((s) => renderBlockReason(s, batchCount, pack));
-  const firstErrorField = usePrintStore((s) => Object.keys(s.fieldErrors).find((key) => key in fieldControlIds));
+  const documents = usePrintChoicesStore((s) => s.documents);
+  const phase = usePrintRenderStore((s) => s.phase);
+  const render = usePrintRenderStore((s) => s.render);
+  const refuse = usePrintRenderStore((s) => s.refuse);
+  const cancel = usePrintRenderStore((s) => s.cancel);
+  const progress = usePrintRenderStore((s) => s.progress);
+  const view = usePrintRequestView();
+  const blockReason = renderBlockReason(view);
+  const firstErrorField = usePrintRenderStore((s) => Object.keys(s.fieldErrors).find((key) => key in fieldControlIds));
   const renderButton = useRef<HTMLButtonElement>(null);
   const running = phase === 'running';
 
@@ -90,7 +89,14 @@ function PrintChoicesPanel() {
           ref={renderButton}
           type="button"
           className="button button-primary"
-          onClick={() => void render()}
+          onClick={() => {
+            const coverErrors = coverFieldErrors(view.choices);
+            if (Object.keys(coverErrors).length > 0) {
+              refuse(`送付状の入力内容を確認してください（${Object.values(coverErrors).join('、')}）。`, coverErrors);
+            } else {
+              void render(renderInput(view));
+            }
+          }}
           disabled={running || blockReason !== null}
           aria-describedby={blockReason ? 'print-render-hint' : undefined}
         >

@@ -1,4 +1,6 @@
-import { usePrintStore, type PrintRecipient } from '../../stores/printStore.ts';
+import type { DocumentRecipient as PrintRecipient } from '../../../../shared/documents/documentRequestProblem.ts';
+import { usePrintChoicesStore } from '../../stores/printChoicesStore.ts';
+import { usePrintRenderStore } from '../../stores/printRenderStore.ts';
 import { PrintBatchPicker } from './PrintBatchPicker.tsx';
 import { PrintClinicPicker } from './PrintClinicPicker.tsx';
 import { PrintInquiryFields } from './PrintInquiryFields.tsx';
@@ -12,9 +14,9 @@ const recipients = Object.keys(recipientLabels) as PrintRecipient[];
 
 /** 宛先: blank forms, one clinic (and optionally its inquiry), or a mailing to many. */
 export function RecipientChoice() {
-  const recipient = usePrintStore((s) => s.recipient);
-  const chooseRecipient = usePrintStore((s) => s.chooseRecipient);
-  const error = usePrintStore((s) => s.fieldErrors.clinicIds);
+  const recipient = usePrintChoicesStore((s) => s.recipient);
+  const chooseRecipient = usePrintChoicesStore((s) => s.chooseRecipient);
+  const error = usePrintRenderStore((s) => s.fieldErrors.clinicIds);
   return (
     <>
       <fieldset className="print-group">

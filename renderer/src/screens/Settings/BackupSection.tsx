@@ -1,10 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { backupReasonLabels, type BackupInfoDto } from '../../../../shared/domain/backup.ts';
 import { FormField } from '../../components/FormField.tsx';
 import { ModalDialog } from '../../components/ModalDialog.tsx';
 import { formatDateTime, useDateStyle } from '../../format/formatDate.ts';
 import { formatBytes, formatCount } from '../../format/formatNumber.ts';
 import { useBackupStore } from '../../stores/backupStore.ts';
+import { queries } from '../../query/queries.ts';
+import { errorMessageOf } from '../../api/ApiError.ts';
+import { useQuery } from '@tanstack/react-query';
 import '../../styles/backup.css';
 
 const minPasswordChars = 8;
@@ -15,11 +18,11 @@ function countsLabel(backup: BackupInfoDto): string {
 
 /** 設定 → バックアップ: what is kept, a copy now, a copy elsewhere, and going back to one. */
 export function BackupSection() {
-  const items = useBackupStore((s) => s.items);
-  const loadError = useBackupStore((s) => s.loadError);
+  const listed = useQuery(queries.backups());
+  const items = listed.data ?? null;
+  const loadError = listed.error ? errorMessageOf(listed.error, 'バックアップの一覧を読み込めませんでした。') : null;
   const busy = useBackupStore((s) => s.busy);
   const message = useBackupStore((s) => s.message);
-  const load = useBackupStore((s) => s.load);
   const backupNow = useBackupStore((s) => s.backupNow);
   const addFromFile = useBackupStore((s) => s.addFromFile);
   const takeRestoredNote = useBackupStore((s) => s.takeRestoredNote);
@@ -28,10 +31,6 @@ export function BackupSection() {
   const [copying, setCopying] = useState<BackupInfoDto | null>(null);
   const [restoring, setRestoring] = useState<BackupInfoDto | null>(null);
   const [passwordFor, setPasswordFor] = useState<string | null>(null);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const describe = (backup: BackupInfoDto) => formatDateTime(backup.createdAt, dateStyle);
 

@@ -1,23 +1,22 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { ModalDialog } from '../../components/ModalDialog.tsx';
 import { formatCount } from '../../format/formatNumber.ts';
-import { useBackupStore } from '../../stores/backupStore.ts';
 import { usePurgeStore } from '../../stores/purgeStore.ts';
+import { queries } from '../../query/queries.ts';
+import { errorMessageOf } from '../../api/ApiError.ts';
+import { useQuery } from '@tanstack/react-query';
 
 /**
  * 完全削除: archiving is how records are removed day to day; deleting them for good lives only
  * here, always after a backup and a confirmation.
  */
 export function PurgeSection() {
-  const preview = usePurgeStore((s) => s.preview);
+  const counted = useQuery(queries.purgePreview());
+  const preview = counted.data ?? null;
+  const countError = counted.error ? errorMessageOf(counted.error, '件数を読み込めませんでした。') : null;
   const busy = usePurgeStore((s) => s.busy);
   const message = usePurgeStore((s) => s.message);
-  const load = usePurgeStore((s) => s.load);
   const [confirming, setConfirming] = useState(false);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const nothing = preview !== null && preview.clinics === 0 && preview.inquiries === 0;
   return (
@@ -26,6 +25,11 @@ export function PurgeSection() {
       <p className="field-hint">
         アーカイブした医療機関と、その問い合わせをデータから完全に削除します。進行中や成約の問い合わせがある医療機関は削除しません。削除の前に自動でバックアップを取ります。
       </p>
+      {countError && (
+        <p role="alert" className="message message-error">
+          {countError}
+        </p>
+      )}
       {preview && (
         <p className="purge-counts">
           削除の対象：医療機関 {formatCount(preview.clinics)}・問い合わせ {formatCount(preview.inquiries)}
@@ -48,7 +52,6 @@ export function PurgeSection() {
 function PurgeDialog({ clinics, inquiries, onClose }: { clinics: number; inquiries: number; onClose(): void }) {
   const purge = usePurgeStore((s) => s.purge);
   const busy = usePurgeStore((s) => s.busy);
-  const reloadBackups = useBackupStore((s) => s.load);
   const [understood, setUnderstood] = useState(false);
   return (
     <ModalDialog title="完全削除の確認" onRequestClose={onClose} alert>
@@ -67,7 +70,6 @@ function PurgeDialog({ clinics, inquiries, onClose }: { clinics: number; inquiri
           disabled={!understood || busy}
           onClick={() =>
             void purge().then((done) => {
-              void reloadBackups();
               if (done) onClose();
             })
           }

@@ -1,0 +1,31 @@
+import type { ChannelInput, InquiryDetail } from '../../../../shared/contract/channels.ts';
+import type { Inquiry, InquiryInput } from '../../../../shared/domain/inquiry.ts';
+import { call } from '../../api/client.ts';
+import { queryClient } from '../../query/queryClientInstance.ts';
+import { queryKeys } from '../../query/queryKeys.ts';
+
+/**
+ * The stored inquiry shows at once in an open detail; lists and ホーム follow when the core
+ * announces the write (`changed`), as they do for writes made anywhere else.
+ */
+function showStored(detail: InquiryDetail): InquiryDetail {
+  queryClient.setQueryData(queryKeys.inquiry(detail.inquiry.id), detail);
+  return detail;
+}
+
+/** Registers an inquiry; throws ApiError so the form can show field errors. */
+export async function createInquiry(input: InquiryInput): Promise<InquiryDetail> {
+  return showStored(await call('inquiries.create', input));
+}
+
+/** Saves an edit of the inquiry as the form opened it; throws ApiError (CONFLICT when it changed since). */
+export async function updateInquiry(opened: Inquiry, inquiry: ChannelInput<'inquiries.update'>['inquiry']): Promise<InquiryDetail> {
+  return showStored(await call('inquiries.update', { id: opened.id, inquiry }));
+}
+
+export type StatusChange = Omit<ChannelInput<'inquiries.changeStatus'>, 'id'>;
+
+/** Moves the inquiry as it was shown to another 状況; throws ApiError (CONFLICT when it changed since). */
+export async function changeInquiryStatus(opened: Pick<Inquiry, 'id'>, change: StatusChange): Promise<InquiryDetail> {
+  return showStored(await call('inquiries.changeStatus', { id: opened.id, ...change }));
+}

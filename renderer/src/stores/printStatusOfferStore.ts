@@ -1,0 +1,82 @@
+import { create } from 'zustand';
+import type { ChannelResult } from '../../../shared/contract/channels.ts';
+import { inquiryStatusLabels } from '../../../shared/domain/inquiry.ts';
+import { call } from '../api/client.ts';
+import { errorMessageOf } from '../api/ApiError.ts';
+import { changeInquiryStatus } from '../screens/Inquiries/inquiryWrites.ts';
+import { usePrintRenderStore } from './printRenderStore.ts';
+
+const materialsSentReason = '印刷の画面から資料を送付';
+
+type RecordedInquiry = NonNullable<ChannelResult<'documents.recordOutput'>['inquiry']>;
+
+/** The inquiry the saved or printed PDF came from, while it may be moved to 資料送付済. */
+export interface StatusOffer {
+  inquiry: RecordedInquiry;
+  saving: boolean;
+  error: string | null;
+}
+
+interface PrintStatusOfferState {
+  statusOffer: StatusOffer | null;
+  /** Japanese line after the inquiry was moved to 資料送付済. */
+  statusMessage: string | null;
+  /** After a PDF from an inquiry left the counter: asks once per PDF while the inquiry is 新規. */
+  offer(inquiry: RecordedInquiry, fileId: string): void;
+  accept(): Promise<void>;
+  decline(): void;
+}
+
+// 「今はしない」 holds for the PDF it was said to; saving it again does not ask again.
+let declinedFor: string | null = null;
+let offeredFor: string | null = null;
+
+/** 「問い合わせ … の状況を「資料送付済」にしますか？」 on the 印刷 screen. */
+export const usePrintStatusOfferStore = create<PrintStatusOfferState>()((set, get) => {
+  usePrintRenderStore.subscribe((render, previous) => {
+    if (render.result !== previous.result) set({ statusOffer: null, statusMessage: null });
+  });
+
+  return {
+    statusOffer: null,
+    statusMessage: null,
+
+    offer(inquiry, fileId) {
+      offeredFor = fileId;
+      const ask = inquiry.status === 'new' && declinedFor !== fileId;
+      // An offer already shown keeps its state (saving, error) when the PDF is saved again.
+      set({ statusOffer: ask ? (get().statusOffer ?? { inquiry, saving: false, error: null }) : null });
+    },
+
+    async accept() {
+      const offer = get().statusOffer;
+      if (!offer || offer.saving) return;
+      set({ statusOffer: { ...offer, saving: true, error: null } });
+      try {
+        // The offer was made for a 新規 inquiry: a change made elsewhere since is not overwritten.
+        const { inquiry: now } = await call('inquiries.get', { id: offer.inquiry.id });
+        if (now.status !== 'new') {
+          set({
+            statusOffer: null,
+            statusMessage: `問い合わせ ${now.receiptNumber} の状況は、ほかの画面ですでに「${inquiryStatusLabels[now.status]}」に変更されています。`,
+          });
+          return;
+        }
+        const changed = await changeInquiryStatus(now, { to: 'materials_sent', reason: materialsSentReason });
+        if (get().statusOffer?.inquiry.id !== offer.inquiry.id) return;
+        set({
+          statusOffer: null,
+          statusMessage: `問い合わせ ${offer.inquiry.receiptNumber} の状況を「${inquiryStatusLabels[changed.inquiry.status]}」にしました。`,
+        });
+      } catch (error) {
+        if (get().statusOffer?.inquiry.id !== offer.inquiry.id) return;
+        set({ statusOffer: { ...offer, saving: false, error: errorMessageOf(error, '状況を変更できませんでした。もう一度お試しください。') } });
+      }
+    },
+
+    decline() {
+      declinedFor = offeredFor;
+      set({ statusOffer: null });
+    },
+  };
+});
