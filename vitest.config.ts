@@ -8,7 +8,7 @@ export default defineConfig({
       {
         test: {
           name: 'node',
-          include: ['test/{unit,db,contract,shell,pdf}/**/*.test.ts'],
+          include: ['test/{unit,db,contract,shell,pdf,renderer}/**/*.test.ts'],
           environment: 'node',
           // A machine clock in UTC, so "today" must come from Asia/Tokyo, not from the machine.
           env: { TZ: 'UTC' },
