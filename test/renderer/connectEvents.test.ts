@@ -1,4 +1,4 @@
-import { QueryClient, QueryObserver } from '@tanstack/react-query';
+import { QueryObserver, type QueryClient } from '@tanstack/react-query';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppInfo } from '../../shared/contract/channels.ts';
 import type { ContractEvent } from '../../shared/contract/events.ts';
