@@ -1,0 +1,71 @@
+import { describe, expect, test } from 'vitest';
+import { newCounterContext } from './support/browser.ts';
+import { useCounterApp } from './support/counterApp.ts';
+import { collectPageProblems } from './support/pageProblems.ts';
+import { uploadToPreview } from './support/previewFiles.ts';
+import { expectText, openScreen } from './support/screens.ts';
+import { callPreview } from './support/startPreview.ts';
+
+const app = useCounterApp();
+
+/** Starts a job through the host, as another window would, and waits until it has finished. */
+async function runHostJob(kind: string, input: unknown): Promise<{ state: string }> {
+  let job = await callPreview<{ jobId: string; state: string }>(app.preview, 'jobs.start', { kind, input });
+  await expect
+    .poll(async () => (job = await callPreview(app.preview, 'jobs.get', { jobId: job.jobId })).state, { timeout: 20_000 })
+    .not.toBe('running');
+  return job;
+}
+
+describe('screens refreshed by the core', () => {
+  test('a clinic added through the host and one brought in by an import appear on the open 医療機関 list without a reload', async () => {
+    const context = await newCounterContext(app.browser);
+    const page = await context.newPage();
+    const problems = collectPageProblems(page);
+    await page.goto(app.preview.url);
+    await openScreen(page, '医療機関');
+    const list = page.getByRole('table', { name: '医療機関の一覧' });
+    // Nothing yet: the empty state is what the window shows.
+    await page.getByText('まだ医療機関が登録されていません。').waitFor();
+
+    await callPreview(app.preview, 'clinics.create', { name: '霧島ファミリー歯科', nameKana: 'きりしまふぁみりーしか' });
+    await list.getByRole('button', { name: '霧島ファミリー歯科' }).waitFor();
+    await expectText(page.locator('.result-count'), '新しく登録・更新した順：1件');
+
+    const csv = '医療機関名,電話番号\n桜島こども医院,099-221-0001\n';
+    const fileId = await uploadToPreview(app.preview, 'clinics.csv', csv, 'clinicsCsv');
+    expect(await runHostJob('clinics.importCsv', { fileId })).toMatchObject({ state: 'succeeded' });
+    await list.getByRole('button', { name: '桜島こども医院' }).waitFor();
+    await expectText(page.locator('.result-count'), '新しく登録・更新した順：2件');
+
+    // No reload happened: the page is the one the test opened (the token left the URL then).
+    expect(await page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(1);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  test('an inquiry registered through the host appears on the open ホーム without a reload', async () => {
+    const clinic = await callPreview<{ id: string }>(app.preview, 'clinics.create', { name: '指宿みなと病院' });
+    const context = await newCounterContext(app.browser);
+    const page = await context.newPage();
+    const problems = collectPageProblems(page);
+    await page.goto(app.preview.url);
+    await page.getByRole('heading', { level: 1, name: 'ホーム' }).waitFor();
+    const newCount = page.getByRole('button', { name: /^新規 .*（一覧を開く）$/ });
+    await expectText(newCount.locator('.status-count-value'), '0件');
+
+    const detail = await callPreview<{ inquiry: { receiptNumber: string } }>(app.preview, 'inquiries.create', {
+      clinicId: clinic.id,
+      receivedOn: '2026-11-24',
+      channel: 'phone',
+      content: '資料がほしい',
+    });
+
+    const latest = page.getByRole('table', { name: '最近の問い合わせ' });
+    await latest.getByText(detail.inquiry.receiptNumber).waitFor();
+    await expectText(newCount.locator('.status-count-value'), '1件');
+    expect(await page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(1);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
