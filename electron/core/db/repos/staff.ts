@@ -1,6 +1,5 @@
 import { newRecordId } from '../recordIds.ts';
 import type { Staff } from '../../../../shared/domain/staff.ts';
-import { AppError } from '../../errors.ts';
 import { statement, type Db } from '../connection.ts';
 import type { WriteContext } from './clinics.ts';
 import { assertRevision, assertWritten, revisionGuard } from './revisions.ts';
