@@ -1,8 +1,7 @@
 import { create } from 'zustand';
 import type { ChannelResult } from '../../../shared/contract/channels.ts';
 import { inquiryStatusLabels } from '../../../shared/domain/inquiry.ts';
-import { call } from '../api/client.ts';
-import { errorMessageOf } from '../api/ApiError.ts';
+import { ApiError, errorMessageOf } from '../api/ApiError.ts';
 import { changeInquiryStatus } from '../screens/Inquiries/inquiryWrites.ts';
 import { usePrintRenderStore } from './printRenderStore.ts';
 
@@ -53,16 +52,8 @@ export const usePrintStatusOfferStore = create<PrintStatusOfferState>()((set, ge
       if (!offer || offer.saving) return;
       set({ statusOffer: { ...offer, saving: true, error: null } });
       try {
-        // The offer was made for a 新規 inquiry: a change made elsewhere since is not overwritten.
-        const { inquiry: now } = await call('inquiries.get', { id: offer.inquiry.id });
-        if (now.status !== 'new') {
-          set({
-            statusOffer: null,
-            statusMessage: `問い合わせ ${now.receiptNumber} の状況は、ほかの画面ですでに「${inquiryStatusLabels[now.status]}」に変更されています。`,
-          });
-          return;
-        }
-        const changed = await changeInquiryStatus(now, { to: 'materials_sent', reason: materialsSentReason });
+        // The offer was made for the inquiry as recorded with the PDF: a change made since is not overwritten.
+        const changed = await changeInquiryStatus(offer.inquiry, { to: 'materials_sent', reason: materialsSentReason });
         if (get().statusOffer?.inquiry.id !== offer.inquiry.id) return;
         set({
           statusOffer: null,
@@ -70,6 +61,10 @@ export const usePrintStatusOfferStore = create<PrintStatusOfferState>()((set, ge
         });
       } catch (error) {
         if (get().statusOffer?.inquiry.id !== offer.inquiry.id) return;
+        if (error instanceof ApiError && error.code === 'CONFLICT') {
+          set({ statusOffer: null, statusMessage: `問い合わせ ${offer.inquiry.receiptNumber} はほかの画面で変更されていたため、状況は変更していません。「問い合わせ」の画面で確認してください。` });
+          return;
+        }
         set({ statusOffer: { ...offer, saving: false, error: errorMessageOf(error, '状況を変更できませんでした。もう一度お試しください。') } });
       }
     },

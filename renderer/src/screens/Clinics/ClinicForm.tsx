@@ -10,7 +10,6 @@ import {
 } from '../../../../shared/domain/clinic.ts';
 import { parsePostalCode } from '../../../../shared/text/postalCode.ts';
 import { ApiError } from '../../api/ApiError.ts';
-import { call } from '../../api/client.ts';
 import { ConflictPanel } from '../../components/ConflictPanel.tsx';
 import { conflictMessages } from '../../components/conflictMessages.ts';
 import { fieldChanges, reapplyEdits, type FieldChange } from '../../components/fieldChanges.ts';
@@ -19,6 +18,7 @@ import { FormField, type FieldControlProps } from '../../components/FormField.ts
 import { isComposing } from '../../components/ModalDialog.tsx';
 import { useUnsavedChanges } from '../../components/useUnsavedChanges.ts';
 import { queries } from '../../query/queries.ts';
+import { queryClient } from '../../query/queryClientInstance.ts';
 import { findDuplicates, type CheckedClinicInput, type DuplicateMatch } from './clinicWrites.ts';
 import {
   checkClinicDraft,
@@ -215,7 +215,8 @@ export function ClinicForm(props: ClinicFormProps) {
   const showConflict = async (was: Clinic) => {
     let current: Clinic;
     try {
-      current = await call('clinics.get', { id: was.id });
+      // Read through the cache, so the panel and the list beside the form show it too.
+      current = await queryClient.fetchQuery({ ...queries.clinic(was.id), staleTime: 0 });
     } catch {
       if (!mounted.current) return;
       setPhase('idle');

@@ -35,7 +35,7 @@ export async function createClinic(input: CheckedClinicInput): Promise<Clinic> {
 
 /** Saves an edit of the record as the form opened it; throws ApiError (CONFLICT when it changed since). */
 export async function updateClinic(opened: Clinic, input: CheckedClinicInput): Promise<Clinic> {
-  const clinic = showStored(await call('clinics.update', { id: opened.id, clinic: input }));
+  const clinic = showStored(await call('clinics.update', { id: opened.id, clinic: input, expectedRevision: opened.revision }));
   notify(`${clinic.name}を保存しました`);
   return clinic;
 }

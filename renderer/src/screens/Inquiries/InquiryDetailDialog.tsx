@@ -12,7 +12,7 @@ import {
 } from '../../../../shared/domain/inquiry.ts';
 import { tokyoToday } from '../../../../shared/time/tokyoDate.ts';
 import { ApiError, errorMessageOf } from '../../api/ApiError.ts';
-import { call } from '../../api/client.ts';
+import { queryClient } from '../../query/queryClientInstance.ts';
 import { ConflictPanel } from '../../components/ConflictPanel.tsx';
 import { conflictMessages } from '../../components/conflictMessages.ts';
 import { fieldChanges, type FieldChange } from '../../components/fieldChanges.ts';
@@ -142,7 +142,7 @@ export function InquiryDetailDialog({ inquiryId, onClose }: InquiryDetailDialogP
   /** The 状況 change was refused because the inquiry changed: show what changed since the form took it. */
   const showStatusConflict = async (was: Inquiry) => {
     try {
-      const { inquiry: current } = await call('inquiries.get', { id: was.id });
+      const { inquiry: current } = await queryClient.fetchQuery({ ...queries.inquiry(was.id), staleTime: 0 });
       const base = recordAsText(was);
       const now = recordAsText(current);
       setStatusConflict({ current, changes: fieldChanges(recordFields, base, now, base) });

@@ -10,7 +10,8 @@ import {
 } from '../../../../shared/domain/inquiry.ts';
 import { tokyoToday } from '../../../../shared/time/tokyoDate.ts';
 import { ApiError } from '../../api/ApiError.ts';
-import { call } from '../../api/client.ts';
+import { queries } from '../../query/queries.ts';
+import { queryClient } from '../../query/queryClientInstance.ts';
 import { ConflictPanel } from '../../components/ConflictPanel.tsx';
 import { conflictMessages } from '../../components/conflictMessages.ts';
 import { fieldChanges, reapplyEdits, type FieldChange } from '../../components/fieldChanges.ts';
@@ -130,7 +131,7 @@ export function InquiryFormDialog({ clinic, inquiry, onClose }: InquiryFormDialo
   /** Reads the inquiry as it is now and shows, field by field, what changed since the form opened it. */
   const showConflict = async (was: Inquiry) => {
     try {
-      const { inquiry: current } = await call('inquiries.get', { id: was.id });
+      const { inquiry: current } = await queryClient.fetchQuery({ ...queries.inquiry(was.id), staleTime: 0 });
       const mine = asText({ ...draft, staffId });
       setConflict({ current, changes: fieldChanges(fieldOrder, asText(draftOf(was, today)), asText(draftOf(current, today)), mine) });
       setGeneralError(null);

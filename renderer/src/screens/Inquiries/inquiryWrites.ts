@@ -20,12 +20,12 @@ export async function createInquiry(input: InquiryInput): Promise<InquiryDetail>
 
 /** Saves an edit of the inquiry as the form opened it; throws ApiError (CONFLICT when it changed since). */
 export async function updateInquiry(opened: Inquiry, inquiry: ChannelInput<'inquiries.update'>['inquiry']): Promise<InquiryDetail> {
-  return showStored(await call('inquiries.update', { id: opened.id, inquiry }));
+  return showStored(await call('inquiries.update', { id: opened.id, inquiry, expectedRevision: opened.revision }));
 }
 
-export type StatusChange = Omit<ChannelInput<'inquiries.changeStatus'>, 'id'>;
+export type StatusChange = Omit<ChannelInput<'inquiries.changeStatus'>, 'id' | 'expectedRevision'>;
 
 /** Moves the inquiry as it was shown to another 状況; throws ApiError (CONFLICT when it changed since). */
-export async function changeInquiryStatus(opened: Pick<Inquiry, 'id'>, change: StatusChange): Promise<InquiryDetail> {
-  return showStored(await call('inquiries.changeStatus', { id: opened.id, ...change }));
+export async function changeInquiryStatus(opened: Pick<Inquiry, 'id' | 'revision'>, change: StatusChange): Promise<InquiryDetail> {
+  return showStored(await call('inquiries.changeStatus', { id: opened.id, expectedRevision: opened.revision, ...change }));
 }

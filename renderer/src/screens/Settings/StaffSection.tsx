@@ -4,6 +4,11 @@ import { ApiError, errorMessageOf } from '../../api/ApiError.ts';
 import { FormField } from '../../components/FormField.tsx';
 import { useStaff } from '../../query/useSharedReads.ts';
 import { createStaff, renameStaff, setStaffActive } from './staffWrites.ts';
+import { ConflictPanel } from '../../components/ConflictPanel.tsx';
+import { conflictMessages } from '../../components/conflictMessages.ts';
+import { fieldChanges, type FieldChange } from '../../components/fieldChanges.ts';
+import { queries } from '../../query/queries.ts';
+import { queryClient } from '../../query/queryClientInstance.ts';
 import { isComposing } from '../Inquiries/inquiryParts.tsx';
 
 function nameError(name: string): string | null {
@@ -169,10 +174,27 @@ export function StaffSection() {
 }
 
 function RenameRow({ staff, onDone }: { staff: Staff; onDone(message: string | null): void }) {
+  // The staff member as the editor opened them: the rename replaces exactly that.
+  const [opened, setOpened] = useState(staff);
   const [name, setName] = useState(staff.name);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const [conflict, setConflict] = useState<{ current: Staff; changes: FieldChange<'name' | 'active'>[] } | null>(null);
   const id = `staff-rename-${staff.id}`;
+
+  /** Someone else changed this staff member first: show what changed, field by field. */
+  const showConflict = async () => {
+    try {
+      const items = await queryClient.fetchQuery({ ...queries.staff(), staleTime: 0 });
+      const current = items.find((s) => s.id === opened.id);
+      if (!current) throw new Error('staff member gone');
+      const text = (s: Staff, typed = s.name) => ({ name: typed, active: s.active ? '有効' : '無効' });
+      setConflict({ current, changes: fieldChanges(['name', 'active'], text(opened), text(current), text(opened, name.trim())) });
+      setError(null);
+    } catch {
+      setError(conflictMessages.loadFailed);
+    }
+  };
 
   const save = async () => {
     if (saving) return;
@@ -181,17 +203,18 @@ function RenameRow({ staff, onDone }: { staff: Staff; onDone(message: string | n
       setError(problem);
       return;
     }
-    if (name.trim() === staff.name) {
+    if (name.trim() === opened.name) {
       onDone(null);
       return;
     }
     setSaving(true);
     try {
-      const saved = await renameStaff(staff, name.trim());
-      onDone(`「${staff.name}」さんの名前を「${saved.name}」に変更しました。`);
+      const saved = await renameStaff(opened, name.trim());
+      onDone(`「${opened.name}」さんの名前を「${saved.name}」に変更しました。`);
     } catch (e) {
       setSaving(false);
-      setError(apiNameError(e));
+      if (e instanceof ApiError && e.code === 'CONFLICT') void showConflict();
+      else setError(apiNameError(e));
     }
   };
 
@@ -234,6 +257,22 @@ function RenameRow({ staff, onDone }: { staff: Staff; onDone(message: string | n
           <button type="button" className="button" disabled={saving} onClick={() => onDone(null)}>
             キャンセル
           </button>
+          {conflict && (
+            <ConflictPanel
+              changes={conflict.changes}
+              label={(field) => (field === 'name' ? '名前' : '状態')}
+              onReload={() => {
+                setOpened(conflict.current);
+                setName(conflict.current.name);
+                setConflict(null);
+              }}
+              onReapply={() => {
+                // The typed name stays; it now replaces the name as it is.
+                setOpened(conflict.current);
+                setConflict(null);
+              }}
+            />
+          )}
         </div>
       </td>
     </tr>

@@ -18,10 +18,10 @@ export async function createStaff(name: string): Promise<Staff> {
 
 /** Renames the staff member as the form opened them; throws ApiError. */
 export async function renameStaff(opened: Staff, name: string): Promise<Staff> {
-  return showSaved(await call('staff.update', { id: opened.id, name }));
+  return showSaved(await call('staff.update', { id: opened.id, name, expectedRevision: opened.revision }));
 }
 
 /** 無効にする / 有効にする; throws ApiError. */
 export async function setStaffActive(opened: Staff, active: boolean): Promise<Staff> {
-  return showSaved(await call('staff.update', { id: opened.id, active }));
+  return showSaved(await call('staff.update', { id: opened.id, active, expectedRevision: opened.revision }));
 }
