@@ -22,6 +22,8 @@ export function ConflictPanel<F extends string>({ changes, label, show = (_f, v)
     ref.current?.focus();
   }, []);
   const text = (field: F, value: string) => (value === '' ? m.empty : show(field, value));
+  // Short values (phone numbers, dates) stay on one line; long text (メモ, 内容) wraps.
+  const cell = (value: string) => (value.length <= 20 && !value.includes('\n') ? 'nowrap' : 'content-text');
   return (
     <div ref={ref} tabIndex={-1} className="conflict-panel message message-error" role="alert" aria-labelledby={headingId}>
       <p id={headingId}>{m.refused}</p>
@@ -41,9 +43,9 @@ export function ConflictPanel<F extends string>({ changes, label, show = (_f, v)
               {changes.map((c) => (
                 <tr key={c.field}>
                   <th scope="row">{label(c.field)}</th>
-                  <td className="content-text">{text(c.field, c.opened)}</td>
-                  <td className="content-text">{text(c.field, c.current)}</td>
-                  <td className="content-text">{c.mineChanged ? text(c.field, c.mine) : m.unchangedMine}</td>
+                  <td className={cell(c.opened)}>{text(c.field, c.opened)}</td>
+                  <td className={cell(c.current)}>{text(c.field, c.current)}</td>
+                  <td className={cell(c.mine)}>{c.mineChanged ? text(c.field, c.mine) : m.unchangedMine}</td>
                 </tr>
               ))}
             </tbody>

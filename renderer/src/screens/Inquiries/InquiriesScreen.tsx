@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import type { Clinic } from '../../../../shared/domain/clinic.ts';
 import { inquiryStatusLabels, inquiryStatuses, type InquiryStatus } from '../../../../shared/domain/inquiry.ts';
@@ -19,13 +19,15 @@ import { dueState } from './inquiryParts.tsx';
 export function InquiriesScreen() {
   const filter = useInquiriesStore((s) => s.filter);
   const setFilter = useInquiriesStore((s) => s.setFilter);
-  const listed = useQuery(
-    queries.inquiryList({
+  // The list on screen stays while another filter's list is on its way.
+  const listed = useQuery({
+    ...queries.inquiryList({
       limit: inquiryListLimit,
       ...(filter.status ? { status: filter.status } : {}),
       ...(filter.staffId ? { staffId: filter.staffId } : {}),
     }),
-  );
+    placeholderData: keepPreviousData,
+  });
   const items = listed.data?.items ?? [];
   const total = listed.data?.total ?? 0;
   const loaded = listed.data !== undefined;

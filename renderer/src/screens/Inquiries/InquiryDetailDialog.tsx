@@ -297,7 +297,7 @@ export function InquiryDetailDialog({ inquiryId, onClose }: InquiryDetailDialogP
                   {statusConflict && (
                     <ConflictPanel
                       changes={statusConflict.changes}
-                      label={(field) => (field === 'status' ? inquiryFieldLabels.status : inquiryFieldLabels[field])}
+                      label={(field) => inquiryFieldLabels[field]}
                       show={(field, value) =>
                         field === 'status'
                           ? inquiryStatusLabels[value as InquiryStatus]
