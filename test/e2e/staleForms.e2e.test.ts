@@ -120,3 +120,41 @@ describe('a stale clinic form cannot undo someone else’s edit', () => {
     await context.close();
   });
 });
+
+describe('a stale inquiry cannot undo someone else’s 状況 change', () => {
+  test('a 状況 change chosen before another window moved the inquiry is refused, and 再読み込み shows where it stands', async () => {
+    const clinic = await callPreview<StoredClinic>(app.preview, 'clinics.create', { name: '鹿屋ひまわり内科' });
+    const { inquiry } = await callPreview<{ inquiry: { id: string; receiptNumber: string; revision: number } }>(app.preview, 'inquiries.create', {
+      clinicId: clinic.id,
+      receivedOn: '2026-11-24',
+      channel: 'phone',
+    });
+    const context = await newCounterContext(app.browser);
+    const page = await context.newPage();
+    const problems = collectPageProblems(page);
+    await page.goto(app.preview.url);
+    await openScreen(page, '問い合わせ');
+    await page.getByRole('table', { name: '問い合わせの一覧' }).getByRole('button', { name: inquiry.receiptNumber, exact: true }).click();
+    const detail = page.getByRole('dialog', { name: `問い合わせ ${inquiry.receiptNumber}` });
+    await detail.getByLabel('変更後の状況', { exact: true }).selectOption({ label: '資料送付済' });
+
+    // Another window records that the clinic declined.
+    await callPreview(app.preview, 'inquiries.changeStatus', { id: inquiry.id, to: 'declined', expectedRevision: inquiry.revision });
+    await detail.getByRole('status').filter({ hasText: 'ほかの画面で変更されました' }).waitFor();
+    await detail.getByRole('button', { name: '状況を変更', exact: true }).click();
+
+    const refusal = detail.getByRole('alert').filter({ hasText: '保存しませんでした' });
+    const statusRow = refusal.getByRole('row').filter({ has: page.getByRole('rowheader', { name: '状況' }) });
+    await expectText(statusRow.getByRole('cell').nth(0), '新規');
+    await expectText(statusRow.getByRole('cell').nth(1), '見送り');
+    await shot(page, 'inquiry-status-conflict');
+    expect(await callPreview<{ inquiry: { status: string } }>(app.preview, 'inquiries.get', { id: inquiry.id })).toMatchObject({
+      inquiry: { status: 'declined' },
+    });
+
+    await refusal.getByRole('button', { name: '最新の記録を読み込む（入力を破棄）' }).click();
+    await expectText(detail.getByLabel('変更後の状況', { exact: true }).locator('option:checked'), '見送り（現在）');
+    expect(unexpected(problems)).toEqual([]);
+    await context.close();
+  });
+});
