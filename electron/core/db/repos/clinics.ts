@@ -58,8 +58,11 @@ function toClinic(row: ClinicRow): Clinic {
   };
 }
 
+/** The fields of a clinic its search entries are made of. */
+export type SearchedFields = Pick<ClinicFields, 'address' | 'phone' | 'fax' | 'memberNumber'>;
+
 /** The clinic's searchable fields, normalised, in the column order of both search indexes. */
-function searchTexts(fields: ClinicFields, nameNorm: string, kanaNorm: string): string[] {
+function searchTexts(fields: SearchedFields, nameNorm: string, kanaNorm: string): string[] {
   return [nameNorm, kanaNorm, normalizeForSearch(fields.address), normalizeForSearch(fields.phone), normalizeForSearch(fields.fax), normalizeForSearch(fields.memberNumber)];
 }
 
@@ -78,13 +81,13 @@ export const clinicWriteSql = {
   trigrams: 'INSERT INTO clinic_trigrams (rowid, name, kana, address, phone, fax, member) VALUES (?, ?, ?, ?, ?, ?, ?)',
 } as const;
 
-function indexClinic(db: Db, seq: number, fields: ClinicFields, nameNorm: string, kanaNorm: string): void {
+export function indexClinic(db: Db, seq: number, fields: SearchedFields, nameNorm: string, kanaNorm: string): void {
   const texts = searchTexts(fields, nameNorm, kanaNorm);
   statement(db, clinicWriteSql.bigrams).run(seq, ...texts.map(toBigramTokens));
   statement(db, clinicWriteSql.trigrams).run(seq, ...texts);
 }
 
-function unindexClinic(db: Db, seq: number): void {
+export function unindexClinic(db: Db, seq: number): void {
   statement(db, 'DELETE FROM clinic_search WHERE rowid = ?').run(seq);
   statement(db, 'DELETE FROM clinic_trigrams WHERE rowid = ?').run(seq);
 }
@@ -113,7 +116,7 @@ function substringIndex(q: string): { from: string; match: string } {
     : { from: 'clinic_search s JOIN clinics c ON c.seq = s.rowid WHERE clinic_search MATCH @match', match: toPhraseQuery(q) };
 }
 
-function shadowColumns(fields: ClinicFields) {
+export function shadowColumns(fields: Pick<ClinicFields, 'name' | 'nameKana' | 'phone'>) {
   return {
     name_norm: normalizeForSearch(fields.name),
     kana_norm: normalizeForSearch(fields.nameKana),

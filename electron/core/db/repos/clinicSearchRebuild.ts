@@ -1,0 +1,44 @@
+import { statement, type Db } from '../connection.ts';
+import { indexClinic, shadowColumns, unindexClinic } from './clinics.ts';
+
+const versionKey = 'search_normalization';
+
+/** The search normalisation the stored search columns were built with, if it was recorded. */
+export function storedSearchNormalization(db: Db): number | undefined {
+  const value = statement(db, 'SELECT value FROM app_meta WHERE key = ?').pluck().get(versionKey) as string | undefined;
+  return value === undefined ? undefined : Number(value);
+}
+
+export function storeSearchNormalization(db: Db, version: number): void {
+  statement(db, 'INSERT INTO app_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(versionKey, String(version));
+}
+
+/** Every clinic, archived ones too: an archived clinic is found again once restored. */
+export function countClinicsToReindex(db: Db): number {
+  return statement(db, 'SELECT count(*) FROM clinics').pluck().get() as number;
+}
+
+/**
+ * Rebuilds the shadow columns and both search entries of the next `limit` clinics after row
+ * `afterSeq`, in one transaction, with today's normalisation. Returns the last row done and how
+ * many were done, or undefined when none was left. Rows keep their seq, so the index stays keyed
+ * as before; updated_at stays too, since no one edited the clinic.
+ */
+export function reindexClinicsAfter(db: Db, afterSeq: number, limit: number): { lastSeq: number; count: number } | undefined {
+  const rows = statement(
+    db,
+    `SELECT seq, name, name_kana AS nameKana, address, phone, fax, member_number AS memberNumber
+       FROM clinics WHERE seq > ? ORDER BY seq LIMIT ?`,
+  ).all(afterSeq, limit) as { seq: number; name: string; nameKana: string; address: string; phone: string; fax: string; memberNumber: string }[];
+  if (rows.length === 0) return undefined;
+  const update = statement(db, 'UPDATE clinics SET name_norm = @name_norm, kana_norm = @kana_norm, phone_digits = @phone_digits WHERE seq = @seq');
+  db.transaction(() => {
+    for (const row of rows) {
+      const shadows = shadowColumns(row);
+      update.run({ seq: row.seq, ...shadows });
+      unindexClinic(db, row.seq);
+      indexClinic(db, row.seq, row, shadows.name_norm, shadows.kana_norm);
+    }
+  })();
+  return { lastSeq: rows.at(-1)!.seq, count: rows.length };
+}
