@@ -19,6 +19,7 @@ import {
 } from '../domain/backup.ts';
 import { documentOutputSchema, recordOutputInputSchema, recordOutputResultSchema } from '../documents/documentOutput.ts';
 import { limits } from './limits.ts';
+import { expectedRevisionSchema } from '../domain/revision.ts';
 import { jobIdInputSchema, jobStartSchema, jobStateSchema } from './jobs.ts';
 import { maintenanceStateSchema } from './dataAreas.ts';
 
@@ -91,7 +92,7 @@ export const contract = {
     clinicSearchInputSchema.pick({ query: true }),
     z.object({ ids: z.array(z.string()), total: z.number().int().nonnegative(), capped: z.boolean() }),
   ),
-  'clinics.update': channel(z.object({ id: recordId, clinic: clinicInputSchema }), clinicSchema),
+  'clinics.update': channel(z.object({ id: recordId, clinic: clinicInputSchema, expectedRevision: expectedRevisionSchema }), clinicSchema),
   'clinics.archive': channel(z.object({ id: recordId }), clinicSchema),
   'clinics.restore': channel(z.object({ id: recordId }), clinicSchema),
   'clinics.duplicates': channel(
@@ -109,18 +110,25 @@ export const contract = {
   ),
   'staff.list': channel(z.object({ includeInactive: z.boolean().default(false) }), z.object({ items: z.array(staffSchema) })),
   'staff.create': channel(z.object({ name: staffNameSchema }), staffSchema),
-  'staff.update': channel(z.object({ id: recordId, name: staffNameSchema.optional(), active: z.boolean().optional() }), staffSchema),
+  'staff.update': channel(
+    z.object({ id: recordId, name: staffNameSchema.optional(), active: z.boolean().optional(), expectedRevision: expectedRevisionSchema }),
+    staffSchema,
+  ),
   'settings.get': channel(z.object({}), settingsSchema),
   'settings.update': channel(settingsUpdateSchema, settingsSchema),
   'inquiries.create': channel(inquiryInputSchema, inquiryDetailSchema),
   'inquiries.get': channel(z.object({ id: recordId }), inquiryDetailSchema),
-  'inquiries.update': channel(z.object({ id: recordId, inquiry: inquiryInputSchema.omit({ clinicId: true }) }), inquiryDetailSchema),
+  'inquiries.update': channel(
+    z.object({ id: recordId, inquiry: inquiryInputSchema.omit({ clinicId: true }), expectedRevision: expectedRevisionSchema }),
+    inquiryDetailSchema,
+  ),
   'inquiries.changeStatus': channel(
     z.object({
       id: recordId,
       to: z.enum(inquiryStatuses, { message: '状況を選んでください' }),
       reason: z.string().max(1000, { message: '理由は1,000文字以内で入力してください' }).default(''),
       nextActionOn: dateOnly.nullable().optional(),
+      expectedRevision: expectedRevisionSchema,
     }),
     inquiryDetailSchema,
   ),

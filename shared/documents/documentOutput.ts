@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { inquiryStatuses } from '../domain/inquiry.ts';
+import { revisionSchema } from '../domain/revision.ts';
 import { documentKindNames, type DocumentKind } from './documentKinds.ts';
 
 export const documentOutputActions = ['saved', 'printed'] as const;
@@ -30,5 +31,5 @@ export const recordOutputResultSchema = z.object({
   /** Clinics the output was recorded on; 0 for blank forms and the flyer alone. */
   recorded: z.number().int().nonnegative(),
   /** The inquiry it was printed from, so the screen can offer to move it to 資料送付済. */
-  inquiry: z.object({ id: z.string(), receiptNumber: z.string(), status: z.enum(inquiryStatuses) }).nullable(),
+  inquiry: z.object({ id: z.string(), receiptNumber: z.string(), status: z.enum(inquiryStatuses), revision: revisionSchema }).nullable(),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { revisionSchema } from './revision.ts';
 import { parsePhoneNumber } from '../text/phoneNumber.ts';
 import { parsePostalCode } from '../text/postalCode.ts';
 
@@ -161,5 +162,7 @@ export const clinicSchema = z.object({
   updatedAt: isoTimestamp,
   updatedByMachine: z.string(),
   archivedAt: isoTimestamp.nullable(),
+  /** Counts the record's writes; an edit names the revision it started from (see CONFLICT). */
+  revision: revisionSchema,
 });
 export type Clinic = z.infer<typeof clinicSchema>;

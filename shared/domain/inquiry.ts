@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { revisionSchema } from './revision.ts';
 import { isDateOnly } from '../time/tokyoDate.ts';
 
 /** 状況, in the order an inquiry usually moves. 見送り can happen at any point. */
@@ -102,5 +103,6 @@ export const inquirySchema = z.object({
   updatedAt: z.string(),
   updatedByMachine: z.string(),
   archivedAt: z.string().nullable(),
+  revision: revisionSchema,
 });
 export type Inquiry = z.infer<typeof inquirySchema>;

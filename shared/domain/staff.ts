@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { revisionSchema } from './revision.ts';
 
 export const staffNameSchema = z
   .string()
@@ -9,5 +10,6 @@ export const staffSchema = z.object({
   id: z.string(),
   name: z.string(),
   active: z.boolean(),
+  revision: revisionSchema,
 });
 export type Staff = z.infer<typeof staffSchema>;

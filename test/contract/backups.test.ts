@@ -11,7 +11,7 @@ describe('backups: restore', () => {
     await call(t, 'clinics.create', { name: '霧島眼科' });
     const backup = (await call(t, 'backups.create', {})).body.result;
     const later = (await call(t, 'clinics.create', { name: '指宿内科' })).body.result;
-    await call(t, 'clinics.update', { id: later.id, clinic: { name: '指宿内科医院' } });
+    await call(t, 'clinics.update', { id: later.id, clinic: { name: '指宿内科医院' }, expectedRevision: later.revision });
     expect(await names(t)).toEqual(['指宿内科医院', '霧島眼科']);
 
     const result = (await call(t, 'backups.restore', { fileName: backup.fileName })).body.result;
@@ -82,7 +82,7 @@ describe('完全削除 of archived records', () => {
     const gone = (await call(t, 'clinics.create', { name: '閉院した医院', kind: 'clinic_no_beds' })).body.result;
     const goneInquiry = (await call(t, 'inquiries.create', { clinicId: gone.id, receivedOn: '2026-11-24', channel: 'fax' })).body.result.inquiry;
     await call(t, 'quotes.save', { inquiryId: goneInquiry.id, clinicKind: 'clinic_no_beds', planId: 'P1' });
-    await call(t, 'inquiries.changeStatus', { id: goneInquiry.id, to: 'declined', reason: '閉院' });
+    await call(t, 'inquiries.changeStatus', { id: goneInquiry.id, to: 'declined', reason: '閉院', expectedRevision: goneInquiry.revision });
     await call(t, 'clinics.archive', { id: gone.id });
     const kept = (await call(t, 'clinics.create', { name: '休診中の医院' })).body.result;
     await call(t, 'inquiries.create', { clinicId: kept.id, receivedOn: '2026-11-24', channel: 'phone' });

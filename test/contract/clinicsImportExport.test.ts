@@ -84,7 +84,7 @@ describe('CSVの書き出し for Excel on Japanese Windows', () => {
     const t = await startTestHost();
     const clinic = (await call(t, 'clinics.create', { name: '𠮷野クリニック' })).body.result;
     const created = (await call(t, 'inquiries.create', { clinicId: clinic.id, receivedOn: '2026-11-24', channel: 'phone', content: '=1+1 と書かれたFAX', nextActionOn: '2026-12-01' })).body.result;
-    await call(t, 'inquiries.changeStatus', { id: created.inquiry.id, to: 'materials_sent' });
+    await call(t, 'inquiries.changeStatus', { id: created.inquiry.id, to: 'materials_sent', expectedRevision: created.inquiry.revision });
 
     const utf8 = await exportCsv(t, 'inquiries.exportCsv', {});
     expect(utf8.file!.name).toMatch(/^問い合わせ一覧_\d{4}-\d{2}-\d{2}\.csv$/);

@@ -50,8 +50,8 @@ const validCalls: Record<Channel, (t: TestHost) => Promise<{ input: unknown; che
   'clinics.update': async (t) => {
     const created = (await call(t, 'clinics.create', clinic)).body.result;
     return {
-      input: { id: created.id, clinic: { ...clinic, phone: '０９９（２５４）８１２７', memberNumber: '１２３４５' } },
-      check: (r) => expect(r).toMatchObject({ id: created.id, phone: '099-254-8127', memberNumber: '12345' }),
+      input: { id: created.id, clinic: { ...clinic, phone: '０９９（２５４）８１２７', memberNumber: '１２３４５' }, expectedRevision: created.revision },
+      check: (r) => expect(r).toMatchObject({ id: created.id, phone: '099-254-8127', memberNumber: '12345', revision: created.revision + 1 }),
     };
   },
   'clinics.archive': async (t) => {
@@ -81,7 +81,7 @@ const validCalls: Record<Channel, (t: TestHost) => Promise<{ input: unknown; che
   'staff.create': async () => ({ input: { name: ' 窓口 太郎 ' }, check: (r) => expect(r).toMatchObject({ name: '窓口 太郎', active: true }) }),
   'staff.update': async (t) => {
     const staff = (await call(t, 'staff.create', { name: '窓口 太郎' })).body.result;
-    return { input: { id: staff.id, active: false }, check: (r) => expect(r).toMatchObject({ id: staff.id, active: false }) };
+    return { input: { id: staff.id, active: false, expectedRevision: staff.revision }, check: (r) => expect(r).toMatchObject({ id: staff.id, active: false }) };
   },
   'settings.get': async () => ({ input: {}, check: (r) => expect(r).toEqual({ receiptPrefix: 'A', currentStaffId: null, dateStyle: 'western' }) }),
   'settings.update': async () => ({ input: { receiptPrefix: 'ｂ', dateStyle: 'japanese' }, check: (r) => expect(r).toMatchObject({ receiptPrefix: 'B', dateStyle: 'japanese' }) }),
@@ -102,14 +102,14 @@ const validCalls: Record<Channel, (t: TestHost) => Promise<{ input: unknown; che
   'inquiries.update': async (t) => {
     const id = await newInquiry(t);
     return {
-      input: { id, inquiry: { receivedOn: '2027-01-05', channel: 'fax', content: '追記', nextActionOn: '2027-01-08' } },
+      input: { id, inquiry: { receivedOn: '2027-01-05', channel: 'fax', content: '追記', nextActionOn: '2027-01-08' }, expectedRevision: 1 },
       check: (r) => expect(r.inquiry).toMatchObject({ receiptNumber: 'A-2026-0001', channel: 'fax', nextActionOn: '2027-01-08' }),
     };
   },
   'inquiries.changeStatus': async (t) => {
     const id = await newInquiry(t);
     return {
-      input: { id, to: 'materials_sent', nextActionOn: '2026-11-27' },
+      input: { id, to: 'materials_sent', nextActionOn: '2026-11-27', expectedRevision: 1 },
       check: (r) => {
         expect(r.inquiry).toMatchObject({ status: 'materials_sent', nextActionOn: '2026-11-27' });
         expect(r.history.map((h: { to: string }) => h.to)).toEqual(['new', 'materials_sent']);

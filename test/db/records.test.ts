@@ -5,7 +5,7 @@ import { openDatabase, type Db } from '../../electron/core/db/connection.ts';
 import { migrate } from '../../electron/core/db/migrate.ts';
 import { migrations } from '../../electron/core/db/migrations/index.ts';
 import { createClinic, findClinics, findDuplicateClinics, setClinicArchived, updateClinic } from '../../electron/core/db/repos/clinics.ts';
-import { changeInquiryStatus, createInquiry, homeSummary, inquiryHistory, listInquiries } from '../../electron/core/db/repos/inquiries.ts';
+import { changeInquiryStatus, createInquiry, getInquiry, homeSummary, inquiryHistory, listInquiries } from '../../electron/core/db/repos/inquiries.ts';
 import { updateSettings } from '../../electron/core/db/repos/settings.ts';
 import { createStaff } from '../../electron/core/db/repos/staff.ts';
 import { tempDir } from '../helpers/tempDir.ts';
@@ -34,7 +34,7 @@ describe('clinics: archive, restore, edit', () => {
   it('an edit is found by its new name and no longer by its old one', () => {
     const db = freshDb();
     const saved = createClinic(db, clinic({ name: '旧名医院' }), ctx);
-    updateClinic(db, saved.id, clinic({ name: '新名クリニック', phone: '0992548126' }), ctx);
+    updateClinic(db, saved.id, clinic({ name: '新名クリニック', phone: '0992548126' }), ctx, saved.revision);
     expect(search(db, '旧名')).toEqual([]);
     expect(search(db, '旧名医院')).toEqual([]);
     expect(search(db, '新名')).toEqual(['新名クリニック']);
@@ -74,6 +74,9 @@ describe('possible duplicates', () => {
   });
 });
 
+/** The revision a form would have been opened with: the record as it is now. */
+const revisionOf = (db: Db, id: string) => getInquiry(db, id)!.revision;
+
 describe('inquiries', () => {
   it('number inquiries per machine prefix and year, never reusing a number', () => {
     const db = freshDb();
@@ -92,12 +95,12 @@ describe('inquiries', () => {
     const withStaff = { ...ctx, staffId: staff.id };
     const c = createClinic(db, clinic({ name: '中央医院' }), ctx);
     const inquiry = createInquiry(db, c.id, { receivedOn: '2026-11-24', channel: 'counter', content: '', nextActionOn: null, staffId: staff.id }, withStaff);
-    changeInquiryStatus(db, inquiry.id, { to: 'quote_presented', reason: '' }, withStaff);
-    expect(() => changeInquiryStatus(db, inquiry.id, { to: 'materials_sent', reason: ' ' }, withStaff)).toThrow(
+    changeInquiryStatus(db, inquiry.id, { to: 'quote_presented', reason: '', expectedRevision: revisionOf(db, inquiry.id) }, withStaff);
+    expect(() => changeInquiryStatus(db, inquiry.id, { to: 'materials_sent', reason: ' ', expectedRevision: revisionOf(db, inquiry.id) }, withStaff)).toThrow(
       expect.objectContaining({ code: 'INVALID_INPUT', fields: { reason: '理由を入力してください' } }),
     );
-    changeInquiryStatus(db, inquiry.id, { to: 'materials_sent', reason: '見積の前に資料を再送' }, withStaff);
-    changeInquiryStatus(db, inquiry.id, { to: 'declined', reason: '' }, withStaff);
+    changeInquiryStatus(db, inquiry.id, { to: 'materials_sent', reason: '見積の前に資料を再送', expectedRevision: revisionOf(db, inquiry.id) }, withStaff);
+    changeInquiryStatus(db, inquiry.id, { to: 'declined', reason: '', expectedRevision: revisionOf(db, inquiry.id) }, withStaff);
     const history = inquiryHistory(db, inquiry.id);
     expect(history.map((h) => [h.from, h.to, h.reason, h.staffName])).toEqual([
       [null, 'new', '', '窓口 花子'],
@@ -117,7 +120,7 @@ describe('inquiries', () => {
     const newest = add('2026-11-24', null);
     const dueToday = add('2026-11-02', '2026-11-24');
     const closedId = createInquiry(db, c.id, { receivedOn: '2026-10-01', channel: 'phone', content: '', nextActionOn: '2026-10-05', staffId: null }, ctx);
-    changeInquiryStatus(db, closedId.id, { to: 'contracted', reason: '' }, ctx);
+    changeInquiryStatus(db, closedId.id, { to: 'contracted', reason: '', expectedRevision: revisionOf(db, closedId.id) }, ctx);
     const order = listInquiries(db, { today: '2026-11-24', limit: 10 }).items.map((i) => i.receiptNumber);
     // A closed inquiry with an old date is not a follow-up: it sorts with the rest by 受付日.
     expect(order).toEqual([overdue, dueToday, newest, later, closedId.receiptNumber]);

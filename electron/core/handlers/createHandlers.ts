@@ -66,7 +66,7 @@ export function createHandlers(deps: HandlerDeps) {
     },
     'clinics.search': (input) => findClinics(db, input),
     'clinics.matchingIds': ({ query }) => matchingClinicIds(db, query, limits.maxBatchClinics),
-    'clinics.update': ({ id, clinic }) => updateClinic(db, id, clinic, deps.writeContext()),
+    'clinics.update': ({ id, clinic, expectedRevision }) => updateClinic(db, id, clinic, deps.writeContext(), expectedRevision),
     'clinics.archive': ({ id }) => setClinicArchived(db, id, true, deps.writeContext()),
     'clinics.restore': ({ id }) => setClinicArchived(db, id, false, deps.writeContext()),
     'clinics.duplicates': ({ exceptId, ...fields }) => ({ matches: findDuplicateClinics(db, fields, exceptId) }),
@@ -81,7 +81,7 @@ export function createHandlers(deps: HandlerDeps) {
     },
     'inquiries.create': ({ clinicId, ...fields }) => inquiryDetail(createInquiry(db, clinicId, fields, deps.writeContext()).id),
     'inquiries.get': ({ id }) => inquiryDetail(id),
-    'inquiries.update': ({ id, inquiry }) => inquiryDetail(updateInquiry(db, id, inquiry, deps.writeContext()).id),
+    'inquiries.update': ({ id, inquiry, expectedRevision }) => inquiryDetail(updateInquiry(db, id, inquiry, deps.writeContext(), expectedRevision).id),
     'inquiries.changeStatus': ({ id, ...change }) => inquiryDetail(changeInquiryStatus(db, id, change, deps.writeContext()).id),
     'inquiries.list': (query) => listInquiries(db, { ...query, today: tokyoToday(deps.now()) }),
     'home.summary': () => homeSummary(db, tokyoToday(deps.now())),
@@ -112,7 +112,7 @@ export function createHandlers(deps: HandlerDeps) {
       if (!subject) throw new AppError('INVALID_INPUT', 'このファイルは印刷の画面で作った書類ではありません。');
       const recorded = recordDocumentOutput(db, subject, action, deps.writeContext());
       const inquiry = subject.inquiryId ? getInquiry(db, subject.inquiryId) : undefined;
-      return { recorded, inquiry: inquiry ? { id: inquiry.id, receiptNumber: inquiry.receiptNumber, status: inquiry.status } : null };
+      return { recorded, inquiry: inquiry ? { id: inquiry.id, receiptNumber: inquiry.receiptNumber, status: inquiry.status, revision: inquiry.revision } : null };
     },
     'documents.history': (by) => ({ items: documentOutputHistory(db, by) }),
     'backups.list': () => ({ items: deps.backups.list() }),

@@ -73,7 +73,8 @@ export const useClinicRecordStore = create<ClinicRecordState>()((set, get) => ({
   },
 
   async update(id, input) {
-    const clinic = await call('clinics.update', { id, clinic: input });
+    const opened = get().openId === id ? get().clinic : null;
+    const clinic = await call('clinics.update', { id, clinic: input, expectedRevision: opened?.revision ?? 0 });
     if (get().openId === id) set({ clinic });
     notify(`${clinic.name}を保存しました`);
     refreshList();

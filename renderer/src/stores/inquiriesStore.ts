@@ -31,7 +31,7 @@ interface InquiriesState {
   findClinics(query: string): Promise<{ items: Clinic[]; total: number; capped: boolean }>;
   /** The write actions throw ApiError so forms can show field errors. */
   create(input: InquiryInput): Promise<InquiryDetail>;
-  update(id: string, inquiry: ChannelInput<'inquiries.update'>['inquiry']): Promise<InquiryDetail>;
+  update(id: string, inquiry: ChannelInput<'inquiries.update'>['inquiry'], expectedRevision: number): Promise<InquiryDetail>;
   changeStatus(change: ChannelInput<'inquiries.changeStatus'>): Promise<InquiryDetail>;
 }
 
@@ -82,8 +82,8 @@ export const useInquiriesStore = create<InquiriesState>()((set, get) => {
     async create(input) {
       return saved(await call('inquiries.create', input));
     },
-    async update(id, inquiry) {
-      return saved(await call('inquiries.update', { id, inquiry }));
+    async update(id, inquiry, expectedRevision) {
+      return saved(await call('inquiries.update', { id, inquiry, expectedRevision }));
     },
     async changeStatus(change) {
       return saved(await call('inquiries.changeStatus', change));

@@ -54,6 +54,8 @@ export interface OutputMessage {
 export interface StatusOffer {
   inquiryId: string;
   receiptNumber: string;
+  /** The inquiry's revision when the PDF was recorded: a change made since then is not overwritten. */
+  revision: number;
   saving: boolean;
   error: string | null;
 }
@@ -242,7 +244,7 @@ export const usePrintStore = create<PrintState>()((set, get) => {
       const ask = inquiry !== null && inquiry.status === 'new' && offerDeclinedFor !== result.file.fileId;
       set({
         outputMessage: { kind: 'success', text: `${done}${note}` },
-        statusOffer: ask ? (get().statusOffer ?? { inquiryId: inquiry.id, receiptNumber: inquiry.receiptNumber, saving: false, error: null }) : null,
+        statusOffer: ask ? (get().statusOffer ?? { inquiryId: inquiry.id, receiptNumber: inquiry.receiptNumber, revision: inquiry.revision, saving: false, error: null }) : null,
       });
     } catch (error) {
       if (get().result !== result) return;
@@ -441,7 +443,7 @@ export const usePrintStore = create<PrintState>()((set, get) => {
       try {
         const changed = await useInquiriesStore
           .getState()
-          .changeStatus({ id: offer.inquiryId, to: 'materials_sent', reason: materialsSentReason });
+          .changeStatus({ id: offer.inquiryId, to: 'materials_sent', reason: materialsSentReason, expectedRevision: offer.revision });
         if (get().statusOffer?.inquiryId !== offer.inquiryId) return;
         set({
           // The 問い合わせ list beside it shows the new 状況 too.

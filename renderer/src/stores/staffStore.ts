@@ -36,16 +36,19 @@ export const useStaffStore = create<StaffState>()((set, get) => ({
     return staff;
   },
   async rename(id, name) {
-    const staff = await call('staff.update', { id, name });
+    const staff = await call('staff.update', { id, name, expectedRevision: revisionOf(get().items, id) });
     set({ items: replace(get().items, staff) });
     return staff;
   },
   async setActive(id, active) {
-    const staff = await call('staff.update', { id, active });
+    const staff = await call('staff.update', { id, active, expectedRevision: revisionOf(get().items, id) });
     set({ items: replace(get().items, staff) });
     return staff;
   },
 }));
+
+/** The revision of the staff member as this window last read it (0 when unknown: refused). */
+const revisionOf = (items: Staff[], id: string) => items.find((s) => s.id === id)?.revision ?? 0;
 
 /** Selector: the staff who can be chosen for new work. */
 export const activeStaff = (items: Staff[]) => items.filter((s) => s.active);

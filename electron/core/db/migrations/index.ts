@@ -5,6 +5,7 @@ import { quotes } from './003_quotes.ts';
 import { contentChanges } from './004_content_changes.ts';
 import { documentOutputs } from './005_document_outputs.ts';
 import { trigramSearch } from './006_trigram_search.ts';
+import { recordRevisions } from './007_record_revisions.ts';
 
 /** Every schema change, in order. Append only: a released migration is never edited. */
-export const migrations: readonly Migration[] = [initial, records, quotes, contentChanges, documentOutputs, trigramSearch];
+export const migrations: readonly Migration[] = [initial, records, quotes, contentChanges, documentOutputs, trigramSearch, recordRevisions];

@@ -4,6 +4,7 @@ import { AppError } from '../../errors.ts';
 import { normalizeForSearch } from '../../../../shared/text/normalizeForSearch.ts';
 import { statement, type Db } from '../connection.ts';
 import { prefixUpperBound, toBigramTokens, toPhraseQuery } from './searchTokens.ts';
+import { assertRevision, assertWritten, revisionGuard } from './revisions.ts';
 
 export type { ClinicFields };
 
@@ -25,12 +26,13 @@ interface ClinicRow {
   updated_at: string;
   updated_by: string;
   archived_at: string | null;
+  revision: number;
 }
 
 const clinicColumns =
   'c.seq, c.id, c.name, c.name_kana, c.kind, c.bed_count, c.postal_code, c.address, c.phone, c.fax, ' +
   'c.contact_person, c.member_number, c.memo, ' +
-  'c.created_at, c.updated_at, c.updated_by, c.archived_at';
+  'c.created_at, c.updated_at, c.updated_by, c.archived_at, c.revision';
 
 /**
  * A row as the contract's Clinic. The table's constraints already hold every rule of the schema
@@ -55,6 +57,7 @@ function toClinic(row: ClinicRow): Clinic {
     updatedAt: row.updated_at,
     updatedByMachine: row.updated_by,
     archivedAt: row.archived_at,
+    revision: row.revision,
   };
 }
 
@@ -316,23 +319,27 @@ function assertMemberNumberFree(db: Db, memberNumber: string, exceptId: string |
   }
 }
 
-/** Saves an edit: the row, its shadows and its search entry change together. */
-export function updateClinic(db: Db, id: string, fields: ClinicFields, ctx: WriteContext): Clinic {
-  const current = statement(db, 'SELECT seq FROM clinics WHERE id = ?').get(id) as { seq: number } | undefined;
-  if (!current) throw new AppError('NOT_FOUND');
+/**
+ * Saves an edit: the row, its shadows and its search entry change together. `expectedRevision`
+ * is the revision the form was opened with; an import's update passes undefined.
+ */
+export function updateClinic(db: Db, id: string, fields: ClinicFields, ctx: WriteContext, expectedRevision: number | undefined): Clinic {
+  assertRevision(db, 'clinics', id, expectedRevision);
+  const current = statement(db, 'SELECT seq FROM clinics WHERE id = ?').get(id) as { seq: number };
   assertMemberNumberFree(db, fields.memberNumber, id);
   const now = (ctx.now?.() ?? new Date()).toISOString();
   const shadows = shadowColumns(fields);
   db.transaction(() => {
-    statement(
+    const { changes } = statement(
       db,
       `UPDATE clinics SET name = @name, name_kana = @nameKana, kind = @kind, bed_count = @bedCount,
          postal_code = @postalCode, address = @address, phone = @phone, fax = @fax,
          contact_person = @contactPerson, member_number = @memberNumber, memo = @memo,
          name_norm = @name_norm, kana_norm = @kana_norm, phone_digits = @phone_digits,
-         updated_at = @now, updated_by = @machineId, updated_by_staff = @staffId
-       WHERE id = @id`,
-    ).run({ id, ...pickFields(fields), ...shadows, now, machineId: ctx.machineId, staffId: ctx.staffId ?? null });
+         updated_at = @now, updated_by = @machineId, updated_by_staff = @staffId, revision = revision + 1
+       WHERE id = @id AND ${revisionGuard}`,
+    ).run({ id, ...pickFields(fields), ...shadows, now, machineId: ctx.machineId, staffId: ctx.staffId ?? null, expectedRevision: expectedRevision ?? null });
+    assertWritten(changes);
     unindexClinic(db, current.seq);
     indexClinic(db, current.seq, fields, shadows.name_norm, shadows.kana_norm);
   })();
@@ -344,7 +351,7 @@ export function setClinicArchived(db: Db, id: string, archived: boolean, ctx: Wr
   const now = (ctx.now?.() ?? new Date()).toISOString();
   const info = statement(
     db,
-    'UPDATE clinics SET archived_at = @archivedAt, updated_at = @now, updated_by = @machineId, updated_by_staff = @staffId WHERE id = @id',
+    'UPDATE clinics SET archived_at = @archivedAt, updated_at = @now, updated_by = @machineId, updated_by_staff = @staffId, revision = revision + 1 WHERE id = @id',
   ).run({ id, archivedAt: archived ? now : null, now, machineId: ctx.machineId, staffId: ctx.staffId ?? null });
   if (info.changes === 0) throw new AppError('NOT_FOUND');
   return getClinic(db, id)!;
@@ -451,7 +458,7 @@ export function writeClinicImport(
   return db.transaction(() => {
     let done = 0;
     for (const { id, fields } of write.updates) {
-      updateClinic(db, id, fields, ctx);
+      updateClinic(db, id, fields, ctx, undefined);
       if (++done % chunk === 0) onProgress(done, total);
     }
     for (let i = 0; i < write.inserts.length; i += chunk) {

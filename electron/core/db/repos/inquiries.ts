@@ -14,6 +14,7 @@ import { AppError } from '../../errors.ts';
 import { statement, type Db } from '../connection.ts';
 import type { WriteContext } from './clinics.ts';
 import { readSettings } from './settings.ts';
+import { assertRevision, assertWritten, revisionGuard } from './revisions.ts';
 
 export interface InquiryFields {
   receivedOn: DateOnly;
@@ -39,12 +40,13 @@ interface InquiryRow {
   updated_at: string;
   updated_by: string;
   archived_at: string | null;
+  revision: number;
 }
 
 const selectInquiry = `
   SELECT i.id, i.receipt_number, i.clinic_id, c.name AS clinic_name, i.received_on, i.channel, i.content,
          i.status, i.next_action_on, i.staff_id, s.name AS staff_name, i.created_at, i.updated_at,
-         i.updated_by, i.archived_at
+         i.updated_by, i.archived_at, i.revision
     FROM inquiries i
     JOIN clinics c ON c.id = i.clinic_id
     LEFT JOIN staff s ON s.id = i.staff_id`;
@@ -66,6 +68,7 @@ function toInquiry(row: InquiryRow): Inquiry {
     updatedAt: row.updated_at,
     updatedByMachine: row.updated_by,
     archivedAt: row.archived_at,
+    revision: row.revision,
   });
 }
 
@@ -133,16 +136,17 @@ export function createInquiry(db: Db, clinicId: string, fields: InquiryFields, c
 }
 
 /** Edits the fields of an inquiry; its 受付番号 never changes. */
-export function updateInquiry(db: Db, id: string, fields: InquiryFields, ctx: WriteContext): Inquiry {
+export function updateInquiry(db: Db, id: string, fields: InquiryFields, ctx: WriteContext, expectedRevision: number): Inquiry {
+  assertRevision(db, 'inquiries', id, expectedRevision);
   assertReferences(db, undefined, fields.staffId);
   const now = (ctx.now?.() ?? new Date()).toISOString();
   const info = statement(
     db,
     `UPDATE inquiries SET received_on = @receivedOn, channel = @channel, content = @content, next_action_on = @nextActionOn,
-            staff_id = @staffId, updated_at = @now, updated_by = @machineId, updated_by_staff = @editor
-      WHERE id = @id`,
-  ).run({ id, ...fields, now, machineId: ctx.machineId, editor: ctx.staffId ?? null });
-  if (info.changes === 0) throw new AppError('NOT_FOUND');
+            staff_id = @staffId, updated_at = @now, updated_by = @machineId, updated_by_staff = @editor, revision = revision + 1
+      WHERE id = @id AND ${revisionGuard}`,
+  ).run({ id, ...fields, now, machineId: ctx.machineId, editor: ctx.staffId ?? null, expectedRevision });
+  assertWritten(info.changes);
   return getInquiry(db, id)!;
 }
 
@@ -153,11 +157,11 @@ export function updateInquiry(db: Db, id: string, fields: InquiryFields, ctx: Wr
 export function changeInquiryStatus(
   db: Db,
   id: string,
-  change: { to: InquiryStatus; reason: string; nextActionOn?: DateOnly | null | undefined },
+  change: { to: InquiryStatus; reason: string; nextActionOn?: DateOnly | null | undefined; expectedRevision: number },
   ctx: WriteContext,
 ): Inquiry {
-  const current = getInquiry(db, id);
-  if (!current) throw new AppError('NOT_FOUND');
+  assertRevision(db, 'inquiries', id, change.expectedRevision);
+  const current = getInquiry(db, id)!;
   const reason = change.reason.trim();
   if (statusChangeNeedsReason(current.status, change.to) && reason === '') {
     throw new AppError('INVALID_INPUT', '状況を戻す・見送りから再開するときは理由を入力してください。', { reason: '理由を入力してください' });
@@ -165,11 +169,22 @@ export function changeInquiryStatus(
   if (current.status === change.to && change.nextActionOn === undefined) return current;
   const now = (ctx.now?.() ?? new Date()).toISOString();
   db.transaction(() => {
-    statement(
+    const { changes } = statement(
       db,
       `UPDATE inquiries SET status = @to, next_action_on = CASE WHEN @setNext THEN @next ELSE next_action_on END,
-              updated_at = @now, updated_by = @machineId, updated_by_staff = @editor WHERE id = @id`,
-    ).run({ id, to: change.to, setNext: change.nextActionOn === undefined ? 0 : 1, next: change.nextActionOn ?? null, now, machineId: ctx.machineId, editor: ctx.staffId ?? null });
+              updated_at = @now, updated_by = @machineId, updated_by_staff = @editor, revision = revision + 1
+        WHERE id = @id AND ${revisionGuard}`,
+    ).run({
+      id,
+      to: change.to,
+      setNext: change.nextActionOn === undefined ? 0 : 1,
+      next: change.nextActionOn ?? null,
+      now,
+      machineId: ctx.machineId,
+      editor: ctx.staffId ?? null,
+      expectedRevision: change.expectedRevision,
+    });
+    assertWritten(changes);
     if (current.status !== change.to) recordHistory(db, id, current.status, change.to, reason, ctx, now);
   })();
   return getInquiry(db, id)!;

@@ -1,24 +1,25 @@
 import { newRecordId } from '../recordIds.ts';
 import type { Staff } from '../../../../shared/domain/staff.ts';
-import { AppError } from '../../errors.ts';
 import { statement, type Db } from '../connection.ts';
 import type { WriteContext } from './clinics.ts';
+import { assertRevision, assertWritten, revisionGuard } from './revisions.ts';
 
 interface StaffRow {
   id: string;
   name: string;
   active: number;
+  revision: number;
 }
 
-const toStaff = (row: StaffRow): Staff => ({ id: row.id, name: row.name, active: row.active === 1 });
+const toStaff = (row: StaffRow): Staff => ({ id: row.id, name: row.name, active: row.active === 1, revision: row.revision });
 
 export function listStaff(db: Db, includeInactive: boolean): Staff[] {
   const where = includeInactive ? '' : 'WHERE active = 1';
-  return (statement(db, `SELECT id, name, active FROM staff ${where} ORDER BY created_at`).all() as StaffRow[]).map(toStaff);
+  return (statement(db, `SELECT id, name, active, revision FROM staff ${where} ORDER BY created_at`).all() as StaffRow[]).map(toStaff);
 }
 
 export function getStaff(db: Db, id: string): Staff | undefined {
-  const row = statement(db, 'SELECT id, name, active FROM staff WHERE id = ?').get(id) as StaffRow | undefined;
+  const row = statement(db, 'SELECT id, name, active, revision FROM staff WHERE id = ?').get(id) as StaffRow | undefined;
   return row && toStaff(row);
 }
 
@@ -30,16 +31,27 @@ export function createStaff(db: Db, name: string, ctx: WriteContext): Staff {
 }
 
 /** Staff who leave are made inactive, never deleted: their name stays on past records. */
-export function updateStaff(db: Db, id: string, patch: { name?: string | undefined; active?: boolean | undefined }, ctx: WriteContext): Staff {
-  const current = getStaff(db, id);
-  if (!current) throw new AppError('NOT_FOUND');
+export function updateStaff(
+  db: Db,
+  id: string,
+  patch: { name?: string | undefined; active?: boolean | undefined; expectedRevision: number },
+  ctx: WriteContext,
+): Staff {
+  assertRevision(db, 'staff', id, patch.expectedRevision);
+  const current = getStaff(db, id)!;
   const now = (ctx.now?.() ?? new Date()).toISOString();
-  statement(db, 'UPDATE staff SET name = ?, active = ?, updated_at = ?, updated_by = ? WHERE id = ?').run(
-    patch.name ?? current.name,
-    (patch.active ?? current.active) ? 1 : 0,
-    now,
-    ctx.machineId,
+  const { changes } = statement(
+    db,
+    `UPDATE staff SET name = @name, active = @active, updated_at = @now, updated_by = @machineId, revision = revision + 1
+      WHERE id = @id AND ${revisionGuard}`,
+  ).run({
     id,
-  );
+    name: patch.name ?? current.name,
+    active: (patch.active ?? current.active) ? 1 : 0,
+    now,
+    machineId: ctx.machineId,
+    expectedRevision: patch.expectedRevision,
+  });
+  assertWritten(changes);
   return getStaff(db, id)!;
 }

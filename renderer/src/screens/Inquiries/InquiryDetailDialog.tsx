@@ -94,6 +94,7 @@ export function InquiryDetailDialog({ inquiryId, onClose }: InquiryDetailDialogP
         id: inquiry.id,
         to: statusDraft.to,
         reason,
+        expectedRevision: inquiry.revision,
         ...(dateChanged ? { nextActionOn: statusDraft.nextActionOn === '' ? null : statusDraft.nextActionOn } : {}),
       });
       show(saved);

@@ -129,7 +129,7 @@ export function InquiryFormDialog({ clinic, inquiry, onClose }: InquiryFormDialo
     setSaving(true);
     try {
       const { clinicId, ...fields } = parsed.data;
-      const saved = inquiry ? await update(inquiry.id, fields) : await create({ clinicId, ...fields });
+      const saved = inquiry ? await update(inquiry.id, fields, inquiry.revision) : await create({ clinicId, ...fields });
       onClose(saved);
     } catch (error) {
       setSaving(false);
