@@ -4,8 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { migrations } from '../../electron/core/db/migrations/index.ts';
 import { snapshotEachMigration, type MigrationSnapshot } from '../helpers/migrationSnapshots.ts';
 
-// Made once by test/helpers/makeMigrationSnapshots.ts from the migrations of commit d8150d6, the
-// last before they were frozen (each still importing the domain code of its day).
+// Made once by test/helpers/makeMigrationSnapshots.ts from the migrations of commit 5945e58: 1-6
+// as they were before the freeze (each importing the domain code of its day; the same output as
+// at d8150d6), 7 as it shipped. A new migration is added to the fixture the same way once, from
+// the commit that ships it; the entries already there never change.
 const before = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '../fixtures/migrations/snapshots.json'), 'utf8')) as MigrationSnapshot[];
 
 describe('frozen migrations', () => {
