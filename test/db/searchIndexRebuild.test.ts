@@ -96,7 +96,7 @@ describe('search index rebuild at start-up', () => {
     const { events, ended } = watch(core, (state) => {
       if (state.done > 0 && state.done < state.total && during.length === 0) {
         during.push(
-          core.dispatch('clinics.update', { id: '00000000-0000-7000-8000-000000000000', clinic: { name: '上書き' } }),
+          core.dispatch('clinics.update', { id: '00000000-0000-7000-8000-000000000000', clinic: { name: '上書き' }, expectedRevision: 1 }),
           core.dispatch('jobs.start', { kind: 'clinics.importCsv', input: { fileId: 'file-abcdefgh' } }),
           core.dispatch('clinics.search', { query: '' }),
         );
