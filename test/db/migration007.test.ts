@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/core/db/connection.ts';
 import { migrate, schemaVersion } from '../../electron/core/db/migrate.ts';
 import { migrations } from '../../electron/core/db/migrations/index.ts';
-import { getClinic, updateClinic } from '../../electron/core/db/repos/clinics.ts';
+import { getClinic, updateClinic } from '../../electron/core/db/repos/clinicRecords.ts';
 import { clinicInputSchema } from '../../shared/domain/clinic.ts';
 import { tempDir } from '../helpers/tempDir.ts';
 

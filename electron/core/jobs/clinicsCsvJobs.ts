@@ -3,7 +3,7 @@ import path from 'node:path';
 import { maxListedProblems } from '../../../shared/contract/jobs.ts';
 import { tokyoDateString } from '../../../shared/time/tokyoDate.ts';
 import type { Db } from '../db/connection.ts';
-import type { WriteContext } from '../db/repos/clinics.ts';
+import type { WriteContext } from '../db/repos/writeContext.ts';
 import { createBackup } from '../backup/backups.ts';
 import { AppError } from '../errors.ts';
 import type { FileStore } from '../files/fileStore.ts';

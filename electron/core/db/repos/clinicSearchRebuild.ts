@@ -1,5 +1,5 @@
 import { statement, type Db } from '../connection.ts';
-import { indexClinic, shadowColumns, unindexClinic } from './clinics.ts';
+import { indexClinic, shadowColumns, unindexClinic } from './clinicSearchIndex.ts';
 
 const versionKey = 'search_normalization';
 

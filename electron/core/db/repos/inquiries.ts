@@ -12,7 +12,7 @@ import {
 import type { DateOnly } from '../../../../shared/time/tokyoDate.ts';
 import { AppError } from '../../errors.ts';
 import { statement, type Db } from '../connection.ts';
-import type { WriteContext } from './clinics.ts';
+import type { WriteContext } from './writeContext.ts';
 import { readSettings } from './settings.ts';
 import { assertRevision, assertWritten, revisionGuard } from './revisions.ts';
 
