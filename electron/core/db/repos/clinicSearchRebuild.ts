@@ -5,8 +5,10 @@ const versionKey = 'search_normalization';
 
 /** The search normalisation the stored search columns were built with, if it was recorded. */
 export function storedSearchNormalization(db: Db): number | undefined {
-  const value = statement(db, 'SELECT value FROM app_meta WHERE key = ?').pluck().get(versionKey) as string | undefined;
-  return value === undefined ? undefined : Number(value);
+  // No pluck(): statements are cached per connection, and pluck() would change this one for
+  // every other caller of the same SQL (the settings read app_meta the same way).
+  const row = statement(db, 'SELECT value FROM app_meta WHERE key = ?').get(versionKey) as { value: string } | undefined;
+  return row === undefined ? undefined : Number(row.value);
 }
 
 export function storeSearchNormalization(db: Db, version: number): void {
@@ -15,7 +17,7 @@ export function storeSearchNormalization(db: Db, version: number): void {
 
 /** Every clinic, archived ones too: an archived clinic is found again once restored. */
 export function countClinicsToReindex(db: Db): number {
-  return statement(db, 'SELECT count(*) FROM clinics').pluck().get() as number;
+  return (statement(db, 'SELECT count(*) AS n FROM clinics').get() as { n: number }).n;
 }
 
 /**
