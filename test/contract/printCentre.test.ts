@@ -85,7 +85,7 @@ describe('print centre: what was sent is recorded', () => {
     const finished = await render(t, { documents: ['flyer', 'faxCoverSheet'], inquiryId: inquiry.id });
     const { file } = finished.result as { file: { fileId: string } };
     const first = (await call(t, 'documents.recordOutput', { fileId: file.fileId, action: 'saved' })).body.result;
-    expect(first).toEqual({ recorded: 1, inquiry: { id: inquiry.id, receiptNumber: inquiry.receiptNumber, status: 'new' } });
+    expect(first).toEqual({ recorded: 1, inquiry: { id: inquiry.id, receiptNumber: inquiry.receiptNumber, status: 'new', revision: inquiry.revision } });
     // Saving the same PDF again is not a second mailing.
     expect((await call(t, 'documents.recordOutput', { fileId: file.fileId, action: 'saved' })).body.result.recorded).toBe(0);
     const byClinic = (await call(t, 'documents.history', { clinicId: clinic.id })).body.result.items;

@@ -5,6 +5,7 @@ import type { Db } from '../db/connection.ts';
 import { migrate } from '../db/migrate.ts';
 import { migrations } from '../db/migrations/index.ts';
 import { AppError } from '../errors.ts';
+import { backupMessages } from '../../../shared/messages/backupMessages.ts';
 import type { FileStore } from '../files/fileStore.ts';
 import { createBackup, isBackupFileName, listBackups, type BackupInfo } from './backups.ts';
 import { decryptFile, encryptFile, isEncryptedBackup, minPasswordChars } from './backupCrypto.ts';
@@ -14,7 +15,7 @@ const sqliteHeader = Buffer.from('SQLite format 3\0', 'latin1');
 /** A backup in the folder, named by the user's click: never a path of their choosing. */
 function backupPath(backupsDir: string, fileName: string): string {
   const file = path.join(backupsDir, fileName);
-  if (!isBackupFileName(fileName) || !fs.existsSync(file)) throw new AppError('NOT_FOUND', '指定されたバックアップが見つかりません。一覧を開き直してください。');
+  if (!isBackupFileName(fileName) || !fs.existsSync(file)) throw new AppError('NOT_FOUND', backupMessages.notFound);
   return file;
 }
 
@@ -27,22 +28,22 @@ function checkDatabaseFile(file: string): { ok: true } | { ok: false; reason: st
   } finally {
     fs.closeSync(fd);
   }
-  if (!head.equals(sqliteHeader)) return { ok: false, reason: 'このファイルはこのアプリのバックアップではありません。' };
+  if (!head.equals(sqliteHeader)) return { ok: false, reason: backupMessages.notOurBackup };
   try {
     const db = new Database(file, { readonly: true, fileMustExist: true });
     try {
-      if (db.pragma('integrity_check', { simple: true }) !== 'ok') return { ok: false, reason: 'バックアップファイルが壊れています。' };
+      if (db.pragma('integrity_check', { simple: true }) !== 'ok') return { ok: false, reason: backupMessages.damaged };
       if (!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'clinics'").get()) {
-        return { ok: false, reason: 'このファイルはこのアプリのバックアップではありません。' };
+        return { ok: false, reason: backupMessages.notOurBackup };
       }
       if ((db.pragma('user_version', { simple: true }) as number) > migrations.length) {
-        return { ok: false, reason: 'このバックアップは新しいバージョンのアプリで作成されています。アプリを更新してから復元してください。' };
+        return { ok: false, reason: backupMessages.tooNew };
       }
     } finally {
       db.close();
     }
   } catch {
-    return { ok: false, reason: 'バックアップファイルを読み取れませんでした。' };
+    return { ok: false, reason: backupMessages.unreadable };
   }
   return { ok: true };
 }
@@ -61,7 +62,7 @@ export interface BackupServiceDeps {
 export function backupService(deps: BackupServiceDeps) {
   const { db, backupsDir } = deps;
   const refuseWhileBusy = () => {
-    if (deps.busy()) throw new AppError('INVALID_INPUT', '取り込みや書類の作成が終わってから、もう一度お試しください。');
+    if (deps.busy()) throw new AppError('BUSY');
   };
 
   return {
@@ -72,7 +73,7 @@ export function backupService(deps: BackupServiceDeps) {
     async export(fileName: string, password: string) {
       const source = backupPath(backupsDir, fileName);
       const date = fileName.slice(7, 11) + '-' + fileName.slice(11, 13) + '-' + fileName.slice(13, 15);
-      if (!password) return deps.files.addBytes(await fs.promises.readFile(source), `医療機関サイバー保険_バックアップ_${date}.sqlite3`, 'application/vnd.sqlite3');
+      if (!password) return deps.files.addBytes(await fs.promises.readFile(source), backupMessages.exportName(date), 'application/vnd.sqlite3');
       const { fileId, path: target } = deps.files.reservePath();
       try {
         await encryptFile(source, target, password);
@@ -80,7 +81,7 @@ export function backupService(deps: BackupServiceDeps) {
         fs.rmSync(target, { force: true });
         throw error;
       }
-      return deps.files.adopt(fileId, target, `医療機関サイバー保険_バックアップ_${date}（暗号化）.ccbak`, 'application/octet-stream');
+      return deps.files.adopt(fileId, target, backupMessages.encryptedExportName(date), 'application/octet-stream');
     },
 
     /** A copy brought back (USB stick): checked, then listed with the others, ready to restore. */
@@ -89,9 +90,9 @@ export function backupService(deps: BackupServiceDeps) {
       const partial = path.join(backupsDir, `incoming-${Date.now()}.partial`);
       try {
         if (isEncryptedBackup(stored.path)) {
-          if (!password) throw new AppError('INVALID_INPUT', 'このバックアップはパスワードで保護されています。パスワードを入力してください。', { password: 'パスワードを入力してください' });
+          if (!password) throw new AppError('INVALID_INPUT', backupMessages.passwordNeeded, { password: backupMessages.passwordNeededField });
           if (!(await decryptFile(stored.path, partial, password))) {
-            throw new AppError('INVALID_INPUT', 'パスワードが違うか、ファイルが壊れています。', { password: 'パスワードを確認してください' });
+            throw new AppError('INVALID_INPUT', backupMessages.wrongPassword, { password: backupMessages.wrongPasswordField });
           }
         } else {
           await fs.promises.copyFile(stored.path, partial);

@@ -14,28 +14,16 @@ import type { FileStore } from '../files/fileStore.ts';
 import { toExcelCsv } from '../text/csvText.ts';
 import { decodeText, encodeCp932 } from '../text/decodeText.ts';
 import { loadContent, type LoadedContent } from './loadContent.ts';
+import { contentMessages } from '../../../shared/messages/contentMessages.ts';
 
 type Candidate = { kind: 'rates'; table: RateTable } | { kind: 'pack'; pack: ContentPack };
 type Problem = { row: number; field: string; message: string };
 
-const sectionLabels: Partial<Record<keyof ContentPack, string>> = {
-  introduction: '導入文',
-  quoteSheet: '保険料試算書の文言',
-  groupDiscount: '団体割引',
-  attackTypes: '攻撃の種類',
-  impacts: '被害の影響',
-  whyTargeted: '医療機関におけるサイバーリスク',
-  incidentCase: '対応事例',
-  coverages: '補償の説明',
-  damageExamples: '被害例',
-  premium: '保険料の説明',
-  contacts: '連絡先',
-  consent: '個人情報の取扱いへの同意文',
-  summaryNote: '概要である旨の注意書き',
-};
+const sectionLabels: Partial<Record<keyof ContentPack, string>> = contentMessages.sectionLabels;
+const fileProblem = (message: string): { problems: Problem[] } => ({ problems: [{ row: 0, field: contentMessages.fileField, message }] });
 
 function schemaProblems(issues: { path: PropertyKey[]; message: string }[]): Problem[] {
-  return issues.slice(0, 50).map((i) => ({ row: 0, field: i.path.map(String).join('.') || '（全体）', message: i.message }));
+  return issues.slice(0, 50).map((i) => ({ row: 0, field: i.path.map(String).join('.') || contentMessages.wholeFile, message: i.message }));
 }
 
 /**
@@ -65,32 +53,32 @@ export class ContentManager {
   /** The current table's plans as a Shift_JIS CSV, figures left empty for the official ones. */
   async rateTemplate(files: FileStore) {
     const csv = toExcelCsv(rateTableTemplateRows(this.loaded.rates));
-    return files.addBytes(encodeCp932(csv), '保険料表テンプレート.csv', 'text/csv');
+    return files.addBytes(encodeCp932(csv), contentMessages.templateFileName, 'text/csv');
   }
 
   private readCandidate(file: { path: string; name: string }, version: string): { candidate?: Candidate; problems: Problem[] } {
     const bytes = fs.readFileSync(file.path);
-    if (bytes.length === 0) return { problems: [{ row: 0, field: 'ファイル', message: 'ファイルが空です' }] };
-    if (bytes.includes(0)) return { problems: [{ row: 0, field: 'ファイル', message: 'CSVまたはJSONのファイルではありません' }] };
+    if (bytes.length === 0) return fileProblem(contentMessages.emptyFile);
+    if (bytes.includes(0)) return fileProblem(contentMessages.notCsvOrJson);
     const { text } = decodeText(bytes);
     if (file.name.toLowerCase().endsWith('.json') || text.trimStart().startsWith('{')) {
       let raw: unknown;
       try {
         raw = JSON.parse(text);
       } catch {
-        return { problems: [{ row: 0, field: 'ファイル', message: 'JSONとして読み取れません' }] };
+        return fileProblem(contentMessages.notJson);
       }
       const isRates = typeof raw === 'object' && raw !== null && 'monthlyPremiums' in raw;
       const parsed = isRates ? rateTableSchema.safeParse(raw) : contentPackSchema.safeParse(raw);
       if (!parsed.success) return { problems: schemaProblems(parsed.error.issues) };
       return isRates ? { candidate: { kind: 'rates', table: parsed.data as RateTable }, problems: [] } : { candidate: { kind: 'pack', pack: parsed.data as ContentPack }, problems: [] };
     }
-    if (version === '') return { problems: [{ row: 0, field: '版', message: '保険料表の版（例：2026年度 正式）を入力してください' }] };
+    if (version === '') return { problems: [{ row: 0, field: contentMessages.versionField, message: contentMessages.versionNeeded }] };
     let rows: string[][];
     try {
       rows = parse(text, { relax_column_count: true, skip_empty_lines: false });
     } catch (error) {
-      return { problems: [{ row: 0, field: 'ファイル', message: `CSVの形式が正しくありません（${(error as Error).message.slice(0, 60)}）` }] };
+      return fileProblem(contentMessages.malformedCsv((error as Error).message.slice(0, 60)));
     }
     const result = rateTableFromRows(rows, this.loaded.rates, version);
     return result.ok ? { candidate: { kind: 'rates', table: result.table }, problems: [] } : { problems: result.problems };
@@ -134,7 +122,7 @@ export class ContentManager {
   /** Installs a validated table or pack as a new file and records who did it and when. */
   install(db: Db, file: { path: string; name: string }, version: string, ctx: WriteContext): ContentChange {
     const { candidate, problems } = this.readCandidate(file, version);
-    if (!candidate) throw new AppError('INVALID_FILE', `取り込めません：${problems[0]?.field ?? ''} ${problems[0]?.message ?? ''}`.trim());
+    if (!candidate) throw new AppError('INVALID_FILE', contentMessages.cannotInstall(problems[0]?.field ?? '', problems[0]?.message ?? ''));
     const now = ctx.now?.() ?? new Date();
     const id = newRecordId();
     const dir = candidate.kind === 'rates' ? path.join(this.installedDir, 'rates') : this.installedDir;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { contentPackSchema, type ContentPack } from '../../../shared/content/contentPackSchema.ts';
 import { rateTableSchema, type RateTable } from '../../../shared/content/rateTableSchema.ts';
+import { contentMessages } from '../../../shared/messages/contentMessages.ts';
 
 export interface ContentProblem {
   file: string;
@@ -22,11 +23,11 @@ function readCandidate<T>(file: string, schema: z.ZodType<T>): { value: T } | { 
   try {
     raw = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (error) {
-    return { problem: { file: name, messages: [`JSONとして読み取れません（${(error as Error).message.slice(0, 80)}）`] } };
+    return { problem: { file: name, messages: [contentMessages.notJsonBecause((error as Error).message.slice(0, 80))] } };
   }
   const parsed = schema.safeParse(raw);
   if (parsed.success) return { value: parsed.data };
-  return { problem: { file: name, messages: parsed.error.issues.map((i) => `${i.path.join('.') || '（全体）'}: ${i.message}`) } };
+  return { problem: { file: name, messages: parsed.error.issues.map((i) => `${i.path.join('.') || contentMessages.wholeFile}: ${i.message}`) } };
 }
 
 /** JSON files of a folder, newest name last so that the last valid one wins. */
@@ -62,7 +63,7 @@ export function loadContent(contentDirs: readonly string[]): LoadedContent {
   const rates = (forPack.length > 0 ? forPack : tables).at(-1);
   if (!pack || !rates) {
     const detail = problems.map((p) => `${p.file}: ${p.messages.slice(0, 3).join(' / ')}`).join('\n');
-    throw new Error(`商品の説明データを読み込めませんでした。\n${detail}`);
+    throw new Error(contentMessages.nothingLoadable(detail));
   }
   return { pack, rates, problems };
 }

@@ -17,6 +17,8 @@ import type { FileStore } from '../files/fileStore.ts';
 import { listQuotes, saveQuote } from '../db/repos/quotes.ts';
 import { calculateQuote } from '../../../shared/quote/calculateQuote.ts';
 import { limits } from '../../../shared/contract/limits.ts';
+import { outputMessages } from '../../../shared/messages/outputMessages.ts';
+import { quoteMessages } from '../../../shared/messages/quoteMessages.ts';
 import type { BackupService } from '../backup/backupService.ts';
 import { createBackup } from '../backup/backups.ts';
 import { purgeArchived, purgePreview } from '../db/repos/purge.ts';
@@ -89,12 +91,12 @@ export function createHandlers(deps: HandlerDeps) {
       // Figures come from the table the core holds, never from the window.
       const { rates } = deps.content.current;
       if (!rates.plans.some((p) => p.id === planId)) {
-        throw new AppError('INVALID_INPUT', 'このプランは現在の保険料表にありません。', { planId: 'プランを選び直してください' });
+        throw new AppError('INVALID_INPUT', quoteMessages.planNotInTable, { planId: quoteMessages.planNotInTableField });
       }
       const quote = calculateQuote(rates, clinicKind, planId);
       if (quote.kind !== 'figure') {
-        throw new AppError('INVALID_INPUT', '病院・介護老人保健施設などの保険料は告知内容によって変わるため、試算を保存できません。', {
-          clinicKind: '取扱代理店にお問い合わせください',
+        throw new AppError('INVALID_INPUT', quoteMessages.figureDependsOnDeclaration, {
+          clinicKind: quoteMessages.askAgencyField,
         });
       }
       return saveQuote(db, inquiryId, quote, deps.writeContext());
@@ -103,7 +105,7 @@ export function createHandlers(deps: HandlerDeps) {
     'documents.recordOutput': ({ fileId, action }) => {
       if (!deps.files.get(fileId)) throw new AppError('FILE_NOT_FOUND');
       const subject = deps.outputs.get(fileId);
-      if (!subject) throw new AppError('INVALID_INPUT', 'このファイルは印刷の画面で作った書類ではありません。');
+      if (!subject) throw new AppError('INVALID_INPUT', outputMessages.notFromPrintCentre);
       const recorded = recordDocumentOutput(db, subject, action, deps.writeContext());
       const inquiry = subject.inquiryId ? getInquiry(db, subject.inquiryId) : undefined;
       return { recorded, inquiry: inquiry ? { id: inquiry.id, receiptNumber: inquiry.receiptNumber, status: inquiry.status, revision: inquiry.revision } : null };
@@ -116,7 +118,7 @@ export function createHandlers(deps: HandlerDeps) {
     'backups.restore': ({ fileName }) => deps.backups.restore(fileName),
     'records.purgePreview': () => purgePreview(db),
     'records.purgeArchived': async () => {
-      if (jobs.busy) throw new AppError('INVALID_INPUT', '取り込みや書類の作成が終わってから、もう一度お試しください。');
+      if (jobs.busy) throw new AppError('BUSY');
       const backup = await createBackup(db, deps.backupsDir, 'before-purge', deps.now());
       return { ...purgeArchived(db), backup };
     },

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { maxListedProblems } from '../../../shared/contract/jobs.ts';
 import { tokyoDateString } from '../../../shared/time/tokyoDate.ts';
+import { csvMessages } from '../../../shared/messages/csvMessages.ts';
 import type { Db } from '../db/connection.ts';
 import type { WriteContext } from '../db/repos/writeContext.ts';
 import { createBackup } from '../backup/backups.ts';
@@ -14,9 +15,8 @@ import type { JobArgs, JobContext, JobImplementations } from './jobRunner.ts';
 
 const countFormat = new Intl.NumberFormat('ja-JP');
 
-const backupFailed =
-  '取り込む前のバックアップを作成できなかったため、取り込みを中止しました。何も取り込んでいません。ディスクの空き容量と、データフォルダに書き込めるかを確認してください。';
-const progressLabel = (done: number, total: number, unit = '件') => `${countFormat.format(done)} / ${countFormat.format(total)} ${unit}`;
+const progressLabel = (done: number, total: number, unit: string = csvMessages.unitRecords) =>
+  `${countFormat.format(done)} / ${countFormat.format(total)} ${unit}`;
 
 export interface ClinicsCsvDeps {
   db: Db;
@@ -48,7 +48,7 @@ export function clinicsCsvJobs(deps: ClinicsCsvDeps): Pick<JobImplementations, C
         fs.rmSync(outPath, { force: true });
         return { file: null, ...result };
       }
-      const base = records === 'clinics' ? '医療機関一覧' : '問い合わせ一覧';
+      const base = csvMessages.exportFileStem[records];
       const suffix = input.encoding === 'shift_jis' ? '_ShiftJIS' : '';
       const name = `${base}_${tokyoDateString(deps.now())}${suffix}.csv`;
       return { file: deps.files.adopt(fileId, outPath, name, 'text/csv'), ...result };
@@ -65,10 +65,10 @@ export function clinicsCsvJobs(deps: ClinicsCsvDeps): Pick<JobImplementations, C
       onProgress: (done, total, phase) => {
         const label =
           phase === 'write'
-            ? `書き込んでいます ${progressLabel(done, total)}`
+            ? csvMessages.progressWriting(progressLabel(done, total))
             : phase === 'backup'
-              ? 'バックアップを作成しています…'
-              : `確認しています ${progressLabel(done, total, '行')}`;
+              ? csvMessages.progressBackingUp
+              : csvMessages.progressChecking(progressLabel(done, total, csvMessages.unitRows));
         ctx.progress(done, total, label);
       },
     });
@@ -123,12 +123,12 @@ export function clinicsCsvJobs(deps: ClinicsCsvDeps): Pick<JobImplementations, C
       if (read.status === 'rejected') {
         fs.rmSync(errorsPath, { force: true });
         // A worker that stopped for want of a backup: say that, in words staff can act on.
-        if (copy.status === 'rejected' && !(read.reason instanceof AppError)) throw new AppError('INTERNAL', backupFailed);
+        if (copy.status === 'rejected' && !(read.reason instanceof AppError)) throw new AppError('INTERNAL', csvMessages.backupBeforeImportFailed);
         throw read.reason;
       }
       const report = read.value;
-      const stem = path.parse(original.ref.name).name || '名簿';
-      const errorsFile = report.errorsWritten ? deps.files.adopt(errorsId, errorsPath, `取り込めなかった行_${stem}.csv`, 'text/csv') : null;
+      const stem = path.parse(original.ref.name).name || csvMessages.defaultImportStem;
+      const errorsFile = report.errorsWritten ? deps.files.adopt(errorsId, errorsPath, csvMessages.errorsFileName(stem), 'text/csv') : null;
       if (!errorsFile) fs.rmSync(errorsPath, { force: true });
       return {
         imported: report.willImport,

@@ -2,17 +2,18 @@ import iconv from 'iconv-lite';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { csvDelimiterChars, type CsvDelimiter, type CsvEncoding } from '../../../shared/csv/csvFormat.ts';
+import { csvMessages } from '../../../shared/messages/csvMessages.ts';
 import { encodeCp932Text } from './cp932.ts';
 
 /** A file that cannot be read as a list; the message says why in words a clerk can act on. */
 export class UnreadableCsv extends Error {}
 
 const signatures: { bytes: number[]; message: string }[] = [
-  { bytes: [0x50, 0x4b, 0x03, 0x04], message: 'Excelのブック（.xlsx）などの圧縮ファイルです。Excelで開き、「名前を付けて保存」で「CSV」形式を選んで保存し直してください' },
-  { bytes: [0xd0, 0xcf, 0x11, 0xe0], message: '古い形式のExcelのブック（.xls）です。Excelで開き、「名前を付けて保存」で「CSV」形式を選んで保存し直してください' },
-  { bytes: [0x89, 0x50, 0x4e, 0x47], message: '画像ファイル（PNG）です。CSVファイルを選んでください' },
-  { bytes: [0xff, 0xd8, 0xff], message: '画像ファイル（JPEG）です。CSVファイルを選んでください' },
-  { bytes: [0x25, 0x50, 0x44, 0x46], message: 'PDFファイルです。CSVファイルを選んでください' },
+  { bytes: [0x50, 0x4b, 0x03, 0x04], message: csvMessages.xlsxWorkbook },
+  { bytes: [0xd0, 0xcf, 0x11, 0xe0], message: csvMessages.xlsWorkbook },
+  { bytes: [0x89, 0x50, 0x4e, 0x47], message: csvMessages.pngImage },
+  { bytes: [0xff, 0xd8, 0xff], message: csvMessages.jpegImage },
+  { bytes: [0x25, 0x50, 0x44, 0x46], message: csvMessages.pdfFile },
 ];
 
 const startsWith = (bytes: Uint8Array, prefix: readonly number[]) => prefix.every((b, i) => bytes[i] === b);
@@ -24,14 +25,14 @@ const startsWith = (bytes: Uint8Array, prefix: readonly number[]) => prefix.ever
  * valid UTF-8. Anything else (images, workbooks, random bytes) is refused with a reason.
  */
 export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: CsvEncoding } {
-  if (bytes.length === 0) throw new UnreadableCsv('ファイルが空です（0バイト）');
+  if (bytes.length === 0) throw new UnreadableCsv(csvMessages.emptyFile);
   for (const { bytes: magic, message } of signatures) if (startsWith(bytes, magic)) throw new UnreadableCsv(message);
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let decoded: { text: string; encoding: CsvEncoding };
   if (startsWith(bytes, [0xff, 0xfe])) {
     decoded = { text: iconv.decode(buffer.subarray(2), 'utf-16le'), encoding: 'utf16le' };
   } else {
-    if (bytes.includes(0)) throw new UnreadableCsv('CSVファイルではありません（文字以外のデータが含まれています）');
+    if (bytes.includes(0)) throw new UnreadableCsv(csvMessages.binaryData);
     const hasBom = startsWith(bytes, [0xef, 0xbb, 0xbf]);
     try {
       const text = new TextDecoder('utf-8', { fatal: true }).decode(hasBom ? buffer.subarray(3) : buffer);
@@ -43,9 +44,9 @@ export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: Csv
   const broken = decoded.text.indexOf('\uFFFD');
   if (broken >= 0) {
     const line = decoded.text.slice(0, broken).split('\n').length;
-    throw new UnreadableCsv(`文字コードを判別できません（${line}行目付近）。Shift_JISまたはUTF-8で保存したCSVファイルを選んでください`);
+    throw new UnreadableCsv(csvMessages.unknownEncoding(line));
   }
-  if (decoded.text.trim() === '') throw new UnreadableCsv('ファイルに文字がありません（空のファイルです）');
+  if (decoded.text.trim() === '') throw new UnreadableCsv(csvMessages.noText);
   return decoded;
 }
 
@@ -86,9 +87,7 @@ export function parseCsvRecords(text: string, delimiter: CsvDelimiter): string[]
     }) as string[][];
   } catch (error) {
     const line = (error as { lines?: number }).lines;
-    throw new UnreadableCsv(
-      `CSVの形式が正しくありません${line ? `（${line}行目付近：引用符「"」の閉じ忘れなど）` : ''}。Excelで開いて「CSV」形式で保存し直してください`,
-    );
+    throw new UnreadableCsv(csvMessages.malformed(line));
   }
 }
 

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { UnencodableChar } from '../../../shared/contract/jobs.ts';
 import { codePointName, replacementMark, type ExportEncoding } from '../../../shared/csv/csvFormat.ts';
+import { csvMessages } from '../../../shared/messages/csvMessages.ts';
 import { inquiryCsvColumns, inquiryToCsvRow } from '../../../shared/csv/inquiryCsv.ts';
 import { clinicCsvColumns, clinicToCsvRow, escapeCsvFormula } from '../../../shared/domain/clinicCsv.ts';
 import { openReadOnlyDatabase, type Db } from '../db/connection.ts';
@@ -71,7 +72,7 @@ function exportCsv(data: ClinicsCsvExportData): ClinicsCsvExportResult {
     const source = openSource(db, data.records, data.includeArchived);
     const sjis = data.encoding === 'shift_jis';
     const replacing = sjis && data.unencodable === 'replace';
-    const headers = replacing ? [...source.headers, '置き換えた文字（〓＝Shift_JISにない文字のコード）'] : source.headers;
+    const headers = replacing ? [...source.headers, csvMessages.replacedColumnHeader] : source.headers;
     const write = (records: string[][]) =>
       fs.writeSync(fd, encodeCsvChunk(toExcelCsv(records), data.encoding));
     fs.writeSync(fd, csvBom(data.encoding));
@@ -102,12 +103,12 @@ function exportCsv(data: ClinicsCsvExportData): ClinicsCsvExportResult {
             }
             if (found.size < maxListedChars || found.has(char)) found.set(char, entry);
             // The note is in Shift_JIS too, so it names the character by its code point.
-            notes.push(`${source.headers[column]}：〓＝${codePointName(char)}`);
+            notes.push(csvMessages.replacedNote(source.headers[column] ?? '', codePointName(char)));
           }
         });
         if (replacing) {
           replaced += notes.length;
-          escaped = [...escaped.map((cell) => replaceUnencodable(cell, replacementMark)), notes.join('、')];
+          escaped = [...escaped.map((cell) => replaceUnencodable(cell, replacementMark)), notes.join(csvMessages.noteSeparator)];
         }
       }
       chunk.push(escaped);

@@ -22,6 +22,7 @@ import {
   type MatchRule,
 } from '../../../shared/domain/clinicCsvImport.ts';
 import { errorMessages } from '../../../shared/messages/errors.ts';
+import { csvMessages } from '../../../shared/messages/csvMessages.ts';
 import { openDatabase, openReadOnlyDatabase, type Db } from '../db/connection.ts';
 import { clinicMatchLookup, writeClinicImport, type ClinicImportWrite } from '../db/repos/clinicImport.ts';
 import { getClinicFields } from '../db/repos/clinicRecords.ts';
@@ -97,11 +98,11 @@ function readList(data: ClinicsCsvImportData): ClinicsCsvImportReport {
     throw error;
   }
   const headerIndex = findHeader(records);
-  if (headerIndex < 0) throw new AppError('INVALID_FILE', `${errorMessages.INVALID_FILE}（ファイルに文字がありません（空のファイルです））`);
+  if (headerIndex < 0) throw new AppError('INVALID_FILE', `${errorMessages.INVALID_FILE}（${csvMessages.noText}）`);
   const headers = records[headerIndex]!.map((h) => h.trim());
   const mapping = data.mapping ?? suggestMapping(headers);
   if (mapping.length !== headers.length) {
-    throw new AppError('INVALID_INPUT', '列の割り当てがファイルの列と合いません。ファイルをもう一度選んでください。');
+    throw new AppError('INVALID_INPUT', csvMessages.mappingMismatch);
   }
   const missing = missingRequiredFields(mapping);
   const body = records.slice(headerIndex + 1);
@@ -133,7 +134,7 @@ function readList(data: ClinicsCsvImportData): ClinicsCsvImportReport {
   if (missing.length > 0) {
     const names = missing.map((f) => `「${clinicImportFieldLabels[f]}」`).join('、');
     if (data.import) {
-      throw new AppError('INVALID_INPUT', `${names}にあたる列が選ばれていないため、取り込めません。列の割り当てで${names}を選んでください。何も取り込んでいません。`);
+      throw new AppError('INVALID_INPUT', csvMessages.requiredColumnsMissing(names));
     }
     return report;
   }
@@ -297,7 +298,7 @@ function writeErrors(
   const width = Math.max(headerWidth, ...rows.map((r) => r.cells.length));
   const pad = (cells: string[]) => [...cells, ...Array<string>(width - cells.length).fill('')];
   const records = [
-    [...pad(headers), '行番号', '理由'],
+    [...pad(headers), csvMessages.errorsRowNumberHeader, csvMessages.errorsReasonHeader],
     ...rows.map((r) => [...pad(r.cells).map(escapeCsvFormula), String(r.row), r.reasons.join(' ／ ')]),
   ];
   const text = toExcelCsv(records, delimiter);

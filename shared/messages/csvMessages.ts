@@ -1,0 +1,32 @@
+/** Japanese messages about reading, importing and exporting CSV files (名簿の取り込み, CSVの書き出し). */
+export const csvMessages = {
+  xlsxWorkbook: 'Excelのブック（.xlsx）などの圧縮ファイルです。Excelで開き、「名前を付けて保存」で「CSV」形式を選んで保存し直してください',
+  xlsWorkbook: '古い形式のExcelのブック（.xls）です。Excelで開き、「名前を付けて保存」で「CSV」形式を選んで保存し直してください',
+  pngImage: '画像ファイル（PNG）です。CSVファイルを選んでください',
+  jpegImage: '画像ファイル（JPEG）です。CSVファイルを選んでください',
+  pdfFile: 'PDFファイルです。CSVファイルを選んでください',
+  emptyFile: 'ファイルが空です（0バイト）',
+  binaryData: 'CSVファイルではありません（文字以外のデータが含まれています）',
+  unknownEncoding: (line: number) => `文字コードを判別できません（${line}行目付近）。Shift_JISまたはUTF-8で保存したCSVファイルを選んでください`,
+  noText: 'ファイルに文字がありません（空のファイルです）',
+  malformed: (line: number | undefined) =>
+    `CSVの形式が正しくありません${line ? `（${line}行目付近：引用符「"」の閉じ忘れなど）` : ''}。Excelで開いて「CSV」形式で保存し直してください`,
+  mappingMismatch: '列の割り当てがファイルの列と合いません。ファイルをもう一度選んでください。',
+  requiredColumnsMissing: (names: string) =>
+    `${names}にあたる列が選ばれていないため、取り込めません。列の割り当てで${names}を選んでください。何も取り込んでいません。`,
+  backupBeforeImportFailed:
+    '取り込む前のバックアップを作成できなかったため、取り込みを中止しました。何も取り込んでいません。ディスクの空き容量と、データフォルダに書き込めるかを確認してください。',
+  progressWriting: (count: string) => `書き込んでいます ${count}`,
+  progressBackingUp: 'バックアップを作成しています…',
+  progressChecking: (count: string) => `確認しています ${count}`,
+  unitRecords: '件',
+  unitRows: '行',
+  exportFileStem: { clinics: '医療機関一覧', inquiries: '問い合わせ一覧' },
+  defaultImportStem: '名簿',
+  errorsFileName: (stem: string) => `取り込めなかった行_${stem}.csv`,
+  errorsRowNumberHeader: '行番号',
+  errorsReasonHeader: '理由',
+  replacedColumnHeader: '置き換えた文字（〓＝Shift_JISにない文字のコード）',
+  replacedNote: (header: string, codePoint: string) => `${header}：〓＝${codePoint}`,
+  noteSeparator: '、',
+} as const;
