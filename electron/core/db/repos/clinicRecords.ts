@@ -1,5 +1,6 @@
 import { newRecordId } from '../recordIds.ts';
 import type { Clinic, ClinicFields } from '../../../../shared/domain/clinic.ts';
+import { recordMessages } from '../../../../shared/messages/recordMessages.ts';
 import { AppError } from '../../errors.ts';
 import { statement, type Db } from '../connection.ts';
 import { clinicColumns, toClinic, type ClinicRow } from './clinicRows.ts';
@@ -83,9 +84,7 @@ function assertMemberNumberFree(db: Db, memberNumber: string, exceptId: string |
   if (memberNumber === '') return;
   const holder = statement(db, 'SELECT id FROM clinics WHERE member_number = ?').get(memberNumber) as { id: string } | undefined;
   if (holder && holder.id !== exceptId) {
-    throw new AppError('INVALID_INPUT', 'この会員番号はすでに別の医療機関に登録されています。', {
-      memberNumber: 'この会員番号はすでに別の医療機関に登録されています',
-    });
+    throw new AppError('INVALID_INPUT', recordMessages.memberNumberTaken, { memberNumber: recordMessages.memberNumberTakenField });
   }
 }
 
