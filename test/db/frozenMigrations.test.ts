@@ -8,7 +8,7 @@ import { snapshotEachMigration, type MigrationSnapshot } from '../helpers/migrat
 // as they were before the freeze (each importing the domain code of its day; the same output as
 // at d8150d6), 7 as it shipped. A new migration is added to the fixture the same way once, from
 // the commit that ships it; the entries already there never change.
-const before = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '../fixtures/migrations/snapshots.json'), 'utf8')) as MigrationSnapshot[];
+const before = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '../fixtures/migrationSnapshots.json'), 'utf8')) as MigrationSnapshot[];
 
 describe('frozen migrations', () => {
   const now = snapshotEachMigration(migrations);

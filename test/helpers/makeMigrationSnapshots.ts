@@ -1,5 +1,5 @@
 /**
- * Writes what each migration of some commit produces (test/fixtures/migrations/snapshots.json),
+ * Writes what each migration of some commit produces (test/fixtures/migrationSnapshots.json),
  * for the frozen-migrations test. Run it on the migrations of the commit to compare against:
  *
  *   git archive <commit> | tar -x -C /tmp/before && ln -s "$PWD/node_modules" /tmp/before/
@@ -10,7 +10,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { snapshotEachMigration } from './migrationSnapshots.ts';
 
-const [indexFile, out = path.join(import.meta.dirname, '../fixtures/migrations/snapshots.json')] = process.argv.slice(2);
+const [indexFile, out = path.join(import.meta.dirname, '../fixtures/migrationSnapshots.json')] = process.argv.slice(2);
 if (!indexFile) throw new Error('usage: makeMigrationSnapshots.ts <migrations/index.ts> [out.json]');
 const { migrations } = (await import(pathToFileURL(path.resolve(indexFile)).href)) as { migrations: Parameters<typeof snapshotEachMigration>[0] };
 fs.writeFileSync(out, JSON.stringify(snapshotEachMigration(migrations), null, 1) + '\n');
