@@ -25,9 +25,11 @@ export interface SearchIndexMaintenanceOptions {
 /**
  * Brings the search columns and indexes to today's normalisation when the file was built with
  * another. Runs in steps after the core has opened, so the start screen can show progress and
- * reads keep being answered; the caller holds writes back while state() is not null, so no edit
- * is indexed by one rule and then overwritten by the other. The version is stored only after the
- * last step: a rebuild cut short by closing the app starts over at the next start.
+ * reads keep being answered (a search finds the clinics done so far). The caller holds writes
+ * back while state() is not null: the indexes are emptied and refilled in row order, so a clinic
+ * saved meanwhile would get its entries twice, once from the save and once from the step that
+ * reaches it. The version is stored only after the last step: a rebuild cut short by closing the
+ * app starts over at the next start.
  */
 export function startSearchIndexMaintenance(db: Db, options: SearchIndexMaintenanceOptions): SearchIndexMaintenance {
   const stored = storedSearchNormalization(db);
