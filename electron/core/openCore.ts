@@ -17,9 +17,8 @@ import { isDamageError, newestGoodBackup, passesQuickCheck, restoreAfterDamage }
 import type { OutputSubject } from './db/repos/documentOutputs.ts';
 import { FileStore } from './files/fileStore.ts';
 import { createHandlers } from './handlers/createHandlers.ts';
-import { createDispatcher, failure } from './dispatch.ts';
+import { createDispatcher } from './dispatch.ts';
 import { startSearchIndexMaintenance } from './db/searchIndexMaintenance.ts';
-import { jobStartSchema } from '../../shared/contract/jobs.ts';
 import { clinicsCsvJobs } from './jobs/clinicsCsvJobs.ts';
 import { documentJobs, pdfFontsDir } from './jobs/documentJobs.ts';
 import { ResidentWorker } from './workers/runWorker.ts';
@@ -115,13 +114,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       backupsDir,
       info: () => ({ version: packageJson.version, mode, machineId, dataDir, schemaVersion: to, databaseCheck, maintenance: maintenance.state() }),
     });
-    const dispatchCall = createDispatcher(handlers, log, { announce, writesHeld });
-    // A job that writes (an import) writes on its own connection, so the channel list does not
-    // show it: it is held back here too.
-    const dispatch: typeof dispatchCall = (channel, input) => {
-      const job = channel === 'jobs.start' && writesHeld() ? jobStartSchema.safeParse(input) : undefined;
-      return job?.success && areasWrittenByJob(job.data.kind).length > 0 ? Promise.resolve(failure('BUSY')) : dispatchCall(channel, input);
-    };
+    const dispatch = createDispatcher(handlers, log, { announce, writesHeld });
     const backupSchedule = startBackupSchedule({
       db: openedDb,
       backupsDir,
