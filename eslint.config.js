@@ -41,6 +41,22 @@ export default tseslint.config(
       ],
     },
   },
+  // A migration is frozen history: it carries its own constants and normalisation, so a later
+  // change to shared/ or the repos cannot make new installs differ from upgraded ones.
+  {
+    files: ['electron/core/db/migrations/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronOnly],
+          patterns: [
+            { group: ['**/shared/**', '**/repos/**', '**/renderer/**', '**/shell/**', '**/preload/**', '**/cli/**'], message: 'A migration imports no domain code: copy what it needs into it, frozen.' },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['electron/cli/**'],
     rules: {

@@ -1,6 +1,7 @@
 import { contract, isChannel, type Channel } from '../../shared/contract/channels.ts';
-import { areasWrittenBy } from '../../shared/contract/channelWrites.ts';
+import { areasWrittenBy, areasWrittenByJob } from '../../shared/contract/channelWrites.ts';
 import type { DataArea } from '../../shared/contract/dataAreas.ts';
+import type { JobKind } from '../../shared/contract/jobs.ts';
 import type { Envelope } from '../../shared/contract/envelope.ts';
 import { fieldMessages } from '../../shared/contract/issues.ts';
 import { errorMessages, type ErrorCode } from '../../shared/messages/errors.ts';
@@ -33,7 +34,10 @@ export function createDispatcher(handlers: HandlerMap, log: Logger, hooks: Dispa
       return failure('INVALID_INPUT', first ? `${errorMessages.INVALID_INPUT}（${first}）` : errorMessages.INVALID_INPUT, fields);
     }
     const writes = areasWrittenBy(channel);
-    if (writes.length > 0 && hooks.writesHeld?.()) return failure('BUSY');
+    // A job that writes (an import) does so on its own connection and announces itself when it
+    // succeeds, so only its start is held back here.
+    const jobWrites = channel === 'jobs.start' ? areasWrittenByJob((parsed.data as { kind: JobKind }).kind) : [];
+    if ((writes.length > 0 || jobWrites.length > 0) && hooks.writesHeld?.()) return failure('BUSY');
     try {
       const handler = handlers[channel] as (args: unknown) => unknown;
       const result = await handler(parsed.data);

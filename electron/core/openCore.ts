@@ -18,6 +18,7 @@ import type { OutputSubject } from './db/repos/documentOutputs.ts';
 import { FileStore } from './files/fileStore.ts';
 import { createHandlers } from './handlers/createHandlers.ts';
 import { createDispatcher } from './dispatch.ts';
+import { startSearchIndexMaintenance } from './db/searchIndexMaintenance.ts';
 import { clinicsCsvJobs } from './jobs/clinicsCsvJobs.ts';
 import { documentJobs, pdfFontsDir } from './jobs/documentJobs.ts';
 import { ResidentWorker } from './workers/runWorker.ts';
@@ -43,6 +44,8 @@ export interface CoreOptions {
   backupSchedule?: { firstRunDelayMs?: number; intervalMs?: number };
   /** Start the PDF thread this long after opening, so a first print finds it ready; off when not given. */
   warmPdfWorkerAfterMs?: number;
+  /** Clinics per step of a start-up search index rebuild; tests make it small to watch the steps. */
+  searchIndexChunk?: number;
 }
 
 /**
@@ -90,6 +93,15 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       onJobUpdate,
       log,
     );
+    // Search columns built by another normalisation are rebuilt in steps after opening; writes
+    // wait meanwhile, reads are answered.
+    const maintenance = startSearchIndexMaintenance(openedDb, {
+      log,
+      onState: (state) => emit({ type: 'maintenance', state }),
+      onRebuilt: () => announce(['clinics']),
+      ...(options.searchIndexChunk === undefined ? {} : { chunk: options.searchIndexChunk }),
+    });
+    const writesHeld = () => maintenance.state() !== null;
     const handlers = createHandlers({
       db: openedDb,
       jobs,
@@ -100,9 +112,9 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       outputs,
       backups: backupService({ db: openedDb, dbPath, backupsDir, files, now, busy: () => jobs.busy }),
       backupsDir,
-      info: () => ({ version: packageJson.version, mode, machineId, dataDir, schemaVersion: to, databaseCheck, maintenance: null }),
+      info: () => ({ version: packageJson.version, mode, machineId, dataDir, schemaVersion: to, databaseCheck, maintenance: maintenance.state() }),
     });
-    const dispatch = createDispatcher(handlers, log, { announce });
+    const dispatch = createDispatcher(handlers, log, { announce, writesHeld });
     const backupSchedule = startBackupSchedule({
       db: openedDb,
       backupsDir,
@@ -133,6 +145,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       async close() {
         if (closed) return;
         closed = true;
+        await maintenance.stop();
         await jobs.cancelAll();
         clearTimeout(pdfWarmUp);
         await pdfWorker.close();

@@ -1,4 +1,13 @@
 /**
+ * The version of what the search columns and indexes are built from: normalizeForSearch and the
+ * index tokens made of its output. It is stored in the database beside them; raise it with any
+ * change that alters their output, and the core rebuilds every clinic's search columns and index
+ * entries at the next start (with progress on the start screen) instead of leaving old rows
+ * unfindable by the new rules.
+ */
+export const searchNormalizationVersion = 1;
+
+/**
  * Normalisation for the search shadow columns: the stored value keeps what the user typed,
  * this form only decides what matches. NFKC folds half-width katakana and full-width digits,
  * katakana become hiragana so that either script finds the other, and spaces, hyphens and

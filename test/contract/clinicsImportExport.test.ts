@@ -4,7 +4,7 @@ import iconv from 'iconv-lite';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, openReadOnlyDatabase } from '../../electron/core/db/connection.ts';
-import { createClinics } from '../../electron/core/db/repos/clinics.ts';
+import { createClinics } from '../../electron/core/db/repos/clinicRecords.ts';
 import { generateClinics } from '../../electron/core/db/seed/generateClinics.ts';
 import type { JobResult, JobState } from '../../shared/contract/index.ts';
 import { clinicInputSchema } from '../../shared/domain/clinic.ts';

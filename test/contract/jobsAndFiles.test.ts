@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import iconv from 'iconv-lite';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createClinics } from '../../electron/core/db/repos/clinics.ts';
+import { createClinics } from '../../electron/core/db/repos/clinicRecords.ts';
 import { openDatabase } from '../../electron/core/db/connection.ts';
 import { generateClinics } from '../../electron/core/db/seed/generateClinics.ts';
 import type { ContractEvent, JobState } from '../../shared/contract/index.ts';

@@ -3,7 +3,9 @@ import path from 'node:path';
 import { openDatabase, type Db } from '../../electron/core/db/connection.ts';
 import { migrate } from '../../electron/core/db/migrate.ts';
 import { migrations } from '../../electron/core/db/migrations/index.ts';
-import { createClinic, createClinics, findClinics, getClinic, type ClinicFields } from '../../electron/core/db/repos/clinics.ts';
+import { createClinic, createClinics, getClinic } from '../../electron/core/db/repos/clinicRecords.ts';
+import { findClinics } from '../../electron/core/db/repos/clinicSearch.ts';
+import type { ClinicFields } from '../../shared/domain/clinic.ts';
 import { generateClinics } from '../../electron/core/db/seed/generateClinics.ts';
 import { tempDir } from '../helpers/tempDir.ts';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/core/db/connection.ts';
 import { migrate, schemaVersion } from '../../electron/core/db/migrate.ts';
 import { migrations } from '../../electron/core/db/migrations/index.ts';
-import { getClinic, updateClinic } from '../../electron/core/db/repos/clinics.ts';
+import { getClinic, updateClinic } from '../../electron/core/db/repos/clinicRecords.ts';
 import { clinicInputSchema } from '../../shared/domain/clinic.ts';
 import { tempDir } from '../helpers/tempDir.ts';
 
@@ -22,7 +22,7 @@ describe('migration 7: record revisions', () => {
        VALUES ('i1', 'A-2026-0001', 'c1', '2026-11-24', 'phone', '', 'new', ?, ?, 'm')`,
     ).run(now, now);
 
-    migrate(db, migrations);
+    migrate(db, migrations.slice(0, 7));
     expect(schemaVersion(db)).toBe(7);
     for (const table of ['clinics', 'inquiries', 'staff']) {
       expect(db.prepare(`SELECT revision FROM ${table}`).all()).toEqual([{ revision: 1 }]);

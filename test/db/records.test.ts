@@ -4,7 +4,9 @@ import { clinicInputSchema, type ClinicInput } from '../../shared/domain/clinic.
 import { openDatabase, type Db } from '../../electron/core/db/connection.ts';
 import { migrate } from '../../electron/core/db/migrate.ts';
 import { migrations } from '../../electron/core/db/migrations/index.ts';
-import { createClinic, findClinics, findDuplicateClinics, setClinicArchived, updateClinic } from '../../electron/core/db/repos/clinics.ts';
+import { createClinic, setClinicArchived, updateClinic } from '../../electron/core/db/repos/clinicRecords.ts';
+import { findClinics } from '../../electron/core/db/repos/clinicSearch.ts';
+import { findDuplicateClinics } from '../../electron/core/db/repos/clinicDuplicates.ts';
 import { changeInquiryStatus, createInquiry, getInquiry, homeSummary, inquiryHistory, listInquiries } from '../../electron/core/db/repos/inquiries.ts';
 import { updateSettings } from '../../electron/core/db/repos/settings.ts';
 import { createStaff } from '../../electron/core/db/repos/staff.ts';

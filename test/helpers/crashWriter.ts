@@ -5,7 +5,7 @@
 import { openDatabase } from '../../electron/core/db/connection.ts';
 import { migrate } from '../../electron/core/db/migrate.ts';
 import { migrations } from '../../electron/core/db/migrations/index.ts';
-import { createClinic } from '../../electron/core/db/repos/clinics.ts';
+import { createClinic } from '../../electron/core/db/repos/clinicRecords.ts';
 import { clinicInputSchema } from '../../shared/domain/clinic.ts';
 
 const [dbPath = '', run = '0', count = '1000'] = process.argv.slice(2);

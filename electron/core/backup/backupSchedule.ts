@@ -1,5 +1,5 @@
 import type { Db } from '../db/connection.ts';
-import { mergeSearchIndexes } from '../db/repos/clinics.ts';
+import { mergeSearchIndexes } from '../db/repos/clinicSearchIndex.ts';
 import type { Logger } from '../log/logger.ts';
 import { createBackup, dailyBackupDue, rotateBackups } from './backups.ts';
 

@@ -8,7 +8,7 @@ import { rateTableFromRows, rateTableTemplateRows } from '../../../shared/conten
 import { rateTableSchema, ratedKinds, type RateTable } from '../../../shared/content/rateTableSchema.ts';
 import { clinicKindLabels } from '../../../shared/domain/clinic.ts';
 import { statement, type Db } from '../db/connection.ts';
-import type { WriteContext } from '../db/repos/clinics.ts';
+import type { WriteContext } from '../db/repos/writeContext.ts';
 import { AppError } from '../errors.ts';
 import type { FileStore } from '../files/fileStore.ts';
 import { toExcelCsv } from '../text/csvText.ts';

@@ -1,16 +1,10 @@
 import type { AppInfo } from '../../../shared/contract/channels.ts';
 import { tokyoToday } from '../../../shared/time/tokyoDate.ts';
 import type { Db } from '../db/connection.ts';
-import {
-  createClinic,
-  findClinics,
-  findDuplicateClinics,
-  getClinic,
-  matchingClinicIds,
-  setClinicArchived,
-  updateClinic,
-  type WriteContext,
-} from '../db/repos/clinics.ts';
+import { createClinic, getClinic, setClinicArchived, updateClinic } from '../db/repos/clinicRecords.ts';
+import { findClinics, matchingClinicIds } from '../db/repos/clinicSearch.ts';
+import { findDuplicateClinics } from '../db/repos/clinicDuplicates.ts';
+import type { WriteContext } from '../db/repos/writeContext.ts';
 import { changeInquiryStatus, createInquiry, getInquiry, homeSummary, inquiryHistory, listInquiries, updateInquiry } from '../db/repos/inquiries.ts';
 import { readSettings, updateSettings } from '../db/repos/settings.ts';
 import { createStaff, getStaff, listStaff, updateStaff } from '../db/repos/staff.ts';

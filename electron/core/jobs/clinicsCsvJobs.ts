@@ -4,7 +4,7 @@ import { maxListedProblems } from '../../../shared/contract/jobs.ts';
 import { tokyoDateString } from '../../../shared/time/tokyoDate.ts';
 import { csvMessages } from '../../../shared/messages/csvMessages.ts';
 import type { Db } from '../db/connection.ts';
-import type { WriteContext } from '../db/repos/clinics.ts';
+import type { WriteContext } from '../db/repos/writeContext.ts';
 import { createBackup } from '../backup/backups.ts';
 import { AppError } from '../errors.ts';
 import type { FileStore } from '../files/fileStore.ts';

@@ -7,7 +7,7 @@ import type { Clinic } from '../../../shared/domain/clinic.ts';
 import { formatDate, tokyoDateString, tokyoToday } from '../../../shared/time/tokyoDate.ts';
 import type { ContentManager } from '../content/contentManager.ts';
 import type { Db } from '../db/connection.ts';
-import { getClinic } from '../db/repos/clinics.ts';
+import { getClinic } from '../db/repos/clinicRecords.ts';
 import type { OutputSubject } from '../db/repos/documentOutputs.ts';
 import { getInquiry } from '../db/repos/inquiries.ts';
 import { getQuote } from '../db/repos/quotes.ts';

@@ -6,7 +6,7 @@ import { csvMessages } from '../../../shared/messages/csvMessages.ts';
 import { inquiryCsvColumns, inquiryToCsvRow } from '../../../shared/csv/inquiryCsv.ts';
 import { clinicCsvColumns, clinicToCsvRow, escapeCsvFormula } from '../../../shared/domain/clinicCsv.ts';
 import { openReadOnlyDatabase, type Db } from '../db/connection.ts';
-import { countClinics, iterateClinics } from '../db/repos/clinics.ts';
+import { countClinics, iterateClinics } from '../db/repos/clinicRecords.ts';
 import { countInquiries, iterateInquiriesForExport } from '../db/repos/inquiries.ts';
 import { replaceUnencodable, unencodableInCp932 } from '../text/cp932.ts';
 import { csvBom, encodeCsvChunk, toExcelCsv } from '../text/csvText.ts';

@@ -24,7 +24,8 @@ import {
 import { errorMessages } from '../../../shared/messages/errors.ts';
 import { csvMessages } from '../../../shared/messages/csvMessages.ts';
 import { openDatabase, openReadOnlyDatabase, type Db } from '../db/connection.ts';
-import { clinicMatchLookup, getClinicFields, writeClinicImport, type ClinicImportWrite } from '../db/repos/clinics.ts';
+import { clinicMatchLookup, writeClinicImport, type ClinicImportWrite } from '../db/repos/clinicImport.ts';
+import { getClinicFields } from '../db/repos/clinicRecords.ts';
 import { AppError } from '../errors.ts';
 import { decodeCsvBytes, detectDelimiter, encodeCsvText, parseCsvRecords, toExcelCsv, UnreadableCsv } from '../text/csvText.ts';
 import type { WorkerMessage } from './runWorker.ts';

@@ -15,11 +15,12 @@ import { v7 as uuidv7 } from 'uuid';
 import { openDatabase } from '../../../electron/core/db/connection.ts';
 import { generateClinics } from '../../../electron/core/db/seed/generateClinics.ts';
 import { toBigramTokens } from '../../../electron/core/db/repos/searchTokens.ts';
-import { clinicWriteSql, type ClinicFields } from '../../../electron/core/db/repos/clinics.ts';
+import { clinicInsertSql } from '../../../electron/core/db/repos/clinicRecords.ts';
+import { clinicIndexSql } from '../../../electron/core/db/repos/clinicSearchIndex.ts';
 import { databaseFileName } from '../../../electron/core/paths.ts';
 import type { JobResult, JobState } from '../../../shared/contract/jobs.ts';
 import type { ContractEvent } from '../../../shared/contract/events.ts';
-import { clinicFieldLabels, clinicKindLabels } from '../../../shared/domain/clinic.ts';
+import { clinicFieldLabels, clinicKindLabels, type ClinicFields } from '../../../shared/domain/clinic.ts';
 import { normalizeForSearch } from '../../../shared/text/normalizeForSearch.ts';
 import { jobResult, openBenchCore, runJob, scratchDir, seedDataDir } from '../support/benchCore.ts';
 import { progress, runScenario } from '../support/scenario.ts';
@@ -92,9 +93,9 @@ function bareInsert(dbFile: string, clinics: readonly ClinicFields[]): number {
   });
   const db = openDatabase(dbFile);
   try {
-    const insert = db.prepare(clinicWriteSql.clinic);
-    const bigrams = db.prepare(clinicWriteSql.bigrams);
-    const trigrams = db.prepare(clinicWriteSql.trigrams);
+    const insert = db.prepare(clinicInsertSql);
+    const bigrams = db.prepare(clinicIndexSql.bigrams);
+    const trigrams = db.prepare(clinicIndexSql.trigrams);
     const started = performance.now();
     db.transaction(() => {
       for (const { row, search, tokens } of values) {

@@ -4,7 +4,7 @@
  * against the same queries as LIKE '%q%' over one normalised column, counting every match.
  */
 import { openReadOnlyDatabase, type Db } from '../../../electron/core/db/connection.ts';
-import { findClinics } from '../../../electron/core/db/repos/clinics.ts';
+import { findClinics } from '../../../electron/core/db/repos/clinicSearch.ts';
 import { seededRandom } from '../../../electron/core/db/seed/generateClinics.ts';
 import { normalizeForSearch } from '../../../shared/text/normalizeForSearch.ts';
 import { seededDatabase } from '../support/seededDatabase.ts';

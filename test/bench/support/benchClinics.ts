@@ -1,5 +1,5 @@
 import { generateClinics } from '../../../electron/core/db/seed/generateClinics.ts';
-import type { ClinicFields } from '../../../electron/core/db/repos/clinics.ts';
+import type { ClinicFields } from '../../../shared/domain/clinic.ts';
 
 /** Characters the primary fonts and Shift_JIS treat specially; the bench makes sure each occurs. */
 export const rareKanji = ['髙', '﨑', '𠮷'] as const;

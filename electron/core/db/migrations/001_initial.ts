@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Migration } from '../migrate.ts';
-import { clinicKinds } from '../../../../shared/domain/clinic.ts';
 
-const kindList = clinicKinds.map((k) => `'${k}'`).join(', ');
+// Frozen copy of shared/domain/clinic.ts `clinicKinds` as it was when this migration shipped:
+// a later change to the domain list must not change what a new install's CHECK accepts (that is
+// a new migration's job), or new and upgraded files would differ.
+const kindList = `'clinic_no_beds', 'clinic_with_beds', 'hospital', 'geriatric_facility', 'other'`;
 
 /**
  * Clinics with a search index. `seq` is a local row number for the FTS index only (VACUUM may

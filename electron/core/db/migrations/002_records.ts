@@ -1,9 +1,31 @@
-import { normalizeForSearch } from '../../../../shared/text/normalizeForSearch.ts';
-import { inquiryChannels, inquiryStatuses } from '../../../../shared/domain/inquiry.ts';
 import type { Migration } from '../migrate.ts';
-import { toBigramTokens } from '../repos/searchTokens.ts';
 
+// Everything below up to the migration is a frozen copy of domain code as it was when this
+// migration shipped (shared/domain/inquiry.ts, shared/text/normalizeForSearch.ts,
+// repos/searchTokens.ts). A migration is history: if it imported today's code, a later change
+// there would make new installs differ from upgraded ones. Never edit these copies.
+const inquiryChannels = ['counter', 'phone', 'fax', 'visit', 'email'];
+const inquiryStatuses = ['new', 'materials_sent', 'quote_presented', 'applied', 'contracted', 'declined'];
 const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
+
+/** NFKC, lower case, katakana to hiragana, no spaces, hyphens or punctuation (search normalisation 1). */
+function normalizeForSearch(text: string): string {
+  // The first release walked the characters in a loop; these two expressions give the same output.
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\p{M}]+/gu, '')
+    .replace(/[\u30a1-\u30f6\u30fd\u30fe]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
+}
+
+/** Every adjacent pair of characters, space-separated: the bigram index's tokens. */
+function toBigramTokens(normalized: string): string {
+  const chars = [...normalized];
+  if (chars.length < 2) return chars.join('');
+  const grams: string[] = [];
+  for (let i = 0; i < chars.length - 1; i++) grams.push(chars[i]! + chars[i + 1]!);
+  return grams.join(' ');
+}
 
 /**
  * The records of the counter: the rest of the clinic form (contact, member number, memo),

@@ -1,5 +1,19 @@
 import type { Migration } from '../migrate.ts';
-import { normalizeForSearch } from '../../../../shared/text/normalizeForSearch.ts';
+
+/**
+ * Frozen copy of shared/text/normalizeForSearch.ts as it was when this migration shipped
+ * (search normalisation 1). A migration is history: if it imported today's code, a later change
+ * there would make new installs differ from upgraded ones. Never edit this copy; a new
+ * normalisation is applied by the start-up rebuild of the search columns, not here.
+ */
+function normalizeForSearch(text: string): string {
+  // The first release walked the characters in a loop; these two expressions give the same output.
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\p{M}]+/gu, '')
+    .replace(/[\u30a1-\u30f6\u30fd\u30fe]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
+}
 
 /**
  * A second search index of character trigrams, for queries of three or more characters. Bigrams

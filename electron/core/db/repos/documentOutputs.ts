@@ -2,7 +2,7 @@ import { newRecordId } from '../recordIds.ts';
 import { documentOutputSchema, type DocumentOutput, type DocumentOutputAction } from '../../../../shared/documents/documentOutput.ts';
 import type { DocumentKind } from '../../../../shared/documents/documentKinds.ts';
 import { statement, type Db } from '../connection.ts';
-import type { WriteContext } from './clinics.ts';
+import type { WriteContext } from './writeContext.ts';
 
 /** What the print centre made one PDF for; kept in memory until the PDF is saved or printed. */
 export interface OutputSubject {

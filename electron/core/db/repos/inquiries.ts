@@ -10,9 +10,10 @@ import {
   type InquiryStatus,
 } from '../../../../shared/domain/inquiry.ts';
 import type { DateOnly } from '../../../../shared/time/tokyoDate.ts';
+import { recordMessages } from '../../../../shared/messages/recordMessages.ts';
 import { AppError } from '../../errors.ts';
 import { statement, type Db } from '../connection.ts';
-import type { WriteContext } from './clinics.ts';
+import type { WriteContext } from './writeContext.ts';
 import { readSettings } from './settings.ts';
 import { assertRevision, assertWritten, revisionGuard } from './revisions.ts';
 
@@ -75,7 +76,7 @@ function toInquiry(row: InquiryRow): Inquiry {
 function assertReferences(db: Db, clinicId: string | undefined, staffId: string | null): void {
   if (clinicId !== undefined && !statement(db, 'SELECT 1 FROM clinics WHERE id = ?').get(clinicId)) throw new AppError('NOT_FOUND');
   if (staffId !== null && !statement(db, 'SELECT 1 FROM staff WHERE id = ?').get(staffId)) {
-    throw new AppError('INVALID_INPUT', '選ばれた担当者が見つかりません。', { staffId: '担当者を選び直してください' });
+    throw new AppError('INVALID_INPUT', recordMessages.staffNotFound, { staffId: recordMessages.staffNotFoundField });
   }
 }
 
@@ -164,7 +165,7 @@ export function changeInquiryStatus(
   const current = getInquiry(db, id)!;
   const reason = change.reason.trim();
   if (statusChangeNeedsReason(current.status, change.to) && reason === '') {
-    throw new AppError('INVALID_INPUT', '状況を戻す・見送りから再開するときは理由を入力してください。', { reason: '理由を入力してください' });
+    throw new AppError('INVALID_INPUT', recordMessages.statusChangeNeedsReason, { reason: recordMessages.statusChangeNeedsReasonField });
   }
   if (current.status === change.to && change.nextActionOn === undefined) return current;
   const now = (ctx.now?.() ?? new Date()).toISOString();

@@ -3,7 +3,7 @@ import { quoteSnapshotSchema, savedQuoteSchema, type SavedQuote } from '../../..
 import type { z } from 'zod';
 import { AppError } from '../../errors.ts';
 import { statement, type Db } from '../connection.ts';
-import type { WriteContext } from './clinics.ts';
+import type { WriteContext } from './writeContext.ts';
 
 interface QuoteRow {
   id: string;

@@ -1,7 +1,7 @@
 import { newRecordId } from '../recordIds.ts';
 import type { Staff } from '../../../../shared/domain/staff.ts';
 import { statement, type Db } from '../connection.ts';
-import type { WriteContext } from './clinics.ts';
+import type { WriteContext } from './writeContext.ts';
 import { assertRevision, assertWritten, revisionGuard } from './revisions.ts';
 
 interface StaffRow {

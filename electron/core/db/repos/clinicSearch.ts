@@ -1,0 +1,131 @@
+import type { Clinic } from '../../../../shared/domain/clinic.ts';
+import { normalizeForSearch } from '../../../../shared/text/normalizeForSearch.ts';
+import { statement, type Db } from '../connection.ts';
+import { clinicColumns, toClinic, type ClinicRow } from './clinicRows.ts';
+import { prefixUpperBound, toPhraseQuery } from './searchTokens.ts';
+
+export interface ClinicSearch {
+  query: string;
+  limit: number;
+  includeArchived: boolean;
+  /** Counting stops here; the screen shows 「1,000件以上」 beyond it. */
+  countCap?: number;
+}
+
+export interface ClinicSearchPage {
+  items: Clinic[];
+  total: number;
+  capped: boolean;
+}
+
+/**
+ * Finds clinics by name, ふりがな or phone as the user types. Empty: newest first. One
+ * character: prefix of name or kana (a one-character substring would match half the prefecture).
+ * Two or more: substring through the bigram index. Best matches first: exact name, then name or
+ * kana prefix, then the rest.
+ */
+export function findClinics(db: Db, search: ClinicSearch): ClinicSearchPage {
+  const cap = search.countCap ?? 1000;
+  const q = normalizeForSearch(search.query);
+  const archived = search.includeArchived ? '' : 'AND c.archived_at IS NULL';
+  const chars = [...q].length;
+
+  if (chars === 0) {
+    const rows = statement(db, `SELECT ${clinicColumns} FROM clinics c WHERE 1 ${archived} ORDER BY c.updated_at DESC LIMIT ?`)
+      .all(search.limit) as ClinicRow[];
+    const total = countCapped(db, `SELECT 1 FROM clinics c WHERE 1 ${archived}`, [], cap);
+    return { items: rows.map(toClinic), ...total };
+  }
+
+  const upper = prefixUpperBound(q);
+  // Each tier reads row numbers only; the page's rows are read and checked once, at the end.
+  const seqs = (sql: string, params: object) => (statement(db, sql).pluck().all(params) as number[]);
+  const exact = seqs(`SELECT c.seq FROM clinics c WHERE c.name_norm = @q ${archived} LIMIT @limit`, { q, limit: search.limit });
+  // Two ranges, each read in its own index order, so no sort is needed however many match.
+  const namePrefix = seqs(
+    `SELECT c.seq FROM clinics c WHERE c.name_norm >= @q AND c.name_norm < @upper ${archived} ORDER BY c.name_norm LIMIT @limit`,
+    { q, upper, limit: search.limit },
+  );
+  const kanaPrefix = seqs(
+    `SELECT c.seq FROM clinics c WHERE c.kana_norm >= @q AND c.kana_norm < @upper ${archived} ORDER BY c.kana_norm LIMIT @limit`,
+    { q, upper, limit: search.limit },
+  );
+  const prefix = [...namePrefix, ...kanaPrefix];
+  const prefixWhere = `((c.name_norm >= @q AND c.name_norm < @upper) OR (c.kana_norm >= @q AND c.kana_norm < @upper))`;
+
+  if (chars === 1) {
+    const total = countCapped(db, `SELECT 1 FROM clinics c WHERE ${prefixWhere} ${archived}`, [{ q, upper }], cap);
+    return { items: clinicsInOrder(db, mergeRanked(search.limit, exact, prefix)), ...total };
+  }
+
+  const { from, match } = substringIndex(q);
+  // The better tiers' rows match the phrase too, so the first `limit` matches always hold
+  // enough others to fill the page.
+  const rest = seqs(`SELECT c.seq FROM ${from} ${archived} LIMIT @limit`, { match, limit: search.limit });
+  // Fewer than a page is every match: the index need not be read a second time to count them.
+  const total =
+    rest.length < search.limit ? { total: Math.min(rest.length, cap), capped: rest.length > cap } : countCapped(db, `SELECT 1 FROM ${from} ${archived}`, [{ match }], cap);
+  return { items: clinicsInOrder(db, mergeRanked(search.limit, exact, prefix, rest)), ...total };
+}
+
+/**
+ * The ids of every clinic a search finds, in postal-code order (how a mailing is sorted), for
+ * selecting a whole search result at once. Same matching as findClinics; at most `max` ids.
+ */
+export function matchingClinicIds(db: Db, query: string, max: number): { ids: string[]; total: number; capped: boolean } {
+  const q = normalizeForSearch(query);
+  const chars = [...q].length;
+  const order = `ORDER BY c.postal_code, c.kana_norm, c.seq LIMIT ${max + 1}`;
+  let rows: { id: string }[];
+  if (chars === 0) {
+    rows = statement(db, `SELECT c.id FROM clinics c WHERE c.archived_at IS NULL ${order}`).all() as { id: string }[];
+  } else if (chars === 1) {
+    rows = statement(
+      db,
+      `SELECT c.id FROM clinics c WHERE ((c.name_norm >= @q AND c.name_norm < @upper) OR (c.kana_norm >= @q AND c.kana_norm < @upper))
+         AND c.archived_at IS NULL ${order}`,
+    ).all({ q, upper: prefixUpperBound(q) }) as { id: string }[];
+  } else {
+    const { from, match } = substringIndex(q);
+    rows = statement(db, `SELECT c.id FROM ${from} AND c.archived_at IS NULL ${order}`).all({ match }) as { id: string }[];
+  }
+  const capped = rows.length > max;
+  const ids = rows.slice(0, max).map((r) => r.id);
+  return { ids, total: ids.length, capped };
+}
+
+/**
+ * Where a substring of two or more normalised characters is looked up. Trigrams are rarer than
+ * bigrams by about ten times (a phone digit pair is in one clinic of four), so a query long
+ * enough for them reads short lists; two characters need the bigram index.
+ */
+function substringIndex(q: string): { from: string; match: string } {
+  // Normalised text holds letters and digits only, so no FTS5 syntax can leak into the phrase.
+  return [...q].length >= 3
+    ? { from: 'clinic_trigrams s JOIN clinics c ON c.seq = s.rowid WHERE clinic_trigrams MATCH @match', match: `"${q}"` }
+    : { from: 'clinic_search s JOIN clinics c ON c.seq = s.rowid WHERE clinic_search MATCH @match', match: toPhraseQuery(q) };
+}
+
+function countCapped(db: Db, selectOnes: string, params: unknown[], cap: number): { total: number; capped: boolean } {
+  const { n } = statement(db, `SELECT count(*) AS n FROM (${selectOnes} LIMIT ${cap + 1})`).get(...params) as { n: number };
+  return n > cap ? { total: cap, capped: true } : { total: n, capped: false };
+}
+
+function mergeRanked(limit: number, ...tiers: number[][]): number[] {
+  const merged = new Set<number>();
+  for (const tier of tiers) {
+    for (const seq of tier) {
+      if (merged.size >= limit) return [...merged];
+      merged.add(seq);
+    }
+  }
+  return [...merged];
+}
+
+/** The clinics with these row numbers, in the given order. */
+function clinicsInOrder(db: Db, seqs: number[]): Clinic[] {
+  if (seqs.length === 0) return [];
+  const rows = statement(db, `SELECT ${clinicColumns} FROM clinics c WHERE c.seq IN (SELECT value FROM json_each(@seqs))`).all({ seqs: JSON.stringify(seqs) }) as ClinicRow[];
+  const bySeq = new Map(rows.map((row) => [row.seq, row]));
+  return seqs.map((seq) => toClinic(bySeq.get(seq)!));
+}
