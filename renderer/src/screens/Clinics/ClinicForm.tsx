@@ -12,8 +12,7 @@ import { parsePostalCode } from '../../../../shared/text/postalCode.ts';
 import { ApiError } from '../../api/ApiError.ts';
 import { ConflictPanel } from '../../components/ConflictPanel.tsx';
 import { conflictMessages } from '../../components/conflictMessages.ts';
-import { fieldChanges, reapplyEdits, type FieldChange } from '../../components/fieldChanges.ts';
-import { recordChanged } from '../../components/recordChanged.ts';
+import { useOpenedRecord } from '../../components/useOpenedRecord.ts';
 import { FormField, type FieldControlProps } from '../../components/FormField.tsx';
 import { isComposing } from '../../components/ModalDialog.tsx';
 import { useUnsavedChanges } from '../../components/useUnsavedChanges.ts';
@@ -71,11 +70,6 @@ interface FormState {
 
 type Phase = 'idle' | 'checking' | 'saving';
 
-/** A save refused because the record changed: the record as it is now, and what changed. */
-interface Conflict {
-  current: Clinic;
-  changes: FieldChange<ClinicDraftField>[];
-}
 
 /**
  * The clinic form shared by 新規登録 and the open clinic. Enter in a one-line field saves and Esc
@@ -84,16 +78,11 @@ interface Conflict {
  */
 export function ClinicForm(props: ClinicFormProps) {
   const { idPrefix, clinic, readOnly = false, autoFocus = false, save, onSaved, onCancel, onOpenExisting, extraActions } = props;
-  // The record as this form opened it (or last saved it): what a save is allowed to replace.
-  const [opened, setOpened] = useState<Clinic | null>(clinic);
-  const [conflict, setConflict] = useState<Conflict | null>(null);
   const [baseline, setBaseline] = useState<ClinicDraft>(() => (clinic ? clinicToDraft(clinic) : emptyClinicDraft));
   const [form, setForm] = useState<FormState>({ draft: baseline, autoAddress: null });
   const [errors, setErrors] = useState<ClinicFieldErrors>({});
   const [generalError, setGeneralError] = useState<string | null>(null);
   const [postalNote, setPostalNote] = useState<string | null>(null);
-  // A line after the form took in the current record (再読み込み or 反映).
-  const [note, setNote] = useState<string | null>(null);
   const [phase, setPhase] = useState<Phase>('idle');
   const [duplicates, setDuplicates] = useState<{ matches: DuplicateMatch[]; input: CheckedClinicInput } | null>(null);
   // The postal code typed last (complete), and the one whose address was last put in 所在地.
@@ -107,15 +96,23 @@ export function ClinicForm(props: ClinicFormProps) {
   const dirty = !readOnly && !sameDraft(draft, baseline);
   useUnsavedChanges(dirty);
 
-  // Someone else saved this record while the form was open. Nothing typed: show their version.
-  // Something typed: the draft stays, with a quiet note; a save then meets CONFLICT and can merge.
-  const changedElsewhere = clinic !== null && opened !== null && clinic.id === opened.id && recordChanged(opened, clinic);
-  if (changedElsewhere && !dirty && phase === 'idle' && conflict === null) {
-    const fresh = clinicToDraft(clinic);
-    setOpened(clinic);
-    setBaseline(fresh);
-    setForm({ draft: fresh, autoAddress: null });
-  }
+  // Someone else may save this record while the form is open (see useOpenedRecord).
+  const record = useOpenedRecord({
+    current: clinic,
+    fields: clinicDraftFields,
+    toText: clinicToDraft,
+    mine: draft,
+    dirty,
+    busy: phase !== 'idle',
+    // Read through the cache, so the panel and the list beside the form show it too.
+    load: (id) => queryClient.fetchQuery({ ...queries.clinic(id), staleTime: 0 }),
+    take: (taken, takenDraft) => {
+      setBaseline(clinicToDraft(taken));
+      setForm({ draft: { ...takenDraft, kind: takenDraft.kind as ClinicKind }, autoAddress: null });
+      setErrors({});
+    },
+  });
+  const { opened, conflict } = record;
 
   const fieldId = (field: ClinicDraftField) => `${idPrefix}-${field}`;
   const focusField = (field: ClinicDraftField) => document.getElementById(fieldId(field))?.focus();
@@ -134,7 +131,7 @@ export function ClinicForm(props: ClinicFormProps) {
   const shownErrors: ClinicFieldErrors = { ...errors, ...(bedProblem ? { bedCount: bedProblem } : {}) };
 
   const update = (field: ClinicDraftField, value: string) => {
-    setNote(null);
+    record.clearNote();
     setForm((f) => ({ ...f, draft: { ...f.draft, [field]: value } }));
     // A changed 種別 makes an earlier 病床数 message stale too.
     const stale: ClinicDraftField[] = field === 'kind' ? ['kind', 'bedCount'] : [field];
@@ -191,8 +188,7 @@ export function ClinicForm(props: ClinicFormProps) {
       if (mounted.current) {
         // Show what was stored (099-254-8126, 890-0053), and start clean from it.
         const stored = clinicToDraft(saved);
-        setOpened(saved);
-        setConflict(null);
+        record.saved(saved);
         setBaseline(stored);
         setForm({ draft: stored, autoAddress: null });
         setErrors({});
@@ -202,57 +198,16 @@ export function ClinicForm(props: ClinicFormProps) {
     } catch (error) {
       if (!mounted.current) return;
       if (error instanceof ApiError && error.code === 'CONFLICT' && opened) {
-        await showConflict(opened);
+        const problem = await record.refused();
+        if (!mounted.current) return;
+        setPhase('idle');
+        setGeneralError(problem);
         return;
       }
       setPhase('idle');
       if (error instanceof ApiError && showErrors(knownFieldErrors(error.fields))) setGeneralError(invalidInputMessage);
       else setGeneralError(error instanceof ApiError ? error.message : '保存できませんでした。もう一度お試しください。');
     }
-  };
-
-  /** Reads the record as it is now and shows, field by field, what changed since the form opened it. */
-  const showConflict = async (was: Clinic) => {
-    let current: Clinic;
-    try {
-      // Read through the cache, so the panel and the list beside the form show it too.
-      current = await queryClient.fetchQuery({ ...queries.clinic(was.id), staleTime: 0 });
-    } catch {
-      if (!mounted.current) return;
-      setPhase('idle');
-      setGeneralError(conflictMessages.loadFailed);
-      return;
-    }
-    if (!mounted.current) return;
-    setPhase('idle');
-    setGeneralError(null);
-    setConflict({ current, changes: fieldChanges(clinicDraftFields, clinicToDraft(was), clinicToDraft(current), draft) });
-  };
-
-  /** 最新の記録を読み込む: the edit is given up; the form shows the current record. */
-  const reloadCurrent = (current: Clinic) => {
-    const fresh = clinicToDraft(current);
-    setOpened(current);
-    setBaseline(fresh);
-    setForm({ draft: fresh, autoAddress: null });
-    setErrors({});
-    setConflict(null);
-    setGeneralError(null);
-    setNote(conflictMessages.reloaded);
-    focusField('name');
-  };
-
-  /** 反映: the user's changed fields laid over the current record, to check and save again. */
-  const reapplyOnCurrent = (current: Clinic) => {
-    if (!opened) return;
-    const fresh = clinicToDraft(current);
-    setOpened(current);
-    setBaseline(fresh);
-    setForm((f) => ({ draft: reapplyEdits(clinicDraftFields, clinicToDraft(opened), fresh, f.draft), autoAddress: null }));
-    setConflict(null);
-    setGeneralError(null);
-    setNote(conflictMessages.reapplied);
-    focusField('name');
   };
 
   const submit = async (e?: FormEvent) => {
@@ -363,18 +318,24 @@ export function ClinicForm(props: ClinicFormProps) {
           changes={conflict.changes}
           label={(field) => clinicFieldLabels[field]}
           show={(field, value) => (field === 'kind' ? clinicKindLabels[value as ClinicKind] : value)}
-          onReload={() => reloadCurrent(conflict.current)}
-          onReapply={() => reapplyOnCurrent(conflict.current)}
+          onReload={() => {
+            record.reload();
+            focusField('name');
+          }}
+          onReapply={() => {
+            record.reapply();
+            focusField('name');
+          }}
         />
       )}
-      {changedElsewhere && dirty && conflict === null && (
+      {record.changedWhileEditing && (
         <p role="status" className="message message-info">
           {conflictMessages.changedWhileEditing}
         </p>
       )}
-      {note && (
+      {record.note && (
         <p role="status" className="message message-success">
-          {note}
+          {record.note}
         </p>
       )}
       <fieldset className="clinic-form-grid" disabled={readOnly}>

@@ -14,8 +14,7 @@ import { queries } from '../../query/queries.ts';
 import { queryClient } from '../../query/queryClientInstance.ts';
 import { ConflictPanel } from '../../components/ConflictPanel.tsx';
 import { conflictMessages } from '../../components/conflictMessages.ts';
-import { fieldChanges, reapplyEdits, type FieldChange } from '../../components/fieldChanges.ts';
-import { recordChanged } from '../../components/recordChanged.ts';
+import { useOpenedRecord } from '../../components/useOpenedRecord.ts';
 import { FormField } from '../../components/FormField.tsx';
 import { ModalDialog } from '../../components/ModalDialog.tsx';
 import { useUnsavedChanges } from '../../components/useUnsavedChanges.ts';
@@ -72,12 +71,8 @@ export function InquiryFormDialog({ clinic, inquiry, onClose }: InquiryFormDialo
   const today = useMemo(() => tokyoToday(), []);
   const editing = inquiry !== undefined;
 
-  // The inquiry as this form opened it (or took it in after a conflict): what a save may replace.
-  const [opened, setOpened] = useState<Inquiry | undefined>(inquiry);
   const [initial, setInitial] = useState<Draft>(() => draftOf(inquiry, today));
   const [draft, setDraft] = useState<Draft>(initial);
-  const [conflict, setConflict] = useState<{ current: Inquiry; changes: FieldChange<FieldName>[] } | null>(null);
-  const [note, setNote] = useState<string | null>(null);
   // The settings may arrive after the dialog opened, so the default is read at each render.
   const staffId = draft.staffId ?? currentStaffId ?? '';
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<FieldName, string>>>({});
@@ -93,14 +88,22 @@ export function InquiryFormDialog({ clinic, inquiry, onClose }: InquiryFormDialo
   // Back/Forward in the preview must ask too, not only Esc and キャンセル.
   useUnsavedChanges(isDirty && !saving);
 
-  // Saved elsewhere while open. Nothing typed: show that version. Typed: keep the draft, say so.
-  const changedElsewhere = inquiry !== undefined && opened !== undefined && recordChanged(opened, inquiry);
-  if (changedElsewhere && !isDirty && !saving && conflict === null) {
-    const fresh = draftOf(inquiry, today);
-    setOpened(inquiry);
-    setInitial(fresh);
-    setDraft(fresh);
-  }
+  // Someone else may save this inquiry while the form is open (see useOpenedRecord).
+  const record = useOpenedRecord({
+    current: inquiry ?? null,
+    fields: fieldOrder,
+    toText: (i: Inquiry) => asText(draftOf(i, today)),
+    mine: asText({ ...draft, staffId }),
+    dirty: isDirty,
+    busy: saving,
+    load: async (id) => (await queryClient.fetchQuery({ ...queries.inquiry(id), staleTime: 0 })).inquiry,
+    take: (taken, text) => {
+      setInitial(draftOf(taken, today));
+      setDraft({ ...text, channel: text.channel as InquiryChannel });
+      setFieldErrors({});
+    },
+  });
+  const { opened, conflict } = record;
 
   const requestCancel = () => {
     if (saving) return;
@@ -109,7 +112,7 @@ export function InquiryFormDialog({ clinic, inquiry, onClose }: InquiryFormDialo
   };
 
   const change = (field: FieldName, value: string) => {
-    setNote(null);
+    record.clearNote();
     setDraft((d) => ({ ...d, [field]: value }));
     if (fieldErrors[field]) setFieldErrors((errors) => ({ ...errors, [field]: undefined }));
   };
@@ -126,45 +129,6 @@ export function InquiryFormDialog({ clinic, inquiry, onClose }: InquiryFormDialo
     const first = fieldOrder.find((field) => known[field]);
     if (first) focusField(first);
     return first !== undefined;
-  };
-
-  /** Reads the inquiry as it is now and shows, field by field, what changed since the form opened it. */
-  const showConflict = async (was: Inquiry) => {
-    try {
-      const { inquiry: current } = await queryClient.fetchQuery({ ...queries.inquiry(was.id), staleTime: 0 });
-      const mine = asText({ ...draft, staffId });
-      setConflict({ current, changes: fieldChanges(fieldOrder, asText(draftOf(was, today)), asText(draftOf(current, today)), mine) });
-      setGeneralError(null);
-    } catch {
-      setGeneralError(conflictMessages.loadFailed);
-    } finally {
-      setSaving(false);
-    }
-  };
-
-  /** 最新の記録を読み込む: the edit is given up; the form shows the inquiry as it is now. */
-  const reloadCurrent = (current: Inquiry) => {
-    const fresh = draftOf(current, today);
-    setOpened(current);
-    setInitial(fresh);
-    setDraft(fresh);
-    setFieldErrors({});
-    setConflict(null);
-    setNote(conflictMessages.reloaded);
-    focusField('receivedOn');
-  };
-
-  /** 反映: the user's changed fields laid over the inquiry as it is now, to check and save again. */
-  const reapplyOnCurrent = (current: Inquiry) => {
-    if (!opened) return;
-    const fresh = draftOf(current, today);
-    const merged = reapplyEdits(fieldOrder, asText(draftOf(opened, today)), asText(fresh), asText({ ...draft, staffId }));
-    setOpened(current);
-    setInitial(fresh);
-    setDraft({ ...merged, channel: merged.channel as InquiryChannel, staffId: merged.staffId });
-    setConflict(null);
-    setNote(conflictMessages.reapplied);
-    focusField('receivedOn');
   };
 
   const staffName = (id: string) => staff.find((s) => s.id === id)?.name ?? id;
@@ -193,11 +157,12 @@ export function InquiryFormDialog({ clinic, inquiry, onClose }: InquiryFormDialo
     setSaving(true);
     try {
       const { clinicId, ...fields } = parsed.data;
-      const saved = opened ? await updateInquiry(opened, fields) : await createInquiry({ clinicId, ...fields });
+      const saved = opened !== null ? await updateInquiry(opened, fields) : await createInquiry({ clinicId, ...fields });
       onClose(saved);
     } catch (error) {
       if (error instanceof ApiError && error.code === 'CONFLICT' && opened) {
-        await showConflict(opened);
+        setGeneralError(await record.refused());
+        setSaving(false);
         return;
       }
       setSaving(false);
@@ -254,18 +219,24 @@ export function InquiryFormDialog({ clinic, inquiry, onClose }: InquiryFormDialo
             show={(field, value) =>
               field === 'channel' ? inquiryChannelLabels[value as InquiryChannel] : field === 'staffId' ? staffName(value) : value
             }
-            onReload={() => reloadCurrent(conflict.current)}
-            onReapply={() => reapplyOnCurrent(conflict.current)}
+            onReload={() => {
+              record.reload();
+              focusField('receivedOn');
+            }}
+            onReapply={() => {
+              record.reapply();
+              focusField('receivedOn');
+            }}
           />
         )}
-        {changedElsewhere && isDirty && conflict === null && (
+        {record.changedWhileEditing && (
           <p role="status" className="message message-info">
             {conflictMessages.changedWhileEditing}
           </p>
         )}
-        {note && (
+        {record.note && (
           <p role="status" className="message message-success">
-            {note}
+            {record.note}
           </p>
         )}
         <div className="form-grid">
