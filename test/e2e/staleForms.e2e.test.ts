@@ -158,3 +158,33 @@ describe('a stale inquiry cannot undo someone else’s 状況 change', () => {
     await context.close();
   });
 });
+
+describe('a stale rename cannot undo someone else’s', () => {
+  test('renaming a staff member another window renamed first is refused with both names, and 反映 saves the new one', async () => {
+    const staff = await callPreview<{ id: string; name: string; revision: number }>(app.preview, 'staff.create', { name: '窓口 花子' });
+    const context = await newCounterContext(app.browser);
+    const page = await context.newPage();
+    const problems = collectPageProblems(page);
+    await page.goto(app.preview.url);
+    await openScreen(page, '設定');
+    await page.getByRole('button', { name: '窓口 花子さんの名前を変更' }).click();
+    await page.getByLabel('「窓口 花子」さんの新しい名前', { exact: true }).fill('窓口 はなこ');
+    const editor = page.getByRole('row').filter({ has: page.getByRole('textbox', { name: /さんの新しい名前$/ }) });
+
+    await callPreview(app.preview, 'staff.update', { id: staff.id, name: '窓口 花子（本店）', expectedRevision: staff.revision });
+    await editor.getByRole('button', { name: '保存', exact: true }).click();
+
+    const refusal = page.getByRole('alert').filter({ hasText: '保存しませんでした' });
+    const nameRow = refusal.getByRole('row').filter({ has: page.getByRole('rowheader', { name: '名前' }) });
+    await expectText(nameRow.getByRole('cell').nth(0), '窓口 花子');
+    await expectText(nameRow.getByRole('cell').nth(1), '窓口 花子（本店）');
+    await expectText(nameRow.getByRole('cell').nth(2), '窓口 はなこ');
+    await shot(page, 'staff-rename-conflict');
+
+    await refusal.getByRole('button', { name: '最新の記録にあなたの入力を反映' }).click();
+    await editor.getByRole('button', { name: '保存', exact: true }).click();
+    await expectText(page.getByRole('status').filter({ hasText: '変更しました' }), '「窓口 花子（本店）」さんの名前を「窓口 はなこ」に変更しました。');
+    expect(unexpected(problems)).toEqual([]);
+    await context.close();
+  });
+});
