@@ -147,6 +147,8 @@ describe('a stale inquiry cannot undo someone else’s 状況 change', () => {
     const statusRow = refusal.getByRole('row').filter({ has: page.getByRole('rowheader', { name: '状況' }) });
     await expectText(statusRow.getByRole('cell').nth(0), '新規');
     await expectText(statusRow.getByRole('cell').nth(1), '見送り');
+    // The 状況 the clerk chose, which was not saved, stands beside them.
+    await expectText(statusRow.getByRole('cell').nth(2), '資料送付済');
     await shot(page, 'inquiry-status-conflict');
     expect(await callPreview<{ inquiry: { status: string } }>(app.preview, 'inquiries.get', { id: inquiry.id })).toMatchObject({
       inquiry: { status: 'declined' },

@@ -127,7 +127,7 @@ export function InquiryDetailDialog({ inquiryId, onClose }: InquiryDetailDialogP
     } catch (error) {
       if (error instanceof ApiError && error.code === 'CONFLICT') {
         setAskReason(null);
-        await showStatusConflict(inquiry);
+        await showStatusConflict(inquiry, statusDraft);
       } else if (error instanceof ApiError && error.fields.reason) {
         setAskReason({ error: error.fields.reason });
       } else {
@@ -140,12 +140,14 @@ export function InquiryDetailDialog({ inquiryId, onClose }: InquiryDetailDialogP
   };
 
   /** The 状況 change was refused because the inquiry changed: show what changed since the form took it. */
-  const showStatusConflict = async (was: Inquiry) => {
+  const showStatusConflict = async (was: Inquiry, draft: StatusDraft) => {
     try {
       const { inquiry: current } = await queryClient.fetchQuery({ ...queries.inquiry(was.id), staleTime: 0 });
       const base = recordAsText(was);
       const now = recordAsText(current);
-      setStatusConflict({ current, changes: fieldChanges(recordFields, base, now, base) });
+      // What the user chose stands beside the newer record, so the refusal shows what was not saved.
+      const mine = { ...base, status: draft.to, nextActionOn: draft.nextActionOn };
+      setStatusConflict({ current, changes: fieldChanges(recordFields, base, now, mine) });
     } catch {
       setStatusError(conflictMessages.loadFailed);
     }
