@@ -22,6 +22,7 @@ import { clinicsCsvJobs } from './jobs/clinicsCsvJobs.ts';
 import { documentJobs, pdfFontsDir } from './jobs/documentJobs.ts';
 import { ResidentWorker } from './workers/runWorker.ts';
 import type { PdfRenderData, PdfRenderResult, PdfWorkerStart } from './workers/pdfRender.worker.ts';
+import type { JobPausePoint } from './jobs/jobPausePoint.ts';
 import { JobRunner } from './jobs/jobRunner.ts';
 import { acquireDataDirLock } from './lock.ts';
 import { createFileLogger, type Logger } from './log/logger.ts';
@@ -43,6 +44,8 @@ export interface CoreOptions {
   backupSchedule?: { firstRunDelayMs?: number; intervalMs?: number };
   /** Start the PDF thread this long after opening, so a first print finds it ready; off when not given. */
   warmPdfWorkerAfterMs?: number;
+  /** Test-only: holds jobs part-way (see JobPausePoint) so cancel tests never race a job's end. */
+  pauseJobs?: JobPausePoint;
 }
 
 /**
@@ -89,6 +92,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       { ...clinicsCsvJobs({ db: openedDb, dbPath, files, writeContext, backupsDir, now }), ...documentJobs({ db: openedDb, files, content, now, outputs, pdfWorker }) },
       onJobUpdate,
       log,
+      options.pauseJobs,
     );
     const handlers = createHandlers({
       db: openedDb,

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach } from 'vitest';
 import { startHost, type RunningHost } from '../../electron/host/server.ts';
 import type { Core } from '../../electron/core/types.ts';
+import type { JobPausePoint } from '../../electron/core/jobs/jobPausePoint.ts';
 import type { JobState } from '../../shared/contract/index.ts';
 import { openTestCore } from './openTestCore.ts';
 import { tempDir } from './tempDir.ts';
@@ -14,17 +15,21 @@ export interface TestHost {
   host: RunningHost;
   core: Core;
   dataDir: string;
+  pauseJobs?: JobPausePoint;
 }
 
-/** The real core behind the real HTTP host, on a temporary data folder and a free port. */
-export async function startTestHost(): Promise<TestHost> {
+/**
+ * The real core behind the real HTTP host, on a temporary data folder and a free port. With
+ * `pauseJobs`, its jobs wait where the pause point holds them: a cancel test cancels part-way.
+ */
+export async function startTestHost(options: { pauseJobs?: JobPausePoint } = {}): Promise<TestHost> {
   const dataDir = tempDir();
   const staticDir = tempDir();
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>test</title>');
-  const core = await openTestCore(dataDir);
+  const core = await openTestCore(dataDir, undefined, options);
   const host = await startHost({ core, staticDir, port: 0 });
   hosts.push(host);
-  return { host, core, dataDir };
+  return { host, core, dataDir, ...options };
 }
 
 afterEach(async () => {

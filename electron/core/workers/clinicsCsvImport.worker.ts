@@ -26,6 +26,7 @@ import { openDatabase, openReadOnlyDatabase, type Db } from '../db/connection.ts
 import { clinicMatchLookup, getClinicFields, writeClinicImport, type ClinicImportWrite } from '../db/repos/clinics.ts';
 import { AppError } from '../errors.ts';
 import { decodeCsvBytes, detectDelimiter, encodeCsvText, parseCsvRecords, toExcelCsv, UnreadableCsv } from '../text/csvText.ts';
+import { gatedPost, type ProgressGated } from './progressGate.ts';
 import type { WorkerMessage } from './runWorker.ts';
 
 export interface ClinicsCsvImportData {
@@ -303,9 +304,7 @@ function writeErrors(
   fs.writeFileSync(outPath, encodeCsvText(text, encoding));
 }
 
-function post(message: WorkerMessage<ClinicsCsvImportReport>): void {
-  parentPort?.postMessage(message);
-}
+const post = gatedPost((message: WorkerMessage<ClinicsCsvImportReport>) => parentPort?.postMessage(message), (workerData as ProgressGated).progressGate);
 
 try {
   post({ type: 'result', result: readList(workerData as ClinicsCsvImportData) });
