@@ -65,7 +65,7 @@ async function inBatches<T>(items: readonly T[], size: number, run: (item: T) =>
 }
 
 describe('fuzzing the HTTP host', () => {
-  it('answers 10,000 invalid calls with a 4xx, never crashes, and changes no row', { timeout: 180_000 }, async () => {
+  it('answers 10,000 invalid calls with a 4xx, never crashes, and changes no row', async () => {
     const t = await startTestHost();
     await seedRecords(t);
     const before = contentHash(t.core.dbPath);
@@ -100,7 +100,7 @@ describe('fuzzing the HTTP host', () => {
     expect([...statuses.keys()].every((s) => s >= 400 && s < 500)).toBe(true);
   });
 
-  it('answers valid generated read calls with a result of the promised shape', { timeout: 120_000 }, async () => {
+  it('answers valid generated read calls with a result of the promised shape', async () => {
     const t = await startTestHost();
     await seedRecords(t);
     const channels = channelNames.filter((c) => readOnlyChannels.has(c));
