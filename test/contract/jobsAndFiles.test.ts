@@ -18,9 +18,10 @@ function seed(t: TestHost, count: number): void {
   db.close();
 }
 
-/** Follows the host's event stream as the renderer does, collecting job events. */
-async function followEvents(t: TestHost, signal: AbortSignal, onJob: (job: JobState) => void): Promise<void> {
+/** Follows the host's event stream as the renderer does, collecting job events; `onOpen` once the host follows it. */
+async function followEvents(t: TestHost, signal: AbortSignal, onJob: (job: JobState) => void, onOpen: () => void = () => {}): Promise<void> {
   const res = await fetch(`${t.host.origin}/api/events`, { headers: authHeader(t), signal });
+  onOpen();
   const reader = res.body!.getReader();
   const decoder = new TextDecoder();
   let buffer = '';
@@ -51,11 +52,20 @@ describe('long jobs over the HTTP host', () => {
     seed(t, 3000);
     const events: JobState[] = [];
     const stop = new AbortController();
-    const following = followEvents(t, stop.signal, (job) => events.push(job));
-    await new Promise((r) => setTimeout(r, 100));
+    let opened = () => {};
+    let end = () => {};
+    const open = new Promise<void>((resolve) => (opened = resolve));
+    const ended = new Promise<void>((resolve) => (end = resolve));
+    const following = followEvents(t, stop.signal, (job) => {
+      events.push(job);
+      if (job.state !== 'running') end();
+    }, opened);
+    // Waits for what happened, never for a while: the stream is open before the job starts,
+    // and followed until the job's last event has arrived.
+    await open;
     const started = (await call(t, 'jobs.start', { kind: 'clinics.exportCsv', input: {} })).body.result as JobState;
     const finished = await waitForJob(t, started.jobId);
-    await new Promise((r) => setTimeout(r, 100));
+    await ended;
     stop.abort();
     await following;
 
