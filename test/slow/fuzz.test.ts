@@ -66,10 +66,6 @@ async function inBatches<T>(items: readonly T[], size: number, run: (item: T) =>
 
 describe('fuzzing the HTTP host', () => {
   it('answers 10,000 invalid calls with a 4xx, never crashes, and changes no row', async () => {
-    const t = await startTestHost();
-    await seedRecords(t);
-    const before = contentHash(t.core.dbPath);
-
     // Invalid by the contract's own schema (checked here), plus unknown channels.
     const calls: { channel: string; input: unknown }[] = [];
     const channelArb = fc.constantFrom(...channelNames);
@@ -80,6 +76,12 @@ describe('fuzzing the HTTP host', () => {
     }
     for (const name of fc.sample(fc.string({ maxLength: 40 }), { numRuns: 200, seed: 7 })) calls.push({ channel: `x${encodeURIComponent(name)}`, input: {} });
     expect(calls.length).toBeGreaterThanOrEqual(10_000);
+    // The host opens only now: seconds of generating on a loaded machine would otherwise leave
+    // the seeding's keep-alive connections idle past the server's keep-alive timeout, and fetch
+    // would send a call on a connection the server is closing (ECONNRESET).
+    const t = await startTestHost();
+    await seedRecords(t);
+    const before = contentHash(t.core.dbPath);
 
     const statuses = new Map<number, number>();
     await inBatches(calls, 16, async ({ channel, input }) => {
@@ -101,14 +103,15 @@ describe('fuzzing the HTTP host', () => {
   });
 
   it('answers valid generated read calls with a result of the promised shape', async () => {
-    const t = await startTestHost();
-    await seedRecords(t);
     const channels = channelNames.filter((c) => readOnlyChannels.has(c));
     const valid: { channel: Channel; input: unknown }[] = [];
     for (const [channel, input] of fc.sample(fc.constantFrom(...channels).chain((c) => fc.tuple(fc.constant(c), inputFor(c))), { numRuns: 20_000, seed: 2411 })) {
       if (contract[channel].input.safeParse(input).success) valid.push({ channel, input });
     }
     expect(valid.length).toBeGreaterThan(300);
+    // Generated first, for the same reason as above.
+    const t = await startTestHost();
+    await seedRecords(t);
     await inBatches(valid, 16, async ({ channel, input }) => {
       const res = await call(t, channel, input);
       if (res.body.ok) expect(contract[channel].output.safeParse(res.body.result).success).toBe(true);
