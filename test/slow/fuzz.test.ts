@@ -76,9 +76,9 @@ describe('fuzzing the HTTP host', () => {
     }
     for (const name of fc.sample(fc.string({ maxLength: 40 }), { numRuns: 200, seed: 7 })) calls.push({ channel: `x${encodeURIComponent(name)}`, input: {} });
     expect(calls.length).toBeGreaterThanOrEqual(10_000);
-    // The host opens only now: seconds of generating on a loaded machine would otherwise leave
-    // the seeding's keep-alive connections idle past the server's keep-alive timeout, and fetch
-    // would send a call on a connection the server is closing (ECONNRESET).
+    // The host opens only once the calls are made: generating takes seconds on a loaded machine,
+    // and a keep-alive connection left idle that long may be closed by the server just as fetch
+    // reuses it (an ECONNRESET seen once at load average 10).
     const t = await startTestHost();
     await seedRecords(t);
     const before = contentHash(t.core.dbPath);
