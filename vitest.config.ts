@@ -40,6 +40,9 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // expect.poll gives up after 1 s by default: a wall-clock limit that a loaded machine
+          // misses (a dialog closing after 保存). It waits for the change, as long as the test may.
+          expect: { poll: { timeout: 30_000 } },
           fileParallelism: false,
         },
       },
