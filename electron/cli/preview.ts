@@ -2,12 +2,17 @@
  * `npm run preview -- [--port <n>] [--data-dir <dir>] [--no-build] [--restore-newest-backup]`
  * Builds the renderer when its sources changed, opens the data folder, starts the local host
  * and prints the URL to open (with its token) on its own line.
+ *
+ * `--hold-jobs-after-first-step` is for the end-to-end tests only (test/e2e/support/startPreview.ts):
+ * every job stops after its first step of work and waits there until it is cancelled, so a test
+ * of 中止 cancels part-way every time. Nothing in the window or the HTTP API can turn it on.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../core/errors.ts';
-import { newestGoodBackupIn, openCore, restoreDamagedDataDir } from '../core/openCore.ts';
+import { newestGoodBackupIn, openCore, restoreDamagedDataDir, type CoreOptions } from '../core/openCore.ts';
 import { appRoot, defaultDataDir } from '../core/paths.ts';
+import { JobPausePoint } from '../core/jobs/jobPausePoint.ts';
 import { startHost } from '../host/server.ts';
 import { parseArgs } from './args.ts';
 
@@ -27,9 +32,10 @@ function rendererIsStale(root: string): boolean {
 }
 
 /** A damaged database is only replaced when asked to, with the damaged file kept aside. */
-async function openOrRecover(dataDir: string, restore: boolean) {
+async function openOrRecover(dataDir: string, restore: boolean, holdJobs: boolean) {
+  const options: CoreOptions = { dataDir, mode: 'preview', warmPdfWorkerAfterMs: pdfWarmUpDelayMs, ...(holdJobs && { pauseJobs: new JobPausePoint() }) };
   try {
-    return await openCore({ dataDir, mode: 'preview', warmPdfWorkerAfterMs: pdfWarmUpDelayMs });
+    return await openCore(options);
   } catch (error) {
     if (!(error instanceof AppError) || error.code !== 'DB_DAMAGED') throw error;
     const backup = newestGoodBackupIn(dataDir);
@@ -42,7 +48,7 @@ async function openOrRecover(dataDir: string, restore: boolean) {
     }
     const { keptAs } = restoreDamagedDataDir(dataDir);
     console.error(`バックアップ ${backup.fileName} から復元しました。壊れたファイル: ${keptAs}`);
-    return openCore({ dataDir, mode: 'preview', warmPdfWorkerAfterMs: pdfWarmUpDelayMs });
+    return openCore(options);
   }
 }
 
@@ -50,7 +56,7 @@ async function openOrRecover(dataDir: string, restore: boolean) {
 const pdfWarmUpDelayMs = 3000;
 
 async function main(): Promise<void> {
-  const { values, flags } = parseArgs(process.argv.slice(2), { values: ['port', 'data-dir'], flags: ['no-build', 'restore-newest-backup'] });
+  const { values, flags } = parseArgs(process.argv.slice(2), { values: ['port', 'data-dir'], flags: ['no-build', 'restore-newest-backup', 'hold-jobs-after-first-step'] });
   const port = Number(values.get('port') ?? 0);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port は 0〜65535 の整数で指定してください: ${values.get('port')}`);
   const dataDir = path.resolve(values.get('data-dir') ?? defaultDataDir());
@@ -63,7 +69,7 @@ async function main(): Promise<void> {
     await buildRenderer();
   }
 
-  const core = await openOrRecover(dataDir, flags.has('restore-newest-backup'));
+  const core = await openOrRecover(dataDir, flags.has('restore-newest-backup'), flags.has('hold-jobs-after-first-step'));
   const host = await startHost({ core, staticDir: path.join(root, 'dist/renderer'), port });
   console.error(`データの保存場所 (data folder): ${dataDir}`);
   console.error('ブラウザで次のURLを開いてください (open this URL in a browser):');

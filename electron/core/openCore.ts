@@ -23,6 +23,7 @@ import { clinicsCsvJobs } from './jobs/clinicsCsvJobs.ts';
 import { documentJobs, pdfFontsDir } from './jobs/documentJobs.ts';
 import { ResidentWorker } from './workers/runWorker.ts';
 import type { PdfRenderData, PdfRenderResult, PdfWorkerStart } from './workers/pdfRender.worker.ts';
+import type { JobPausePoint } from './jobs/jobPausePoint.ts';
 import { JobRunner } from './jobs/jobRunner.ts';
 import { acquireDataDirLock } from './lock.ts';
 import { createFileLogger, type Logger } from './log/logger.ts';
@@ -46,6 +47,8 @@ export interface CoreOptions {
   warmPdfWorkerAfterMs?: number;
   /** Clinics per step of a start-up search index rebuild; tests make it small to watch the steps. */
   searchIndexChunk?: number;
+  /** Test-only: holds jobs part-way (see JobPausePoint) so cancel tests never race a job's end. */
+  pauseJobs?: JobPausePoint;
 }
 
 /**
@@ -92,6 +95,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       { ...clinicsCsvJobs({ db: openedDb, dbPath, files, writeContext, backupsDir, now }), ...documentJobs({ db: openedDb, files, content, now, outputs, pdfWorker }) },
       onJobUpdate,
       log,
+      options.pauseJobs,
     );
     // Search columns built by another normalisation are rebuilt in steps after opening; writes
     // wait meanwhile, reads are answered.

@@ -3,6 +3,10 @@ import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { channelNames, limits, type Channel } from '../../shared/contract/index.ts';
 import { migrations } from '../../electron/core/db/migrations/index.ts';
+import { openDatabase } from '../../electron/core/db/connection.ts';
+import { createClinics } from '../../electron/core/db/repos/clinicRecords.ts';
+import { generateClinics } from '../../electron/core/db/seed/generateClinics.ts';
+import { JobPausePoint } from '../../electron/core/jobs/jobPausePoint.ts';
 import { authHeader, call, rawRequest, startTestHost, waitForJob, type TestHost, uploadFile } from '../helpers/testHost.ts';
 
 const clinic = { name: 'カゴシマ中央クリニック', nameKana: 'かごしまちゅうおうくりにっく', kind: 'clinic_no_beds', phone: '099-254-8126' };
@@ -228,8 +232,13 @@ const validCalls: Record<Channel, (t: TestHost) => Promise<{ input: unknown; che
     return { input: { jobId: started.jobId }, check: (r) => expect(r.jobId).toBe(started.jobId) };
   },
   'jobs.cancel': async (t) => {
+    // An export of more than its first 1,000 rows, held there (the loop below gives this host a pause point).
+    const db = openDatabase(t.core.dbPath);
+    createClinics(db, generateClinics(1001).map((fields) => ({ fields })), { machineId: 'seed' });
+    db.close();
     const started = (await call(t, 'jobs.start', { kind: 'clinics.exportCsv', input: {} })).body.result;
-    return { input: { jobId: started.jobId }, check: (r) => expect(['cancelled', 'succeeded']).toContain(r.state) };
+    await t.pauseJobs!.reached(started.jobId);
+    return { input: { jobId: started.jobId }, check: (r) => expect(r).toMatchObject({ jobId: started.jobId, state: 'cancelled', error: { code: 'CANCELLED' } }) };
   },
 };
 
@@ -240,7 +249,7 @@ describe('HTTP host: every channel', () => {
 
   for (const channel of channelNames) {
     it(`answers a valid ${channel} call with ok and a result of the contract's shape`, async () => {
-      const t = await startTestHost();
+      const t = await startTestHost(channel === 'jobs.cancel' ? { pauseJobs: new JobPausePoint() } : {});
       const { input, check } = await validCalls[channel](t);
       const res = await call(t, channel, input);
       expect(res.status).toBe(200);

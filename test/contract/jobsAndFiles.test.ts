@@ -7,6 +7,7 @@ import { openDatabase } from '../../electron/core/db/connection.ts';
 import { generateClinics } from '../../electron/core/db/seed/generateClinics.ts';
 import type { ContractEvent, JobState } from '../../shared/contract/index.ts';
 import { limits } from '../../shared/contract/index.ts';
+import { JobPausePoint } from '../../electron/core/jobs/jobPausePoint.ts';
 import { authHeader, call, rawRequest, startTestHost, waitForJob, type TestHost, postFile } from '../helpers/testHost.ts';
 import { pdfInfo, pdfText } from '../helpers/pdfTools.ts';
 
@@ -17,9 +18,10 @@ function seed(t: TestHost, count: number): void {
   db.close();
 }
 
-/** Follows the host's event stream as the renderer does, collecting job events. */
-async function followEvents(t: TestHost, signal: AbortSignal, onJob: (job: JobState) => void): Promise<void> {
+/** Follows the host's event stream as the renderer does, collecting job events; `onOpen` once the host follows it. */
+async function followEvents(t: TestHost, signal: AbortSignal, onJob: (job: JobState) => void, onOpen: () => void = () => {}): Promise<void> {
   const res = await fetch(`${t.host.origin}/api/events`, { headers: authHeader(t), signal });
+  onOpen();
   const reader = res.body!.getReader();
   const decoder = new TextDecoder();
   let buffer = '';
@@ -50,11 +52,20 @@ describe('long jobs over the HTTP host', () => {
     seed(t, 3000);
     const events: JobState[] = [];
     const stop = new AbortController();
-    const following = followEvents(t, stop.signal, (job) => events.push(job));
-    await new Promise((r) => setTimeout(r, 100));
+    let opened = () => {};
+    let end = () => {};
+    const open = new Promise<void>((resolve) => (opened = resolve));
+    const ended = new Promise<void>((resolve) => (end = resolve));
+    const following = followEvents(t, stop.signal, (job) => {
+      events.push(job);
+      if (job.state !== 'running') end();
+    }, opened);
+    // Waits for what happened, never for a while: the stream is open before the job starts,
+    // and followed until the job's last event has arrived.
+    await open;
     const started = (await call(t, 'jobs.start', { kind: 'clinics.exportCsv', input: {} })).body.result as JobState;
     const finished = await waitForJob(t, started.jobId);
-    await new Promise((r) => setTimeout(r, 100));
+    await ended;
     stop.abort();
     await following;
 
@@ -78,14 +89,15 @@ describe('long jobs over the HTTP host', () => {
   });
 
   it('cancels a running export and leaves no half-written file', async () => {
-    const t = await startTestHost();
-    seed(t, 40_000);
+    const pauseJobs = new JobPausePoint();
+    const t = await startTestHost({ pauseJobs });
+    seed(t, 2500);
     const filesDir = path.join(t.dataDir, 'tmp', 'files');
     const started = (await call(t, 'jobs.start', { kind: 'clinics.exportCsv', input: {} })).body.result as JobState;
-    let midway = started;
-    while (midway.progress.done === 0) midway = (await call(t, 'jobs.get', { jobId: started.jobId })).body.result;
-    expect(midway.state).toBe('running');
-    expect(midway.progress.done).toBeLessThan(40_000);
+    // Held after its first 1,000 rows: part of the file is written, the rest is not.
+    await pauseJobs.reached(started.jobId);
+    const midway = (await call(t, 'jobs.get', { jobId: started.jobId })).body.result as JobState;
+    expect(midway).toMatchObject({ state: 'running', progress: { done: 1000, total: 2500, label: '1,000 / 2,500 件' } });
     expect(fs.readdirSync(filesDir)).toHaveLength(1);
     const cancelled = (await call(t, 'jobs.cancel', { jobId: started.jobId })).body.result as JobState;
     expect(cancelled).toMatchObject({ state: 'cancelled', error: { code: 'CANCELLED', message: '処理を中止しました。' } });

@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { newCounterContext } from './support/browser.ts';
 import { useCounterApp } from './support/counterApp.ts';
 import { collectPageProblems } from './support/pageProblems.ts';
 import { a4, chooseDocuments, documentLabels, chooseOneClinic, expectPreview, makePdf, readPdf, savePdf } from './support/printScreen.ts';
 import { expectText, openScreen } from './support/screens.ts';
-import { callPreview } from './support/startPreview.ts';
+import { callPreview, startPreview, type RunningPreview } from './support/startPreview.ts';
 
 const app = useCounterApp();
 
@@ -38,11 +38,11 @@ beforeAll(async () => {
   receiptNumber = inquiry.receiptNumber;
 });
 
-async function openPrint(): Promise<{ page: Page; problems: string[]; close: () => Promise<void> }> {
+async function openPrint(preview: RunningPreview = app.preview): Promise<{ page: Page; problems: string[]; close: () => Promise<void> }> {
   const context = await newCounterContext(app.browser);
   const page = await context.newPage();
   const problems = collectPageProblems(page);
-  await page.goto(app.preview.url);
+  await page.goto(preview.url);
   await openScreen(page, '印刷');
   return { page, problems, close: () => context.close() };
 }
@@ -257,60 +257,44 @@ describe('印刷', () => {
   });
 });
 
+/** Clinics of a mailing, with postal codes in the order of their names: a mailing is sorted by postal code. */
+async function createMailingClinics(preview: RunningPreview, names: readonly string[]): Promise<void> {
+  for (const [i, name] of names.entries()) {
+    await callPreview(preview, 'clinics.create', {
+      name,
+      nameKana: `さくらじまいっかつ${i + 1}`,
+      kind: 'clinic_no_beds',
+      postalCode: `899-${String(1000 + i).padStart(4, '0')}`,
+      phone: `099-200-${String(1000 + i)}`,
+    });
+  }
+}
+
+/** Filters the batch list, chooses every clinic that matches and checks the count it says. */
+async function chooseAllMatching(page: Page, filter: string, count: number, firstName: string): Promise<void> {
+  await page.getByLabel('医療機関を絞り込む').fill(filter);
+  await expectText(page.locator('.print-batch-count'), count > 50 ? `該当 ${count}件（最初の50件を表示）` : `該当 ${count}件`);
+  await page.getByRole('checkbox', { name: firstName, exact: true }).waitFor();
+  await page.getByRole('button', { name: '該当する全件を選ぶ' }).click();
+  await page.getByRole('status').filter({ hasText: `該当 ${count}件を選びました。` }).waitFor();
+  await expectText(page.locator('.print-batch-selected'), `選択中：${count}件`);
+}
+
+const word = '桜島一括';
+const mailingNames = (count: number) => Array.from({ length: count }, (_, i) => `${word}テスト医院${String(i + 1).padStart(3, '0')}`);
+
 describe('印刷: a mailing to many clinics', () => {
-  const word = '桜島一括';
-  const names = Array.from({ length: 100 }, (_, i) => `${word}テスト医院${String(i + 1).padStart(3, '0')}`);
-  // With these, 250 clinics: a cancel after the first step of progress has seconds to land
-  // before the end, however fast sets are made (about 16 ms a set with the flyer here).
-  const more = Array.from({ length: 150 }, (_, i) => `${word}予備医院${String(i + 1).padStart(3, '0')}`);
-  const filesDir = () => path.join(app.preview.dataDir, 'tmp', 'files');
+  const names = mailingNames(100);
 
-  beforeAll(async () => {
-    // Postal codes in the order of the names: a mailing is sorted by postal code.
-    for (const [i, name] of [...names, ...more].entries()) {
-      await callPreview(app.preview, 'clinics.create', {
-        name,
-        nameKana: `さくらじまいっかつ${i + 1}`,
-        kind: 'clinic_no_beds',
-        postalCode: `899-${String(1000 + i).padStart(4, '0')}`,
-        phone: `099-200-${String(1000 + i)}`,
-      });
-    }
-  });
+  beforeAll(() => createMailingClinics(app.preview, names));
 
-  test('250 clinics chosen by a filter and cancelled part-way leave no file; 100 run to the end give one 200-page PDF', async () => {
+  test('100 clinics chosen by a filter give one 200-page PDF, every one of them in it', async () => {
     const { page, problems, close } = await openPrint();
-    let downloads = 0;
-    page.on('download', () => downloads++);
     await chooseDocuments(page, ['FAX送付状', 'FAX問い合わせ票']);
     await page.getByRole('radio', { name: '複数の医療機関（一括作成）' }).check();
-    const chooseAllMatching = async (filter: string, count: number) => {
-      await page.getByLabel('医療機関を絞り込む').fill(filter);
-      await expectText(page.locator('.print-batch-count'), `該当 ${count}件（最初の50件を表示）`);
-      await page.getByRole('checkbox', { name: names[0]!, exact: true }).waitFor();
-      await page.getByRole('button', { name: '該当する全件を選ぶ' }).click();
-      await page.getByRole('status').filter({ hasText: `該当 ${count}件を選びました。` }).waitFor();
-      await expectText(page.locator('.print-batch-selected'), `選択中：${count}件`);
-    };
-    await chooseAllMatching(word, 250);
-
-    const filesBefore = fs.readdirSync(filesDir()).sort();
-    await chooseDocuments(page, ['FAX送付状', 'チラシ', 'FAX問い合わせ票']);
-    await renderButton(page).click();
-    // Progress moves in steps of 20 clinics; 中止 goes in once some, not all, are done.
-    await page.locator('.job-progress-text', { hasText: /^(?:[2-9]\d|1\d\d) \/ 250 件$/ }).waitFor({ timeout: 30_000 });
-    await page.getByRole('button', { name: '中止', exact: true }).click();
-    await previewPanel(page).getByRole('status').filter({ hasText: '中止しました。ファイルは作られていません。' }).waitFor();
-    expect(await previewPanel(page).getByRole('button', { name: 'PDFを保存' }).count()).toBe(0);
-    expect(fs.readdirSync(filesDir()).sort()).toEqual(filesBefore);
-    expect(downloads).toBe(0);
-
     // The list shows the first 50; all 100 are chosen, and the mailing's last pages prove it.
-    await page.getByRole('button', { name: '選択を解除' }).click();
-    await expectText(page.locator('.print-batch-selected'), '選択中：0件');
-    await chooseAllMatching(`${word}テスト`, 100);
+    await chooseAllMatching(page, word, 100, names[0]!);
     expect(await page.getByRole('checkbox', { name: names[49]!, exact: true }).isChecked()).toBe(true);
-    await chooseDocuments(page, ['FAX送付状', 'FAX問い合わせ票']);
     const name = await makePdf(page, 60_000);
     expect(name).toMatch(/^書類一式_100件_\d{4}-\d{2}-\d{2}\.pdf$/);
     await expectText(previewPanel(page).locator('.print-file-meta'), '200ページ（100件の医療機関）');
@@ -322,6 +306,43 @@ describe('印刷: a mailing to many clinics', () => {
     expect(mailing.pageTexts[198]).toContain(names[99]!);
     expect(mailing.pageTexts[199]).toContain(names[99]!);
     await previewPanel(page).getByRole('status').filter({ hasText: '100件の医療機関に送付の記録を残しました。' }).waitFor();
+    expect(problems).toEqual([]);
+    await close();
+  });
+});
+
+describe('印刷: 中止 part-way through a mailing', () => {
+  // A preview of its own whose jobs stop after their first step until cancelled: 中止 always
+  // lands part-way, with no race against how fast sets are made.
+  let held: RunningPreview;
+  const names = mailingNames(25);
+
+  beforeAll(async () => {
+    held = await startPreview({ holdJobsAfterFirstStep: true });
+    await createMailingClinics(held, names);
+  });
+  afterAll(() => held?.stop());
+
+  test('leaves no file and offers nothing to save, and the choice can be cleared afterwards', async () => {
+    const { page, problems, close } = await openPrint(held);
+    let downloads = 0;
+    page.on('download', () => downloads++);
+    await chooseDocuments(page, ['FAX送付状', 'チラシ', 'FAX問い合わせ票']);
+    await page.getByRole('radio', { name: '複数の医療機関（一括作成）' }).check();
+    await chooseAllMatching(page, word, 25, names[0]!);
+    const filesDir = path.join(held.dataDir, 'tmp', 'files');
+    const filesBefore = fs.readdirSync(filesDir).sort();
+    await renderButton(page).click();
+    // Progress moves in steps of 20 clinics: the first step is done, five clinics are not.
+    await page.locator('.job-progress-text', { hasText: /^20 \/ 25 件$/ }).waitFor();
+    await page.getByRole('button', { name: '中止', exact: true }).click();
+    await previewPanel(page).getByRole('status').filter({ hasText: '中止しました。ファイルは作られていません。' }).waitFor();
+    expect(await previewPanel(page).getByRole('button', { name: 'PDFを保存' }).count()).toBe(0);
+    expect(fs.readdirSync(filesDir).sort()).toEqual(filesBefore);
+    expect(downloads).toBe(0);
+
+    await page.getByRole('button', { name: '選択を解除' }).click();
+    await expectText(page.locator('.print-batch-selected'), '選択中：0件');
     expect(problems).toEqual([]);
     await close();
   });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach } from 'vitest';
 import { startHost, type RunningHost } from '../../electron/host/server.ts';
 import type { Core } from '../../electron/core/types.ts';
+import type { JobPausePoint } from '../../electron/core/jobs/jobPausePoint.ts';
 import type { JobState } from '../../shared/contract/index.ts';
 import { openTestCore } from './openTestCore.ts';
 import { tempDir } from './tempDir.ts';
@@ -14,17 +15,21 @@ export interface TestHost {
   host: RunningHost;
   core: Core;
   dataDir: string;
+  pauseJobs?: JobPausePoint;
 }
 
-/** The real core behind the real HTTP host, on a temporary data folder and a free port. */
-export async function startTestHost(): Promise<TestHost> {
+/**
+ * The real core behind the real HTTP host, on a temporary data folder and a free port. With
+ * `pauseJobs`, its jobs wait where the pause point holds them: a cancel test cancels part-way.
+ */
+export async function startTestHost(options: { pauseJobs?: JobPausePoint } = {}): Promise<TestHost> {
   const dataDir = tempDir();
   const staticDir = tempDir();
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>test</title>');
-  const core = await openTestCore(dataDir);
+  const core = await openTestCore(dataDir, undefined, options);
   const host = await startHost({ core, staticDir, port: 0 });
   hosts.push(host);
-  return { host, core, dataDir };
+  return { host, core, dataDir, ...options };
 }
 
 afterEach(async () => {
@@ -97,12 +102,11 @@ export async function downloadFile(t: TestHost, fileId: string): Promise<Buffer>
   return res.body;
 }
 
-/** Polls a job until it has finished (30 s at most). */
+/** Polls a job until it has finished; how long that may take is the test's timeout, not a limit here. */
 export async function waitForJob(t: TestHost, jobId: string): Promise<JobState> {
-  for (let i = 0; i < 600; i++) {
+  for (;;) {
     const state = (await call(t, 'jobs.get', { jobId })).body.result as JobState;
     if (state.state !== 'running') return state;
     await new Promise((r) => setTimeout(r, 50));
   }
-  throw new Error('job did not finish');
 }

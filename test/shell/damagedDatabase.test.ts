@@ -31,8 +31,9 @@ async function damagedDataDir(): Promise<string> {
   return dataDir;
 }
 
-const settle = async () => {
-  for (let i = 0; i < 50; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+/** Waits until start-up has got somewhere; the test's timeout bounds the wait, not a fixed delay. */
+const until = async (reached: () => boolean) => {
+  while (!reached()) await new Promise((resolve) => setTimeout(resolve, 10));
 };
 
 describe('a damaged database at start-up', () => {
@@ -61,7 +62,7 @@ describe('a damaged database at start-up', () => {
       log: silentLogger,
       recovery: { newestGoodBackup: newestGoodBackupIn, restore: (dir) => restoreDamagedDataDir(dir) },
     });
-    await settle();
+    await until(() => FakeBrowserWindow.instances.length > 0);
     expect(dialog.showMessageBox).toHaveBeenCalledWith(expect.objectContaining({ title: shellMessages.damagedTitle, buttons: [shellMessages.restoreAndStart, shellMessages.quit] }));
     expect((dialog.showMessageBox.mock.calls as unknown as [{ detail: string }][])[0]![0].detail).toContain('医療機関 1件・問い合わせ 0件');
     expect(FakeBrowserWindow.instances).toHaveLength(1);
@@ -85,7 +86,7 @@ describe('a damaged database at start-up', () => {
       log: silentLogger,
       recovery: { newestGoodBackup: newestGoodBackupIn, restore: (dir) => restoreDamagedDataDir(dir) },
     });
-    await settle();
+    await until(() => app.quit.mock.calls.length > 0);
     expect(app.quit).toHaveBeenCalled();
     expect(FakeBrowserWindow.instances).toHaveLength(0);
     expect(sha(dbFile(dataDir))).toBe(before);

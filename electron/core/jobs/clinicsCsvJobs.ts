@@ -40,6 +40,7 @@ export function clinicsCsvJobs(deps: ClinicsCsvDeps): Pick<JobImplementations, C
     try {
       const result = await runWorker<ClinicsCsvExportResult>('clinicsCsvExport', data, {
         signal: ctx.signal,
+        goOn: ctx.goOn,
         onProgress: (done, total) => ctx.progress(done, total, progressLabel(done, total)),
       });
       const refused = input.encoding === 'shift_jis' && input.unencodable === 'refuse' && result.unencodable.length > 0;
@@ -62,6 +63,7 @@ export function clinicsCsvJobs(deps: ClinicsCsvDeps): Pick<JobImplementations, C
   function readImport(data: Omit<ClinicsCsvImportData, 'maxProblems'>, ctx: JobContext) {
     return runWorker<ClinicsCsvImportReport>('clinicsCsvImport', { ...data, maxProblems: maxListedProblems } satisfies ClinicsCsvImportData, {
       signal: ctx.signal,
+      goOn: ctx.goOn,
       onProgress: (done, total, phase) => {
         const label =
           phase === 'write'

@@ -90,6 +90,7 @@ export function documentJobs(deps: DocumentJobDeps): Pick<JobImplementations, 'd
       try {
         rendered = await deps.pdfWorker.run(data, {
           signal: ctx.signal,
+          goOn: ctx.goOn,
           onProgress: (done) => ctx.progress(done, targets.length, progressLabel(done)),
           // A mailing leaves the thread's heap grown by its pages: the next print starts afresh.
           thenRetire: targets.length > 1,

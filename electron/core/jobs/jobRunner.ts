@@ -4,10 +4,17 @@ import { jobKinds, type JobKind, type JobResult, type JobStart, type JobState } 
 import type { z } from 'zod';
 import { AppError } from '../errors.ts';
 import type { Logger } from '../log/logger.ts';
+import type { JobPausePoint } from './jobPausePoint.ts';
 
 export interface JobContext {
   readonly signal: AbortSignal;
   progress(done: number, total: number, label: string): void;
+  /**
+   * Test-only, undefined in production: settles when the job may go on past its latest progress
+   * report, which a test's pause point may hold. Work on a worker thread is handed it
+   * (runWorker's `goOn`) and then waits after each report it makes.
+   */
+  readonly goOn?: () => Promise<void>;
 }
 
 export type JobArgs<K extends JobKind> = z.output<(typeof jobKinds)[K]['input']>;
@@ -25,6 +32,8 @@ interface RunningJob {
   controller: AbortController;
   lastPush: number;
   done: Promise<void>;
+  /** Settles when a pause point lets the job go on; unset while nothing holds it. */
+  held?: Promise<void>;
 }
 
 /** Runs long work (exports, imports, batch PDFs) with progress, cancel and a typed result. */
@@ -33,11 +42,14 @@ export class JobRunner {
   private readonly implementations: JobImplementations;
   private readonly emit: (state: JobState) => void;
   private readonly log: Logger;
+  private readonly pausePoint: JobPausePoint | undefined;
 
-  constructor(implementations: JobImplementations, emit: (state: JobState) => void, log: Logger) {
+  /** `pausePoint` is for tests only: it holds jobs part-way so a cancel never races their end. */
+  constructor(implementations: JobImplementations, emit: (state: JobState) => void, log: Logger, pausePoint?: JobPausePoint) {
     this.implementations = implementations;
     this.emit = emit;
     this.log = log;
+    this.pausePoint = pausePoint;
   }
 
   /** True while any job runs: the database must not be swapped under it. */
@@ -64,12 +76,16 @@ export class JobRunner {
       progress: (done, total, label) => {
         if (job.state.state !== 'running') return;
         job.state = { ...job.state, progress: { done, total, label } };
+        const held = this.pausePoint?.holdAt(job.state);
+        if (held) job.held = held;
         const now = Date.now();
-        if (now - job.lastPush >= progressIntervalMs || done === total) {
+        // A held job is pushed at once: the window shows where it stands while it waits.
+        if (now - job.lastPush >= progressIntervalMs || done === total || held) {
           job.lastPush = now;
           this.emit(job.state);
         }
       },
+      ...(this.pausePoint && { goOn: () => job.held ?? Promise.resolve() }),
     };
     this.log.info('job started', { jobId, kind: request.kind });
     job.done = this.run(job, request, ctx);

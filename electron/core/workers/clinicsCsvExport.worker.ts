@@ -10,6 +10,7 @@ import { countClinics, iterateClinics } from '../db/repos/clinicRecords.ts';
 import { countInquiries, iterateInquiriesForExport } from '../db/repos/inquiries.ts';
 import { replaceUnencodable, unencodableInCp932 } from '../text/cp932.ts';
 import { csvBom, encodeCsvChunk, toExcelCsv } from '../text/csvText.ts';
+import { gatedPost, type ProgressGated } from './progressGate.ts';
 import type { WorkerMessage } from './runWorker.ts';
 
 export interface ClinicsCsvExportData {
@@ -123,9 +124,7 @@ function exportCsv(data: ClinicsCsvExportData): ClinicsCsvExportResult {
   }
 }
 
-function post(message: WorkerMessage<ClinicsCsvExportResult>): void {
-  parentPort?.postMessage(message);
-}
+const post = gatedPost((message: WorkerMessage<ClinicsCsvExportResult>) => parentPort?.postMessage(message), (workerData as ProgressGated).progressGate);
 
 try {
   post({ type: 'result', result: exportCsv(workerData as ClinicsCsvExportData) });

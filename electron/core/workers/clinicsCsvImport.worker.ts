@@ -28,6 +28,7 @@ import { clinicMatchLookup, writeClinicImport, type ClinicImportWrite } from '..
 import { getClinicFields } from '../db/repos/clinicRecords.ts';
 import { AppError } from '../errors.ts';
 import { decodeCsvBytes, detectDelimiter, encodeCsvText, parseCsvRecords, toExcelCsv, UnreadableCsv } from '../text/csvText.ts';
+import { gatedPost, type ProgressGated } from './progressGate.ts';
 import type { WorkerMessage } from './runWorker.ts';
 
 export interface ClinicsCsvImportData {
@@ -305,9 +306,7 @@ function writeErrors(
   fs.writeFileSync(outPath, encodeCsvText(text, encoding));
 }
 
-function post(message: WorkerMessage<ClinicsCsvImportReport>): void {
-  parentPort?.postMessage(message);
-}
+const post = gatedPost((message: WorkerMessage<ClinicsCsvImportReport>) => parentPort?.postMessage(message), (workerData as ProgressGated).progressGate);
 
 try {
   post({ type: 'result', result: readList(workerData as ClinicsCsvImportData) });

@@ -5,6 +5,7 @@ import { buildDocumentSet, type DocumentSetRequest, type SetTarget } from '../..
 import { combineDocuments } from '../../../shared/documents/documentSet.ts';
 import { buildFlyer } from '../../../shared/documents/flyer.ts';
 import { renderPdf } from '../pdf/renderPdf.ts';
+import { gatedPost, type ProgressGated } from './progressGate.ts';
 import type { WorkerMessage } from './runWorker.ts';
 
 export interface PdfRenderData {
@@ -82,8 +83,8 @@ function warmUp({ fontsDir }: PdfWorkerStart): Promise<unknown> {
  * message, answered in order, one at a time.
  */
 let queue: Promise<unknown> = warmUp(workerData as PdfWorkerStart).catch(() => undefined);
-parentPort!.on('message', ({ id, data }: { id: number; data: PdfRenderData }) => {
-  const post = (message: WorkerMessage<PdfRenderResult>) => parentPort!.postMessage({ ...message, id });
+parentPort!.on('message', ({ id, data, progressGate }: { id: number; data: PdfRenderData } & ProgressGated) => {
+  const post = gatedPost((message: WorkerMessage<PdfRenderResult>) => parentPort!.postMessage({ ...message, id }), progressGate);
   queue = queue.then(() =>
     render(data, (done, total) => post({ type: 'progress', done, total })).then(
       (result) => post({ type: 'result', result }),

@@ -20,7 +20,15 @@ export function workerUrl(name: string): URL {
 interface JobOptions {
   signal: AbortSignal;
   onProgress?: (done: number, total: number, phase?: string) => void;
+  /**
+   * Test-only (JobContext.goOn): when given, the thread waits after each progress report until
+   * this settles, so a test's pause point can hold the job there (see progressGate.ts).
+   */
+  goOn?: () => Promise<void>;
 }
+
+/** The counter a gated thread waits on: how many of its progress reports may go on. */
+const newProgressGate = (options: JobOptions) => (options.goOn ? new Int32Array(new SharedArrayBuffer(4)) : undefined);
 
 /**
  * Follows one job on a worker thread: its progress, then its result or error. Messages of a
@@ -35,7 +43,9 @@ function followJob<R>(
   id: number | undefined,
   options: JobOptions,
   after: (ended: boolean) => Promise<void> | void,
+  gate?: Int32Array,
 ): Promise<R> {
+  let reports = 0;
   return new Promise<R>((resolve, reject) => {
     const finish = (ended: boolean, settle: () => void) => {
       worker.off('message', onMessage);
@@ -46,8 +56,16 @@ function followJob<R>(
     };
     const onMessage = (message: WorkerMessage<R> & { id?: number }) => {
       if (message.id !== id) return;
-      if (message.type === 'progress') options.onProgress?.(message.done, message.total, message.phase);
-      else if (message.type === 'result') finish(false, () => resolve(message.result));
+      if (message.type === 'progress') {
+        options.onProgress?.(message.done, message.total, message.phase);
+        if (gate && options.goOn) {
+          const report = ++reports;
+          void options.goOn().then(() => {
+            Atomics.store(gate, 0, report);
+            Atomics.notify(gate, 0);
+          });
+        }
+      } else if (message.type === 'result') finish(false, () => resolve(message.result));
       else finish(false, () => reject(toError(message)));
     };
     const onError = (error: Error) => finish(true, () => reject(error));
@@ -66,10 +84,11 @@ function followJob<R>(
 /** Runs one worker to completion, with its data as workerData; aborting terminates it at once. */
 export function runWorker<R>(name: string, data: unknown, options: JobOptions): Promise<R> {
   if (options.signal.aborted) return Promise.reject(new AppError('CANCELLED'));
-  const worker = new Worker(workerUrl(name), { workerData: data });
+  const progressGate = newProgressGate(options);
+  const worker = new Worker(workerUrl(name), { workerData: progressGate ? { ...(data as object), progressGate } : data });
   // An error after the job is over has no one left to tell; it must not crash the process.
   worker.on('error', () => undefined);
-  return followJob<R>(worker, name, undefined, options, () => undefined);
+  return followJob<R>(worker, name, undefined, options, () => undefined, progressGate);
 }
 
 /**
@@ -138,13 +157,21 @@ export class ResidentWorker<D, R> {
     if (this.closed || options.signal.aborted) return Promise.reject(new AppError('CANCELLED'));
     const worker = this.thread();
     const id = this.nextId++;
-    const job = followJob<R>(worker, this.name, id, options, (ended) => {
-      worker.unref();
-      if (ended || options.thenRetire) this.forget(worker);
-      if (options.thenRetire) return worker.terminate().then(() => undefined);
-    });
+    const progressGate = newProgressGate(options);
+    const job = followJob<R>(
+      worker,
+      this.name,
+      id,
+      options,
+      (ended) => {
+        worker.unref();
+        if (ended || options.thenRetire) this.forget(worker);
+        if (options.thenRetire) return worker.terminate().then(() => undefined);
+      },
+      progressGate,
+    );
     worker.ref();
-    worker.postMessage({ id, data });
+    worker.postMessage({ id, data, progressGate });
     return job;
   }
 }

@@ -13,7 +13,7 @@ export async function openScreen(page: Page, name: string): Promise<void> {
 }
 
 /** Waits until the locator's text (whitespace-trimmed) equals the expected text. */
-export async function expectText(locator: Locator, expected: string | RegExp, timeout = 10_000): Promise<void> {
+export async function expectText(locator: Locator, expected: string | RegExp, timeout = 30_000): Promise<void> {
   const read = async () => ((await locator.count()) > 0 ? ((await locator.first().textContent()) ?? '').trim() : '');
   if (typeof expected === 'string') await expect.poll(read, { timeout }).toBe(expected);
   else await expect.poll(read, { timeout }).toMatch(expected);

@@ -19,15 +19,25 @@ export interface RunningPreview {
   stop(): Promise<void>;
 }
 
+export interface PreviewOptions {
+  /**
+   * Every job stops after its first step of work and waits there until it is cancelled (the
+   * preview's test-only --hold-jobs-after-first-step): a test of 中止 then cancels part-way
+   * every time, however fast the machine. A job held this way never finishes.
+   */
+  holdJobsAfterFirstStep?: boolean;
+}
+
 /**
  * Starts the real browser preview (`electron/cli/preview.ts`) on a free port and a fresh
  * data folder, exactly as a user would, and waits for the URL line it prints.
  */
-export async function startPreview(): Promise<RunningPreview> {
+export async function startPreview(options: PreviewOptions = {}): Promise<RunningPreview> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cyber-counter-e2e-'));
+  const args = ['--port', '0', '--data-dir', dataDir, '--no-build', ...(options.holdJobsAfterFirstStep ? ['--hold-jobs-after-first-step'] : [])];
   const child = spawn(
     process.execPath,
-    [path.join(repoRoot, 'electron/cli/preview.ts'), '--port', '0', '--data-dir', dataDir, '--no-build'],
+    [path.join(repoRoot, 'electron/cli/preview.ts'), ...args],
     { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let stderr = '';

@@ -28,7 +28,7 @@ beforeAll(() => {
     db.close();
     fs.rmSync(dir, { recursive: true, force: true });
   };
-}, 120_000);
+});
 
 function scanCount(query: string): number {
   const q = `%${normalizeForSearch(query)}%`;

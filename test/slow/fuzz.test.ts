@@ -65,11 +65,7 @@ async function inBatches<T>(items: readonly T[], size: number, run: (item: T) =>
 }
 
 describe('fuzzing the HTTP host', () => {
-  it('answers 10,000 invalid calls with a 4xx, never crashes, and changes no row', { timeout: 180_000 }, async () => {
-    const t = await startTestHost();
-    await seedRecords(t);
-    const before = contentHash(t.core.dbPath);
-
+  it('answers 10,000 invalid calls with a 4xx, never crashes, and changes no row', async () => {
     // Invalid by the contract's own schema (checked here), plus unknown channels.
     const calls: { channel: string; input: unknown }[] = [];
     const channelArb = fc.constantFrom(...channelNames);
@@ -80,6 +76,12 @@ describe('fuzzing the HTTP host', () => {
     }
     for (const name of fc.sample(fc.string({ maxLength: 40 }), { numRuns: 200, seed: 7 })) calls.push({ channel: `x${encodeURIComponent(name)}`, input: {} });
     expect(calls.length).toBeGreaterThanOrEqual(10_000);
+    // The host opens only once the calls are made: generating takes seconds on a loaded machine,
+    // and a keep-alive connection left idle that long may be closed by the server just as fetch
+    // reuses it (an ECONNRESET seen once at load average 10).
+    const t = await startTestHost();
+    await seedRecords(t);
+    const before = contentHash(t.core.dbPath);
 
     const statuses = new Map<number, number>();
     await inBatches(calls, 16, async ({ channel, input }) => {
@@ -100,15 +102,16 @@ describe('fuzzing the HTTP host', () => {
     expect([...statuses.keys()].every((s) => s >= 400 && s < 500)).toBe(true);
   });
 
-  it('answers valid generated read calls with a result of the promised shape', { timeout: 120_000 }, async () => {
-    const t = await startTestHost();
-    await seedRecords(t);
+  it('answers valid generated read calls with a result of the promised shape', async () => {
     const channels = channelNames.filter((c) => readOnlyChannels.has(c));
     const valid: { channel: Channel; input: unknown }[] = [];
     for (const [channel, input] of fc.sample(fc.constantFrom(...channels).chain((c) => fc.tuple(fc.constant(c), inputFor(c))), { numRuns: 20_000, seed: 2411 })) {
       if (contract[channel].input.safeParse(input).success) valid.push({ channel, input });
     }
     expect(valid.length).toBeGreaterThan(300);
+    // Generated first, for the same reason as above.
+    const t = await startTestHost();
+    await seedRecords(t);
     await inBatches(valid, 16, async ({ channel, input }) => {
       const res = await call(t, channel, input);
       if (res.body.ok) expect(contract[channel].output.safeParse(res.body.result).success).toBe(true);
