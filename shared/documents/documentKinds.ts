@@ -1,4 +1,5 @@
 import { safeFileName } from '../text/safeFileName.ts';
+import { jobMessages } from '../messages/jobMessages.ts';
 
 /**
  * The documents the print centre makes, in the order they go into an envelope or a FAX: the
@@ -32,7 +33,7 @@ export function documentSetLabel(kinds: readonly DocumentKind[]): string {
  */
 export function documentFileName(kinds: readonly DocumentKind[], subject: string | undefined, date: string): string {
   const ordered = inSetOrder(kinds);
-  const label = ordered.length === 1 ? documentKinds[ordered[0]!].fileLabel : '書類一式';
+  const label = ordered.length === 1 ? documentKinds[ordered[0]!].fileLabel : jobMessages.documentSetTitle;
   const subjectPart = subject ? `_${safeFileName(subject.replace(/[\\/]/g, '_'), 40)}` : '';
   return `${label}${subjectPart}_${date}.pdf`;
 }

@@ -14,6 +14,7 @@ import { getQuote } from '../db/repos/quotes.ts';
 import { readSettings } from '../db/repos/settings.ts';
 import { getStaff } from '../db/repos/staff.ts';
 import { AppError } from '../errors.ts';
+import { jobMessages } from '../../../shared/messages/jobMessages.ts';
 import type { FileStore } from '../files/fileStore.ts';
 import { resourcesDir } from '../paths.ts';
 import type { ResidentWorker } from '../workers/runWorker.ts';
@@ -77,8 +78,8 @@ export function documentJobs(deps: DocumentJobDeps): Pick<JobImplementations, 'd
       const targets: SetTarget[] =
         clinics.length === 0 ? [{}] : clinics.map((clinic) => ({ clinic, receiptNumber: inquiry?.receiptNumber, quote: quoteTarget }));
 
-      const progressLabel = (done: number) => `${countFormat.format(done)} / ${countFormat.format(targets.length)} 件`;
-      ctx.progress(0, targets.length, targets.length > 1 ? progressLabel(0) : '書類を作成しています…');
+      const progressLabel = (done: number) => jobMessages.countOf(countFormat.format(done), countFormat.format(targets.length));
+      ctx.progress(0, targets.length, targets.length > 1 ? progressLabel(0) : jobMessages.makingDocuments);
       const { fileId, path: outPath } = deps.files.reservePath();
       const data: PdfRenderData = {
         request: { documents, pack, rates, issuedOn: formatDate(today, settings.dateStyle), staffName, cover: input.cover },
@@ -103,7 +104,7 @@ export function documentJobs(deps: DocumentJobDeps): Pick<JobImplementations, 'd
       const subject = clinics.length === 1 ? clinics[0]!.name : clinics.length > 1 ? `${clinics.length}件` : undefined;
       const file = deps.files.adopt(fileId, outPath, documentFileName(documents, subject, today), 'application/pdf');
       deps.outputs.set(file.fileId, { outputKey: file.fileId, documents, clinicIds, inquiryId: inquiry?.id ?? null });
-      ctx.progress(targets.length, targets.length, '作成しました');
+      ctx.progress(targets.length, targets.length, jobMessages.documentsMade);
       return { file, pages: rendered.pages, clinics: clinics.length };
     },
   };

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { errorMessages } from '../../../shared/messages/errors.ts';
+import { jobMessages } from '../../../shared/messages/jobMessages.ts';
 import { jobKinds, type JobKind, type JobResult, type JobStart, type JobState } from '../../../shared/contract/jobs.ts';
 import type { z } from 'zod';
 import { AppError } from '../errors.ts';
@@ -65,7 +66,7 @@ export class JobRunner {
       jobId,
       kind: request.kind,
       state: 'running',
-      progress: { done: 0, total: 0, label: '準備しています…' },
+      progress: { done: 0, total: 0, label: jobMessages.preparing },
       startedAt: new Date().toISOString(),
       finishedAt: null,
     };

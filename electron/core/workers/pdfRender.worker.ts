@@ -4,6 +4,7 @@ import { PDFDocument } from 'pdf-lib';
 import { buildDocumentSet, type DocumentSetRequest, type SetTarget } from '../../../shared/documents/buildDocumentSet.ts';
 import { combineDocuments } from '../../../shared/documents/documentSet.ts';
 import { buildFlyer } from '../../../shared/documents/flyer.ts';
+import { jobMessages } from '../../../shared/messages/jobMessages.ts';
 import { renderPdf } from '../pdf/renderPdf.ts';
 import { gatedPost, type ProgressGated } from './progressGate.ts';
 import type { WorkerMessage } from './runWorker.ts';
@@ -56,7 +57,7 @@ async function render({ request, targets, fontsDir, outPath }: PdfRenderData, re
     return { bytes: pdf.length, pages: (await PDFDocument.load(pdf)).getPageCount() };
   }
   const combined = await PDFDocument.create();
-  combined.setTitle(request.documents.length === 1 && request.documents[0] === 'flyer' ? request.pack.productName : '書類一式');
+  combined.setTitle(request.documents.length === 1 && request.documents[0] === 'flyer' ? request.pack.productName : jobMessages.documentSetTitle);
   combined.setCreator(request.pack.contacts.agency.organization);
   for (let start = 0; start < targets.length; start += setsPerChunk) {
     const chunk = targets.slice(start, start + setsPerChunk);
