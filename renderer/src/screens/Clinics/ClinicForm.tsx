@@ -10,8 +10,7 @@ import {
 } from '../../../../shared/domain/clinic.ts';
 import { parsePostalCode } from '../../../../shared/text/postalCode.ts';
 import { ApiError } from '../../api/ApiError.ts';
-import { ConflictPanel } from '../../components/ConflictPanel.tsx';
-import { conflictMessages } from '../../components/conflictMessages.ts';
+import { OpenedRecordNotices } from '../../components/OpenedRecordNotices.tsx';
 import { useOpenedRecord } from '../../components/useOpenedRecord.ts';
 import { FormField, type FieldControlProps } from '../../components/FormField.tsx';
 import { isComposing } from '../../components/ModalDialog.tsx';
@@ -112,7 +111,7 @@ export function ClinicForm(props: ClinicFormProps) {
       setErrors({});
     },
   });
-  const { opened, conflict } = record;
+  const { opened } = record;
 
   const fieldId = (field: ClinicDraftField) => `${idPrefix}-${field}`;
   const focusField = (field: ClinicDraftField) => document.getElementById(fieldId(field))?.focus();
@@ -313,31 +312,12 @@ export function ClinicForm(props: ClinicFormProps) {
           {generalError}
         </p>
       )}
-      {conflict && (
-        <ConflictPanel
-          changes={conflict.changes}
-          label={(field) => clinicFieldLabels[field]}
-          show={(field, value) => (field === 'kind' ? clinicKindLabels[value as ClinicKind] : value)}
-          onReload={() => {
-            record.reload();
-            focusField('name');
-          }}
-          onReapply={() => {
-            record.reapply();
-            focusField('name');
-          }}
-        />
-      )}
-      {record.changedWhileEditing && (
-        <p role="status" className="message message-info">
-          {conflictMessages.changedWhileEditing}
-        </p>
-      )}
-      {record.note && (
-        <p role="status" className="message message-success">
-          {record.note}
-        </p>
-      )}
+      <OpenedRecordNotices
+        record={record}
+        label={(field) => clinicFieldLabels[field]}
+        show={(field, value) => (field === 'kind' ? clinicKindLabels[value as ClinicKind] : value)}
+        onSettled={() => focusField('name')}
+      />
       <fieldset className="clinic-form-grid" disabled={readOnly}>
         <legend className="visually-hidden">医療機関の情報</legend>
         {field('name', textInput('name', 200), { required: true })}

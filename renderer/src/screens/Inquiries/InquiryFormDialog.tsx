@@ -12,8 +12,7 @@ import { tokyoToday } from '../../../../shared/time/tokyoDate.ts';
 import { ApiError } from '../../api/ApiError.ts';
 import { queries } from '../../query/queries.ts';
 import { queryClient } from '../../query/queryClientInstance.ts';
-import { ConflictPanel } from '../../components/ConflictPanel.tsx';
-import { conflictMessages } from '../../components/conflictMessages.ts';
+import { OpenedRecordNotices } from '../../components/OpenedRecordNotices.tsx';
 import { useOpenedRecord } from '../../components/useOpenedRecord.ts';
 import { FormField } from '../../components/FormField.tsx';
 import { ModalDialog } from '../../components/ModalDialog.tsx';
@@ -103,7 +102,7 @@ export function InquiryFormDialog({ clinic, inquiry, onClose }: InquiryFormDialo
       setFieldErrors({});
     },
   });
-  const { opened, conflict } = record;
+  const { opened } = record;
 
   const requestCancel = () => {
     if (saving) return;
@@ -212,33 +211,14 @@ export function InquiryFormDialog({ clinic, inquiry, onClose }: InquiryFormDialo
             {generalError}
           </p>
         )}
-        {conflict && (
-          <ConflictPanel
-            changes={conflict.changes}
-            label={(field) => inquiryFieldLabels[field]}
-            show={(field, value) =>
-              field === 'channel' ? inquiryChannelLabels[value as InquiryChannel] : field === 'staffId' ? staffName(value) : value
-            }
-            onReload={() => {
-              record.reload();
-              focusField('receivedOn');
-            }}
-            onReapply={() => {
-              record.reapply();
-              focusField('receivedOn');
-            }}
-          />
-        )}
-        {record.changedWhileEditing && (
-          <p role="status" className="message message-info">
-            {conflictMessages.changedWhileEditing}
-          </p>
-        )}
-        {record.note && (
-          <p role="status" className="message message-success">
-            {record.note}
-          </p>
-        )}
+        <OpenedRecordNotices
+          record={record}
+          label={(field) => inquiryFieldLabels[field]}
+          show={(field, value) =>
+            field === 'channel' ? inquiryChannelLabels[value as InquiryChannel] : field === 'staffId' ? staffName(value) : value
+          }
+          onSettled={() => focusField('receivedOn')}
+        />
         <div className="form-grid">
           <FormField id="inquiry-received-on" label={inquiryFieldLabels.receivedOn} required error={fieldErrors.receivedOn}>
             {(control) => (
