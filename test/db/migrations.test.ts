@@ -148,19 +148,28 @@ describe('migration 3 (quotes)', () => {
   });
 });
 
-describe('migration 4 (content changes)', () => {
-  it('keeps saved quotes of a version-3 file and starts with no content changes', () => {
-    const file = path.join(tempDir(), 'v3.sqlite3');
-    const db = openDatabase(file);
-    migrate(db, migrations.slice(0, 3));
-    db.exec(`
+/** A clinic with an inquiry and a saved quote, as the schema of versions 3 to 6 stores them. */
+const clinicInquiryAndQuote = `
       INSERT INTO clinics (id, name, kind, name_norm, kana_norm, created_at, updated_at, updated_by)
         VALUES ('c1', '中央医院', 'clinic_no_beds', '中央医院', '', 't', 't', 'm');
       INSERT INTO inquiries (id, receipt_number, clinic_id, received_on, channel, status, created_at, updated_at, updated_by)
         VALUES ('i1', 'A-2026-0001', 'c1', '2026-11-24', 'phone', 'new', 't', 't', 'm');
       INSERT INTO inquiry_quotes (id, inquiry_id, snapshot, created_at, machine) VALUES ('q1', 'i1', '{"monthlyYen":1111}', 't', 'm');
-    `);
-    db.close();
+`;
+
+/** A closed database file at `version` holding what `seedSql` inserts, for the next step to upgrade. */
+function fileAtVersion(version: number, seedSql: string): string {
+  const file = path.join(tempDir(), `v${version}.sqlite3`);
+  const db = openDatabase(file);
+  migrate(db, migrations.slice(0, version));
+  db.exec(seedSql);
+  db.close();
+  return file;
+}
+
+describe('migration 4 (content changes)', () => {
+  it('keeps saved quotes of a version-3 file and starts with no content changes', () => {
+    const file = fileAtVersion(3, clinicInquiryAndQuote);
     const reopened = openDatabase(file);
     expect(migrate(reopened, migrations.slice(0, 4))).toEqual({ from: 3, to: 4 });
     expect(reopened.prepare('SELECT snapshot FROM inquiry_quotes').get()).toEqual({ snapshot: '{"monthlyYen":1111}' });
@@ -171,18 +180,11 @@ describe('migration 4 (content changes)', () => {
 
 describe('migration 5 (document outputs)', () => {
   it('keeps the records of a version-4 file and records a document once per clinic, file and action', () => {
-    const file = path.join(tempDir(), 'v4.sqlite3');
-    const db = openDatabase(file);
-    migrate(db, migrations.slice(0, 4));
-    db.exec(`
-      INSERT INTO clinics (id, name, kind, name_norm, kana_norm, created_at, updated_at, updated_by)
-        VALUES ('c1', '中央医院', 'clinic_no_beds', '中央医院', '', 't', 't', 'm');
-      INSERT INTO inquiries (id, receipt_number, clinic_id, received_on, channel, status, created_at, updated_at, updated_by)
-        VALUES ('i1', 'A-2026-0001', 'c1', '2026-11-24', 'phone', 'new', 't', 't', 'm');
-      INSERT INTO inquiry_quotes (id, inquiry_id, snapshot, created_at, machine) VALUES ('q1', 'i1', '{"monthlyYen":1111}', 't', 'm');
-      INSERT INTO content_changes (id, kind, label, file_name, installed_at, machine) VALUES ('cc1', 'rates', '2026年度', 'rates.csv', 't', 'm');
-    `);
-    db.close();
+    const file = fileAtVersion(
+      4,
+      `${clinicInquiryAndQuote}
+      INSERT INTO content_changes (id, kind, label, file_name, installed_at, machine) VALUES ('cc1', 'rates', '2026年度', 'rates.csv', 't', 'm');`,
+    );
     const reopened = openDatabase(file);
     expect(migrate(reopened, migrations.slice(0, 5))).toEqual({ from: 4, to: 5 });
     expect(reopened.prepare('SELECT receipt_number FROM inquiries').pluck().all()).toEqual(['A-2026-0001']);
