@@ -16,6 +16,7 @@ export const statusForError: Record<ErrorCode, number> = {
   CANCELLED: 409,
   BUSY: 409,
   CONFLICT: 409,
+  TOO_MANY_WINDOWS: 429,
   DB_LOCKED: 409,
   DB_TOO_NEW: 409,
   DB_DAMAGED: 409,

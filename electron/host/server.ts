@@ -121,6 +121,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       return;
     }
     if (pathname === '/api/events' && req.method === 'GET') {
+      // Each open tab holds one stream; a page that opens them in a loop must not exhaust the host.
+      if (eventStreams.size >= limits.maxEventStreams) throw new HttpFailure('TOO_MANY_WINDOWS');
       res.writeHead(200, { ...securityHeaders, 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
       res.write(': connected\n\n');
       eventStreams.add(res);

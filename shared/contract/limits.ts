@@ -6,6 +6,8 @@ export const limits = {
   maxUploadBytes: 32 * 1024 * 1024,
   /** A file the window reads back to show it (a PDF preview). */
   maxReadBytes: 64 * 1024 * 1024,
+  /** Event streams the preview host keeps open at once: one per tab; a counter needs a few. */
+  maxEventStreams: 8,
   /** Search text typed in the 検索 box. */
   maxQueryChars: 100,
   /** Rows one search call may return. */
