@@ -16,6 +16,7 @@ import type { AppInfo } from '../../shared/contract/channels.ts';
 import { isDamageError, newestGoodBackup, passesQuickCheck, restoreAfterDamage } from './backup/damagedDatabase.ts';
 import type { OutputSubject } from './db/repos/documentOutputs.ts';
 import { FileStore } from './files/fileStore.ts';
+import { keepDataDirPrivate } from './files/privateDataDir.ts';
 import { createHandlers } from './handlers/createHandlers.ts';
 import { createDispatcher } from './dispatch.ts';
 import { startSearchIndexMaintenance } from './db/searchIndexMaintenance.ts';
@@ -57,7 +58,7 @@ export interface CoreOptions {
  */
 export async function openCore(options: CoreOptions): Promise<Core> {
   const { dataDir, mode } = options;
-  fs.mkdirSync(dataDir, { recursive: true });
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const log = options.log ?? createFileLogger(path.join(dataDir, 'logs'));
   // Content first: a broken bundle is reported before anything else is touched.
   const content = new ContentManager(options.bundledContentDir ?? path.join(resourcesDir(), 'content'), path.join(dataDir, 'content'));
@@ -135,6 +136,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     const warmAfter = options.warmPdfWorkerAfterMs;
     const pdfWarmUp = warmAfter === undefined ? undefined : setTimeout(() => pdfWorker.warm(), warmAfter);
     pdfWarmUp?.unref();
+    keepDataDirPrivate(dataDir);
     log.info('core opened', { mode, schemaVersion: to });
     let closed = false;
     return {
