@@ -37,12 +37,12 @@ async function openOrRecover(dataDir: string, restore: boolean, holdJobs: boolea
   try {
     return await openCore(options);
   } catch (error) {
-    if (!(error instanceof AppError) || error.code !== 'DB_DAMAGED') throw error;
+    if (!(error instanceof AppError) || (error.code !== 'DB_DAMAGED' && error.code !== 'DB_MISSING')) throw error;
     const backup = newestGoodBackupIn(dataDir);
     if (!backup) throw new Error('データのファイルが壊れていて、復元できるバックアップもありません。ファイルはそのまま残しています。', { cause: error });
     if (!restore) {
       throw new Error(
-        `${error.message}\n最新のバックアップ: ${backup.fileName}\n復元するには --restore-newest-backup を付けて起動してください（壊れたファイルは damaged フォルダに残します）。`,
+        `${error.message}\n最新のバックアップ: ${backup.fileName}\n復元するには --restore-newest-backup を付けて起動してください（元のファイルは damaged フォルダに残します）。`,
         { cause: error },
       );
     }

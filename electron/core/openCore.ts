@@ -52,6 +52,11 @@ export interface CoreOptions {
   pauseJobs?: JobPausePoint;
 }
 
+/** No database file, or one of zero bytes: what a deleted or truncated file leaves. */
+function isMissingOrEmpty(dbPath: string): boolean {
+  return (fs.statSync(dbPath, { throwIfNoEntry: false })?.size ?? 0) === 0;
+}
+
 /**
  * Opens the data folder for this process: lock, database, migrations, handlers, jobs. Throws an
  * AppError with DB_LOCKED or DB_TOO_NEW (and a Japanese message) when it must not be opened.
@@ -68,6 +73,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const dbPath = path.join(dataDir, databaseFileName);
   let db: Db | undefined;
   try {
+    // A file gone or emptied while backups remain is a lost database, not a first start.
+    if (isMissingOrEmpty(dbPath) && newestGoodBackup(backupsDir)) throw new AppError('DB_MISSING');
     db = openDatabase(dbPath, { newestKnownVersion: migrations.length });
     // An upgrade never runs without a verified copy of the file as it was.
     const current = schemaVersion(db);

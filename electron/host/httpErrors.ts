@@ -20,6 +20,7 @@ export const statusForError: Record<ErrorCode, number> = {
   DB_LOCKED: 409,
   DB_TOO_NEW: 409,
   DB_DAMAGED: 409,
+  DB_MISSING: 409,
   PAYLOAD_TOO_LARGE: 413,
   INTERNAL: 500,
 };

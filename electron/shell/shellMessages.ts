@@ -12,6 +12,10 @@ export const shellMessages = {
     `最新のバックアップ（${backupLabel}、${counts}）から復元して起動しますか？ バックアップより後に入力した内容は含まれません。`,
   damagedNoBackup:
     'データのファイルが壊れているため開けませんでした。復元できるバックアップが見つかりません。ファイルはそのまま残しています。担当者に連絡してください。',
+  missingTitle: 'データのファイルが見つかりません',
+  missingRestoreOffer: (backupLabel: string, counts: string) =>
+    `データのファイルが見つからないか、空になっています。空のデータでは始めません（空のファイルがあれば「damaged」フォルダに残します）。\n\n` +
+    `最新のバックアップ（${backupLabel}、${counts}）から復元して起動しますか？ バックアップより後に入力した内容は含まれません。`,
   restoreAndStart: '最新のバックアップから復元して起動',
   quit: '終了',
   appName: '医療機関サイバー保険 窓口',

@@ -71,7 +71,9 @@ export function startApp(options: StartOptions): void {
     try {
       return await open();
     } catch (error) {
-      if ((error as { code?: unknown } | null)?.code !== 'DB_DAMAGED' || !options.recovery) throw error;
+      const code = (error as { code?: unknown } | null)?.code;
+      if ((code !== 'DB_DAMAGED' && code !== 'DB_MISSING') || !options.recovery) throw error;
+      const missing = code === 'DB_MISSING';
       const backup = options.recovery.newestGoodBackup(options.dataDir);
       if (!backup) {
         dialog.showErrorBox(shellMessages.damagedTitle, shellMessages.damagedNoBackup);
@@ -81,9 +83,9 @@ export function startApp(options: StartOptions): void {
       const counts = backup.counts ? `医療機関 ${backup.counts.clinics}件・問い合わせ ${backup.counts.inquiries}件` : '件数不明';
       const { response } = await dialog.showMessageBox({
         type: 'warning',
-        title: shellMessages.damagedTitle,
-        message: shellMessages.damagedTitle,
-        detail: shellMessages.damagedRestoreOffer(backupTime.format(new Date(backup.createdAt)), counts),
+        title: missing ? shellMessages.missingTitle : shellMessages.damagedTitle,
+        message: missing ? shellMessages.missingTitle : shellMessages.damagedTitle,
+        detail: (missing ? shellMessages.missingRestoreOffer : shellMessages.damagedRestoreOffer)(backupTime.format(new Date(backup.createdAt)), counts),
         buttons: [shellMessages.restoreAndStart, shellMessages.quit],
         defaultId: 0,
         cancelId: 1,
@@ -94,7 +96,7 @@ export function startApp(options: StartOptions): void {
         return undefined;
       }
       const restored = options.recovery.restore(options.dataDir);
-      log.warn('database restored after damage', { backup: restored.backup.fileName });
+      log.warn(missing ? 'database restored after it went missing' : 'database restored after damage', { backup: restored.backup.fileName });
       return open();
     }
   };

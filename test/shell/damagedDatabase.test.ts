@@ -93,3 +93,59 @@ describe('a damaged database at start-up', () => {
     expect(fs.existsSync(path.join(dataDir, 'damaged'))).toBe(false);
   });
 });
+
+/** A data folder with one backup (one clinic) whose database file is then deleted or emptied. */
+async function lostDataDir(how: 'deleted' | 'emptied'): Promise<string> {
+  const dataDir = tempDir();
+  const core = await openCore({ dataDir, mode: 'preview', log: silentLogger });
+  await core.dispatch('clinics.create', { name: '霧島眼科' });
+  await core.dispatch('backups.create', {});
+  await core.close();
+  for (const suffix of ['-wal', '-shm']) fs.rmSync(dbFile(dataDir) + suffix, { force: true });
+  if (how === 'deleted') fs.rmSync(dbFile(dataDir));
+  else fs.truncateSync(dbFile(dataDir), 0);
+  return dataDir;
+}
+
+describe('a database file gone or emptied while backups remain', () => {
+  beforeEach(() => resetFakeElectron());
+
+  it.each(['deleted', 'emptied'] as const)('when %s, is refused with DB_MISSING instead of starting empty, and nothing is created', async (how) => {
+    const dataDir = await lostDataDir(how);
+    const before = fs.readdirSync(dataDir).sort();
+    await expect(openCore({ dataDir, mode: 'preview', log: silentLogger })).rejects.toMatchObject({
+      code: 'DB_MISSING',
+      message: expect.stringContaining('空のデータでは始めません'),
+    });
+    expect(fs.readdirSync(dataDir).sort()).toEqual(before);
+  });
+
+  it('a truly first start, with no backups, opens an empty database without a question', async () => {
+    const core = await openCore({ dataDir: tempDir(), mode: 'preview', log: silentLogger });
+    const found = (await core.dispatch('clinics.search', { query: '' })) as { ok: true; result: { items: unknown[] } };
+    expect(found.result.items).toEqual([]);
+    await core.close();
+  });
+
+  it('the desktop app offers the newest backup; yes restores it and starts with its clinics', async () => {
+    const dataDir = await lostDataDir('emptied');
+    const opened: Core[] = [];
+    startApp({
+      openCore: async (options) => {
+        const core = await openCore({ ...options, log: silentLogger });
+        opened.push(core);
+        return core;
+      },
+      dataDir,
+      preloadPath: '/app/preload.cjs',
+      rendererDir: '/app/renderer',
+      log: silentLogger,
+      recovery: { newestGoodBackup: newestGoodBackupIn, restore: (dir) => restoreDamagedDataDir(dir) },
+    });
+    await until(() => FakeBrowserWindow.instances.length > 0);
+    expect(dialog.showMessageBox).toHaveBeenCalledWith(expect.objectContaining({ title: shellMessages.missingTitle, buttons: [shellMessages.restoreAndStart, shellMessages.quit] }));
+    const found = (await opened[0]!.dispatch('clinics.search', { query: '' })) as { ok: true; result: { items: { name: string }[] } };
+    expect(found.result.items.map((c) => c.name)).toEqual(['霧島眼科']);
+    await opened[0]!.close();
+  });
+});
