@@ -28,6 +28,8 @@ export const contentMessages = {
   versionNeeded: '保険料表の版（例：2026年度 正式）を入力してください',
   malformedCsv: (reason: string) => `CSVの形式が正しくありません（${reason}）`,
   cannotInstall: (field: string, message: string) => `取り込めません：${field} ${message}`.trim(),
+  revertRefused:
+    'この取り込みの記録は、アプリが書いたものではないファイル名を指しているため、取り消しませんでした。ファイルは一つも移動していません。',
   templateFileName: '保険料表テンプレート.csv',
   nothingLoadable: (detail: string) => `商品の説明データを読み込めませんでした。\n${detail}`,
 } as const;

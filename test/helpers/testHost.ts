@@ -5,6 +5,7 @@ import { afterEach } from 'vitest';
 import { startHost, type RunningHost } from '../../electron/host/server.ts';
 import type { Core } from '../../electron/core/types.ts';
 import type { JobPausePoint } from '../../electron/core/jobs/jobPausePoint.ts';
+import type { Logger } from '../../electron/core/log/logger.ts';
 import type { JobState } from '../../shared/contract/index.ts';
 import { openTestCore } from './openTestCore.ts';
 import { tempDir } from './tempDir.ts';
@@ -22,7 +23,7 @@ export interface TestHost {
  * The real core behind the real HTTP host, on a temporary data folder and a free port. With
  * `pauseJobs`, its jobs wait where the pause point holds them: a cancel test cancels part-way.
  */
-export async function startTestHost(options: { pauseJobs?: JobPausePoint } = {}): Promise<TestHost> {
+export async function startTestHost(options: { pauseJobs?: JobPausePoint; log?: Logger } = {}): Promise<TestHost> {
   const dataDir = tempDir();
   const staticDir = tempDir();
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>test</title>');

@@ -14,6 +14,8 @@ import type { FileStore } from '../files/fileStore.ts';
 import { toExcelCsv } from '../text/csvText.ts';
 import { decodeText, encodeCp932 } from '../text/decodeText.ts';
 import { loadContent, type LoadedContent } from './loadContent.ts';
+import { installedContentFileName, installedContentPath } from './installedContentFile.ts';
+import { silentLogger, type Logger } from '../log/logger.ts';
 import { contentMessages } from '../../../shared/messages/contentMessages.ts';
 
 type Candidate = { kind: 'rates'; table: RateTable } | { kind: 'pack'; pack: ContentPack };
@@ -35,10 +37,12 @@ export class ContentManager {
   private loaded: LoadedContent;
   private readonly bundledDir: string;
   private readonly installedDir: string;
+  private readonly log: Logger;
 
-  constructor(bundledDir: string, installedDir: string) {
+  constructor(bundledDir: string, installedDir: string, log: Logger = silentLogger) {
     this.bundledDir = bundledDir;
     this.installedDir = installedDir;
+    this.log = log;
     this.loaded = this.load();
   }
 
@@ -126,8 +130,7 @@ export class ContentManager {
     const now = ctx.now?.() ?? new Date();
     const id = newRecordId();
     const dir = candidate.kind === 'rates' ? path.join(this.installedDir, 'rates') : this.installedDir;
-    // Sortable by time, unique by id: two installs in one second never collide.
-    const fileName = `${now.toISOString().replace(/[-:.]/g, '')}-${id.slice(-8)}-${candidate.kind}.json`;
+    const fileName = installedContentFileName(now, id, candidate.kind);
     fs.mkdirSync(dir, { recursive: true });
     const data = candidate.kind === 'rates' ? candidate.table : candidate.pack;
     const temporary = path.join(dir, `${fileName}.partial`);
@@ -171,10 +174,15 @@ export class ContentManager {
       | undefined;
     if (!row) throw new AppError('NOT_FOUND');
     if (row.reverted_at === null) {
-      const from = path.join(row.kind === 'rates' ? path.join(this.installedDir, 'rates') : this.installedDir, row.file_name);
       const aside = path.join(this.installedDir, 'reverted');
+      const from = installedContentPath(row.kind === 'rates' ? path.join(this.installedDir, 'rates') : this.installedDir, row.file_name, row.kind);
+      const to = installedContentPath(aside, row.file_name, row.kind);
+      if (!from || !to) {
+        this.log.warn('content revert refused: stored file name is not one install writes', { changeId });
+        throw new AppError('INVALID_FILE', contentMessages.revertRefused);
+      }
       fs.mkdirSync(aside, { recursive: true });
-      if (fs.existsSync(from)) fs.renameSync(from, path.join(aside, row.file_name));
+      if (fs.existsSync(from)) fs.renameSync(from, to);
       statement(db, 'UPDATE content_changes SET reverted_at = ? WHERE id = ?').run((ctx.now?.() ?? new Date()).toISOString(), changeId);
       this.loaded = this.load();
     }
