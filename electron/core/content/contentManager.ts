@@ -17,11 +17,14 @@ import { loadContent, type LoadedContent } from './loadContent.ts';
 import { installedContentFileName, installedContentPath } from './installedContentFile.ts';
 import { silentLogger, type Logger } from '../log/logger.ts';
 import { contentMessages } from '../../../shared/messages/contentMessages.ts';
+import { diffContentPacks } from '../../../shared/content/contentPackDiff.ts';
+import { tokyoToday } from '../../../shared/time/tokyoDate.ts';
 
 type Candidate = { kind: 'rates'; table: RateTable } | { kind: 'pack'; pack: ContentPack };
 type Problem = { row: number; field: string; message: string };
 
-const sectionLabels: Partial<Record<keyof ContentPack, string>> = contentMessages.sectionLabels;
+/** The largest table or pack accepted: the approved flyer's pack is 10 KB, a full rate table less. */
+export const maxContentFileBytes = 2 * 1024 * 1024;
 const fileProblem = (message: string): { problems: Problem[] } => ({ problems: [{ row: 0, field: contentMessages.fileField, message }] });
 
 function schemaProblems(issues: { path: PropertyKey[]; message: string }[]): Problem[] {
@@ -38,11 +41,13 @@ export class ContentManager {
   private readonly bundledDir: string;
   private readonly installedDir: string;
   private readonly log: Logger;
+  private readonly now: () => Date;
 
-  constructor(bundledDir: string, installedDir: string, log: Logger = silentLogger) {
+  constructor(bundledDir: string, installedDir: string, options: { log?: Logger; now?: () => Date } = {}) {
     this.bundledDir = bundledDir;
     this.installedDir = installedDir;
-    this.log = log;
+    this.log = options.log ?? silentLogger;
+    this.now = options.now ?? (() => new Date());
     this.loaded = this.load();
   }
 
@@ -61,6 +66,8 @@ export class ContentManager {
   }
 
   private readCandidate(file: { path: string; name: string }, version: string): { candidate?: Candidate; problems: Problem[] } {
+    // Measured before reading: a file of gigabytes is refused without being loaded.
+    if (fs.statSync(file.path).size > maxContentFileBytes) return fileProblem(contentMessages.fileTooLarge('2MB'));
     const bytes = fs.readFileSync(file.path);
     if (bytes.length === 0) return fileProblem(contentMessages.emptyFile);
     if (bytes.includes(0)) return fileProblem(contentMessages.notCsvOrJson);
@@ -75,6 +82,12 @@ export class ContentManager {
       const isRates = typeof raw === 'object' && raw !== null && 'monthlyPremiums' in raw;
       const parsed = isRates ? rateTableSchema.safeParse(raw) : contentPackSchema.safeParse(raw);
       if (!parsed.success) return { problems: schemaProblems(parsed.error.issues) };
+      if (!isRates) {
+        // A flyer cannot have been approved after today; the core's clock decides, in Japan's date.
+        const { createdOn } = (parsed.data as ContentPack).document;
+        const today = tokyoToday(this.now());
+        if (createdOn > today) return { problems: [{ row: 0, field: 'document.createdOn', message: contentMessages.createdInFuture(createdOn, today) }] };
+      }
       return isRates ? { candidate: { kind: 'rates', table: parsed.data as RateTable }, problems: [] } : { candidate: { kind: 'pack', pack: parsed.data as ContentPack }, problems: [] };
     }
     if (version === '') return { problems: [{ row: 0, field: contentMessages.versionField, message: contentMessages.versionNeeded }] };
@@ -111,14 +124,11 @@ export class ContentManager {
         problems,
       };
     }
-    const changedSections = Object.entries(sectionLabels)
-      .filter(([key]) => JSON.stringify(candidate.pack[key as keyof ContentPack]) !== JSON.stringify(current.pack[key as keyof ContentPack]))
-      .map(([, label]) => label as string);
     return {
       kind: 'pack',
       current: { code: current.pack.document.code, createdLabel: current.pack.document.createdLabel },
       candidate: { code: candidate.pack.document.code, createdLabel: candidate.pack.document.createdLabel },
-      changedSections,
+      changes: diffContentPacks(current.pack, candidate.pack),
       problems: [],
     };
   }
