@@ -85,7 +85,7 @@ describe('a content pack that is too large, too long or dated in the future is r
     const pack = bundledPack();
     pack.productName = '保'.repeat(100_000);
     const { fileId, answer } = await preview(t, pack);
-    expect(answer.problems).toEqual([{ row: 0, field: 'productName', message: `商品名は${maxPackTextChars}文字以内にしてください` }]);
+    expect(answer.problems).toEqual([{ row: 0, field: '商品名', message: `商品名は${maxPackTextChars}文字以内にしてください` }]);
     await expectNothingInstalled(t, fileId);
   });
 
@@ -114,7 +114,7 @@ describe('a content pack that is too large, too long or dated in the future is r
     pack.document.createdOn = '2026-12-05';
     const { fileId, answer } = await preview(t, pack);
     expect(answer.problems).toEqual([
-      { row: 0, field: 'document.createdOn', message: '作成日 2026-12-05 が今日（2026-12-04）より後になっています。保険会社から届いたファイルか確認してください' },
+      { row: 0, field: '作成日', message: '作成日 2026-12-05 が今日（2026-12-04）より後になっています。保険会社から届いたファイルか確認してください' },
     ]);
     await expectNothingInstalled(t, fileId);
   });

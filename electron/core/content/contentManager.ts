@@ -17,7 +17,7 @@ import { loadContent, type LoadedContent } from './loadContent.ts';
 import { installedContentFileName, installedContentPath } from './installedContentFile.ts';
 import { silentLogger, type Logger } from '../log/logger.ts';
 import { contentMessages } from '../../../shared/messages/contentMessages.ts';
-import { diffContentPacks } from '../../../shared/content/contentPackDiff.ts';
+import { contentFieldLabel, diffContentPacks } from '../../../shared/content/contentPackDiff.ts';
 import { tokyoToday } from '../../../shared/time/tokyoDate.ts';
 
 type Candidate = { kind: 'rates'; table: RateTable } | { kind: 'pack'; pack: ContentPack };
@@ -27,8 +27,9 @@ type Problem = { row: number; field: string; message: string };
 export const maxContentFileBytes = 2 * 1024 * 1024;
 const fileProblem = (message: string): { problems: Problem[] } => ({ problems: [{ row: 0, field: contentMessages.fileField, message }] });
 
-function schemaProblems(issues: { path: PropertyKey[]; message: string }[]): Problem[] {
-  return issues.slice(0, 50).map((i) => ({ row: 0, field: i.path.map(String).join('.') || contentMessages.wholeFile, message: i.message }));
+/** Problems by field; a pack's fields are named as the side-by-side check names them (「作成日」). */
+function schemaProblems(issues: { path: PropertyKey[]; message: string }[], name: (path: (string | number)[]) => string = (p) => p.join('.')): Problem[] {
+  return issues.slice(0, 50).map((i) => ({ row: 0, field: name(i.path.map((p) => (typeof p === 'number' ? p : String(p)))) || contentMessages.wholeFile, message: i.message }));
 }
 
 /**
@@ -81,12 +82,12 @@ export class ContentManager {
       }
       const isRates = typeof raw === 'object' && raw !== null && 'monthlyPremiums' in raw;
       const parsed = isRates ? rateTableSchema.safeParse(raw) : contentPackSchema.safeParse(raw);
-      if (!parsed.success) return { problems: schemaProblems(parsed.error.issues) };
+      if (!parsed.success) return { problems: schemaProblems(parsed.error.issues, isRates ? undefined : contentFieldLabel) };
       if (!isRates) {
         // A flyer cannot have been approved after today; the core's clock decides, in Japan's date.
         const { createdOn } = (parsed.data as ContentPack).document;
         const today = tokyoToday(this.now());
-        if (createdOn > today) return { problems: [{ row: 0, field: 'document.createdOn', message: contentMessages.createdInFuture(createdOn, today) }] };
+        if (createdOn > today) return { problems: [{ row: 0, field: contentFieldLabel(['document', 'createdOn']), message: contentMessages.createdInFuture(createdOn, today) }] };
       }
       return isRates ? { candidate: { kind: 'rates', table: parsed.data as RateTable }, problems: [] } : { candidate: { kind: 'pack', pack: parsed.data as ContentPack }, problems: [] };
     }
