@@ -103,7 +103,7 @@ export function ContentSection() {
                   {problems.map((p, i) => (
                     <tr key={i}>
                       <td>{p.row > 0 ? p.row : '—'}</td>
-                      <td>{p.field}</td>
+                      <td className="problem-field">{p.field}</td>
                       <td>{p.message}</td>
                     </tr>
                   ))}
