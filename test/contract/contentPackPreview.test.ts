@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { maxContentFileBytes } from '../../electron/core/content/contentManager.ts';
-import { maxPackTextChars } from '../../shared/content/contentPackSchema.ts';
+import { maxPackListItems, maxPackTextChars } from '../../shared/content/contentPackSchema.ts';
 import { call, startTestHost, uploadFile, type TestHost } from '../helpers/testHost.ts';
 
 type Pack = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -86,6 +86,15 @@ describe('a content pack that is too large, too long or dated in the future is r
     pack.productName = '保'.repeat(100_000);
     const { fileId, answer } = await preview(t, pack);
     expect(answer.problems).toEqual([{ row: 0, field: '商品名', message: `商品名は${maxPackTextChars}文字以内にしてください` }]);
+    await expectNothingInstalled(t, fileId);
+  });
+
+  it('refuses a list longer than any flyer holds, naming it', async () => {
+    const t = await startTestHost({ now: counterClock });
+    const pack = bundledPack();
+    pack.attackTypes = Array.from({ length: maxPackListItems + 1 }, (_, i) => `攻撃${i + 1}`);
+    const { fileId, answer } = await preview(t, pack);
+    expect(answer.problems).toEqual([{ row: 0, field: '攻撃の種類', message: `攻撃の種類は${maxPackListItems}件までにしてください` }]);
     await expectNothingInstalled(t, fileId);
   });
 

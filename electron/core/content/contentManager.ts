@@ -68,7 +68,7 @@ export class ContentManager {
 
   private readCandidate(file: { path: string; name: string }, version: string): { candidate?: Candidate; problems: Problem[] } {
     // Measured before reading: a file of gigabytes is refused without being loaded.
-    if (fs.statSync(file.path).size > maxContentFileBytes) return fileProblem(contentMessages.fileTooLarge('2MB'));
+    if (fs.statSync(file.path).size > maxContentFileBytes) return fileProblem(contentMessages.fileTooLarge(`${maxContentFileBytes / 1024 / 1024}MB`));
     const bytes = fs.readFileSync(file.path);
     if (bytes.length === 0) return fileProblem(contentMessages.emptyFile);
     if (bytes.includes(0)) return fileProblem(contentMessages.notCsvOrJson);
