@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import iconv from 'iconv-lite';
 import { describe, expect, test } from 'vitest';
 import { newCounterContext } from './support/browser.ts';
@@ -108,6 +110,34 @@ describe('設定: a new content pack', () => {
     const content = await callPreview<{ pack: { productName: string } }>(app.preview, 'content.get', {});
     expect(content.pack.productName).toBe('医療機関用サイバー保険');
     expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('設定: 取り消す on a crafted record', () => {
+  test('says why nothing was taken back and leaves the database where it was', async () => {
+    const dbPath = path.join(app.preview.dataDir, 'cyber-counter.sqlite3');
+    const db = new Database(dbPath, { timeout: 10_000 });
+    try {
+      // As a crafted backup would bring it: a row naming the live database.
+      db.prepare(
+        "INSERT INTO content_changes (id, kind, label, file_name, staff_id, installed_at, machine) VALUES ('019ae000-0000-7000-8000-00000000c0de', 'pack', '細工した記録', '../cyber-counter.sqlite3', NULL, '2026-12-01T00:00:00.000Z', 'other')",
+      ).run();
+    } finally {
+      db.close();
+    }
+    const context = await newCounterContext(app.browser);
+    const page = await context.newPage();
+    await page.goto(app.preview.url);
+    await openScreen(page, '設定');
+    const section = page.getByRole('region', { name: '商品内容と保険料表' });
+    const asked = answerNextQuestion(page, 'accept');
+    await section.getByRole('row', { name: /細工した記録/ }).getByRole('button', { name: '取り消す' }).click();
+    await asked;
+    await expectText(section.getByRole('alert'), /取り消しませんでした。ファイルは一つも移動していません。/);
+    if (screenshotsDir) await section.screenshot({ path: `${screenshotsDir}/revert-refused.png` });
+    expect(fs.existsSync(dbPath)).toBe(true);
+    expect(fs.existsSync(path.join(app.preview.dataDir, 'content', 'reverted', 'cyber-counter.sqlite3'))).toBe(false);
     await context.close();
   });
 });
