@@ -66,7 +66,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const log = options.log ?? createFileLogger(path.join(dataDir, 'logs'));
   // Content first: a broken bundle is reported before anything else is touched.
-  const content = new ContentManager(options.bundledContentDir ?? path.join(resourcesDir(), 'content'), path.join(dataDir, 'content'));
+  const content = new ContentManager(options.bundledContentDir ?? path.join(resourcesDir(), 'content'), path.join(dataDir, 'content'), { log, now: options.now });
   for (const problem of content.current.problems) log.warn('content file skipped', { file: problem.file, reasons: problem.messages.length });
   const lock = acquireDataDirLock(dataDir);
   const backupsDir = path.join(dataDir, 'backups');

@@ -2,6 +2,17 @@ import { z } from 'zod';
 
 const problemSchema = z.object({ row: z.number().int(), field: z.string(), message: z.string() });
 
+/** One field of a content pack that a new pack changes; null where the field is absent on that side. */
+export const contentPackChangeSchema = z.object({
+  /** The field's path in the pack, e.g. `contacts.insurer.phone`. */
+  path: z.string(),
+  /** The same place in Japanese, e.g. 「保険会社の連絡先 › 電話番号」. */
+  label: z.string(),
+  before: z.string().nullable(),
+  after: z.string().nullable(),
+});
+export type ContentPackChange = z.infer<typeof contentPackChangeSchema>;
+
 /** What staff see before accepting a new rate table or pack: the current one beside the new one. */
 export const contentImportPreviewSchema = z.discriminatedUnion('kind', [
   z.object({
@@ -16,8 +27,8 @@ export const contentImportPreviewSchema = z.discriminatedUnion('kind', [
     kind: z.literal('pack'),
     current: z.object({ code: z.string(), createdLabel: z.string() }),
     candidate: z.object({ code: z.string(), createdLabel: z.string() }),
-    /** Top-level sections whose content differs, in Japanese. */
-    changedSections: z.array(z.string()),
+    /** Every field that differs, in the pack's order; empty when the packs are the same. */
+    changes: z.array(contentPackChangeSchema),
     problems: z.array(problemSchema),
   }),
 ]);

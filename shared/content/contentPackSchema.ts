@@ -1,12 +1,24 @@
 import { z } from 'zod';
+import { isDateOnly } from '../time/tokyoDate.ts';
 
-const text = (label: string) => z.string({ message: `${label}がありません` }).min(1, { message: `${label}が空です` });
-const texts = (label: string, min = 1) => z.array(text(label)).min(min, { message: `${label}が足りません` });
+/**
+ * The longest text a pack may hold. The approved flyer's longest sentence is 158 characters; a
+ * limit six times that keeps any real flyer in and a crafted million-character name out (it
+ * would take the preview and every document minutes to lay out).
+ */
+export const maxPackTextChars = 1000;
+/** The most entries a list in a pack may hold: the flyer's longest list has 8. */
+export const maxPackListItems = 50;
+
+const limited = (label: string) => z.string().max(maxPackTextChars, { message: `${label}は${maxPackTextChars}文字以内にしてください` });
+const text = (label: string) => z.string({ message: `${label}がありません` }).min(1, { message: `${label}が空です` }).max(maxPackTextChars, { message: `${label}は${maxPackTextChars}文字以内にしてください` });
+const list = <T extends z.ZodTypeAny>(item: T, label: string) => z.array(item).max(maxPackListItems, { message: `${label}は${maxPackListItems}件までにしてください` });
+const texts = (label: string, min = 1) => list(text(label), label).min(min, { message: `${label}が足りません` });
 
 const contactSchema = z.object({
   role: text('窓口の役割'),
   organization: text('名称'),
-  branch: z.string().default(''),
+  branch: limited('支店').default(''),
   postalCode: z.string().regex(/^\d{3}-\d{4}$/, { message: '郵便番号は 890-0053 の形で書いてください' }),
   address: text('住所'),
   phone: text('電話番号'),
@@ -23,7 +35,7 @@ export const contentPackSchema = z.object({
   schemaVersion: z.literal(1, { message: '内容パックの形式（schemaVersion）が対応していません' }),
   document: z.object({
     code: z.string().regex(/^[A-Z]{2}\d{2}-\d{4,6}$/, { message: '文書番号の形式が正しくありません（例：SJ24-13707）' }),
-    createdOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: '作成日は 2025-01-16 の形で書いてください' }),
+    createdOn: z.string().refine(isDateOnly, { message: '作成日は 2025-01-16 の形で、実在する日付を書いてください' }),
     createdLabel: text('作成日の表記'),
   }),
   productName: text('商品名'),
@@ -38,8 +50,7 @@ export const contentPackSchema = z.object({
     title: text('対応事例の見出し'),
     summary: text('対応事例の概要'),
     columns: z.tuple([text('列名'), text('列名'), text('列名')]),
-    items: z
-      .array(
+    items: list(
         z.object({
           category: text('対応事項'),
           description: text('対応内容'),
@@ -48,6 +59,7 @@ export const contentPackSchema = z.object({
           /** What the amount grows with in the breach-cost illustration. */
           scalesWith: z.enum(['servers', 'patients', 'giftsPerPatient', 'callCentreWeeks', 'fixed'], { message: '金額の増え方（scalesWith）が正しくありません' }),
         }),
+        '対応事例の項目',
       )
       .min(1, { message: '対応事例の項目がありません' }),
     closing: text('対応事例のまとめ'),
@@ -59,12 +71,11 @@ export const contentPackSchema = z.object({
       callCentreWeeks: z.number().positive(),
     }),
   }),
-  coverages: z
-    .array(z.object({ name: text('補償の名称'), description: z.string().default(''), note: text('お支払対象の説明') }))
+  coverages: list(z.object({ name: text('補償の名称'), description: limited('補償の内容').default(''), note: text('お支払対象の説明') }), '補償の説明')
     .min(1, { message: '補償の説明がありません' }),
   damageExamples: z.object({
     title: text('被害例の見出し'),
-    groups: z.array(z.object({ heading: text('被害例の小見出し'), items: texts('被害例') })).min(1),
+    groups: list(z.object({ heading: text('被害例の小見出し'), items: texts('被害例') }), '被害例のまとまり').min(1),
   }),
   premium: z.object({
     title: text('保険料の見出し'),
@@ -74,7 +85,7 @@ export const contentPackSchema = z.object({
     askAgencyNote: text('病院・介護老人保健施設の注意書き'),
   }),
   contacts: z.object({ insurer: contactSchema, agency: contactSchema }),
-  insurerWebsite: z.string().url({ message: '保険会社のウェブサイトのアドレスが正しくありません' }).startsWith('https://', { message: '保険会社のウェブサイトは https:// で始まる必要があります' }),
+  insurerWebsite: z.string().max(300, { message: '保険会社のウェブサイトのアドレスが長すぎます（300文字まで）' }).url({ message: '保険会社のウェブサイトのアドレスが正しくありません' }).startsWith('https://', { message: '保険会社のウェブサイトは https:// で始まる必要があります' }),
   inquiryPrompt: text('お問い合わせの案内'),
   consent: text('個人情報の取扱いへの同意文'),
   summaryNote: text('概要である旨の注意書き'),

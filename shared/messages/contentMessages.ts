@@ -2,11 +2,21 @@ import type { ContentPack } from '../content/contentPackSchema.ts';
 
 /** Japanese messages about content packs and rate tables (設定 → 商品内容と保険料表). */
 export const contentMessages = {
-  /** How the side-by-side check names each part of a pack that changed. */
-  sectionLabels: {
+  /** How the side-by-side check names the parts of a pack, by their path in the pack. */
+  fieldLabels: {
+    schemaVersion: '内容パックの形式',
+    document: '文書',
+    'document.code': '文書番号',
+    'document.createdOn': '作成日',
+    'document.createdLabel': '作成日の表記',
+    productName: '商品名',
     introduction: '導入文',
-    quoteSheet: '保険料試算書の文言',
     groupDiscount: '団体割引',
+    'groupDiscount.label': '団体割引の見出し',
+    'groupDiscount.percent': '団体割引の割合（％）',
+    'groupDiscount.display': '団体割引の表記',
+    riskQuestion: 'リスクの問いかけ',
+    attackTypesTitle: '攻撃の種類の見出し',
     attackTypes: '攻撃の種類',
     impacts: '被害の影響',
     whyTargeted: '医療機関におけるサイバーリスク',
@@ -15,9 +25,33 @@ export const contentMessages = {
     damageExamples: '被害例',
     premium: '保険料の説明',
     contacts: '連絡先',
+    'contacts.insurer': '保険会社の連絡先',
+    'contacts.agency': '代理店の連絡先',
+    insurerWebsite: '保険会社のウェブサイトのアドレス',
+    inquiryPrompt: 'お問い合わせの案内',
     consent: '個人情報の取扱いへの同意文',
     summaryNote: '概要である旨の注意書き',
-  } satisfies Partial<Record<keyof ContentPack, string>>,
+    quoteSheet: '保険料試算書の文言',
+  } satisfies Partial<Record<keyof ContentPack, string>> & Record<string, string>,
+  /** Names of fields inside a labelled part (contacts, headings); other fields keep their name. */
+  leafLabels: {
+    role: '窓口の役割',
+    organization: '名称',
+    branch: '支店',
+    postalCode: '郵便番号',
+    address: '住所',
+    phone: '電話番号',
+    fax: 'FAX番号',
+    hours: '受付時間',
+    closedDays: '休業日',
+    title: '見出し',
+    text: '本文',
+    summary: '概要',
+    notice: '注意書き',
+  } as Record<string, string>,
+  nthItem: (n: number) => `${n}番目`,
+  fileTooLarge: (limit: string) => `ファイルが大きすぎます（${limit}まで）。内容パックや保険料表のファイルか確認してください`,
+  createdInFuture: (createdOn: string, today: string) => `作成日 ${createdOn} が今日（${today}）より後になっています。保険会社から届いたファイルか確認してください`,
   wholeFile: '（全体）',
   fileField: 'ファイル',
   versionField: '版',
@@ -28,6 +62,8 @@ export const contentMessages = {
   versionNeeded: '保険料表の版（例：2026年度 正式）を入力してください',
   malformedCsv: (reason: string) => `CSVの形式が正しくありません（${reason}）`,
   cannotInstall: (field: string, message: string) => `取り込めません：${field} ${message}`.trim(),
+  revertRefused:
+    'この取り込みの記録は、アプリが書いたものではないファイル名を指しているため、取り消しませんでした。ファイルは一つも移動していません。',
   templateFileName: '保険料表テンプレート.csv',
   nothingLoadable: (detail: string) => `商品の説明データを読み込めませんでした。\n${detail}`,
 } as const;

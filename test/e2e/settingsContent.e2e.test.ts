@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import iconv from 'iconv-lite';
 import { describe, expect, test } from 'vitest';
 import { newCounterContext } from './support/browser.ts';
@@ -51,6 +53,91 @@ describe('設定: official rate table', () => {
     expect(await asked).toContain('前の内容に戻しますか');
     await expectText(section, /見本：実際の保険料ではありません/);
     expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+// For people checking the layout by eye: SCREENSHOTS_DIR=/tmp/shots vitest run --project e2e
+const screenshotsDir = process.env.SCREENSHOTS_DIR;
+const bundledPack = () => JSON.parse(fs.readFileSync('resources/content/SJ24-13707.json', 'utf8')) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+describe('設定: a new content pack', () => {
+  test('lists every changed field with its old and new text, scrolls by keyboard without spilling sideways, and refuses a future date', async () => {
+    const context = await newCounterContext(app.browser);
+    const page = await context.newPage();
+    const problems = collectPageProblems(page);
+    await page.goto(app.preview.url);
+    await openScreen(page, '設定');
+    const section = page.locator('section', { has: page.getByRole('heading', { name: '商品内容と保険料表' }) });
+
+    const pack = bundledPack();
+    const oldWebsite = pack.insurerWebsite as string;
+    pack.insurerWebsite = 'https://example.com/cyber-insurance/medical/very/long/path/that/must/wrap/inside/its/cell';
+    pack.productName = '医療機関向けサイバー保険';
+    pack.contacts.agency.fax = '099-000-0000';
+    pack.introduction[0] = `${pack.introduction[0] as string}${'長い文章が折り返されることを確かめるための追記です。'.repeat(8)}`;
+    const choosing = page.waitForEvent('filechooser');
+    await section.getByRole('button', { name: '保険料表・内容パックを読み込む' }).click();
+    await (await choosing).setFiles({ name: 'pack.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(pack)) });
+
+    const list = page.getByRole('region', { name: /変わる項目（4件）/ });
+    await expectText(list, /保険会社のウェブサイトのアドレス/);
+    const website = list.getByRole('row', { name: /保険会社のウェブサイトのアドレス/ });
+    await expectText(website.getByRole('cell').first(), oldWebsite);
+    await expectText(website.getByRole('cell').last(), pack.insurerWebsite as string);
+    await expectText(list.getByRole('row', { name: /商品名/ }), /医療機関用サイバー保険.*医療機関向けサイバー保険/);
+    await expectText(list.getByRole('row', { name: /代理店の連絡先 › FAX番号/ }), /099-000-0000/);
+    await expectText(list.getByRole('row', { name: /導入文 › 1番目/ }), /追記です/);
+
+    await list.focus();
+    expect(await list.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await list.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    if (screenshotsDir) {
+      fs.mkdirSync(screenshotsDir, { recursive: true });
+      await page.getByRole('region', { name: '読み込む内容の確認' }).screenshot({ path: `${screenshotsDir}/pack-changes.png` });
+    }
+    await page.getByRole('button', { name: 'やめる' }).click();
+
+    pack.document.createdOn = '2999-01-01';
+    const choosingAgain = page.waitForEvent('filechooser');
+    await section.getByRole('button', { name: '保険料表・内容パックを読み込む' }).click();
+    await (await choosingAgain).setFiles({ name: 'future.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(pack)) });
+    const check = page.getByRole('region', { name: '読み込む内容の確認' });
+    await expectText(check, /作成日 2999-01-01 が今日（\d{4}-\d{2}-\d{2}）より後になっています/);
+    expect(await check.getByRole('button', { name: 'この内容で取り込む' }).count()).toBe(0);
+    if (screenshotsDir) await check.screenshot({ path: `${screenshotsDir}/pack-future-date.png` });
+    const content = await callPreview<{ pack: { productName: string } }>(app.preview, 'content.get', {});
+    expect(content.pack.productName).toBe('医療機関用サイバー保険');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('設定: 取り消す on a crafted record', () => {
+  test('says why nothing was taken back and leaves the database where it was', async () => {
+    const dbPath = path.join(app.preview.dataDir, 'cyber-counter.sqlite3');
+    const db = new Database(dbPath, { timeout: 10_000 });
+    try {
+      // As a crafted backup would bring it: a row naming the live database.
+      db.prepare(
+        "INSERT INTO content_changes (id, kind, label, file_name, staff_id, installed_at, machine) VALUES ('019ae000-0000-7000-8000-00000000c0de', 'pack', '細工した記録', '../cyber-counter.sqlite3', NULL, '2026-12-01T00:00:00.000Z', 'other')",
+      ).run();
+    } finally {
+      db.close();
+    }
+    const context = await newCounterContext(app.browser);
+    const page = await context.newPage();
+    await page.goto(app.preview.url);
+    await openScreen(page, '設定');
+    const section = page.getByRole('region', { name: '商品内容と保険料表' });
+    const asked = answerNextQuestion(page, 'accept');
+    await section.getByRole('row', { name: /細工した記録/ }).getByRole('button', { name: '取り消す' }).click();
+    await asked;
+    await expectText(section.getByRole('alert'), /取り消しませんでした。ファイルは一つも移動していません。/);
+    if (screenshotsDir) await section.screenshot({ path: `${screenshotsDir}/revert-refused.png` });
+    expect(fs.existsSync(dbPath)).toBe(true);
+    expect(fs.existsSync(path.join(app.preview.dataDir, 'content', 'reverted', 'cyber-counter.sqlite3'))).toBe(false);
     await context.close();
   });
 });

@@ -5,6 +5,7 @@ import { afterEach } from 'vitest';
 import { startHost, type RunningHost } from '../../electron/host/server.ts';
 import type { Core } from '../../electron/core/types.ts';
 import type { JobPausePoint } from '../../electron/core/jobs/jobPausePoint.ts';
+import type { Logger } from '../../electron/core/log/logger.ts';
 import type { JobState } from '../../shared/contract/index.ts';
 import { openTestCore } from './openTestCore.ts';
 import { tempDir } from './tempDir.ts';
@@ -20,13 +21,15 @@ export interface TestHost {
 
 /**
  * The real core behind the real HTTP host, on a temporary data folder and a free port. With
- * `pauseJobs`, its jobs wait where the pause point holds them: a cancel test cancels part-way.
+ * `pauseJobs`, its jobs wait where the pause point holds them: a cancel test cancels part-way;
+ * `now` fixes the core's clock.
  */
-export async function startTestHost(options: { pauseJobs?: JobPausePoint } = {}): Promise<TestHost> {
+export async function startTestHost(options: { pauseJobs?: JobPausePoint; log?: Logger; now?: () => Date } = {}): Promise<TestHost> {
   const dataDir = tempDir();
   const staticDir = tempDir();
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>test</title>');
-  const core = await openTestCore(dataDir, undefined, options);
+  const { now, ...coreOptions } = options;
+  const core = await openTestCore(dataDir, now, coreOptions);
   const host = await startHost({ core, staticDir, port: 0 });
   hosts.push(host);
   return { host, core, dataDir, ...options };

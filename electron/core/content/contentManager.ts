@@ -14,16 +14,22 @@ import type { FileStore } from '../files/fileStore.ts';
 import { toExcelCsv } from '../text/csvText.ts';
 import { decodeText, encodeCp932 } from '../text/decodeText.ts';
 import { loadContent, type LoadedContent } from './loadContent.ts';
+import { installedContentFileName, installedContentPath } from './installedContentFile.ts';
+import { silentLogger, type Logger } from '../log/logger.ts';
 import { contentMessages } from '../../../shared/messages/contentMessages.ts';
+import { contentFieldLabel, diffContentPacks } from '../../../shared/content/contentPackDiff.ts';
+import { tokyoToday } from '../../../shared/time/tokyoDate.ts';
 
 type Candidate = { kind: 'rates'; table: RateTable } | { kind: 'pack'; pack: ContentPack };
 type Problem = { row: number; field: string; message: string };
 
-const sectionLabels: Partial<Record<keyof ContentPack, string>> = contentMessages.sectionLabels;
+/** The largest table or pack accepted: the approved flyer's pack is 10 KB, a full rate table less. */
+export const maxContentFileBytes = 2 * 1024 * 1024;
 const fileProblem = (message: string): { problems: Problem[] } => ({ problems: [{ row: 0, field: contentMessages.fileField, message }] });
 
-function schemaProblems(issues: { path: PropertyKey[]; message: string }[]): Problem[] {
-  return issues.slice(0, 50).map((i) => ({ row: 0, field: i.path.map(String).join('.') || contentMessages.wholeFile, message: i.message }));
+/** Problems by field; a pack's fields are named as the side-by-side check names them (「作成日」). */
+function schemaProblems(issues: { path: PropertyKey[]; message: string }[], name: (path: (string | number)[]) => string = (p) => p.join('.')): Problem[] {
+  return issues.slice(0, 50).map((i) => ({ row: 0, field: name(i.path.map((p) => (typeof p === 'number' ? p : String(p)))) || contentMessages.wholeFile, message: i.message }));
 }
 
 /**
@@ -35,10 +41,14 @@ export class ContentManager {
   private loaded: LoadedContent;
   private readonly bundledDir: string;
   private readonly installedDir: string;
+  private readonly log: Logger;
+  private readonly now: () => Date;
 
-  constructor(bundledDir: string, installedDir: string) {
+  constructor(bundledDir: string, installedDir: string, options: { log?: Logger; now?: () => Date } = {}) {
     this.bundledDir = bundledDir;
     this.installedDir = installedDir;
+    this.log = options.log ?? silentLogger;
+    this.now = options.now ?? (() => new Date());
     this.loaded = this.load();
   }
 
@@ -57,6 +67,8 @@ export class ContentManager {
   }
 
   private readCandidate(file: { path: string; name: string }, version: string): { candidate?: Candidate; problems: Problem[] } {
+    // Measured before reading: a file of gigabytes is refused without being loaded.
+    if (fs.statSync(file.path).size > maxContentFileBytes) return fileProblem(contentMessages.fileTooLarge(`${maxContentFileBytes / 1024 / 1024}MB`));
     const bytes = fs.readFileSync(file.path);
     if (bytes.length === 0) return fileProblem(contentMessages.emptyFile);
     if (bytes.includes(0)) return fileProblem(contentMessages.notCsvOrJson);
@@ -70,7 +82,13 @@ export class ContentManager {
       }
       const isRates = typeof raw === 'object' && raw !== null && 'monthlyPremiums' in raw;
       const parsed = isRates ? rateTableSchema.safeParse(raw) : contentPackSchema.safeParse(raw);
-      if (!parsed.success) return { problems: schemaProblems(parsed.error.issues) };
+      if (!parsed.success) return { problems: schemaProblems(parsed.error.issues, isRates ? undefined : contentFieldLabel) };
+      if (!isRates) {
+        // A flyer cannot have been approved after today; the core's clock decides, in Japan's date.
+        const { createdOn } = (parsed.data as ContentPack).document;
+        const today = tokyoToday(this.now());
+        if (createdOn > today) return { problems: [{ row: 0, field: contentFieldLabel(['document', 'createdOn']), message: contentMessages.createdInFuture(createdOn, today) }] };
+      }
       return isRates ? { candidate: { kind: 'rates', table: parsed.data as RateTable }, problems: [] } : { candidate: { kind: 'pack', pack: parsed.data as ContentPack }, problems: [] };
     }
     if (version === '') return { problems: [{ row: 0, field: contentMessages.versionField, message: contentMessages.versionNeeded }] };
@@ -107,14 +125,11 @@ export class ContentManager {
         problems,
       };
     }
-    const changedSections = Object.entries(sectionLabels)
-      .filter(([key]) => JSON.stringify(candidate.pack[key as keyof ContentPack]) !== JSON.stringify(current.pack[key as keyof ContentPack]))
-      .map(([, label]) => label as string);
     return {
       kind: 'pack',
       current: { code: current.pack.document.code, createdLabel: current.pack.document.createdLabel },
       candidate: { code: candidate.pack.document.code, createdLabel: candidate.pack.document.createdLabel },
-      changedSections,
+      changes: diffContentPacks(current.pack, candidate.pack),
       problems: [],
     };
   }
@@ -126,8 +141,7 @@ export class ContentManager {
     const now = ctx.now?.() ?? new Date();
     const id = newRecordId();
     const dir = candidate.kind === 'rates' ? path.join(this.installedDir, 'rates') : this.installedDir;
-    // Sortable by time, unique by id: two installs in one second never collide.
-    const fileName = `${now.toISOString().replace(/[-:.]/g, '')}-${id.slice(-8)}-${candidate.kind}.json`;
+    const fileName = installedContentFileName(now, id, candidate.kind);
     fs.mkdirSync(dir, { recursive: true });
     const data = candidate.kind === 'rates' ? candidate.table : candidate.pack;
     const temporary = path.join(dir, `${fileName}.partial`);
@@ -171,10 +185,15 @@ export class ContentManager {
       | undefined;
     if (!row) throw new AppError('NOT_FOUND');
     if (row.reverted_at === null) {
-      const from = path.join(row.kind === 'rates' ? path.join(this.installedDir, 'rates') : this.installedDir, row.file_name);
       const aside = path.join(this.installedDir, 'reverted');
+      const from = installedContentPath(row.kind === 'rates' ? path.join(this.installedDir, 'rates') : this.installedDir, row.file_name, row.kind);
+      const to = installedContentPath(aside, row.file_name, row.kind);
+      if (!from || !to) {
+        this.log.warn('content revert refused: stored file name is not one install writes', { changeId });
+        throw new AppError('INVALID_FILE', contentMessages.revertRefused);
+      }
       fs.mkdirSync(aside, { recursive: true });
-      if (fs.existsSync(from)) fs.renameSync(from, path.join(aside, row.file_name));
+      if (fs.existsSync(from)) fs.renameSync(from, to);
       statement(db, 'UPDATE content_changes SET reverted_at = ? WHERE id = ?').run((ctx.now?.() ?? new Date()).toISOString(), changeId);
       this.loaded = this.load();
     }

@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { queries } from '../../query/queries.ts';
 import { useContent } from '../../query/useSharedReads.ts';
 import { useContentImportStore } from '../../stores/contentImportStore.ts';
+import { PackChangesList } from './PackChangesList.tsx';
 
 const yen = new Intl.NumberFormat('ja-JP');
 const dateTime = new Intl.DateTimeFormat('ja-JP', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Tokyo' });
@@ -102,7 +103,7 @@ export function ContentSection() {
                   {problems.map((p, i) => (
                     <tr key={i}>
                       <td>{p.row > 0 ? p.row : '—'}</td>
-                      <td>{p.field}</td>
+                      <td className="problem-field">{p.field}</td>
                       <td>{p.message}</td>
                     </tr>
                   ))}
@@ -134,10 +135,12 @@ export function ContentSection() {
               </tbody>
             </table>
           ) : (
-            <p>
-              チラシ {preview.current.code}（{preview.current.createdLabel}）を {preview.candidate.code}（{preview.candidate.createdLabel}）に置き換えます。
-              変わる項目：{preview.changedSections.length > 0 ? preview.changedSections.join('、') : 'なし'}
-            </p>
+            <>
+              <p>
+                チラシ {preview.current.code}（{preview.current.createdLabel}）を {preview.candidate.code}（{preview.candidate.createdLabel}）に置き換えます。
+              </p>
+              <PackChangesList changes={preview.changes} />
+            </>
           )}
           <div className="actions">
             {problems.length === 0 && (
