@@ -31,7 +31,6 @@ export const rateTableMessages = {
   setAsideTitle: '取り込んであった保険料表を使っていません',
   setAside: (table: string, official: boolean) =>
     `${official ? '正式な' : ''}保険料表「${table}」は、今の確認ルールに合わない内容があるため使っていません（消してはいません）。`,
-  setAsideUnnamed: (file: string) => `保険料表のファイル（${file}）は、今の確認ルールに合わない内容があるため使っていません（消してはいません）。`,
   setAsideReasons: '理由：',
   nowUsing: (table: string, sample: boolean) =>
     sample ? `今は見本の保険料表「${table}」を使っています。実際の保険料ではありません。` : `今は保険料表「${table}」を使っています。`,
