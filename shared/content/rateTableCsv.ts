@@ -44,7 +44,7 @@ export function rateTableFromRows(
   const problems: RateTableProblem[] = [];
   const [header, ...body] = rows;
   if (!header || rateTableCsvHeader.some((h, i) => (header[i] ?? '').trim() !== h)) {
-    return { ok: false, problems: [{ row: 1, field: '見出し', message: `1行目は「${rateTableCsvHeader.join(',')}」にしてください` }] };
+    return { ok: false, problems: [{ row: 1, field: '見出し', message: m.csvHeader(rateTableCsvHeader.join(',')) }] };
   }
   if (hasSampleWording(version)) return { ok: false, problems: [{ row: 0, field: '版', message: m.csvVersionSample }] };
   const plans: RateTable['plans'] = [];
@@ -57,7 +57,7 @@ export function rateTableFromRows(
     // Excel users type p1 as often as P1; full-width Ｐ１ is already P1 after NFKC.
     const planId = rawPlanId.toUpperCase();
     const kind = kindFromLabel(kindLabel);
-    if (!kind) return void problems.push({ row, field: '種別', message: `「${kindLabel.slice(0, 20)}」は使えません（無床診療所 か 有床診療所）` });
+    if (!kind) return void problems.push({ row, field: '種別', message: m.csvKind(kindLabel.slice(0, 20)) });
     if (!planIdPattern.test(planId)) return void problems.push({ row, field: 'プランID', message: m.csvPlanIdPattern(m.cell(columnLetters.planId, row)) });
     if (planName === '') return void problems.push({ row, field: 'プラン名', message: m.csvPlanNameMissing(m.cell(columnLetters.planName, row)) });
     if (hasSampleWording(planName)) {
@@ -65,23 +65,23 @@ export function rateTableFromRows(
     }
     const yen = Number(amount.replace(/[,円¥\\]/g, ''));
     if (amount === '' || !Number.isInteger(yen) || yen <= 0) {
-      return void problems.push({ row, field: '月額保険料（円）', message: '月額保険料を円単位の整数で入力してください' });
+      return void problems.push({ row, field: '月額保険料（円）', message: m.csvAmount });
     }
     const premiums = monthly.get(kind)!;
-    if (premiums.has(planId)) return void problems.push({ row, field: 'プランID', message: '同じ種別とプランIDの行が重複しています' });
+    if (premiums.has(planId)) return void problems.push({ row, field: 'プランID', message: m.csvDuplicateRow });
     const known = plans.find((p) => p.id === planId);
-    if (known && known.name !== planName) return void problems.push({ row, field: 'プラン名', message: `プラン名が他の行（${known.name}）と違います` });
+    if (known && known.name !== planName) return void problems.push({ row, field: 'プラン名', message: m.csvPlanNameDiffers(known.name) });
     if (!known) plans.push({ id: planId, name: planName });
     premiums.set(planId, yen);
   });
   for (const kind of ratedKinds) {
     for (const plan of plans) {
       if (!monthly.get(kind)!.has(plan.id)) {
-        problems.push({ row: rows.length + 1, field: '月額保険料（円）', message: `${clinicKindLabels[kind]}の「${plan.name}」の行がありません` });
+        problems.push({ row: rows.length + 1, field: '月額保険料（円）', message: m.csvRowMissing(clinicKindLabels[kind], plan.name) });
       }
     }
   }
-  if (plans.length === 0 && problems.length === 0) problems.push({ row: 2, field: '種別', message: '保険料の行がありません' });
+  if (plans.length === 0 && problems.length === 0) problems.push({ row: 2, field: '種別', message: m.csvNoRows });
   if (problems.length > 0) return { ok: false, problems };
   const monthlyPremiums = Object.fromEntries(ratedKinds.map((kind) => [kind, Object.fromEntries(monthly.get(kind)!)])) as RateTable['monthlyPremiums'];
   return {

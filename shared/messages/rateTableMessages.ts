@@ -25,6 +25,13 @@ export const rateTableMessages = {
   csvPlanNameMissing: (cell: string) => `${cell}：プラン名が空です。保険会社の資料どおりの正式なプラン名を入力してください`,
   csvPlanNameSample: (cell: string, name: string) =>
     `${cell}：プラン名「${name.slice(0, 30)}」に見本の言葉（見本・サンプル・sample）が入っています。保険会社の資料どおりの正式なプラン名を入力してください`,
+  csvHeader: (header: string) => `1行目は「${header}」にしてください`,
+  csvKind: (label: string) => `「${label}」は使えません（無床診療所 か 有床診療所）`,
+  csvAmount: '月額保険料を円単位の整数で入力してください',
+  csvDuplicateRow: '同じ種別とプランIDの行が重複しています',
+  csvPlanNameDiffers: (other: string) => `プラン名が他の行（${other}）と違います`,
+  csvRowMissing: (kindLabel: string, planName: string) => `${kindLabel}の「${planName}」の行がありません`,
+  csvNoRows: '保険料の行がありません',
   csvVersionSample: '版に見本の言葉（見本・サンプル・sample）が入っています。正式な保険料表の版（例：2026年度 正式）を入力してください',
 
   /** 設定 and 保険料試算 when an installed table was refused at start-up. */
