@@ -148,7 +148,15 @@ export const contract = {
       pack: contentPackSchema,
       rates: rateTableSchema,
       /** Content files that failed validation and were skipped, each with its Japanese reasons. */
-      problems: z.array(z.object({ file: z.string(), messages: z.array(z.string()) })),
+      problems: z.array(
+        z.object({
+          file: z.string(),
+          kind: z.enum(['pack', 'rates']),
+          /** A rate table that would be in force had it passed today's rules: the quote screen names it. */
+          setAside: z.object({ version: z.string(), official: z.boolean() }).optional(),
+          messages: z.array(z.string()),
+        }),
+      ),
     }),
   ),
   'content.rateTemplate': channel(z.object({}), fileRefSchema),

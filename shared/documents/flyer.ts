@@ -1,6 +1,6 @@
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { ContentPack } from '../content/contentPackSchema.ts';
-import { ratedKinds, type RateTable } from '../content/rateTableSchema.ts';
+import { monthlyPremiumOf, ratedKinds, type RateTable, type RatedKind } from '../content/rateTableSchema.ts';
 import { clinicKindLabels } from '../domain/clinic.ts';
 import { mmToPt, theme } from './theme.ts';
 import { faxTableLayout } from './faxRules.ts';
@@ -29,6 +29,13 @@ function boxGrid(items: readonly string[], columns: number, fontSize: number): C
   return { table: { widths: Array.from({ length: columns }, () => '*'), body: rows }, layout: rules };
 }
 
+/** A figure for the printed table; a plan without its own premium stops the print rather than showing 「NaN円」. */
+function officialPremium(rates: RateTable, kind: RatedKind, planId: string): number {
+  const monthly = monthlyPremiumOf(rates, kind, planId);
+  if (monthly === undefined) throw new Error(`plan ${planId} has no premium in rate table ${rates.version}`);
+  return monthly;
+}
+
 function premiumSection(pack: ContentPack, rates: RateTable): Content {
   const { premium } = pack;
   // A sample table is for staff practice only: no figure of it may reach a customer.
@@ -42,7 +49,7 @@ function premiumSection(pack: ContentPack, rates: RateTable): Content {
               [{ text: '', border: [true, true, true, true] }, ...rates.plans.map((p) => ({ text: p.name, bold: true, alignment: 'center' as const }))],
               ...ratedKinds.map((kind) => [
                 { text: clinicKindLabels[kind], bold: true },
-                ...rates.plans.map((p) => ({ text: `${yen.format(rates.monthlyPremiums[kind]![p.id]!)}円`, alignment: 'right' as const })),
+                ...rates.plans.map((p) => ({ text: `${yen.format(officialPremium(rates, kind, p.id))}円`, alignment: 'right' as const })),
               ]),
             ],
           },

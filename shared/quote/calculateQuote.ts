@@ -1,5 +1,5 @@
 import type { ClinicKind } from '../domain/clinic.ts';
-import { ratedKinds, type RateTable, type RatedKind } from '../content/rateTableSchema.ts';
+import { monthlyPremiumOf, ratedKinds, type RateTable, type RatedKind } from '../content/rateTableSchema.ts';
 
 export type Quote =
   | {
@@ -24,7 +24,7 @@ export function isRatedKind(kind: ClinicKind): kind is RatedKind {
 export function calculateQuote(table: RateTable, clinicKind: ClinicKind, planId: string): Quote {
   if (!isRatedKind(clinicKind)) return { kind: 'askAgency', clinicKind };
   const plan = table.plans.find((p) => p.id === planId);
-  const monthly = table.monthlyPremiums[clinicKind]?.[planId];
+  const monthly = monthlyPremiumOf(table, clinicKind, planId);
   if (!plan || monthly === undefined) throw new Error(`plan ${planId} is not in rate table ${table.version}`);
   return {
     kind: 'figure',

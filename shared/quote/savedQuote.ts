@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { clinicKinds } from '../domain/clinic.ts';
-import { ratedKinds } from '../content/rateTableSchema.ts';
+import { planIdSchema, ratedKinds } from '../content/rateTableSchema.ts';
 
 /** A quote as it was shown: inputs, figures, conditions and the table's version and status. */
 export const quoteSnapshotSchema = z.object({
@@ -26,5 +26,5 @@ export type SavedQuote = z.infer<typeof savedQuoteSchema>;
 
 export const quoteRequestSchema = z.object({
   clinicKind: z.enum(clinicKinds, { message: '種別を選んでください' }),
-  planId: z.string().min(1, { message: 'プランを選んでください' }).max(20),
+  planId: z.string().min(1, { message: 'プランを選んでください' }).pipe(planIdSchema),
 });

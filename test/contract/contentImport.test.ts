@@ -9,12 +9,14 @@ describe('official rate table through Excel', () => {
     const bytes = (await rawRequest(t.host.port, { path: `/api/files/${template.fileId}`, headers: authHeader(t) })).body;
     const text = iconv.decode(bytes, 'cp932');
     expect(text.split('\r\n')[0]).toBe('種別,プランID,プラン名,月額保険料（円）');
-    expect(text).toContain('有床診療所,P3,見本プラン3,');
+    // Plan names are left for the agency to type from the insurer's document, never 見本プラン.
+    expect(text).toContain('有床診療所,P3,,');
+    expect(text).not.toMatch(/見本|サンプル|sample/i);
 
-    // The agency types the official figures in Excel and saves as CSV (Shift_JIS again).
+    // The agency types the official names and figures in Excel and saves as CSV (Shift_JIS again).
     const filled = text
       .split('\r\n')
-      .map((line, i) => (i === 0 || line === '' ? line : `${line}${(i * 1000).toLocaleString('en-US')}`))
+      .map((line, i) => (i === 0 || line === '' ? line : `${line.replace(/,(P\d),,$/, ',$1,スタンダード$1,')}${(i * 1000).toLocaleString('en-US')}`))
       .map((line) => line.replace(/,(\d),(\d{3})$/, ',"$1,$2"'))
       .join('\r\n');
     const fileId = await uploadFile(t, '保険料表.csv', iconv.encode(filled, 'cp932'));
@@ -22,7 +24,7 @@ describe('official rate table through Excel', () => {
     const preview = (await call(t, 'content.previewImport', { fileId, version: '2026年度 正式' })).body.result;
     expect(preview.problems).toEqual([]);
     expect(preview.rows).toHaveLength(6);
-    expect(preview.rows[0]).toEqual({ kindLabel: '無床診療所', planName: '見本プラン1', currentYen: 1111, newYen: 1000 });
+    expect(preview.rows[0]).toEqual({ kindLabel: '無床診療所', planName: 'スタンダードP1', currentYen: 1111, newYen: 1000 });
 
     const change = (await call(t, 'content.acceptImport', { fileId, version: '2026年度 正式' })).body.result;
     const after = (await call(t, 'content.get', {})).body.result;
@@ -35,7 +37,7 @@ describe('official rate table through Excel', () => {
 
   it('lists every problem of a badly filled table by row and field, and changes nothing', async () => {
     const t = await startTestHost();
-    const csv = '種別,プランID,プラン名,月額保険料（円）\r\n無床診療所,A,Aプラン,abc\r\n病院,A,Aプラン,5000\r\n有床診療所,A,Aプラン,\r\n';
+    const csv = '種別,プランID,プラン名,月額保険料（円）\r\n無床診療所,P1,Aプラン,abc\r\n病院,P1,Aプラン,5000\r\n有床診療所,P1,Aプラン,\r\n';
     const fileId = await uploadFile(t, 'bad.csv', Buffer.from(csv));
     const preview = (await call(t, 'content.previewImport', { fileId, version: '正式' })).body.result;
     expect(preview.problems).toEqual([

@@ -11,7 +11,7 @@ import { authHeader, call, rawRequest, startTestHost, waitForJob, type TestHost,
 
 const clinic = { name: 'カゴシマ中央クリニック', nameKana: 'かごしまちゅうおうくりにっく', kind: 'clinic_no_beds', phone: '099-254-8126' };
 
-const officialRatesCsv = '種別,プランID,プラン名,月額保険料（円）\r\n無床診療所,A,Aプラン,2100\r\n有床診療所,A,Aプラン,3900\r\n';
+const officialRatesCsv = '種別,プランID,プラン名,月額保険料（円）\r\n無床診療所,P1,Aプラン,2100\r\n有床診療所,P1,Aプラン,3900\r\n';
 
 
 
@@ -146,7 +146,7 @@ const validCalls: Record<Channel, (t: TestHost) => Promise<{ input: unknown; che
       input: { fileId, version: '2026年度 正式' },
       check: (r) => {
         expect(r).toMatchObject({ kind: 'rates', currentStatus: 'sample', version: '2026年度 正式', problems: [] });
-        expect(r.rows[0]).toEqual({ kindLabel: '無床診療所', planName: 'Aプラン', currentYen: null, newYen: 2100 });
+        expect(r.rows[0]).toEqual({ kindLabel: '無床診療所', planName: 'Aプラン', currentYen: 1111, newYen: 2100 });
       },
     };
   },

@@ -120,7 +120,7 @@ describe('print centre: the quote sheet', () => {
     const t = await startTestHost();
     for (const [name, bytes, version] of [
       ['pack.json', fs.readFileSync(path.resolve('test/fixtures/confirmed-pack.json')), ''],
-      ['rates.csv', Buffer.from('種別,プランID,プラン名,月額保険料（円）\r\n無床診療所,A,Aプラン,2100\r\n有床診療所,A,Aプラン,3900\r\n'), '2026年度 テスト正式'],
+      ['rates.csv', Buffer.from('種別,プランID,プラン名,月額保険料（円）\r\n無床診療所,P1,Aプラン,2100\r\n有床診療所,P1,Aプラン,3900\r\n'), '2026年度 テスト正式'],
     ] as const) {
       const fileId = (
         await rawRequest(t.host.port, {
@@ -134,7 +134,7 @@ describe('print centre: the quote sheet', () => {
     }
     const clinic = (await call(t, 'clinics.create', { name: '霧島中央クリニック', kind: 'clinic_with_beds', bedCount: 12 })).body.result;
     const inquiry = (await call(t, 'inquiries.create', { clinicId: clinic.id, receivedOn: '2026-11-24', channel: 'fax' })).body.result.inquiry;
-    const quote = (await call(t, 'quotes.save', { inquiryId: inquiry.id, clinicKind: 'clinic_with_beds', planId: 'A' })).body.result;
+    const quote = (await call(t, 'quotes.save', { inquiryId: inquiry.id, clinicKind: 'clinic_with_beds', planId: 'P1' })).body.result;
     const finished = await render(t, { documents: ['quoteSheet', 'faxCoverSheet'], quoteId: quote.id });
     expect(finished.state).toBe('succeeded');
     const pdf = await downloadFile(t, (finished.result as { file: { fileId: string } }).file.fileId);

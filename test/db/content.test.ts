@@ -37,8 +37,8 @@ describe('content packs at start-up', () => {
     const content = loadContent([bundled, installedDir({ 'SJ25-00001.json': broken, 'ZZ-garbage.json': '{ not json' })]);
     expect(content.pack.document.code).toBe('SJ24-13707');
     expect(content.problems).toEqual([
-      { file: 'ZZ-garbage.json', messages: [expect.stringContaining('JSONとして読み取れません')] },
-      { file: 'SJ25-00001.json', messages: ['contacts.agency.phone: 電話番号がありません'] },
+      { file: 'ZZ-garbage.json', kind: 'pack', messages: [expect.stringContaining('JSONとして読み取れません')] },
+      { file: 'SJ25-00001.json', kind: 'pack', messages: ['contacts.agency.phone: 電話番号がありません'] },
     ]);
   });
 

@@ -44,7 +44,7 @@ beforeAll(async () => {
   // An official rate table, filled into the app's own template as the agency does in Excel.
   const template = await callPreview<{ fileId: string }>(app.preview, 'content.rateTemplate', {});
   const lines = iconv.decode(await downloadFromPreview(app.preview, template.fileId), 'cp932').split('\r\n');
-  const filled = lines.map((line, i) => (i === 0 || line === '' ? line : `${line.replace('見本プラン', 'テストプラン')}${12_000 + i * 1_111}`)).join('\r\n');
+  const filled = lines.map((line, i) => (i === 0 || line === '' ? line : `${line.replace(/,P(\d),,$/, ',P$1,テストプラン$1,')}${12_000 + i * 1_111}`)).join('\r\n');
   await installContent('保険料表.csv', iconv.encode(filled, 'cp932'), tableVersion);
   const content = await callPreview<{ rates: { status: string }; pack: { quoteSheet?: unknown } }>(app.preview, 'content.get', {});
   expect(content.rates.status).toBe('confirmed');

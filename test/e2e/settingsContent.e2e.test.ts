@@ -31,7 +31,7 @@ describe('設定: official rate table', () => {
     const text = iconv.decode(fs.readFileSync((await template.path())!), 'cp932');
     const filled = text
       .split('\r\n')
-      .map((line, i) => (i === 0 || line === '' ? line : `${line}${1000 + i * 100}`))
+      .map((line, i) => (i === 0 || line === '' ? line : `${line.replace(/,P(\d),,$/, ',P$1,スタンダード$1,')}${1000 + i * 100}`))
       .join('\r\n');
 
     await section.getByLabel('保険料表の版（CSVを読み込むとき）').fill('2026年度 正式');
@@ -41,7 +41,7 @@ describe('設定: official rate table', () => {
 
     const check = page.getByRole('region', { name: '読み込む内容の確認' });
     await expectText(check, /今の保険料表「見本 2026-11」と新しい保険料表「2026年度 正式」/);
-    await expectText(check, /無床診療所見本プラン11,111円（見本）1,100円/);
+    await expectText(check, /無床診療所スタンダード11,111円（見本）1,100円/);
     await check.getByRole('button', { name: 'この内容で取り込む' }).click();
     await expectText(section, /「2026年度 正式」を取り込みました。/);
     await expectText(section, /2026年度 正式（正式）/);

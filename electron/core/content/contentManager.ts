@@ -5,7 +5,7 @@ import { newRecordId } from '../db/recordIds.ts';
 import type { ContentChange, ContentImportPreview } from '../../../shared/content/contentImport.ts';
 import { contentPackSchema, type ContentPack } from '../../../shared/content/contentPackSchema.ts';
 import { rateTableFromRows, rateTableTemplateRows } from '../../../shared/content/rateTableCsv.ts';
-import { rateTableSchema, ratedKinds, type RateTable } from '../../../shared/content/rateTableSchema.ts';
+import { monthlyPremiumOf, rateTableSchema, ratedKinds, type RateTable } from '../../../shared/content/rateTableSchema.ts';
 import { clinicKindLabels } from '../../../shared/domain/clinic.ts';
 import { statement, type Db } from '../db/connection.ts';
 import type { WriteContext } from '../db/repos/writeContext.ts';
@@ -80,7 +80,7 @@ export class ContentManager {
       } catch {
         return fileProblem(contentMessages.notJson);
       }
-      const isRates = typeof raw === 'object' && raw !== null && 'monthlyPremiums' in raw;
+      const isRates = typeof raw === 'object' && raw !== null && Object.hasOwn(raw, 'monthlyPremiums');
       const parsed = isRates ? rateTableSchema.safeParse(raw) : contentPackSchema.safeParse(raw);
       if (!parsed.success) return { problems: schemaProblems(parsed.error.issues, isRates ? undefined : contentFieldLabel) };
       if (!isRates) {
@@ -99,7 +99,10 @@ export class ContentManager {
       return fileProblem(contentMessages.malformedCsv((error as Error).message.slice(0, 60)));
     }
     const result = rateTableFromRows(rows, this.loaded.rates, version);
-    return result.ok ? { candidate: { kind: 'rates', table: result.table }, problems: [] } : { problems: result.problems };
+    if (!result.ok) return { problems: result.problems };
+    // The same rules the table meets at every start, so nothing is installed only to be set aside.
+    const checked = rateTableSchema.safeParse(result.table);
+    return checked.success ? { candidate: { kind: 'rates', table: checked.data }, problems: [] } : { problems: schemaProblems(checked.error.issues) };
   }
 
   preview(file: { path: string; name: string }, version: string): ContentImportPreview {
@@ -117,8 +120,8 @@ export class ContentManager {
               table.plans.map((plan) => ({
                 kindLabel: clinicKindLabels[kind],
                 planName: plan.name,
-                currentYen: current.rates.monthlyPremiums[kind]?.[plan.id] ?? null,
-                newYen: table.monthlyPremiums[kind]![plan.id]!,
+                currentYen: monthlyPremiumOf(current.rates, kind, plan.id) ?? null,
+                newYen: monthlyPremiumOf(table, kind, plan.id)!,
               })),
             )
           : [],

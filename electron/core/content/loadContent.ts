@@ -7,6 +7,12 @@ import { contentMessages } from '../../../shared/messages/contentMessages.ts';
 
 export interface ContentProblem {
   file: string;
+  kind: 'pack' | 'rates';
+  /**
+   * For a rate table that was set aside where it would otherwise be in force: the version and
+   * status it claims, so 設定 and 保険料試算 can name it to staff.
+   */
+  setAside?: { version: string; official: boolean };
   /** Japanese, each naming the field: 「contacts.agency.fax: FAX番号がありません」. */
   messages: string[];
 }
@@ -17,17 +23,29 @@ export interface LoadedContent {
   problems: ContentProblem[];
 }
 
-function readCandidate<T>(file: string, schema: z.ZodType<T>): { value: T } | { problem: ContentProblem } {
+type Claimed = { version: string; official: boolean; packCode: string | undefined };
+type Candidate<T> = { value: T } | { problem: ContentProblem; claimed?: Claimed };
+
+/** What a refused rate table file says it is, read without trusting the rest of it. */
+function claimedTable(raw: unknown): Claimed | undefined {
+  if (typeof raw !== 'object' || raw === null || !Object.hasOwn(raw, 'version')) return undefined;
+  const { version, status, packCode } = raw as { version: unknown; status?: unknown; packCode?: unknown };
+  if (typeof version !== 'string' || version.trim() === '') return undefined;
+  return { version: version.slice(0, 60), official: status === 'confirmed', packCode: typeof packCode === 'string' ? packCode : undefined };
+}
+
+function readCandidate<T>(file: string, kind: ContentProblem['kind'], schema: z.ZodType<T>): Candidate<T> {
   const name = path.basename(file);
   let raw: unknown;
   try {
     raw = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (error) {
-    return { problem: { file: name, messages: [contentMessages.notJsonBecause((error as Error).message.slice(0, 80))] } };
+    return { problem: { file: name, kind, messages: [contentMessages.notJsonBecause((error as Error).message.slice(0, 80))] } };
   }
   const parsed = schema.safeParse(raw);
   if (parsed.success) return { value: parsed.data };
-  return { problem: { file: name, messages: parsed.error.issues.map((i) => `${i.path.join('.') || contentMessages.wholeFile}: ${i.message}`) } };
+  const messages = parsed.error.issues.map((i) => `${i.path.join('.') || contentMessages.wholeFile}: ${i.message}`);
+  return { problem: { file: name, kind, messages }, claimed: kind === 'rates' ? claimedTable(raw) : undefined };
 }
 
 /** JSON files of a folder, newest name last so that the last valid one wins. */
@@ -48,19 +66,30 @@ function jsonFiles(dir: string): string[] {
  */
 export function loadContent(contentDirs: readonly string[]): LoadedContent {
   const problems: ContentProblem[] = [];
-  const valid = <T>(files: string[], schema: z.ZodType<T>): T[] =>
+  const valid = <T>(files: string[], kind: ContentProblem['kind'], schema: z.ZodType<T>): T[] =>
     files.flatMap((file) => {
-      const result = readCandidate(file, schema);
+      const result = readCandidate(file, kind, schema);
       if ('value' in result) return [result.value];
       problems.unshift(result.problem);
       return [];
     });
-  const packs = valid(contentDirs.flatMap((dir) => jsonFiles(dir)), contentPackSchema);
+  const packs = valid(contentDirs.flatMap((dir) => jsonFiles(dir)), 'pack', contentPackSchema);
   // Later candidates (installed after bundled, newer names last) win ties.
   const pack = packs.reduce<ContentPack | undefined>((best, p) => (!best || p.document.createdOn >= best.document.createdOn ? p : best), undefined);
-  const tables = valid(contentDirs.flatMap((dir) => jsonFiles(path.join(dir, 'rates'))), rateTableSchema);
-  const forPack = tables.filter((t) => t.packCode === pack?.document.code);
-  const rates = (forPack.length > 0 ? forPack : tables).at(-1);
+  const rateFiles = contentDirs.flatMap((dir) => jsonFiles(path.join(dir, 'rates'))).map((file) => readCandidate(file, 'rates', rateTableSchema));
+  const tables = rateFiles.flatMap((result, order) => ('value' in result ? [{ table: result.value, order }] : []));
+  const forPack = tables.filter((t) => t.table.packCode === pack?.document.code);
+  const chosen = (forPack.length > 0 ? forPack : tables).at(-1);
+  const rates = chosen?.table;
+  rateFiles.forEach((result, order) => {
+    if ('value' in result) return;
+    const { problem, claimed } = result;
+    // Named to staff only where it would have been in force had it passed: a refused table that
+    // a later valid one replaced anyway changes nothing they see, and stays a plain file problem.
+    const wouldWin = (rival: { order: number } | undefined) => !rival || order > rival.order;
+    const inForce = claimed && (claimed.packCode === pack?.document.code ? wouldWin(forPack.at(-1)) : forPack.length === 0 && wouldWin(chosen));
+    problems.unshift(inForce ? { ...problem, setAside: { version: claimed.version, official: claimed.official } } : problem);
+  });
   if (!pack || !rates) {
     const detail = problems.map((p) => `${p.file}: ${p.messages.slice(0, 3).join(' / ')}`).join('\n');
     throw new Error(contentMessages.nothingLoadable(detail));

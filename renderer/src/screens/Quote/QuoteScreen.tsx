@@ -2,6 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { calculateQuote } from '../../../../shared/quote/calculateQuote.ts';
 import { clinicKindLabels, clinicKinds } from '../../../../shared/domain/clinic.ts';
 import { ScreenHeading } from '../../components/ScreenHeading.tsx';
+import { SetAsideRateTables } from '../../components/SetAsideRateTables.tsx';
 import { useContent } from '../../query/useSharedReads.ts';
 import { useQuoteStore } from '../../stores/quoteStore.ts';
 import { DocumentCode } from '../Product/DocumentCode.tsx';
@@ -18,7 +19,7 @@ import '../../styles/product.css';
  * 病院, 老健 and その他 get no figure but the agency's contact. A quote can be saved on an inquiry.
  */
 export function QuoteScreen() {
-  const { pack, rates, error, reload } = useContent();
+  const { pack, rates, problems, error, reload } = useContent();
   const clinicKind = useQuoteStore((s) => s.clinicKind);
   const planId = useQuoteStore((s) => s.planId);
   const clinic = useQuoteStore((s) => s.clinic);
@@ -66,6 +67,7 @@ export function QuoteScreen() {
       {(!pack || !rates) && !error && <p className="message message-info">読み込んでいます…</p>}
       {pack && rates && (
         <>
+          <SetAsideRateTables problems={problems} inForce={rates} />
           <div className="quote-layout">
             <div className="panel quote-inputs">
               <h2>試算の条件</h2>

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
+import { SetAsideRateTables } from '../../components/SetAsideRateTables.tsx';
 import { queries } from '../../query/queries.ts';
 import { useContent } from '../../query/useSharedReads.ts';
 import { useContentImportStore } from '../../stores/contentImportStore.ts';
@@ -12,7 +13,9 @@ const dateTime = new Intl.DateTimeFormat('ja-JP', { dateStyle: 'medium', timeSty
 export function ContentSection() {
   const headingId = useId();
   const versionId = useId();
-  const { pack, rates, problems: skipped } = useContent();
+  const { pack, rates, problems: contentProblems } = useContent();
+  // Set-aside rate tables get their own notice; the rest stay a list of file problems.
+  const skipped = contentProblems.filter((p) => !p.setAside);
   const busy = useContentImportStore((s) => s.busy);
   const message = useContentImportStore((s) => s.message);
   const error = useContentImportStore((s) => s.error);
@@ -43,6 +46,7 @@ export function ContentSection() {
           </dd>
         </dl>
       )}
+      {rates && <SetAsideRateTables problems={contentProblems} inForce={rates} />}
       {skipped.length > 0 && (
         <div role="alert" className="message message-error">
           <p>次のファイルは内容に誤りがあるため使っていません（前の正しい内容を使っています）。</p>
