@@ -69,7 +69,7 @@ describe('backups: a copy carried away and brought back', () => {
     const t = await startTestHost();
     const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
     const pngId = await uploadFile(t, 'photo.sqlite3', png, 'backupFile');
-    expect((await call(t, 'backups.addFromFile', { fileId: pngId })).body).toMatchObject({ ok: false, error: { code: 'INVALID_FILE', message: 'このファイルはこのアプリのバックアップではありません。' } });
+    expect((await call(t, 'backups.addFromFile', { fileId: pngId })).body).toMatchObject({ ok: false, error: { code: 'INVALID_FILE', message: 'このファイルはこのアプリのバックアップではありません。一覧には追加していません。' } });
     expect(fs.readdirSync(path.join(t.dataDir, 'backups')).filter((f) => f.endsWith('.sqlite3'))).toEqual([]);
     const backup = (await call(t, 'backups.create', {})).body.result;
     expect((await call(t, 'backups.export', { fileName: backup.fileName, password: 'short' })).body).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });

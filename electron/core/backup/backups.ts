@@ -27,7 +27,7 @@ function fromStamp(value: string): string {
   return `${value.slice(0, 4)}-${value.slice(4, 6)}-${value.slice(6, 8)}T${value.slice(9, 11)}:${value.slice(11, 13)}:${value.slice(13, 15)}Z`;
 }
 
-function countIn(db: Database.Database): NonNullable<BackupInfo['counts']> {
+export function countIn(db: Database.Database): NonNullable<BackupInfo['counts']> {
   const count = (table: string) => {
     const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table);
     return exists ? (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n : 0;
