@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, test } from 'vitest';
 import { newCounterContext } from './support/browser.ts';
 import { useCounterApp } from './support/counterApp.ts';
@@ -72,6 +74,37 @@ describe('設定: バックアップ', () => {
     await expectText(page.getByRole('region', { name: 'バックアップ', exact: true }).getByRole('row').filter({ hasText: '復元前' }), /医療機関 2件/);
     // The two refusals (no password yet, a wrong one) are answered 422 by design; nothing else went wrong.
     expect(problems.filter((p) => !p.includes('422') || !p.includes('backups.addFromFile'))).toEqual([]);
+    await context.close();
+  });
+
+  test('a backup carrying a foreign trigger is refused in the restore dialog, which says nothing changed', async () => {
+    await callPreview(app.preview, 'clinics.create', { name: '鹿屋クリニック' });
+    const backup = await callPreview<{ fileName: string }>(app.preview, 'backups.create', {});
+    const backupsDir = path.join(app.preview.dataDir, 'backups');
+    const crafted = path.join(backupsDir, 'backup-20261130T080000Z-imported.sqlite3');
+    fs.copyFileSync(path.join(backupsDir, backup.fileName), crafted);
+    const db = new Database(crafted);
+    db.exec("CREATE TRIGGER fax_rewrite AFTER INSERT ON clinics BEGIN UPDATE clinics SET fax = '03-0000-0000' WHERE seq = new.seq; END;");
+    db.close();
+    const before = await clinicNames();
+    const context = await newCounterContext(app.browser);
+    const page = await context.newPage();
+    const problems = collectPageProblems(page);
+    await page.goto(app.preview.url);
+    await openScreen(page, '設定');
+    const section = page.getByRole('region', { name: 'バックアップ', exact: true });
+    // Newest first: the crafted file (dated 30 November) is the last one brought in from elsewhere.
+    const row = section.getByRole('row').filter({ hasText: '他の場所から' }).last();
+    await row.getByRole('button', { name: /から復元/ }).click();
+    const restoreDialog = page.getByRole('alertdialog', { name: 'バックアップから復元' }).or(page.getByRole('dialog', { name: 'バックアップから復元' }));
+    await restoreDialog.getByRole('button', { name: '復元する' }).click();
+    await expectText(
+      restoreDialog.getByRole('alert'),
+      'このバックアップには、このアプリが作らないトリガー（自動で動く処理）「fax_rewrite」が含まれています。復元は行っていません。現在のデータはそのままです。',
+    );
+    expect(await clinicNames()).toEqual(before);
+    // The refusal is answered 422 by design; nothing else went wrong.
+    expect(problems.filter((p) => !p.includes('422') || !p.includes('backups.restore'))).toEqual([]);
     await context.close();
   });
 
