@@ -7,14 +7,14 @@ import { migrations } from '../../electron/core/db/migrations/index.ts';
 /**
  * One small backup as each released schema version wrote it: the frozen migrations up to that
  * version, then a few rows of every table that version had (written as that release's code
- * wrote them, valid for the checks a restore makes). The files in test/fixtures/backups/ are
- * committed and never regenerated for an old version: they stand for backups staff already
- * have. When a migration is added, make the new version's file only:
+ * wrote them, valid for the checks a restore makes). The files
+ * test/fixtures/backup-of-schema-v*.sqlite3 are committed and never regenerated for an old
+ * version: they stand for backups staff already have. When a migration is added, make the new version's file only:
  *
  *   npx node test/helpers/versionBackups.ts 8
  */
-export const versionBackupsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'backups');
-export const versionBackupFile = (version: number) => path.join(versionBackupsDir, `schema-v${version}.sqlite3`);
+export const versionBackupsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
+export const versionBackupFile = (version: number) => path.join(versionBackupsDir, `backup-of-schema-v${version}.sqlite3`);
 
 /** Rows first written at each version; a file of version v holds those of 1..v. */
 const rowsOfVersion: Record<number, string> = {
