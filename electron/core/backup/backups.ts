@@ -38,6 +38,8 @@ export function countIn(db: Database.Database): NonNullable<BackupInfo['counts']
 function withReadOnly<T>(file: string, read: (db: Database.Database) => T): T {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
+    // A file in the folder may have come from anywhere: its views and triggers get no trust.
+    db.pragma('trusted_schema = OFF');
     return read(db);
   } finally {
     db.close();
