@@ -108,6 +108,8 @@ export function backupService(deps: BackupServiceDeps) {
         if (!check.ok) throw new AppError('INVALID_FILE', backupMessages.restoreRefused(check.reason));
         prepareForRestore(work, readMachineIdentity(db));
         const safetyBackup = await createBackup(db, backupsDir, 'before-restore', deps.now());
+        // Again, with no wait before the copy starts: a 受付番号 issued during the safety backup counts too.
+        withCopy(work, (copy) => applyMachineIdentity(copy, readMachineIdentity(db)));
         const copy = new Database(work, { readonly: true, fileMustExist: true });
         try {
           await copy.backup(deps.dbPath);
@@ -125,24 +127,33 @@ export function backupService(deps: BackupServiceDeps) {
   };
 }
 
+/** Opens the working copy (already checked: its schema is the app's own) for a change. */
+function withCopy(work: string, use: (copy: Database.Database) => void): void {
+  const copy = new Database(work, { fileMustExist: true });
+  try {
+    copy.pragma('trusted_schema = OFF');
+    copy.pragma('foreign_keys = ON');
+    use(copy);
+  } finally {
+    copy.close();
+  }
+}
+
 /**
  * The checked copy, made ready to take the live file's place: migrated to this version (its
  * schema is the app's own, so only the app's own SQL runs) and carrying this machine's identity.
  */
 function prepareForRestore(work: string, identity: ReturnType<typeof readMachineIdentity>): void {
-  const copy = new Database(work, { fileMustExist: true });
   try {
-    copy.pragma('trusted_schema = OFF');
-    copy.pragma('foreign_keys = ON');
-    migrate(copy, migrations);
-    applyMachineIdentity(copy, identity);
-    if ((copy.pragma('foreign_key_check') as unknown[]).length > 0) throw new Error('foreign keys broken after migration');
-    copy.pragma('journal_mode = DELETE');
+    withCopy(work, (copy) => {
+      migrate(copy, migrations);
+      applyMachineIdentity(copy, identity);
+      if ((copy.pragma('foreign_key_check') as unknown[]).length > 0) throw new Error('foreign keys broken after migration');
+      copy.pragma('journal_mode = DELETE');
+    });
   } catch (error) {
     if (error instanceof AppError) throw error;
     throw new AppError('INVALID_FILE', backupMessages.restoreRefused(backupMessages.cannotUpgrade));
-  } finally {
-    copy.close();
   }
 }
 
