@@ -178,7 +178,7 @@ export const contract = {
   'backups.export': channel(backupExportInputSchema, fileRefSchema),
   /** A copy brought back: decrypted if needed, checked, and listed ready to restore. */
   'backups.addFromFile': channel(backupAddInputSchema, backupInfoSchema),
-  'backups.restore': channel(backupRestoreInputSchema, z.object({ restored: backupInfoSchema, safetyBackup: backupInfoSchema })),
+  'backups.restore': channel(backupRestoreInputSchema, z.object({ restored: backupInfoSchema, safetyBackup: backupInfoSchema, message: z.string() })),
   'records.purgePreview': channel(z.object({}), purgeCountsSchema),
   /** 完全削除 of archived records, after a verified backup. */
   'records.purgeArchived': channel(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { backupMessages } from '../messages/backupMessages.ts';
 
 export const backupReasons = ['daily', 'manual', 'before-migration', 'before-import', 'before-purge', 'before-restore', 'imported', 'unknown'] as const;
 export const backupReasonLabels: Record<(typeof backupReasons)[number], string> = {
@@ -24,11 +25,17 @@ export type BackupInfoDto = z.infer<typeof backupInfoSchema>;
 
 const backupFileName = z.string().regex(/^backup-\d{8}T\d{6}Z-[a-z0-9-]+\.sqlite3$/, { message: 'バックアップを一覧から選んでください' });
 
-/** Optional protection of a copy carried away: empty, or at least 8 characters. */
+/**
+ * A copy carried away is guessed offline at the guesser's leisure: 10 characters at least, so
+ * that the scrypt cost is multiplied by a search space worth the effort.
+ */
+export const minBackupPasswordChars = 10;
+
+/** Optional protection of a copy carried away: empty, or at least minBackupPasswordChars characters. */
 const password = z
   .string()
   .max(200, { message: 'パスワードは200文字以内で入力してください' })
-  .refine((p) => p === '' || [...p].length >= 8, { message: 'パスワードは8文字以上にしてください' })
+  .refine((p) => p === '' || [...p].length >= minBackupPasswordChars, { message: backupMessages.passwordTooShort(minBackupPasswordChars) })
   .default('');
 
 export const backupExportInputSchema = z.object({ fileName: backupFileName, password });

@@ -39,7 +39,7 @@ describe('backups: a copy carried away and brought back', () => {
     const t = await startTestHost();
     await call(t, 'clinics.create', { name: '霧島眼科', phone: '0995-12-3456' });
     const backup = (await call(t, 'backups.create', {})).body.result;
-    const exported = (await call(t, 'backups.export', { fileName: backup.fileName, password: '桜島の噴火2026' })).body.result;
+    const exported = (await call(t, 'backups.export', { fileName: backup.fileName, password: '桜島の噴火は2026年' })).body.result;
     const bytes = await downloadFile(t, exported.fileId);
     // Neither the SQLite header nor any clinic's data is readable in the file.
     expect(bytes.includes(Buffer.from('SQLite format 3'))).toBe(false);
@@ -49,16 +49,16 @@ describe('backups: a copy carried away and brought back', () => {
     const fileId = await uploadFile(t, exported.name, bytes, 'backupFile');
     const before = (await call(t, 'backups.list', {})).body.result.items.length;
     expect((await call(t, 'backups.addFromFile', { fileId })).body).toMatchObject({ ok: false, error: { fields: { password: expect.any(String) } } });
-    const wrong = (await call(t, 'backups.addFromFile', { fileId, password: '桜島の噴火2025' })).body;
+    const wrong = (await call(t, 'backups.addFromFile', { fileId, password: '桜島の噴火は2025年' })).body;
     expect(wrong).toMatchObject({ ok: false, error: { message: 'パスワードが違うか、ファイルが壊れています。' } });
     expect((await call(t, 'backups.list', {})).body.result.items).toHaveLength(before);
 
     const tampered = Buffer.from(bytes);
     tampered[tampered.length - 40]! ^= 1;
     const tamperedId = await uploadFile(t, 'tampered.ccbak', tampered, 'backupFile');
-    expect((await call(t, 'backups.addFromFile', { fileId: tamperedId, password: '桜島の噴火2026' })).body).toMatchObject({ ok: false });
+    expect((await call(t, 'backups.addFromFile', { fileId: tamperedId, password: '桜島の噴火は2026年' })).body).toMatchObject({ ok: false });
 
-    const added = (await call(t, 'backups.addFromFile', { fileId, password: '桜島の噴火2026' })).body.result;
+    const added = (await call(t, 'backups.addFromFile', { fileId, password: '桜島の噴火は2026年' })).body.result;
     expect(added).toMatchObject({ reason: 'imported', counts: { clinics: 1, inquiries: 0 } });
     await call(t, 'clinics.create', { name: '指宿内科' });
     await call(t, 'backups.restore', { fileName: added.fileName });
@@ -69,10 +69,10 @@ describe('backups: a copy carried away and brought back', () => {
     const t = await startTestHost();
     const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
     const pngId = await uploadFile(t, 'photo.sqlite3', png, 'backupFile');
-    expect((await call(t, 'backups.addFromFile', { fileId: pngId })).body).toMatchObject({ ok: false, error: { code: 'INVALID_FILE', message: 'このファイルはこのアプリのバックアップではありません。' } });
+    expect((await call(t, 'backups.addFromFile', { fileId: pngId })).body).toMatchObject({ ok: false, error: { code: 'INVALID_FILE', message: 'このファイルはこのアプリのバックアップではありません。一覧には追加していません。' } });
     expect(fs.readdirSync(path.join(t.dataDir, 'backups')).filter((f) => f.endsWith('.sqlite3'))).toEqual([]);
     const backup = (await call(t, 'backups.create', {})).body.result;
-    expect((await call(t, 'backups.export', { fileName: backup.fileName, password: 'short' })).body).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect((await call(t, 'backups.export', { fileName: backup.fileName, password: '桜島の噴火2026' })).body).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 });
 

@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, test } from 'vitest';
 import { newCounterContext } from './support/browser.ts';
 import { useCounterApp } from './support/counterApp.ts';
@@ -32,12 +34,12 @@ describe('設定: バックアップ', () => {
     await row.getByRole('button', { name: /別の場所に保存/ }).click();
     const copyDialog = page.getByRole('dialog', { name: 'バックアップを別の場所に保存' });
     await expect(copyDialog.getByRole('checkbox', { name: 'パスワードで保護する（おすすめ）' }).isChecked()).resolves.toBe(true);
-    await copyDialog.getByLabel('パスワード', { exact: true }).fill('short');
-    await copyDialog.getByLabel('パスワード（確認）').fill('short');
+    await copyDialog.getByLabel('パスワード', { exact: true }).fill('sakura123');
+    await copyDialog.getByLabel('パスワード（確認）').fill('sakura123');
     await copyDialog.getByRole('button', { name: '保存' }).click();
-    await expectText(copyDialog, /パスワードは8文字以上にしてください/);
-    await copyDialog.getByLabel('パスワード', { exact: true }).fill('桜島の噴火2026');
-    await copyDialog.getByLabel('パスワード（確認）').fill('桜島の噴火2026');
+    await expectText(copyDialog, /パスワードは10文字以上にしてください/);
+    await copyDialog.getByLabel('パスワード', { exact: true }).fill('桜島の噴火は2026年');
+    await copyDialog.getByLabel('パスワード（確認）').fill('桜島の噴火は2026年');
     const downloading = page.waitForEvent('download');
     await copyDialog.getByRole('button', { name: '保存' }).click();
     const download = await downloading;
@@ -54,7 +56,7 @@ describe('設定: バックアップ', () => {
     await passwordDialog.getByLabel('パスワード').fill('違うパスワード123');
     await passwordDialog.getByRole('button', { name: '読み込む' }).click();
     await expectText(passwordDialog, /パスワードが違うか、ファイルが壊れています。/);
-    await passwordDialog.getByLabel('パスワード').fill('桜島の噴火2026');
+    await passwordDialog.getByLabel('パスワード').fill('桜島の噴火は2026年');
     await passwordDialog.getByRole('button', { name: '読み込む' }).click();
     await passwordDialog.waitFor({ state: 'detached' });
     const imported = section.getByRole('row').filter({ hasText: '他の場所から' });
@@ -66,11 +68,43 @@ describe('設定: バックアップ', () => {
     await expectText(restoreDialog, /医療機関 1件・問い合わせ 0件/);
     expect(await clinicNames()).toEqual(['指宿内科', '霧島眼科']);
     await restoreDialog.getByRole('button', { name: '復元する' }).click();
-    await expectText(page.getByRole('status').filter({ hasText: 'のバックアップから復元しました。' }), /復元前のデータもバックアップ/);
+    const restoredNote = page.getByRole('status').filter({ hasText: 'を復元しました。' });
+    await expectText(restoredNote, /^\d{1,2}月\d{1,2}日 \d{2}:\d{2} のバックアップ（医療機関 1件・問い合わせ 0件）を復元しました。復元する前のデータも「復元前」のバックアップとして一覧に残っています。$/);
     expect(await clinicNames()).toEqual(['霧島眼科']);
     await expectText(page.getByRole('region', { name: 'バックアップ', exact: true }).getByRole('row').filter({ hasText: '復元前' }), /医療機関 2件/);
     // The two refusals (no password yet, a wrong one) are answered 422 by design; nothing else went wrong.
     expect(problems.filter((p) => !p.includes('422') || !p.includes('backups.addFromFile'))).toEqual([]);
+    await context.close();
+  });
+
+  test('a backup carrying a foreign trigger is refused in the restore dialog, which says nothing changed', async () => {
+    await callPreview(app.preview, 'clinics.create', { name: '鹿屋クリニック' });
+    const backup = await callPreview<{ fileName: string }>(app.preview, 'backups.create', {});
+    const backupsDir = path.join(app.preview.dataDir, 'backups');
+    const crafted = path.join(backupsDir, 'backup-20261130T080000Z-imported.sqlite3');
+    fs.copyFileSync(path.join(backupsDir, backup.fileName), crafted);
+    const db = new Database(crafted);
+    db.exec("CREATE TRIGGER fax_rewrite AFTER INSERT ON clinics BEGIN UPDATE clinics SET fax = '03-0000-0000' WHERE seq = new.seq; END;");
+    db.close();
+    const before = await clinicNames();
+    const context = await newCounterContext(app.browser);
+    const page = await context.newPage();
+    const problems = collectPageProblems(page);
+    await page.goto(app.preview.url);
+    await openScreen(page, '設定');
+    const section = page.getByRole('region', { name: 'バックアップ', exact: true });
+    // Newest first: the crafted file (dated 30 November) is the last one brought in from elsewhere.
+    const row = section.getByRole('row').filter({ hasText: '他の場所から' }).last();
+    await row.getByRole('button', { name: /から復元/ }).click();
+    const restoreDialog = page.getByRole('alertdialog', { name: 'バックアップから復元' }).or(page.getByRole('dialog', { name: 'バックアップから復元' }));
+    await restoreDialog.getByRole('button', { name: '復元する' }).click();
+    await expectText(
+      restoreDialog.getByRole('alert'),
+      'このバックアップには、このアプリが作らないトリガー（自動で動く処理）「fax_rewrite」が含まれています。復元は行っていません。現在のデータはそのままです。',
+    );
+    expect(await clinicNames()).toEqual(before);
+    // The refusal is answered 422 by design; nothing else went wrong.
+    expect(problems.filter((p) => !p.includes('422') || !p.includes('backups.restore'))).toEqual([]);
     await context.close();
   });
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeElectron, FakeBrowserWindow, resetFakeElectron } from './fakeElectron.ts';
 import { silentLogger } from '../../electron/core/log/logger.ts';
@@ -147,5 +148,19 @@ describe('a database file gone or emptied while backups remain', () => {
     const found = (await opened[0]!.dispatch('clinics.search', { query: '' })) as { ok: true; result: { items: { name: string }[] } };
     expect(found.result.items.map((c) => c.name)).toEqual(['霧島眼科']);
     await opened[0]!.close();
+  });
+});
+
+describe('the backup offered for a damaged database', () => {
+  it('is never a crafted one: a newer backup carrying a foreign trigger is passed over', async () => {
+    const dataDir = await damagedDataDir();
+    const backupsDir = path.join(dataDir, 'backups');
+    const [good] = fs.readdirSync(backupsDir).filter((f) => f.endsWith('.sqlite3'));
+    const crafted = path.join(backupsDir, 'backup-20991231T000000Z-imported.sqlite3');
+    fs.copyFileSync(path.join(backupsDir, good!), crafted);
+    const db = new Database(crafted);
+    db.exec("CREATE TRIGGER fax_rewrite AFTER INSERT ON clinics BEGIN UPDATE clinics SET fax = '03-0000-0000' WHERE seq = new.seq; END;");
+    db.close();
+    expect(newestGoodBackupIn(dataDir)?.fileName).toBe(good);
   });
 });

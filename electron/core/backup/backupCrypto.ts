@@ -11,11 +11,17 @@ const magic = Buffer.from('CCBAK1\n', 'ascii');
 const saltBytes = 16;
 const nonceBytes = 12;
 const tagBytes = 16;
-/** scrypt N = 2^15: about 0.1 s and 32 MB on a counter PC, expensive for someone guessing. */
-const costLog2 = 15;
+/** New copies: scrypt N = 2^17, r = 8 (128 MB, under a second on a counter PC), dear for a guesser. */
+const costLog2 = 17;
+/**
+ * The cost is read from the file, so a crafted file could ask for gigabytes and minutes: never
+ * more than new copies use. Older copies (2^15) still open.
+ */
+const maxCostLog2 = 17;
+const minCostLog2 = 10;
 const headerBytes = magic.length + 1 + saltBytes + nonceBytes;
 
-export const minPasswordChars = 8;
+export { minBackupPasswordChars as minPasswordChars } from '../../../shared/domain/backup.ts';
 
 function deriveKey(password: string, salt: Buffer, log2N: number): Promise<Buffer> {
   const options: ScryptOptions = { N: 2 ** log2N, r: 8, p: 1, maxmem: 256 * 2 ** log2N * 8 + 1024 * 1024 };
@@ -60,7 +66,7 @@ export async function decryptFile(source: string, target: string, password: stri
     fs.closeSync(fd);
   }
   const log2N = header[magic.length]!;
-  if (log2N < 10 || log2N > 20) return false;
+  if (log2N < minCostLog2 || log2N > maxCostLog2) return false;
   const salt = header.subarray(magic.length + 1, magic.length + 1 + saltBytes);
   const nonce = header.subarray(magic.length + 1 + saltBytes);
   const key = await deriveKey(password, salt, log2N);

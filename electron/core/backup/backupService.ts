@@ -1,16 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type { Db } from '../db/connection.ts';
 import { migrate } from '../db/migrate.ts';
 import { migrations } from '../db/migrations/index.ts';
 import { AppError } from '../errors.ts';
-import { backupMessages } from '../../../shared/messages/backupMessages.ts';
+import { backupMessages, backupTimeLabel } from '../../../shared/messages/backupMessages.ts';
 import type { FileStore } from '../files/fileStore.ts';
 import { createBackup, isBackupFileName, listBackups, type BackupInfo } from './backups.ts';
+import { checkBackupFile } from './checkBackupFile.ts';
+import { applyMachineIdentity, readMachineIdentity } from './machineIdentity.ts';
 import { decryptFile, encryptFile, isEncryptedBackup, minPasswordChars } from './backupCrypto.ts';
-
-const sqliteHeader = Buffer.from('SQLite format 3\0', 'latin1');
 
 /** A backup in the folder, named by the user's click: never a path of their choosing. */
 function backupPath(backupsDir: string, fileName: string): string {
@@ -19,33 +20,13 @@ function backupPath(backupsDir: string, fileName: string): string {
   return file;
 }
 
-/** Whether a file is a whole, healthy database of this app that this version can open. */
-function checkDatabaseFile(file: string): { ok: true } | { ok: false; reason: string } {
-  const head = Buffer.alloc(sqliteHeader.length);
-  const fd = fs.openSync(file, 'r');
-  try {
-    fs.readSync(fd, head, 0, head.length, 0);
-  } finally {
-    fs.closeSync(fd);
-  }
-  if (!head.equals(sqliteHeader)) return { ok: false, reason: backupMessages.notOurBackup };
-  try {
-    const db = new Database(file, { readonly: true, fileMustExist: true });
-    try {
-      if (db.pragma('integrity_check', { simple: true }) !== 'ok') return { ok: false, reason: backupMessages.damaged };
-      if (!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'clinics'").get()) {
-        return { ok: false, reason: backupMessages.notOurBackup };
-      }
-      if ((db.pragma('user_version', { simple: true }) as number) > migrations.length) {
-        return { ok: false, reason: backupMessages.tooNew };
-      }
-    } finally {
-      db.close();
-    }
-  } catch {
-    return { ok: false, reason: backupMessages.unreadable };
-  }
-  return { ok: true };
+/** A working copy beside the backups: `.partial`, so a crash leaves nothing that looks like a backup. */
+function workingCopyPath(backupsDir: string, purpose: string): string {
+  return path.join(backupsDir, `${purpose}-${Date.now()}-${randomBytes(4).toString('hex')}.partial`);
+}
+
+function removeWorkingCopy(file: string): void {
+  for (const suffix of ['', '-journal', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
 }
 
 export interface BackupServiceDeps {
@@ -87,7 +68,7 @@ export function backupService(deps: BackupServiceDeps) {
     /** A copy brought back (USB stick): checked, then listed with the others, ready to restore. */
     async addFromFile(stored: { path: string }, password: string): Promise<BackupInfo> {
       fs.mkdirSync(backupsDir, { recursive: true });
-      const partial = path.join(backupsDir, `incoming-${Date.now()}.partial`);
+      const partial = workingCopyPath(backupsDir, 'incoming');
       try {
         if (isEncryptedBackup(stored.path)) {
           if (!password) throw new AppError('INVALID_INPUT', backupMessages.passwordNeeded, { password: backupMessages.passwordNeededField });
@@ -97,8 +78,8 @@ export function backupService(deps: BackupServiceDeps) {
         } else {
           await fs.promises.copyFile(stored.path, partial);
         }
-        const check = checkDatabaseFile(partial);
-        if (!check.ok) throw new AppError('INVALID_FILE', check.reason);
+        const check = checkBackupFile(partial, migrations);
+        if (!check.ok) throw new AppError('INVALID_FILE', backupMessages.addRefused(check.reason));
         const copy = new Database(partial);
         try {
           return await createBackup(copy, backupsDir, 'imported', deps.now());
@@ -106,33 +87,74 @@ export function backupService(deps: BackupServiceDeps) {
           copy.close();
         }
       } finally {
-        fs.rmSync(partial, { force: true });
+        removeWorkingCopy(partial);
       }
     },
 
     /**
-     * Puts a backup's content in place of the current data: the current data is backed up first,
-     * the chosen file is checked, copied in with SQLite's backup API (the app keeps its
-     * connection), and brought up to this version's schema.
+     * Puts a backup's content in place of the current data. The chosen file is copied aside and
+     * checked whole there (schema, references, rows), brought up to this version's schema and
+     * given this machine's identity; only then is the current data backed up and replaced, with
+     * SQLite's backup API (the app keeps its connection). Any refusal leaves the live file as it was.
      */
-    async restore(fileName: string): Promise<{ restored: BackupInfo; safetyBackup: BackupInfo }> {
+    async restore(fileName: string): Promise<{ restored: BackupInfo; safetyBackup: BackupInfo; message: string }> {
       refuseWhileBusy();
       const source = backupPath(backupsDir, fileName);
-      const check = checkDatabaseFile(source);
-      if (!check.ok) throw new AppError('INVALID_FILE', check.reason);
-      const restored = listBackups(backupsDir).find((b) => b.fileName === fileName)!;
-      const safetyBackup = await createBackup(db, backupsDir, 'before-restore', deps.now());
-      const backup = new Database(source, { readonly: true, fileMustExist: true });
+      const listed = listBackups(backupsDir).find((b) => b.fileName === fileName)!;
+      const work = workingCopyPath(backupsDir, 'restore');
       try {
-        await backup.backup(deps.dbPath);
+        await fs.promises.copyFile(source, work);
+        const check = checkBackupFile(work, migrations);
+        if (!check.ok) throw new AppError('INVALID_FILE', backupMessages.restoreRefused(check.reason));
+        prepareForRestore(work, readMachineIdentity(db));
+        const safetyBackup = await createBackup(db, backupsDir, 'before-restore', deps.now());
+        // Again, with no wait before the copy starts: a 受付番号 issued during the safety backup counts too.
+        withCopy(work, (copy) => applyMachineIdentity(copy, readMachineIdentity(db)));
+        const copy = new Database(work, { readonly: true, fileMustExist: true });
+        try {
+          await copy.backup(deps.dbPath);
+        } finally {
+          copy.close();
+        }
+        db.pragma('journal_mode = WAL');
+        const restored = { ...listed, counts: check.counts };
+        const message = `${backupMessages.restored(backupTimeLabel(new Date(listed.createdAt), deps.now()), check.counts)}${backupMessages.restoredSafety}`;
+        return { restored, safetyBackup, message };
       } finally {
-        backup.close();
+        removeWorkingCopy(work);
       }
-      db.pragma('journal_mode = WAL');
-      migrate(db, migrations);
-      return { restored, safetyBackup };
     },
   };
+}
+
+/** Opens the working copy (already checked: its schema is the app's own) for a change. */
+function withCopy(work: string, use: (copy: Database.Database) => void): void {
+  const copy = new Database(work, { fileMustExist: true });
+  try {
+    copy.pragma('trusted_schema = OFF');
+    copy.pragma('foreign_keys = ON');
+    use(copy);
+  } finally {
+    copy.close();
+  }
+}
+
+/**
+ * The checked copy, made ready to take the live file's place: migrated to this version (its
+ * schema is the app's own, so only the app's own SQL runs) and carrying this machine's identity.
+ */
+function prepareForRestore(work: string, identity: ReturnType<typeof readMachineIdentity>): void {
+  try {
+    withCopy(work, (copy) => {
+      migrate(copy, migrations);
+      applyMachineIdentity(copy, identity);
+      if ((copy.pragma('foreign_key_check') as unknown[]).length > 0) throw new Error('foreign keys broken after migration');
+      copy.pragma('journal_mode = DELETE');
+    });
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError('INVALID_FILE', backupMessages.restoreRefused(backupMessages.cannotUpgrade));
+  }
 }
 
 export type BackupService = ReturnType<typeof backupService>;

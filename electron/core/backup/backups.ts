@@ -27,7 +27,7 @@ function fromStamp(value: string): string {
   return `${value.slice(0, 4)}-${value.slice(4, 6)}-${value.slice(6, 8)}T${value.slice(9, 11)}:${value.slice(11, 13)}:${value.slice(13, 15)}Z`;
 }
 
-function countIn(db: Database.Database): NonNullable<BackupInfo['counts']> {
+export function countIn(db: Database.Database): NonNullable<BackupInfo['counts']> {
   const count = (table: string) => {
     const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table);
     return exists ? (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n : 0;
@@ -38,6 +38,8 @@ function countIn(db: Database.Database): NonNullable<BackupInfo['counts']> {
 function withReadOnly<T>(file: string, read: (db: Database.Database) => T): T {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
+    // A file in the folder may have come from anywhere: its views and triggers get no trust.
+    db.pragma('trusted_schema = OFF');
     return read(db);
   } finally {
     db.close();

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { migrations } from '../db/migrations/index.ts';
 import { listBackups, type BackupInfo } from './backups.ts';
+import { checkBackupFile } from './checkBackupFile.ts';
 
 /** SQLite's answers for a file that is not (or no longer) a whole database. */
 const damageCodes = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB', 'SQLITE_CORRUPT_INDEX', 'SQLITE_CORRUPT_SEQUENCE', 'SQLITE_CORRUPT_VTAB']);
@@ -24,20 +26,12 @@ export function passesQuickCheck(file: string): boolean {
   }
 }
 
-/** The newest backup that still passes integrity_check (an older one if the newest is bad too). */
+/**
+ * The newest backup that passes the whole check a restore makes (an older one if the newest is
+ * bad too): a crafted file in the folder is never what a damaged database is replaced by.
+ */
 export function newestGoodBackup(backupsDir: string): BackupInfo | undefined {
-  return listBackups(backupsDir).find((backup) => {
-    try {
-      const db = new Database(path.join(backupsDir, backup.fileName), { readonly: true, fileMustExist: true });
-      try {
-        return db.pragma('integrity_check', { simple: true }) === 'ok';
-      } finally {
-        db.close();
-      }
-    } catch {
-      return false;
-    }
-  });
+  return listBackups(backupsDir).find((backup) => checkBackupFile(path.join(backupsDir, backup.fileName), migrations).ok);
 }
 
 /**

@@ -15,7 +15,7 @@ interface BackupState {
   exportCopy(backup: BackupInfoDto, password: string): Promise<boolean>;
   /** Brings back a copy; answers 'needsPassword' when the chosen file is protected. */
   addFromFile(password?: string, fileId?: string): Promise<{ needsPassword: string } | null>;
-  restore(backup: BackupInfoDto, describe: string): Promise<void>;
+  restore(backup: BackupInfoDto): Promise<void>;
   /** The note left by a restore before the reload, once. */
   takeRestoredNote(): string | null;
 }
@@ -75,13 +75,11 @@ export const useBackupStore = create<BackupState>()((set) => {
       return needsPassword ? { needsPassword } : null;
     },
 
-    restore: (backup, describe) =>
+    restore: (backup) =>
       run(async () => {
+        // The core says what was restored in staff's words (when, how many records), never a file name.
         const result = await call('backups.restore', { fileName: backup.fileName });
-        sessionStorage.setItem(
-          restoredNoteKey,
-          `${describe} のバックアップから復元しました。復元前のデータもバックアップ（${result.safetyBackup.fileName}）に残っています。`,
-        );
+        sessionStorage.setItem(restoredNoteKey, result.message);
         // Every screen holds data of the old database: start them all afresh.
         window.location.reload();
         return null;

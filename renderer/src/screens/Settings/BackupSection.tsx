@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { backupReasonLabels, type BackupInfoDto } from '../../../../shared/domain/backup.ts';
+import { backupReasonLabels, minBackupPasswordChars as minPasswordChars, type BackupInfoDto } from '../../../../shared/domain/backup.ts';
+import { backupMessages } from '../../../../shared/messages/backupMessages.ts';
 import { FormField } from '../../components/FormField.tsx';
 import { ModalDialog } from '../../components/ModalDialog.tsx';
 import { formatDateTime, useDateStyle } from '../../format/formatDate.ts';
@@ -9,8 +10,6 @@ import { queries } from '../../query/queries.ts';
 import { errorMessageOf } from '../../api/ApiError.ts';
 import { useQuery } from '@tanstack/react-query';
 import '../../styles/backup.css';
-
-const minPasswordChars = 8;
 
 function countsLabel(backup: BackupInfoDto): string {
   return backup.counts ? `医療機関 ${formatCount(backup.counts.clinics)}・問い合わせ ${formatCount(backup.counts.inquiries)}` : '件数を読み取れません';
@@ -120,7 +119,7 @@ function CopyDialog({ backup, label, onClose }: { backup: BackupInfoDto; label: 
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const [tried, setTried] = useState(false);
-  const passwordError = protect && [...password].length < minPasswordChars ? `パスワードは${minPasswordChars}文字以上にしてください` : undefined;
+  const passwordError = protect && [...password].length < minPasswordChars ? backupMessages.passwordTooShort(minPasswordChars) : undefined;
   const confirmError = protect && confirm !== password ? '確認のパスワードが一致しません' : undefined;
 
   const submit = async () => {
@@ -188,7 +187,7 @@ function RestoreDialog({ backup, label, onClose }: { backup: BackupInfoDto; labe
         </p>
       )}
       <div className="actions">
-        <button type="button" className="button button-danger" disabled={busy} onClick={() => void restore(backup, label)}>
+        <button type="button" className="button button-danger" disabled={busy} onClick={() => void restore(backup)}>
           復元する
         </button>
         <button type="button" className="button" onClick={onClose}>

@@ -1,0 +1,73 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { migrations } from '../../electron/core/db/migrations/index.ts';
+
+/**
+ * One small backup as each released schema version wrote it: the frozen migrations up to that
+ * version, then a few rows of every table that version had (written as that release's code
+ * wrote them, valid for the checks a restore makes). The files
+ * test/fixtures/backup-of-schema-v*.sqlite3 are committed and never regenerated for an old
+ * version: they stand for backups staff already have. When a migration is added, make the new version's file only:
+ *
+ *   npx node test/helpers/versionBackups.ts 8
+ */
+export const versionBackupsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
+export const versionBackupFile = (version: number) => path.join(versionBackupsDir, `backup-of-schema-v${version}.sqlite3`);
+
+/** Rows first written at each version; a file of version v holds those of 1..v. */
+const rowsOfVersion: Record<number, string> = {
+  1: `INSERT INTO clinics (id, name, name_kana, kind, phone, name_norm, kana_norm, created_at, updated_at, updated_by)
+      VALUES ('0190a000-0000-7000-8000-000000000001', '版1の眼科', 'ハン1ノガンカ', 'clinic_no_beds', '099-000-0001', '版1の眼科', 'はん1のがんか', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', 'old-pc');`,
+  2: `INSERT INTO staff (id, name, active, created_at, updated_at, updated_by) VALUES ('0190a000-0000-7000-8000-0000000000a2', '版2の担当', 1, '2026-02-01T00:00:00.000Z', '2026-02-01T00:00:00.000Z', 'old-pc');
+      INSERT INTO clinics (id, name, name_kana, kind, name_norm, kana_norm, created_at, updated_at, updated_by)
+      VALUES ('0190a000-0000-7000-8000-000000000002', '版2の内科', '', 'clinic_with_beds', '版2の内科', '', '2026-02-01T00:00:00.000Z', '2026-02-01T00:00:00.000Z', 'old-pc');
+      INSERT INTO inquiries (id, receipt_number, clinic_id, received_on, channel, status, staff_id, created_at, updated_at, updated_by)
+      VALUES ('0190a000-0000-7000-8000-0000000000b2', 'Z-2026-0001', '0190a000-0000-7000-8000-000000000002', '2026-02-02', 'phone', 'new', '0190a000-0000-7000-8000-0000000000a2', '2026-02-02T00:00:00.000Z', '2026-02-02T00:00:00.000Z', 'old-pc');
+      INSERT INTO receipt_sequences (prefix, year, last) VALUES ('Z', 2026, 1);
+      UPDATE app_meta SET value = 'Z' WHERE key = 'receipt_prefix';
+      INSERT INTO app_meta (key, value) VALUES ('current_staff_id', '0190a000-0000-7000-8000-0000000000a2');`,
+  3: `INSERT INTO inquiry_quotes (id, inquiry_id, snapshot, staff_id, created_at, machine)
+      VALUES ('0190a000-0000-7000-8000-0000000000e3', '0190a000-0000-7000-8000-0000000000b2',
+        '{"kind":"figure","clinicKind":"clinic_with_beds","planId":"P1","planName":"プラン1","monthlyYen":1500,"annualYen":18000,"conditions":[],"tableVersion":"2026-03","sample":true}',
+        NULL, '2026-03-01T00:00:00.000Z', 'old-pc');`,
+  4: `INSERT INTO content_changes (id, kind, label, file_name, staff_id, installed_at, reverted_at, machine)
+      VALUES ('0190a000-0000-7000-8000-0000000000c4', 'rates', '2026年度', '20260401T000000000Z-0000c4c4-rates.json', NULL, '2026-04-01T00:00:00.000Z', NULL, 'old-pc');`,
+  5: `INSERT INTO document_outputs (id, output_key, clinic_id, inquiry_id, documents, action, batch_size, staff_id, created_at, machine)
+      VALUES ('0190a000-0000-7000-8000-0000000000d5', 'flyer-2026-05', '0190a000-0000-7000-8000-000000000001', NULL, '["flyer"]', 'saved', 1, NULL, '2026-05-01T00:00:00.000Z', 'old-pc');`,
+  6: `INSERT INTO clinics (id, name, name_kana, kind, name_norm, kana_norm, created_at, updated_at, updated_by)
+      VALUES ('0190a000-0000-7000-8000-000000000006', '版6の歯科', '', 'clinic_no_beds', '版6の歯科', '', '2026-06-01T00:00:00.000Z', '2026-06-01T00:00:00.000Z', 'old-pc');`,
+  7: `INSERT INTO clinics (id, name, name_kana, kind, name_norm, kana_norm, created_at, updated_at, updated_by, revision)
+      VALUES ('0190a000-0000-7000-8000-000000000007', '版7の病院', '', 'hospital', '版7の病院', '', '2026-07-01T00:00:00.000Z', '2026-07-01T00:00:00.000Z', 'old-pc', 3);`,
+};
+
+/** The clinics a file of `version` holds, by name: what restoring it must bring back. */
+export function clinicsOfVersion(version: number): string[] {
+  const names: [number, string][] = [[1, '版1の眼科'], [2, '版2の内科'], [6, '版6の歯科'], [7, '版7の病院']];
+  return names.filter(([v]) => v <= version).map(([, name]) => name);
+}
+
+export function writeVersionBackup(file: string, version: number): void {
+  fs.rmSync(file, { force: true });
+  const db = new Database(file);
+  try {
+    for (const migration of migrations.slice(0, version)) {
+      db.transaction(() => {
+        migration.up(db);
+        db.pragma(`user_version = ${migration.version}`);
+      })();
+    }
+    for (let v = 1; v <= version; v++) if (rowsOfVersion[v]) db.exec(rowsOfVersion[v]!);
+    db.pragma('journal_mode = DELETE');
+    db.exec('VACUUM');
+  } finally {
+    db.close();
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const versions = process.argv.slice(2).map(Number);
+  fs.mkdirSync(versionBackupsDir, { recursive: true });
+  for (const version of versions) writeVersionBackup(versionBackupFile(version), version);
+}
