@@ -7,6 +7,7 @@ import { dateStyles } from '../../../shared/domain/settings.ts';
 import { quoteSnapshotSchema } from '../../../shared/quote/savedQuote.ts';
 import { countIn, type BackupInfo } from './backups.ts';
 import { readSchema, schemaAtVersion, type SchemaObject } from './schemaAtVersion.ts';
+import { isInstalledContentFileName } from '../content/installedContentFile.ts';
 
 const sqliteHeader = Buffer.from('SQLite format 3\0', 'latin1');
 
@@ -17,8 +18,6 @@ const sqliteStatistics = new Map([
 ]);
 const isSqliteStatistics = (o: SchemaObject) => o.type === 'table' && sqliteStatistics.get(o.name) === o.sql;
 
-/** The names ContentManager.install gives the files it writes: <ISO stamp>-<8 hex>-<kind>.json. */
-const contentFileName = /^\d{8}T\d{9}Z-[0-9a-f]{8}-(pack|rates)\.json$/;
 
 /** app_meta values the app reads back; other keys are left alone. */
 const appMetaSchema = z.looseObject({
@@ -79,7 +78,7 @@ function checkRows(db: Database.Database, version: number): void {
   }
   if (version >= 4) {
     for (const row of db.prepare('SELECT file_name FROM content_changes').iterate() as Iterable<{ file_name: string }>) {
-      if (!contentFileName.test(row.file_name)) refuse(backupMessages.badRow(backupMessages.whereContentChange));
+      if (!isInstalledContentFileName(row.file_name)) refuse(backupMessages.badRow(backupMessages.whereContentChange));
     }
   }
 }

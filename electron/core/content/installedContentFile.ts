@@ -11,6 +11,11 @@ export function installedContentFileName(now: Date, id: string, kind: InstalledK
   return `${now.toISOString().replace(/[-:.]/g, '')}-${id.slice(-8)}-${kind}.json`;
 }
 
+/** Whether a stored name is one install writes (either form), for checking rows of a backup. */
+export function isInstalledContentFileName(name: string): boolean {
+  return installedNamePattern.test(name);
+}
+
 /**
  * The path of an installed file named by a stored row, or undefined when the name is not one
  * install writes for that kind or would lead out of its folder: a row from a crafted backup must
