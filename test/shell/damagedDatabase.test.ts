@@ -37,6 +37,24 @@ const until = async (reached: () => boolean) => {
   while (!reached()) await new Promise((resolve) => setTimeout(resolve, 10));
 };
 
+/** Starts the desktop shell on a data folder with the real recovery; the cores it opened. */
+function startDesktopApp(dataDir: string): Core[] {
+  const opened: Core[] = [];
+  startApp({
+    openCore: async (options) => {
+      const core = await openCore({ ...options, log: silentLogger });
+      opened.push(core);
+      return core;
+    },
+    dataDir,
+    preloadPath: '/app/preload.cjs',
+    rendererDir: '/app/renderer',
+    log: silentLogger,
+    recovery: { newestGoodBackup: newestGoodBackupIn, restore: (dir) => restoreDamagedDataDir(dir) },
+  });
+  return opened;
+}
+
 describe('a damaged database at start-up', () => {
   beforeEach(() => resetFakeElectron());
 
@@ -50,19 +68,7 @@ describe('a damaged database at start-up', () => {
   it('offers the newest good backup; yes restores it and starts, keeping the damaged file aside', async () => {
     const dataDir = await damagedDataDir();
     const damaged = sha(dbFile(dataDir));
-    const opened: Core[] = [];
-    startApp({
-      openCore: async (options) => {
-        const core = await openCore({ ...options, log: silentLogger });
-        opened.push(core);
-        return core;
-      },
-      dataDir,
-      preloadPath: '/app/preload.cjs',
-      rendererDir: '/app/renderer',
-      log: silentLogger,
-      recovery: { newestGoodBackup: newestGoodBackupIn, restore: (dir) => restoreDamagedDataDir(dir) },
-    });
+    const opened = startDesktopApp(dataDir);
     await until(() => FakeBrowserWindow.instances.length > 0);
     expect(dialog.showMessageBox).toHaveBeenCalledWith(expect.objectContaining({ title: shellMessages.damagedTitle, buttons: [shellMessages.restoreAndStart, shellMessages.quit] }));
     expect((dialog.showMessageBox.mock.calls as unknown as [{ detail: string }][])[0]![0].detail).toContain('医療機関 1件・問い合わせ 0件');
@@ -79,14 +85,7 @@ describe('a damaged database at start-up', () => {
     const dataDir = await damagedDataDir();
     const before = sha(dbFile(dataDir));
     dialog.showMessageBox.mockResolvedValueOnce({ response: 1, checkboxChecked: false });
-    startApp({
-      openCore: (options) => openCore({ ...options, log: silentLogger }),
-      dataDir,
-      preloadPath: '/app/preload.cjs',
-      rendererDir: '/app/renderer',
-      log: silentLogger,
-      recovery: { newestGoodBackup: newestGoodBackupIn, restore: (dir) => restoreDamagedDataDir(dir) },
-    });
+    startDesktopApp(dataDir);
     await until(() => app.quit.mock.calls.length > 0);
     expect(app.quit).toHaveBeenCalled();
     expect(FakeBrowserWindow.instances).toHaveLength(0);
@@ -130,19 +129,7 @@ describe('a database file gone or emptied while backups remain', () => {
 
   it('the desktop app offers the newest backup; yes restores it and starts with its clinics', async () => {
     const dataDir = await lostDataDir('emptied');
-    const opened: Core[] = [];
-    startApp({
-      openCore: async (options) => {
-        const core = await openCore({ ...options, log: silentLogger });
-        opened.push(core);
-        return core;
-      },
-      dataDir,
-      preloadPath: '/app/preload.cjs',
-      rendererDir: '/app/renderer',
-      log: silentLogger,
-      recovery: { newestGoodBackup: newestGoodBackupIn, restore: (dir) => restoreDamagedDataDir(dir) },
-    });
+    const opened = startDesktopApp(dataDir);
     await until(() => FakeBrowserWindow.instances.length > 0);
     expect(dialog.showMessageBox).toHaveBeenCalledWith(expect.objectContaining({ title: shellMessages.missingTitle, buttons: [shellMessages.restoreAndStart, shellMessages.quit] }));
     const found = (await opened[0]!.dispatch('clinics.search', { query: '' })) as { ok: true; result: { items: { name: string }[] } };
