@@ -71,9 +71,9 @@ function clearStaleLock(file: string, judged: LockContent | undefined, mine: Loc
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     // Another process is taking over right now; give it a moment, then look at the lock again.
-    if (isStale(readLock(takeover)) && Date.now() - fs.statSync(takeover, { throwIfNoEntry: false })!.mtimeMs > 5_000) {
-      fs.rmSync(takeover, { force: true });
-    }
+    // It may be gone by now (the other process finished): then there is nothing to clear.
+    const left = fs.statSync(takeover, { throwIfNoEntry: false });
+    if (left && Date.now() - left.mtimeMs > 5_000 && isStale(readLock(takeover))) fs.rmSync(takeover, { force: true });
     pause(20);
     return;
   }
