@@ -17,6 +17,7 @@ import { isDamageError, newestGoodBackup, passesQuickCheck, restoreAfterDamage }
 import type { OutputSubject } from './db/repos/documentOutputs.ts';
 import { FileStore } from './files/fileStore.ts';
 import { keepDataDirPrivate } from './files/privateDataDir.ts';
+import { removeLeftoverPartials } from './files/leftoverPartials.ts';
 import { createHandlers } from './handlers/createHandlers.ts';
 import { createDispatcher } from './dispatch.ts';
 import { startSearchIndexMaintenance } from './db/searchIndexMaintenance.ts';
@@ -73,6 +74,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const dbPath = path.join(dataDir, databaseFileName);
   let db: Db | undefined;
   try {
+    const leftovers = removeLeftoverPartials(dataDir);
+    if (leftovers > 0) log.warn('half-written files from an earlier run removed', { count: leftovers });
     // A file gone or emptied while backups remain is a lost database, not a first start.
     if (isMissingOrEmpty(dbPath) && newestGoodBackup(backupsDir)) throw new AppError('DB_MISSING');
     db = openDatabase(dbPath, { newestKnownVersion: migrations.length });
