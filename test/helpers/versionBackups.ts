@@ -40,6 +40,8 @@ const rowsOfVersion: Record<number, string> = {
       VALUES ('0190a000-0000-7000-8000-000000000006', '版6の歯科', '', 'clinic_no_beds', '版6の歯科', '', '2026-06-01T00:00:00.000Z', '2026-06-01T00:00:00.000Z', 'old-pc');`,
   7: `INSERT INTO clinics (id, name, name_kana, kind, name_norm, kana_norm, created_at, updated_at, updated_by, revision)
       VALUES ('0190a000-0000-7000-8000-000000000007', '版7の病院', '', 'hospital', '版7の病院', '', '2026-07-01T00:00:00.000Z', '2026-07-01T00:00:00.000Z', 'old-pc', 3);`,
+  8: `INSERT INTO content_changes (id, kind, label, file_name, staff_id, installed_at, reverted_at, machine, source_document, source_date)
+      VALUES ('0190a000-0000-7000-8000-0000000000c8', 'rates', '2026年度 正式', '20260801T000000000Z-0000c8c8-rates.json', '0190a000-0000-7000-8000-0000000000a2', '2026-08-01T00:00:00.000Z', NULL, 'old-pc', '医サ第26-118号', '2026-07-28');`,
 };
 
 /** The clinics a file of `version` holds, by name: what restoring it must bring back. */
