@@ -110,13 +110,19 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     );
     // Search columns built by another normalisation are rebuilt in steps after opening; writes
     // wait meanwhile, reads are answered.
-    const maintenance = startSearchIndexMaintenance(openedDb, {
-      log,
-      onState: (state) => emit({ type: 'maintenance', state }),
-      onRebuilt: () => announce(['clinics']),
-      ...(options.searchIndexChunk === undefined ? {} : { chunk: options.searchIndexChunk }),
-    });
+    const startMaintenance = () =>
+      startSearchIndexMaintenance(openedDb, {
+        log,
+        onState: (state) => emit({ type: 'maintenance', state }),
+        onRebuilt: () => announce(['clinics']),
+        ...(options.searchIndexChunk === undefined ? {} : { chunk: options.searchIndexChunk }),
+      });
+    let maintenance = startMaintenance();
     const writesHeld = () => maintenance.state() !== null;
+    // A restored backup may have been indexed by an older normalisation: it is checked like a file opened at start.
+    const afterRestore = () => {
+      maintenance = startMaintenance();
+    };
     const handlers = createHandlers({
       db: openedDb,
       jobs,
@@ -125,7 +131,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       content,
       files,
       outputs,
-      backups: backupService({ db: openedDb, dbPath, backupsDir, files, now, busy: () => jobs.busy }),
+      backups: backupService({ db: openedDb, dbPath, backupsDir, files, now, busy: () => jobs.busy, afterRestore }),
       backupsDir,
       info: () => ({ version: packageJson.version, mode, machineId, dataDir, schemaVersion: to, databaseCheck, maintenance: maintenance.state() }),
     });

@@ -15,7 +15,10 @@ export const backupReasonLabels: Record<(typeof backupReasons)[number], string> 
 
 export const backupInfoSchema = z.object({
   fileName: z.string(),
+  /** When the file arrived in this PC's folder. */
   createdAt: z.string(),
+  /** When its data was taken (on another PC, for a copy brought back). */
+  madeAt: z.string(),
   reason: z.enum(backupReasons),
   sizeBytes: z.number().int().nonnegative(),
   /** Null when the file could not be read for counting. */

@@ -29,7 +29,7 @@ describe('backups', () => {
     const backups: BackupInfo[] = [];
     for (let hoursAgo = 0; hoursAgo < 24 * 60; hoursAgo += 12) {
       const at = new Date(now.getTime() - hoursAgo * 3_600_000);
-      backups.push({ fileName: `b${hoursAgo}`, createdAt: at.toISOString(), reason: 'daily', sizeBytes: 1, counts: null });
+      backups.push({ fileName: `b${hoursAgo}`, createdAt: at.toISOString(), madeAt: at.toISOString(), reason: 'daily', sizeBytes: 1, counts: null });
     }
     const removed = new Set(backupsToRemove(backups, now).map((b) => b.fileName));
     const kept = backups.filter((b) => !removed.has(b.fileName));

@@ -55,3 +55,23 @@ describe('content packs after an app update', () => {
     expect(content.pack.document.code).toBe('SJ24-13707');
   });
 });
+
+describe('an installed pack dated after today', () => {
+  const future = () => ({ ...bundledPack(), productName: '医療機関用サイバー保険', document: { code: 'SJ27-00001', createdOn: '2027-04-01', createdLabel: '2027年4月1日作成' } });
+
+  it('is set aside at start-up with the reason, and the flyer in force stays', () => {
+    const content = loadContent([bundled, installedDir({ 'SJ27-00001.json': future() })], { today: '2026-12-03' });
+    expect(content.pack.document.code).toBe('SJ24-13707');
+    expect(content.problems).toEqual([{ file: 'SJ27-00001.json', kind: 'pack', messages: [expect.stringContaining('作成日 2027-04-01 が今日（2026-12-03）より後')] }]);
+  });
+
+  it('is used once its date has come', () => {
+    const content = loadContent([bundled, installedDir({ 'SJ27-00001.json': future() })], { today: '2027-04-01' });
+    expect(content.pack.document.code).toBe('SJ27-00001');
+  });
+
+  it('never stops the bundled flyer, even under a clock set years back', () => {
+    const content = loadContent([bundled], { today: '2020-01-01' });
+    expect(content.pack.document.code).toBe('SJ24-13707');
+  });
+});

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -165,5 +166,29 @@ describe('search index rebuild at start-up', () => {
     expect(await core.dispatch('clinics.create', { name: '中央医院' })).toMatchObject({ ok: true });
     expect(storedVersion(dataDir)).toBe(String(searchNormalizationVersion));
     expect(events.filter((e) => e.type === 'maintenance')).toEqual([]);
+  });
+});
+
+describe('search index after a restore', () => {
+  it('a restored backup indexed by an older normalisation is rebuilt as at start-up, and found by today\'s rule', async () => {
+    const older = await folderBuiltByAnOlderNormalisation();
+    // That file, carried here as a backup (one self-contained file, as backups are written).
+    const dataDir = tempDir();
+    const core = await open(dataDir);
+    fs.mkdirSync(path.join(dataDir, 'backups'), { recursive: true });
+    const fileName = 'backup-20261201T000000Z-imported.sqlite3';
+    const backup = new Database(path.join(older, databaseFileName));
+    await backup.backup(path.join(dataDir, 'backups', fileName));
+    backup.close();
+    const asBackup = new Database(path.join(dataDir, 'backups', fileName));
+    asBackup.pragma('journal_mode = DELETE');
+    asBackup.close();
+
+    const { ended } = watch(core);
+    expect(await core.dispatch('backups.restore', { fileName })).toMatchObject({ ok: true });
+    await ended;
+    expect(await searchNames(core, 'たかさき')).toEqual([names[0]]);
+    expect(await searchNames(core, '(株)さくら')).toEqual([names[1]]);
+    expect(storedVersion(dataDir)).toBe(String(searchNormalizationVersion));
   });
 });

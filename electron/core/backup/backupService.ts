@@ -3,7 +3,6 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type { Db } from '../db/connection.ts';
-import { migrate } from '../db/migrate.ts';
 import { migrations } from '../db/migrations/index.ts';
 import { AppError } from '../errors.ts';
 import { backupMessages, backupTimeLabel } from '../../../shared/messages/backupMessages.ts';
@@ -11,6 +10,8 @@ import type { FileStore } from '../files/fileStore.ts';
 import { createBackup, isBackupFileName, listBackups, type BackupInfo } from './backups.ts';
 import { checkBackupFile } from './checkBackupFile.ts';
 import { applyMachineIdentity, readMachineIdentity } from './machineIdentity.ts';
+import { prepareForRestore, withCopy } from './prepareRestoreCopy.ts';
+import { readBackupMadeAt } from './backupMadeAt.ts';
 import { decryptFile, encryptFile, isEncryptedBackup, minPasswordChars } from './backupCrypto.ts';
 
 /** A backup in the folder, named by the user's click: never a path of their choosing. */
@@ -37,6 +38,8 @@ export interface BackupServiceDeps {
   now: () => Date;
   /** True while a job runs: nothing is restored or purged under an import. */
   busy: () => boolean;
+  /** Called once restored data is live, for what must follow it (its search index checked). */
+  afterRestore?: () => void;
 }
 
 /** 設定 → バックアップ: list, back up now, carry a copy away (optionally encrypted), bring one back, restore. */
@@ -82,7 +85,8 @@ export function backupService(deps: BackupServiceDeps) {
         if (!check.ok) throw new AppError('INVALID_FILE', backupMessages.addRefused(check.reason));
         const copy = new Database(partial);
         try {
-          return await createBackup(copy, backupsDir, 'imported', deps.now());
+          const now = deps.now();
+          return await createBackup(copy, backupsDir, 'imported', now, readBackupMadeAt(copy) ?? now.toISOString());
         } finally {
           copy.close();
         }
@@ -117,44 +121,15 @@ export function backupService(deps: BackupServiceDeps) {
           copy.close();
         }
         db.pragma('journal_mode = WAL');
+        deps.afterRestore?.();
         const restored = { ...listed, counts: check.counts };
-        const message = `${backupMessages.restored(backupTimeLabel(new Date(listed.createdAt), deps.now()), check.counts)}${backupMessages.restoredSafety}`;
+        const message = `${backupMessages.restored(backupTimeLabel(new Date(listed.madeAt), deps.now()), check.counts)}${backupMessages.restoredSafety}`;
         return { restored, safetyBackup, message };
       } finally {
         removeWorkingCopy(work);
       }
     },
   };
-}
-
-/** Opens the working copy (already checked: its schema is the app's own) for a change. */
-function withCopy(work: string, use: (copy: Database.Database) => void): void {
-  const copy = new Database(work, { fileMustExist: true });
-  try {
-    copy.pragma('trusted_schema = OFF');
-    copy.pragma('foreign_keys = ON');
-    use(copy);
-  } finally {
-    copy.close();
-  }
-}
-
-/**
- * The checked copy, made ready to take the live file's place: migrated to this version (its
- * schema is the app's own, so only the app's own SQL runs) and carrying this machine's identity.
- */
-function prepareForRestore(work: string, identity: ReturnType<typeof readMachineIdentity>): void {
-  try {
-    withCopy(work, (copy) => {
-      migrate(copy, migrations);
-      applyMachineIdentity(copy, identity);
-      if ((copy.pragma('foreign_key_check') as unknown[]).length > 0) throw new Error('foreign keys broken after migration');
-      copy.pragma('journal_mode = DELETE');
-    });
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw new AppError('INVALID_FILE', backupMessages.restoreRefused(backupMessages.cannotUpgrade));
-  }
 }
 
 export type BackupService = ReturnType<typeof backupService>;

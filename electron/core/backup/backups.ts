@@ -3,12 +3,16 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Db } from '../db/connection.ts';
 import { tokyoDateString } from '../../../shared/time/tokyoDate.ts';
+import { readBackupMadeAt, stampBackupMadeAt } from './backupMadeAt.ts';
 
 export type BackupReason = 'daily' | 'manual' | 'before-migration' | 'before-import' | 'before-purge' | 'before-restore' | 'imported';
 
 export interface BackupInfo {
   fileName: string;
+  /** When the file was written into this folder (for a copy brought back: when it arrived). */
   createdAt: string;
+  /** When its data was taken, on whichever PC: what staff choose a backup by. */
+  madeAt: string;
   reason: BackupReason | 'unknown';
   sizeBytes: number;
   counts: { clinics: number; inquiries: number } | null;
@@ -46,9 +50,9 @@ function withReadOnly<T>(file: string, read: (db: Database.Database) => T): T {
   }
 }
 
-/** Record counts of a backup file, read without touching it. */
-function countRecords(file: string): BackupInfo['counts'] {
-  return withReadOnly(file, countIn);
+/** Record counts and the time its data was taken, read without touching the file. */
+function describeFile(file: string): { counts: BackupInfo['counts']; madeAt: string | null } {
+  return withReadOnly(file, (db) => ({ counts: countIn(db), madeAt: readBackupMadeAt(db) }));
 }
 
 /** Integrity and record counts of a freshly written backup. */
@@ -61,7 +65,14 @@ function inspect(file: string): { ok: boolean; counts: BackupInfo['counts'] } {
  * and verifies the copy with integrity_check; a copy that fails is removed, never kept as a
  * backup someone might restore.
  */
-export async function createBackup(db: Db, backupsDir: string, reason: BackupReason, now: Date = new Date()): Promise<BackupInfo> {
+export async function createBackup(
+  db: Db,
+  backupsDir: string,
+  reason: BackupReason,
+  now: Date = new Date(),
+  /** A copy brought back keeps the time its data was taken elsewhere. */
+  madeAt: string = now.toISOString(),
+): Promise<BackupInfo> {
   fs.mkdirSync(backupsDir, { recursive: true });
   // Never over an existing backup (a restore takes its safety copy in the same second as the one before).
   let fileName = `backup-${stamp(now)}-${reason}.sqlite3`;
@@ -73,8 +84,12 @@ export async function createBackup(db: Db, backupsDir: string, reason: BackupRea
     await db.backup(partial);
     // A backup is one self-contained file: out of WAL mode, so opening it never leaves -wal/-shm.
     const copy = new Database(partial);
-    copy.pragma('journal_mode = DELETE');
-    copy.close();
+    try {
+      copy.pragma('journal_mode = DELETE');
+      stampBackupMadeAt(copy, madeAt);
+    } finally {
+      copy.close();
+    }
     inspected = inspect(partial);
   } catch (error) {
     fs.rmSync(partial, { force: true });
@@ -86,10 +101,10 @@ export async function createBackup(db: Db, backupsDir: string, reason: BackupRea
     throw new Error('backup failed its integrity check');
   }
   fs.renameSync(partial, file);
-  return { fileName, createdAt: now.toISOString(), reason, sizeBytes: fs.statSync(file).size, counts };
+  return { fileName, createdAt: now.toISOString(), madeAt, reason, sizeBytes: fs.statSync(file).size, counts };
 }
 
-type BackupFile = Omit<BackupInfo, 'sizeBytes' | 'counts'>;
+type BackupFile = Omit<BackupInfo, 'sizeBytes' | 'counts' | 'madeAt'>;
 
 /** Backup files in the folder by name alone, newest first: no file is opened. */
 function scanBackups(backupsDir: string): BackupFile[] {
@@ -107,13 +122,14 @@ export function listBackups(backupsDir: string): BackupInfo[] {
   return scanBackups(backupsDir).map((backup) => {
     const file = path.join(backupsDir, backup.fileName);
     let counts: BackupInfo['counts'] = null;
+    let madeAt: string | null = null;
     try {
-      // Listing only counts records; integrity was verified when the backup was written.
-      counts = countRecords(file);
+      // Listing only reads; integrity was verified when the backup was written.
+      ({ counts, madeAt } = describeFile(file));
     } catch {
       // An unreadable file is listed without counts rather than hidden.
     }
-    return { ...backup, sizeBytes: fs.statSync(file).size, counts };
+    return { ...backup, madeAt: madeAt ?? backup.createdAt, sizeBytes: fs.statSync(file).size, counts };
   });
 }
 

@@ -24,6 +24,7 @@ const appMetaSchema = z.looseObject({
   machine_id: z.uuid(),
   receipt_prefix: z.string().regex(/^[A-Z0-9]{1,3}$/).optional(),
   date_style: z.enum(dateStyles).optional(),
+  backup_made_at: z.iso.datetime().optional(),
 });
 
 export type BackupCheck = { ok: true; version: number; counts: NonNullable<BackupInfo['counts']> } | { ok: false; reason: string };

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { backupMadeAtKey } from './backupMadeAt.ts';
 
 /**
  * What makes this PC this PC, kept across a restore: a backup from another machine (a USB stick
@@ -36,6 +37,8 @@ export function readMachineIdentity(db: Database.Database): MachineIdentity {
 export function applyMachineIdentity(db: Database.Database, identity: MachineIdentity): void {
   const setMeta = db.prepare('INSERT INTO app_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
   db.transaction(() => {
+    // Restored data is live data again: only backup copies carry the time they were taken.
+    db.prepare('DELETE FROM app_meta WHERE key = ?').run(backupMadeAtKey);
     setMeta.run('machine_id', identity.machineId);
     if (identity.receiptPrefix === null) db.prepare("DELETE FROM app_meta WHERE key = 'receipt_prefix'").run();
     else setMeta.run('receipt_prefix', identity.receiptPrefix);

@@ -53,7 +53,7 @@ export class ContentManager {
   }
 
   private load(): LoadedContent {
-    return loadContent([this.bundledDir, this.installedDir]);
+    return loadContent([this.bundledDir, this.installedDir], { today: tokyoToday(this.now()) });
   }
 
   get current(): LoadedContent {

@@ -64,7 +64,7 @@ function jsonFiles(dir: string): string[] {
  * the latest creation date wins, so an app update with a newer approved flyer is not hidden by
  * an older pack installed earlier; of the rate tables for that pack, the last installed wins.
  */
-export function loadContent(contentDirs: readonly string[]): LoadedContent {
+export function loadContent(contentDirs: readonly string[], options: { today?: string } = {}): LoadedContent {
   const problems: ContentProblem[] = [];
   const valid = <T>(files: string[], kind: ContentProblem['kind'], schema: z.ZodType<T>): T[] =>
     files.flatMap((file) => {
@@ -73,7 +73,24 @@ export function loadContent(contentDirs: readonly string[]): LoadedContent {
       problems.unshift(result.problem);
       return [];
     });
-  const packs = valid(contentDirs.flatMap((dir) => jsonFiles(dir)), 'pack', contentPackSchema);
+  const [bundledDir, ...installedDirs] = contentDirs;
+  const bundledPacks = valid(bundledDir === undefined ? [] : jsonFiles(bundledDir), 'pack', contentPackSchema);
+  // An installed flyer cannot have been approved after today: one that says so (installed before
+  // this check, or under a wrong clock) waits aside. The bundled packs came with the app and are
+  // never refused by the PC's clock, so a clock set years back still starts the app.
+  const installedPacks = installedDirs.flatMap((dir) =>
+    jsonFiles(dir).flatMap((file) => {
+      const [pack] = valid([file], 'pack', contentPackSchema);
+      if (!pack) return [];
+      const { createdOn } = pack.document;
+      if (options.today !== undefined && createdOn > options.today) {
+        problems.unshift({ file: path.basename(file), kind: 'pack', messages: [contentMessages.createdInFuture(createdOn, options.today)] });
+        return [];
+      }
+      return [pack];
+    }),
+  );
+  const packs = [...bundledPacks, ...installedPacks];
   // Later candidates (installed after bundled, newer names last) win ties.
   const pack = packs.reduce<ContentPack | undefined>((best, p) => (!best || p.document.createdOn >= best.document.createdOn ? p : best), undefined);
   const rateFiles = contentDirs.flatMap((dir) => jsonFiles(path.join(dir, 'rates'))).map((file) => readCandidate(file, 'rates', rateTableSchema));

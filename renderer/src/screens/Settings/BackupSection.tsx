@@ -31,7 +31,10 @@ export function BackupSection() {
   const [restoring, setRestoring] = useState<BackupInfoDto | null>(null);
   const [passwordFor, setPasswordFor] = useState<string | null>(null);
 
-  const describe = (backup: BackupInfoDto) => formatDateTime(backup.createdAt, dateStyle);
+  // A backup is named by when its data was taken; a copy brought back also says when it came.
+  const describe = (backup: BackupInfoDto) => formatDateTime(backup.madeAt, dateStyle);
+  const reasonLabel = (backup: BackupInfoDto) =>
+    backup.reason === 'imported' ? `${backupReasonLabels.imported}（${formatDateTime(backup.createdAt, dateStyle)} 読み込み）` : backupReasonLabels[backup.reason];
 
   return (
     <section className="panel" aria-labelledby="settings-backup">
@@ -76,7 +79,7 @@ export function BackupSection() {
           <caption className="visually-hidden">バックアップの一覧（新しい順）</caption>
           <thead>
             <tr>
-              <th scope="col">日時</th>
+              <th scope="col">データの日時</th>
               <th scope="col">種類</th>
               <th scope="col">件数</th>
               <th scope="col">サイズ</th>
@@ -87,7 +90,7 @@ export function BackupSection() {
             {items.map((backup) => (
               <tr key={backup.fileName}>
                 <th scope="row">{describe(backup)}</th>
-                <td>{backupReasonLabels[backup.reason]}</td>
+                <td>{reasonLabel(backup)}</td>
                 <td>{countsLabel(backup)}</td>
                 <td>{formatBytes(backup.sizeBytes)}</td>
                 <td className="backup-actions">
