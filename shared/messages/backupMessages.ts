@@ -14,6 +14,15 @@ export function backupTimeLabel(createdAt: Date, now: Date): string {
   return `${year}${at.month}月${at.day}日 ${at.hour}:${at.minute}`;
 }
 
+/** The settings a backup keeps, as 設定 names them (a key read from a crafted file is shown as it is). */
+const settingNames: Record<string, string> = {
+  machine_id: 'この端末の識別番号',
+  receipt_prefix: '受付番号の記号',
+  date_style: '日付の表示',
+  current_staff_id: '窓口の担当者',
+  backup_made_at: 'バックアップの日時',
+};
+
 /** Japanese messages about backups: listing, carrying a copy away, bringing it back, restoring. */
 export const backupMessages = {
   notFound: '指定されたバックアップが見つかりません。一覧を開き直してください。',
@@ -35,7 +44,7 @@ export const backupMessages = {
   badRow: (where: string) => `このバックアップの${where}に、このアプリが書かない内容があります。`,
   cannotUpgrade: 'このバックアップを今のバージョンの形式に更新できませんでした。',
   whereQuote: '保存した試算',
-  whereSetting: (key: string) => `設定「${shown(key)}」`,
+  whereSetting: (key: string) => `設定「${settingNames[key] ?? shown(key)}」`,
   whereContentChange: '内容の更新履歴',
   /** Every refusal ends by saying what did not happen. */
   restoreRefused: (reason: string) => `${reason}復元は行っていません。現在のデータはそのままです。`,

@@ -72,7 +72,7 @@ const crafted: { what: string; craft: (db: Database.Database) => void; reason: R
   {
     what: 'a receipt prefix the settings would never save',
     craft: (db) => db.exec("UPDATE app_meta SET value = '../x' WHERE key = 'receipt_prefix'"),
-    reason: /設定「receipt_prefix」に、このアプリが書かない内容があります。/,
+    reason: /設定「受付番号の記号」に、このアプリが書かない内容があります。/,
   },
   {
     what: 'an inquiry of a clinic that is not there',
