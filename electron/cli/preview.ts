@@ -10,6 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../core/errors.ts';
+import { backupTimeLabel } from '../../shared/messages/backupMessages.ts';
 import { newestGoodBackupIn, openCore, restoreDamagedDataDir, type CoreOptions } from '../core/openCore.ts';
 import { appRoot, defaultDataDir } from '../core/paths.ts';
 import { JobPausePoint } from '../core/jobs/jobPausePoint.ts';
@@ -40,14 +41,15 @@ async function openOrRecover(dataDir: string, restore: boolean, holdJobs: boolea
     if (!(error instanceof AppError) || (error.code !== 'DB_DAMAGED' && error.code !== 'DB_MISSING')) throw error;
     const backup = newestGoodBackupIn(dataDir);
     if (!backup) throw new Error('データのファイルが壊れていて、復元できるバックアップもありません。ファイルはそのまま残しています。', { cause: error });
+    const described = `${backupTimeLabel(new Date(backup.madeAt), new Date())} のバックアップ${backup.counts ? `（医療機関 ${backup.counts.clinics}件・問い合わせ ${backup.counts.inquiries}件）` : ''}`;
     if (!restore) {
       throw new Error(
-        `${error.message}\n最新のバックアップ: ${backup.fileName}\n復元するには --restore-newest-backup を付けて起動してください（元のファイルは damaged フォルダに残します）。`,
+        `${error.message}\n最新のバックアップ: ${described}\n復元するには --restore-newest-backup を付けて起動してください（元のファイルは damaged フォルダに残します）。`,
         { cause: error },
       );
     }
     const { keptAs } = restoreDamagedDataDir(dataDir);
-    console.error(`バックアップ ${backup.fileName} から復元しました。壊れたファイル: ${keptAs}`);
+    console.error(`${described}から復元しました。元のファイル: ${keptAs}`);
     return openCore(options);
   }
 }

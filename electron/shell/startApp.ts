@@ -85,7 +85,7 @@ export function startApp(options: StartOptions): void {
         type: 'warning',
         title: missing ? shellMessages.missingTitle : shellMessages.damagedTitle,
         message: missing ? shellMessages.missingTitle : shellMessages.damagedTitle,
-        detail: (missing ? shellMessages.missingRestoreOffer : shellMessages.damagedRestoreOffer)(backupTime.format(new Date(backup.createdAt)), counts),
+        detail: (missing ? shellMessages.missingRestoreOffer : shellMessages.damagedRestoreOffer)(backupTime.format(new Date(backup.madeAt)), counts),
         buttons: [shellMessages.restoreAndStart, shellMessages.quit],
         defaultId: 0,
         cancelId: 1,
