@@ -89,7 +89,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     const now = options.now ?? (() => new Date());
     // The staff member chosen on this machine is recorded on every change.
     const writeContext = () => ({ machineId, staffId: readSettings(openedDb).currentStaffId, now });
-    const files = new FileStore(path.join(dataDir, 'tmp', 'files'));
+    const files = new FileStore(path.join(dataDir, 'tmp', 'files'), { now });
     const outputs = new Map<string, OutputSubject>();
     let databaseCheck: AppInfo['databaseCheck'] = 'pending';
     const events = new EventEmitter();
