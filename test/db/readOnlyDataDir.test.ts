@@ -64,6 +64,23 @@ describe.skipIf(!otherUserCanRunCheckout)('a data folder this user cannot write'
   });
 });
 
+describe.skipIf(!otherUserCanRunCheckout)('a database file made read-only while the app runs', () => {
+  it('an import then fails with DATA_DIR_READ_ONLY in Japanese, not INTERNAL, and adds nothing', async () => {
+    const { dir } = readOnlyFolder();
+    giveToOtherUser(dir);
+    expect(await openCoreAsOtherUser(dir, 'import-after-read-only')).toMatchObject({
+      state: 'failed',
+      error: { code: 'DATA_DIR_READ_ONLY', message: errorMessages.DATA_DIR_READ_ONLY },
+    });
+    const db = new Database(path.join(dir, 'cyber-counter.sqlite3'), { readonly: true });
+    try {
+      expect(db.prepare('SELECT count(*) AS n FROM clinics').get()).toEqual({ n: 0 });
+    } finally {
+      db.close();
+    }
+  });
+});
+
 describe('a write refused by SQLite while the app runs', () => {
   it('answers DATA_DIR_READ_ONLY in Japanese, not INTERNAL', async () => {
     const { dir } = readOnlyFolder();

@@ -61,7 +61,10 @@ export function runNodeAsOtherUser(args: string[], options: { timeoutMs?: number
 }
 
 /** Opens the data folder in a process of its own as the other user; what openCore answered. */
-export async function openCoreAsOtherUser(dataDir: string, then?: 'save'): Promise<{ ok: boolean; code?: string; message?: string; error?: { code: string; message: string } }> {
+export async function openCoreAsOtherUser(
+  dataDir: string,
+  then?: 'save' | 'import-after-read-only',
+): Promise<{ ok?: boolean; code?: string; message?: string; state?: string; error?: { code: string; message: string } }> {
   const run = await runNodeAsOtherUser(['test/helpers/openCoreChild.ts', dataDir, ...(then ? [then] : [])]);
   try {
     return JSON.parse(run.stdout) as { ok: boolean };
