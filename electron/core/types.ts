@@ -12,8 +12,9 @@ export interface StoredFile {
 
 /**
  * When a held file may go: `untilConsumed` a file the user brought in, removed once its import,
- * install or addition succeeded; `handOutOnce` a copy of the whole data, removed as soon as it
- * has been saved or downloaded; `whileUsed` a PDF or CSV the app made, kept while the window may
+ * install or addition succeeded; `handOutOnce` a copy of the whole data, removed as soon as its
+ * save dialog or download is over (saved, cancelled or failed: the window then asks for a new
+ * one); `whileUsed` a PDF or CSV the app made, kept while the window may
  * still save or print it. Any of them goes once unused for the store's idle time.
  */
 export type FileKeep = 'untilConsumed' | 'handOutOnce' | 'whileUsed';
@@ -26,7 +27,7 @@ export interface FileStoreApi {
   get(fileId: string): StoredFile | undefined;
   /** Why a file is gone (removed after use or unused), when the store knows; for FILE_NOT_FOUND. */
   missingMessage(fileId: string): string | undefined;
-  /** After a save dialog was answered or a download completed: removes a file handed out only once. */
+  /** After its save dialog was answered or its download ended, however: removes a file handed out only once. */
   handedOut(fileId: string): void;
 }
 

@@ -155,12 +155,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         'Content-Disposition': `attachment; filename="download"; filename*=UTF-8''${encodeURIComponent(stored.ref.name)}`,
         'Cache-Control': 'no-store',
       });
-      // A file removed while it is sent (the app closing) ends that response, not the host.
-      const sent = await pipeline(fs.createReadStream(stored.path), res).then(
-        () => true,
-        () => (res.destroy(), false),
-      );
-      if (sent) core.files.handedOut(stored.ref.fileId);
+      // A file removed while it is sent (the app closing) ends that response, not the host. A copy
+      // of the whole data goes once sent (or once the sending failed: the window asks anew).
+      await pipeline(fs.createReadStream(stored.path), res).catch(() => res.destroy());
+      core.files.handedOut(stored.ref.fileId);
       return;
     }
     throw new HttpFailure(pathname.startsWith('/api/call/') ? 'UNKNOWN_CHANNEL' : 'NOT_FOUND');

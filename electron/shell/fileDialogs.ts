@@ -79,7 +79,7 @@ export function createFileDialogs(core: Pick<Core, 'files'>, log: Logger, folder
         ...(extension ? { filters: [{ name: shellMessages.fileTypeLabel(extension), extensions: [extension] }] } : {}),
       };
       const chosen = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
-      // A copy of the whole data is not kept for a second try: the window asks for a new one.
+      // A copy of the whole data is handed out once, saved or not: the window asks for a new one.
       if (chosen.canceled || !chosen.filePath) {
         core.files.handedOut(stored.ref.fileId);
         return { ok: true, result: { saved: false } };
@@ -90,6 +90,7 @@ export function createFileDialogs(core: Pick<Core, 'files'>, log: Logger, folder
       } catch (error) {
         // Typically the target is open in Excel (EBUSY on Windows) or the folder is read-only.
         log.warn('save file failed', { fileId: stored.ref.fileId, error: String(error) });
+        core.files.handedOut(stored.ref.fileId);
         return failure('FILE_WRITE_FAILED');
       }
       core.files.handedOut(stored.ref.fileId);

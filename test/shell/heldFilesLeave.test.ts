@@ -47,6 +47,14 @@ describe('desktop: files leave tmp/ once saved or printed', () => {
     expect(held()).toEqual([]);
   });
 
+  it('a copy of the whole data is removed also when it could not be written where the clerk chose', async () => {
+    const dialogs = createFileDialogs({ files }, silentLogger);
+    const ref = await files.addBytes(Buffer.from('SQLite format 3\0'), 'バックアップ_2026-12-03.sqlite3', 'application/vnd.sqlite3', 'handOutOnce');
+    showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: path.join(dataDir, 'no-such-folder', 'a.sqlite3') });
+    expect(await dialogs.saveFile(undefined, { fileId: ref.fileId })).toMatchObject({ ok: false, error: { code: 'FILE_WRITE_FAILED' } });
+    expect(held()).toEqual([]);
+  });
+
   it('a made CSV stays after saving, so the clerk can save it again elsewhere', async () => {
     const dialogs = createFileDialogs({ files }, silentLogger);
     const ref = await files.addBytes(Buffer.from('名称\n'), '医療機関一覧.csv', 'text/csv', 'whileUsed');

@@ -107,7 +107,7 @@ export class FileStore implements FileStoreApi {
     if (entry) this.remove(fileId, entry, entry.keep === 'handOutOnce' ? 'handedOut' : 'inputUsed');
   }
 
-  /** After a save dialog was answered or a download completed: removes a file handed out only once. */
+  /** After its save dialog was answered or its download ended, however: removes a file handed out only once. */
   handedOut(fileId: string): void {
     if (this.entries.get(fileId)?.keep === 'handOutOnce') this.release(fileId);
   }
@@ -127,8 +127,14 @@ export class FileStore implements FileStoreApi {
   }
 
   private remove(fileId: string, entry: Entry, why: Removal): void {
+    try {
+      fs.rmSync(entry.path, { force: true });
+    } catch {
+      // Still open elsewhere (on Windows a download or a virus scanner holds it): the next sweep
+      // tries again, and meanwhile it stays listed, so it is never left behind unlisted.
+      return;
+    }
     this.entries.delete(fileId);
-    fs.rmSync(entry.path, { force: true });
     this.removed.set(fileId, why);
     if (this.removed.size > rememberedRemovals) this.removed.delete(this.removed.keys().next().value!);
   }
