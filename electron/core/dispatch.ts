@@ -6,6 +6,7 @@ import type { Envelope } from '../../shared/contract/envelope.ts';
 import { fieldMessages } from '../../shared/contract/issues.ts';
 import { errorMessages, type ErrorCode } from '../../shared/messages/errors.ts';
 import { AppError } from './errors.ts';
+import { isWriteDenied } from './files/readOnlyDataDir.ts';
 import type { HandlerMap } from './handlers/handlerMap.ts';
 import type { Logger } from './log/logger.ts';
 
@@ -46,6 +47,12 @@ export function createDispatcher(handlers: HandlerMap, log: Logger, hooks: Dispa
       return { ok: true, result: contract[channel as Channel].output.parse(result) };
     } catch (error) {
       if (error instanceof AppError) return failure(error.code, error.message, error.fields);
+      // The folder turned read-only under the running app (permissions changed, a volume
+      // remounted): nothing was saved, and the clerk can be told why.
+      if (isWriteDenied(error)) {
+        log.error('write refused: data folder not writable', { channel, error: String(error) });
+        return failure('DATA_DIR_READ_ONLY');
+      }
       log.error('handler failed', { channel, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
       return failure('INTERNAL');
     }

@@ -18,6 +18,7 @@ import type { OutputSubject } from './db/repos/documentOutputs.ts';
 import { FileStore } from './files/fileStore.ts';
 import { keepDataDirPrivate } from './files/privateDataDir.ts';
 import { removeLeftoverPartials } from './files/leftoverPartials.ts';
+import { assertWritable, dataDirReadOnlyError, isReadOnlyError } from './files/readOnlyDataDir.ts';
 import { createHandlers } from './handlers/createHandlers.ts';
 import { createDispatcher } from './dispatch.ts';
 import { startSearchIndexMaintenance } from './db/searchIndexMaintenance.ts';
@@ -58,11 +59,30 @@ function isMissingOrEmpty(dbPath: string): boolean {
   return (fs.statSync(dbPath, { throwIfNoEntry: false })?.size ?? 0) === 0;
 }
 
+/** The files SQLite writes beside the database: any of them not writable makes it fail to open. */
+const databaseFiles = (dbPath: string) => [dbPath, `${dbPath}-wal`, `${dbPath}-shm`];
+
 /**
  * Opens the data folder for this process: lock, database, migrations, handlers, jobs. Throws an
- * AppError with DB_LOCKED or DB_TOO_NEW (and a Japanese message) when it must not be opened.
+ * AppError with DB_LOCKED, DB_TOO_NEW, DB_DAMAGED, DB_MISSING or DATA_DIR_READ_ONLY (and a
+ * Japanese message) when it must not be opened.
  */
 export async function openCore(options: CoreOptions): Promise<Core> {
+  try {
+    return await openDataDir(options);
+  } catch (error) {
+    // Whichever step found it (the folder, the lock, the log, the database), the clerk is told
+    // the one thing that helps: this folder must be writable.
+    const dbPath = path.join(options.dataDir, databaseFileName);
+    if (!(error instanceof AppError) && isReadOnlyError(error, options.dataDir, databaseFiles(dbPath))) {
+      options.log?.error('data folder not writable', { error: String(error) });
+      throw dataDirReadOnlyError(options.dataDir);
+    }
+    throw error;
+  }
+}
+
+async function openDataDir(options: CoreOptions): Promise<Core> {
   const { dataDir, mode } = options;
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const log = options.log ?? createFileLogger(path.join(dataDir, 'logs'));
@@ -78,6 +98,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     if (leftovers > 0) log.warn('half-written files from an earlier run removed', { count: leftovers });
     // A file gone or emptied while backups remain is a lost database, not a first start.
     if (isMissingOrEmpty(dbPath) && newestGoodBackup(backupsDir)) throw new AppError('DB_MISSING');
+    assertWritable(dataDir, databaseFiles(dbPath));
     db = openDatabase(dbPath, { newestKnownVersion: migrations.length });
     // An upgrade never runs without a verified copy of the file as it was.
     const current = schemaVersion(db);
@@ -89,7 +110,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     const now = options.now ?? (() => new Date());
     // The staff member chosen on this machine is recorded on every change.
     const writeContext = () => ({ machineId, staffId: readSettings(openedDb).currentStaffId, now });
-    const files = new FileStore(path.join(dataDir, 'tmp', 'files'));
+    const files = new FileStore(path.join(dataDir, 'tmp', 'files'), { now });
     const outputs = new Map<string, OutputSubject>();
     let databaseCheck: AppInfo['databaseCheck'] = 'pending';
     const events = new EventEmitter();
@@ -181,7 +202,9 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   } catch (error) {
     db?.close();
     lock.release();
-    // A failed open is checked at once; a damaged file is reported, never written to.
+    // A failed open is checked at once; a damaged file is reported, never written to. A file this
+    // user may not read or write is not damaged: openCore reports that.
+    if (isReadOnlyError(error, dataDir, databaseFiles(dbPath))) throw error;
     if (!(error instanceof AppError) && fs.existsSync(dbPath) && (isDamageError(error) || !passesQuickCheck(dbPath))) {
       log.error('database damaged', { error: String(error) });
       throw new AppError('DB_DAMAGED');

@@ -21,6 +21,7 @@ export const statusForError: Record<ErrorCode, number> = {
   DB_TOO_NEW: 409,
   DB_DAMAGED: 409,
   DB_MISSING: 409,
+  DATA_DIR_READ_ONLY: 503,
   PAYLOAD_TOO_LARGE: 413,
   INTERNAL: 500,
 };

@@ -40,8 +40,8 @@ const securityHeaders = {
 
 class HttpFailure extends Error {
   readonly code: ErrorCode;
-  constructor(code: ErrorCode) {
-    super(errorMessages[code]);
+  constructor(code: ErrorCode, message: string = errorMessages[code]) {
+    super(message);
     this.code = code;
   }
 }
@@ -52,10 +52,10 @@ function sendJson(res: ServerResponse, status: number, body: Envelope<unknown>, 
   res.end(JSON.stringify(body));
 }
 
-function sendFailure(res: ServerResponse, code: ErrorCode): void {
+function sendFailure(res: ServerResponse, code: ErrorCode, message: string = errorMessages[code]): void {
   // A refused body is not read, so the connection cannot be reused.
   const extra: Record<string, string> = code === 'PAYLOAD_TOO_LARGE' ? { Connection: 'close' } : {};
-  sendJson(res, statusForError[code], { ok: false, error: { code, message: errorMessages[code] } }, extra);
+  sendJson(res, statusForError[code], { ok: false, error: { code, message } }, extra);
 }
 
 /** Reads a request body up to `max` bytes; more is refused with 413 before it is buffered. */
@@ -147,7 +147,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     const download = /^\/api\/files\/([A-Za-z0-9_-]{8,64})$/.exec(pathname);
     if (download && req.method === 'GET') {
       const stored = core.files.get(download[1]!);
-      if (!stored) throw new HttpFailure('FILE_NOT_FOUND');
+      if (!stored) throw new HttpFailure('FILE_NOT_FOUND', core.files.missingMessage(download[1]!));
       res.writeHead(200, {
         ...securityHeaders,
         'Content-Type': stored.ref.mime,
@@ -155,8 +155,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         'Content-Disposition': `attachment; filename="download"; filename*=UTF-8''${encodeURIComponent(stored.ref.name)}`,
         'Cache-Control': 'no-store',
       });
-      // A file removed while it is sent (the app closing) ends that response, not the host.
+      // A file removed while it is sent (the app closing) ends that response, not the host. A copy
+      // of the whole data goes once sent (or once the sending failed: the window asks anew).
       await pipeline(fs.createReadStream(stored.path), res).catch(() => res.destroy());
+      core.files.handedOut(stored.ref.fileId);
       return;
     }
     throw new HttpFailure(pathname.startsWith('/api/call/') ? 'UNKNOWN_CHANNEL' : 'NOT_FOUND');
@@ -171,7 +173,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     if (url.pathname.startsWith('/api/')) {
       handleApi(req, res, url.pathname, url.searchParams).catch((error: unknown) => {
-        sendFailure(res, error instanceof HttpFailure ? error.code : 'INTERNAL');
+        if (error instanceof HttpFailure) sendFailure(res, error.code, error.message);
+        else sendFailure(res, 'INTERNAL');
       });
       return;
     }

@@ -70,7 +70,7 @@ export function createFileDialogs(core: Pick<Core, 'files'>, log: Logger, folder
     const parsed = saveFileRequestSchema.safeParse(request);
     if (!parsed.success) return failure('BAD_REQUEST');
     const stored = core.files.get(parsed.data.fileId);
-    if (!stored) return failure('FILE_NOT_FOUND');
+    if (!stored) return failure('FILE_NOT_FOUND', core.files.missingMessage(parsed.data.fileId));
     try {
       const extension = extensionOf(stored.ref.name);
       const options: Electron.SaveDialogOptions = {
@@ -79,15 +79,21 @@ export function createFileDialogs(core: Pick<Core, 'files'>, log: Logger, folder
         ...(extension ? { filters: [{ name: shellMessages.fileTypeLabel(extension), extensions: [extension] }] } : {}),
       };
       const chosen = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
-      if (chosen.canceled || !chosen.filePath) return { ok: true, result: { saved: false } };
+      // A copy of the whole data is handed out once, saved or not: the window asks for a new one.
+      if (chosen.canceled || !chosen.filePath) {
+        core.files.handedOut(stored.ref.fileId);
+        return { ok: true, result: { saved: false } };
+      }
       folders.set(path.dirname(chosen.filePath));
       try {
         await fs.promises.copyFile(stored.path, chosen.filePath);
       } catch (error) {
         // Typically the target is open in Excel (EBUSY on Windows) or the folder is read-only.
         log.warn('save file failed', { fileId: stored.ref.fileId, error: String(error) });
+        core.files.handedOut(stored.ref.fileId);
         return failure('FILE_WRITE_FAILED');
       }
+      core.files.handedOut(stored.ref.fileId);
       return { ok: true, result: { saved: true } };
     } catch (error) {
       log.error('save dialog failed', { fileId: stored.ref.fileId, error: String(error) });

@@ -10,7 +10,7 @@ export async function readStoredFile(core: Core, request: unknown): Promise<Enve
   const parsed = readFileRequestSchema.safeParse(request);
   if (!parsed.success) return failure('BAD_REQUEST');
   const stored = core.files.get(parsed.data.fileId);
-  if (!stored) return failure('FILE_NOT_FOUND');
+  if (!stored) return failure('FILE_NOT_FOUND', core.files.missingMessage(parsed.data.fileId));
   if (stored.ref.size > limits.maxReadBytes) return failure('PAYLOAD_TOO_LARGE');
   return { ok: true, result: new Uint8Array(await fs.promises.readFile(stored.path)) };
 }

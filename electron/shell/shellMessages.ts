@@ -1,6 +1,7 @@
 /** Japanese text the shell itself shows: start-up failures, crashes, file dialogs. */
 export const shellMessages = {
   startupFailedTitle: '医療機関サイバー保険 窓口を起動できません',
+  readOnlyTitle: 'データの保存場所に書き込めません',
   startupFailed:
     'データを開けなかったため起動できませんでした。パソコンを再起動してからもう一度お試しください。解決しない場合は担当者に連絡してください。',
   unexpectedErrorTitle: 'エラーが発生しました',

@@ -30,11 +30,15 @@ export interface StartOptions {
 
 const backupTime = new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', dateStyle: 'long', timeStyle: 'short' });
 
-/** The Japanese message of a known start-up refusal (DB_LOCKED, DB_TOO_NEW), else a general one. */
-function startupMessage(error: unknown): string {
+/** Start-up refusals whose own message says what to do (the read-only one names the folder). */
+const explainedRefusals = new Set<unknown>(['DB_LOCKED', 'DB_TOO_NEW', 'DATA_DIR_READ_ONLY']);
+
+/** The Japanese title and message of a known start-up refusal, else a general one. */
+function startupMessage(error: unknown): { title: string; message: string } {
   const code = (error as { code?: unknown } | null)?.code;
-  if ((code === 'DB_LOCKED' || code === 'DB_TOO_NEW') && error instanceof Error) return error.message;
-  return shellMessages.startupFailed;
+  const title = code === 'DATA_DIR_READ_ONLY' ? shellMessages.readOnlyTitle : shellMessages.startupFailedTitle;
+  if (explainedRefusals.has(code) && error instanceof Error) return { title, message: error.message };
+  return { title, message: shellMessages.startupFailed };
 }
 
 /**
@@ -58,7 +62,8 @@ export function startApp(options: StartOptions): void {
 
   const failStartup = (error: unknown) => {
     log.error('start-up failed', { error: describeError(error) });
-    dialog.showErrorBox(shellMessages.startupFailedTitle, startupMessage(error));
+    const { title, message } = startupMessage(error);
+    dialog.showErrorBox(title, message);
     app.quit();
   };
 

@@ -13,6 +13,8 @@ const app = useCounterApp();
 interface SearchResult {
   items: { name: string }[];
 }
+/** The files the app holds for the window, as the data folder on disk shows them. */
+const heldFiles = () => fs.readdirSync(path.join(app.preview.dataDir, 'tmp', 'files'));
 const clinicNames = async () => (await callPreview<SearchResult>(app.preview, 'clinics.search', { query: '', includeArchived: true })).items.map((c) => c.name).sort();
 
 describe('設定: バックアップ', () => {
@@ -46,6 +48,8 @@ describe('設定: バックアップ', () => {
     expect(download.suggestedFilename()).toMatch(/^医療機関サイバー保険_バックアップ_\d{4}-\d{2}-\d{2}（暗号化）\.ccbak$/);
     const copy = fs.readFileSync((await download.path())!);
     expect(copy.includes(Buffer.from('霧島眼科'))).toBe(false);
+    // The copy is the whole data: once downloaded, the app keeps none of it in tmp/.
+    await expect.poll(heldFiles).toEqual([]);
 
     // Later work, then the copy is brought back: a wrong password first.
     await callPreview(app.preview, 'clinics.create', { name: '指宿内科' });
@@ -61,6 +65,8 @@ describe('設定: バックアップ', () => {
     await passwordDialog.waitFor({ state: 'detached' });
     const imported = section.getByRole('row').filter({ hasText: '他の場所から' });
     await expectText(imported, /医療機関 1件・問い合わせ 0件/);
+    // Brought back and listed, the file read from the USB stick leaves tmp/ too.
+    expect(heldFiles()).toEqual([]);
 
     // 復元 names what it goes back to, then the window starts afresh with the old data.
     await imported.getByRole('button', { name: /から復元/ }).click();

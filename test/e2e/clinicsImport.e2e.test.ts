@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, test } from 'vitest';
 import { newCounterContext } from './support/browser.ts';
@@ -57,6 +58,8 @@ describe('設定: 名簿の取り込み', () => {
     const errors = iconv.decode(fs.readFileSync((await download.path())!), 'cp932').split('\r\n');
     expect(errors[0]).toBe('施設の呼び名,ﾌﾘｶﾞﾅ,電話,住所,行番号,理由');
     expect(errors[1]).toMatch(/^隼人みどり医院,ﾊﾔﾄﾐﾄﾞﾘｲｲﾝ,電話なし,鹿児島県霧島市隼人町2-2,3,電話番号：/);
+    // The list itself left tmp/ once imported; the rejected rows stay there, ready to save again.
+    expect(fs.readdirSync(path.join(app.preview.dataDir, 'tmp', 'files'))).toHaveLength(1);
 
     await openScreen(page, '医療機関');
     await page.getByLabel('検索', { exact: true }).fill('ｷﾘｼﾏﾋｶﾘ');

@@ -40,6 +40,8 @@ export function createFakeCore(dataDir = '/tmp/fake-core'): FakeCore {
       addFromPath: vi.fn(async (sourcePath: string, mime: string) => adopt(sourcePath, path.basename(sourcePath), mime, 0)),
       addBytes: vi.fn(async (bytes: Uint8Array, name: string, mime: string) => adopt(`/nowhere/${name}`, name, mime, bytes.length)),
       get: (fileId: string) => stored.get(fileId),
+      missingMessage: () => undefined,
+      handedOut: vi.fn(),
     },
     close: vi.fn(async () => undefined),
   };

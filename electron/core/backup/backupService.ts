@@ -57,7 +57,8 @@ export function backupService(deps: BackupServiceDeps) {
     async export(fileName: string, password: string) {
       const source = backupPath(backupsDir, fileName);
       const date = fileName.slice(7, 11) + '-' + fileName.slice(11, 13) + '-' + fileName.slice(13, 15);
-      if (!password) return deps.files.addBytes(await fs.promises.readFile(source), backupMessages.exportName(date), 'application/vnd.sqlite3');
+      // Every record is in it, unencrypted: it is handed out once and then removed (see FileKeep).
+      if (!password) return deps.files.addBytes(await fs.promises.readFile(source), backupMessages.exportName(date), 'application/vnd.sqlite3', 'handOutOnce');
       const { fileId, path: target } = deps.files.reservePath();
       try {
         await encryptFile(source, target, password);
@@ -65,7 +66,7 @@ export function backupService(deps: BackupServiceDeps) {
         fs.rmSync(target, { force: true });
         throw error;
       }
-      return deps.files.adopt(fileId, target, backupMessages.encryptedExportName(date), 'application/octet-stream');
+      return deps.files.adopt(fileId, target, backupMessages.encryptedExportName(date), 'application/octet-stream', 'handOutOnce');
     },
 
     /** A copy brought back (USB stick): checked, then listed with the others, ready to restore. */

@@ -63,7 +63,7 @@ export class ContentManager {
   /** The current table's plans as a Shift_JIS CSV, figures left empty for the official ones. */
   async rateTemplate(files: FileStore) {
     const csv = toExcelCsv(rateTableTemplateRows(this.loaded.rates));
-    return files.addBytes(encodeCp932(csv), contentMessages.templateFileName, 'text/csv');
+    return files.addBytes(encodeCp932(csv), contentMessages.templateFileName, 'text/csv', 'whileUsed');
   }
 
   private readCandidate(file: { path: string; name: string }, version: string): { candidate?: Candidate; problems: Problem[] } {

@@ -43,9 +43,14 @@ export interface HandlerDeps {
 export function createHandlers(deps: HandlerDeps) {
   const { db, jobs } = deps;
   const storedFile = (fileId: string) => {
-    const stored = deps.files.get(fileId);
-    if (!stored) throw new AppError('FILE_NOT_FOUND');
+    const stored = deps.files.require(fileId);
     return { path: stored.path, name: stored.ref.name };
+  };
+  /** Runs the one consumer of a file the user brought in; once it has succeeded the file goes. */
+  const consume = async <T>(fileId: string, use: (stored: { path: string; name: string }) => T | Promise<T>): Promise<T> => {
+    const result = await use(storedFile(fileId));
+    deps.files.release(fileId);
+    return result;
   };
   const inquiryDetail = (id: string) => {
     const inquiry = getInquiry(db, id);
@@ -84,7 +89,7 @@ export function createHandlers(deps: HandlerDeps) {
     'content.get': () => deps.content.current,
     'content.rateTemplate': () => deps.content.rateTemplate(deps.files),
     'content.previewImport': ({ fileId, version }) => deps.content.preview(storedFile(fileId), version),
-    'content.acceptImport': ({ fileId, version }) => deps.content.install(db, storedFile(fileId), version, deps.writeContext()),
+    'content.acceptImport': ({ fileId, version }) => consume(fileId, (stored) => deps.content.install(db, stored, version, deps.writeContext())),
     'content.changes': () => ({ items: deps.content.changes(db) }),
     'content.revert': ({ changeId }) => deps.content.revert(db, changeId, deps.writeContext()),
     'quotes.save': ({ inquiryId, clinicKind, planId }) => {
@@ -103,7 +108,7 @@ export function createHandlers(deps: HandlerDeps) {
     },
     'quotes.list': ({ inquiryId }) => ({ items: listQuotes(db, inquiryId) }),
     'documents.recordOutput': ({ fileId, action }) => {
-      if (!deps.files.get(fileId)) throw new AppError('FILE_NOT_FOUND');
+      deps.files.require(fileId);
       const subject = deps.outputs.get(fileId);
       if (!subject) throw new AppError('INVALID_INPUT', outputMessages.notFromPrintCentre);
       const recorded = recordDocumentOutput(db, subject, action, deps.writeContext());
@@ -114,7 +119,7 @@ export function createHandlers(deps: HandlerDeps) {
     'backups.list': () => ({ items: deps.backups.list() }),
     'backups.create': () => deps.backups.create(),
     'backups.export': ({ fileName, password }) => deps.backups.export(fileName, password),
-    'backups.addFromFile': ({ fileId, password }) => deps.backups.addFromFile(storedFile(fileId), password),
+    'backups.addFromFile': ({ fileId, password }) => consume(fileId, (stored) => deps.backups.addFromFile(stored, password)),
     'backups.restore': ({ fileName }) => deps.backups.restore(fileName),
     'records.purgePreview': () => purgePreview(db),
     'records.purgeArchived': async () => {

@@ -77,9 +77,7 @@ export function clinicsCsvJobs(deps: ClinicsCsvDeps): Pick<JobImplementations, C
   }
 
   function storedPath(fileId: string): string {
-    const stored = deps.files.get(fileId);
-    if (!stored) throw new AppError('FILE_NOT_FOUND');
-    return stored.path;
+    return deps.files.require(fileId).path;
   }
 
   return {
@@ -91,8 +89,8 @@ export function clinicsCsvJobs(deps: ClinicsCsvDeps): Pick<JobImplementations, C
     },
 
     async 'clinics.importCsv'(input, ctx) {
-      const filePath = storedPath(input.fileId);
-      const original = deps.files.get(input.fileId)!;
+      const original = deps.files.require(input.fileId);
+      const filePath = original.path;
       const { fileId: errorsId, path: errorsPath } = deps.files.reservePath();
       const context = deps.writeContext();
       // An import never writes without a verified copy of the list as it was. The copy is taken
@@ -132,6 +130,8 @@ export function clinicsCsvJobs(deps: ClinicsCsvDeps): Pick<JobImplementations, C
       const stem = path.parse(original.ref.name).name || csvMessages.defaultImportStem;
       const errorsFile = report.errorsWritten ? deps.files.adopt(errorsId, errorsPath, csvMessages.errorsFileName(stem), 'text/csv') : null;
       if (!errorsFile) fs.rmSync(errorsPath, { force: true });
+      // The list has been read and written in full: the window starts over with a new file.
+      deps.files.release(input.fileId);
       return {
         imported: report.willImport,
         updated: report.willUpdate,

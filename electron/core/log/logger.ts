@@ -15,7 +15,11 @@ const keep = 3;
  * names or phone numbers: the file may be sent to support.
  */
 export function createFileLogger(dir: string, fileName = 'app.log'): Logger {
-  fs.mkdirSync(dir, { recursive: true });
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+  } catch {
+    // A data folder this user cannot write: opening it says so in words; the log stays silent.
+  }
   const file = path.join(dir, fileName);
   const rotate = () => {
     for (let i = keep - 1; i >= 1; i--) {

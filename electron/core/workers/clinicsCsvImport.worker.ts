@@ -27,6 +27,7 @@ import { openDatabase, openReadOnlyDatabase, type Db } from '../db/connection.ts
 import { clinicMatchLookup, writeClinicImport, type ClinicImportWrite } from '../db/repos/clinicImport.ts';
 import { getClinicFields } from '../db/repos/clinicRecords.ts';
 import { AppError } from '../errors.ts';
+import { isWriteDenied } from '../files/readOnlyDataDir.ts';
 import { decodeCsvBytes, detectDelimiter, encodeCsvText, parseCsvRecords, toExcelCsv, UnreadableCsv } from '../text/csvText.ts';
 import { gatedPost, type ProgressGated } from './progressGate.ts';
 import type { WorkerMessage } from './runWorker.ts';
@@ -312,5 +313,7 @@ try {
   post({ type: 'result', result: readList(workerData as ClinicsCsvImportData) });
 } catch (error) {
   if (error instanceof AppError) post({ type: 'error', code: error.code, message: error.message });
+  // The database (or the folder) turned read-only: the import wrote nothing, and staff are told why.
+  else if (isWriteDenied(error)) post({ type: 'error', code: 'DATA_DIR_READ_ONLY', message: errorMessages.DATA_DIR_READ_ONLY });
   else post({ type: 'error', message: String(error) });
 }
