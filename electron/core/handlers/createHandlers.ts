@@ -83,8 +83,8 @@ export function createHandlers(deps: HandlerDeps) {
     'home.summary': () => homeSummary(db, tokyoToday(deps.now())),
     'content.get': () => deps.content.current,
     'content.rateTemplate': () => deps.content.rateTemplate(deps.files),
-    'content.previewImport': ({ fileId, version }) => deps.content.preview(storedFile(fileId), version),
-    'content.acceptImport': ({ fileId, version }) => deps.content.install(db, storedFile(fileId), version, deps.writeContext()),
+    'content.previewImport': (request) => deps.content.preview(storedFile(request.fileId), request, deps.writeContext()),
+    'content.acceptImport': (request) => deps.content.install(db, storedFile(request.fileId), request, deps.writeContext()),
     'content.changes': () => ({ items: deps.content.changes(db) }),
     'content.revert': ({ changeId }) => deps.content.revert(db, changeId, deps.writeContext()),
     'quotes.save': ({ inquiryId, clinicKind, planId }) => {
