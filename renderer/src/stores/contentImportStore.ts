@@ -11,6 +11,8 @@ interface ContentImportState {
   error: string | null;
   /** The chosen file and what it would change, shown beside the current content before accepting. */
   pending: { file: FileRef; request: ContentImportRequest; preview: ContentImportPreview } | null;
+  /** Counts installs, so the rate-table form empties once its table is in: the next table has its own document. */
+  installs: number;
   saveTemplate(): Promise<void>;
   /** Opens the picker for an official table; the fields were checked whole before this is called. */
   chooseRateTable(fields: RateTableImportFields): Promise<void>;
@@ -46,6 +48,7 @@ export const useContentImportStore = create<ContentImportState>()((set, get) => 
     message: null,
     error: null,
     pending: null,
+    installs: 0,
     saveTemplate: () =>
       attempt(async () => {
         const file = await call('content.rateTemplate', {});
@@ -59,7 +62,7 @@ export const useContentImportStore = create<ContentImportState>()((set, get) => 
         if (!pending) return;
         const change = await call('content.acceptImport', pending.request);
         // The core announces the new content (`changed`), so every screen showing it reads it again.
-        set({ pending: null, message: `「${change.label}」を取り込みました。` });
+        set((s) => ({ pending: null, installs: s.installs + 1, message: `「${change.label}」を取り込みました。` }));
       }, '取り込めませんでした。'),
     discard: () => set({ pending: null, message: null }),
     revert: (change) =>

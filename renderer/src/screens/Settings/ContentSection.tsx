@@ -16,6 +16,7 @@ export function ContentSection() {
   const message = useContentImportStore((s) => s.message);
   const error = useContentImportStore((s) => s.error);
   const choosePack = useContentImportStore((s) => s.choosePack);
+  const installs = useContentImportStore((s) => s.installs);
 
   return (
     <section className="panel" aria-labelledby={headingId}>
@@ -45,7 +46,8 @@ export function ContentSection() {
           </ul>
         </div>
       )}
-      <RateTableImportForm busy={busy} />
+      {/* A fresh form after each install: the next table rests on a document of its own. */}
+      <RateTableImportForm key={installs} busy={busy} />
       <div className="pack-import">
         <h3>内容パック（チラシの文言）</h3>
         <p className="section-lead">保険会社から届いた内容パック（JSONのファイル）を読み込みます。読み込む前に、変わる項目をすべて今の内容と並べて確認できます。</p>
