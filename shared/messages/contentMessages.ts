@@ -74,7 +74,7 @@ export const contentMessages = {
   staffField: '担当者',
   rowField: (row: number, field: string) => `${row}行目の${field}`,
   malformedCsv: (reason: string) => `CSVの形式が正しくありません（${reason}）`,
-  cannotInstall: (field: string, message: string) => `取り込めません：${field ? `${field}：` : ''}${message}`,
+  cannotInstall: (field: string, message: string) => `取り込めません：${field ? `【${field}】` : ''}${message}`,
   revertRefused:
     'この取り込みの記録は、アプリが書いたものではないファイル名を指しているため、取り消しませんでした。ファイルは一つも移動していません。',
   templateFileName: '保険料表テンプレート.csv',

@@ -64,7 +64,7 @@ export const rateTableMessages = {
     },
   },
   /** A problem shown to staff: where, then what. */
-  placed: (place: string, message: string) => `${place}：${message}`,
+  placed: (place: string, message: string) => `【${place}】${message}`,
 
   /** The insurer's document an official table is confirmed against (設定 → 正式な保険料表). */
   textExpected: '文字で入力してください',

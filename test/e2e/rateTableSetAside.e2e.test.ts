@@ -45,7 +45,7 @@ describe('an official rate table that today’s rules refuse', () => {
     const notice = page.getByRole('alert', { name: '取り込んであった保険料表を使っていません' });
     await expectText(notice, /正式な保険料表「2026年度 正式」は、今の確認ルールに合わない内容があるため使っていません/);
     // The reason names the place as staff read it, never as a path in the file (plans.0.name).
-    await expectText(notice, /理由：1番目のプランの名称：正式な保険料表のプラン名「見本プラン1」に見本の言葉/);
+    await expectText(notice, /理由：【1番目のプランの名称】正式な保険料表のプラン名「見本プラン1」に見本の言葉/);
     expect(await notice.textContent()).not.toMatch(/plans\.|monthlyPremiums/);
     await expectText(notice, /今は見本の保険料表「見本 2026-11」を使っています。実際の保険料ではありません。/);
     if (screenshotsDir) await page.screenshot({ path: path.join(screenshotsDir, 'quote-set-aside.png'), fullPage: true });
