@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { contentMessages } from '../messages/contentMessages.ts';
+import { rateTableSourceSchema, rateTableVersionSchema } from './rateTableSource.ts';
 
 const problemSchema = z.object({ row: z.number().int(), field: z.string(), message: z.string() });
 
@@ -26,7 +28,8 @@ export const contentImportPreviewSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('pack'),
     current: z.object({ code: z.string(), createdLabel: z.string() }),
-    candidate: z.object({ code: z.string(), createdLabel: z.string() }),
+    /** Null when the file is refused: its problems say why. */
+    candidate: z.object({ code: z.string(), createdLabel: z.string() }).nullable(),
     /** Every field that differs, in the pack's order; empty when the packs are the same. */
     changes: z.array(contentPackChangeSchema),
     problems: z.array(problemSchema),
@@ -39,17 +42,26 @@ export const contentChangeSchema = z.object({
   kind: z.enum(['pack', 'rates']),
   label: z.string(),
   installedAt: z.string(),
+  /** Who installed it; for an official rate table, who confirmed it against the insurer's document. */
   staffName: z.string().nullable(),
   revertedAt: z.string().nullable(),
+  /** The insurer's document an official rate table was confirmed against; null for packs and older rows. */
+  source: z.object({ document: z.string(), date: z.string() }).nullable(),
 });
 export type ContentChange = z.infer<typeof contentChangeSchema>;
 
-export const contentImportInputSchema = z.object({
-  fileId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
-  /** The version label of an official rate table, e.g. 「2026年度 正式」. */
-  version: z
-    .string()
-    .transform((s) => s.trim())
-    .pipe(z.string().max(60, { message: '版は60文字以内で入力してください' }))
-    .default(''),
-});
+const fileIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
+
+/**
+ * A file chosen through one of the two buttons of 設定: an official rate table comes with its
+ * 版 and the insurer's document it was confirmed against; a content pack carries its own.
+ */
+export const contentImportInputSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({ kind: z.literal('rates'), fileId: fileIdSchema, version: rateTableVersionSchema, source: rateTableSourceSchema() }),
+    z.object({ kind: z.literal('pack'), fileId: fileIdSchema }),
+  ],
+  { message: contentMessages.importKindMissing },
+);
+export type ContentImportRequest = z.infer<typeof contentImportInputSchema>;

@@ -59,9 +59,22 @@ export const contentMessages = {
   notCsvOrJson: 'CSVまたはJSONのファイルではありません',
   notJson: 'JSONとして読み取れません',
   notJsonBecause: (reason: string) => `JSONとして読み取れません（${reason}）`,
-  versionNeeded: '保険料表の版（例：2026年度 正式）を入力してください',
+  importKindMissing: '読み込むものの種類（正式な保険料表か内容パック）が指定されていません。画面を再読み込みしてからもう一度お試しください。',
+  /** A file of the other kind through a button: said plainly, with the way that does take it. */
+  packThroughRatesButton:
+    'このファイルは内容パック（チラシの文言）で、保険料表ではありません。下の「内容パックを読み込む」から読み込んでください',
+  ratesThroughPackButton:
+    'このファイルは保険料表で、内容パックではありません。上の「正式な保険料表」の欄に版と保険会社の文書を入力し、「正式な保険料表を読み込む」から読み込んでください',
+  packNotJson: '内容パックはJSONのファイルです。保険会社から届いた内容パックのファイルを選んでください',
+  sampleTableAsOfficial: 'このファイルは見本の保険料表です。正式な保険料表としては読み込めません。保険会社の資料から作った保険料表を選んでください',
+  versionDiffers: (inFile: string, typed: string) =>
+    `ファイルに書かれた版「${inFile.slice(0, 60)}」と、入力した版「${typed}」が違います。どちらが正しいか確かめて、版を入力し直してください`,
+  staffRequired:
+    '正式な保険料表は、確認した担当者を記録してから取り込みます。先に「この端末で対応する担当者」で担当者を選んでください。',
+  staffField: '担当者',
+  rowField: (row: number, field: string) => `${row}行目の${field}`,
   malformedCsv: (reason: string) => `CSVの形式が正しくありません（${reason}）`,
-  cannotInstall: (field: string, message: string) => `取り込めません：${field} ${message}`.trim(),
+  cannotInstall: (field: string, message: string) => `取り込めません：${field ? `【${field}】` : ''}${message}`,
   revertRefused:
     'この取り込みの記録は、アプリが書いたものではないファイル名を指しているため、取り消しませんでした。ファイルは一つも移動していません。',
   templateFileName: '保険料表テンプレート.csv',

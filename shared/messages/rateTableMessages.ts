@@ -1,3 +1,9 @@
+/** 2026-07-28 → 2026年7月28日, as the insurer's documents write dates. */
+function japaneseDate(date: string): string {
+  const [y, mo, d] = date.split('-').map(Number);
+  return `${y}年${mo}月${d}日`;
+}
+
 /** Japanese messages about premium tables: their rules, the Excel CSV and a table set aside. */
 export const rateTableMessages = {
   schemaVersion: '保険料表の形式（schemaVersion）が対応していません',
@@ -33,6 +39,45 @@ export const rateTableMessages = {
   csvRowMissing: (kindLabel: string, planName: string) => `${kindLabel}の「${planName}」の行がありません`,
   csvNoRows: '保険料の行がありません',
   csvVersionSample: '版に見本の言葉（見本・サンプル・sample）が入っています。正式な保険料表の版（例：2026年度 正式）を入力してください',
+
+  /** Where in a table a problem is, in staff words (never `plans.0.name`). */
+  fieldLabels: {
+    wholeTable: '保険料表の全体',
+    plans: 'プランの一覧',
+    plan: (n: number) => `${n}番目のプラン`,
+    planName: (n: number) => `${n}番目のプランの名称`,
+    planId: (n: number) => `${n}番目のプランのID`,
+    monthlyPremiums: '月額保険料の表',
+    premiumsOfKind: (kind: string) => `${kind}の月額保険料`,
+    premiumOfPlan: (kind: string, planId: string) => `${kind}のプラン「${planId}」の月額保険料`,
+    unknownKind: (key: string) => `種別「${key.slice(0, 20)}」`,
+    conditions: '保険料の条件',
+    condition: (n: number) => `保険料の条件の${n}番目`,
+    unknownField: (key: string) => `項目「${key}」`,
+    simple: {
+      schemaVersion: '保険料表の形式',
+      version: '版',
+      status: '正式・見本の別',
+      packCode: '対応するチラシの文書番号',
+      title: '表題',
+      roundingRule: '端数処理の説明',
+    },
+  },
+  /** A problem shown to staff: where, then what. */
+  placed: (place: string, message: string) => `【${place}】${message}`,
+
+  /** The insurer's document an official table is confirmed against (設定 → 正式な保険料表). */
+  textExpected: '文字で入力してください',
+  versionNeeded: '保険料表の版（例：2026年度 正式）を入力してください',
+  versionTooLong: (max: number) => `版は${max}文字以内で入力してください`,
+  sourceDocumentMissing: '保険会社の文書の番号か題名（例：医サ第26-118号）を入力してください',
+  sourceDocumentTooLong: (max: number) => `保険会社の文書は${max}文字以内で入力してください（番号か題名だけで足ります）`,
+  sourceDateMissing: '保険会社の文書の日付を入力してください',
+  sourceDateInvalid: '文書の日付は 2026-07-28 のように、実際にある日付で入力してください',
+  sourceDateTooOld: (earliest: string) => `文書の日付が古すぎます（${japaneseDate(earliest)}より前）。年を確認してください`,
+  sourceDateInFuture: (today: string) => `文書の日付が今日（${japaneseDate(today)}）より後になっています。保険会社の文書の日付を確認してください`,
+  /** 「根拠：医サ第26-118号（2026年7月28日）」 in the history of imports. */
+  sourceLabel: (document: string, date: string) => `根拠：${document}（${japaneseDate(date)}）`,
 
   /** 設定 and 保険料試算 when an installed table was refused at start-up. */
   setAsideTitle: '取り込んであった保険料表を使っていません',

@@ -1,10 +1,12 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import { chooseCurrentStaff, officialRatesRequest, officialSource } from '../helpers/officialRateTable.ts';
 import { authHeader, call, rawRequest, startTestHost, uploadFile } from '../helpers/testHost.ts';
 
 describe('official rate table through Excel', () => {
   it('goes template (Shift_JIS) → filled in → side-by-side preview → accepted → taken back', async () => {
     const t = await startTestHost();
+    const staff = await chooseCurrentStaff(t);
     const template = (await call(t, 'content.rateTemplate', {})).body.result;
     const bytes = (await rawRequest(t.host.port, { path: `/api/files/${template.fileId}`, headers: authHeader(t) })).body;
     const text = iconv.decode(bytes, 'cp932');
@@ -21,15 +23,15 @@ describe('official rate table through Excel', () => {
       .join('\r\n');
     const fileId = await uploadFile(t, '保険料表.csv', iconv.encode(filled, 'cp932'));
 
-    const preview = (await call(t, 'content.previewImport', { fileId, version: '2026年度 正式' })).body.result;
+    const preview = (await call(t, 'content.previewImport', officialRatesRequest(fileId))).body.result;
     expect(preview.problems).toEqual([]);
     expect(preview.rows).toHaveLength(6);
     expect(preview.rows[0]).toEqual({ kindLabel: '無床診療所', planName: 'スタンダードP1', currentYen: 1111, newYen: 1000 });
 
-    const change = (await call(t, 'content.acceptImport', { fileId, version: '2026年度 正式' })).body.result;
+    const change = (await call(t, 'content.acceptImport', officialRatesRequest(fileId))).body.result;
     const after = (await call(t, 'content.get', {})).body.result;
     expect(after.rates).toMatchObject({ status: 'confirmed', version: '2026年度 正式' });
-    expect((await call(t, 'content.changes', {})).body.result.items).toEqual([expect.objectContaining({ id: change.id, label: '2026年度 正式' })]);
+    expect((await call(t, 'content.changes', {})).body.result.items).toEqual([expect.objectContaining({ id: change.id, label: '2026年度 正式', staffName: staff.name, source: officialSource })]);
 
     await call(t, 'content.revert', { changeId: change.id });
     expect((await call(t, 'content.get', {})).body.result.rates).toMatchObject({ status: 'sample' });
@@ -37,15 +39,16 @@ describe('official rate table through Excel', () => {
 
   it('lists every problem of a badly filled table by row and field, and changes nothing', async () => {
     const t = await startTestHost();
+    await chooseCurrentStaff(t);
     const csv = '種別,プランID,プラン名,月額保険料（円）\r\n無床診療所,P1,Aプラン,abc\r\n病院,P1,Aプラン,5000\r\n有床診療所,P1,Aプラン,\r\n';
     const fileId = await uploadFile(t, 'bad.csv', Buffer.from(csv));
-    const preview = (await call(t, 'content.previewImport', { fileId, version: '正式' })).body.result;
+    const preview = (await call(t, 'content.previewImport', officialRatesRequest(fileId, '正式'))).body.result;
     expect(preview.problems).toEqual([
       { row: 2, field: '月額保険料（円）', message: '月額保険料を円単位の整数で入力してください' },
       { row: 3, field: '種別', message: '「病院」は使えません（無床診療所 か 有床診療所）' },
       { row: 4, field: '月額保険料（円）', message: '月額保険料を円単位の整数で入力してください' },
     ]);
-    const accepted = await call(t, 'content.acceptImport', { fileId, version: '正式' });
+    const accepted = await call(t, 'content.acceptImport', officialRatesRequest(fileId, '正式'));
     expect(accepted.status).toBe(422);
     expect((await call(t, 'content.get', {})).body.result.rates.status).toBe('sample');
   });

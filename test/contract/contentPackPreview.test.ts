@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { maxContentFileBytes } from '../../electron/core/content/contentManager.ts';
 import { maxPackListItems, maxPackTextChars } from '../../shared/content/contentPackSchema.ts';
 import { call, startTestHost, uploadFile, type TestHost } from '../helpers/testHost.ts';
+import { packRequest } from '../helpers/officialRateTable.ts';
 
 type Pack = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -13,13 +14,13 @@ const counterClock = () => new Date('2026-12-03T15:30:00Z');
 
 async function preview(t: TestHost, pack: Pack | string) {
   const fileId = await uploadFile(t, 'pack.json', typeof pack === 'string' ? pack : JSON.stringify(pack), 'contentFile');
-  return { fileId, answer: (await call(t, 'content.previewImport', { fileId })).body.result };
+  return { fileId, answer: (await call(t, 'content.previewImport', packRequest(fileId))).body.result };
 }
 
 /** A refused pack leaves the content in force and the content folder exactly as they were. */
 async function expectNothingInstalled(t: TestHost, fileId: string) {
   const before = (await call(t, 'content.get', {})).body.result;
-  const accepted = await call(t, 'content.acceptImport', { fileId });
+  const accepted = await call(t, 'content.acceptImport', packRequest(fileId));
   expect(accepted.status).toBe(422);
   expect(accepted.body.error.message).toMatch(/^取り込めません：/);
   expect((await call(t, 'content.get', {})).body.result).toEqual(before);
@@ -53,7 +54,7 @@ describe('the side-by-side check of a new content pack shows every difference', 
     const { fileId, answer } = await preview(t, pack);
     expect(answer.problems).toEqual([]);
     expect(answer.changes).toEqual([{ path: 'document.createdOn', label: '作成日', before: '2025-01-16', after: '2026-12-04' }]);
-    expect((await call(t, 'content.acceptImport', { fileId })).status).toBe(200);
+    expect((await call(t, 'content.acceptImport', packRequest(fileId))).status).toBe(200);
   });
 
   it('names nested fields and list entries in Japanese, and a field only one side has', async () => {

@@ -7,6 +7,7 @@ import { installedContentFileName, installedContentPath } from '../../electron/c
 import { contentMessages } from '../../shared/messages/contentMessages.ts';
 import { call, startTestHost, uploadFile, type TestHost } from '../helpers/testHost.ts';
 import { tempDir } from '../helpers/tempDir.ts';
+import { chooseCurrentStaff, officialRatesRequest } from '../helpers/officialRateTable.ts';
 
 const officialRatesCsv = '種別,プランID,プラン名,月額保険料（円）\r\n無床診療所,P1,Aプラン,2100\r\n有床診療所,P1,Aプラン,4200\r\n';
 
@@ -39,7 +40,8 @@ describe('取り消す on a content change never moves a file the app did not in
     const t = await startTestHost({ log: createFileLogger(logDir) });
     await call(t, 'backups.create', {});
     const fileId = await uploadFile(t, 'rates.csv', officialRatesCsv, 'contentFile');
-    const installed = (await call(t, 'content.acceptImport', { fileId, version: '2026年度 正式' })).body.result;
+    await chooseCurrentStaff(t);
+    const installed = (await call(t, 'content.acceptImport', officialRatesRequest(fileId))).body.result;
     const installedName = fs.readdirSync(path.join(t.dataDir, 'content', 'rates'))[0]!;
     const id = '019ae000-0000-7000-8000-00000000c0de';
     craftChange(t, id, kind, craftedName === 'RATES' ? installedName : craftedName);
@@ -65,7 +67,8 @@ describe('取り消す on a content change never moves a file the app did not in
   it('still takes back a change the app installed itself', async () => {
     const t = await startTestHost();
     const fileId = await uploadFile(t, 'rates.csv', officialRatesCsv, 'contentFile');
-    const installed = (await call(t, 'content.acceptImport', { fileId, version: '2026年度 正式' })).body.result;
+    await chooseCurrentStaff(t);
+    const installed = (await call(t, 'content.acceptImport', officialRatesRequest(fileId))).body.result;
     const reverted = await call(t, 'content.revert', { changeId: installed.id });
     expect(reverted.body.result.revertedAt).not.toBeNull();
     expect(fs.readdirSync(path.join(t.dataDir, 'content', 'rates'))).toEqual([]);

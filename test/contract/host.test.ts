@@ -8,6 +8,7 @@ import { createClinics } from '../../electron/core/db/repos/clinicRecords.ts';
 import { generateClinics } from '../../electron/core/db/seed/generateClinics.ts';
 import { JobPausePoint } from '../../electron/core/jobs/jobPausePoint.ts';
 import { authHeader, call, rawRequest, startTestHost, waitForJob, type TestHost, uploadFile } from '../helpers/testHost.ts';
+import { chooseCurrentStaff, officialRatesRequest, officialSource } from '../helpers/officialRateTable.ts';
 
 const clinic = { name: 'カゴシマ中央クリニック', nameKana: 'かごしまちゅうおうくりにっく', kind: 'clinic_no_beds', phone: '099-254-8126' };
 
@@ -142,8 +143,9 @@ const validCalls: Record<Channel, (t: TestHost) => Promise<{ input: unknown; che
   }),
   'content.previewImport': async (t) => {
     const fileId = await uploadFile(t, 'rates.csv', officialRatesCsv);
+    await chooseCurrentStaff(t);
     return {
-      input: { fileId, version: '2026年度 正式' },
+      input: officialRatesRequest(fileId),
       check: (r) => {
         expect(r).toMatchObject({ kind: 'rates', currentStatus: 'sample', version: '2026年度 正式', problems: [] });
         expect(r.rows[0]).toEqual({ kindLabel: '無床診療所', planName: 'Aプラン', currentYen: 1111, newYen: 2100 });
@@ -152,12 +154,14 @@ const validCalls: Record<Channel, (t: TestHost) => Promise<{ input: unknown; che
   },
   'content.acceptImport': async (t) => {
     const fileId = await uploadFile(t, 'rates.csv', officialRatesCsv);
-    return { input: { fileId, version: '2026年度 正式' }, check: (r) => expect(r).toMatchObject({ kind: 'rates', label: '2026年度 正式', revertedAt: null }) };
+    await chooseCurrentStaff(t);
+    return { input: officialRatesRequest(fileId), check: (r) => expect(r).toMatchObject({ kind: 'rates', label: '2026年度 正式', revertedAt: null, source: officialSource }) };
   },
   'content.changes': async () => ({ input: {}, check: (r) => expect(r.items).toEqual([]) }),
   'content.revert': async (t) => {
     const fileId = await uploadFile(t, 'rates.csv', officialRatesCsv);
-    const change = (await call(t, 'content.acceptImport', { fileId, version: '2026年度 正式' })).body.result;
+    await chooseCurrentStaff(t);
+    const change = (await call(t, 'content.acceptImport', officialRatesRequest(fileId))).body.result;
     return { input: { changeId: change.id }, check: (r) => expect(r.revertedAt).not.toBeNull() };
   },
   'quotes.save': async (t) => {

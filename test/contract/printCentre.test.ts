@@ -10,6 +10,7 @@ import type { JobState } from '../../shared/contract/index.ts';
 import { authHeader, call, rawRequest, startTestHost, waitForJob, type TestHost, downloadFile } from '../helpers/testHost.ts';
 import { pdfFonts, pdfInfo, pdfText } from '../helpers/pdfTools.ts';
 import { squeeze } from '../helpers/documentFixtures.ts';
+import { chooseCurrentStaff, officialRatesRequest, packRequest } from '../helpers/officialRateTable.ts';
 
 /** Adds generated clinics on a second connection and returns their ids and names in postal-code order. */
 function seed(t: TestHost, count: number): { id: string; name: string }[] {
@@ -118,6 +119,7 @@ describe('print centre: the quote sheet', () => {
 
   it('is made from a confirmed table and a pack with the approved wording', async () => {
     const t = await startTestHost();
+    await chooseCurrentStaff(t);
     for (const [name, bytes, version] of [
       ['pack.json', fs.readFileSync(path.resolve('test/fixtures/confirmed-pack.json')), ''],
       ['rates.csv', Buffer.from('種別,プランID,プラン名,月額保険料（円）\r\n無床診療所,P1,Aプラン,2100\r\n有床診療所,P1,Aプラン,3900\r\n'), '2026年度 テスト正式'],
@@ -130,7 +132,8 @@ describe('print centre: the quote sheet', () => {
           body: bytes,
         })
       ).json().result.fileId;
-      expect((await call(t, 'content.acceptImport', { fileId, version })).body.ok).toBe(true);
+      const request = version === '' ? packRequest(fileId) : officialRatesRequest(fileId, version);
+      expect((await call(t, 'content.acceptImport', request)).body.ok).toBe(true);
     }
     const clinic = (await call(t, 'clinics.create', { name: '霧島中央クリニック', kind: 'clinic_with_beds', bedCount: 12 })).body.result;
     const inquiry = (await call(t, 'inquiries.create', { clinicId: clinic.id, receivedOn: '2026-11-24', channel: 'fax' })).body.result.inquiry;

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { chooseCurrentStaff, officialRatesRequest } from '../helpers/officialRateTable.ts';
 import { call, startTestHost, uploadFile, type TestHost } from '../helpers/testHost.ts';
 
 const sampleTable = () => JSON.parse(fs.readFileSync(path.resolve('resources/content/rates/SJ24-13707-sample.json'), 'utf8')) as Record<string, unknown>;
@@ -13,13 +14,15 @@ function installedFiles(t: TestHost): string[] {
 }
 
 /** Sends a file through 設定's import (preview, then accept) and proves the refusal changed nothing. */
-async function expectRefused(t: TestHost, name: string, bytes: string, version = '') {
+async function expectRefused(t: TestHost, name: string, bytes: string, version = '2026年度 正式') {
+  // With a staff member chosen and the insurer's document typed, a refusal can only be the file's.
+  await chooseCurrentStaff(t);
   const before = (await call(t, 'content.get', {})).body.result;
   const fileId = await uploadFile(t, name, bytes);
-  const preview = (await call(t, 'content.previewImport', { fileId, version })).body.result;
+  const preview = (await call(t, 'content.previewImport', officialRatesRequest(fileId, version))).body.result;
   expect(preview.problems.length).toBeGreaterThan(0);
   expect(JSON.stringify(preview)).not.toMatch(/NaN|null円/);
-  const accepted = await call(t, 'content.acceptImport', { fileId, version });
+  const accepted = await call(t, 'content.acceptImport', officialRatesRequest(fileId, version));
   expect(accepted.status).toBe(422);
   expect(accepted.body.error.message).toMatch(/^取り込めません：/);
   expect((await call(t, 'content.get', {})).body.result).toEqual(before);
@@ -46,7 +49,7 @@ describe('plan ids of an official table', () => {
         monthlyPremiums: { clinic_no_beds: { P1: 2100 }, clinic_with_beds: { P1: 3900 } },
       };
       const { problems } = await expectRefused(t, 'rates.json', JSON.stringify(table));
-      expect(problems).toContainEqual({ row: 0, field: 'plans.1.id', message: 'プランIDは P1・P2 のように、P と数字（1〜999）で書いてください' });
+      expect(problems).toContainEqual({ row: 0, field: '2番目のプランのID', message: 'プランIDは P1・P2 のように、P と数字（1〜999）で書いてください' });
     });
 
     it(`refuses a CSV row with plan id ${id}, naming the cell`, async () => {
@@ -63,7 +66,7 @@ describe('plan ids of an official table', () => {
       .replace('"P1":1111', '"P1":1111,"__proto__":9')
       .replace('"P1":4444', '"P1":4444');
     const { problems } = await expectRefused(t, 'rates.json', text);
-    expect(problems.some((p) => p.field.startsWith('monthlyPremiums.clinic_no_beds'))).toBe(true);
+    expect(problems.some((p) => p.field.startsWith('無床診療所のプラン「'))).toBe(true);
   });
 
   it('refuses a quote for a plan id that names an inherited member', async () => {
@@ -80,7 +83,8 @@ describe('plan ids of an official table', () => {
     const t = await startTestHost();
     const csv = `${header}無床診療所,p1,ベーシック,2100\r\n有床診療所,Ｐ１,ベーシック,3900\r\n`;
     const fileId = await uploadFile(t, 'rates.csv', csv);
-    expect((await call(t, 'content.acceptImport', { fileId, version: '2026年度 正式' })).body.ok).toBe(true);
+    await chooseCurrentStaff(t);
+    expect((await call(t, 'content.acceptImport', officialRatesRequest(fileId))).body.ok).toBe(true);
     expect((await call(t, 'content.get', {})).body.result.rates).toMatchObject({ plans: [{ id: 'P1', name: 'ベーシック' }], monthlyPremiums: { clinic_no_beds: { P1: 2100 }, clinic_with_beds: { P1: 3900 } } });
   });
 });
@@ -109,18 +113,24 @@ describe('sample wording in an official table', () => {
     ]);
   });
 
-  it('refuses a CSV whose typed 版 says 見本', async () => {
+  it('refuses a typed 版 that says 見本 on the 版 field, before the file is read', async () => {
     const t = await startTestHost();
+    await chooseCurrentStaff(t);
     const csv = `${header}無床診療所,P1,ベーシック,2100\r\n有床診療所,P1,ベーシック,3900\r\n`;
-    const { problems } = await expectRefused(t, 'rates.csv', csv, '見本 2026');
-    expect(problems).toEqual([{ row: 0, field: '版', message: expect.stringContaining('版に見本の言葉') }]);
+    const fileId = await uploadFile(t, 'rates.csv', csv);
+    for (const channel of ['content.previewImport', 'content.acceptImport']) {
+      const answer = await call(t, channel, officialRatesRequest(fileId, '見本 2026'));
+      expect(answer.status).toBe(422);
+      expect(answer.body.error.fields).toEqual({ version: expect.stringContaining('版に見本の言葉') });
+    }
+    expect(installedFiles(t)).toEqual([]);
   });
 
   it('refuses an official JSON table whose plan name or title says sample, naming the field', async () => {
     const t = await startTestHost();
     const table = { ...sampleTable(), status: 'confirmed', version: '2026年度 正式' };
     const { problems } = await expectRefused(t, 'rates.json', JSON.stringify(table));
-    expect(problems.map((p) => p.field)).toEqual(['title', 'plans.0.name', 'plans.1.name', 'plans.2.name']);
+    expect(problems.map((p) => p.field)).toEqual(['表題', '1番目のプランの名称', '2番目のプランの名称', '3番目のプランの名称']);
     expect(problems[1]!.message).toContain('「見本プラン1」');
   });
 });

@@ -38,7 +38,7 @@ describe('content packs at start-up', () => {
     expect(content.pack.document.code).toBe('SJ24-13707');
     expect(content.problems).toEqual([
       { file: 'ZZ-garbage.json', kind: 'pack', messages: [expect.stringContaining('JSONとして読み取れません')] },
-      { file: 'SJ25-00001.json', kind: 'pack', messages: ['contacts.agency.phone: 電話番号がありません'] },
+      { file: 'SJ25-00001.json', kind: 'pack', messages: ['【代理店の連絡先 › 電話番号】電話番号がありません'] },
     ]);
   });
 

@@ -37,9 +37,9 @@ describe('an installed official table that today’s rules refuse', () => {
         kind: 'rates',
         setAside: { version: '2026年度 正式', official: true },
         messages: [
-          expect.stringMatching(/^plans\.0\.name: 正式な保険料表のプラン名「見本プラン1」に見本の言葉/),
-          expect.stringMatching(/^plans\.1\.name: /),
-          expect.stringMatching(/^plans\.2\.name: /),
+          expect.stringMatching(/^【1番目のプランの名称】正式な保険料表のプラン名「見本プラン1」に見本の言葉/),
+          expect.stringMatching(/^【2番目のプランの名称】/),
+          expect.stringMatching(/^【3番目のプランの名称】/),
         ],
       },
     ]);
@@ -71,10 +71,10 @@ describe('an installed official table that today’s rules refuse', () => {
     expect(content.problems[0]).toMatchObject({
       setAside: { version: '2026年度 正式', official: true },
       messages: [
-        'plans.0.id: プランIDは P1・P2 のように、P と数字（1〜999）で書いてください',
+        '【1番目のプランのID】プランIDは P1・P2 のように、P と数字（1〜999）で書いてください',
         // The inherited Object.prototype.constructor is not taken for its premium.
-        'monthlyPremiums.clinic_no_beds.constructor: 「ベーシック」の保険料がありません',
-        'monthlyPremiums.clinic_with_beds.constructor: 「ベーシック」の保険料がありません',
+        '【無床診療所のプラン「constructor」の月額保険料】「ベーシック」の保険料がありません',
+        '【有床診療所のプラン「constructor」の月額保険料】「ベーシック」の保険料がありません',
       ],
     });
   });

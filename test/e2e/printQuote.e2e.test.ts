@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { newCounterContext } from './support/browser.ts';
 import { useCounterApp } from './support/counterApp.ts';
+import { chooseStaffInPreview, contentRequest } from './support/contentImport.ts';
 import { collectPageProblems } from './support/pageProblems.ts';
 import { downloadFromPreview, uploadToPreview } from './support/previewFiles.ts';
 import { a4, chooseDocuments, chooseOneClinic, expectPreview, makePdf, readPdf, savePdf } from './support/printScreen.ts';
@@ -30,9 +31,10 @@ let quote: SavedQuote;
 /** Installs content the way 設定 → 内容の更新 does: upload, look at the preview, accept. */
 async function installContent(name: string, bytes: Buffer | string, version = ''): Promise<void> {
   const fileId = await uploadToPreview(app.preview, name, bytes);
-  const preview = await callPreview<{ problems: unknown[] }>(app.preview, 'content.previewImport', { fileId, version });
+  if (version !== '') await chooseStaffInPreview(app.preview);
+  const preview = await callPreview<{ problems: unknown[] }>(app.preview, 'content.previewImport', contentRequest(fileId, version));
   expect(preview.problems).toEqual([]);
-  await callPreview(app.preview, 'content.acceptImport', { fileId, version });
+  await callPreview(app.preview, 'content.acceptImport', contentRequest(fileId, version));
 }
 
 beforeAll(async () => {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { newCounterContext } from './support/browser.ts';
 import { useCounterApp } from './support/counterApp.ts';
+import { chooseStaffInPreview, contentRequest } from './support/contentImport.ts';
 import { collectPageProblems } from './support/pageProblems.ts';
 import { uploadToPreview } from './support/previewFiles.ts';
 import { expectText, openScreen } from './support/screens.ts';
@@ -14,9 +15,10 @@ const screenshotsDir = process.env.SCREENSHOTS_DIR;
 /** Installs content the way 設定 does: upload, look at the preview, accept. */
 async function installContent(name: string, bytes: string, version = ''): Promise<void> {
   const fileId = await uploadToPreview(app.preview, name, bytes);
-  const preview = await callPreview<{ problems: unknown[] }>(app.preview, 'content.previewImport', { fileId, version });
+  if (version !== '') await chooseStaffInPreview(app.preview);
+  const preview = await callPreview<{ problems: unknown[] }>(app.preview, 'content.previewImport', contentRequest(fileId, version));
   expect(preview.problems).toEqual([]);
-  await callPreview(app.preview, 'content.acceptImport', { fileId, version });
+  await callPreview(app.preview, 'content.acceptImport', contentRequest(fileId, version));
 }
 
 describe('an official rate table that today’s rules refuse', () => {
@@ -42,7 +44,9 @@ describe('an official rate table that today’s rules refuse', () => {
     await openScreen(page, '保険料試算');
     const notice = page.getByRole('alert', { name: '取り込んであった保険料表を使っていません' });
     await expectText(notice, /正式な保険料表「2026年度 正式」は、今の確認ルールに合わない内容があるため使っていません/);
-    await expectText(notice, /プラン名「見本プラン1」に見本の言葉/);
+    // The reason names the place as staff read it, never as a path in the file (plans.0.name).
+    await expectText(notice, /理由：【1番目のプランの名称】正式な保険料表のプラン名「見本プラン1」に見本の言葉/);
+    expect(await notice.textContent()).not.toMatch(/plans\.|monthlyPremiums/);
     await expectText(notice, /今は見本の保険料表「見本 2026-11」を使っています。実際の保険料ではありません。/);
     if (screenshotsDir) await page.screenshot({ path: path.join(screenshotsDir, 'quote-set-aside.png'), fullPage: true });
 

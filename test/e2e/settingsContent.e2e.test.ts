@@ -5,6 +5,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, test } from 'vitest';
 import { newCounterContext } from './support/browser.ts';
 import { answerNextQuestion } from './support/nativeDialogs.ts';
+import { chooseStaffInPreview } from './support/contentImport.ts';
 import { collectPageProblems } from './support/pageProblems.ts';
 import { expectText, openScreen } from './support/screens.ts';
 import { callPreview } from './support/startPreview.ts';
@@ -16,6 +17,7 @@ const app = useCounterApp();
 
 describe('設定: official rate table', () => {
   test('template from 設定, figures typed in Excel, checked side by side, accepted, then taken back', async () => {
+    await callPreview(app.preview, 'staff.create', { name: '窓口 花子' });
     const context = await newCounterContext(app.browser);
     const page = await context.newPage();
     const problems = collectPageProblems(page);
@@ -34,17 +36,32 @@ describe('設定: official rate table', () => {
       .map((line, i) => (i === 0 || line === '' ? line : `${line.replace(/,P(\d),,$/, ',P$1,スタンダード$1,')}${1000 + i * 100}`))
       .join('\r\n');
 
-    await section.getByLabel('保険料表の版（CSVを読み込むとき）').fill('2026年度 正式');
+    // Whoever confirms the table is recorded: the staff member chosen for this machine.
+    await page.getByRole('combobox', { name: 'この端末で対応する担当者' }).selectOption({ label: '窓口 花子' });
+    await expectText(page.getByRole('status').filter({ hasText: '担当者を' }), /「窓口 花子」にしました/);
+    const form = section.getByRole('form', { name: '正式な保険料表' });
+    await form.getByLabel('版').fill('2026年度 正式');
+    await form.getByLabel('保険会社の文書').fill('医サ第26-118号');
+    await form.getByLabel('文書の日付').fill('2026-07-28');
     const choosing = page.waitForEvent('filechooser');
-    await section.getByRole('button', { name: '保険料表・内容パックを読み込む' }).click();
+    await form.getByRole('button', { name: '正式な保険料表を読み込む' }).click();
     await (await choosing).setFiles({ name: '保険料表.csv', mimeType: 'text/csv', buffer: iconv.encode(filled, 'cp932') });
 
     const check = page.getByRole('region', { name: '読み込む内容の確認' });
     await expectText(check, /今の保険料表「見本 2026-11」と新しい保険料表「2026年度 正式」/);
+    await expectText(check, /根拠：医サ第26-118号（2026年7月28日）/);
     await expectText(check, /無床診療所スタンダード11,111円（見本）1,100円/);
+    if (screenshotsDir) await page.getByRole('region', { name: '商品内容と保険料表' }).screenshot({ path: path.join(screenshotsDir, 'rates-preview.png') });
     await check.getByRole('button', { name: 'この内容で取り込む' }).click();
     await expectText(section, /「2026年度 正式」を取り込みました。/);
     await expectText(section, /2026年度 正式（正式）/);
+    const history = section.getByRole('table', { name: '取り込みの記録' });
+    const row = history.getByRole('row', { name: /保険料表「2026年度 正式」/ });
+    await expectText(row, /根拠：医サ第26-118号（2026年7月28日）/);
+    await expectText(row, /窓口 花子/);
+    // The next table rests on a document of its own: the form starts empty again.
+    expect(await form.getByLabel('保険会社の文書').inputValue()).toBe('');
+    if (screenshotsDir) await page.getByRole('region', { name: '商品内容と保険料表' }).screenshot({ path: path.join(screenshotsDir, 'rates-history.png') });
     const rates = await callPreview<{ rates: { status: string } }>(app.preview, 'content.get', {});
     expect(rates.rates.status).toBe('confirmed');
 
@@ -52,6 +69,52 @@ describe('設定: official rate table', () => {
     await section.getByRole('button', { name: '取り消す' }).click();
     expect(await asked).toContain('前の内容に戻しますか');
     await expectText(section, /見本：実際の保険料ではありません/);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('設定: the official rate table form', () => {
+  test('with the 版 empty, says so on the field and opens no file picker', async () => {
+    await chooseStaffInPreview(app.preview, '窓口 次郎');
+    const context = await newCounterContext(app.browser);
+    const page = await context.newPage();
+    const problems = collectPageProblems(page);
+    const sent: string[] = [];
+    page.on('request', (request) => {
+      if (/\/api\/files|content\.previewImport/.test(request.url())) sent.push(request.url());
+    });
+    let pickers = 0;
+    page.on('filechooser', () => void pickers++);
+    await page.goto(app.preview.url);
+    await openScreen(page, '設定');
+    const form = page.getByRole('region', { name: '商品内容と保険料表' }).getByRole('form', { name: '正式な保険料表' });
+    await form.getByLabel('保険会社の文書').fill('医サ第26-118号');
+    await form.getByLabel('文書の日付').fill('2026-07-28');
+    await form.getByRole('button', { name: '正式な保険料表を読み込む' }).click();
+
+    const version = form.getByLabel('版');
+    await expectText(form, /保険料表の版（例：2026年度 正式）を入力してください/);
+    expect(await version.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await version.getAttribute('aria-describedby')) ?? '';
+    const described = await page.evaluate((ids) => ids.split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' '), describedBy);
+    expect(described).toContain('保険料表の版（例：2026年度 正式）を入力してください');
+    expect(await version.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(pickers).toBe(0);
+    expect(sent).toEqual([]);
+    if (screenshotsDir) {
+      fs.mkdirSync(screenshotsDir, { recursive: true });
+      await form.screenshot({ path: path.join(screenshotsDir, 'rates-form-empty-version.png') });
+    }
+
+    // By keyboard alone: the 版 typed into the focused field, then Enter opens the picker.
+    const choosing = page.waitForEvent('filechooser');
+    await page.keyboard.type('2026年度 正式');
+    expect(await version.getAttribute('aria-invalid')).toBe('false');
+    await page.keyboard.press('Enter');
+    await choosing;
+    expect(pickers).toBe(1);
+    expect(sent).toEqual([]);
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -77,7 +140,7 @@ describe('設定: a new content pack', () => {
     pack.contacts.agency.fax = '099-000-0000';
     pack.introduction[0] = `${pack.introduction[0] as string}${'長い文章が折り返されることを確かめるための追記です。'.repeat(8)}`;
     const choosing = page.waitForEvent('filechooser');
-    await section.getByRole('button', { name: '保険料表・内容パックを読み込む' }).click();
+    await section.getByRole('button', { name: '内容パックを読み込む' }).click();
     await (await choosing).setFiles({ name: 'pack.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(pack)) });
 
     const list = page.getByRole('region', { name: /変わる項目（4件）/ });
@@ -101,7 +164,7 @@ describe('設定: a new content pack', () => {
 
     pack.document.createdOn = '2999-01-01';
     const choosingAgain = page.waitForEvent('filechooser');
-    await section.getByRole('button', { name: '保険料表・内容パックを読み込む' }).click();
+    await section.getByRole('button', { name: '内容パックを読み込む' }).click();
     await (await choosingAgain).setFiles({ name: 'future.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(pack)) });
     const check = page.getByRole('region', { name: '読み込む内容の確認' });
     await expectText(check, /作成日 2999-01-01 が今日（\d{4}-\d{2}-\d{2}）より後になっています/);

@@ -1,36 +1,37 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { newRecordId } from '../db/recordIds.ts';
-import type { ContentChange, ContentImportPreview } from '../../../shared/content/contentImport.ts';
-import { contentPackSchema, type ContentPack } from '../../../shared/content/contentPackSchema.ts';
-import { rateTableFromRows, rateTableTemplateRows } from '../../../shared/content/rateTableCsv.ts';
-import { monthlyPremiumOf, rateTableSchema, ratedKinds, type RateTable } from '../../../shared/content/rateTableSchema.ts';
+import type { ContentChange, ContentImportPreview, ContentImportRequest } from '../../../shared/content/contentImport.ts';
+import { rateTableTemplateRows } from '../../../shared/content/rateTableCsv.ts';
+import { monthlyPremiumOf, ratedKinds } from '../../../shared/content/rateTableSchema.ts';
+import { rateTableSourceSchema } from '../../../shared/content/rateTableSource.ts';
 import { clinicKindLabels } from '../../../shared/domain/clinic.ts';
 import { statement, type Db } from '../db/connection.ts';
 import type { WriteContext } from '../db/repos/writeContext.ts';
 import { AppError } from '../errors.ts';
 import type { FileStore } from '../files/fileStore.ts';
 import { toExcelCsv } from '../text/csvText.ts';
-import { decodeText, encodeCp932 } from '../text/decodeText.ts';
+import { encodeCp932 } from '../text/decodeText.ts';
 import { loadContent, type LoadedContent } from './loadContent.ts';
 import { installedContentFileName, installedContentPath } from './installedContentFile.ts';
+import { readContentFile, type ContentFileReading } from './readContentFile.ts';
 import { silentLogger, type Logger } from '../log/logger.ts';
 import { contentMessages } from '../../../shared/messages/contentMessages.ts';
-import { contentFieldLabel, diffContentPacks } from '../../../shared/content/contentPackDiff.ts';
+import { diffContentPacks } from '../../../shared/content/contentPackDiff.ts';
 import { tokyoToday } from '../../../shared/time/tokyoDate.ts';
 
-type Candidate = { kind: 'rates'; table: RateTable } | { kind: 'pack'; pack: ContentPack };
-type Problem = { row: number; field: string; message: string };
+export { maxContentFileBytes } from './readContentFile.ts';
 
-/** The largest table or pack accepted: the approved flyer's pack is 10 KB, a full rate table less. */
-export const maxContentFileBytes = 2 * 1024 * 1024;
-const fileProblem = (message: string): { problems: Problem[] } => ({ problems: [{ row: 0, field: contentMessages.fileField, message }] });
-
-/** Problems by field; a pack's fields are named as the side-by-side check names them (「作成日」). */
-function schemaProblems(issues: { path: PropertyKey[]; message: string }[], name: (path: (string | number)[]) => string = (p) => p.join('.')): Problem[] {
-  return issues.slice(0, 50).map((i) => ({ row: 0, field: name(i.path.map((p) => (typeof p === 'number' ? p : String(p)))) || contentMessages.wholeFile, message: i.message }));
-}
+type ChangeRow = {
+  id: string;
+  kind: 'pack' | 'rates';
+  label: string;
+  installed_at: string;
+  staff_name: string | null;
+  reverted_at: string | null;
+  source_document: string | null;
+  source_date: string | null;
+};
 
 /**
  * The product content in force, and its changes: a rate table template for Excel, a preview of
@@ -66,81 +67,68 @@ export class ContentManager {
     return files.addBytes(encodeCp932(csv), contentMessages.templateFileName, 'text/csv', 'whileUsed');
   }
 
-  private readCandidate(file: { path: string; name: string }, version: string): { candidate?: Candidate; problems: Problem[] } {
-    // Measured before reading: a file of gigabytes is refused without being loaded.
-    if (fs.statSync(file.path).size > maxContentFileBytes) return fileProblem(contentMessages.fileTooLarge(`${maxContentFileBytes / 1024 / 1024}MB`));
-    const bytes = fs.readFileSync(file.path);
-    if (bytes.length === 0) return fileProblem(contentMessages.emptyFile);
-    if (bytes.includes(0)) return fileProblem(contentMessages.notCsvOrJson);
-    const { text } = decodeText(bytes);
-    if (file.name.toLowerCase().endsWith('.json') || text.trimStart().startsWith('{')) {
-      let raw: unknown;
-      try {
-        raw = JSON.parse(text);
-      } catch {
-        return fileProblem(contentMessages.notJson);
-      }
-      const isRates = typeof raw === 'object' && raw !== null && Object.hasOwn(raw, 'monthlyPremiums');
-      const parsed = isRates ? rateTableSchema.safeParse(raw) : contentPackSchema.safeParse(raw);
-      if (!parsed.success) return { problems: schemaProblems(parsed.error.issues, isRates ? undefined : contentFieldLabel) };
-      if (!isRates) {
-        // A flyer cannot have been approved after today; the core's clock decides, in Japan's date.
-        const { createdOn } = (parsed.data as ContentPack).document;
-        const today = tokyoToday(this.now());
-        if (createdOn > today) return { problems: [{ row: 0, field: contentFieldLabel(['document', 'createdOn']), message: contentMessages.createdInFuture(createdOn, today) }] };
-      }
-      return isRates ? { candidate: { kind: 'rates', table: parsed.data as RateTable }, problems: [] } : { candidate: { kind: 'pack', pack: parsed.data as ContentPack }, problems: [] };
+  /**
+   * An official table is confirmed by someone against a document dated no later than today (by
+   * this core's clock, in Japan's date): checked before the file is read, so a refusal reads and
+   * writes nothing.
+   */
+  private checkRequest(request: ContentImportRequest, ctx: WriteContext): void {
+    if (request.kind !== 'rates') return;
+    const checked = rateTableSourceSchema(tokyoToday(ctx.now?.() ?? this.now())).safeParse(request.source);
+    if (!checked.success) {
+      const fields = Object.fromEntries(checked.error.issues.map((i) => [['source', ...i.path].join('.'), i.message]));
+      throw new AppError('INVALID_INPUT', checked.error.issues[0]!.message, fields);
     }
-    if (version === '') return { problems: [{ row: 0, field: contentMessages.versionField, message: contentMessages.versionNeeded }] };
-    let rows: string[][];
-    try {
-      rows = parse(text, { relax_column_count: true, skip_empty_lines: false });
-    } catch (error) {
-      return fileProblem(contentMessages.malformedCsv((error as Error).message.slice(0, 60)));
-    }
-    const result = rateTableFromRows(rows, this.loaded.rates, version);
-    if (!result.ok) return { problems: result.problems };
-    // The same rules the table meets at every start, so nothing is installed only to be set aside.
-    const checked = rateTableSchema.safeParse(result.table);
-    return checked.success ? { candidate: { kind: 'rates', table: checked.data }, problems: [] } : { problems: schemaProblems(checked.error.issues) };
+    if (!ctx.staffId) throw new AppError('INVALID_INPUT', contentMessages.staffRequired, { staff: contentMessages.staffRequired });
   }
 
-  preview(file: { path: string; name: string }, version: string): ContentImportPreview {
-    const { candidate, problems } = this.readCandidate(file, version);
+  private read(file: { path: string; name: string }, request: ContentImportRequest, ctx: WriteContext): ContentFileReading {
+    return readContentFile(file, request, this.loaded.rates, tokyoToday(ctx.now?.() ?? this.now()));
+  }
+
+  /** What a chosen file would change, beside the content in force; its problems instead when it is refused. */
+  preview(file: { path: string; name: string }, request: ContentImportRequest, ctx: WriteContext): ContentImportPreview {
+    this.checkRequest(request, ctx);
+    const { candidate, problems } = this.read(file, request, ctx);
     const current = this.loaded;
-    if (!candidate || candidate.kind === 'rates') {
-      const table = candidate?.kind === 'rates' ? candidate.table : undefined;
-      return {
-        kind: 'rates',
-        currentVersion: current.rates.version,
-        currentStatus: current.rates.status,
-        version: table?.version ?? version,
-        rows: table
-          ? ratedKinds.flatMap((kind) =>
-              table.plans.map((plan) => ({
-                kindLabel: clinicKindLabels[kind],
-                planName: plan.name,
-                currentYen: monthlyPremiumOf(current.rates, kind, plan.id) ?? null,
-                newYen: monthlyPremiumOf(table, kind, plan.id)!,
-              })),
-            )
-          : [],
-        problems,
-      };
+    const currentRates = { currentVersion: current.rates.version, currentStatus: current.rates.status };
+    const currentPack = { code: current.pack.document.code, createdLabel: current.pack.document.createdLabel };
+    if (!candidate) {
+      return request.kind === 'rates'
+        ? { kind: 'rates', ...currentRates, version: request.version, rows: [], problems }
+        : { kind: 'pack', current: currentPack, candidate: null, changes: [], problems };
     }
+    if (candidate.kind === 'pack') {
+      const { document } = candidate.pack;
+      return { kind: 'pack', current: currentPack, candidate: { code: document.code, createdLabel: document.createdLabel }, changes: diffContentPacks(current.pack, candidate.pack), problems: [] };
+    }
+    const { table } = candidate;
     return {
-      kind: 'pack',
-      current: { code: current.pack.document.code, createdLabel: current.pack.document.createdLabel },
-      candidate: { code: candidate.pack.document.code, createdLabel: candidate.pack.document.createdLabel },
-      changes: diffContentPacks(current.pack, candidate.pack),
+      kind: 'rates',
+      ...currentRates,
+      version: table.version,
+      rows: ratedKinds.flatMap((kind) =>
+        table.plans.map((plan) => ({
+          kindLabel: clinicKindLabels[kind],
+          planName: plan.name,
+          currentYen: monthlyPremiumOf(current.rates, kind, plan.id) ?? null,
+          newYen: monthlyPremiumOf(table, kind, plan.id)!,
+        })),
+      ),
       problems: [],
     };
   }
 
   /** Installs a validated table or pack as a new file and records who did it and when. */
-  install(db: Db, file: { path: string; name: string }, version: string, ctx: WriteContext): ContentChange {
-    const { candidate, problems } = this.readCandidate(file, version);
-    if (!candidate) throw new AppError('INVALID_FILE', contentMessages.cannotInstall(problems[0]?.field ?? '', problems[0]?.message ?? ''));
+  install(db: Db, file: { path: string; name: string }, request: ContentImportRequest, ctx: WriteContext): ContentChange {
+    this.checkRequest(request, ctx);
+    const { candidate, problems } = this.read(file, request, ctx);
+    const first = problems[0];
+    if (!candidate) {
+      const field = first && first.row > 0 ? contentMessages.rowField(first.row, first.field) : (first?.field ?? '');
+      throw new AppError('INVALID_FILE', contentMessages.cannotInstall(field, first?.message ?? ''));
+    }
+    const source = request.kind === 'rates' ? request.source : null;
     const now = ctx.now?.() ?? new Date();
     const id = newRecordId();
     const dir = candidate.kind === 'rates' ? path.join(this.installedDir, 'rates') : this.installedDir;
@@ -154,7 +142,9 @@ export class ContentManager {
       // The record and the file go in together: the rename only happens once the row is written,
       // and a failed rename rolls the row back.
       db.transaction(() => {
-        statement(db, 'INSERT INTO content_changes (id, kind, label, file_name, staff_id, installed_at, machine) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+        statement(db, `INSERT INTO content_changes (id, kind, label, file_name, staff_id, installed_at, machine, source_document, source_date)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        ).run(
           id,
           candidate.kind,
           label,
@@ -162,6 +152,8 @@ export class ContentManager {
           ctx.staffId ?? null,
           now.toISOString(),
           ctx.machineId,
+          source?.document ?? null,
+          source?.date ?? null,
         );
         fs.renameSync(temporary, path.join(dir, fileName));
       })();
@@ -175,10 +167,18 @@ export class ContentManager {
   changes(db: Db): ContentChange[] {
     const rows = statement(
       db,
-      `SELECT c.id, c.kind, c.label, c.installed_at, s.name AS staff_name, c.reverted_at
+      `SELECT c.id, c.kind, c.label, c.installed_at, s.name AS staff_name, c.reverted_at, c.source_document, c.source_date
          FROM content_changes c LEFT JOIN staff s ON s.id = c.staff_id ORDER BY c.installed_at DESC, c.id DESC`,
-    ).all() as { id: string; kind: 'pack' | 'rates'; label: string; installed_at: string; staff_name: string | null; reverted_at: string | null }[];
-    return rows.map((r) => ({ id: r.id, kind: r.kind, label: r.label, installedAt: r.installed_at, staffName: r.staff_name, revertedAt: r.reverted_at }));
+    ).all() as ChangeRow[];
+    return rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      label: r.label,
+      installedAt: r.installed_at,
+      staffName: r.staff_name,
+      revertedAt: r.reverted_at,
+      source: r.source_document !== null && r.source_date !== null ? { document: r.source_document, date: r.source_date } : null,
+    }));
   }
 
   /** Takes an installed table or pack back: its file moves aside (kept), the previous one applies. */

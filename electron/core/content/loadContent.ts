@@ -3,7 +3,10 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { contentPackSchema, type ContentPack } from '../../../shared/content/contentPackSchema.ts';
 import { rateTableSchema, type RateTable } from '../../../shared/content/rateTableSchema.ts';
+import { contentFieldLabel } from '../../../shared/content/contentPackDiff.ts';
+import { rateTableFieldLabel } from '../../../shared/content/rateTableFieldLabel.ts';
 import { contentMessages } from '../../../shared/messages/contentMessages.ts';
+import { rateTableMessages } from '../../../shared/messages/rateTableMessages.ts';
 
 export interface ContentProblem {
   file: string;
@@ -13,7 +16,7 @@ export interface ContentProblem {
    * status it claims, so 設定 and 保険料試算 can name it to staff.
    */
   setAside?: { version: string; official: boolean };
-  /** Japanese, each naming the field: 「contacts.agency.fax: FAX番号がありません」. */
+  /** Japanese, each naming the place in staff words: 「1番目のプランの名称：プラン名がありません」. */
   messages: string[];
 }
 
@@ -34,6 +37,12 @@ function claimedTable(raw: unknown): Claimed | undefined {
   return { version: version.slice(0, 60), official: status === 'confirmed', packCode: typeof packCode === 'string' ? packCode : undefined };
 }
 
+/** Where a problem is, in the words of 設定 (「1番目のプランの名称」, 「保険会社の連絡先 › FAX番号」), never a dotted path. */
+function placeOf(kind: ContentProblem['kind'], path: PropertyKey[]): string {
+  if (kind === 'rates') return rateTableFieldLabel(path);
+  return path.length === 0 ? contentMessages.wholeFile : contentFieldLabel(path.map((p) => (typeof p === 'number' ? p : String(p))));
+}
+
 function readCandidate<T>(file: string, kind: ContentProblem['kind'], schema: z.ZodType<T>): Candidate<T> {
   const name = path.basename(file);
   let raw: unknown;
@@ -44,7 +53,7 @@ function readCandidate<T>(file: string, kind: ContentProblem['kind'], schema: z.
   }
   const parsed = schema.safeParse(raw);
   if (parsed.success) return { value: parsed.data };
-  const messages = parsed.error.issues.map((i) => `${i.path.join('.') || contentMessages.wholeFile}: ${i.message}`);
+  const messages = parsed.error.issues.map((i) => rateTableMessages.placed(placeOf(kind, i.path), i.message));
   return { problem: { file: name, kind, messages }, claimed: kind === 'rates' ? claimedTable(raw) : undefined };
 }
 

@@ -88,8 +88,8 @@ export function createHandlers(deps: HandlerDeps) {
     'home.summary': () => homeSummary(db, tokyoToday(deps.now())),
     'content.get': () => deps.content.current,
     'content.rateTemplate': () => deps.content.rateTemplate(deps.files),
-    'content.previewImport': ({ fileId, version }) => deps.content.preview(storedFile(fileId), version),
-    'content.acceptImport': ({ fileId, version }) => consume(fileId, (stored) => deps.content.install(db, stored, version, deps.writeContext())),
+    'content.previewImport': (request) => deps.content.preview(storedFile(request.fileId), request, deps.writeContext()),
+    'content.acceptImport': (request) => consume(request.fileId, (stored) => deps.content.install(db, stored, request, deps.writeContext())),
     'content.changes': () => ({ items: deps.content.changes(db) }),
     'content.revert': ({ changeId }) => deps.content.revert(db, changeId, deps.writeContext()),
     'quotes.save': ({ inquiryId, clinicKind, planId }) => {

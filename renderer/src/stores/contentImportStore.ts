@@ -1,5 +1,6 @@
 import { create } from 'zustand';
-import type { ContentChange, ContentImportPreview } from '../../../shared/content/contentImport.ts';
+import type { ContentChange, ContentImportPreview, ContentImportRequest } from '../../../shared/content/contentImport.ts';
+import type { RateTableImportFields } from '../../../shared/content/rateTableSource.ts';
 import type { FileRef } from '../../../shared/contract/files.ts';
 import { call, openFile, saveFile } from '../api/client.ts';
 import { errorMessageOf } from '../api/ApiError.ts';
@@ -9,9 +10,13 @@ interface ContentImportState {
   message: string | null;
   error: string | null;
   /** The chosen file and what it would change, shown beside the current content before accepting. */
-  pending: { file: FileRef; version: string; preview: ContentImportPreview } | null;
+  pending: { file: FileRef; request: ContentImportRequest; preview: ContentImportPreview } | null;
+  /** Counts installs, so the rate-table form empties once its table is in: the next table has its own document. */
+  installs: number;
   saveTemplate(): Promise<void>;
-  chooseFile(version: string): Promise<void>;
+  /** Opens the picker for an official table; the fields were checked whole before this is called. */
+  chooseRateTable(fields: RateTableImportFields): Promise<void>;
+  choosePack(): Promise<void>;
   accept(): Promise<void>;
   discard(): void;
   revert(change: ContentChange): Promise<void>;
@@ -29,30 +34,35 @@ export const useContentImportStore = create<ContentImportState>()((set, get) => 
       set({ busy: false });
     }
   };
+  const choose = (request: (fileId: string) => ContentImportRequest) =>
+    attempt(async () => {
+      set({ pending: null });
+      const file = await openFile('contentFile');
+      if (!file) return;
+      const asked = request(file.fileId);
+      const preview = await call('content.previewImport', asked);
+      set({ pending: { file, request: asked, preview } });
+    }, 'ファイルを読み込めませんでした。');
   return {
     busy: false,
     message: null,
     error: null,
     pending: null,
+    installs: 0,
     saveTemplate: () =>
       attempt(async () => {
         const file = await call('content.rateTemplate', {});
         if (await saveFile(file)) set({ message: '保険料表のテンプレートを保存しました。Excelで月額保険料を入力し、CSV形式で保存してください。' });
       }, 'テンプレートを保存できませんでした。'),
-    chooseFile: (version) =>
-      attempt(async () => {
-        const file = await openFile('contentFile');
-        if (!file) return;
-        const preview = await call('content.previewImport', { fileId: file.fileId, version });
-        set({ pending: { file, version, preview } });
-      }, 'ファイルを読み込めませんでした。'),
+    chooseRateTable: (fields) => choose((fileId) => ({ kind: 'rates', fileId, ...fields })),
+    choosePack: () => choose((fileId) => ({ kind: 'pack', fileId })),
     accept: () =>
       attempt(async () => {
         const pending = get().pending;
         if (!pending) return;
-        const change = await call('content.acceptImport', { fileId: pending.file.fileId, version: pending.version });
+        const change = await call('content.acceptImport', pending.request);
         // The core announces the new content (`changed`), so every screen showing it reads it again.
-        set({ pending: null, message: `「${change.label}」を取り込みました。` });
+        set((s) => ({ pending: null, installs: s.installs + 1, message: `「${change.label}」を取り込みました。` }));
       }, '取り込めませんでした。'),
     discard: () => set({ pending: null, message: null }),
     revert: (change) =>

@@ -1,0 +1,53 @@
+import { useQuery } from '@tanstack/react-query';
+import { rateTableMessages } from '../../../../shared/messages/rateTableMessages.ts';
+import { queries } from '../../query/queries.ts';
+import { useContentImportStore } from '../../stores/contentImportStore.ts';
+
+const dateTime = new Intl.DateTimeFormat('ja-JP', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Tokyo' });
+
+/** 取り込みの記録: every table and pack installed, the insurer's document an official table rests on, who confirmed it, and 取り消す. */
+export function ContentChangesHistory() {
+  const changes = useQuery(queries.contentChanges()).data ?? [];
+  const busy = useContentImportStore((s) => s.busy);
+  const revert = useContentImportStore((s) => s.revert);
+  if (changes.length === 0) return null;
+  return (
+    <table className="data-table">
+      <caption>取り込みの記録</caption>
+      <thead>
+        <tr>
+          <th scope="col">日時</th>
+          <th scope="col">内容</th>
+          <th scope="col">確認・取り込みをした担当者</th>
+          <th scope="col">状態</th>
+        </tr>
+      </thead>
+      <tbody>
+        {changes.map((c) => (
+          <tr key={c.id}>
+            <td>{dateTime.format(new Date(c.installedAt))}</td>
+            <td>
+              {c.kind === 'rates' ? '保険料表' : 'チラシ'}「{c.label}」
+              {c.source && (
+                <>
+                  <br />
+                  {rateTableMessages.sourceLabel(c.source.document, c.source.date)}
+                </>
+              )}
+            </td>
+            <td>{c.staffName ?? '—'}</td>
+            <td>
+              {c.revertedAt ? (
+                '取り消し済み'
+              ) : (
+                <button type="button" className="button button-small" disabled={busy} onClick={() => void revert(c)}>
+                  取り消す
+                </button>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
