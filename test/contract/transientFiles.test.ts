@@ -6,6 +6,7 @@ import type { JobState } from '../../shared/contract/index.ts';
 import { fileMessages } from '../../shared/messages/fileMessages.ts';
 import { fileIdleMs } from '../../electron/core/files/fileStore.ts';
 import { authHeader, call, downloadFile, rawRequest, startTestHost, uploadFile, waitForJob, type TestHost } from '../helpers/testHost.ts';
+import { chooseCurrentStaff, officialRatesRequest } from '../helpers/officialRateTable.ts';
 
 /** What the user's disk shows in the folder of files held for the window. */
 const heldFiles = (t: TestHost) => fs.readdirSync(path.join(t.dataDir, 'tmp', 'files')).sort();
@@ -59,6 +60,7 @@ describe('files brought in leave tmp/ once their work is done', () => {
 
   it('an official rate table is removed once installed, and only then', async () => {
     const t = await startTestHost();
+    await chooseCurrentStaff(t);
     const template = (await call(t, 'content.rateTemplate', {})).body.result;
     const text = iconv.decode(await downloadFile(t, template.fileId), 'cp932');
     const filled = text
@@ -66,12 +68,12 @@ describe('files brought in leave tmp/ once their work is done', () => {
       .map((line, i) => (i === 0 || line === '' ? line : `${line.replace(/,(P\d),,$/, ',$1,スタンダード$1,')}${i * 1000}`))
       .join('\r\n');
     const fileId = await uploadFile(t, '保険料表.csv', iconv.encode(filled, 'cp932'), 'contentFile');
-    await call(t, 'content.previewImport', { fileId, version: '2026年度 正式' });
+    await call(t, 'content.previewImport', officialRatesRequest(fileId));
     expect(heldFiles(t)).toContain(fileId);
 
-    expect((await call(t, 'content.acceptImport', { fileId, version: '2026年度 正式' })).status).toBe(200);
+    expect((await call(t, 'content.acceptImport', officialRatesRequest(fileId))).status).toBe(200);
     expect(heldFiles(t)).not.toContain(fileId);
-    expect((await call(t, 'content.acceptImport', { fileId, version: '2026年度 正式' })).body).toMatchObject({
+    expect((await call(t, 'content.acceptImport', officialRatesRequest(fileId))).body).toMatchObject({
       ok: false,
       error: { code: 'FILE_NOT_FOUND', message: fileMessages.inputUsed },
     });
@@ -141,6 +143,7 @@ describe('files the app made stay while used and go once unused for a while', ()
 
   it('a file the app made (the rate template) can be saved twice: a download does not remove it', async () => {
     const t = await startTestHost();
+    await chooseCurrentStaff(t);
     const template = (await call(t, 'content.rateTemplate', {})).body.result;
     await downloadFile(t, template.fileId);
     await downloadFile(t, template.fileId);
