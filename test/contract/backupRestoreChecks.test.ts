@@ -70,6 +70,11 @@ const crafted: { what: string; craft: (db: Database.Database) => void; reason: R
     reason: /内容の更新履歴に、このアプリが書かない内容があります。/,
   },
   {
+    what: 'an official table confirmed against a document dated 9999-99-99',
+    craft: (db) => db.exec("INSERT INTO content_changes (id, kind, label, file_name, installed_at, machine, source_document, source_date) VALUES ('x', 'rates', '2026年度', '20260801T000000000Z-0000c8c8-rates.json', '2026-08-01T00:00:00.000Z', 'm', '医サ第26-118号', '9999-99-99')"),
+    reason: /内容の更新履歴に、このアプリが書かない内容があります。/,
+  },
+  {
     what: 'a receipt prefix the settings would never save',
     craft: (db) => db.exec("UPDATE app_meta SET value = '../x' WHERE key = 'receipt_prefix'"),
     reason: /設定「受付番号の記号」に、このアプリが書かない内容があります。/,

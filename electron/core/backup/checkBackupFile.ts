@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { z } from 'zod';
 import type { Migration } from '../db/migrate.ts';
+import { rateTableSourceSchema } from '../../../shared/content/rateTableSource.ts';
 import { backupMessages } from '../../../shared/messages/backupMessages.ts';
 import { dateStyles } from '../../../shared/domain/settings.ts';
 import { quoteSnapshotSchema } from '../../../shared/quote/savedQuote.ts';
@@ -80,6 +81,13 @@ function checkRows(db: Database.Database, version: number): void {
   if (version >= 4) {
     for (const row of db.prepare('SELECT file_name FROM content_changes').iterate() as Iterable<{ file_name: string }>) {
       if (!isInstalledContentFileName(row.file_name)) refuse(backupMessages.badRow(backupMessages.whereContentChange));
+    }
+  }
+  // 8 added the insurer document an official table was confirmed against: a real date, as typed.
+  if (version >= 8) {
+    const sources = db.prepare('SELECT source_document AS document, source_date AS date FROM content_changes WHERE source_document IS NOT NULL OR source_date IS NOT NULL');
+    for (const row of sources.iterate() as Iterable<{ document: string | null; date: string | null }>) {
+      if (!rateTableSourceSchema().safeParse(row).success) refuse(backupMessages.badRow(backupMessages.whereContentChange));
     }
   }
 }
