@@ -10,6 +10,7 @@ export const clinicKinds = [
   'hospital',
   'geriatric_facility',
   'other',
+  'unconfirmed',
 ] as const;
 export type ClinicKind = (typeof clinicKinds)[number];
 
@@ -19,6 +20,7 @@ export const clinicKindLabels: Record<ClinicKind, string> = {
   hospital: '病院',
   geriatric_facility: '介護老人保健施設',
   other: 'その他',
+  unconfirmed: '未確認',
 };
 
 export const clinicFieldLabels = {

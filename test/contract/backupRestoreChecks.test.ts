@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { migrations } from '../../electron/core/db/migrations/index.ts';
 import { openTestCore } from '../helpers/openTestCore.ts';
 import { call, startTestHost, uploadFile, type TestHost } from '../helpers/testHost.ts';
 
@@ -50,7 +51,7 @@ const crafted: { what: string; craft: (db: Database.Database) => void; reason: R
   {
     what: 'a user_version that does not match its schema',
     craft: (db) => db.pragma('user_version = 5'),
-    reason: /版5と記録されていますが、中身は版7のものです。/,
+    reason: new RegExp(`版5と記録されていますが、中身は版${migrations.length}のものです。`),
   },
   {
     what: 'a missing table',
