@@ -140,6 +140,7 @@ export function clinicsCsvJobs(deps: ClinicsCsvDeps): Pick<JobImplementations, C
         rejected: report.rejected,
         problems: report.problems,
         problemCount: report.problemCount,
+        unconfirmedKinds: report.unconfirmedKinds,
         errorsFile,
       };
     },

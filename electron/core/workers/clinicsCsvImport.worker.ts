@@ -70,6 +70,9 @@ export interface ClinicsCsvImportReport {
   problems: ImportProblem[];
   problemCount: number;
   matches: { byId: number; byMemberNumber: number; byPhone: number; byNameAddress: number };
+  unconfirmedKinds: number;
+  kindQuestions: ImportProblem[];
+  kindQuestionCount: number;
   /** Import mode: whether rejected rows were written to the errors CSV. */
   errorsWritten?: boolean;
 }
@@ -124,6 +127,9 @@ function readList(data: ClinicsCsvImportData): ClinicsCsvImportReport {
     problems: [],
     problemCount: 0,
     matches: { byId: 0, byMemberNumber: 0, byPhone: 0, byNameAddress: 0 },
+    unconfirmedKinds: 0,
+    kindQuestions: [],
+    kindQuestionCount: 0,
   };
   body.forEach((record, index) => {
     if (isBlankRecord(record)) report.blankRows++;
@@ -205,6 +211,14 @@ function planRows(
     return same === undefined ? undefined : { row: same, rule: 'nameAddress' };
   };
   const memberLabel = clinicFieldLabels.memberNumber;
+  // Asked only of rows that will be stored 未確認: an update keeps a 種別 staff already chose.
+  const askKind = (row: number, fields: { kind: string; name: string }, question: string | undefined) => {
+    if (fields.kind !== 'unconfirmed') return;
+    report.unconfirmedKinds++;
+    if (question === undefined) return;
+    report.kindQuestionCount++;
+    if (report.kindQuestions.length < data.maxProblems) report.kindQuestions.push({ row, field: clinicFieldLabels.kind, message: `${fields.name}：${question}` });
+  };
 
   body.forEach((cells, index) => {
     if (index % progressEvery === 0) post({ type: 'progress', done: index, total: body.length });
@@ -243,6 +257,7 @@ function planRows(
         return;
       }
       report.willUpdate++;
+      askKind(row, next, read.kindQuestion);
       updates.push({ id: match.clinicId, fields: next });
       return;
     }
@@ -261,6 +276,7 @@ function planRows(
     if (id) seenIds.add(id);
     remember(row, keys);
     report.willImport++;
+    askKind(row, fields, read.kindQuestion);
     inserts.push({ fields, id });
   });
   post({ type: 'progress', done: body.length, total: body.length });

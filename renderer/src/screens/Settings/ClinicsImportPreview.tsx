@@ -133,9 +133,12 @@ export function ClinicsImportPreview() {
           </dd>
           <dt>問題があり取り込まない行</dt>
           <dd>{formatNumber(preview.rejected)}行</dd>
+          <dt>種別を未確認として登録</dt>
+          <dd>{formatNumber(preview.unconfirmedKinds)}件{preview.unconfirmedKinds > 0 && '（推測はしません。登録後に医療機関の画面で種別を選んでください）'}</dd>
         </dl>
       )}
       <ClinicsImportProblems caption="問題のある行（この行は取り込みません）" problems={preview.problems} total={preview.problemCount} />
+      <ClinicsImportProblems caption="種別を確かめてほしい行（未確認として取り込みます）" problems={preview.kindQuestions} total={preview.kindQuestionCount} />
 
       <div className="actions">
         <button

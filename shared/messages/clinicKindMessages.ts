@@ -1,0 +1,9 @@
+/** Japanese notes on the 種別 of an imported row: questions staff answer after the import. */
+export const clinicKindMessages = {
+  noKind: '種別が空欄のため、未確認として登録します',
+  unknownWord: (word: string) => `種別「${word}」が分からないため、未確認として登録します`,
+  clinicWithoutBeds: '「診療所」ですが病床数がないため、無床か有床か決められません。未確認として登録します',
+  clinicWithManyBeds: (beds: number) => `「診療所」ですが病床数が${beds}床です（20床以上は病院）。未確認として登録します`,
+  nameSaysHospital: '名称に「病院」とあるため、病院かもしれません（医療法で病院だけが名乗れます）。登録後に種別を確かめてください',
+  formConfirm: '種別が未確認です。保険料の試算やFAX用紙の種別欄には使えません。分かりしだい選び直してください',
+} as const;
