@@ -14,6 +14,12 @@ export const clinicKinds = [
 ] as const;
 export type ClinicKind = (typeof clinicKinds)[number];
 
+/**
+ * The five kinds an institution can be, as forms print them; 'unconfirmed' (未確認) is not a kind
+ * but the absence of one: no box is ticked for it and no premium is quoted for it.
+ */
+export const knownClinicKinds = clinicKinds.filter((k): k is Exclude<ClinicKind, 'unconfirmed'> => k !== 'unconfirmed');
+
 export const clinicKindLabels: Record<ClinicKind, string> = {
   clinic_no_beds: '無床診療所',
   clinic_with_beds: '有床診療所',
