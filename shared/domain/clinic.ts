@@ -3,22 +3,19 @@ import { revisionSchema } from './revision.ts';
 import { parsePhoneNumber } from '../text/phoneNumber.ts';
 import { parsePostalCode } from '../text/postalCode.ts';
 
-/** 種別: codes are stable English identifiers; labels are what staff see and print. */
-export const clinicKinds = [
-  'clinic_no_beds',
-  'clinic_with_beds',
-  'hospital',
-  'geriatric_facility',
-  'other',
-  'unconfirmed',
-] as const;
-export type ClinicKind = (typeof clinicKinds)[number];
+/**
+ * The five kinds an institution can be, as forms print them (種別). Codes are stable English
+ * identifiers; labels are what staff see and print.
+ */
+export const knownClinicKinds = ['clinic_no_beds', 'clinic_with_beds', 'hospital', 'geriatric_facility', 'other'] as const;
+export type KnownClinicKind = (typeof knownClinicKinds)[number];
 
 /**
- * The five kinds an institution can be, as forms print them; 'unconfirmed' (未確認) is not a kind
- * but the absence of one: no box is ticked for it and no premium is quoted for it.
+ * A clinic's 種別 as stored: one of the five, or 'unconfirmed' (未確認), the absence of one (an
+ * import without it). No box is ticked and no premium quoted for it.
  */
-export const knownClinicKinds = clinicKinds.filter((k): k is Exclude<ClinicKind, 'unconfirmed'> => k !== 'unconfirmed');
+export const clinicKinds = [...knownClinicKinds, 'unconfirmed'] as const;
+export type ClinicKind = (typeof clinicKinds)[number];
 
 export const clinicKindLabels: Record<ClinicKind, string> = {
   clinic_no_beds: '無床診療所',

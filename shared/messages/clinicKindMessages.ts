@@ -7,3 +7,11 @@ export const clinicKindMessages = {
   nameSaysHospital: '名称に「病院」とあるため、病院かもしれません（医療法で病院だけが名乗れます）。登録後に種別を確かめてください',
   formConfirm: '種別が未確認です。保険料の試算やFAX用紙の種別欄には使えません。分かりしだい選び直してください',
 } as const;
+
+/** The quote screen when the chosen clinic's 種別 is 未確認. */
+export const quoteKindMessages = {
+  heading: '種別を選んでください',
+  choose: (name: string | undefined) =>
+    `${name ? `「${name}」の` : ''}種別は未確認です。上の「種別」から選ぶと保険料を表示します（医療機関の画面で記録の種別も選び直してください）`,
+  noFigure: '種別が分かるまで、保険料は表示しません。',
+} as const;
