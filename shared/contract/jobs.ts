@@ -65,7 +65,12 @@ const kindOutcomeShape = {
   /** Why, per row (row, 種別, the question with the clinic's name), up to maxListedProblems. */
   kindQuestions: z.array(importProblemSchema),
   kindQuestionCount: z.number().int().nonnegative(),
+  /** Rows whose name suggests a 種別 (病院), which staff may accept for all of them at once. */
+  suggestedKinds: z.number().int().nonnegative(),
 };
+
+/** Staff confirmed the preview's suggestions (a name with 病院 stored as 病院); never by default. */
+const acceptSuggestedKindsSchema = z.boolean().default(false);
 
 const csvExportInputSchema = z.object({
   includeArchived: z.boolean().default(false),
@@ -114,6 +119,7 @@ export const jobKinds = {
       fileId: fileRefSchema.shape.fileId,
       mapping: columnMappingSchema.optional(),
       onMatch: matchActionSchema.default('skip'),
+      acceptSuggestedKinds: acceptSuggestedKindsSchema,
     }),
     result: z.object({
       encoding: z.enum(csvEncodings),
@@ -148,6 +154,7 @@ export const jobKinds = {
       /** The columns as confirmed in the preview; without it, the suggested mapping. */
       mapping: columnMappingSchema.optional(),
       onMatch: matchActionSchema.default('skip'),
+      acceptSuggestedKinds: acceptSuggestedKindsSchema,
     }),
     result: z.object({
       imported: z.number().int().nonnegative(),

@@ -1,5 +1,5 @@
 import { normalizeForSearch } from '../text/normalizeForSearch.ts';
-import { clinicFieldLabels, clinicFieldOrder, clinicInputSchema, type ClinicFields } from './clinic.ts';
+import { clinicFieldLabels, clinicFieldOrder, clinicInputSchema, type ClinicFields, type ClinicKind } from './clinic.ts';
 import { unescapeCsvFormula } from './clinicCsv.ts';
 import { readClinicKind } from './clinicKindFromText.ts';
 
@@ -103,7 +103,15 @@ export interface RowProblem {
 
 /** A row read through the mapping: the validated fields, or what is wrong with it. */
 export type ReadRow =
-  | { ok: true; id: string | undefined; fields: ClinicFields; given: Set<ClinicImportField>; kindQuestion: string | undefined }
+  | {
+      ok: true;
+      id: string | undefined;
+      fields: ClinicFields;
+      given: Set<ClinicImportField>;
+      /** Why the 種別 is 未確認, and the kind the row suggests (a name with 病院) for staff to confirm. */
+      kindQuestion: string | undefined;
+      suggestedKind: ClinicKind | undefined;
+    }
   | { ok: false; problems: RowProblem[] };
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -164,7 +172,7 @@ export function readClinicRow(cells: readonly string[], mapping: ColumnMapping):
     };
   }
   const id = (raw.id ?? '').trim();
-  return { ok: true, id: uuidPattern.test(id) ? id.toLowerCase() : undefined, fields: parsed.data, given, kindQuestion: kindReading.question };
+  return { ok: true, id: uuidPattern.test(id) ? id.toLowerCase() : undefined, fields: parsed.data, given, kindQuestion: kindReading.question, suggestedKind: kindReading.suggestion };
 }
 
 function clip(text: string): string {

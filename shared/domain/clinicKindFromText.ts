@@ -48,9 +48,12 @@ function wordKey(text: string): string {
     .replace(/[\s()（）「」[\]【】・_\-‐－]/g, '');
 }
 
-/** Whether a clinic's name claims 病院, which 医療法 (第3条) reserves for hospitals. */
-export function nameSuggestsHospital(name: string): boolean {
-  return name.normalize('NFKC').includes('病院');
+/**
+ * Whether a clinic's name claims 病院, which 医療法 (第3条) reserves for hospitals. A bed count
+ * under 20 contradicts it: then nothing is suggested, the row is only 未確認.
+ */
+export function nameSuggestsHospital(name: string, bedCount: number | null): boolean {
+  return name.normalize('NFKC').includes('病院') && (bedCount === null || bedCount >= 20);
 }
 
 /**
@@ -59,7 +62,7 @@ export function nameSuggestsHospital(name: string): boolean {
  */
 export function readClinicKind(text: string | undefined, bedCount: number | null, name: string): KindReading {
   if (text === undefined) {
-    return nameSuggestsHospital(name) ? { kind: 'unconfirmed', given: false, question: m.nameSaysHospital, suggestion: 'hospital' } : { kind: 'unconfirmed', given: false };
+    return nameSuggestsHospital(name, bedCount) ? { kind: 'unconfirmed', given: false, question: m.nameSaysHospital, suggestion: 'hospital' } : { kind: 'unconfirmed', given: false };
   }
   const key = wordKey(text);
   const word = key === '' ? undefined : words[key];
@@ -67,13 +70,13 @@ export function readClinicKind(text: string | undefined, bedCount: number | null
   if (word === 'clinic') {
     if (bedCount === 0) return { kind: 'clinic_no_beds', given: true };
     if (bedCount !== null && bedCount <= 19) return { kind: 'clinic_with_beds', given: true };
-    return unconfirmed(bedCount === null ? m.clinicWithoutBeds : m.clinicWithManyBeds(bedCount), name);
+    return unconfirmed(bedCount === null ? m.clinicWithoutBeds : m.clinicWithManyBeds(bedCount), name, bedCount);
   }
-  return unconfirmed(key === '' ? m.noKind : m.unknownWord(clip(text.trim())), name);
+  return unconfirmed(key === '' ? m.noKind : m.unknownWord(clip(text.trim())), name, bedCount);
 }
 
-function unconfirmed(question: string, name: string): KindReading {
-  if (nameSuggestsHospital(name)) return { kind: 'unconfirmed', given: false, question: `${question}。${m.nameSaysHospital}`, suggestion: 'hospital' };
+function unconfirmed(question: string, name: string, bedCount: number | null): KindReading {
+  if (nameSuggestsHospital(name, bedCount)) return { kind: 'unconfirmed', given: false, question: `${question}。${m.nameSaysHospital}`, suggestion: 'hospital' };
   return { kind: 'unconfirmed', given: false, question };
 }
 

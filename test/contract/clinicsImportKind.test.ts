@@ -35,7 +35,7 @@ describe('名簿の取り込み: 種別 is never guessed', () => {
     const t = await startTestHost();
     const fileId = await uploadFile(t, '全国医療機関.csv', withoutKind);
     const seen = await run(t, 'clinics.previewImport', { fileId });
-    expect(seen).toMatchObject({ willImport: 4, rejected: 0, unconfirmedKinds: 4, kindQuestionCount: 1 });
+    expect(seen).toMatchObject({ willImport: 4, rejected: 0, unconfirmedKinds: 4, kindQuestionCount: 1, suggestedKinds: 1 });
     expect(seen.kindQuestions).toEqual([{ row: 2, field: '種別', message: expect.stringMatching(/^医療法人 さくら会 さくら病院：.*病院かもしれません/) }]);
 
     const done = await run(t, 'clinics.importCsv', { fileId });
@@ -87,5 +87,15 @@ describe('名簿の取り込み: 種別 is never guessed', () => {
     expect(seen).toMatchObject({ willImport: 3, unconfirmedKinds: 3, kindQuestionCount: 0 });
     await run(t, 'clinics.importCsv', { fileId, onMatch: 'update' });
     expect(storedKinds(t)['医療法人 さくら会 さくら病院']).toBe('hospital');
+  });
+
+  it('staff may accept the suggestion for all such rows at once: only then is a name with 病院 stored as 病院', async () => {
+    const t = await startTestHost();
+    const fileId = await uploadFile(t, '全国医療機関.csv', withoutKind);
+    const seen = await run(t, 'clinics.previewImport', { fileId, acceptSuggestedKinds: true });
+    expect(seen).toMatchObject({ willImport: 4, unconfirmedKinds: 3, kindQuestionCount: 0, suggestedKinds: 1 });
+    const done = await run(t, 'clinics.importCsv', { fileId, acceptSuggestedKinds: true });
+    expect(done).toMatchObject({ imported: 4, unconfirmedKinds: 3 });
+    expect(storedKinds(t)).toMatchObject({ '医療法人 さくら会 さくら病院': 'hospital', 霧島眼科: 'unconfirmed', '介護老人保健施設 ひまわり苑': 'unconfirmed' });
   });
 });

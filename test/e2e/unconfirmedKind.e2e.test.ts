@@ -67,7 +67,7 @@ describe('種別 未確認', () => {
     await context.close();
   });
 
-  test('a roster without a 種別 column: the preview says every clinic will be 未確認 and asks about the one named 病院', async () => {
+  test('a roster without a 種別 column: the preview says every clinic will be 未確認, asks about the one named 病院, and stores it as 病院 only when staff tick it', async () => {
     const context = await newCounterContext(app.browser);
     const page = await context.newPage();
     const problems = collectPageProblems(page);
@@ -86,13 +86,21 @@ describe('種別 未確認', () => {
     expect(await questions.getByRole('row').count()).toBe(2);
     await shoot(check, 'import-preview-no-kind');
 
+    // Staff confirm the suggestion: the hospital by name is then stored as 病院, the rest stay 未確認.
+    await check.getByRole('checkbox', { name: /名称に「病院」とある1件を「病院」として登録する/ }).check();
+    await expectText(summary.getByRole('definition').last(), /^2件（推測はしません/);
+    await expect.poll(() => questions.count()).toBe(0);
     await check.getByRole('button', { name: '取り込む', exact: true }).click();
     await expectText(page.getByRole('status').filter({ hasText: '取り込みました' }), /3件を取り込みました/);
     await openScreen(page, '医療機関');
-    await page.getByRole('combobox', { name: '種別' }).selectOption({ label: '未確認' });
     await page.getByLabel('検索', { exact: true }).fill('鹿児島さくら');
-    const row = page.getByRole('table', { name: '医療機関の一覧' }).getByRole('row').filter({ hasText: '鹿児島さくら病院' });
-    await expectText(row.getByRole('cell').nth(2), '未確認');
+    const list = page.getByRole('table', { name: '医療機関の一覧' });
+    await expectText(list.getByRole('row').filter({ hasText: '鹿児島さくら病院' }).getByRole('cell').nth(2), '病院');
+    await page.getByLabel('検索', { exact: true }).fill('');
+    await page.getByRole('combobox', { name: '種別' }).selectOption({ label: '未確認' });
+    // The unfiltered list stays on screen until the filtered one arrives: wait for the latter.
+    await expect.poll(() => list.getByRole('button', { name: '鹿児島さくら病院' }).count()).toBe(0);
+    await list.getByRole('button', { name: '出水ひまわり診療所' }).waitFor();
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -61,6 +61,11 @@ describe('nothing is guessed', () => {
     expect(readClinicKind('', 120, 'ｻｸﾗ病院')).toMatchObject({ kind: 'unconfirmed', suggestion: 'hospital' });
   });
 
+  it('a name with 病院 but fewer than 20 beds is suggested nothing: the two contradict each other', () => {
+    expect(readClinicKind(undefined, 19, 'みなみ病院')).toEqual({ kind: 'unconfirmed', given: false });
+    expect(readClinicKind('', 0, 'みなみ病院')).not.toHaveProperty('suggestion');
+  });
+
   it('a 種別 the file states wins over what the name suggests', () => {
     expect(readClinicKind('有床診療所', 10, '旧さくら病院')).toEqual({ kind: 'clinic_with_beds', given: true });
   });

@@ -87,7 +87,7 @@ export function clinicsCsvJobs(deps: ClinicsCsvDeps): Pick<JobImplementations, C
     'inquiries.exportCsv': (input, ctx) => exportRecords('inquiries', input, ctx),
 
     async 'clinics.previewImport'(input, ctx) {
-      return readImport({ mode: 'preview', filePath: storedPath(input.fileId), dbPath: deps.dbPath, mapping: input.mapping, onMatch: input.onMatch }, ctx);
+      return readImport({ mode: 'preview', filePath: storedPath(input.fileId), dbPath: deps.dbPath, mapping: input.mapping, onMatch: input.onMatch, acceptSuggestedKinds: input.acceptSuggestedKinds }, ctx);
     },
 
     async 'clinics.importCsv'(input, ctx) {
@@ -116,6 +116,7 @@ export function clinicsCsvJobs(deps: ClinicsCsvDeps): Pick<JobImplementations, C
           dbPath: deps.dbPath,
           mapping: input.mapping,
           onMatch: input.onMatch,
+          acceptSuggestedKinds: input.acceptSuggestedKinds,
           import: { errorsPath, machineId: context.machineId, staffId: context.staffId ?? null, now: (context.now?.() ?? deps.now()).toISOString(), backupState },
         },
         ctx,

@@ -28,6 +28,7 @@ import { clinicMatchLookup, writeClinicImport, type ClinicImportWrite } from '..
 import { getClinicFields } from '../db/repos/clinicRecords.ts';
 import { AppError } from '../errors.ts';
 import { decodeCsvBytes, detectDelimiter, encodeCsvText, parseCsvRecords, toExcelCsv, UnreadableCsv } from '../text/csvText.ts';
+import { importedKinds } from './importedKinds.ts';
 import { gatedPost, type ProgressGated } from './progressGate.ts';
 import type { WorkerMessage } from './runWorker.ts';
 
@@ -38,6 +39,8 @@ export interface ClinicsCsvImportData {
   dbPath: string;
   mapping: ColumnMapping | undefined;
   onMatch: ClinicMatchAction;
+  /** Store the 種別 a row suggests (a name with 病院) instead of 未確認: staff ticked it in the preview. */
+  acceptSuggestedKinds: boolean;
   /** How many problems the report lists (all are counted). */
   maxProblems: number;
   /** Import mode. */
@@ -73,6 +76,7 @@ export interface ClinicsCsvImportReport {
   unconfirmedKinds: number;
   kindQuestions: ImportProblem[];
   kindQuestionCount: number;
+  suggestedKinds: number;
   /** Import mode: whether rejected rows were written to the errors CSV. */
   errorsWritten?: boolean;
 }
@@ -130,6 +134,7 @@ function readList(data: ClinicsCsvImportData): ClinicsCsvImportReport {
     unconfirmedKinds: 0,
     kindQuestions: [],
     kindQuestionCount: 0,
+    suggestedKinds: 0,
   };
   body.forEach((record, index) => {
     if (isBlankRecord(record)) report.blankRows++;
@@ -211,14 +216,7 @@ function planRows(
     return same === undefined ? undefined : { row: same, rule: 'nameAddress' };
   };
   const memberLabel = clinicFieldLabels.memberNumber;
-  // Asked only of rows that will be stored 未確認: an update keeps a 種別 staff already chose.
-  const askKind = (row: number, fields: { kind: string; name: string }, question: string | undefined) => {
-    if (fields.kind !== 'unconfirmed') return;
-    report.unconfirmedKinds++;
-    if (question === undefined) return;
-    report.kindQuestionCount++;
-    if (report.kindQuestions.length < data.maxProblems) report.kindQuestions.push({ row, field: clinicFieldLabels.kind, message: `${fields.name}：${question}` });
-  };
+  const { settleKind, countKind } = importedKinds(report, data);
 
   body.forEach((cells, index) => {
     if (index % progressEvery === 0) post({ type: 'progress', done: index, total: body.length });
@@ -243,7 +241,7 @@ function planRows(
       if (!merged.success) {
         return reject(row, cells, merged.error.issues.map((i) => ({ field: clinicFieldLabels[String(i.path[0]) as keyof typeof clinicFieldLabels] ?? '', message: i.message })));
       }
-      const next = merged.data;
+      const next = settleKind(merged.data, read);
       if (next.memberNumber !== current.memberNumber && next.memberNumber !== '') {
         const holder = lookup.byMemberNumber(next.memberNumber);
         if ((holder && holder.id !== match.clinicId) || seenMember.has(next.memberNumber)) {
@@ -257,7 +255,7 @@ function planRows(
         return;
       }
       report.willUpdate++;
-      askKind(row, next, read.kindQuestion);
+      countKind(row, merged.data, next, read);
       updates.push({ id: match.clinicId, fields: next });
       return;
     }
@@ -276,8 +274,9 @@ function planRows(
     if (id) seenIds.add(id);
     remember(row, keys);
     report.willImport++;
-    askKind(row, fields, read.kindQuestion);
-    inserts.push({ fields, id });
+    const settled = settleKind(fields, read);
+    countKind(row, fields, settled, read);
+    inserts.push({ fields: settled, id });
   });
   post({ type: 'progress', done: body.length, total: body.length });
   return { write: { inserts, updates }, rejected };
