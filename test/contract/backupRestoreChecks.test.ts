@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
 import { migrations } from '../../electron/core/db/migrations/index.ts';
+import { describe, expect, it } from 'vitest';
 import { openTestCore } from '../helpers/openTestCore.ts';
 import { call, startTestHost, uploadFile, type TestHost } from '../helpers/testHost.ts';
 
@@ -51,6 +51,7 @@ const crafted: { what: string; craft: (db: Database.Database) => void; reason: R
   {
     what: 'a user_version that does not match its schema',
     craft: (db) => db.pragma('user_version = 5'),
+    // The file is the current version's, whatever number that is when this test runs.
     reason: new RegExp(`版5と記録されていますが、中身は版${migrations.length}のものです。`),
   },
   {
