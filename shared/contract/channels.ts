@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import './zodLocale.ts';
-import { clinicInputSchema, clinicSchema } from '../domain/clinic.ts';
+import { clinicInputSchema, clinicKinds, clinicSchema } from '../domain/clinic.ts';
 import { inquiryHistoryEntrySchema, inquiryInputSchema, inquirySchema, inquiryStatuses } from '../domain/inquiry.ts';
 import { settingsSchema, settingsUpdateSchema } from '../domain/settings.ts';
 import { staffNameSchema, staffSchema } from '../domain/staff.ts';
@@ -48,6 +48,8 @@ export const clinicSearchInputSchema = z.object({
     .default(''),
   limit: z.number().int().min(1).max(limits.maxSearchLimit).default(50),
   includeArchived: z.boolean().default(false),
+  /** Only clinics of this 種別, e.g. the 未確認 ones. */
+  kind: z.enum(clinicKinds, { message: '種別の選び方が正しくありません' }).optional(),
 });
 
 export const clinicSearchResultSchema = z.object({

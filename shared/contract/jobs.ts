@@ -58,6 +58,20 @@ const importOutcomeShape = {
   problemCount: z.number().int().nonnegative(),
 };
 
+/** 種別 is never guessed: rows it is stored 未確認 for, and the questions staff answer later. */
+const kindOutcomeShape = {
+  /** Rows added or updated whose 種別 will be 未確認. */
+  unconfirmedKinds: z.number().int().nonnegative(),
+  /** Why, per row (row, 種別, the question with the clinic's name), up to maxListedProblems. */
+  kindQuestions: z.array(importProblemSchema),
+  kindQuestionCount: z.number().int().nonnegative(),
+  /** Rows whose name suggests a 種別 (病院), which staff may accept for all of them at once. */
+  suggestedKinds: z.number().int().nonnegative(),
+};
+
+/** Staff confirmed the preview's suggestions (a name with 病院 stored as 病院); never by default. */
+const acceptSuggestedKindsSchema = z.boolean().default(false);
+
 const csvExportInputSchema = z.object({
   includeArchived: z.boolean().default(false),
   encoding: z.enum(exportEncodings, { message: '文字コードを選んでください' }).default('utf8bom'),
@@ -105,6 +119,7 @@ export const jobKinds = {
       fileId: fileRefSchema.shape.fileId,
       mapping: columnMappingSchema.optional(),
       onMatch: matchActionSchema.default('skip'),
+      acceptSuggestedKinds: acceptSuggestedKindsSchema,
     }),
     result: z.object({
       encoding: z.enum(csvEncodings),
@@ -120,6 +135,7 @@ export const jobKinds = {
       /** The first data rows as they are in the file, to check the mapping against. */
       sample: z.array(z.object({ row: z.number().int().positive(), cells: z.array(z.string()) })),
       ...importOutcomeShape,
+      ...kindOutcomeShape,
       matches: z.object({
         byId: z.number().int().nonnegative(),
         byMemberNumber: z.number().int().nonnegative(),
@@ -138,6 +154,7 @@ export const jobKinds = {
       /** The columns as confirmed in the preview; without it, the suggested mapping. */
       mapping: columnMappingSchema.optional(),
       onMatch: matchActionSchema.default('skip'),
+      acceptSuggestedKinds: acceptSuggestedKindsSchema,
     }),
     result: z.object({
       imported: z.number().int().nonnegative(),
@@ -149,6 +166,7 @@ export const jobKinds = {
       rejected: z.number().int().nonnegative(),
       problems: z.array(importProblemSchema),
       problemCount: z.number().int().nonnegative(),
+      unconfirmedKinds: kindOutcomeShape.unconfirmedKinds,
       errorsFile: fileRefSchema.nullable(),
     }),
   },

@@ -1,6 +1,6 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { ContentPack } from '../content/contentPackSchema.ts';
-import { clinicKindLabels, clinicKinds, type Clinic } from '../domain/clinic.ts';
+import { clinicKindLabels, knownClinicKinds, type Clinic } from '../domain/clinic.ts';
 import { fitText } from './fitText.ts';
 import { contentWidthPt, mmToPt, theme } from './theme.ts';
 import { faxTableLayout, valueColumnWidthPt } from './faxRules.ts';
@@ -75,7 +75,8 @@ export function buildInquiryFaxSheet(pack: ContentPack, options: FaxSheetOptions
   const rows = [
     row('医療機関名', value(clinic?.name, 2, 15), 15),
     row('ふりがな', value(clinic?.nameKana, 1, 9), 9),
-    row('種別', tickOptions(clinicKinds.map((k) => clinicKindLabels[k]), (label) => clinic !== undefined && clinicKindLabels[clinic.kind] === label), 9),
+    // A 未確認 clinic gets five empty boxes for the clinic to tick, never a guess printed as fact.
+    row('種別', tickOptions(knownClinicKinds.map((k) => clinicKindLabels[k]), (label) => clinic !== undefined && clinicKindLabels[clinic.kind] === label), 9),
     row('病床数', { columns: [{ width: mmToPt(30), stack: [value(clinic?.bedCount?.toString(), 1, 9)] }, { text: '床', width: 'auto', fontSize: theme.keyTextPt }] }, 9),
     row('郵便番号', { columns: [{ text: '〒', width: 'auto', fontSize: theme.keyTextPt, margin: [0, 0, 4, 0] }, value(clinic?.postalCode, 1, 9)] }, 9),
     row('所在地', value(clinic?.address, 2, 15), 15),

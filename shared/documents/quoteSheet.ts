@@ -28,7 +28,9 @@ export const quoteSheetMessages = {
   noWording:
     '現在の内容パックに試算書用の注意書き（保険会社の承認済みの文言）がないため、試算書は作れません。承認済みの内容パックを 設定 → 内容の更新 で取り込んでください。',
   kindChanged: (quoted: ClinicKind, now: ClinicKind) =>
-    `この試算のあとで医療機関の種別が変わりました（試算：${clinicKindLabels[quoted]}、現在：${clinicKindLabels[now]}）。もう一度試算してください。`,
+    now === 'unconfirmed'
+      ? `医療機関の種別が未確認です（試算：${clinicKindLabels[quoted]}）。医療機関の画面で種別を選んでから、もう一度試算してください。`
+      : `この試算のあとで医療機関の種別が変わりました（試算：${clinicKindLabels[quoted]}、現在：${clinicKindLabels[now]}）。もう一度試算してください。`,
 };
 
 /**

@@ -3,14 +3,18 @@ import { revisionSchema } from './revision.ts';
 import { parsePhoneNumber } from '../text/phoneNumber.ts';
 import { parsePostalCode } from '../text/postalCode.ts';
 
-/** 種別: codes are stable English identifiers; labels are what staff see and print. */
-export const clinicKinds = [
-  'clinic_no_beds',
-  'clinic_with_beds',
-  'hospital',
-  'geriatric_facility',
-  'other',
-] as const;
+/**
+ * The five kinds an institution can be, as forms print them (種別). Codes are stable English
+ * identifiers; labels are what staff see and print.
+ */
+export const knownClinicKinds = ['clinic_no_beds', 'clinic_with_beds', 'hospital', 'geriatric_facility', 'other'] as const;
+export type KnownClinicKind = (typeof knownClinicKinds)[number];
+
+/**
+ * A clinic's 種別 as stored: one of the five, or 'unconfirmed' (未確認), the absence of one (an
+ * import without it). No box is ticked and no premium quoted for it.
+ */
+export const clinicKinds = [...knownClinicKinds, 'unconfirmed'] as const;
 export type ClinicKind = (typeof clinicKinds)[number];
 
 export const clinicKindLabels: Record<ClinicKind, string> = {
@@ -19,6 +23,7 @@ export const clinicKindLabels: Record<ClinicKind, string> = {
   hospital: '病院',
   geriatric_facility: '介護老人保健施設',
   other: 'その他',
+  unconfirmed: '未確認',
 };
 
 export const clinicFieldLabels = {

@@ -1,6 +1,7 @@
 import { normalizeForSearch } from '../text/normalizeForSearch.ts';
 import { clinicFieldLabels, clinicFieldOrder, clinicInputSchema, type ClinicFields, type ClinicKind } from './clinic.ts';
-import { kindFromLabel, unescapeCsvFormula } from './clinicCsv.ts';
+import { unescapeCsvFormula } from './clinicCsv.ts';
+import { readClinicKind } from './clinicKindFromText.ts';
 
 /**
  * Fields a column of an imported list can fill. 'id' is only ever in this app's own export;
@@ -102,7 +103,15 @@ export interface RowProblem {
 
 /** A row read through the mapping: the validated fields, or what is wrong with it. */
 export type ReadRow =
-  | { ok: true; id: string | undefined; fields: ClinicFields; given: Set<ClinicImportField> }
+  | {
+      ok: true;
+      id: string | undefined;
+      fields: ClinicFields;
+      given: Set<ClinicImportField>;
+      /** Why the 種別 is 未確認, and the kind the row suggests (a name with 病院) for staff to confirm. */
+      kindQuestion: string | undefined;
+      suggestedKind: ClinicKind | undefined;
+    }
   | { ok: false; problems: RowProblem[] };
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -136,21 +145,14 @@ export function readClinicRow(cells: readonly string[], mapping: ColumnMapping):
     else problems.push({ field: clinicFieldLabels.bedCount, message: `病床数「${clip(raw.bedCount!)}」は数字で入力してください` });
   }
 
-  const kindText = (raw.kind ?? '').trim();
-  let kind: ClinicKind | undefined = kindText === '' ? kindForBeds(bedCount) : kindFromLabel(kindText);
-  if (kind === undefined && kindText.normalize('NFKC') === '診療所') kind = bedCount !== null && bedCount > 0 ? 'clinic_with_beds' : 'clinic_no_beds';
-  if (kind === undefined) {
-    problems.push({
-      field: clinicFieldLabels.kind,
-      message: `種別「${clip(kindText)}」は使えません（無床診療所・有床診療所・病院・介護老人保健施設・その他のどれかにしてください）`,
-    });
-  }
+  const kindReading = readClinicKind(raw.kind, bedCount, raw.name ?? '');
+  if (!kindReading.given) given.delete('kind');
   if (problems.length > 0) return { ok: false, problems };
 
   const parsed = clinicInputSchema.safeParse({
     name: raw.name ?? '',
     nameKana: raw.nameKana ?? '',
-    kind,
+    kind: kindReading.kind,
     bedCount,
     postalCode: raw.postalCode ?? '',
     address: raw.address ?? '',
@@ -170,13 +172,7 @@ export function readClinicRow(cells: readonly string[], mapping: ColumnMapping):
     };
   }
   const id = (raw.id ?? '').trim();
-  return { ok: true, id: uuidPattern.test(id) ? id.toLowerCase() : undefined, fields: parsed.data, given };
-}
-
-/** The 種別 a list without that column most likely means, from the bed count (医療法). */
-export function kindForBeds(beds: number | null): ClinicKind {
-  if (beds === null || beds === 0) return 'clinic_no_beds';
-  return beds >= 20 ? 'hospital' : 'clinic_with_beds';
+  return { ok: true, id: uuidPattern.test(id) ? id.toLowerCase() : undefined, fields: parsed.data, given, kindQuestion: kindReading.question, suggestedKind: kindReading.suggestion };
 }
 
 function clip(text: string): string {
@@ -275,8 +271,6 @@ export function mergeForUpdate(
   for (const key of Object.keys(current) as (keyof ClinicFields)[]) {
     if (given.has(key)) (merged as Record<string, unknown>)[key] = incoming[key];
   }
-  // A 種別 guessed from the bed count is not something the row said.
-  if (!given.has('kind') && given.has('bedCount')) merged.kind = incoming.kind;
   return merged;
 }
 

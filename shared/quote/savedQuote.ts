@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { clinicKinds } from '../domain/clinic.ts';
+import { knownClinicKinds } from '../domain/clinic.ts';
 import { planIdSchema, ratedKinds } from '../content/rateTableSchema.ts';
 
 /** A quote as it was shown: inputs, figures, conditions and the table's version and status. */
@@ -25,6 +25,7 @@ export const savedQuoteSchema = z.object({
 export type SavedQuote = z.infer<typeof savedQuoteSchema>;
 
 export const quoteRequestSchema = z.object({
-  clinicKind: z.enum(clinicKinds, { message: '種別を選んでください' }),
+  // 未確認 is not a kind a premium can be quoted for: the clerk chooses one first.
+  clinicKind: z.enum(knownClinicKinds, { message: '種別を選んでください' }),
   planId: z.string().min(1, { message: 'プランを選んでください' }).pipe(planIdSchema),
 });

@@ -140,6 +140,7 @@ describe('files in and out over the HTTP host', () => {
         { row: 5, field: '医療機関名', message: '医療機関名を入力してください' },
       ],
       problemCount: 2,
+      unconfirmedKinds: 0,
       errorsFile: expect.objectContaining({ name: '取り込めなかった行_名簿.csv', mime: 'text/csv' }),
     });
     const found = (await call(t, 'clinics.search', { query: 'ｷﾘｼﾏ' })).body.result;
@@ -154,7 +155,7 @@ describe('files in and out over the HTTP host', () => {
     const bytes = (await rawRequest(t.host.port, { path: `/api/files/${fileId}`, headers: authHeader(t) })).body;
     const ref = (await postFile(t, 'export.csv', bytes)).json().result;
     const imported = await waitForJob(t, (await call(t, 'jobs.start', { kind: 'clinics.importCsv', input: { fileId: ref.fileId } })).body.result.jobId);
-    expect(imported.result).toEqual({ imported: 0, updated: 0, skipped: 20, unchanged: 0, rejected: 0, problems: [], problemCount: 0, errorsFile: null });
+    expect(imported.result).toEqual({ imported: 0, updated: 0, skipped: 20, unchanged: 0, rejected: 0, problems: [], problemCount: 0, unconfirmedKinds: 0, errorsFile: null });
   });
 
   it('rejects a file that is not a CSV with a clear message and imports nothing', async () => {

@@ -3,6 +3,8 @@ import Database from 'better-sqlite3';
 /** The shape of a migration, restated so the helper can run the migrations of an older commit. */
 interface AnyMigration {
   version: number;
+  /** From migration 9 on: the migration runs with foreign keys off, as migrate() runs it. */
+  rebuildsTables?: true;
   up(db: Database.Database): void;
 }
 
@@ -54,16 +56,23 @@ export function snapshotEachMigration(migrations: readonly AnyMigration[]): Migr
     const db = new Database(':memory:');
     try {
       for (const earlier of migrations.slice(0, i)) {
-        earlier.up(db);
+        withForeignKeysFor(db, earlier, () => earlier.up(db));
         const data = dataOfVersion[earlier.version];
         if (data) db.exec(data);
       }
-      db.transaction(() => migration.up(db))();
+      withForeignKeysFor(db, migration, () => db.transaction(() => migration.up(db))());
       return { version: migration.version, schema: schemaOf(db), data: dataOf(db) };
     } finally {
       db.close();
     }
   });
+}
+
+/** A table rebuild runs with foreign keys off, as migrate() runs it; everything else with them on. */
+function withForeignKeysFor(db: Database.Database, migration: AnyMigration, run: () => void): void {
+  if (migration.rebuildsTables) db.pragma('foreign_keys = OFF');
+  run();
+  db.pragma('foreign_keys = ON');
 }
 
 export function schemaOf(db: Database.Database): string[] {

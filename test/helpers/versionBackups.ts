@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import { applyMigration } from '../../electron/core/db/migrate.ts';
 import { migrations } from '../../electron/core/db/migrations/index.ts';
 
 /**
@@ -11,7 +12,7 @@ import { migrations } from '../../electron/core/db/migrations/index.ts';
  * test/fixtures/backup-of-schema-v*.sqlite3 are committed and never regenerated for an old
  * version: they stand for backups staff already have. When a migration is added, make the new version's file only:
  *
- *   npx node test/helpers/versionBackups.ts 8
+ *   npx node test/helpers/versionBackups.ts 9
  */
 export const versionBackupsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
 export const versionBackupFile = (version: number) => path.join(versionBackupsDir, `backup-of-schema-v${version}.sqlite3`);
@@ -42,11 +43,13 @@ const rowsOfVersion: Record<number, string> = {
       VALUES ('0190a000-0000-7000-8000-000000000007', '版7の病院', '', 'hospital', '版7の病院', '', '2026-07-01T00:00:00.000Z', '2026-07-01T00:00:00.000Z', 'old-pc', 3);`,
   8: `INSERT INTO content_changes (id, kind, label, file_name, staff_id, installed_at, reverted_at, machine, source_document, source_date)
       VALUES ('0190a000-0000-7000-8000-0000000000c8', 'rates', '2026年度 正式', '20260801T000000000Z-0000c8c8-rates.json', '0190a000-0000-7000-8000-0000000000a2', '2026-08-01T00:00:00.000Z', NULL, 'old-pc', '医サ第26-118号', '2026-07-28');`,
+  9: `INSERT INTO clinics (id, name, name_kana, kind, name_norm, kana_norm, created_at, updated_at, updated_by)
+      VALUES ('0190a000-0000-7000-8000-000000000009', '版9の未確認医院', '', 'unconfirmed', '版9の未確認医院', '', '2026-09-01T00:00:00.000Z', '2026-09-01T00:00:00.000Z', 'old-pc');`,
 };
 
 /** The clinics a file of `version` holds, by name: what restoring it must bring back. */
 export function clinicsOfVersion(version: number): string[] {
-  const names: [number, string][] = [[1, '版1の眼科'], [2, '版2の内科'], [6, '版6の歯科'], [7, '版7の病院']];
+  const names: [number, string][] = [[1, '版1の眼科'], [2, '版2の内科'], [6, '版6の歯科'], [7, '版7の病院'], [9, '版9の未確認医院']];
   return names.filter(([v]) => v <= version).map(([, name]) => name);
 }
 
@@ -54,12 +57,7 @@ export function writeVersionBackup(file: string, version: number): void {
   fs.rmSync(file, { force: true });
   const db = new Database(file);
   try {
-    for (const migration of migrations.slice(0, version)) {
-      db.transaction(() => {
-        migration.up(db);
-        db.pragma(`user_version = ${migration.version}`);
-      })();
-    }
+    for (const migration of migrations.slice(0, version)) applyMigration(db, migration);
     for (let v = 1; v <= version; v++) if (rowsOfVersion[v]) db.exec(rowsOfVersion[v]!);
     db.pragma('journal_mode = DELETE');
     db.exec('VACUUM');

@@ -96,11 +96,11 @@ describe('a row through the clinic form rules', () => {
 
   it('normalises full-width digits and hyphen variants, keeps the name as typed', () => {
     const read = readClinicRow(['ｻｸﾗ医院', '', '１９床', '０９９－２２２ー１１１１', '８９０‐００５３', 'Ｋ－１'], [...mapping]);
-    expect(read).toMatchObject({ ok: true, fields: { name: 'ｻｸﾗ医院', kind: 'clinic_with_beds', bedCount: 19, phone: '099-222-1111', postalCode: '890-0053', memberNumber: 'K-1' } });
+    expect(read).toMatchObject({ ok: true, fields: { name: 'ｻｸﾗ医院', kind: 'unconfirmed', bedCount: 19, phone: '099-222-1111', postalCode: '890-0053', memberNumber: 'K-1' } });
   });
 
-  it('explains an unknown 種別 and a bed count that is not a number', () => {
-    expect(readClinicRow(['A医院', '歯医者', '', '', '', ''], [...mapping])).toMatchObject({ ok: false, problems: [{ field: '種別', message: expect.stringContaining('種別「歯医者」は使えません') }] });
+  it('stores an unknown 種別 as 未確認 with a question, and explains a bed count that is not a number', () => {
+    expect(readClinicRow(['A医院', '歯医者', '', '', '', ''], [...mapping])).toMatchObject({ ok: true, fields: { kind: 'unconfirmed' }, kindQuestion: expect.stringContaining('種別「歯医者」') });
     expect(readClinicRow(['A医院', '病院', '多数', '', '', ''], [...mapping])).toMatchObject({ ok: false, problems: [{ field: '病床数', message: '病床数「多数」は数字で入力してください' }] });
   });
 

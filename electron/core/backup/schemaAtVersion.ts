@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import type { Migration } from '../db/migrate.ts';
+import { applyMigration, type Migration } from '../db/migrate.ts';
 
 /** One object of sqlite_master, SQL with its whitespace collapsed (SQLite keeps it as typed). */
 export interface SchemaObject {
@@ -31,7 +31,7 @@ export function schemaAtVersion(migrations: readonly Migration[], version: numbe
   if (known) return known;
   const db = new Database(':memory:');
   try {
-    for (const migration of migrations.slice(0, version)) migration.up(db);
+    for (const migration of migrations.slice(0, version)) applyMigration(db, migration);
     const schema = readSchema(db);
     byVersion.set(version, schema);
     return schema;

@@ -85,7 +85,7 @@ export function clinicsCsvJobs(deps: ClinicsCsvDeps): Pick<JobImplementations, C
     'inquiries.exportCsv': (input, ctx) => exportRecords('inquiries', input, ctx),
 
     async 'clinics.previewImport'(input, ctx) {
-      return readImport({ mode: 'preview', filePath: storedPath(input.fileId), dbPath: deps.dbPath, mapping: input.mapping, onMatch: input.onMatch }, ctx);
+      return readImport({ mode: 'preview', filePath: storedPath(input.fileId), dbPath: deps.dbPath, mapping: input.mapping, onMatch: input.onMatch, acceptSuggestedKinds: input.acceptSuggestedKinds }, ctx);
     },
 
     async 'clinics.importCsv'(input, ctx) {
@@ -114,6 +114,7 @@ export function clinicsCsvJobs(deps: ClinicsCsvDeps): Pick<JobImplementations, C
           dbPath: deps.dbPath,
           mapping: input.mapping,
           onMatch: input.onMatch,
+          acceptSuggestedKinds: input.acceptSuggestedKinds,
           import: { errorsPath, machineId: context.machineId, staffId: context.staffId ?? null, now: (context.now?.() ?? deps.now()).toISOString(), backupState },
         },
         ctx,
@@ -140,6 +141,7 @@ export function clinicsCsvJobs(deps: ClinicsCsvDeps): Pick<JobImplementations, C
         rejected: report.rejected,
         problems: report.problems,
         problemCount: report.problemCount,
+        unconfirmedKinds: report.unconfirmedKinds,
         errorsFile,
       };
     },

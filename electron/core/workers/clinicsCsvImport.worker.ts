@@ -29,6 +29,7 @@ import { getClinicFields } from '../db/repos/clinicRecords.ts';
 import { AppError } from '../errors.ts';
 import { isWriteDenied } from '../files/readOnlyDataDir.ts';
 import { decodeCsvBytes, detectDelimiter, encodeCsvText, parseCsvRecords, toExcelCsv, UnreadableCsv } from '../text/csvText.ts';
+import { importedKinds } from './importedKinds.ts';
 import { gatedPost, type ProgressGated } from './progressGate.ts';
 import type { WorkerMessage } from './runWorker.ts';
 
@@ -39,6 +40,8 @@ export interface ClinicsCsvImportData {
   dbPath: string;
   mapping: ColumnMapping | undefined;
   onMatch: ClinicMatchAction;
+  /** Store the 種別 a row suggests (a name with 病院) instead of 未確認: staff ticked it in the preview. */
+  acceptSuggestedKinds: boolean;
   /** How many problems the report lists (all are counted). */
   maxProblems: number;
   /** Import mode. */
@@ -71,6 +74,10 @@ export interface ClinicsCsvImportReport {
   problems: ImportProblem[];
   problemCount: number;
   matches: { byId: number; byMemberNumber: number; byPhone: number; byNameAddress: number };
+  unconfirmedKinds: number;
+  kindQuestions: ImportProblem[];
+  kindQuestionCount: number;
+  suggestedKinds: number;
   /** Import mode: whether rejected rows were written to the errors CSV. */
   errorsWritten?: boolean;
 }
@@ -125,6 +132,10 @@ function readList(data: ClinicsCsvImportData): ClinicsCsvImportReport {
     problems: [],
     problemCount: 0,
     matches: { byId: 0, byMemberNumber: 0, byPhone: 0, byNameAddress: 0 },
+    unconfirmedKinds: 0,
+    kindQuestions: [],
+    kindQuestionCount: 0,
+    suggestedKinds: 0,
   };
   body.forEach((record, index) => {
     if (isBlankRecord(record)) report.blankRows++;
@@ -206,6 +217,7 @@ function planRows(
     return same === undefined ? undefined : { row: same, rule: 'nameAddress' };
   };
   const memberLabel = clinicFieldLabels.memberNumber;
+  const { settleKind, countKind } = importedKinds(report, data);
 
   body.forEach((cells, index) => {
     if (index % progressEvery === 0) post({ type: 'progress', done: index, total: body.length });
@@ -230,7 +242,7 @@ function planRows(
       if (!merged.success) {
         return reject(row, cells, merged.error.issues.map((i) => ({ field: clinicFieldLabels[String(i.path[0]) as keyof typeof clinicFieldLabels] ?? '', message: i.message })));
       }
-      const next = merged.data;
+      const next = settleKind(merged.data, read);
       if (next.memberNumber !== current.memberNumber && next.memberNumber !== '') {
         const holder = lookup.byMemberNumber(next.memberNumber);
         if ((holder && holder.id !== match.clinicId) || seenMember.has(next.memberNumber)) {
@@ -244,6 +256,7 @@ function planRows(
         return;
       }
       report.willUpdate++;
+      countKind(row, merged.data, next, read);
       updates.push({ id: match.clinicId, fields: next });
       return;
     }
@@ -262,7 +275,9 @@ function planRows(
     if (id) seenIds.add(id);
     remember(row, keys);
     report.willImport++;
-    inserts.push({ fields, id });
+    const settled = settleKind(fields, read);
+    countKind(row, fields, settled, read);
+    inserts.push({ fields: settled, id });
   });
   post({ type: 'progress', done: body.length, total: body.length });
   return { write: { inserts, updates }, rejected };

@@ -42,7 +42,7 @@ export const queryRootReads: Readonly<Record<QueryRoot, readonly DataArea[]>> = 
   postal: [],
 };
 
-export type ClinicSearchInput = Required<Pick<ChannelInput<'clinics.search'>, 'query' | 'limit' | 'includeArchived'>>;
+export type ClinicSearchInput = Required<Pick<ChannelInput<'clinics.search'>, 'query' | 'limit' | 'includeArchived'>> & Pick<ChannelInput<'clinics.search'>, 'kind'>;
 export type InquiryListInput = ChannelInput<'inquiries.list'>;
 export type DocumentHistoryInput = ChannelInput<'documents.history'>;
 

@@ -16,6 +16,8 @@ interface ClinicsImportState {
   preview: ImportPreview | null;
   mapping: ColumnMapping;
   onMatch: ClinicMatchAction;
+  /** Staff accepted the preview's suggested 種別 (a name with 病院 stored as 病院); off for each new file. */
+  acceptSuggestedKinds: boolean;
   /** Reading the file (preview) or importing it, with progress and an outcome line. */
   job: JobView;
   running: 'preview' | 'import' | null;
@@ -23,6 +25,7 @@ interface ClinicsImportState {
   chooseFile(): Promise<void>;
   setColumn(column: number, field: ClinicImportField | ''): void;
   setOnMatch(action: ClinicMatchAction): void;
+  setAcceptSuggestedKinds(accept: boolean): void;
   runImport(): Promise<void>;
   cancel(): void;
   discard(): void;
@@ -48,14 +51,14 @@ function outcomeLine(name: string, r: ImportResult): string {
 export const useClinicsImportStore = create<ClinicsImportState>()((set, get) => {
   /** Reads the file again with the current choices; an older reading still running is dropped. */
   async function refreshPreview(mapping: ColumnMapping | undefined) {
-    const { file, onMatch } = get();
+    const { file, onMatch, acceptSuggestedKinds } = get();
     if (!file) return;
     controller?.abort();
     const own = new AbortController();
     controller = own;
     set({ running: 'preview', job: { phase: 'running', progress: null, message: null } });
     try {
-      const preview = await runJob('clinics.previewImport', { fileId: file.fileId, onMatch, ...(mapping ? { mapping } : {}) }, {
+      const preview = await runJob('clinics.previewImport', { fileId: file.fileId, onMatch, acceptSuggestedKinds, ...(mapping ? { mapping } : {}) }, {
         signal: own.signal,
         onProgress: (job) => set({ job: { phase: 'running', progress: job.progress, message: null } }),
       });
@@ -76,6 +79,7 @@ export const useClinicsImportStore = create<ClinicsImportState>()((set, get) => 
     preview: null,
     mapping: [],
     onMatch: 'skip',
+    acceptSuggestedKinds: false,
     job: idle,
     running: null,
     result: null,
@@ -89,7 +93,7 @@ export const useClinicsImportStore = create<ClinicsImportState>()((set, get) => 
         return;
       }
       if (!file) return;
-      set({ file, preview: null, mapping: [], result: null, job: idle });
+      set({ file, preview: null, mapping: [], acceptSuggestedKinds: false, result: null, job: idle });
       await refreshPreview(undefined);
     },
 
@@ -105,15 +109,20 @@ export const useClinicsImportStore = create<ClinicsImportState>()((set, get) => 
       void refreshPreview(get().mapping);
     },
 
+    setAcceptSuggestedKinds(acceptSuggestedKinds) {
+      set({ acceptSuggestedKinds });
+      void refreshPreview(get().mapping);
+    },
+
     async runImport() {
-      const { file, mapping, onMatch } = get();
+      const { file, mapping, onMatch, acceptSuggestedKinds } = get();
       if (!file) return;
       controller?.abort();
       const own = new AbortController();
       controller = own;
       set({ running: 'import', job: { phase: 'running', progress: null, message: null } });
       try {
-        const result = await runJob('clinics.importCsv', { fileId: file.fileId, mapping, onMatch }, {
+        const result = await runJob('clinics.importCsv', { fileId: file.fileId, mapping, onMatch, acceptSuggestedKinds }, {
           signal: own.signal,
           onProgress: (job) => set({ job: { phase: 'running', progress: job.progress, message: null } }),
         });

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { ClinicKind } from '../../../shared/domain/clinic.ts';
 
 /** Rows shown at once; the count line tells staff when there are more and to narrow the search. */
 export const clinicListLimit = 100;
@@ -17,6 +18,8 @@ interface ClinicsState {
   /** The words the list was last searched for (typing waits for a pause; see ClinicSearchBox). */
   searched: string;
   includeArchived: boolean;
+  /** Only clinics of this 種別 (null: all), e.g. the 未確認 ones to complete. */
+  kind: ClinicKind | null;
   /** The clinic open beside the list, if any. */
   openId: string | null;
   notice: ClinicsNotice | null;
@@ -26,6 +29,7 @@ interface ClinicsState {
   /** Puts words in the box and searches for them (ホーム's 医療機関を検索). */
   searchFor(query: string): void;
   setIncludeArchived(includeArchived: boolean): void;
+  setKind(kind: ClinicKind | null): void;
   open(id: string): void;
   close(): void;
   showNotice(notice: ClinicsNotice | null): void;
@@ -40,6 +44,7 @@ export const useClinicsStore = create<ClinicsState>()((set, get) => ({
   query: '',
   searched: '',
   includeArchived: false,
+  kind: null,
   openId: null,
   notice: null,
   setQuery(query) {
@@ -53,6 +58,9 @@ export const useClinicsStore = create<ClinicsState>()((set, get) => ({
   },
   setIncludeArchived(includeArchived) {
     set({ includeArchived, searched: get().query.trim() });
+  },
+  setKind(kind) {
+    set({ kind, searched: get().query.trim() });
   },
   open(id) {
     set({ openId: id });

@@ -83,6 +83,8 @@ export const useQuoteStore = create<QuoteDraftState>()((set, get) => {
     createInquiry,
     async saveQuote(inquiry, newInquiry) {
       const { clinicKind, planId } = get();
+      // The screen offers 保存 only with a figure, which 未確認 never has.
+      if (clinicKind === 'unconfirmed') throw new Error('種別を選んでください');
       const quote = await call('quotes.save', { inquiryId: inquiry.id, clinicKind, planId });
       return { inquiry, quote, newInquiry };
     },

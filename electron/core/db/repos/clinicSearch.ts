@@ -1,4 +1,4 @@
-import type { Clinic } from '../../../../shared/domain/clinic.ts';
+import type { Clinic, ClinicKind } from '../../../../shared/domain/clinic.ts';
 import { normalizeForSearch } from '../../../../shared/text/normalizeForSearch.ts';
 import { statement, type Db } from '../connection.ts';
 import { clinicColumns, toClinic, type ClinicRow } from './clinicRows.ts';
@@ -8,6 +8,8 @@ export interface ClinicSearch {
   query: string;
   limit: number;
   includeArchived: boolean;
+  /** Only clinics of this 種別 (staff look for the 未確認 ones to complete them). */
+  kind?: ClinicKind | undefined;
   /** Counting stops here; the screen shows 「1,000件以上」 beyond it. */
   countCap?: number;
 }
@@ -27,44 +29,45 @@ export interface ClinicSearchPage {
 export function findClinics(db: Db, search: ClinicSearch): ClinicSearchPage {
   const cap = search.countCap ?? 1000;
   const q = normalizeForSearch(search.query);
-  const archived = search.includeArchived ? '' : 'AND c.archived_at IS NULL';
+  const kind = search.kind ?? null;
+  const filter = `${search.includeArchived ? '' : 'AND c.archived_at IS NULL'} ${kind ? 'AND c.kind = @kind' : ''}`;
   const chars = [...q].length;
 
   if (chars === 0) {
-    const rows = statement(db, `SELECT ${clinicColumns} FROM clinics c WHERE 1 ${archived} ORDER BY c.updated_at DESC LIMIT ?`)
-      .all(search.limit) as ClinicRow[];
-    const total = countCapped(db, `SELECT 1 FROM clinics c WHERE 1 ${archived}`, [], cap);
+    const rows = statement(db, `SELECT ${clinicColumns} FROM clinics c WHERE 1 ${filter} ORDER BY c.updated_at DESC LIMIT @limit`)
+      .all({ limit: search.limit, kind }) as ClinicRow[];
+    const total = countCapped(db, `SELECT 1 FROM clinics c WHERE 1 ${filter}`, [{ kind }], cap);
     return { items: rows.map(toClinic), ...total };
   }
 
   const upper = prefixUpperBound(q);
   // Each tier reads row numbers only; the page's rows are read and checked once, at the end.
   const seqs = (sql: string, params: object) => (statement(db, sql).pluck().all(params) as number[]);
-  const exact = seqs(`SELECT c.seq FROM clinics c WHERE c.name_norm = @q ${archived} LIMIT @limit`, { q, limit: search.limit });
+  const exact = seqs(`SELECT c.seq FROM clinics c WHERE c.name_norm = @q ${filter} LIMIT @limit`, { q, limit: search.limit, kind });
   // Two ranges, each read in its own index order, so no sort is needed however many match.
   const namePrefix = seqs(
-    `SELECT c.seq FROM clinics c WHERE c.name_norm >= @q AND c.name_norm < @upper ${archived} ORDER BY c.name_norm LIMIT @limit`,
-    { q, upper, limit: search.limit },
+    `SELECT c.seq FROM clinics c WHERE c.name_norm >= @q AND c.name_norm < @upper ${filter} ORDER BY c.name_norm LIMIT @limit`,
+    { q, upper, limit: search.limit, kind },
   );
   const kanaPrefix = seqs(
-    `SELECT c.seq FROM clinics c WHERE c.kana_norm >= @q AND c.kana_norm < @upper ${archived} ORDER BY c.kana_norm LIMIT @limit`,
-    { q, upper, limit: search.limit },
+    `SELECT c.seq FROM clinics c WHERE c.kana_norm >= @q AND c.kana_norm < @upper ${filter} ORDER BY c.kana_norm LIMIT @limit`,
+    { q, upper, limit: search.limit, kind },
   );
   const prefix = [...namePrefix, ...kanaPrefix];
   const prefixWhere = `((c.name_norm >= @q AND c.name_norm < @upper) OR (c.kana_norm >= @q AND c.kana_norm < @upper))`;
 
   if (chars === 1) {
-    const total = countCapped(db, `SELECT 1 FROM clinics c WHERE ${prefixWhere} ${archived}`, [{ q, upper }], cap);
+    const total = countCapped(db, `SELECT 1 FROM clinics c WHERE ${prefixWhere} ${filter}`, [{ q, upper, kind }], cap);
     return { items: clinicsInOrder(db, mergeRanked(search.limit, exact, prefix)), ...total };
   }
 
   const { from, match } = substringIndex(q);
   // The better tiers' rows match the phrase too, so the first `limit` matches always hold
   // enough others to fill the page.
-  const rest = seqs(`SELECT c.seq FROM ${from} ${archived} LIMIT @limit`, { match, limit: search.limit });
+  const rest = seqs(`SELECT c.seq FROM ${from} ${filter} LIMIT @limit`, { match, limit: search.limit, kind });
   // Fewer than a page is every match: the index need not be read a second time to count them.
   const total =
-    rest.length < search.limit ? { total: Math.min(rest.length, cap), capped: rest.length > cap } : countCapped(db, `SELECT 1 FROM ${from} ${archived}`, [{ match }], cap);
+    rest.length < search.limit ? { total: Math.min(rest.length, cap), capped: rest.length > cap } : countCapped(db, `SELECT 1 FROM ${from} ${filter}`, [{ match, kind }], cap);
   return { items: clinicsInOrder(db, mergeRanked(search.limit, exact, prefix, rest)), ...total };
 }
 

@@ -8,6 +8,7 @@ import {
   type Clinic,
   type ClinicKind,
 } from '../../../../shared/domain/clinic.ts';
+import { clinicKindMessages } from '../../../../shared/messages/clinicKindMessages.ts';
 import { parsePostalCode } from '../../../../shared/text/postalCode.ts';
 import { ApiError } from '../../api/ApiError.ts';
 import { OpenedRecordNotices } from '../../components/OpenedRecordNotices.tsx';
@@ -330,7 +331,7 @@ export function ClinicForm(props: ClinicFormProps) {
               </option>
             ))}
           </select>
-        ))}
+        ), { hint: draft.kind === 'unconfirmed' ? clinicKindMessages.formConfirm : undefined })}
         {field('bedCount', textInput('bedCount', 6, 'numeric'), {
           hint: '無床0・有床1〜19・病院20以上',
         })}

@@ -13,11 +13,12 @@ const switchQuestion = '入力した内容は保存されていません。保�
 export function ClinicResults() {
   const searched = useClinicsStore((s) => s.searched);
   const includeArchived = useClinicsStore((s) => s.includeArchived);
+  const kind = useClinicsStore((s) => s.kind);
   const openId = useClinicsStore((s) => s.openId);
   const open = useClinicsStore((s) => s.open);
   // The list on screen stays while the next search runs, so typing does not make it flicker.
   const found = useQuery({
-    ...queries.clinicSearch({ query: searched, limit: clinicListLimit, includeArchived }),
+    ...queries.clinicSearch({ query: searched, limit: clinicListLimit, includeArchived, ...(kind ? { kind } : {}) }),
     placeholderData: keepPreviousData,
   });
   const results = found.data ?? null;
@@ -50,12 +51,15 @@ export function ClinicResults() {
       <p className="result-count" aria-live="polite">
         {resultsQuery ? `「${resultsQuery}」の検索結果：` : '新しく登録・更新した順：'}
         <strong>{countText}</strong>
+        {kind && `（種別：${clinicKindLabels[kind]}）`}
         {includeArchived && '（アーカイブ済みを含む）'}
         {partial && `（先頭の${formatNumber(items.length)}件を表示しています。検索語で絞り込んでください）`}
       </p>
       {items.length === 0 ? (
         <p className="empty-state">
-          {resultsQuery
+          {kind
+            ? `種別が「${clinicKindLabels[kind]}」の医療機関${resultsQuery ? `で「${resultsQuery}」に一致するもの` : ''}はありません。`
+            : resultsQuery
             ? `「${resultsQuery}」に一致する医療機関はありません。ふりがな・電話番号・住所・会員番号でも探してみてください。`
             : 'まだ医療機関が登録されていません。「新規登録」から登録してください。'}
         </p>
@@ -96,7 +100,7 @@ export function ClinicResults() {
                       {clinic.archivedAt && <ArchivedBadge />}
                     </td>
                     <td className="col-kana">{clinic.nameKana}</td>
-                    <td className="col-kind">{clinicKindLabels[clinic.kind]}</td>
+                    <td className={clinic.kind === 'unconfirmed' ? 'col-kind kind-unconfirmed' : 'col-kind'}>{clinicKindLabels[clinic.kind]}</td>
                     <td className="nowrap">{clinic.phone}</td>
                   </tr>
                 );

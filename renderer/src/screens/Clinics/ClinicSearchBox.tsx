@@ -1,4 +1,5 @@
 import { limits } from '../../../../shared/contract/limits.ts';
+import { clinicKindLabels, clinicKinds, type ClinicKind } from '../../../../shared/domain/clinic.ts';
 import { useTypeAhead } from '../../components/useTypeAhead.ts';
 import { isComposing } from '../../components/ModalDialog.tsx';
 import { useClinicsStore } from '../../stores/clinicsStore.ts';
@@ -12,6 +13,8 @@ export function ClinicSearchBox() {
   const includeArchived = useClinicsStore((s) => s.includeArchived);
   const setQuery = useClinicsStore((s) => s.setQuery);
   const setIncludeArchived = useClinicsStore((s) => s.setIncludeArchived);
+  const kind = useClinicsStore((s) => s.kind);
+  const setKind = useClinicsStore((s) => s.setKind);
   const search = useClinicsStore((s) => s.search);
   // The store searches for the text it holds, so the text itself is not passed on.
   const typeAhead = useTypeAhead(() => search());
@@ -47,6 +50,23 @@ export function ClinicSearchBox() {
             }}
           />
           アーカイブを表示
+        </label>
+        <label className="inline-select">
+          種別
+          <select
+            value={kind ?? ''}
+            onChange={(e) => {
+              typeAhead.cancel();
+              setKind(e.target.value === '' ? null : (e.target.value as ClinicKind));
+            }}
+          >
+            <option value="">すべて</option>
+            {clinicKinds.map((k) => (
+              <option key={k} value={k}>
+                {clinicKindLabels[k]}
+              </option>
+            ))}
+          </select>
         </label>
       </div>
       <p id="clinic-search-hint" className="field-hint">

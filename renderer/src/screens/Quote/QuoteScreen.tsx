@@ -1,9 +1,10 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { calculateQuote } from '../../../../shared/quote/calculateQuote.ts';
-import { clinicKindLabels, clinicKinds } from '../../../../shared/domain/clinic.ts';
+import { clinicKindLabels, knownClinicKinds } from '../../../../shared/domain/clinic.ts';
 import { ScreenHeading } from '../../components/ScreenHeading.tsx';
 import { SetAsideRateTables } from '../../components/SetAsideRateTables.tsx';
 import { useContent } from '../../query/useSharedReads.ts';
+import { quoteKindMessages } from '../../../../shared/messages/clinicKindMessages.ts';
 import { useQuoteStore } from '../../stores/quoteStore.ts';
 import { DocumentCode } from '../Product/DocumentCode.tsx';
 import { AskAgencyResult } from './AskAgencyResult.tsx';
@@ -40,8 +41,10 @@ export function QuoteScreen() {
     if (rates && !rates.plans.some((p) => p.id === planId) && rates.plans[0]) setPlanId(rates.plans[0].id);
   }, [rates, planId, setPlanId]);
 
+  // A clinic whose 種別 is 未確認 gets no figure until the clerk chooses one: never a guess.
+  const kindUnknown = clinicKind === 'unconfirmed';
   const quote = useMemo(() => {
-    if (!rates || !rates.plans.some((p) => p.id === planId)) return null;
+    if (!rates || clinicKind === 'unconfirmed' || !rates.plans.some((p) => p.id === planId)) return null;
     return calculateQuote(rates, clinicKind, planId);
   }, [rates, clinicKind, planId]);
 
@@ -75,7 +78,7 @@ export function QuoteScreen() {
               <fieldset className="choice-group" aria-labelledby={kindLegendId}>
                 <legend id={kindLegendId}>種別</legend>
                 <div className="choice-options">
-                  {clinicKinds.map((kind) => (
+                  {knownClinicKinds.map((kind) => (
                     <label key={kind} className="choice">
                       <input
                         type="radio"
@@ -91,8 +94,13 @@ export function QuoteScreen() {
                 {clinic && clinic.kind !== clinicKind && (
                   <p className="field-hint">記録の種別は「{clinicKindLabels[clinic.kind]}」です</p>
                 )}
+                {kindUnknown && (
+                  <p className="field-error" role="alert">
+                    {quoteKindMessages.choose(clinic?.name)}
+                  </p>
+                )}
               </fieldset>
-              <fieldset className="choice-group" aria-labelledby={planLegendId} disabled={quote?.kind === 'askAgency'}>
+              <fieldset className="choice-group" aria-labelledby={planLegendId} disabled={quote?.kind === 'askAgency' || kindUnknown}>
                 <legend id={planLegendId}>プラン</legend>
                 <div className="choice-options">
                   {rates.plans.map((plan) => (
@@ -132,6 +140,12 @@ export function QuoteScreen() {
                         : '問い合わせに保存するには、先に「医療機関」で医療機関を選んでください'}
                     </p>
                   </div>
+                </>
+              )}
+              {kindUnknown && (
+                <>
+                  <h2 id="quote-result-title">{quoteKindMessages.heading}</h2>
+                  <p>{quoteKindMessages.noFigure}</p>
                 </>
               )}
               {quote?.kind === 'askAgency' && (

@@ -9,6 +9,7 @@ import {
   requiredImportFields,
   type ClinicImportField,
 } from '../../../../shared/domain/clinicCsvImport.ts';
+import { clinicKindMessages } from '../../../../shared/messages/clinicKindMessages.ts';
 import { formatNumber } from '../../format/formatNumber.ts';
 import { useClinicsImportStore } from '../../stores/clinicsImportStore.ts';
 import { ClinicsImportProblems } from './ClinicsImportProblems.tsx';
@@ -30,6 +31,8 @@ export function ClinicsImportPreview() {
   const running = useClinicsImportStore((s) => s.running);
   const setColumn = useClinicsImportStore((s) => s.setColumn);
   const setOnMatch = useClinicsImportStore((s) => s.setOnMatch);
+  const acceptSuggestedKinds = useClinicsImportStore((s) => s.acceptSuggestedKinds);
+  const setAcceptSuggestedKinds = useClinicsImportStore((s) => s.setAcceptSuggestedKinds);
   const runImport = useClinicsImportStore((s) => s.runImport);
   const discard = useClinicsImportStore((s) => s.discard);
   const matchLegendId = useId();
@@ -133,9 +136,18 @@ export function ClinicsImportPreview() {
           </dd>
           <dt>問題があり取り込まない行</dt>
           <dd>{formatNumber(preview.rejected)}行</dd>
+          <dt>種別を未確認として登録</dt>
+          <dd>{formatNumber(preview.unconfirmedKinds)}件{preview.unconfirmedKinds > 0 && '（推測はしません。登録後に医療機関の画面で種別を選んでください）'}</dd>
         </dl>
       )}
       <ClinicsImportProblems caption="問題のある行（この行は取り込みません）" problems={preview.problems} total={preview.problemCount} />
+      {preview.suggestedKinds > 0 && (
+        <label className="checkbox-label import-suggested-kinds">
+          <input type="checkbox" checked={acceptSuggestedKinds} disabled={running !== null} onChange={(e) => setAcceptSuggestedKinds(e.target.checked)} />
+          {clinicKindMessages.acceptSuggested(formatNumber(preview.suggestedKinds))}
+        </label>
+      )}
+      <ClinicsImportProblems caption="種別を確かめてほしい行（未確認として取り込みます）" problems={preview.kindQuestions} total={preview.kindQuestionCount} />
 
       <div className="actions">
         <button

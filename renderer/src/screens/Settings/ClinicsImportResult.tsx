@@ -18,6 +18,8 @@ export function ClinicsImportResult() {
         <dd>{formatNumber(result.skipped + result.unchanged)}件</dd>
         <dt>問題があり取り込まなかった行</dt>
         <dd>{formatNumber(result.rejected)}行</dd>
+        <dt>種別が未確認の医療機関</dt>
+        <dd>{formatNumber(result.unconfirmedKinds)}件</dd>
       </dl>
       {result.errorsFile && (
         <div className="actions">

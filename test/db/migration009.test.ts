@@ -1,0 +1,69 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../electron/core/db/connection.ts';
+import { migrate, schemaVersion } from '../../electron/core/db/migrate.ts';
+import { migrations } from '../../electron/core/db/migrations/index.ts';
+import { createClinic, getClinic } from '../../electron/core/db/repos/clinicRecords.ts';
+import { findClinics } from '../../electron/core/db/repos/clinicSearch.ts';
+import { clinicInputSchema } from '../../shared/domain/clinic.ts';
+import { tempDir } from '../helpers/tempDir.ts';
+
+/** A version 8 file with two clinics, an inquiry and a document output pointing at the first. */
+function versionEightFile() {
+  const db = openDatabase(path.join(tempDir(), 'v8.sqlite3'));
+  migrate(db, migrations.slice(0, 8));
+  const ctx = { machineId: 'm' };
+  const kirishima = createClinic(db, clinicInputSchema.parse({ name: '霧島眼科', nameKana: 'きりしまがんか', kind: 'clinic_no_beds', phone: '0995-12-3456' }), ctx);
+  const sakura = createClinic(db, clinicInputSchema.parse({ name: 'さくら病院', kind: 'hospital', bedCount: 120 }), ctx);
+  db.exec(`
+    INSERT INTO inquiries (id, receipt_number, clinic_id, received_on, channel, content, status, created_at, updated_at, updated_by)
+      VALUES ('i1', 'A-2026-0001', '${kirishima.id}', '2026-11-24', 'phone', '', 'new', 't', 't', 'm');
+    INSERT INTO document_outputs (id, output_key, clinic_id, inquiry_id, documents, action, batch_size, created_at, machine)
+      VALUES ('d1', 'k1', '${kirishima.id}', 'i1', '["faxSheet"]', 'saved', 1, 't', 'm');
+  `);
+  return { db, kirishima, sakura };
+}
+
+describe('migration 9: 種別 未確認', () => {
+  it('keeps every clinic, its row number and what points at it, and then takes 未確認', () => {
+    const { db, kirishima, sakura } = versionEightFile();
+    const before = db.prepare('SELECT * FROM clinics ORDER BY seq').all();
+
+    migrate(db, migrations);
+    expect(schemaVersion(db)).toBe(9);
+    expect(db.prepare('SELECT * FROM clinics ORDER BY seq').all()).toEqual(before);
+    expect(db.prepare('SELECT clinic_id FROM inquiries').pluck().all()).toEqual([kirishima.id]);
+    expect(db.prepare('SELECT clinic_id FROM document_outputs').pluck().all()).toEqual([kirishima.id]);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    // The search indexes point at row numbers; a renumbered copy would find the wrong clinic.
+    expect(findClinics(db, { query: '霧島', limit: 10, includeArchived: false }).items.map((c) => c.id)).toEqual([kirishima.id]);
+    expect(findClinics(db, { query: '0995123', limit: 10, includeArchived: false }).items.map((c) => c.id)).toEqual([kirishima.id]);
+    expect(findClinics(db, { query: 'さくら病院', limit: 10, includeArchived: false }).items.map((c) => c.id)).toEqual([sakura.id]);
+
+    const unknown = createClinic(db, clinicInputSchema.parse({ name: '種別不明クリニック', kind: 'unconfirmed' }), { machineId: 'm' });
+    expect(getClinic(db, unknown.id)?.kind).toBe('unconfirmed');
+    expect(() => db.prepare("UPDATE clinics SET kind = 'dental' WHERE id = ?").run(unknown.id)).toThrow(/CHECK constraint failed/);
+    db.close();
+  });
+
+  it('leaves foreign keys enforced once it has run', () => {
+    const { db } = versionEightFile();
+    migrate(db, migrations);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(() => db.prepare("DELETE FROM clinics WHERE name = '霧島眼科'").run()).toThrow(/FOREIGN KEY constraint failed/);
+    db.close();
+  });
+
+  it('refuses a file whose inquiries point at a missing clinic, and leaves it at version 8', () => {
+    const { db } = versionEightFile();
+    db.pragma('foreign_keys = OFF');
+    db.exec("UPDATE inquiries SET clinic_id = 'gone'");
+    db.pragma('foreign_keys = ON');
+    expect(() => migrate(db, migrations)).toThrow(/point at a clinic that is not there/);
+    expect(schemaVersion(db)).toBe(8);
+    expect(db.prepare("SELECT sql FROM sqlite_master WHERE name = 'clinics'").pluck().get()).not.toContain('unconfirmed');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    db.close();
+  });
+});
