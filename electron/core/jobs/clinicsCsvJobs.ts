@@ -70,7 +70,9 @@ export function clinicsCsvJobs(deps: ClinicsCsvDeps): Pick<JobImplementations, C
             ? csvMessages.progressWriting(progressLabel(done, total))
             : phase === 'backup'
               ? csvMessages.progressBackingUp
-              : csvMessages.progressChecking(progressLabel(done, total, csvMessages.unitRows));
+              : phase === 'read'
+                ? csvMessages.progressReadingBook(`${Math.floor((done / Math.max(total, 1)) * 100)}%`)
+                : csvMessages.progressChecking(progressLabel(done, total, csvMessages.unitRows));
         ctx.progress(done, total, label);
       },
     });
@@ -87,7 +89,8 @@ export function clinicsCsvJobs(deps: ClinicsCsvDeps): Pick<JobImplementations, C
     'inquiries.exportCsv': (input, ctx) => exportRecords('inquiries', input, ctx),
 
     async 'clinics.previewImport'(input, ctx) {
-      return readImport({ mode: 'preview', filePath: storedPath(input.fileId), dbPath: deps.dbPath, mapping: input.mapping, onMatch: input.onMatch }, ctx);
+      const { fileId, sheet, headerRow, mapping, onMatch } = input;
+      return readImport({ mode: 'preview', filePath: storedPath(fileId), dbPath: deps.dbPath, mapping, onMatch, sheet, headerRow }, ctx);
     },
 
     async 'clinics.importCsv'(input, ctx) {
@@ -116,6 +119,8 @@ export function clinicsCsvJobs(deps: ClinicsCsvDeps): Pick<JobImplementations, C
           dbPath: deps.dbPath,
           mapping: input.mapping,
           onMatch: input.onMatch,
+          sheet: input.sheet,
+          headerRow: input.headerRow,
           import: { errorsPath, machineId: context.machineId, staffId: context.staffId ?? null, now: (context.now?.() ?? deps.now()).toISOString(), backupState },
         },
         ctx,
