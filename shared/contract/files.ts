@@ -23,3 +23,6 @@ export const filePurposes = {
   backupFile: { label: 'バックアップファイル', extensions: ['ccbak', 'sqlite3'], mime: 'application/octet-stream' },
 } as const;
 export type FilePurpose = keyof typeof filePurposes;
+
+/** The MIME type of an Excel book (.xlsx) the app writes. */
+export const xlsxMime = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -72,6 +72,8 @@ const csvExportInputSchema = z.object({
    * 'replace' writes 〓 in their place and notes the originals in a last column.
    */
   unencodable: z.enum(['refuse', 'replace']).default('refuse'),
+  /** 'xlsx': an Excel book, every cell typed as text (zeros kept, nothing runs as a formula). */
+  format: z.enum(['csv', 'xlsx'], { message: 'ファイルの形式を選んでください' }).default('csv'),
 });
 
 const unencodableCharSchema = z.object({

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { xlsxMime } from '../../../shared/contract/files.ts';
 import { maxListedProblems } from '../../../shared/contract/jobs.ts';
 import { tokyoDateString } from '../../../shared/time/tokyoDate.ts';
 import { csvMessages } from '../../../shared/messages/csvMessages.ts';
@@ -43,6 +44,10 @@ export function clinicsCsvJobs(deps: ClinicsCsvDeps): Pick<JobImplementations, C
         goOn: ctx.goOn,
         onProgress: (done, total) => ctx.progress(done, total, progressLabel(done, total)),
       });
+      if (input.format === 'xlsx') {
+        const name = csvMessages.xlsxExportFileName(csvMessages.exportFileStem[records], tokyoDateString(deps.now()));
+        return { file: deps.files.adopt(fileId, outPath, name, xlsxMime), ...result };
+      }
       const refused = input.encoding === 'shift_jis' && input.unencodable === 'refuse' && result.unencodable.length > 0;
       if (refused) {
         // Nothing is handed out until the user has chosen UTF-8 or replacement.
