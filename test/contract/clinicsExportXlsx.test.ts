@@ -57,7 +57,8 @@ describe('書き出し: an Excel book of text cells', () => {
     expect(book.rows).toBe(3);
 
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await downloadFile(t, book.file!.fileId));
+    const bytes = await downloadFile(t, book.file!.fileId);
+    await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
     const sheet = workbook.worksheets[0]!;
     const values: string[][] = [];
     sheet.eachRow((row) => {
