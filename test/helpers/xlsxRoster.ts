@@ -4,9 +4,11 @@ import ExcelJS from 'exceljs';
  * A roster book as an office keeps it, written with exceljs: a hidden sheet first, then the
  * roster with a merged title row above the header, 会員番号 stored as numbers formatted 000000,
  * a formula whose cached result is the address, a 電話番号 typed as text and a date of entry.
+ * With `instructionsFirst`, a visible sheet of instructions comes before the roster.
  */
-export async function rosterBook(): Promise<Buffer> {
+export async function rosterBook(options: { instructionsFirst?: boolean } = {}): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
+  if (options.instructionsFirst) book.addWorksheet('記入のしかた').addRow(['会員番号は6桁で入力してください']);
   const hidden = book.addWorksheet('集計用', { state: 'hidden' });
   hidden.addRow(['医療機関名', '電話番号']);
   hidden.addRow(['隠しシートの医院', '099-000-0000']);
