@@ -1,9 +1,12 @@
+import fs from 'node:fs';
+import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
 import { rosterBook } from '../helpers/xlsxRoster.ts';
 import { newCounterContext } from './support/browser.ts';
 import { useCounterApp } from './support/counterApp.ts';
 import { collectPageProblems } from './support/pageProblems.ts';
 import { expectText, openScreen } from './support/screens.ts';
+import { callPreview } from './support/startPreview.ts';
 
 const app = useCounterApp();
 
@@ -46,6 +49,34 @@ describe('設定: 名簿の取り込み from an Excel book', () => {
     const clinic = page.getByRole('region', { name: '霧島ひかり眼科', exact: true });
     await expect.poll(() => clinic.getByLabel('会員番号', { exact: true }).inputValue()).toBe('000099');
     expect(await clinic.getByLabel('所在地', { exact: true }).inputValue()).toBe('鹿児島県霧島市国分中央1-1');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  test('書き出し as an Excel book: 会員番号 000077 is a text cell, a name starting with = is text', async () => {
+    await callPreview(app.preview, 'clinics.create', { name: '=1+1眼科', memberNumber: '000077', phone: '099-111-0077' });
+    const context = await newCounterContext(app.browser);
+    const page = await context.newPage();
+    const problems = collectPageProblems(page);
+    await page.goto(app.preview.url);
+    await openScreen(page, '設定');
+
+    const exporting = page.locator('section', { has: page.getByRole('heading', { name: 'CSV・Excelの書き出し' }) });
+    await exporting.getByLabel(/^Excelのブック/).check();
+    expect(await exporting.getByLabel(/^Shift_JIS/).isDisabled()).toBe(true);
+    const [download] = await Promise.all([page.waitForEvent('download'), exporting.getByRole('button', { name: 'Excelのブックを書き出す' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^医療機関一覧_\d{4}-\d{2}-\d{2}\.xlsx$/);
+    await expectText(exporting.getByRole('status').filter({ hasText: '書き出しました' }), /件を書き出しました（医療機関一覧_.+\.xlsx）/);
+
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile((await download.path())!);
+    const sheet = book.worksheets[0]!;
+    const header = (sheet.getRow(1).values as unknown[]).map(String);
+    const row = sheet.getRows(2, sheet.rowCount - 1)!.find((r) => r.getCell(header.indexOf('医療機関名')).value === '=1+1眼科')!;
+    const member = row.getCell(header.indexOf('会員番号'));
+    expect({ value: member.value, type: member.type, numFmt: member.numFmt }).toEqual({ value: '000077', type: ExcelJS.ValueType.String, numFmt: '@' });
+    expect(row.getCell(header.indexOf('医療機関名')).formula).toBeUndefined();
+    fs.rmSync((await download.path())!, { force: true });
     expect(problems).toEqual([]);
     await context.close();
   });
