@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { xmlTextWithoutPhonetics } from '../../electron/core/text/xlsxBookReader.ts';
 import { readBookRecords } from '../../electron/core/text/xlsxRows.ts';
+import { bookWithPhonetics } from '../helpers/craftedZip.ts';
 import { tempDir } from '../helpers/tempDir.ts';
 import { plainBook } from '../helpers/xlsxRoster.ts';
 
@@ -26,5 +27,11 @@ describe('reading the XML of a Japanese Excel book', () => {
     fs.writeFileSync(file, await plainBook([['医療機関名'], ...names]));
     const { records } = await readBookRecords(file);
     expect(records.slice(1)).toEqual(names);
+  });
+
+  it('names typed through the IME in Japanese Excel read as typed, not as their ふりがな', async () => {
+    const file = path.join(tempDir(), 'ime.xlsx');
+    fs.writeFileSync(file, bookWithPhonetics([['医療機関名', 'イリョウキカンメイ'], ['鹿児島中央病院', 'カゴシマチュウオウビョウイン']]));
+    expect((await readBookRecords(file)).records).toEqual([['医療機関名'], ['鹿児島中央病院']]);
   });
 });
