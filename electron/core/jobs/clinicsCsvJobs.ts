@@ -65,8 +65,18 @@ export function clinicsCsvJobs(deps: ClinicsCsvDeps): Pick<JobImplementations, C
     }
   }
 
-  function readImport(data: Omit<ClinicsCsvImportData, 'maxProblems'>, ctx: JobContext) {
-    return runWorker<ClinicsCsvImportReport>('clinicsCsvImport', { ...data, maxProblems: maxListedProblems } satisfies ClinicsCsvImportData, {
+  async function readImport(data: Omit<ClinicsCsvImportData, 'maxProblems' | 'scratchDir'>, ctx: JobContext) {
+    const { path: scratchDir } = deps.files.reservePath();
+    fs.mkdirSync(scratchDir);
+    try {
+      return await readWithWorker({ ...data, maxProblems: maxListedProblems, scratchDir }, ctx);
+    } finally {
+      fs.rmSync(scratchDir, { recursive: true, force: true });
+    }
+  }
+
+  function readWithWorker(data: ClinicsCsvImportData, ctx: JobContext) {
+    return runWorker<ClinicsCsvImportReport>('clinicsCsvImport', data, {
       signal: ctx.signal,
       goOn: ctx.goOn,
       onProgress: (done, total, phase) => {

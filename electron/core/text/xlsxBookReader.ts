@@ -1,6 +1,9 @@
 import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import ExcelJS from 'exceljs';
+// The unzipper exceljs 4.4.0 itself loads (0.10.14, nested under it): the same module instance.
+// @ts-expect-error -- an internal file of that unzipper, which ships no types
+import UnzipParse from 'exceljs/node_modules/unzipper/lib/parse.js';
 
 /**
  * exceljs 4.4.0's streaming WorkbookReader with two fixes a Japanese roster needs. Both wrap the
@@ -13,6 +16,12 @@ import ExcelJS from 'exceljs';
  *   across chunks hands exceljs whole characters.
  * - The same wrap drops `<rPh>` elements, the ふりがな Japanese Excel stores beside text typed
  *   through the IME: exceljs 4.4.0 took that reading for the cell's text (鹿児島 → カゴシマ).
+ *
+ * - unzipper 0.10's `Parse` emits 'end' as soon as its input is written ('finish'), while parts
+ *   are still waiting to be read; exceljs then stops early and silently drops the last parts of
+ *   the zip (found: xl/workbook.xml of a small book, so no sheet; in Excel's order it would be
+ *   the shared strings, so empty cells). That early 'end' is held back while parts wait; the
+ *   stream's own end follows once they are read (the zip was checked whole by zipGuard.ts).
  *
  * If a later exceljs lacks these methods, the plain reader is used (self-check below).
  */
@@ -50,6 +59,17 @@ export async function* xmlTextWithoutPhonetics(chunks: AsyncIterable<Buffer | st
   pending += decoder.end();
   const rest = ready(true);
   if (rest !== '') yield rest;
+}
+
+type ParseStream = { _readableState?: { length: number; endEmitted: boolean }; emit(event: string | symbol, ...args: unknown[]): boolean };
+const parseProto = (UnzipParse as unknown as { prototype?: ParseStream }).prototype;
+if (parseProto && typeof parseProto.emit === 'function') {
+  const emit = parseProto.emit;
+  parseProto.emit = function (this: ParseStream, event, ...args) {
+    const state = this._readableState;
+    if (event === 'end' && state && !state.endEmitted && state.length > 0) return false;
+    return emit.call(this, event, ...args);
+  };
 }
 
 class PatchedWorkbookReader extends BaseReader {}

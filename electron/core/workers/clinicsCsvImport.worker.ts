@@ -44,6 +44,12 @@ export interface ClinicsCsvImportData {
   sheet?: string | undefined;
   /** The header's row as Excel numbers it; without it, found as the first row of two or more cells. */
   headerRow?: number | undefined;
+  /**
+   * A private folder the job removes when this thread ends, cancelled or not: exceljs unpacks a
+   * sheet stored before its shared strings (as Excel stores them) to a temporary file, and a
+   * roster's names must not be left in the system's temp folder.
+   */
+  scratchDir: string;
   /** How many problems the report lists (all are counted). */
   maxProblems: number;
   /** Import mode. */
@@ -116,6 +122,8 @@ function isZip(filePath: string): boolean {
 async function readRecords(data: ClinicsCsvImportData) {
   try {
     if (isZip(data.filePath)) {
+      // os.tmpdir() reads these; a worker's environment is its own copy.
+      for (const name of ['TMPDIR', 'TMP', 'TEMP']) process.env[name] = data.scratchDir;
       const read = await readBookRecords(data.filePath, {
         sheet: data.sheet,
         onProgress: (done, total) => post({ type: 'progress', done, total, phase: 'read' }),
