@@ -5,7 +5,7 @@ import { xmlTextWithoutPhonetics } from '../../electron/core/text/xlsxBookReader
 import { readBookRecords } from '../../electron/core/text/xlsxRows.ts';
 import { bookWithPhonetics } from '../helpers/craftedZip.ts';
 import { tempDir } from '../helpers/tempDir.ts';
-import { plainBook } from '../helpers/xlsxRoster.ts';
+import { plainBook, rosterBook } from '../helpers/xlsxRoster.ts';
 
 async function joined(chunks: Buffer[]): Promise<string> {
   let text = '';
@@ -33,5 +33,24 @@ describe('reading the XML of a Japanese Excel book', () => {
     const file = path.join(tempDir(), 'ime.xlsx');
     fs.writeFileSync(file, bookWithPhonetics([['医療機関名', 'イリョウキカンメイ'], ['鹿児島中央病院', 'カゴシマチュウオウビョウイン']]));
     expect((await readBookRecords(file)).records).toEqual([['医療機関名'], ['鹿児島中央病院']]);
+  });
+
+  it('a book whose workbook part comes last (as exceljs writes it) is read whole, every time', async () => {
+    const file = path.join(tempDir(), 'roster.xlsx');
+    fs.writeFileSync(file, await rosterBook());
+    const saved = process.env.TMPDIR;
+    try {
+      for (let run = 0; run < 6; run++) {
+        // A fresh, deep temp folder makes exceljs's temporary sheet files slow enough to expose
+        // unzipper ending the zip before its last parts were read.
+        const deep = path.join(tempDir(), 'tmp', 'files', `run-${run}`);
+        fs.mkdirSync(deep, { recursive: true });
+        process.env.TMPDIR = deep;
+        expect((await readBookRecords(file)).sheet).toBe('名簿');
+      }
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+    }
   });
 });
