@@ -15,10 +15,14 @@ export type FileRef = z.infer<typeof fileRefSchema>;
 
 /** What kind of file the user is asked for; decides the dialog filter and accepted types. */
 export const filePurposes = {
-  clinicsCsv: { label: 'CSVファイル', extensions: ['csv', 'txt'], mime: 'text/csv' },
+  /** A roster: an Excel book or a CSV saved from one (the import tells them apart by content). */
+  clinicsCsv: { label: 'Excelのブック・CSVファイル', extensions: ['xlsx', 'csv', 'txt'], mime: 'application/octet-stream' },
   /** An official rate table (CSV from Excel, or JSON) or a new content pack (JSON). */
   contentFile: { label: 'CSV・JSONファイル', extensions: ['csv', 'json'], mime: 'application/octet-stream' },
   /** A backup saved elsewhere earlier: the database file, or its encrypted copy. */
   backupFile: { label: 'バックアップファイル', extensions: ['ccbak', 'sqlite3'], mime: 'application/octet-stream' },
 } as const;
 export type FilePurpose = keyof typeof filePurposes;
+
+/** The MIME type of an Excel book (.xlsx) the app writes. */
+export const xlsxMime = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

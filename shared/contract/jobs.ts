@@ -45,6 +45,12 @@ const columnMappingSchema = z
     return new Set(used).size === used.length;
   }, { message: '同じ項目が2つ以上の列に選ばれています。1つの項目には1つの列だけを選んでください' });
 
+/** Where the list is in the file: an .xlsx book's sheet, and the header's row when detection is wrong. */
+const sourceChoiceShape = {
+  sheet: z.string().min(1).max(31, { message: 'シート名は31文字以内です' }).optional(),
+  headerRow: z.number({ message: '見出しの行は数字で選んでください' }).int().min(1).max(1_048_576).optional(),
+};
+
 const matchActionSchema = z.enum(clinicMatchActions, { message: '登録済みの医療機関と一致した行の扱いを選んでください' });
 
 const importOutcomeShape = {
@@ -80,6 +86,8 @@ const csvExportInputSchema = z.object({
    * 'replace' writes 〓 in their place and notes the originals in a last column.
    */
   unencodable: z.enum(['refuse', 'replace']).default('refuse'),
+  /** 'xlsx': an Excel book, every cell typed as text (zeros kept, nothing runs as a formula). */
+  format: z.enum(['csv', 'xlsx'], { message: 'ファイルの形式を選んでください' }).default('csv'),
 });
 
 const unencodableCharSchema = z.object({
@@ -120,10 +128,19 @@ export const jobKinds = {
       mapping: columnMappingSchema.optional(),
       onMatch: matchActionSchema.default('skip'),
       acceptSuggestedKinds: acceptSuggestedKindsSchema,
+      ...sourceChoiceShape,
     }),
     result: z.object({
       encoding: z.enum(csvEncodings),
       delimiter: z.enum(csvDelimiters),
+      /** An .xlsx book: its sheets in tab order (hidden ones marked) and the one read. */
+      book: z
+        .object({ sheets: z.array(z.object({ name: z.string(), hidden: z.boolean() })), sheet: z.string() })
+        .optional(),
+      /** The header's row as Excel numbers it (title rows above it are skipped). */
+      headerRow: z.number().int().positive(),
+      /** The first rows of the file as they are, to choose the header row from. */
+      headRows: z.array(z.object({ row: z.number().int().positive(), cells: z.array(z.string()) })),
       headers: z.array(z.string()),
       /** The mapping used: the given one, or the one suggested from the headers. */
       mapping: columnMappingSchema,
@@ -155,6 +172,7 @@ export const jobKinds = {
       mapping: columnMappingSchema.optional(),
       onMatch: matchActionSchema.default('skip'),
       acceptSuggestedKinds: acceptSuggestedKindsSchema,
+      ...sourceChoiceShape,
     }),
     result: z.object({
       imported: z.number().int().nonnegative(),

@@ -29,4 +29,13 @@ export const csvMessages = {
   replacedColumnHeader: '置き換えた文字（〓＝Shift_JISにない文字のコード）',
   replacedNote: (header: string, codePoint: string) => `${header}：〓＝${codePoint}`,
   noteSeparator: '、',
+  bookDamaged: 'Excelのブック（.xlsx）として読めません。ファイルが壊れているか、途中までしか保存されていない可能性があります。Excelで開いて保存し直してください',
+  bookTooLarge: (limitMb: string) =>
+    `展開すると大きすぎるため、このブックは読み込みません（展開後${limitMb}MBまで）。不要なシートを削除するか、名簿のシートだけを別のブックに保存してください`,
+  notABook: 'Excelのブック（.xlsx）ではない圧縮ファイルです。名簿のブックまたはCSVファイルを選んでください',
+  noVisibleSheet: 'ブックに表示されているシートがありません。名簿のシートを表示してから保存し直してください',
+  sheetNotFound: (name: string) => `ブックにシート「${name}」がありません。ファイルをもう一度選んでください`,
+  headerRowOutside: (row: number) => `見出しの行（${row}行目）がシートにありません。見出しの行を選び直してください`,
+  progressReadingBook: (percent: string) => `ブックを読んでいます ${percent}`,
+  xlsxExportFileName: (stem: string, date: string) => `${stem}_${date}.xlsx`,
 } as const;

@@ -137,8 +137,8 @@ describe('名簿の取り込み: refused files change nothing', () => {
     await expectRefused('empty.csv', fixture('empty.csv'), 'INVALID_FILE', /ファイルが空です/);
   });
 
-  it('an Excel workbook saved as .xlsx', async () => {
-    await expectRefused('book.csv', Buffer.from('504b0304140000000800', 'hex'), 'INVALID_FILE', /Excelのブック（\.xlsx）.*「CSV」形式/);
+  it('the first bytes of a zip, not a whole book: refused as a damaged book', async () => {
+    await expectRefused('book.xlsx', Buffer.from('504b0304140000000800', 'hex'), 'INVALID_FILE', /Excelのブック（\.xlsx）として読めません.*保存し直してください/);
   });
 
   it('a quote that is never closed', async () => {

@@ -124,7 +124,7 @@ describe('files in and out over the HTTP host', () => {
     const up = await postFile(t, '名簿.csv', csv);
     expect(up.status).toBe(200);
     const ref = up.json().result;
-    expect(ref).toMatchObject({ name: '名簿.csv', mime: 'text/csv', size: Buffer.byteLength(csv) });
+    expect(ref).toMatchObject({ name: '名簿.csv', mime: 'application/octet-stream', size: Buffer.byteLength(csv) });
 
     const started = (await call(t, 'jobs.start', { kind: 'clinics.importCsv', input: { fileId: ref.fileId } })).body.result;
     const finished = await waitForJob(t, started.jobId);

@@ -80,7 +80,7 @@ describe('設定: 名簿の取り込み', () => {
     await page.goto(app.preview.url);
     await openScreen(page, '設定');
 
-    const exporting = page.getByRole('region', { name: 'CSVの書き出し' }).or(page.locator('section', { has: page.getByRole('heading', { name: 'CSVの書き出し' }) }));
+    const exporting = page.getByRole('region', { name: 'CSV・Excelの書き出し' }).or(page.locator('section', { has: page.getByRole('heading', { name: 'CSV・Excelの書き出し' }) }));
     await exporting.getByLabel(/^Shift_JIS/).check();
     const [download] = await Promise.all([page.waitForEvent('download'), exporting.getByRole('button', { name: 'CSVを書き出す' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^医療機関一覧_\d{4}-\d{2}-\d{2}_ShiftJIS\.csv$/);

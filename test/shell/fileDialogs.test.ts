@@ -37,17 +37,17 @@ describe('file dialogs', () => {
   }
 
   describe('opening', () => {
-    it('asks for a CSV file with a Japanese filter and hands it to the core', async () => {
+    it('asks for an Excel book or a CSV file with a Japanese filter and hands it to the core', async () => {
       const chosen = path.join(dir, '医療機関一覧.csv');
       fs.writeFileSync(chosen, '名称\n');
       showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [chosen] });
       const answer = await dialogs.openFile(window as never, { purpose: 'clinicsCsv' });
       expect(showOpenDialog.mock.calls[0]?.[1]).toMatchObject({
         properties: ['openFile'],
-        filters: [{ name: 'CSVファイル', extensions: ['csv', 'txt'] }],
+        filters: [{ name: 'Excelのブック・CSVファイル', extensions: ['xlsx', 'csv', 'txt'] }],
       });
-      expect(core.files.addFromPath).toHaveBeenCalledWith(chosen, 'text/csv');
-      expect(answer).toMatchObject({ ok: true, result: { name: '医療機関一覧.csv', mime: 'text/csv' } });
+      expect(core.files.addFromPath).toHaveBeenCalledWith(chosen, 'application/octet-stream');
+      expect(answer).toMatchObject({ ok: true, result: { name: '医療機関一覧.csv', mime: 'application/octet-stream' } });
     });
 
     it('answers null when the clerk cancels', async () => {

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { xlsxMime } from '../../../shared/contract/files.ts';
 import { maxListedProblems } from '../../../shared/contract/jobs.ts';
 import { tokyoDateString } from '../../../shared/time/tokyoDate.ts';
 import { csvMessages } from '../../../shared/messages/csvMessages.ts';
@@ -43,6 +44,10 @@ export function clinicsCsvJobs(deps: ClinicsCsvDeps): Pick<JobImplementations, C
         goOn: ctx.goOn,
         onProgress: (done, total) => ctx.progress(done, total, progressLabel(done, total)),
       });
+      if (input.format === 'xlsx') {
+        const name = csvMessages.xlsxExportFileName(csvMessages.exportFileStem[records], tokyoDateString(deps.now()));
+        return { file: deps.files.adopt(fileId, outPath, name, xlsxMime), ...result };
+      }
       const refused = input.encoding === 'shift_jis' && input.unencodable === 'refuse' && result.unencodable.length > 0;
       if (refused) {
         // Nothing is handed out until the user has chosen UTF-8 or replacement.
@@ -60,8 +65,18 @@ export function clinicsCsvJobs(deps: ClinicsCsvDeps): Pick<JobImplementations, C
     }
   }
 
-  function readImport(data: Omit<ClinicsCsvImportData, 'maxProblems'>, ctx: JobContext) {
-    return runWorker<ClinicsCsvImportReport>('clinicsCsvImport', { ...data, maxProblems: maxListedProblems } satisfies ClinicsCsvImportData, {
+  async function readImport(data: Omit<ClinicsCsvImportData, 'maxProblems' | 'scratchDir'>, ctx: JobContext) {
+    const { path: scratchDir } = deps.files.reservePath();
+    fs.mkdirSync(scratchDir);
+    try {
+      return await readWithWorker({ ...data, maxProblems: maxListedProblems, scratchDir }, ctx);
+    } finally {
+      fs.rmSync(scratchDir, { recursive: true, force: true });
+    }
+  }
+
+  function readWithWorker(data: ClinicsCsvImportData, ctx: JobContext) {
+    return runWorker<ClinicsCsvImportReport>('clinicsCsvImport', data, {
       signal: ctx.signal,
       goOn: ctx.goOn,
       onProgress: (done, total, phase) => {
@@ -70,7 +85,9 @@ export function clinicsCsvJobs(deps: ClinicsCsvDeps): Pick<JobImplementations, C
             ? csvMessages.progressWriting(progressLabel(done, total))
             : phase === 'backup'
               ? csvMessages.progressBackingUp
-              : csvMessages.progressChecking(progressLabel(done, total, csvMessages.unitRows));
+              : phase === 'read'
+                ? csvMessages.progressReadingBook(`${Math.floor((done / Math.max(total, 1)) * 100)}%`)
+                : csvMessages.progressChecking(progressLabel(done, total, csvMessages.unitRows));
         ctx.progress(done, total, label);
       },
     });
@@ -85,7 +102,8 @@ export function clinicsCsvJobs(deps: ClinicsCsvDeps): Pick<JobImplementations, C
     'inquiries.exportCsv': (input, ctx) => exportRecords('inquiries', input, ctx),
 
     async 'clinics.previewImport'(input, ctx) {
-      return readImport({ mode: 'preview', filePath: storedPath(input.fileId), dbPath: deps.dbPath, mapping: input.mapping, onMatch: input.onMatch, acceptSuggestedKinds: input.acceptSuggestedKinds }, ctx);
+      const { fileId, sheet, headerRow, mapping, onMatch, acceptSuggestedKinds } = input;
+      return readImport({ mode: 'preview', filePath: storedPath(fileId), dbPath: deps.dbPath, mapping, onMatch, acceptSuggestedKinds, sheet, headerRow }, ctx);
     },
 
     async 'clinics.importCsv'(input, ctx) {
@@ -115,6 +133,8 @@ export function clinicsCsvJobs(deps: ClinicsCsvDeps): Pick<JobImplementations, C
           mapping: input.mapping,
           onMatch: input.onMatch,
           acceptSuggestedKinds: input.acceptSuggestedKinds,
+          sheet: input.sheet,
+          headerRow: input.headerRow,
           import: { errorsPath, machineId: context.machineId, staffId: context.staffId ?? null, now: (context.now?.() ?? deps.now()).toISOString(), backupState },
         },
         ctx,

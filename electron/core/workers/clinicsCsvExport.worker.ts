@@ -10,6 +10,7 @@ import { countClinics, iterateClinics } from '../db/repos/clinicRecords.ts';
 import { countInquiries, iterateInquiriesForExport } from '../db/repos/inquiries.ts';
 import { replaceUnencodable, unencodableInCp932 } from '../text/cp932.ts';
 import { csvBom, encodeCsvChunk, toExcelCsv } from '../text/csvText.ts';
+import { writeTextBook } from '../text/xlsxTextBook.ts';
 import { gatedPost, type ProgressGated } from './progressGate.ts';
 import type { WorkerMessage } from './runWorker.ts';
 
@@ -20,6 +21,8 @@ export interface ClinicsCsvExportData {
   includeArchived: boolean;
   encoding: ExportEncoding;
   unencodable: 'refuse' | 'replace';
+  /** 'xlsx': an Excel book with every cell text (encoding and unencodable do not apply). */
+  format: 'csv' | 'xlsx';
 }
 
 export interface ClinicsCsvExportResult {
@@ -124,10 +127,27 @@ function exportCsv(data: ClinicsCsvExportData): ClinicsCsvExportResult {
   }
 }
 
+/** The same columns and values as the CSV, as an Excel book of text cells (xlsxTextBook.ts). */
+async function exportBook(data: ClinicsCsvExportData): Promise<ClinicsCsvExportResult> {
+  const db = openReadOnlyDatabase(data.dbPath);
+  try {
+    const source = openSource(db, data.records, data.includeArchived);
+    const cells = function* () {
+      for (const { cells } of source.rows) yield cells;
+    };
+    const rows = await writeTextBook(data.outPath, csvMessages.exportFileStem[data.records], source.headers, cells(), (done) =>
+      post({ type: 'progress', done, total: source.total }),
+    );
+    return { rows, unencodable: [], replaced: 0 };
+  } finally {
+    db.close();
+  }
+}
+
 const post = gatedPost((message: WorkerMessage<ClinicsCsvExportResult>) => parentPort?.postMessage(message), (workerData as ProgressGated).progressGate);
 
-try {
-  post({ type: 'result', result: exportCsv(workerData as ClinicsCsvExportData) });
-} catch (error) {
-  post({ type: 'error', message: String(error) });
-}
+const data = workerData as ClinicsCsvExportData;
+(data.format === 'xlsx' ? exportBook(data) : Promise.resolve().then(() => exportCsv(data))).then(
+  (result) => post({ type: 'result', result }),
+  (error: unknown) => post({ type: 'error', message: String(error) }),
+);

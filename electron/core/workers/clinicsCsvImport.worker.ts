@@ -30,6 +30,8 @@ import { AppError } from '../errors.ts';
 import { isWriteDenied } from '../files/readOnlyDataDir.ts';
 import { decodeCsvBytes, detectDelimiter, encodeCsvText, parseCsvRecords, toExcelCsv, UnreadableCsv } from '../text/csvText.ts';
 import { importedKinds } from './importedKinds.ts';
+import { readBookRecords, type BookSheet } from '../text/xlsxRows.ts';
+import { UnreadableBook } from '../text/zipGuard.ts';
 import { gatedPost, type ProgressGated } from './progressGate.ts';
 import type { WorkerMessage } from './runWorker.ts';
 
@@ -42,6 +44,16 @@ export interface ClinicsCsvImportData {
   onMatch: ClinicMatchAction;
   /** Store the 種別 a row suggests (a name with 病院) instead of 未確認: staff ticked it in the preview. */
   acceptSuggestedKinds: boolean;
+  /** An .xlsx book: the sheet to read; without it, the first visible one. */
+  sheet?: string | undefined;
+  /** The header's row as Excel numbers it; without it, found as the first row of two or more cells. */
+  headerRow?: number | undefined;
+  /**
+   * A private folder the job removes when this thread ends, cancelled or not: exceljs unpacks a
+   * sheet stored before its shared strings (as Excel stores them) to a temporary file, and a
+   * roster's names must not be left in the system's temp folder.
+   */
+  scratchDir: string;
   /** How many problems the report lists (all are counted). */
   maxProblems: number;
   /** Import mode. */
@@ -58,8 +70,14 @@ export interface ClinicsCsvImportData {
 }
 
 export interface ClinicsCsvImportReport {
+  /** For a book: how its rejected rows' CSV is written (UTF-8 with a BOM, commas). */
   encoding: CsvEncoding;
   delimiter: CsvDelimiter;
+  /** An .xlsx book's sheets and the one read; absent for a CSV file. */
+  book?: { sheets: BookSheet[]; sheet: string };
+  headerRow: number;
+  /** The first rows of the file, to choose the header row from. */
+  headRows: { row: number; cells: string[] }[];
   headers: string[];
   mapping: ColumnMapping;
   missing: ClinicImportField[];
@@ -83,6 +101,7 @@ export interface ClinicsCsvImportReport {
 }
 
 const sampleRows = 5;
+const headRowCount = 10;
 const progressEvery = 1000;
 
 /** The header is the first row with two or more filled cells: lists often start with a title. */
@@ -94,19 +113,46 @@ function findHeader(records: string[][]): number {
   return records.findIndex((r) => filled(r) >= 1);
 }
 
-function readList(data: ClinicsCsvImportData): ClinicsCsvImportReport {
-  let decoded;
-  let delimiter: CsvDelimiter;
-  let records: string[][];
+const zipSignature = [0x50, 0x4b, 0x03, 0x04];
+
+function isZip(filePath: string): boolean {
+  const head = Buffer.alloc(4);
+  const fd = fs.openSync(filePath, 'r');
   try {
-    decoded = decodeCsvBytes(fs.readFileSync(data.filePath));
-    delimiter = detectDelimiter(decoded.text);
-    records = parseCsvRecords(decoded.text, delimiter);
+    fs.readSync(fd, head, 0, 4, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  return zipSignature.every((b, i) => head[i] === b);
+}
+
+/** The file's rows: an .xlsx book through the book reader, anything else as CSV text. */
+async function readRecords(data: ClinicsCsvImportData) {
+  try {
+    if (isZip(data.filePath)) {
+      // os.tmpdir() reads these; a worker's environment is its own copy.
+      for (const name of ['TMPDIR', 'TMP', 'TEMP']) process.env[name] = data.scratchDir;
+      const read = await readBookRecords(data.filePath, {
+        sheet: data.sheet,
+        onProgress: (done, total) => post({ type: 'progress', done, total, phase: 'read' }),
+      });
+      const encoding: CsvEncoding = 'utf8bom';
+      const delimiter: CsvDelimiter = 'comma';
+      return { decoded: { encoding }, delimiter, records: read.records, book: { sheets: read.sheets, sheet: read.sheet } };
+    }
+    const decoded = decodeCsvBytes(fs.readFileSync(data.filePath));
+    const delimiter = detectDelimiter(decoded.text);
+    return { decoded, delimiter, records: parseCsvRecords(decoded.text, delimiter), book: undefined };
   } catch (error) {
-    if (error instanceof UnreadableCsv) throw new AppError('INVALID_FILE', `${errorMessages.INVALID_FILE}（${error.message}）`);
+    if (error instanceof UnreadableCsv || error instanceof UnreadableBook) throw new AppError('INVALID_FILE', `${errorMessages.INVALID_FILE}（${error.message}）`);
     throw error;
   }
-  const headerIndex = findHeader(records);
+}
+
+async function readList(data: ClinicsCsvImportData): Promise<ClinicsCsvImportReport> {
+  const { decoded, delimiter, records, book } = await readRecords(data);
+  if (data.headerRow !== undefined && data.headerRow > records.length) throw new AppError('INVALID_INPUT', csvMessages.headerRowOutside(data.headerRow));
+  const headerIndex = data.headerRow !== undefined ? data.headerRow - 1 : findHeader(records);
   if (headerIndex < 0) throw new AppError('INVALID_FILE', `${errorMessages.INVALID_FILE}（${csvMessages.noText}）`);
   const headers = records[headerIndex]!.map((h) => h.trim());
   const mapping = data.mapping ?? suggestMapping(headers);
@@ -118,6 +164,9 @@ function readList(data: ClinicsCsvImportData): ClinicsCsvImportReport {
   const report: ClinicsCsvImportReport = {
     encoding: decoded.encoding,
     delimiter,
+    ...(book ? { book } : {}),
+    headerRow: headerIndex + 1,
+    headRows: records.slice(0, headRowCount).map((cells, i) => ({ row: i + 1, cells })),
     headers,
     mapping,
     missing,
@@ -324,11 +373,12 @@ function writeErrors(
 
 const post = gatedPost((message: WorkerMessage<ClinicsCsvImportReport>) => parentPort?.postMessage(message), (workerData as ProgressGated).progressGate);
 
-try {
-  post({ type: 'result', result: readList(workerData as ClinicsCsvImportData) });
-} catch (error) {
-  if (error instanceof AppError) post({ type: 'error', code: error.code, message: error.message });
-  // The database (or the folder) turned read-only: the import wrote nothing, and staff are told why.
-  else if (isWriteDenied(error)) post({ type: 'error', code: 'DATA_DIR_READ_ONLY', message: errorMessages.DATA_DIR_READ_ONLY });
-  else post({ type: 'error', message: String(error) });
-}
+readList(workerData as ClinicsCsvImportData).then(
+  (result) => post({ type: 'result', result }),
+  (error: unknown) => {
+    if (error instanceof AppError) post({ type: 'error', code: error.code, message: error.message });
+    // The database (or the folder) turned read-only: the import wrote nothing, and staff are told why.
+    else if (isWriteDenied(error)) post({ type: 'error', code: 'DATA_DIR_READ_ONLY', message: errorMessages.DATA_DIR_READ_ONLY });
+    else post({ type: 'error', message: String(error) });
+  },
+);

@@ -18,6 +18,9 @@ export type ExportRecords = 'clinics' | 'inquiries';
 
 export const exportRecordLabels: Record<ExportRecords, string> = { clinics: '医療機関', inquiries: '問い合わせ' };
 
+/** CSV for any program, or an Excel book whose cells are all text (zeros kept). */
+export type ExportFormat = 'csv' | 'xlsx';
+
 /** Characters Shift_JIS cannot write, found before anything was saved: the user chooses next. */
 export interface PendingExport {
   records: ExportRecords;
@@ -28,11 +31,13 @@ export interface PendingExport {
 interface ClinicsCsvState {
   records: ExportRecords;
   encoding: ExportEncoding;
+  format: ExportFormat;
   includeArchived: boolean;
   exportJob: JobView;
   pending: PendingExport | null;
   setRecords(records: ExportRecords): void;
   setEncoding(encoding: ExportEncoding): void;
+  setFormat(format: ExportFormat): void;
   setIncludeArchived(includeArchived: boolean): void;
   /** Writes with the chosen options; Shift_JIS stops at characters it cannot write. */
   exportCsv(): Promise<void>;
@@ -52,14 +57,14 @@ function outcome(error: unknown, fallback: string): JobView {
 
 /** CSV export of clinics and inquiries for Excel: a cancellable job with progress. */
 export const useClinicsCsvStore = create<ClinicsCsvState>()((set, get) => {
-  async function run(records: ExportRecords, includeArchived: boolean, encoding: ExportEncoding, unencodable: 'refuse' | 'replace') {
+  async function run(records: ExportRecords, includeArchived: boolean, encoding: ExportEncoding, unencodable: 'refuse' | 'replace', format: ExportFormat = 'csv') {
     exportController?.abort();
     const controller = new AbortController();
     exportController = controller;
     set({ exportJob: { phase: 'running', progress: null, message: null }, pending: null });
     try {
       const kind = records === 'clinics' ? 'clinics.exportCsv' : 'inquiries.exportCsv';
-      const result = await runJob(kind, { includeArchived, encoding, unencodable }, {
+      const result = await runJob(kind, { includeArchived, encoding, unencodable, format }, {
         signal: controller.signal,
         onProgress: (job) => set({ exportJob: { phase: 'running', progress: job.progress, message: null } }),
       });
@@ -82,7 +87,7 @@ export const useClinicsCsvStore = create<ClinicsCsvState>()((set, get) => {
         },
       });
     } catch (error) {
-      set({ exportJob: outcome(error, 'CSVを書き出せませんでした。もう一度お試しください。') });
+      set({ exportJob: outcome(error, `${format === 'xlsx' ? 'Excelのブック' : 'CSV'}を書き出せませんでした。もう一度お試しください。`) });
     } finally {
       if (exportController === controller) exportController = null;
     }
@@ -91,17 +96,19 @@ export const useClinicsCsvStore = create<ClinicsCsvState>()((set, get) => {
   return {
     records: 'clinics',
     encoding: 'utf8bom',
+    format: 'csv',
     includeArchived: false,
     exportJob: { phase: 'idle', progress: null, message: null },
     pending: null,
 
     setRecords: (records) => set({ records, pending: null }),
     setEncoding: (encoding) => set({ encoding, pending: null }),
+    setFormat: (format) => set({ format, pending: null }),
     setIncludeArchived: (includeArchived) => set({ includeArchived, pending: null }),
 
     exportCsv() {
-      const { records, includeArchived, encoding } = get();
-      return run(records, includeArchived, encoding, 'refuse');
+      const { records, includeArchived, encoding, format } = get();
+      return run(records, includeArchived, encoding, 'refuse', format);
     },
 
     async resolvePending(choice) {

@@ -18,6 +18,10 @@ interface ClinicsImportState {
   onMatch: ClinicMatchAction;
   /** Staff accepted the preview's suggested 種別 (a name with 病院 stored as 病院); off for each new file. */
   acceptSuggestedKinds: boolean;
+  /** An Excel book's sheet chosen by staff; undefined: the first visible one. */
+  sheet: string | undefined;
+  /** The header row chosen by staff; undefined: the one the reader found. */
+  headerRow: number | undefined;
   /** Reading the file (preview) or importing it, with progress and an outcome line. */
   job: JobView;
   running: 'preview' | 'import' | null;
@@ -26,6 +30,9 @@ interface ClinicsImportState {
   setColumn(column: number, field: ClinicImportField | ''): void;
   setOnMatch(action: ClinicMatchAction): void;
   setAcceptSuggestedKinds(accept: boolean): void;
+  /** Another sheet or header row means other columns: the mapping is suggested afresh. */
+  setSheet(sheet: string): void;
+  setHeaderRow(row: number): void;
   runImport(): Promise<void>;
   cancel(): void;
   discard(): void;
@@ -47,18 +54,19 @@ function outcomeLine(name: string, r: ImportResult): string {
   return r.rejected > 0 ? `${line}問題のある${formatNumber(r.rejected)}行は取り込んでいません。` : line;
 }
 
-/** 名簿の取り込み: choose a CSV, check and fix the column mapping in a preview, then 取り込む. */
+/** 名簿の取り込み: choose an Excel book or a CSV, check and fix the column mapping in a preview, then 取り込む. */
 export const useClinicsImportStore = create<ClinicsImportState>()((set, get) => {
   /** Reads the file again with the current choices; an older reading still running is dropped. */
   async function refreshPreview(mapping: ColumnMapping | undefined) {
-    const { file, onMatch, acceptSuggestedKinds } = get();
+    const { file, onMatch, sheet, headerRow, acceptSuggestedKinds } = get();
     if (!file) return;
     controller?.abort();
     const own = new AbortController();
     controller = own;
     set({ running: 'preview', job: { phase: 'running', progress: null, message: null } });
     try {
-      const preview = await runJob('clinics.previewImport', { fileId: file.fileId, onMatch, acceptSuggestedKinds, ...(mapping ? { mapping } : {}) }, {
+      const source = { ...(sheet !== undefined ? { sheet } : {}), ...(headerRow !== undefined ? { headerRow } : {}) };
+      const preview = await runJob('clinics.previewImport', { fileId: file.fileId, onMatch, acceptSuggestedKinds, ...source, ...(mapping ? { mapping } : {}) }, {
         signal: own.signal,
         onProgress: (job) => set({ job: { phase: 'running', progress: job.progress, message: null } }),
       });
@@ -80,6 +88,8 @@ export const useClinicsImportStore = create<ClinicsImportState>()((set, get) => 
     mapping: [],
     onMatch: 'skip',
     acceptSuggestedKinds: false,
+    sheet: undefined,
+    headerRow: undefined,
     job: idle,
     running: null,
     result: null,
@@ -93,7 +103,7 @@ export const useClinicsImportStore = create<ClinicsImportState>()((set, get) => 
         return;
       }
       if (!file) return;
-      set({ file, preview: null, mapping: [], acceptSuggestedKinds: false, result: null, job: idle });
+      set({ file, preview: null, mapping: [], sheet: undefined, headerRow: undefined, acceptSuggestedKinds: false, result: null, job: idle });
       await refreshPreview(undefined);
     },
 
@@ -102,6 +112,16 @@ export const useClinicsImportStore = create<ClinicsImportState>()((set, get) => 
       const mapping = get().mapping.map((f, i) => (i === column ? field : f === field && field !== '' ? '' : f));
       set({ mapping });
       void refreshPreview(mapping);
+    },
+
+    setSheet(sheet) {
+      set({ sheet, headerRow: undefined, mapping: [] });
+      void refreshPreview(undefined);
+    },
+
+    setHeaderRow(headerRow) {
+      set({ headerRow, mapping: [] });
+      void refreshPreview(undefined);
     },
 
     setOnMatch(onMatch) {
@@ -115,20 +135,22 @@ export const useClinicsImportStore = create<ClinicsImportState>()((set, get) => 
     },
 
     async runImport() {
-      const { file, mapping, onMatch, acceptSuggestedKinds } = get();
+      const { file, mapping, onMatch, preview, acceptSuggestedKinds } = get();
       if (!file) return;
       controller?.abort();
       const own = new AbortController();
       controller = own;
       set({ running: 'import', job: { phase: 'running', progress: null, message: null } });
       try {
-        const result = await runJob('clinics.importCsv', { fileId: file.fileId, mapping, onMatch, acceptSuggestedKinds }, {
+        // The sheet and header row the preview showed, so what is imported is what was checked.
+        const source = { ...(preview?.book ? { sheet: preview.book.sheet } : {}), ...(preview ? { headerRow: preview.headerRow } : {}) };
+        const result = await runJob('clinics.importCsv', { fileId: file.fileId, mapping, onMatch, acceptSuggestedKinds, ...source }, {
           signal: own.signal,
           onProgress: (job) => set({ job: { phase: 'running', progress: job.progress, message: null } }),
         });
         set({ result, file: null, preview: null, running: null, job: { phase: 'done', progress: null, message: outcomeLine(file.name, result) } });
       } catch (error) {
-        set({ running: null, job: failure(error, 'CSVを取り込めませんでした。ファイルの内容を確認してください。') });
+        set({ running: null, job: failure(error, '名簿を取り込めませんでした。ファイルの内容を確認してください。') });
       } finally {
         if (controller === own) controller = null;
       }

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { exportEncodings, csvEncodingLabels, type ExportEncoding } from '../../../../shared/csv/csvFormat.ts';
 import { JobProgress } from '../../components/JobProgress.tsx';
 import { formatNumber } from '../../format/formatNumber.ts';
-import { exportRecordLabels, useClinicsCsvStore, type ExportRecords } from '../../stores/clinicsCsvStore.ts';
+import { exportRecordLabels, useClinicsCsvStore, type ExportFormat, type ExportRecords } from '../../stores/clinicsCsvStore.ts';
 import { isDesktop } from '../../api/client.ts';
 import { JobOutcome } from './JobOutcome.tsx';
 import '../../styles/import.css';
@@ -12,12 +12,19 @@ const encodingHints: Record<ExportEncoding, string> = {
   shift_jis: '古いExcelや他のソフトに渡すとき。書けない文字があれば書き出す前にお知らせします',
 };
 
-/** 設定 → CSVの書き出し: clinics or inquiries, UTF-8 with BOM or Shift_JIS, for Excel. */
+const formatLabels: Record<ExportFormat, { label: string; hint: string }> = {
+  csv: { label: 'CSV', hint: 'どのソフトでも読めます。Excelで開いて保存すると、先頭の0が消えることがあります' },
+  xlsx: { label: 'Excelのブック（.xlsx）', hint: 'すべてのセルを文字列で書くので、会員番号・郵便番号・電話番号の先頭の0が消えません' },
+};
+
+/** 設定 → CSV・Excelの書き出し: clinics or inquiries, as CSV (UTF-8 with BOM or Shift_JIS) or an Excel book. */
 export function ClinicsExportSection() {
   const headingId = useId();
   const job = useClinicsCsvStore((s) => s.exportJob);
   const records = useClinicsCsvStore((s) => s.records);
   const encoding = useClinicsCsvStore((s) => s.encoding);
+  const format = useClinicsCsvStore((s) => s.format);
+  const setFormat = useClinicsCsvStore((s) => s.setFormat);
   const includeArchived = useClinicsCsvStore((s) => s.includeArchived);
   const setRecords = useClinicsCsvStore((s) => s.setRecords);
   const setEncoding = useClinicsCsvStore((s) => s.setEncoding);
@@ -27,9 +34,9 @@ export function ClinicsExportSection() {
   const running = job.phase === 'running';
   return (
     <section className="panel" aria-labelledby={headingId}>
-      <h2 id={headingId}>CSVの書き出し</h2>
+      <h2 id={headingId}>CSV・Excelの書き出し</h2>
       <p>
-        医療機関または問い合わせ（状況と日付つき）の一覧をCSVファイルに書き出します。Excelで開けます。「=」などで始まるセルは、開いたときに計算式として動かないようにしてあります。
+        医療機関または問い合わせ（状況と日付つき）の一覧をCSVファイルかExcelのブックに書き出します。「=」などで始まるセルは、開いたときに計算式として動かないようにしてあります。
         {isDesktop() ? '保存する場所を選ぶ画面が開きます。' : 'ファイルはブラウザのダウンロードに保存されます。'}
       </p>
       <div className="import-options">
@@ -43,7 +50,19 @@ export function ClinicsExportSection() {
           ))}
         </fieldset>
         <fieldset className="import-choices">
-          <legend>文字コード</legend>
+          <legend>形式</legend>
+          {(['csv', 'xlsx'] as ExportFormat[]).map((value) => (
+            <label key={value} className="import-choice">
+              <input type="radio" name="export-format" checked={format === value} disabled={running} onChange={() => setFormat(value)} />
+              <span>
+                {formatLabels[value].label}
+                <span className="import-choice-hint">{formatLabels[value].hint}</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        <fieldset className="import-choices" disabled={format === 'xlsx'}>
+          <legend>文字コード（CSV）</legend>
           {exportEncodings.map((value) => (
             <label key={value} className="import-choice">
               <input type="radio" name="export-encoding" checked={encoding === value} disabled={running} onChange={() => setEncoding(value)} />
@@ -61,7 +80,7 @@ export function ClinicsExportSection() {
       </label>
       <div className="actions">
         <button type="button" className="button button-primary" onClick={() => void exportCsv()} disabled={running}>
-          CSVを書き出す
+          {format === 'xlsx' ? 'Excelのブックを書き出す' : 'CSVを書き出す'}
         </button>
       </div>
       {running && <JobProgress id="export-progress" label="書き出しています" progress={job.progress} onCancel={cancelExport} />}

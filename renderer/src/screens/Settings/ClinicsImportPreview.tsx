@@ -13,6 +13,7 @@ import { clinicKindMessages } from '../../../../shared/messages/clinicKindMessag
 import { formatNumber } from '../../format/formatNumber.ts';
 import { useClinicsImportStore } from '../../stores/clinicsImportStore.ts';
 import { ClinicsImportProblems } from './ClinicsImportProblems.tsx';
+import { ClinicsImportSource } from './ClinicsImportSource.tsx';
 
 const matchHints = {
   skip: '今の登録内容をそのまま残します',
@@ -44,15 +45,25 @@ export function ClinicsImportPreview() {
     <div className="import-preview" role="region" aria-label="取り込む内容の確認">
       <h3>取り込む内容の確認（{file.name}）</h3>
       <dl className="info-list import-facts">
-        <dt>文字コード</dt>
-        <dd>{csvEncodingLabels[preview.encoding]}</dd>
-        <dt>区切り</dt>
-        <dd>{csvDelimiterLabels[preview.delimiter]}</dd>
+        {preview.book ? (
+          <>
+            <dt>形式</dt>
+            <dd>Excelのブック（セルは画面に表示されているとおりに読みます）</dd>
+          </>
+        ) : (
+          <>
+            <dt>文字コード</dt>
+            <dd>{csvEncodingLabels[preview.encoding]}</dd>
+            <dt>区切り</dt>
+            <dd>{csvDelimiterLabels[preview.delimiter]}</dd>
+          </>
+        )}
         <dt>データの行</dt>
         <dd>
           {formatNumber(preview.rowCount)}行{preview.blankRows > 0 && `（空の行${formatNumber(preview.blankRows)}行は飛ばします）`}
         </dd>
       </dl>
+      <ClinicsImportSource />
 
       <div className="table-scroll">
         <table className="data-table mapping-table">

@@ -17,14 +17,14 @@ export function ClinicsImportSection() {
   const cancel = useClinicsImportStore((s) => s.cancel);
   return (
     <section className="panel" aria-labelledby={headingId}>
-      <h2 id={headingId}>名簿の取り込み（CSV）</h2>
+      <h2 id={headingId}>名簿の取り込み（Excel・CSV）</h2>
       <p>
-        Excelの医療機関名簿を「CSV」形式で保存したファイルから取り込みます。Shift_JIS・UTF-8、カンマ区切り・タブ区切りのどれでも読めます。
+        医療機関名簿をExcelのブック（.xlsx）か、CSVファイルから取り込みます。ブックは最初の表示されているシートを読み、別のシートも選べます。CSVはShift_JIS・UTF-8、カンマ区切り・タブ区切りのどれでも読めます。
         取り込む前に、列の割り当てと問題のある行を確認できます。取り込む直前にバックアップを作ります。
       </p>
       <div className="actions">
         <button type="button" className="button button-primary" onClick={() => void chooseFile()} disabled={running !== null}>
-          CSVファイルを選ぶ
+          ExcelまたはCSVファイルを選ぶ
         </button>
       </div>
       {running && (
