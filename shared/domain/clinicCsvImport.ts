@@ -1,6 +1,7 @@
 import { normalizeForSearch } from '../text/normalizeForSearch.ts';
 import { clinicFieldLabels, clinicFieldOrder, clinicInputSchema, type ClinicFields, type ClinicKind } from './clinic.ts';
 import { kindFromLabel, unescapeCsvFormula } from './clinicCsv.ts';
+import { joinCellLines } from './joinCellLines.ts';
 
 /**
  * Fields a column of an imported list can fill. 'id' is only ever in this app's own export;
@@ -100,9 +101,12 @@ export interface RowProblem {
   message: string;
 }
 
-/** A row read through the mapping: the validated fields, or what is wrong with it. */
+/**
+ * A row read through the mapping: the validated fields, or what is wrong with it. `changes` are
+ * cells read otherwise than the file has them (line breaks joined), for the preview to list.
+ */
 export type ReadRow =
-  | { ok: true; id: string | undefined; fields: ClinicFields; given: Set<ClinicImportField> }
+  | { ok: true; id: string | undefined; fields: ClinicFields; given: Set<ClinicImportField>; changes: RowProblem[] }
   | { ok: false; problems: RowProblem[] };
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -120,10 +124,17 @@ export function isBlankRecord(cells: readonly string[]): boolean {
 export function readClinicRow(cells: readonly string[], mapping: ColumnMapping): ReadRow {
   const raw: Partial<Record<ClinicImportField, string>> = {};
   const given = new Set<ClinicImportField>();
+  const changes: RowProblem[] = [];
   mapping.forEach((field, column) => {
     if (field === '') return;
     // Excel writes a line break inside a cell as LF; other tools as CRLF. The form uses LF.
-    const cell = unescapeCsvFormula(cells[column] ?? '').replace(/\r\n?/g, '\n');
+    let cell = unescapeCsvFormula(cells[column] ?? '').replace(/\r\n?/g, '\n');
+    // Alt+Enter in a one-line field is how Excel users wrap a long address, not a second value.
+    if (field !== 'memo') {
+      const joined = joinCellLines(cell);
+      if (joined.changed) changes.push({ field: clinicImportFieldLabels[field], message: joined.message });
+      cell = joined.text;
+    }
     raw[field] = cell;
     if (cell.trim() !== '') given.add(field);
   });
@@ -170,7 +181,13 @@ export function readClinicRow(cells: readonly string[], mapping: ColumnMapping):
     };
   }
   const id = (raw.id ?? '').trim();
-  return { ok: true, id: uuidPattern.test(id) ? id.toLowerCase() : undefined, fields: parsed.data, given };
+  return { ok: true, id: uuidPattern.test(id) ? id.toLowerCase() : undefined, fields: parsed.data, given, changes };
+}
+
+/** The name a row gives for its clinic, as the problem and change lists show it ('' if none). */
+export function rowClinicName(cells: readonly string[], mapping: ColumnMapping): string {
+  const column = mapping.indexOf('name');
+  return column < 0 ? '' : clip(joinCellLines(unescapeCsvFormula(cells[column] ?? '')).text.trim());
 }
 
 /** The 種別 a list without that column most likely means, from the bed count (医療法). */

@@ -76,10 +76,17 @@ describe('reading the bytes Excel wrote', () => {
     ]);
   });
 
-  it("ends records at the file's own line break and keeps doubled quotes and delimiters inside quotes", () => {
+  it('ends records at any line break outside quotes, as Excel does, and keeps doubled quotes and delimiters inside quotes', () => {
     expect(parseCsvRecords('a,"b,""c"""\rd,\re,f', 'comma')).toEqual([['a', 'b,"c"'], ['d', ''], ['e', 'f']]);
-    // Some programs write a memo's line break as a lone LF, unquoted, in a CRLF file.
-    expect(parseCsvRecords('名称,メモ\r\nA医院,1行目\n2行目\r\n', 'comma')).toEqual([['名称', 'メモ'], ['A医院', '1行目\n2行目']]);
+    // A hand-edited file: an LF header over CRLF rows. No CR is left in a row's last cell.
+    expect(parseCsvRecords('名称,所在地\nA医院,鹿児島市\r\nB医院,霧島市\r\n', 'comma')).toEqual([['名称', '所在地'], ['A医院', '鹿児島市'], ['B医院', '霧島市']]);
+    // An unquoted LF in a CRLF file starts a new row in Excel too; a quoted one stays in its cell.
+    expect(parseCsvRecords('名称,メモ\r\nA医院,1行目\n2行目\r\nB医院,"1行目\n2行目"\r\n', 'comma')).toEqual([
+      ['名称', 'メモ'],
+      ['A医院', '1行目'],
+      ['2行目'],
+      ['B医院', '1行目\n2行目'],
+    ]);
   });
 
   it('refuses a quote out of place, naming the line', () => {

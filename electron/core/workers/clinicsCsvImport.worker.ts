@@ -12,6 +12,7 @@ import {
   mergeForUpdate,
   missingRequiredFields,
   readClinicRow,
+  rowClinicName,
   sameClinicFields,
   suggestMapping,
   clinicImportFieldLabels,
@@ -21,6 +22,7 @@ import {
   type MatchKeys,
   type MatchRule,
 } from '../../../shared/domain/clinicCsvImport.ts';
+import { limits } from '../../../shared/contract/limits.ts';
 import { errorMessages } from '../../../shared/messages/errors.ts';
 import { csvMessages } from '../../../shared/messages/csvMessages.ts';
 import { openDatabase, openReadOnlyDatabase, type Db } from '../db/connection.ts';
@@ -69,6 +71,8 @@ export interface ClinicsCsvImportReport {
   rejected: number;
   problems: ImportProblem[];
   problemCount: number;
+  changes: ImportProblem[];
+  changeCount: number;
   matches: { byId: number; byMemberNumber: number; byPhone: number; byNameAddress: number };
   /** Import mode: whether rejected rows were written to the errors CSV. */
   errorsWritten?: boolean;
@@ -86,6 +90,20 @@ function findHeader(records: string[][]): number {
   return records.findIndex((r) => filled(r) >= 1);
 }
 
+/**
+ * The header within the column limit: blank headers past the last named one are dropped (Excel
+ * saves a column someone once formatted), and a list still wider is refused in Japanese.
+ */
+function fitColumnLimit(headers: string[]): string[] {
+  if (headers.length <= limits.maxImportColumns) return headers;
+  let width = headers.length;
+  while (width > 0 && headers[width - 1] === '') width--;
+  if (width > limits.maxImportColumns) {
+    throw new AppError('INVALID_FILE', `${errorMessages.INVALID_FILE}（${csvMessages.tooManyColumns(width, limits.maxImportColumns)}）`);
+  }
+  return headers.slice(0, width);
+}
+
 function readList(data: ClinicsCsvImportData): ClinicsCsvImportReport {
   let decoded;
   let delimiter: CsvDelimiter;
@@ -100,7 +118,7 @@ function readList(data: ClinicsCsvImportData): ClinicsCsvImportReport {
   }
   const headerIndex = findHeader(records);
   if (headerIndex < 0) throw new AppError('INVALID_FILE', `${errorMessages.INVALID_FILE}（${csvMessages.noText}）`);
-  const headers = records[headerIndex]!.map((h) => h.trim());
+  const headers = fitColumnLimit(records[headerIndex]!.map((h) => h.trim()));
   const mapping = data.mapping ?? suggestMapping(headers);
   if (mapping.length !== headers.length) {
     throw new AppError('INVALID_INPUT', csvMessages.mappingMismatch);
@@ -123,6 +141,8 @@ function readList(data: ClinicsCsvImportData): ClinicsCsvImportReport {
     rejected: 0,
     problems: [],
     problemCount: 0,
+    changes: [],
+    changeCount: 0,
     matches: { byId: 0, byMemberNumber: 0, byPhone: 0, byNameAddress: 0 },
   };
   body.forEach((record, index) => {
@@ -187,8 +207,15 @@ function planRows(
   const reject = (row: number, cells: string[], problems: { field: string; message: string }[]) => {
     report.rejected++;
     report.problemCount += problems.length;
-    for (const p of problems) if (report.problems.length < data.maxProblems) report.problems.push({ row, ...p });
+    const clinic = rowClinicName(cells, report.mapping);
+    for (const p of problems) if (report.problems.length < data.maxProblems) report.problems.push({ row, clinic, ...p });
     if (data.import) rejected.push({ row, cells, reasons: problems.map((p) => `${p.field}：${p.message}`) });
+  };
+  const note = (row: number, cells: string[], changes: { field: string; message: string }[]) => {
+    if (changes.length === 0) return;
+    report.changeCount += changes.length;
+    const clinic = rowClinicName(cells, report.mapping);
+    for (const c of changes) if (report.changes.length < data.maxProblems) report.changes.push({ row, clinic, ...c });
   };
   const remember = (row: number, keys: MatchKeys) => {
     if (keys.memberNumber !== '') seenMember.set(keys.memberNumber, row);
@@ -243,6 +270,7 @@ function planRows(
         return;
       }
       report.willUpdate++;
+      note(row, cells, read.changes);
       updates.push({ id: match.clinicId, fields: next });
       return;
     }
@@ -261,6 +289,7 @@ function planRows(
     if (id) seenIds.add(id);
     remember(row, keys);
     report.willImport++;
+    note(row, cells, read.changes);
     inserts.push({ fields, id });
   });
   post({ type: 'progress', done: body.length, total: body.length });
@@ -299,7 +328,7 @@ function writeErrors(
   const width = Math.max(headerWidth, ...rows.map((r) => r.cells.length));
   const pad = (cells: string[]) => [...cells, ...Array<string>(width - cells.length).fill('')];
   const records = [
-    [...pad(headers), csvMessages.errorsRowNumberHeader, csvMessages.errorsReasonHeader],
+    [...pad(headers).map(escapeCsvFormula), csvMessages.errorsRowNumberHeader, csvMessages.errorsReasonHeader],
     ...rows.map((r) => [...pad(r.cells).map(escapeCsvFormula), String(r.row), r.reasons.join(' ／ ')]),
   ];
   const text = toExcelCsv(records, delimiter);
