@@ -14,7 +14,7 @@ export type ColumnMapping = (ClinicImportField | '')[];
 
 export const clinicImportFieldLabels: Record<ClinicImportField, string> = {
   ...clinicFieldLabels,
-  id: 'ID（このアプリで書き出した一覧）',
+  id: '管理用ID（このアプリで書き出した一覧）',
 };
 
 export const requiredImportFields: readonly ClinicImportField[] = ['name'];
@@ -48,7 +48,7 @@ export function normalizeHeader(header: string): string {
 // partial pass runs in this order so that 施設名カナ is ふりがな (not 医療機関名) and
 // FAX番号 is FAX (not 電話番号).
 const headerAliases: [ClinicImportField, string[]][] = [
-  ['id', ['id']],
+  ['id', ['id', '管理用id']],
   ['nameKana', ['ふりがな', 'フリガナ', 'よみがな', 'ヨミガナ', 'かな', 'カナ', 'よみ', 'ヨミ', '読み', '読み仮名', 'kana']],
   ['fax', ['fax', 'fax番号', 'ファックス', 'ファクス', 'ファクシミリ', 'ファックス番号']],
   ['memberNumber', ['会員番号', '会員no', '会員id', '会員コード', '会員']],

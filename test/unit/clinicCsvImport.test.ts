@@ -153,12 +153,16 @@ describe('matching a row to a registered clinic', () => {
 
 describe('cells Excel would run as formulas', () => {
   it('get a leading apostrophe, and lose it again on import', () => {
-    for (const cell of ['=SUM(A1)', '+81 99', '-1', '@cmd', '\tx']) {
+    // Full-width ＝＋－＠ as a Japanese IME types them, and a formula after a space, an
+    // ideographic space or a line break, which Excel skips before it looks for one.
+    for (const cell of ['=SUM(A1)', '+81 99', '-1', '@cmd', '\tx', '＝SUM(A1)', '＋1', '－1', '＠cmd', ' =1+1', '\u3000=1+1', '\n=1+1', '\r\n=1+1']) {
       expect(escapeCsvFormula(cell)).toBe(`'${cell}`);
       expect(unescapeCsvFormula(escapeCsvFormula(cell))).toBe(cell);
     }
     expect(escapeCsvFormula('099-222-1111')).toBe('099-222-1111');
     expect(escapeCsvFormula('霧島=クリニック')).toBe('霧島=クリニック');
+    // A list's own apostrophe before ordinary text is kept.
+    expect(unescapeCsvFormula("'90年開院")).toBe("'90年開院");
   });
 });
 
