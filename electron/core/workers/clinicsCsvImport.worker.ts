@@ -29,6 +29,7 @@ import { openDatabase, openReadOnlyDatabase, type Db } from '../db/connection.ts
 import { clinicMatchLookup, writeClinicImport, type ClinicImportWrite } from '../db/repos/clinicImport.ts';
 import { getClinicFields } from '../db/repos/clinicRecords.ts';
 import { AppError } from '../errors.ts';
+import { keepStoredValues } from '../text/keepStoredValues.ts';
 import { decodeCsvBytes, detectDelimiter, encodeCsvText, parseCsvRecords, toExcelCsv, UnreadableCsv } from '../text/csvText.ts';
 import { gatedPost, type ProgressGated } from './progressGate.ts';
 import type { WorkerMessage } from './runWorker.ts';
@@ -256,7 +257,8 @@ function planRows(
       if (!merged.success) {
         return reject(row, cells, merged.error.issues.map((i) => ({ field: clinicFieldLabels[String(i.path[0]) as keyof typeof clinicFieldLabels] ?? '', message: i.message })));
       }
-      const next = merged.data;
+      // A value a spreadsheet mangled (000099 -> 99, 𠮷 -> ?) is not a change staff made.
+      const { fields: next, kept } = keepStoredValues(current, merged.data);
       if (next.memberNumber !== current.memberNumber && next.memberNumber !== '') {
         const holder = lookup.byMemberNumber(next.memberNumber);
         if ((holder && holder.id !== match.clinicId) || seenMember.has(next.memberNumber)) {
@@ -267,10 +269,11 @@ function planRows(
       remember(row, matchKeys(next));
       if (sameClinicFields(current, next)) {
         report.unchanged++;
+        note(row, cells, kept);
         return;
       }
       report.willUpdate++;
-      note(row, cells, read.changes);
+      note(row, cells, [...read.changes, ...kept]);
       updates.push({ id: match.clinicId, fields: next });
       return;
     }

