@@ -2,16 +2,8 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import type { ClinicFields } from '../../shared/domain/clinic.ts';
 import { escapeCsvFormula, unescapeCsvFormula } from '../../shared/domain/clinicCsv.ts';
-import {
-  excelColumnName,
-  findClinicMatch,
-  matchKeys,
-  mergeForUpdate,
-  readClinicRow,
-  suggestMapping,
-  type ClinicMatchLookup,
-  type MatchCandidate,
-} from '../../shared/domain/clinicCsvImport.ts';
+import { excelColumnName, mergeForUpdate, readClinicRow, suggestMapping } from '../../shared/domain/clinicCsvImport.ts';
+import { findClinicMatch, matchKeys, type ClinicMatchLookup, type MatchCandidate } from '../../shared/domain/clinicMatch.ts';
 import { isCp932Encodable, replaceUnencodable, unencodableInCp932 } from '../../electron/core/text/cp932.ts';
 import { decodeCsvBytes, detectDelimiter, parseCsvRecords, UnreadableCsv } from '../../electron/core/text/csvText.ts';
 

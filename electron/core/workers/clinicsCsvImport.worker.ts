@@ -5,10 +5,8 @@ import type { CsvDelimiter, CsvEncoding } from '../../../shared/csv/csvFormat.ts
 import { clinicInputSchema, clinicFieldLabels } from '../../../shared/domain/clinic.ts';
 import { escapeCsvFormula } from '../../../shared/domain/clinicCsv.ts';
 import {
-  findClinicMatch,
   importRowMessages,
   isBlankRecord,
-  matchKeys,
   mergeForUpdate,
   missingRequiredFields,
   readClinicRow,
@@ -19,9 +17,9 @@ import {
   type ClinicImportField,
   type ClinicMatchAction,
   type ColumnMapping,
-  type MatchKeys,
   type MatchRule,
 } from '../../../shared/domain/clinicCsvImport.ts';
+import { findClinicMatch, matchKeys, type MatchKeys } from '../../../shared/domain/clinicMatch.ts';
 import { limits } from '../../../shared/contract/limits.ts';
 import { errorMessages } from '../../../shared/messages/errors.ts';
 import { csvMessages } from '../../../shared/messages/csvMessages.ts';
