@@ -31,7 +31,7 @@ describe.skipIf(!soffice)('an export opened and saved in a spreadsheet comes bac
       const t = await hundredClinics();
       const before = clinicRows(t);
       const result = await exportCsv(t, 'clinics.exportCsv', { encoding: exported, unencodable: 'replace' });
-      const spreadsheet = openAndSaveInSpreadsheet(await downloadFile(t, result.file!.fileId), read, saved);
+      const spreadsheet = await openAndSaveInSpreadsheet(await downloadFile(t, result.file!.fileId), read, saved);
       const text = saved === 'shift_jis' ? iconv.decode(spreadsheet, 'cp932') : spreadsheet.toString('utf8');
       // The spreadsheet did what Excel does: the round trip is only a test if it harmed the file.
       expect(text).toContain(',99,');

@@ -1,7 +1,8 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import { tempDir } from './tempDir.ts';
 
 /** LibreOffice's command, if installed (Debian: libreoffice-calc-nogui). */
@@ -22,15 +23,16 @@ const writeFilter = (charset: number) => `Text - txt - csv (StarCalc):44,34,${ch
 
 /**
  * A CSV file opened in LibreOffice Calc and saved again as CSV, as staff do with Excel: the bytes
- * of the file it writes. Runs headless with a private profile, so tests can run side by side.
+ * of the file it writes. Runs headless with a private profile, so tests can run side by side, and
+ * without blocking: the test host in this process keeps answering meanwhile.
  */
-export function openAndSaveInSpreadsheet(bytes: Buffer, read: keyof typeof charsets, write: keyof typeof charsets): Buffer {
+export async function openAndSaveInSpreadsheet(bytes: Buffer, read: keyof typeof charsets, write: keyof typeof charsets): Promise<Buffer> {
   if (!soffice) throw new Error('LibreOffice is not installed');
   const dir = tempDir('spreadsheet-');
   const input = path.join(dir, 'list.csv');
   const outDir = path.join(dir, 'saved');
   fs.writeFileSync(input, bytes);
-  execFileSync(
+  await promisify(execFile)(
     soffice,
     [
       `-env:UserInstallation=${pathToFileURL(path.join(dir, 'profile')).href}`,
@@ -42,7 +44,7 @@ export function openAndSaveInSpreadsheet(bytes: Buffer, read: keyof typeof chars
       outDir,
       input,
     ],
-    { stdio: 'ignore', timeout: 120_000 },
+    { timeout: 120_000 },
   );
   return fs.readFileSync(path.join(outDir, 'list.csv'));
 }
