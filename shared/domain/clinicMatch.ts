@@ -2,6 +2,11 @@ import { normalizeForSearch } from '../text/normalizeForSearch.ts';
 import type { ClinicFields } from './clinic.ts';
 import type { MatchRule } from './clinicCsvImport.ts';
 
+/** Whether `incoming` is `stored` read by a spreadsheet as a number: 000099 became 99. */
+export function lostLeadingZeros(stored: string, incoming: string): boolean {
+  return /^0\d*$/.test(stored) && incoming !== '' && stored.replace(/^0+(?=\d)/, '') === incoming;
+}
+
 /** A registered clinic as far as matching needs it. */
 export interface MatchCandidate {
   id: string;
@@ -69,7 +74,8 @@ export function findClinicMatch(row: { id?: string | undefined; keys: MatchKeys 
     const found = lookup.byMemberNumber(member);
     if (found) return { clinicId: found.id, rule: 'memberNumber' };
   }
-  const compatible = (c: MatchCandidate) => member === '' || c.memberNumber === '' || c.memberNumber === member;
+  // A 会員番号 Excel stripped of its zeros is still the same one.
+  const compatible = (c: MatchCandidate) => member === '' || c.memberNumber === '' || c.memberNumber === member || lostLeadingZeros(c.memberNumber, member);
   if (phoneDigits !== '') {
     const found = lookup.byPhoneDigits(phoneDigits).find(compatible);
     if (found) return { clinicId: found.id, rule: 'phone' };

@@ -114,6 +114,7 @@ describe('matching a row to a registered clinic', () => {
     { id: 'phone', memberNumber: '', address: '鹿児島市1-1', phone: '0993334444', nameNorm: 'い医院' },
     { id: 'other-member', memberNumber: 'K-9', address: '', phone: '0995556666', nameNorm: 'う医院' },
     { id: 'named', memberNumber: '', address: '鹿児島県鹿児島市中央町１－２', phone: '', nameNorm: 'かごしまくりにっく' },
+    { id: 'zeros', memberNumber: '000099', address: '', phone: '0997770099', nameNorm: 'え医院' },
   ];
   const lookup: ClinicMatchLookup = {
     byId: (id) => registered.find((c) => c.id === id),
@@ -134,6 +135,11 @@ describe('matching a row to a registered clinic', () => {
     expect(findClinicMatch(row({ name: 'カゴシマクリニック' }), lookup)).toBeNull();
     expect(findClinicMatch(row({ memberNumber: 'K-2', phone: '099-555-6666' }), lookup)).toBeNull();
     expect(findClinicMatch(row({ memberNumber: 'K-2', phone: '099-333-4444' }), lookup)).toEqual({ clinicId: 'phone', rule: 'phone' });
+  });
+
+  it('takes a 会員番号 Excel stripped of its leading zeros for the same one', () => {
+    expect(findClinicMatch(row({ memberNumber: '99', phone: '099-777-0099' }), lookup)).toEqual({ clinicId: 'zeros', rule: 'phone' });
+    expect(findClinicMatch(row({ memberNumber: '98', phone: '099-777-0099' }), lookup)).toBeNull();
   });
 
   it('updates only the fields the row filled', () => {

@@ -1,6 +1,7 @@
 import type { ClinicFields } from '../../../shared/domain/clinic.ts';
 import { clinicFieldLabels } from '../../../shared/domain/clinic.ts';
 import { csvMessages } from '../../../shared/messages/csvMessages.ts';
+import { lostLeadingZeros } from '../../../shared/domain/clinicMatch.ts';
 import { parsePhoneNumber } from '../../../shared/text/phoneNumber.ts';
 import { isCp932Encodable, toCp932Equivalents } from './cp932.ts';
 
@@ -33,10 +34,6 @@ function lostInShiftJis(stored: string, incoming: string): boolean {
   }
   return lost && new RegExp(`^${pattern}$`, 'u').test(incoming);
 }
-
-/** 000099 read by a spreadsheet as the number 99. */
-const lostLeadingZeros = (stored: string, incoming: string) =>
-  /^0\d*$/.test(stored) && incoming !== '' && stored.replace(/^0+(?=\d)/, '') === incoming;
 
 /** A phone or FAX stored before the canonical form, and the same number in it. */
 const samePhone = (stored: string, incoming: string) => {

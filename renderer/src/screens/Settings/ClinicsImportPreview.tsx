@@ -136,7 +136,7 @@ export function ClinicsImportPreview() {
         </dl>
       )}
       <ClinicsImportProblems caption="問題のある行（この行は取り込みません）" problems={preview.problems} total={preview.problemCount} />
-      <ClinicsImportProblems caption="ファイルと違う内容で取り込むセル（この行は取り込みます）" problems={preview.changes} total={preview.changeCount} detailHeader="内容" />
+      <ClinicsImportProblems caption="ファイルのとおりには取り込まないセル（内容の欄のとおりにします）" problems={preview.changes} total={preview.changeCount} detailHeader="内容" />
 
       <div className="actions">
         <button
