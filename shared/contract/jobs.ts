@@ -29,6 +29,8 @@ export type CoverInput = z.infer<typeof coverInputSchema>;
 const importProblemSchema = z.object({
   /** Row number as Excel shows it: the header is row 1. */
   row: z.number().int().positive(),
+  /** The row's 医療機関名 as the file has it ('' when the row has none), so staff find the row. */
+  clinic: z.string(),
   field: z.string(),
   message: z.string(),
 });
@@ -39,7 +41,7 @@ export const maxListedProblems = 500;
 
 const columnMappingSchema = z
   .array(z.enum([...clinicImportFields, ''], { message: '取り込む項目の選び方が正しくありません' }))
-  .max(200, { message: '列が多すぎます（200列まで）' })
+  .max(limits.maxImportColumns, { message: `列が多すぎます（${limits.maxImportColumns}列まで）` })
   .refine((mapping) => {
     const used = mapping.filter((field) => field !== '');
     return new Set(used).size === used.length;
@@ -153,6 +155,12 @@ export const jobKinds = {
       sample: z.array(z.object({ row: z.number().int().positive(), cells: z.array(z.string()) })),
       ...importOutcomeShape,
       ...kindOutcomeShape,
+      /**
+       * Cells read otherwise than the file has them (line breaks in a one-line field joined) or
+       * left as stored on update (lost leading zeros, ? for a character Shift_JIS cannot write).
+       */
+      changes: z.array(importProblemSchema),
+      changeCount: z.number().int().nonnegative(),
       matches: z.object({
         byId: z.number().int().nonnegative(),
         byMemberNumber: z.number().int().nonnegative(),

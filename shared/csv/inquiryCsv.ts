@@ -1,9 +1,13 @@
 import { inquiryChannelLabels, inquiryStatusLabels, type Inquiry } from '../domain/inquiry.ts';
+import { csvDateTime } from './csvDateTime.ts';
 
 /** An inquiry with the time its 状況 last changed, as the export reads it. */
 export type InquiryCsvRecord = Inquiry & { statusChangedAt: string | null };
 
-/** Columns of the inquiry CSV, in order. Headers are what Excel users see. */
+/**
+ * Columns of the inquiry CSV, in order. Headers are what Excel users see; the internal IDs come
+ * last, where nobody starts reading.
+ */
 export const inquiryCsvColumns = [
   { key: 'receiptNumber', header: '受付番号' },
   { key: 'clinicName', header: '医療機関名' },
@@ -17,23 +21,9 @@ export const inquiryCsvColumns = [
   { key: 'createdAt', header: '登録日時' },
   { key: 'updatedAt', header: '更新日時' },
   { key: 'archivedAt', header: 'アーカイブ日時' },
-  { key: 'clinicId', header: '医療機関ID' },
-  { key: 'id', header: 'ID' },
+  { key: 'clinicId', header: '医療機関の管理用ID' },
+  { key: 'id', header: '管理用ID（変更しないでください）' },
 ] as const;
-
-const tokyoDateTime = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Asia/Tokyo',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-
-/** 2026-11-24 09:15 in Japan time: Excel reads it as a date and time, unlike an ISO string. */
-export function csvDateTime(iso: string | null): string {
-  return iso === null ? '' : tokyoDateTime.format(new Date(iso));
-}
 
 export function inquiryToCsvRow(inquiry: InquiryCsvRecord): string[] {
   return inquiryCsvColumns.map(({ key }) => {

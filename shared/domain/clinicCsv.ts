@@ -1,8 +1,12 @@
+import { csvDateTime } from '../csv/csvDateTime.ts';
 import { clinicKindLabels, clinicKinds, type Clinic, type ClinicKind } from './clinic.ts';
 
-/** Columns of the clinic list CSV, in order. Headers are what Excel users see. */
+/**
+ * Columns of the clinic list CSV, in order. Headers are what Excel users see. The internal ID is
+ * last, where nobody starts reading; a file starting with the letters "ID" is one Excel takes
+ * for a SYLK file and refuses to open.
+ */
 export const clinicCsvColumns = [
-  { key: 'id', header: 'ID' },
   { key: 'name', header: '医療機関名' },
   { key: 'nameKana', header: 'ふりがな' },
   { key: 'kind', header: '種別' },
@@ -17,6 +21,7 @@ export const clinicCsvColumns = [
   { key: 'createdAt', header: '登録日時' },
   { key: 'updatedAt', header: '更新日時' },
   { key: 'archivedAt', header: 'アーカイブ日時' },
+  { key: 'id', header: '管理用ID（変更しないでください）' },
 ] as const;
 
 export type ClinicCsvKey = (typeof clinicCsvColumns)[number]['key'];
@@ -24,6 +29,7 @@ export type ClinicCsvKey = (typeof clinicCsvColumns)[number]['key'];
 export function clinicToCsvRow(clinic: Clinic): string[] {
   return clinicCsvColumns.map(({ key }) => {
     if (key === 'kind') return clinicKindLabels[clinic.kind];
+    if (key === 'createdAt' || key === 'updatedAt' || key === 'archivedAt') return csvDateTime(clinic[key]);
     const value = clinic[key];
     return value === null ? '' : String(value);
   });
@@ -34,14 +40,21 @@ export function kindFromLabel(label: string): ClinicKind | undefined {
   return clinicKinds.find((k) => clinicKindLabels[k] === trimmed || k === trimmed);
 }
 
+// Excel runs a cell that starts with =, + , - or @ as a formula, and so it does with their
+// full-width forms (＝＋－＠, which Japanese IME typing produces), and after a leading space,
+// ideographic space, tab or line break, which it skips.
+const formulaStart = /^[=+\-@＝＋－＠ \u3000\t\r\n]/;
+const escapedFormulaStart = /^'[=+\-@＝＋－＠ \u3000\t\r\n]/;
+
 /**
- * Excel runs a cell that starts with =, +, - or @ as a formula; a leading apostrophe makes it
- * text. Phone numbers never start with these, so only hostile or odd names are touched.
+ * A cell Excel would run as a formula, made text with a leading apostrophe. Phone numbers never
+ * start with these, so only hostile or odd names and memos are touched.
  */
 export function escapeCsvFormula(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+  return formulaStart.test(cell) ? `'${cell}` : cell;
 }
 
+/** The cell as it was before escapeCsvFormula: this app's export reads back unchanged. */
 export function unescapeCsvFormula(cell: string): string {
-  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+  return escapedFormulaStart.test(cell) ? cell.slice(1) : cell;
 }

@@ -1,7 +1,7 @@
-import { normalizeForSearch } from '../text/normalizeForSearch.ts';
 import { clinicFieldLabels, clinicFieldOrder, clinicInputSchema, type ClinicFields, type ClinicKind } from './clinic.ts';
 import { unescapeCsvFormula } from './clinicCsv.ts';
 import { readClinicKind } from './clinicKindFromText.ts';
+import { joinCellLines } from './joinCellLines.ts';
 
 /**
  * Fields a column of an imported list can fill. 'id' is only ever in this app's own export;
@@ -14,7 +14,7 @@ export type ColumnMapping = (ClinicImportField | '')[];
 
 export const clinicImportFieldLabels: Record<ClinicImportField, string> = {
   ...clinicFieldLabels,
-  id: 'ID（このアプリで書き出した一覧）',
+  id: '管理用ID（このアプリで書き出した一覧）',
 };
 
 export const requiredImportFields: readonly ClinicImportField[] = ['name'];
@@ -48,7 +48,7 @@ export function normalizeHeader(header: string): string {
 // partial pass runs in this order so that 施設名カナ is ふりがな (not 医療機関名) and
 // FAX番号 is FAX (not 電話番号).
 const headerAliases: [ClinicImportField, string[]][] = [
-  ['id', ['id']],
+  ['id', ['id', '管理用id']],
   ['nameKana', ['ふりがな', 'フリガナ', 'よみがな', 'ヨミガナ', 'かな', 'カナ', 'よみ', 'ヨミ', '読み', '読み仮名', 'kana']],
   ['fax', ['fax', 'fax番号', 'ファックス', 'ファクス', 'ファクシミリ', 'ファックス番号']],
   ['memberNumber', ['会員番号', '会員no', '会員id', '会員コード', '会員']],
@@ -101,7 +101,10 @@ export interface RowProblem {
   message: string;
 }
 
-/** A row read through the mapping: the validated fields, or what is wrong with it. */
+/**
+ * A row read through the mapping: the validated fields, or what is wrong with it. `changes` are
+ * cells read otherwise than the file has them (line breaks joined), for the preview to list.
+ */
 export type ReadRow =
   | {
       ok: true;
@@ -111,6 +114,7 @@ export type ReadRow =
       /** Why the 種別 is 未確認, and the kind the row suggests (a name with 病院) for staff to confirm. */
       kindQuestion: string | undefined;
       suggestedKind: ClinicKind | undefined;
+      changes: RowProblem[];
     }
   | { ok: false; problems: RowProblem[] };
 
@@ -129,10 +133,17 @@ export function isBlankRecord(cells: readonly string[]): boolean {
 export function readClinicRow(cells: readonly string[], mapping: ColumnMapping): ReadRow {
   const raw: Partial<Record<ClinicImportField, string>> = {};
   const given = new Set<ClinicImportField>();
+  const changes: RowProblem[] = [];
   mapping.forEach((field, column) => {
     if (field === '') return;
     // Excel writes a line break inside a cell as LF; other tools as CRLF. The form uses LF.
-    const cell = unescapeCsvFormula(cells[column] ?? '').replace(/\r\n?/g, '\n');
+    let cell = unescapeCsvFormula(cells[column] ?? '').replace(/\r\n?/g, '\n');
+    // Alt+Enter in a one-line field is how Excel users wrap a long address, not a second value.
+    if (field !== 'memo') {
+      const joined = joinCellLines(cell);
+      if (joined.changed) changes.push({ field: clinicImportFieldLabels[field], message: joined.message });
+      cell = joined.text;
+    }
     raw[field] = cell;
     if (cell.trim() !== '') given.add(field);
   });
@@ -172,90 +183,25 @@ export function readClinicRow(cells: readonly string[], mapping: ColumnMapping):
     };
   }
   const id = (raw.id ?? '').trim();
-  return { ok: true, id: uuidPattern.test(id) ? id.toLowerCase() : undefined, fields: parsed.data, given, kindQuestion: kindReading.question, suggestedKind: kindReading.suggestion };
+  return {
+    ok: true,
+    id: uuidPattern.test(id) ? id.toLowerCase() : undefined,
+    fields: parsed.data,
+    given,
+    kindQuestion: kindReading.question,
+    suggestedKind: kindReading.suggestion,
+    changes,
+  };
+}
+
+/** The name a row gives for its clinic, as the problem and change lists show it ('' if none). */
+export function rowClinicName(cells: readonly string[], mapping: ColumnMapping): string {
+  const column = mapping.indexOf('name');
+  return column < 0 ? '' : clip(joinCellLines(unescapeCsvFormula(cells[column] ?? '')).text.trim());
 }
 
 function clip(text: string): string {
   return text.length > 20 ? `${text.slice(0, 20)}…` : text;
-}
-
-/** A registered clinic as far as matching needs it. */
-export interface MatchCandidate {
-  id: string;
-  memberNumber: string;
-  address: string;
-}
-
-/** Lookups of registered clinics (the repo in the app, plain maps in tests). */
-export interface ClinicMatchLookup {
-  byId(id: string): MatchCandidate | undefined;
-  byMemberNumber(memberNumber: string): MatchCandidate | undefined;
-  byPhoneDigits(digits: string): MatchCandidate[];
-  byNameNorm(nameNorm: string): MatchCandidate[];
-}
-
-export interface ClinicMatch {
-  clinicId: string;
-  rule: MatchRule;
-}
-
-/** What a row is matched on, normalised once per row: 会員番号, phone digits, name and address. */
-export interface MatchKeys {
-  memberNumber: string;
-  phoneDigits: string;
-  name: string;
-  address: string;
-  /** Name and address together, when both are given. */
-  nameAddress: string | undefined;
-}
-
-/** The keys of a row's validated fields, normalised like the registered clinics' shadow columns. */
-export function matchKeys(fields: Pick<ClinicFields, 'name' | 'address' | 'phone' | 'memberNumber'>): MatchKeys {
-  const name = normalizeForSearch(fields.name);
-  const address = normalizeForSearch(fields.address);
-  return {
-    memberNumber: fields.memberNumber,
-    phoneDigits: normalizeForSearch(fields.phone),
-    name,
-    address,
-    nameAddress: name !== '' && address !== '' ? `${name}\u0000${address}` : undefined,
-  };
-}
-
-// Common names (〇〇内科クリニック) bring the same registered clinics up for many rows: each
-// one's address is normalised once, not once per row.
-const normalizedAddresses = new WeakMap<MatchCandidate, string>();
-function normalizedAddress(candidate: MatchCandidate): string {
-  let address = normalizedAddresses.get(candidate);
-  if (address === undefined) normalizedAddresses.set(candidate, (address = normalizeForSearch(candidate.address)));
-  return address;
-}
-
-/**
- * The registered clinic a row is, if any: same ID (this app's export), else same 会員番号, else
- * same phone number, else the same name and address once normalised. A candidate holding another
- * 会員番号 than the row's is a different institution that happens to share a phone or a name.
- */
-export function findClinicMatch(row: { id?: string | undefined; keys: MatchKeys }, lookup: ClinicMatchLookup): ClinicMatch | null {
-  if (row.id) {
-    const found = lookup.byId(row.id);
-    if (found) return { clinicId: found.id, rule: 'id' };
-  }
-  const { memberNumber: member, phoneDigits, name, address, nameAddress } = row.keys;
-  if (member !== '') {
-    const found = lookup.byMemberNumber(member);
-    if (found) return { clinicId: found.id, rule: 'memberNumber' };
-  }
-  const compatible = (c: MatchCandidate) => member === '' || c.memberNumber === '' || c.memberNumber === member;
-  if (phoneDigits !== '') {
-    const found = lookup.byPhoneDigits(phoneDigits).find(compatible);
-    if (found) return { clinicId: found.id, rule: 'phone' };
-  }
-  if (nameAddress) {
-    const found = lookup.byNameNorm(name).find((c) => compatible(c) && normalizedAddress(c) === address);
-    if (found) return { clinicId: found.id, rule: 'nameAddress' };
-  }
-  return null;
 }
 
 /**

@@ -11,6 +11,13 @@ export const csvMessages = {
   noText: 'ファイルに文字がありません（空のファイルです）',
   malformed: (line: number | undefined) =>
     `CSVの形式が正しくありません${line ? `（${line}行目付近：引用符「"」の閉じ忘れなど）` : ''}。Excelで開いて「CSV」形式で保存し直してください`,
+  tooManyColumns: (count: number, max: number) =>
+    `列が多すぎます（見出しの行に${count.toLocaleString('ja-JP')}列、取り込めるのは${max}列まで）。Excelで要らない列を削除してから保存し直してください`,
+  lineBreaksJoined: (text: string) => `セル内の改行を空白にしてつなげました（「${text}」）`,
+  keptLeadingZeros: (stored: string, incoming: string) =>
+    `先頭の0が消えた値（${incoming}）のため、登録済みの「${stored}」のままにします（Excelで開いて保存すると消えます）`,
+  keptUnwritable: (stored: string) =>
+    `Shift_JISにない文字が「?」などに置き換わった値のため、登録済みの「${stored}」のままにします`,
   mappingMismatch: '列の割り当てがファイルの列と合いません。ファイルをもう一度選んでください。',
   requiredColumnsMissing: (names: string) =>
     `${names}にあたる列が選ばれていないため、取り込めません。列の割り当てで${names}を選んでください。何も取り込んでいません。`,

@@ -79,14 +79,14 @@ describe('名簿の取り込み: files as Excel writes them', () => {
     expect(snapshot(t)[0]).toMatchObject({ name: '川内こども医院', memo: '小児科, 内科' });
   });
 
-  it('keeps quoted line breaks in a memo, refuses them in a name, and counts rows as Excel does', async () => {
+  it('keeps quoted line breaks in a memo, joins them in a name with a space, and counts rows as Excel does', async () => {
     const t = await startTestHost();
     const fileId = await uploadFile(t, 'quoted.csv', fixture('quoted-newlines.csv'));
     const seen = await preview(t, fileId);
-    expect(seen).toMatchObject({ rowCount: 3, willImport: 2, rejected: 1 });
-    expect(seen.problems).toEqual([{ row: 3, field: '医療機関名', message: '医療機関名に改行や制御文字は使えません' }]);
-    expect(await importFile(t, fileId)).toMatchObject({ imported: 2, rejected: 1 });
-    expect(snapshot(t).map((c) => c.name)).toEqual(['田中内科, 分院', '引用符の"ある"医院']);
+    expect(seen).toMatchObject({ rowCount: 3, willImport: 3, rejected: 0, changeCount: 1 });
+    expect(seen.changes).toEqual([{ row: 3, clinic: '改行の 入った名前', field: '医療機関名', message: 'セル内の改行を空白にしてつなげました（「改行の 入った名前」）' }]);
+    expect(await importFile(t, fileId)).toMatchObject({ imported: 3, rejected: 0 });
+    expect(snapshot(t).map((c) => c.name)).toEqual(['田中内科, 分院', '改行の 入った名前', '引用符の"ある"医院']);
     expect(snapshot(t).find((c) => c.name === '田中内科, 分院')).toMatchObject({ memo: '1行目のメモ\n2行目のメモ' });
   });
 
@@ -105,8 +105,8 @@ describe('名簿の取り込み: files as Excel writes them', () => {
     const seen = await preview(t, fileId);
     expect(seen).toMatchObject({ headers: ['医療機関名', '電話番号', '種別', '病床数'], rowCount: 3, blankRows: 4, willImport: 1, rejected: 2 });
     expect(seen.problems).toEqual([
-      { row: 6, field: '病床数', message: '病床数「abc」は数字で入力してください' },
-      { row: 8, field: '病床数', message: '有床診療所の病床数は1〜19床です（20床以上は「病院」です）' },
+      { row: 6, clinic: '曽於ひまわり病院', field: '病床数', message: '病床数「abc」は数字で入力してください' },
+      { row: 8, clinic: '大崎こころ診療所', field: '病床数', message: '有床診療所の病床数は1〜19床です（20床以上は「病院」です）' },
     ]);
   });
 });

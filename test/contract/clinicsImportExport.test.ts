@@ -66,7 +66,7 @@ describe('CSVの書き出し for Excel on Japanese Windows', () => {
     expect(table[0]!.at(-1)).toBe('置き換えた文字（〓＝Shift_JISにない文字のコード）');
     expect(table[2]).toEqual(expect.arrayContaining(['〓田内科医院', '森〓外', '医療機関名：〓＝U+20BB7、ご担当者名：〓＝U+9DD7']));
     // 髙 and 﨑 are in Windows' Shift_JIS; the wave dash is written as Windows spells it.
-    expect(table[3]![1]).toBe('髙﨑眼科');
+    expect(table[3]![0]).toBe('髙﨑眼科');
     expect(table[1]).toContain('受付は9時～12時');
   });
 
@@ -77,7 +77,7 @@ describe('CSVの書き出し for Excel on Japanese Windows', () => {
     const bytes = await downloadFile(t, result.file!.fileId);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const table = rows(bytes.toString('utf8'));
-    expect(table.map((r) => r[1])).toEqual(['医療機関名', '霧島中央クリニック', '𠮷田内科医院', '髙﨑眼科', `'=HYPERLINK("http://example.invalid","開く")`]);
+    expect(table.map((r) => r[0])).toEqual(['医療機関名', '霧島中央クリニック', '𠮷田内科医院', '髙﨑眼科', `'=HYPERLINK("http://example.invalid","開く")`]);
   });
 
   it('exports inquiries with 状況, its date and the other dates, escaped like the clinics', async () => {

@@ -36,7 +36,7 @@ describe('名簿の取り込み: 種別 is never guessed', () => {
     const fileId = await uploadFile(t, '全国医療機関.csv', withoutKind);
     const seen = await run(t, 'clinics.previewImport', { fileId });
     expect(seen).toMatchObject({ willImport: 4, rejected: 0, unconfirmedKinds: 4, kindQuestionCount: 1, suggestedKinds: 1 });
-    expect(seen.kindQuestions).toEqual([{ row: 2, field: '種別', message: expect.stringMatching(/^医療法人 さくら会 さくら病院：.*病院かもしれません/) }]);
+    expect(seen.kindQuestions).toEqual([{ row: 2, clinic: '医療法人 さくら会 さくら病院', field: '種別', message: expect.stringMatching(/病院かもしれません/) }]);
 
     const done = await run(t, 'clinics.importCsv', { fileId });
     expect(done).toMatchObject({ imported: 4, unconfirmedKinds: 4 });
@@ -63,7 +63,7 @@ describe('名簿の取り込み: 種別 is never guessed', () => {
     );
     const seen = await run(t, 'clinics.previewImport', { fileId });
     expect(seen).toMatchObject({ willImport: 9, rejected: 0, unconfirmedKinds: 3, kindQuestionCount: 3 });
-    expect(seen.kindQuestions.map((q) => [q.row, q.message.split('：')[0]])).toEqual([[6, 'E医院'], [7, 'F医院'], [10, 'I医院']]);
+    expect(seen.kindQuestions.map((q) => [q.row, q.clinic])).toEqual([[6, 'E医院'], [7, 'F医院'], [10, 'I医院']]);
 
     await run(t, 'clinics.importCsv', { fileId });
     expect(storedKinds(t)).toEqual({

@@ -44,7 +44,7 @@ describe('設定: 名簿の取り込み', () => {
 
     await check.getByLabel('A列「施設の呼び名」の取り込み先').selectOption({ label: '医療機関名（必須）' });
     const problemTable = check.getByRole('table', { name: /問題のある行/ });
-    await expectText(problemTable.getByRole('row').nth(1), /^3電話番号.+/);
+    await expectText(problemTable.getByRole('row').nth(1), /^3隼人みどり医院電話番号.+/);
     await expectText(problemTable.getByRole('row').nth(2), '4医療機関名医療機関名を入力してください');
     await expectText(check.getByText('Shift_JIS', { exact: true }), 'Shift_JIS');
     const summary = check.getByRole('definition');

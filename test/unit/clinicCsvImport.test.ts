@@ -2,16 +2,8 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import type { ClinicFields } from '../../shared/domain/clinic.ts';
 import { escapeCsvFormula, unescapeCsvFormula } from '../../shared/domain/clinicCsv.ts';
-import {
-  excelColumnName,
-  findClinicMatch,
-  matchKeys,
-  mergeForUpdate,
-  readClinicRow,
-  suggestMapping,
-  type ClinicMatchLookup,
-  type MatchCandidate,
-} from '../../shared/domain/clinicCsvImport.ts';
+import { excelColumnName, mergeForUpdate, readClinicRow, suggestMapping } from '../../shared/domain/clinicCsvImport.ts';
+import { findClinicMatch, matchKeys, type ClinicMatchLookup, type MatchCandidate } from '../../shared/domain/clinicMatch.ts';
 import { isCp932Encodable, replaceUnencodable, unencodableInCp932 } from '../../electron/core/text/cp932.ts';
 import { decodeCsvBytes, detectDelimiter, parseCsvRecords, UnreadableCsv } from '../../electron/core/text/csvText.ts';
 
@@ -76,10 +68,17 @@ describe('reading the bytes Excel wrote', () => {
     ]);
   });
 
-  it("ends records at the file's own line break and keeps doubled quotes and delimiters inside quotes", () => {
+  it('ends records at any line break outside quotes, as Excel does, and keeps doubled quotes and delimiters inside quotes', () => {
     expect(parseCsvRecords('a,"b,""c"""\rd,\re,f', 'comma')).toEqual([['a', 'b,"c"'], ['d', ''], ['e', 'f']]);
-    // Some programs write a memo's line break as a lone LF, unquoted, in a CRLF file.
-    expect(parseCsvRecords('名称,メモ\r\nA医院,1行目\n2行目\r\n', 'comma')).toEqual([['名称', 'メモ'], ['A医院', '1行目\n2行目']]);
+    // A hand-edited file: an LF header over CRLF rows. No CR is left in a row's last cell.
+    expect(parseCsvRecords('名称,所在地\nA医院,鹿児島市\r\nB医院,霧島市\r\n', 'comma')).toEqual([['名称', '所在地'], ['A医院', '鹿児島市'], ['B医院', '霧島市']]);
+    // An unquoted LF in a CRLF file starts a new row in Excel too; a quoted one stays in its cell.
+    expect(parseCsvRecords('名称,メモ\r\nA医院,1行目\n2行目\r\nB医院,"1行目\n2行目"\r\n', 'comma')).toEqual([
+      ['名称', 'メモ'],
+      ['A医院', '1行目'],
+      ['2行目'],
+      ['B医院', '1行目\n2行目'],
+    ]);
   });
 
   it('refuses a quote out of place, naming the line', () => {
@@ -115,6 +114,7 @@ describe('matching a row to a registered clinic', () => {
     { id: 'phone', memberNumber: '', address: '鹿児島市1-1', phone: '0993334444', nameNorm: 'い医院' },
     { id: 'other-member', memberNumber: 'K-9', address: '', phone: '0995556666', nameNorm: 'う医院' },
     { id: 'named', memberNumber: '', address: '鹿児島県鹿児島市中央町１－２', phone: '', nameNorm: 'かごしまくりにっく' },
+    { id: 'zeros', memberNumber: '000099', address: '', phone: '0997770099', nameNorm: 'え医院' },
   ];
   const lookup: ClinicMatchLookup = {
     byId: (id) => registered.find((c) => c.id === id),
@@ -137,6 +137,11 @@ describe('matching a row to a registered clinic', () => {
     expect(findClinicMatch(row({ memberNumber: 'K-2', phone: '099-333-4444' }), lookup)).toEqual({ clinicId: 'phone', rule: 'phone' });
   });
 
+  it('takes a 会員番号 Excel stripped of its leading zeros for the same one', () => {
+    expect(findClinicMatch(row({ memberNumber: '99', phone: '099-777-0099' }), lookup)).toEqual({ clinicId: 'zeros', rule: 'phone' });
+    expect(findClinicMatch(row({ memberNumber: '98', phone: '099-777-0099' }), lookup)).toBeNull();
+  });
+
   it('updates only the fields the row filled', () => {
     const current: ClinicFields = { name: 'A医院', nameKana: 'えーいいん', kind: 'clinic_no_beds', bedCount: 0, postalCode: '', address: '鹿児島市', phone: '099-222-1111', fax: '', contactPerson: '山田', memberNumber: '', memo: '大事なメモ' };
     const incoming: ClinicFields = { ...current, name: 'A医院（新）', contactPerson: '', memo: '' };
@@ -146,12 +151,16 @@ describe('matching a row to a registered clinic', () => {
 
 describe('cells Excel would run as formulas', () => {
   it('get a leading apostrophe, and lose it again on import', () => {
-    for (const cell of ['=SUM(A1)', '+81 99', '-1', '@cmd', '\tx']) {
+    // Full-width ＝＋－＠ as a Japanese IME types them, and a formula after a space, an
+    // ideographic space or a line break, which Excel skips before it looks for one.
+    for (const cell of ['=SUM(A1)', '+81 99', '-1', '@cmd', '\tx', '＝SUM(A1)', '＋1', '－1', '＠cmd', ' =1+1', '\u3000=1+1', '\n=1+1', '\r\n=1+1']) {
       expect(escapeCsvFormula(cell)).toBe(`'${cell}`);
       expect(unescapeCsvFormula(escapeCsvFormula(cell))).toBe(cell);
     }
     expect(escapeCsvFormula('099-222-1111')).toBe('099-222-1111');
     expect(escapeCsvFormula('霧島=クリニック')).toBe('霧島=クリニック');
+    // A list's own apostrophe before ordinary text is kept.
+    expect(unescapeCsvFormula("'90年開院")).toBe("'90年開院");
   });
 });
 

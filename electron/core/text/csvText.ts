@@ -53,6 +53,13 @@ export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: Csv
 const headSample = 64 * 1024;
 
 /**
+ * Every line ending a record may have: csv-parse otherwise takes the first line's ending for the
+ * whole file, and a hand-edited file (an LF header over CRLF rows) would leave a CR in each
+ * row's last cell. Line breaks inside quoted cells are kept as they are.
+ */
+const recordDelimiters = ['\r\n', '\n', '\r'];
+
+/**
  * Comma or tab, from the first lines: the one that splits the header into more columns, with
  * the same count on the lines after it. Excel's 「テキスト（タブ区切り）」 is the tab case.
  */
@@ -61,7 +68,7 @@ export function detectDelimiter(text: string): CsvDelimiter {
   const score = (delimiter: CsvDelimiter): number => {
     let records: string[][];
     try {
-      records = parse(head, { delimiter: csvDelimiterChars[delimiter], relax_column_count: true, relax_quotes: true, to_line: 20, skip_empty_lines: true });
+      records = parse(head, { delimiter: csvDelimiterChars[delimiter], record_delimiter: recordDelimiters, relax_column_count: true, relax_quotes: true, to_line: 20, skip_empty_lines: true });
     } catch {
       // The sample may end inside a quoted field; the lines before it still count.
       return 0;
@@ -81,6 +88,7 @@ export function parseCsvRecords(text: string, delimiter: CsvDelimiter): string[]
   try {
     return parse(text, {
       delimiter: csvDelimiterChars[delimiter],
+      record_delimiter: recordDelimiters,
       relax_column_count: true,
       skip_empty_lines: false,
       bom: true,

@@ -5,22 +5,22 @@ import type { CsvDelimiter, CsvEncoding } from '../../../shared/csv/csvFormat.ts
 import { clinicInputSchema, clinicFieldLabels } from '../../../shared/domain/clinic.ts';
 import { escapeCsvFormula } from '../../../shared/domain/clinicCsv.ts';
 import {
-  findClinicMatch,
   importRowMessages,
   isBlankRecord,
-  matchKeys,
   mergeForUpdate,
   missingRequiredFields,
   readClinicRow,
+  rowClinicName,
   sameClinicFields,
   suggestMapping,
   clinicImportFieldLabels,
   type ClinicImportField,
   type ClinicMatchAction,
   type ColumnMapping,
-  type MatchKeys,
   type MatchRule,
 } from '../../../shared/domain/clinicCsvImport.ts';
+import { findClinicMatch, matchKeys, type MatchKeys } from '../../../shared/domain/clinicMatch.ts';
+import { limits } from '../../../shared/contract/limits.ts';
 import { errorMessages } from '../../../shared/messages/errors.ts';
 import { csvMessages } from '../../../shared/messages/csvMessages.ts';
 import { openDatabase, openReadOnlyDatabase, type Db } from '../db/connection.ts';
@@ -28,6 +28,7 @@ import { clinicMatchLookup, writeClinicImport, type ClinicImportWrite } from '..
 import { getClinicFields } from '../db/repos/clinicRecords.ts';
 import { AppError } from '../errors.ts';
 import { isWriteDenied } from '../files/readOnlyDataDir.ts';
+import { keepStoredValues } from '../text/keepStoredValues.ts';
 import { decodeCsvBytes, detectDelimiter, encodeCsvText, parseCsvRecords, toExcelCsv, UnreadableCsv } from '../text/csvText.ts';
 import { importedKinds } from './importedKinds.ts';
 import { readBookRecords, type BookSheet } from '../text/xlsxRows.ts';
@@ -91,6 +92,8 @@ export interface ClinicsCsvImportReport {
   rejected: number;
   problems: ImportProblem[];
   problemCount: number;
+  changes: ImportProblem[];
+  changeCount: number;
   matches: { byId: number; byMemberNumber: number; byPhone: number; byNameAddress: number };
   unconfirmedKinds: number;
   kindQuestions: ImportProblem[];
@@ -111,6 +114,20 @@ function findHeader(records: string[][]): number {
   const wide = within.findIndex((r) => filled(r) >= 2);
   if (wide >= 0) return wide;
   return records.findIndex((r) => filled(r) >= 1);
+}
+
+/**
+ * The header within the column limit: blank headers past the last named one are dropped (Excel
+ * saves a column someone once formatted), and a list still wider is refused in Japanese.
+ */
+function fitColumnLimit(headers: string[]): string[] {
+  if (headers.length <= limits.maxImportColumns) return headers;
+  let width = headers.length;
+  while (width > 0 && headers[width - 1] === '') width--;
+  if (width > limits.maxImportColumns) {
+    throw new AppError('INVALID_FILE', `${errorMessages.INVALID_FILE}（${csvMessages.tooManyColumns(width, limits.maxImportColumns)}）`);
+  }
+  return headers.slice(0, width);
 }
 
 const zipSignature = [0x50, 0x4b, 0x03, 0x04];
@@ -154,7 +171,7 @@ async function readList(data: ClinicsCsvImportData): Promise<ClinicsCsvImportRep
   if (data.headerRow !== undefined && data.headerRow > records.length) throw new AppError('INVALID_INPUT', csvMessages.headerRowOutside(data.headerRow));
   const headerIndex = data.headerRow !== undefined ? data.headerRow - 1 : findHeader(records);
   if (headerIndex < 0) throw new AppError('INVALID_FILE', `${errorMessages.INVALID_FILE}（${csvMessages.noText}）`);
-  const headers = records[headerIndex]!.map((h) => h.trim());
+  const headers = fitColumnLimit(records[headerIndex]!.map((h) => h.trim()));
   const mapping = data.mapping ?? suggestMapping(headers);
   if (mapping.length !== headers.length) {
     throw new AppError('INVALID_INPUT', csvMessages.mappingMismatch);
@@ -180,6 +197,8 @@ async function readList(data: ClinicsCsvImportData): Promise<ClinicsCsvImportRep
     rejected: 0,
     problems: [],
     problemCount: 0,
+    changes: [],
+    changeCount: 0,
     matches: { byId: 0, byMemberNumber: 0, byPhone: 0, byNameAddress: 0 },
     unconfirmedKinds: 0,
     kindQuestions: [],
@@ -248,8 +267,15 @@ function planRows(
   const reject = (row: number, cells: string[], problems: { field: string; message: string }[]) => {
     report.rejected++;
     report.problemCount += problems.length;
-    for (const p of problems) if (report.problems.length < data.maxProblems) report.problems.push({ row, ...p });
+    const clinic = rowClinicName(cells, report.mapping);
+    for (const p of problems) if (report.problems.length < data.maxProblems) report.problems.push({ row, clinic, ...p });
     if (data.import) rejected.push({ row, cells, reasons: problems.map((p) => `${p.field}：${p.message}`) });
+  };
+  const note = (row: number, cells: string[], changes: { field: string; message: string }[]) => {
+    if (changes.length === 0) return;
+    report.changeCount += changes.length;
+    const clinic = rowClinicName(cells, report.mapping);
+    for (const c of changes) if (report.changes.length < data.maxProblems) report.changes.push({ row, clinic, ...c });
   };
   const remember = (row: number, keys: MatchKeys) => {
     if (keys.memberNumber !== '') seenMember.set(keys.memberNumber, row);
@@ -291,7 +317,8 @@ function planRows(
       if (!merged.success) {
         return reject(row, cells, merged.error.issues.map((i) => ({ field: clinicFieldLabels[String(i.path[0]) as keyof typeof clinicFieldLabels] ?? '', message: i.message })));
       }
-      const next = settleKind(merged.data, read);
+      // A value a spreadsheet mangled (000099 -> 99, 𠮷 -> ?) is not a change staff made.
+      const { fields: next, kept } = keepStoredValues(current, settleKind(merged.data, read));
       if (next.memberNumber !== current.memberNumber && next.memberNumber !== '') {
         const holder = lookup.byMemberNumber(next.memberNumber);
         if ((holder && holder.id !== match.clinicId) || seenMember.has(next.memberNumber)) {
@@ -302,10 +329,12 @@ function planRows(
       remember(row, matchKeys(next));
       if (sameClinicFields(current, next)) {
         report.unchanged++;
+        note(row, cells, kept);
         return;
       }
       report.willUpdate++;
       countKind(row, merged.data, next, read);
+      note(row, cells, [...read.changes, ...kept]);
       updates.push({ id: match.clinicId, fields: next });
       return;
     }
@@ -326,6 +355,7 @@ function planRows(
     report.willImport++;
     const settled = settleKind(fields, read);
     countKind(row, fields, settled, read);
+    note(row, cells, read.changes);
     inserts.push({ fields: settled, id });
   });
   post({ type: 'progress', done: body.length, total: body.length });
@@ -364,7 +394,7 @@ function writeErrors(
   const width = Math.max(headerWidth, ...rows.map((r) => r.cells.length));
   const pad = (cells: string[]) => [...cells, ...Array<string>(width - cells.length).fill('')];
   const records = [
-    [...pad(headers), csvMessages.errorsRowNumberHeader, csvMessages.errorsReasonHeader],
+    [...pad(headers).map(escapeCsvFormula), csvMessages.errorsRowNumberHeader, csvMessages.errorsReasonHeader],
     ...rows.map((r) => [...pad(r.cells).map(escapeCsvFormula), String(r.row), r.reasons.join(' ／ ')]),
   ];
   const text = toExcelCsv(records, delimiter);

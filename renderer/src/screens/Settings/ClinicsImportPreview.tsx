@@ -159,6 +159,7 @@ export function ClinicsImportPreview() {
         </label>
       )}
       <ClinicsImportProblems caption="種別を確かめてほしい行（未確認として取り込みます）" problems={preview.kindQuestions} total={preview.kindQuestionCount} />
+      <ClinicsImportProblems caption="ファイルのとおりには取り込まないセル（内容の欄のとおりにします）" problems={preview.changes} total={preview.changeCount} detailHeader="内容" />
 
       <div className="actions">
         <button
