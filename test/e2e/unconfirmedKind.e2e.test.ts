@@ -82,7 +82,7 @@ describe('種別 未確認', () => {
     const summary = check.getByLabel('取り込みの見込み');
     await expectText(summary.getByRole('definition').last(), /^3件（推測はしません/);
     const questions = check.getByRole('table', { name: /種別を確かめてほしい行/ });
-    await expectText(questions.getByRole('row').nth(1), /^2種別鹿児島さくら病院：.*病院かもしれません/);
+    await expectText(questions.getByRole('row').nth(1), /^2鹿児島さくら病院種別.*病院かもしれません/);
     expect(await questions.getByRole('row').count()).toBe(2);
     await shoot(check, 'import-preview-no-kind');
 
