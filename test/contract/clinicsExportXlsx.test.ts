@@ -5,19 +5,13 @@ import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { openReadOnlyDatabase } from '../../electron/core/db/connection.ts';
-import type { JobResult, JobState } from '../../shared/contract/index.ts';
+import type { JobResult } from '../../shared/contract/index.ts';
 import { tempDir } from '../helpers/tempDir.ts';
-import { call, startTestHost, waitForJob, type TestHost, uploadFile, downloadFile } from '../helpers/testHost.ts';
+import { call, startTestHost, type TestHost, uploadFile, downloadFile } from '../helpers/testHost.ts';
+import { runSucceededJob as runJob } from '../helpers/importJobs.ts';
 
 type ExportResult = JobResult<'clinics.exportCsv'>;
 
-async function runJob(t: TestHost, kind: string, input: unknown): Promise<JobState> {
-  const started = await call(t, 'jobs.start', { kind, input });
-  expect(started.status).toBe(200);
-  const job = await waitForJob(t, started.body.result.jobId);
-  expect(job.state, JSON.stringify(job.error)).toBe('succeeded');
-  return job;
-}
 
 function snapshot(t: TestHost) {
   const db = openReadOnlyDatabase(t.core.dbPath);

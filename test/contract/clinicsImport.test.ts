@@ -3,30 +3,16 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { openReadOnlyDatabase } from '../../electron/core/db/connection.ts';
-import type { JobResult, JobState } from '../../shared/contract/index.ts';
+import type { JobState } from '../../shared/contract/index.ts';
 import { afterFirstStep, JobPausePoint } from '../../electron/core/jobs/jobPausePoint.ts';
 import { generatedClinicsCsv } from '../helpers/generatedClinicsCsv.ts';
-import { call, startTestHost, waitForJob, type TestHost, uploadFile, downloadFile } from '../helpers/testHost.ts';
+import { call, startTestHost, type TestHost, uploadFile, downloadFile } from '../helpers/testHost.ts';
+import { importCsv as importFile, previewImport as preview, runJob } from '../helpers/importJobs.ts';
 
 const fixture = (name: string) => fs.readFileSync(path.join(import.meta.dirname, '../fixtures/import', name));
 
-async function runJob(t: TestHost, kind: string, input: unknown): Promise<JobState> {
-  const started = await call(t, 'jobs.start', { kind, input });
-  expect(started.status).toBe(200);
-  return waitForJob(t, started.body.result.jobId);
-}
 
-async function preview(t: TestHost, fileId: string, extra: object = {}): Promise<JobResult<'clinics.previewImport'>> {
-  const job = await runJob(t, 'clinics.previewImport', { fileId, ...extra });
-  expect(job.state, JSON.stringify(job.error)).toBe('succeeded');
-  return job.result as JobResult<'clinics.previewImport'>;
-}
 
-async function importFile(t: TestHost, fileId: string, extra: object = {}): Promise<JobResult<'clinics.importCsv'>> {
-  const job = await runJob(t, 'clinics.importCsv', { fileId, ...extra });
-  expect(job.state, JSON.stringify(job.error)).toBe('succeeded');
-  return job.result as JobResult<'clinics.importCsv'>;
-}
 
 /** Every clinic as stored, in order: compared before and after a refused import. */
 function snapshot(t: TestHost) {

@@ -6,19 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase, openReadOnlyDatabase } from '../../electron/core/db/connection.ts';
 import { createClinics } from '../../electron/core/db/repos/clinicRecords.ts';
 import { generateClinics } from '../../electron/core/db/seed/generateClinics.ts';
-import type { JobResult, JobState } from '../../shared/contract/index.ts';
+import type { JobResult } from '../../shared/contract/index.ts';
 import { clinicInputSchema } from '../../shared/domain/clinic.ts';
-import { call, startTestHost, waitForJob, type TestHost, uploadFile, downloadFile } from '../helpers/testHost.ts';
+import { call, startTestHost, type TestHost, uploadFile, downloadFile } from '../helpers/testHost.ts';
+import { runSucceededJob as runJob } from '../helpers/importJobs.ts';
 
 type ExportResult = JobResult<'clinics.exportCsv'>;
 
-async function runJob(t: TestHost, kind: string, input: unknown): Promise<JobState> {
-  const started = await call(t, 'jobs.start', { kind, input });
-  expect(started.status).toBe(200);
-  const job = await waitForJob(t, started.body.result.jobId);
-  expect(job.state, JSON.stringify(job.error)).toBe('succeeded');
-  return job;
-}
 
 async function exportCsv(t: TestHost, kind: 'clinics.exportCsv' | 'inquiries.exportCsv', input: object): Promise<ExportResult> {
   return (await runJob(t, kind, input)).result as ExportResult;

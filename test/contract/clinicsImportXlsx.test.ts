@@ -1,27 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { openReadOnlyDatabase } from '../../electron/core/db/connection.ts';
-import type { JobResult, JobState } from '../../shared/contract/index.ts';
 import { bookParts, craftedZip } from '../helpers/craftedZip.ts';
-import { call, startTestHost, waitForJob, type TestHost, uploadFile } from '../helpers/testHost.ts';
+import { call, startTestHost, type TestHost, uploadFile } from '../helpers/testHost.ts';
 import { plainBook, rosterBook } from '../helpers/xlsxRoster.ts';
+import { importCsv as importFile, previewImport as preview, runJob } from '../helpers/importJobs.ts';
 
-async function runJob(t: TestHost, kind: string, input: unknown): Promise<JobState> {
-  const started = await call(t, 'jobs.start', { kind, input });
-  expect(started.status).toBe(200);
-  return waitForJob(t, started.body.result.jobId);
-}
 
-async function preview(t: TestHost, fileId: string, extra: object = {}): Promise<JobResult<'clinics.previewImport'>> {
-  const job = await runJob(t, 'clinics.previewImport', { fileId, ...extra });
-  expect(job.state, JSON.stringify(job.error)).toBe('succeeded');
-  return job.result as JobResult<'clinics.previewImport'>;
-}
 
-async function importFile(t: TestHost, fileId: string, extra: object = {}): Promise<JobResult<'clinics.importCsv'>> {
-  const job = await runJob(t, 'clinics.importCsv', { fileId, ...extra });
-  expect(job.state, JSON.stringify(job.error)).toBe('succeeded');
-  return job.result as JobResult<'clinics.importCsv'>;
-}
 
 function clinics(t: TestHost) {
   const db = openReadOnlyDatabase(t.core.dbPath);

@@ -2,22 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import type { JobState } from '../../shared/contract/index.ts';
 import { fileMessages } from '../../shared/messages/fileMessages.ts';
 import { fileIdleMs } from '../../electron/core/files/fileStore.ts';
 import { authHeader, call, downloadFile, rawRequest, startTestHost, uploadFile, waitForJob, type TestHost } from '../helpers/testHost.ts';
 import { chooseCurrentStaff, officialRatesRequest } from '../helpers/officialRateTable.ts';
+import { runSucceededJob as runJob } from '../helpers/importJobs.ts';
 
 /** What the user's disk shows in the folder of files held for the window. */
 const heldFiles = (t: TestHost) => fs.readdirSync(path.join(t.dataDir, 'tmp', 'files')).sort();
 
-async function runJob(t: TestHost, kind: string, input: unknown): Promise<JobState> {
-  const started = await call(t, 'jobs.start', { kind, input });
-  expect(started.status).toBe(200);
-  const job = await waitForJob(t, started.body.result.jobId);
-  expect(job.state, JSON.stringify(job.error)).toBe('succeeded');
-  return job;
-}
 
 const fetchFile = (t: TestHost, fileId: string) => rawRequest(t.host.port, { path: `/api/files/${fileId}`, headers: authHeader(t) });
 

@@ -10,11 +10,14 @@ export async function runJob(t: TestHost, kind: string, input: unknown): Promise
   return waitForJob(t, started.body.result.jobId);
 }
 
-async function succeeded(t: TestHost, kind: string, input: unknown): Promise<unknown> {
+/** A job that must succeed: its whole state, for tests that look at more than the result. */
+export async function runSucceededJob(t: TestHost, kind: string, input: unknown): Promise<JobState> {
   const job = await runJob(t, kind, input);
   expect(job.state, JSON.stringify(job.error)).toBe('succeeded');
-  return job.result;
+  return job;
 }
+
+const succeeded = async (t: TestHost, kind: string, input: unknown): Promise<unknown> => (await runSucceededJob(t, kind, input)).result;
 
 export const previewImport = async (t: TestHost, fileId: string, extra: object = {}) =>
   (await succeeded(t, 'clinics.previewImport', { fileId, ...extra })) as JobResult<'clinics.previewImport'>;
