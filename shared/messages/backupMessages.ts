@@ -23,6 +23,19 @@ const settingNames: Record<string, string> = {
   backup_made_at: 'バックアップの日時',
 };
 
+/** The app's tables, as staff know what they hold (a name read from a crafted file is shown as it is). */
+const tableNames: Record<string, string> = {
+  clinics: '医療機関',
+  inquiries: '問い合わせ',
+  inquiry_status_history: '問い合わせの状況の履歴',
+  inquiry_quotes: '保存した試算',
+  document_outputs: '送付・印刷の記録',
+  content_changes: '内容の更新履歴',
+  staff: '担当者',
+  receipt_sequences: '受付番号の連番',
+  app_meta: '設定',
+};
+
 /** Japanese messages about backups: listing, carrying a copy away, bringing it back, restoring. */
 export const backupMessages = {
   notFound: '指定されたバックアップが見つかりません。一覧を開き直してください。',
@@ -40,7 +53,7 @@ export const backupMessages = {
   changedObject: (type: string, name: string) => `このバックアップの${kindLabel(type)}「${shown(name)}」の定義が、このアプリのものと違います。`,
   versionMismatch: (recorded: number, actual: number) =>
     `このバックアップは版${recorded}と記録されていますが、中身は版${actual}のものです。書き換えられたファイルの可能性があります。`,
-  danglingReference: (table: string) => `このバックアップには、参照先のない記録があります（${shown(table)}）。`,
+  danglingReference: (table: string) => `このバックアップには、参照先のない記録があります（${tableNames[table] ?? shown(table)}）。`,
   badRow: (where: string) => `このバックアップの${where}に、このアプリが書かない内容があります。`,
   cannotUpgrade: 'このバックアップを今のバージョンの形式に更新できませんでした。',
   whereQuote: '保存した試算',

@@ -85,7 +85,7 @@ const crafted: { what: string; craft: (db: Database.Database) => void; reason: R
       db.pragma('foreign_keys = OFF');
       db.exec("UPDATE inquiries SET clinic_id = 'no-such-clinic'");
     },
-    reason: /参照先のない記録があります（inquiries）。/,
+    reason: /参照先のない記録があります（問い合わせ）。/,
   },
 ];
 

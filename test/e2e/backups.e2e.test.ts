@@ -2,10 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, test } from 'vitest';
-import { newCounterContext } from './support/browser.ts';
-import { useCounterApp } from './support/counterApp.ts';
-import { collectPageProblems } from './support/pageProblems.ts';
-import { expectText, openScreen } from './support/screens.ts';
+import { openCounterPage, useCounterApp } from './support/counterApp.ts';
+import { expectText } from './support/screens.ts';
 import { callPreview } from './support/startPreview.ts';
 
 const app = useCounterApp();
@@ -20,11 +18,7 @@ const clinicNames = async () => (await callPreview<SearchResult>(app.preview, 'c
 describe('設定: バックアップ', () => {
   test('back up now, carry a protected copy away, bring it back with its password, and restore it after a confirmation', async () => {
     await callPreview(app.preview, 'clinics.create', { name: '霧島眼科' });
-    const context = await newCounterContext(app.browser);
-    const page = await context.newPage();
-    const problems = collectPageProblems(page);
-    await page.goto(app.preview.url);
-    await openScreen(page, '設定');
+    const { context, page, problems } = await openCounterPage(app, '設定');
     const section = page.getByRole('region', { name: 'バックアップ', exact: true });
 
     await section.getByRole('button', { name: '今すぐバックアップ' }).click();
@@ -93,11 +87,7 @@ describe('設定: バックアップ', () => {
     db.exec("CREATE TRIGGER fax_rewrite AFTER INSERT ON clinics BEGIN UPDATE clinics SET fax = '03-0000-0000' WHERE seq = new.seq; END;");
     db.close();
     const before = await clinicNames();
-    const context = await newCounterContext(app.browser);
-    const page = await context.newPage();
-    const problems = collectPageProblems(page);
-    await page.goto(app.preview.url);
-    await openScreen(page, '設定');
+    const { context, page, problems } = await openCounterPage(app, '設定');
     const section = page.getByRole('region', { name: 'バックアップ', exact: true });
     // Newest first: the crafted file (dated 30 November) is the last one brought in from elsewhere.
     const row = section.getByRole('row').filter({ hasText: '他の場所から' }).last();
@@ -117,11 +107,7 @@ describe('設定: バックアップ', () => {
   test('完全削除 removes archived clinics only after a confirmation, with a backup first', async () => {
     const clinic = await callPreview<{ id: string }>(app.preview, 'clinics.create', { name: '閉院した医院' });
     await callPreview(app.preview, 'clinics.archive', { id: clinic.id });
-    const context = await newCounterContext(app.browser);
-    const page = await context.newPage();
-    const problems = collectPageProblems(page);
-    await page.goto(app.preview.url);
-    await openScreen(page, '設定');
+    const { context, page, problems } = await openCounterPage(app, '設定');
     const section = page.getByRole('region', { name: 'アーカイブした記録の完全削除' });
     await expectText(section, /削除の対象：医療機関 1件・問い合わせ 0件/);
     await section.getByRole('button', { name: '完全削除…' }).click();

@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { newCounterContext } from './support/browser.ts';
-import { collectPageProblems } from './support/pageProblems.ts';
 import { expectText, openScreen } from './support/screens.ts';
 import { callPreview } from './support/startPreview.ts';
-import { useCounterApp } from './support/counterApp.ts';
+import { openCounterPage, useCounterApp } from './support/counterApp.ts';
 
 const app = useCounterApp();
 
@@ -14,10 +13,7 @@ describe('医療機関', () => {
   test('a clinic registered at the counter is found by half-width katakana, and again after a reload', async () => {
     // Another clinic that the search must leave out, arranged through the same contract the app uses.
     await callPreview(app.preview, 'clinics.create', { name: '霧島ファミリー歯科', nameKana: 'きりしまふぁみりーしか' });
-    const context = await newCounterContext(app.browser);
-    const page = await context.newPage();
-    const problems = collectPageProblems(page);
-    await page.goto(app.preview.url);
+    const { context, page, problems } = await openCounterPage(app);
     expect(page.url()).not.toContain('token=');
 
     await openScreen(page, '医療機関');
@@ -54,11 +50,7 @@ describe('医療機関', () => {
   });
 
   test('a missing clinic name is pointed out next to the field and the form stays open', async () => {
-    const context = await newCounterContext(app.browser);
-    const page = await context.newPage();
-    const problems = collectPageProblems(page);
-    await page.goto(app.preview.url);
-    await openScreen(page, '医療機関');
+    const { context, page, problems } = await openCounterPage(app, '医療機関');
     await page.getByRole('button', { name: '新規登録' }).click();
     const dialog = page.getByRole('dialog', { name: '医療機関の新規登録' });
     const name = dialog.getByLabel('医療機関名', { exact: true });
@@ -79,11 +71,7 @@ describe('医療機関', () => {
 
 describe('医療機関の入力操作', () => {
   test('Enter in the name field saves the clinic', async () => {
-    const context = await newCounterContext(app.browser);
-    const page = await context.newPage();
-    const problems = collectPageProblems(page);
-    await page.goto(app.preview.url);
-    await openScreen(page, '医療機関');
+    const { context, page, problems } = await openCounterPage(app, '医療機関');
     await page.getByRole('button', { name: '新規登録' }).click();
     const dialog = page.getByRole('dialog', { name: '医療機関の新規登録' });
     await dialog.getByLabel('医療機関名', { exact: true }).fill('姶良エンターキー眼科');
@@ -172,11 +160,7 @@ describe('医療機関の入力操作', () => {
 describe('設定', () => {
   test('CSV export downloads a file that lists the registered clinics', async () => {
     await callPreview(app.preview, 'clinics.create', { name: '指宿なのはな病院', kind: 'hospital', phone: '0993-22-0000' });
-    const context = await newCounterContext(app.browser);
-    const page = await context.newPage();
-    const problems = collectPageProblems(page);
-    await page.goto(app.preview.url);
-    await openScreen(page, '設定');
+    const { context, page, problems } = await openCounterPage(app, '設定');
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -192,11 +176,7 @@ describe('設定', () => {
   });
 
   test('importing an exported CSV again adds no duplicates', async () => {
-    const context = await newCounterContext(app.browser);
-    const page = await context.newPage();
-    const problems = collectPageProblems(page);
-    await page.goto(app.preview.url);
-    await openScreen(page, '設定');
+    const { context, page, problems } = await openCounterPage(app, '設定');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'CSVを書き出す' }).click(),

@@ -3,8 +3,7 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, test } from 'vitest';
 import { newCounterContext } from './support/browser.ts';
-import { useCounterApp } from './support/counterApp.ts';
-import { collectPageProblems } from './support/pageProblems.ts';
+import { openCounterPage, useCounterApp } from './support/counterApp.ts';
 import { expectText, openScreen } from './support/screens.ts';
 import { callPreview } from './support/startPreview.ts';
 
@@ -25,11 +24,7 @@ const excelList = iconv.encode(
 
 describe('設定: 名簿の取り込み', () => {
   test('a Shift_JIS list with an unknown name header: fix the mapping, see the problems, 取り込む, find it by half-width kana', async () => {
-    const context = await newCounterContext(app.browser);
-    const page = await context.newPage();
-    const problems = collectPageProblems(page);
-    await page.goto(app.preview.url);
-    await openScreen(page, '設定');
+    const { context, page, problems } = await openCounterPage(app, '設定');
 
     const choosing = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: 'CSVファイルを選ぶ' }).click();
@@ -74,11 +69,7 @@ describe('設定: 名簿の取り込み', () => {
     await callPreview(app.preview, 'clinics.create', { name: '鹿屋ばら医院', nameKana: 'かのやばらいいん', phone: '0994-40-1111', memo: '=1+1 と書かれた\nメモ' });
     const before = await callPreview<{ total: number }>(app.preview, 'clinics.search', { query: '' });
     expect(before.total).toBeGreaterThan(0);
-    const context = await newCounterContext(app.browser);
-    const page = await context.newPage();
-    const problems = collectPageProblems(page);
-    await page.goto(app.preview.url);
-    await openScreen(page, '設定');
+    const { context, page, problems } = await openCounterPage(app, '設定');
 
     const exporting = page.getByRole('region', { name: 'CSV・Excelの書き出し' }).or(page.locator('section', { has: page.getByRole('heading', { name: 'CSV・Excelの書き出し' }) }));
     await exporting.getByLabel(/^Shift_JIS/).check();

@@ -1,9 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { newCounterContext } from './support/browser.ts';
-import { useCounterApp } from './support/counterApp.ts';
-import { collectPageProblems } from './support/pageProblems.ts';
-import { expectText, openScreen } from './support/screens.ts';
+import { openCounterPage, useCounterApp } from './support/counterApp.ts';
+import { expectText } from './support/screens.ts';
 import { callPreview } from './support/startPreview.ts';
 
 const app = useCounterApp();
@@ -19,11 +17,7 @@ const handEditedList = Buffer.from(
 
 describe('設定: 名簿の取り込み, a list as staff really have it', () => {
   test('the preview lists the joined address on its row and names the clinic of each problem row', async () => {
-    const context = await newCounterContext(app.browser);
-    const page = await context.newPage();
-    const problems = collectPageProblems(page);
-    await page.goto(app.preview.url);
-    await openScreen(page, '設定');
+    const { context, page, problems } = await openCounterPage(app, '設定');
 
     const choosing = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: 'CSVファイルを選ぶ' }).click();
@@ -52,11 +46,7 @@ describe('設定: 名簿の取り込み, a list as staff really have it', () => 
 
   test('updating from a list Excel saved keeps a 会員番号 whose leading zeros it dropped, and says so on the row', async () => {
     await callPreview(app.preview, 'clinics.create', { name: '吉野みどり医院', phone: '099-244-0099', memberNumber: '000099' });
-    const context = await newCounterContext(app.browser);
-    const page = await context.newPage();
-    const problems = collectPageProblems(page);
-    await page.goto(app.preview.url);
-    await openScreen(page, '設定');
+    const { context, page, problems } = await openCounterPage(app, '設定');
 
     const choosing = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: 'CSVファイルを選ぶ' }).click();

@@ -2,9 +2,7 @@ import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
 import { rosterBook } from '../helpers/xlsxRoster.ts';
-import { newCounterContext } from './support/browser.ts';
-import { useCounterApp } from './support/counterApp.ts';
-import { collectPageProblems } from './support/pageProblems.ts';
+import { openCounterPage, useCounterApp } from './support/counterApp.ts';
 import { expectText, openScreen } from './support/screens.ts';
 import { callPreview } from './support/startPreview.ts';
 
@@ -12,11 +10,7 @@ const app = useCounterApp();
 
 describe('設定: 名簿の取り込み from an Excel book', () => {
   test('choose the book, pick the roster sheet, 取り込む, and find the clinic with 会員番号 000099', async () => {
-    const context = await newCounterContext(app.browser);
-    const page = await context.newPage();
-    const problems = collectPageProblems(page);
-    await page.goto(app.preview.url);
-    await openScreen(page, '設定');
+    const { context, page, problems } = await openCounterPage(app, '設定');
 
     const choosing = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: 'ExcelまたはCSVファイルを選ぶ' }).click();
@@ -55,11 +49,7 @@ describe('設定: 名簿の取り込み from an Excel book', () => {
 
   test('書き出し as an Excel book: 会員番号 000077 is a text cell, a name starting with = is text', async () => {
     await callPreview(app.preview, 'clinics.create', { name: '=1+1眼科', memberNumber: '000077', phone: '099-111-0077' });
-    const context = await newCounterContext(app.browser);
-    const page = await context.newPage();
-    const problems = collectPageProblems(page);
-    await page.goto(app.preview.url);
-    await openScreen(page, '設定');
+    const { context, page, problems } = await openCounterPage(app, '設定');
 
     const exporting = page.locator('section', { has: page.getByRole('heading', { name: 'CSV・Excelの書き出し' }) });
     await exporting.getByLabel(/^Excelのブック/).check();

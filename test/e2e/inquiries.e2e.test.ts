@@ -2,10 +2,9 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { tokyoToday } from '../../shared/time/tokyoDate.ts';
 import { newCounterContext } from './support/browser.ts';
-import { collectPageProblems } from './support/pageProblems.ts';
 import { expectText, openScreen } from './support/screens.ts';
 import { callPreview } from './support/startPreview.ts';
-import { useCounterApp } from './support/counterApp.ts';
+import { openCounterPage, useCounterApp } from './support/counterApp.ts';
 import { answerNextQuestion } from './support/nativeDialogs.ts';
 
 const app = useCounterApp();
@@ -41,10 +40,7 @@ describe('問い合わせ', () => {
     const clinicName = '桜島みなと内科クリニック';
     const today = tokyoToday();
     const receipt = `A-${today.slice(0, 4)}-0001`;
-    const context = await newCounterContext(app.browser);
-    const page = await context.newPage();
-    const problems = collectPageProblems(page);
-    await page.goto(app.preview.url);
+    const { context, page, problems } = await openCounterPage(app);
 
     // Nobody chosen for this machine yet: ホーム says so, gently.
     await page.getByText('この端末で対応する担当者が選ばれていません。', { exact: false }).waitFor();
@@ -161,10 +157,7 @@ describe('問い合わせ', () => {
   test('the form keeps Enter for new lines in 内容, asks before Esc throws input away, and points out a missing 受付日', async () => {
     const clinicName = '錦江台こどもクリニック';
     await callPreview(app.preview, 'clinics.create', { name: clinicName, nameKana: 'きんこうだいこどもくりにっく' });
-    const context = await newCounterContext(app.browser);
-    const page = await context.newPage();
-    const problems = collectPageProblems(page);
-    await page.goto(app.preview.url);
+    const { context, page, problems } = await openCounterPage(app);
 
     const form = await openRegistration(page, 'きんこうだい', clinicName);
     const receivedOn = form.getByLabel('受付日', { exact: true });

@@ -1,9 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { newCounterContext } from './support/browser.ts';
-import { useCounterApp } from './support/counterApp.ts';
-import { collectPageProblems } from './support/pageProblems.ts';
+import { openCounterPage, useCounterApp } from './support/counterApp.ts';
 import { uploadToPreview } from './support/previewFiles.ts';
-import { expectText, openScreen } from './support/screens.ts';
+import { expectText } from './support/screens.ts';
 import { callPreview } from './support/startPreview.ts';
 
 const app = useCounterApp();
@@ -19,11 +17,7 @@ async function runHostJob(kind: string, input: unknown): Promise<{ state: string
 
 describe('screens refreshed by the core', () => {
   test('a clinic added through the host and one brought in by an import appear on the open 医療機関 list without a reload', async () => {
-    const context = await newCounterContext(app.browser);
-    const page = await context.newPage();
-    const problems = collectPageProblems(page);
-    await page.goto(app.preview.url);
-    await openScreen(page, '医療機関');
+    const { context, page, problems } = await openCounterPage(app, '医療機関');
     const list = page.getByRole('table', { name: '医療機関の一覧' });
     // Nothing yet: the empty state is what the window shows.
     await page.getByText('まだ医療機関が登録されていません。').waitFor();
@@ -46,10 +40,7 @@ describe('screens refreshed by the core', () => {
 
   test('an inquiry registered through the host appears on the open ホーム without a reload', async () => {
     const clinic = await callPreview<{ id: string }>(app.preview, 'clinics.create', { name: '指宿みなと病院' });
-    const context = await newCounterContext(app.browser);
-    const page = await context.newPage();
-    const problems = collectPageProblems(page);
-    await page.goto(app.preview.url);
+    const { context, page, problems } = await openCounterPage(app);
     await page.getByRole('heading', { level: 1, name: 'ホーム' }).waitFor();
     const newCount = page.getByRole('button', { name: /^新規 .*（一覧を開く）$/ });
     await expectText(newCount.locator('.status-count-value'), '0件');

@@ -3,13 +3,11 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { newCounterContext } from './support/browser.ts';
-import { useCounterApp } from './support/counterApp.ts';
+import { openCounterPage, useCounterApp } from './support/counterApp.ts';
 import { chooseStaffInPreview, contentRequest } from './support/contentImport.ts';
-import { collectPageProblems } from './support/pageProblems.ts';
 import { downloadFromPreview, uploadToPreview } from './support/previewFiles.ts';
 import { a4, chooseDocuments, chooseOneClinic, expectPreview, makePdf, readPdf, savePdf } from './support/printScreen.ts';
-import { expectText, openScreen } from './support/screens.ts';
+import { expectText } from './support/screens.ts';
 import { callPreview } from './support/startPreview.ts';
 
 // An app of its own: the confirmed rate table and the pack with quote-sheet wording installed
@@ -95,11 +93,7 @@ async function chooseQuoteSheet(page: Page, documents: Parameters<typeof chooseD
 
 describe('印刷: 保険料試算書', () => {
   test('a saved quote of the confirmed table is printed with its figures, the approved notice and the table version', async () => {
-    const context = await newCounterContext(app.browser);
-    const page = await context.newPage();
-    const problems = collectPageProblems(page);
-    await page.goto(app.preview.url);
-    await openScreen(page, '印刷');
+    const { context, page, problems } = await openCounterPage(app, '印刷');
     await chooseQuoteSheet(page, ['保険料試算書']);
     const render = page.getByRole('button', { name: 'PDFを作成', exact: true });
     expect(await render.isDisabled()).toBe(false);
@@ -129,11 +123,7 @@ describe('印刷: 保険料試算書', () => {
   });
 
   test('with 送付状 and FAX問い合わせ票 the quote sheet goes second, and the cover counts three pages', async () => {
-    const context = await newCounterContext(app.browser);
-    const page = await context.newPage();
-    const problems = collectPageProblems(page);
-    await page.goto(app.preview.url);
-    await openScreen(page, '印刷');
+    const { context, page, problems } = await openCounterPage(app, '印刷');
     await chooseQuoteSheet(page, ['FAX送付状', '保険料試算書', 'FAX問い合わせ票']);
     await makePdf(page);
     await expectText(page.getByRole('region', { name: 'プレビュー' }).locator('.print-file-meta'), '3ページ');

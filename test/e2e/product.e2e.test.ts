@@ -4,7 +4,7 @@ import type { ContentPack } from '../../shared/content/contentPackSchema.ts';
 import { newCounterContext } from './support/browser.ts';
 import { collectPageProblems } from './support/pageProblems.ts';
 import { expectText, openScreen } from './support/screens.ts';
-import { useCounterApp } from './support/counterApp.ts';
+import { openCounterPage, useCounterApp } from './support/counterApp.ts';
 
 // The approved flyer as the app reads it: what the screen must show, word for word.
 const pack = JSON.parse(fs.readFileSync(new URL('../../resources/content/SJ24-13707.json', import.meta.url), 'utf8')) as ContentPack;
@@ -15,11 +15,7 @@ const app = useCounterApp();
 
 describe('商品説明', () => {
   test('shows the eight attack types and every amount of the incident case as the flyer prints them, with no total', async () => {
-    const context = await newCounterContext(app.browser);
-    const page = await context.newPage();
-    const problems = collectPageProblems(page);
-    await page.goto(app.preview.url);
-    await openScreen(page, '商品説明');
+    const { context, page, problems } = await openCounterPage(app, '商品説明');
 
     const attacks = page.getByRole('list', { name: 'サイバー攻撃の種類' });
     await attacks.waitFor();
@@ -43,11 +39,7 @@ describe('商品説明', () => {
   });
 
   test('説明モード turns its pages with the arrow keys and the buttons, and Esc closes it', async () => {
-    const context = await newCounterContext(app.browser);
-    const page = await context.newPage();
-    const problems = collectPageProblems(page);
-    await page.goto(app.preview.url);
-    await openScreen(page, '商品説明');
+    const { context, page, problems } = await openCounterPage(app, '商品説明');
     const start = page.getByRole('button', { name: '説明モード', exact: true });
     await start.click();
 

@@ -3,11 +3,9 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import type { ContentPack } from '../../shared/content/contentPackSchema.ts';
 import type { RateTable } from '../../shared/content/rateTableSchema.ts';
-import { newCounterContext } from './support/browser.ts';
-import { collectPageProblems } from './support/pageProblems.ts';
 import { expectText, openScreen } from './support/screens.ts';
 import { callPreview } from './support/startPreview.ts';
-import { useCounterApp } from './support/counterApp.ts';
+import { openCounterPage, useCounterApp } from './support/counterApp.ts';
 
 const readJson = <T>(path: string) => JSON.parse(fs.readFileSync(new URL(path, import.meta.url), 'utf8')) as T;
 const pack = readJson<ContentPack>('../../resources/content/SJ24-13707.json');
@@ -20,11 +18,7 @@ const app = useCounterApp();
 
 
 async function openQuote(): Promise<{ page: Page; problems: string[]; close(): Promise<void> }> {
-  const context = await newCounterContext(app.browser);
-  const page = await context.newPage();
-  const problems = collectPageProblems(page);
-  await page.goto(app.preview.url);
-  await openScreen(page, '保険料試算');
+  const { context, page, problems } = await openCounterPage(app, '保険料試算');
   return { page, problems, close: () => context.close() };
 }
 

@@ -1,10 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { newCounterContext } from './support/browser.ts';
-import { useCounterApp } from './support/counterApp.ts';
+import { openCounterPage, useCounterApp } from './support/counterApp.ts';
 import { chooseStaffInPreview, contentRequest } from './support/contentImport.ts';
-import { collectPageProblems } from './support/pageProblems.ts';
 import { uploadToPreview } from './support/previewFiles.ts';
 import { expectText, openScreen } from './support/screens.ts';
 import { callPreview } from './support/startPreview.ts';
@@ -36,10 +34,7 @@ describe('an official rate table that today’s rules refuse', () => {
     await installContent('SJ24-13707.json', fs.readFileSync(path.resolve('resources/content/SJ24-13707.json'), 'utf8'));
     expect((await callPreview<{ rates: { status: string } }>(app.preview, 'content.get', {})).rates.status).toBe('sample');
 
-    const context = await newCounterContext(app.browser);
-    const page = await context.newPage();
-    const problems = collectPageProblems(page);
-    await page.goto(app.preview.url);
+    const { context, page, problems } = await openCounterPage(app);
 
     await openScreen(page, '保険料試算');
     const notice = page.getByRole('alert', { name: '取り込んであった保険料表を使っていません' });

@@ -9,7 +9,7 @@ import { chooseStaffInPreview } from './support/contentImport.ts';
 import { collectPageProblems } from './support/pageProblems.ts';
 import { expectText, openScreen } from './support/screens.ts';
 import { callPreview } from './support/startPreview.ts';
-import { useCounterApp } from './support/counterApp.ts';
+import { openCounterPage, useCounterApp } from './support/counterApp.ts';
 
 const app = useCounterApp();
 
@@ -18,11 +18,7 @@ const app = useCounterApp();
 describe('設定: official rate table', () => {
   test('template from 設定, figures typed in Excel, checked side by side, accepted, then taken back', async () => {
     await callPreview(app.preview, 'staff.create', { name: '窓口 花子' });
-    const context = await newCounterContext(app.browser);
-    const page = await context.newPage();
-    const problems = collectPageProblems(page);
-    await page.goto(app.preview.url);
-    await openScreen(page, '設定');
+    const { context, page, problems } = await openCounterPage(app, '設定');
     const section = page.getByRole('region', { name: '商品内容と保険料表' }).or(page.locator('section', { has: page.getByRole('heading', { name: '商品内容と保険料表' }) }));
     await expectText(section, /見本：実際の保険料ではありません/);
 
@@ -126,11 +122,7 @@ const bundledPack = () => JSON.parse(fs.readFileSync('resources/content/SJ24-137
 
 describe('設定: a new content pack', () => {
   test('lists every changed field with its old and new text, scrolls by keyboard without spilling sideways, and refuses a future date', async () => {
-    const context = await newCounterContext(app.browser);
-    const page = await context.newPage();
-    const problems = collectPageProblems(page);
-    await page.goto(app.preview.url);
-    await openScreen(page, '設定');
+    const { context, page, problems } = await openCounterPage(app, '設定');
     const section = page.locator('section', { has: page.getByRole('heading', { name: '商品内容と保険料表' }) });
 
     const pack = bundledPack();

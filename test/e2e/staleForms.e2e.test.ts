@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { newCounterContext } from './support/browser.ts';
-import { useCounterApp } from './support/counterApp.ts';
+import { openCounterPage, useCounterApp } from './support/counterApp.ts';
 import { collectPageProblems } from './support/pageProblems.ts';
 import { expectText, openScreen } from './support/screens.ts';
 import { callPreview } from './support/startPreview.ts';
@@ -129,11 +129,7 @@ describe('a stale inquiry cannot undo someone else’s 状況 change', () => {
       receivedOn: '2026-11-24',
       channel: 'phone',
     });
-    const context = await newCounterContext(app.browser);
-    const page = await context.newPage();
-    const problems = collectPageProblems(page);
-    await page.goto(app.preview.url);
-    await openScreen(page, '問い合わせ');
+    const { context, page, problems } = await openCounterPage(app, '問い合わせ');
     await page.getByRole('table', { name: '問い合わせの一覧' }).getByRole('button', { name: inquiry.receiptNumber, exact: true }).click();
     const detail = page.getByRole('dialog', { name: `問い合わせ ${inquiry.receiptNumber}` });
     await detail.getByLabel('変更後の状況', { exact: true }).selectOption({ label: '資料送付済' });
@@ -164,11 +160,7 @@ describe('a stale inquiry cannot undo someone else’s 状況 change', () => {
 describe('a stale rename cannot undo someone else’s', () => {
   test('renaming a staff member another window renamed first is refused with both names, and 反映 saves the new one', async () => {
     const staff = await callPreview<{ id: string; name: string; revision: number }>(app.preview, 'staff.create', { name: '窓口 花子' });
-    const context = await newCounterContext(app.browser);
-    const page = await context.newPage();
-    const problems = collectPageProblems(page);
-    await page.goto(app.preview.url);
-    await openScreen(page, '設定');
+    const { context, page, problems } = await openCounterPage(app, '設定');
     await page.getByRole('button', { name: '窓口 花子さんの名前を変更' }).click();
     await page.getByLabel('「窓口 花子」さんの新しい名前', { exact: true }).fill('窓口 はなこ');
     const editor = page.getByRole('row').filter({ has: page.getByRole('textbox', { name: /さんの新しい名前$/ }) });

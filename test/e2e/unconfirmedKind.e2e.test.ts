@@ -3,9 +3,7 @@ import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import type { RateTable } from '../../shared/content/rateTableSchema.ts';
-import { newCounterContext } from './support/browser.ts';
-import { useCounterApp } from './support/counterApp.ts';
-import { collectPageProblems } from './support/pageProblems.ts';
+import { openCounterPage, useCounterApp } from './support/counterApp.ts';
 import { expectText, openScreen } from './support/screens.ts';
 import { callPreview } from './support/startPreview.ts';
 
@@ -25,10 +23,7 @@ describe('種別 未確認', () => {
     for (const [name, kind] of [['霧島みなみ医院', 'unconfirmed'], ['指宿中央病院', 'unconfirmed'], ['鹿屋ひまわり内科', 'clinic_no_beds']] as const) {
       await callPreview(app.preview, 'clinics.create', { name, kind });
     }
-    const context = await newCounterContext(app.browser);
-    const page = await context.newPage();
-    const problems = collectPageProblems(page);
-    await page.goto(app.preview.url);
+    const { context, page, problems } = await openCounterPage(app);
 
     await openScreen(page, '医療機関');
     const list = page.getByRole('table', { name: '医療機関の一覧' });
@@ -68,11 +63,7 @@ describe('種別 未確認', () => {
   });
 
   test('a roster without a 種別 column: the preview says every clinic will be 未確認, asks about the one named 病院, and stores it as 病院 only when staff tick it', async () => {
-    const context = await newCounterContext(app.browser);
-    const page = await context.newPage();
-    const problems = collectPageProblems(page);
-    await page.goto(app.preview.url);
-    await openScreen(page, '設定');
+    const { context, page, problems } = await openCounterPage(app, '設定');
     const roster = ['医療機関名,病床数,所在地', '鹿児島さくら病院,150,鹿児島市山下町5-1', '谷山こども医院,0,鹿児島市谷山中央1-1', '出水ひまわり診療所,,出水市本町2-2'].join('\r\n');
     const choosing = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: 'CSVファイルを選ぶ' }).click();

@@ -1,6 +1,8 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { launchChromium } from './browser.ts';
+import { launchChromium, newCounterContext } from './browser.ts';
+import { collectPageProblems } from './pageProblems.ts';
+import { openScreen } from './screens.ts';
 import { startPreview, type RunningPreview } from './startPreview.ts';
 
 export interface CounterApp {
@@ -23,4 +25,17 @@ export function useCounterApp(): CounterApp {
     await app.preview?.stop();
   });
   return app;
+}
+
+/**
+ * A fresh window on the counter's smallest screen, at the app's start (or on `screen`), with the
+ * page's problems collected: a test ends by expecting none and closing the context.
+ */
+export async function openCounterPage(app: CounterApp, screen?: string): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+  const context = await newCounterContext(app.browser);
+  const page = await context.newPage();
+  const problems = collectPageProblems(page);
+  await page.goto(app.preview.url);
+  if (screen !== undefined) await openScreen(page, screen);
+  return { context, page, problems };
 }
