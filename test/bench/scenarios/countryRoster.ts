@@ -13,10 +13,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { databaseFileName } from '../../../electron/core/paths.ts';
-import type { ClinicFields } from '../../../shared/domain/clinic.ts';
 import { scratchDir, seedDataDir } from '../support/benchCore.ts';
 import { runChild } from '../support/childProcess.ts';
-import { bareInsert, copyDataDir, importInstitutions, shiftJisList } from '../support/importList.ts';
+import { bareInsert, copyDataDir, importInstitutions, rosterOf } from '../support/importList.ts';
 import { progress, runScenario } from '../support/scenario.ts';
 import { round, summarize } from '../support/stats.ts';
 
@@ -28,44 +27,6 @@ const seed = Number(process.env.BENCH_SEED ?? 46);
 const runScript = fileURLToPath(new URL('../support/rosterImportRun.ts', import.meta.url));
 
 const targets = { previewSeconds: 15, importSeconds: 20, peakRssMb: 600, longestProgressGapSeconds: 1 };
-
-const header = ['医療機関名', 'ふりがな', '種別', '病床数', '郵便番号', '所在地', '電話', 'FAX', '会員番号'];
-
-/**
- * 種別 as staff type it: 無床, 有床診療所, a bare 診療所 its 病床数 decides, 老健, and so on.
- * Every word decides the kind, so that each row really is written.
- */
-function kindWord(clinic: ClinicFields, i: number): string {
-  const pick = (words: string[]) => words[i % words.length]!;
-  switch (clinic.kind) {
-    case 'clinic_no_beds':
-      return pick(['無床', '無床診療所', '診療所']);
-    case 'clinic_with_beds':
-      return pick(['有床', '有床診療所', '診療所']);
-    case 'hospital':
-      return '病院';
-    case 'geriatric_facility':
-      return pick(['老健', '介護老人保健施設']);
-    default:
-      return 'その他';
-  }
-}
-
-function rosterOf(clinics: readonly ClinicFields[]): Buffer {
-  const body = clinics.map((c, i) => [
-    c.name,
-    c.nameKana,
-    kindWord(c, i),
-    c.bedCount === null ? '' : String(c.bedCount),
-    c.postalCode,
-    c.address,
-    c.phone,
-    c.fax,
-    // Every row has one, six digits with its zeros, as an office numbers its members.
-    String(i + 1).padStart(6, '0'),
-  ]);
-  return shiftJisList(header, body);
-}
 
 interface RunFigures {
   ms: number;
