@@ -17,7 +17,7 @@ import { scratchDir, seedDataDir } from '../support/benchCore.ts';
 import { runChild } from '../support/childProcess.ts';
 import { bareInsert, copyDataDir, importInstitutions, rosterOf } from '../support/importList.ts';
 import { progress, runScenario } from '../support/scenario.ts';
-import { round, summarize } from '../support/stats.ts';
+import { median, round, summarize } from '../support/stats.ts';
 
 const rows = Number(process.env.BENCH_ROSTER_ROWS ?? 200_000);
 /** Clinics registered before the import: about the prefecture's institutions. */
@@ -83,7 +83,9 @@ runScenario('countryRoster', async () => {
 
   const preview = summarize(done.map((r) => r.preview.ms));
   const imported = summarize(done.map((r) => r.import.ms));
-  const peakRssMb = Math.max(...done.map((r) => r.processPeakRssMb));
+  // A peak moves by 100 MB with the moment the worker's heap is collected: the median of the runs, as the targets are.
+  const peaks = done.map((r) => r.processPeakRssMb);
+  const peakRssMb = median(peaks);
   const longestGapMs = Math.max(...done.flatMap((r) => [r.preview.progress.longestGapMs, r.import.progress.longestGapMs]));
   const reference = summarize(referenceMs);
   const figure = (target: number, measured: number) => ({ target, measured: round(measured), pass: measured <= target });
@@ -95,12 +97,13 @@ runScenario('countryRoster', async () => {
   };
   return {
     pass: Object.values(figures).every((f) => f.pass),
-    target: 'preview ≤ 15 s, import ≤ 20 s more, peak RSS ≤ 600 MB (median of 3 on a quiet machine), a progress event at least every second',
+    target: 'preview ≤ 15 s, import ≤ 20 s more, peak RSS ≤ 600 MB (medians of 3 runs on a quiet machine), a progress event at least every second',
     figures,
     rows,
     alreadyRegistered: existing,
     listBytes,
     encoding: 'Shift_JIS (CP932)',
+    peakRssMbPerRun: peaks,
     previewMs: preview,
     importMs: imported,
     runs: done.map((r) => ({
