@@ -155,11 +155,13 @@ async function readRecords(data: ClinicsCsvImportData) {
       });
       const encoding: CsvEncoding = 'utf8bom';
       const delimiter: CsvDelimiter = 'comma';
-      return { decoded: { encoding }, delimiter, records: read.records, book: { sheets: read.sheets, sheet: read.sheet } };
+      return { encoding, delimiter, records: read.records, book: { sheets: read.sheets, sheet: read.sheet } };
     }
-    const decoded = decodeCsvBytes(fs.readFileSync(data.filePath));
-    const delimiter = detectDelimiter(decoded.text);
-    return { decoded, delimiter, records: parseCsvRecords(decoded.text, delimiter), book: undefined };
+    // Only the records leave this function: the file's text (tens of MB for a country's roster)
+    // is not held beside them for the rest of the import.
+    const { text, encoding } = decodeCsvBytes(fs.readFileSync(data.filePath));
+    const delimiter = detectDelimiter(text);
+    return { encoding, delimiter, records: parseCsvRecords(text, delimiter), book: undefined };
   } catch (error) {
     if (error instanceof UnreadableCsv || error instanceof UnreadableBook) throw new AppError('INVALID_FILE', `${errorMessages.INVALID_FILE}（${error.message}）`);
     throw error;
@@ -167,7 +169,7 @@ async function readRecords(data: ClinicsCsvImportData) {
 }
 
 async function readList(data: ClinicsCsvImportData): Promise<ClinicsCsvImportReport> {
-  const { decoded, delimiter, records, book } = await readRecords(data);
+  const { encoding, delimiter, records, book } = await readRecords(data);
   if (data.headerRow !== undefined && data.headerRow > records.length) throw new AppError('INVALID_INPUT', csvMessages.headerRowOutside(data.headerRow));
   const headerIndex = data.headerRow !== undefined ? data.headerRow - 1 : findHeader(records);
   if (headerIndex < 0) throw new AppError('INVALID_FILE', `${errorMessages.INVALID_FILE}（${csvMessages.noText}）`);
@@ -179,7 +181,7 @@ async function readList(data: ClinicsCsvImportData): Promise<ClinicsCsvImportRep
   const missing = missingRequiredFields(mapping);
   const body = records.slice(headerIndex + 1);
   const report: ClinicsCsvImportReport = {
-    encoding: decoded.encoding,
+    encoding,
     delimiter,
     ...(book ? { book } : {}),
     headerRow: headerIndex + 1,
@@ -224,7 +226,7 @@ async function readList(data: ClinicsCsvImportData): Promise<ClinicsCsvImportRep
     const { write, rejected } = planRows(db, data, report, body, headerIndex + 2);
     if (data.import) {
       report.errorsWritten = rejected.length > 0;
-      if (report.errorsWritten) writeErrors(data.import.errorsPath, headers, records[headerIndex]!.length, rejected, decoded.encoding, delimiter);
+      if (report.errorsWritten) writeErrors(data.import.errorsPath, headers, records[headerIndex]!.length, rejected, encoding, delimiter);
       writeRows(db, write, data.import);
     }
   } finally {

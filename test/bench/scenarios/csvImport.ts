@@ -7,22 +7,13 @@
  * into the same tables (clinics and its two search indexes) of a copy of the same file, in one
  * transaction.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import { stringify } from 'csv-stringify/sync';
-import iconv from 'iconv-lite';
-import { v7 as uuidv7 } from 'uuid';
-import { openDatabase } from '../../../electron/core/db/connection.ts';
-import { generateClinics } from '../../../electron/core/db/seed/generateClinics.ts';
-import { toBigramTokens } from '../../../electron/core/db/repos/searchTokens.ts';
-import { clinicInsertSql } from '../../../electron/core/db/repos/clinicRecords.ts';
-import { clinicIndexSql } from '../../../electron/core/db/repos/clinicSearchIndex.ts';
 import { databaseFileName } from '../../../electron/core/paths.ts';
 import type { JobResult, JobState } from '../../../shared/contract/jobs.ts';
 import type { ContractEvent } from '../../../shared/contract/events.ts';
 import { clinicFieldLabels, clinicKindLabels, type ClinicFields } from '../../../shared/domain/clinic.ts';
-import { normalizeForSearch } from '../../../shared/text/normalizeForSearch.ts';
 import { jobResult, openBenchCore, runJob, scratchDir, seedDataDir } from '../support/benchCore.ts';
+import { bareInsert, copyDataDir, importInstitutions, shiftJisList } from '../support/importList.ts';
 import { progress, runScenario } from '../support/scenario.ts';
 import { round, since, summarize } from '../support/stats.ts';
 
@@ -41,78 +32,14 @@ const columns: (keyof ClinicFields)[] = ['name', 'nameKana', 'kind', 'bedCount',
  */
 const importInput = (fileId: string) => ({ fileId, onMatch: 'skip' });
 
-/**
- * Institutions for the database and for the list, all different by 会員番号, phone and
- * name with address (so the import takes every row, as the reference does). 𠮷 has no
- * Shift_JIS code and becomes 吉, as it would in a list from Excel; 髙 and 﨑 stay.
- */
-function institutions(): { registered: ClinicFields[]; listed: ClinicFields[] } {
-  const seen = new Set<string>();
-  const unique: ClinicFields[] = [];
-  for (const generated of generateClinics(Math.ceil((existing + rows) * 1.2), seed)) {
-    const clinic = { ...generated, name: generated.name.replaceAll('𠮷', '吉'), contactPerson: generated.contactPerson.replaceAll('𠮷', '吉') };
-    const keys = [`p:${normalizeForSearch(clinic.phone)}`, `n:${normalizeForSearch(clinic.name)}|${normalizeForSearch(clinic.address)}`];
-    if (clinic.memberNumber) keys.push(`m:${clinic.memberNumber}`);
-    if (keys.some((k) => seen.has(k))) continue;
-    for (const k of keys) seen.add(k);
-    unique.push(clinic);
-  }
-  if (unique.length < existing + rows) throw new Error('not enough distinct generated institutions');
-  return { registered: unique.slice(0, existing), listed: unique.slice(existing, existing + rows) };
-}
-
-function shiftJisList(clinics: readonly ClinicFields[]): Buffer {
+function listOf(clinics: readonly ClinicFields[]): Buffer {
   const header = columns.map((c) => clinicFieldLabels[c as keyof typeof clinicFieldLabels]);
-  const body = clinics.map((c) => columns.map((key) => (key === 'kind' ? clinicKindLabels[c.kind] : String(c[key] ?? ''))));
-  const text = stringify([header, ...body], { record_delimiter: '\r\n' });
-  const bytes = iconv.encode(text, 'cp932');
-  if (iconv.decode(bytes, 'cp932') !== text) throw new Error('the list has characters Shift_JIS cannot hold');
-  return bytes;
-}
-
-/** A fresh copy of the prepared data folder (the import changes it). */
-function copyDataDir(from: string, to: string): string {
-  fs.mkdirSync(to, { recursive: true });
-  fs.copyFileSync(path.join(from, databaseFileName), path.join(to, databaseFileName));
-  return to;
-}
-
-/** The bare reference: precomputed values, prepared INSERTs into the table and both search indexes, one transaction. */
-function bareInsert(dbFile: string, clinics: readonly ClinicFields[]): number {
-  const now = new Date().toISOString();
-  const values = clinics.map((c) => {
-    const nameNorm = normalizeForSearch(c.name);
-    const kanaNorm = normalizeForSearch(c.nameKana);
-    const phoneDigits = normalizeForSearch(c.phone);
-    const search = [nameNorm, kanaNorm, normalizeForSearch(c.address), phoneDigits, normalizeForSearch(c.fax), normalizeForSearch(c.memberNumber)];
-    return {
-      row: { id: uuidv7(), ...c, name_norm: nameNorm, kana_norm: kanaNorm, phone_digits: phoneDigits, now, machineId: 'bench', staffId: null },
-      search,
-      tokens: search.map(toBigramTokens),
-    };
-  });
-  const db = openDatabase(dbFile);
-  try {
-    const insert = db.prepare(clinicInsertSql);
-    const bigrams = db.prepare(clinicIndexSql.bigrams);
-    const trigrams = db.prepare(clinicIndexSql.trigrams);
-    const started = performance.now();
-    db.transaction(() => {
-      for (const { row, search, tokens } of values) {
-        const seq = insert.run(row).lastInsertRowid;
-        bigrams.run(seq, ...tokens);
-        trigrams.run(seq, ...search);
-      }
-    })();
-    return since(started);
-  } finally {
-    db.close();
-  }
+  return shiftJisList(header, clinics.map((c) => columns.map((key) => (key === 'kind' ? clinicKindLabels[c.kind] : String(c[key] ?? '')))));
 }
 
 runScenario('csvImport', async () => {
-  const { registered, listed } = institutions();
-  const list = shiftJisList(listed);
+  const { registered, listed } = importInstitutions(existing, rows, seed);
+  const list = listOf(listed);
   const work = scratchDir('csv');
   const prepared = path.join(work, 'prepared');
   seedDataDir(prepared, registered);
