@@ -4,23 +4,12 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { openReadOnlyDatabase } from '../../electron/core/db/connection.ts';
 import type { JobResult } from '../../shared/contract/index.ts';
 import { tempDir } from '../helpers/tempDir.ts';
 import { call, startTestHost, type TestHost, uploadFile, downloadFile } from '../helpers/testHost.ts';
-import { runSucceededJob as runJob } from '../helpers/importJobs.ts';
+import { clinicRows as snapshot, runSucceededJob as runJob } from '../helpers/importJobs.ts';
 
 type ExportResult = JobResult<'clinics.exportCsv'>;
-
-
-function snapshot(t: TestHost) {
-  const db = openReadOnlyDatabase(t.core.dbPath);
-  try {
-    return db.prepare('SELECT * FROM clinics ORDER BY seq').all();
-  } finally {
-    db.close();
-  }
-}
 
 /** Clinics whose values a spreadsheet likes to change: zeros, formulas, rare kanji, a line break. */
 async function clinicsExcelWouldChange(t: TestHost) {

@@ -11,9 +11,6 @@ import { importCsv as importFile, previewImport as preview, runJob } from '../he
 
 const fixture = (name: string) => fs.readFileSync(path.join(import.meta.dirname, '../fixtures/import', name));
 
-
-
-
 /** Every clinic as stored, in order: compared before and after a refused import. */
 function snapshot(t: TestHost) {
   const db = openReadOnlyDatabase(t.core.dbPath);

@@ -3,31 +3,15 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { openDatabase, openReadOnlyDatabase } from '../../electron/core/db/connection.ts';
+import { openDatabase } from '../../electron/core/db/connection.ts';
 import { createClinics } from '../../electron/core/db/repos/clinicRecords.ts';
 import { generateClinics } from '../../electron/core/db/seed/generateClinics.ts';
 import type { JobResult } from '../../shared/contract/index.ts';
 import { clinicInputSchema } from '../../shared/domain/clinic.ts';
 import { call, startTestHost, type TestHost, uploadFile, downloadFile } from '../helpers/testHost.ts';
-import { runSucceededJob as runJob } from '../helpers/importJobs.ts';
-
-type ExportResult = JobResult<'clinics.exportCsv'>;
-
-
-async function exportCsv(t: TestHost, kind: 'clinics.exportCsv' | 'inquiries.exportCsv', input: object): Promise<ExportResult> {
-  return (await runJob(t, kind, input)).result as ExportResult;
-}
+import { clinicRows as snapshot, exportCsv, runSucceededJob as runJob } from '../helpers/importJobs.ts';
 
 const rows = (text: string) => parse(text, { bom: true }) as string[][];
-
-function snapshot(t: TestHost) {
-  const db = openReadOnlyDatabase(t.core.dbPath);
-  try {
-    return db.prepare('SELECT * FROM clinics ORDER BY seq').all();
-  } finally {
-    db.close();
-  }
-}
 
 const filesInTransit = (t: TestHost) => fs.readdirSync(path.join(t.dataDir, 'tmp', 'files'));
 

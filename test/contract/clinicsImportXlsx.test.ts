@@ -5,9 +5,6 @@ import { call, startTestHost, type TestHost, uploadFile } from '../helpers/testH
 import { plainBook, rosterBook } from '../helpers/xlsxRoster.ts';
 import { importCsv as importFile, previewImport as preview, runJob } from '../helpers/importJobs.ts';
 
-
-
-
 function clinics(t: TestHost) {
   const db = openReadOnlyDatabase(t.core.dbPath);
   try {

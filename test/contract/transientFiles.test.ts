@@ -11,7 +11,6 @@ import { runSucceededJob as runJob } from '../helpers/importJobs.ts';
 /** What the user's disk shows in the folder of files held for the window. */
 const heldFiles = (t: TestHost) => fs.readdirSync(path.join(t.dataDir, 'tmp', 'files')).sort();
 
-
 const fetchFile = (t: TestHost, fileId: string) => rawRequest(t.host.port, { path: `/api/files/${fileId}`, headers: authHeader(t) });
 
 /**
