@@ -44,5 +44,6 @@ export const csvMessages = {
   sheetNotFound: (name: string) => `ブックにシート「${name}」がありません。ファイルをもう一度選んでください`,
   headerRowOutside: (row: number) => `見出しの行（${row}行目）がシートにありません。見出しの行を選び直してください`,
   progressReadingBook: (percent: string) => `ブックを読んでいます ${percent}`,
+  progressReadingFile: (percent: string) => `ファイルを読んでいます ${percent}`,
   xlsxExportFileName: (stem: string, date: string) => `${stem}_${date}.xlsx`,
 } as const;

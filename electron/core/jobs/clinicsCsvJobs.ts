@@ -12,6 +12,7 @@ import type { FileStore } from '../files/fileStore.ts';
 import { runWorker } from '../workers/runWorker.ts';
 import type { ClinicsCsvExportData, ClinicsCsvExportResult } from '../workers/clinicsCsvExport.worker.ts';
 import type { ClinicsCsvImportData, ClinicsCsvImportReport } from '../workers/clinicsCsvImport.worker.ts';
+import { previewPlans } from './previewPlans.ts';
 import type { JobArgs, JobContext, JobImplementations } from './jobRunner.ts';
 
 const countFormat = new Intl.NumberFormat('ja-JP');
@@ -65,6 +66,8 @@ export function clinicsCsvJobs(deps: ClinicsCsvDeps): Pick<JobImplementations, C
     }
   }
 
+  const plans = previewPlans();
+
   async function readImport(data: Omit<ClinicsCsvImportData, 'maxProblems' | 'scratchDir'>, ctx: JobContext) {
     const { path: scratchDir } = deps.files.reservePath();
     fs.mkdirSync(scratchDir);
@@ -87,6 +90,8 @@ export function clinicsCsvJobs(deps: ClinicsCsvDeps): Pick<JobImplementations, C
               ? csvMessages.progressBackingUp
               : phase === 'read'
                 ? csvMessages.progressReadingBook(`${Math.floor((done / Math.max(total, 1)) * 100)}%`)
+                : phase === 'readText'
+                  ? csvMessages.progressReadingFile(`${Math.floor((done / Math.max(total, 1)) * 100)}%`)
                 : csvMessages.progressChecking(progressLabel(done, total, csvMessages.unitRows));
         ctx.progress(done, total, label);
       },
@@ -103,7 +108,16 @@ export function clinicsCsvJobs(deps: ClinicsCsvDeps): Pick<JobImplementations, C
 
     async 'clinics.previewImport'(input, ctx) {
       const { fileId, sheet, headerRow, mapping, onMatch, acceptSuggestedKinds } = input;
-      return readImport({ mode: 'preview', filePath: storedPath(fileId), dbPath: deps.dbPath, mapping, onMatch, acceptSuggestedKinds, sheet, headerRow }, ctx);
+      const filePath = storedPath(fileId);
+      const planPath = plans.reserve(fileId, deps.files.reservePath().path);
+      try {
+        const report = await readImport({ mode: 'preview', filePath, dbPath: deps.dbPath, mapping, onMatch, acceptSuggestedKinds, sheet, headerRow, planPath }, ctx);
+        plans.keep(fileId, planPath, input, report);
+        return report;
+      } catch (error) {
+        fs.rmSync(planPath, { force: true });
+        throw error;
+      }
     },
 
     async 'clinics.importCsv'(input, ctx) {
@@ -125,9 +139,11 @@ export function clinicsCsvJobs(deps: ClinicsCsvDeps): Pick<JobImplementations, C
           throw error;
         },
       );
+      const planPath = plans.matching(input);
       const reading = readImport(
         {
           mode: 'import',
+          planPath,
           filePath,
           dbPath: deps.dbPath,
           mapping: input.mapping,
@@ -152,6 +168,7 @@ export function clinicsCsvJobs(deps: ClinicsCsvDeps): Pick<JobImplementations, C
       const errorsFile = report.errorsWritten ? deps.files.adopt(errorsId, errorsPath, csvMessages.errorsFileName(stem), 'text/csv') : null;
       if (!errorsFile) fs.rmSync(errorsPath, { force: true });
       // The list has been read and written in full: the window starts over with a new file.
+      plans.drop(input.fileId);
       deps.files.release(input.fileId);
       return {
         imported: report.willImport,

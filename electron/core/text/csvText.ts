@@ -80,11 +80,16 @@ export function detectDelimiter(text: string): CsvDelimiter {
   return score('tab') > score('comma') ? 'tab' : 'comma';
 }
 
+/** Records between two progress reports while a file is parsed. */
+const recordsPerReport = 5_000;
+
 /**
  * Every record of the file (csv-parse: quoted fields with line breaks and doubled quotes), blank
  * lines included as empty records so that numbers stay those Excel shows (header = row 1).
+ * `onProgress` hears how far the parser has got, in bytes of the text as UTF-8.
  */
-export function parseCsvRecords(text: string, delimiter: CsvDelimiter): string[][] {
+export function parseCsvRecords(text: string, delimiter: CsvDelimiter, onProgress?: (done: number, total: number) => void): string[][] {
+  const total = onProgress ? Buffer.byteLength(text) : 0;
   try {
     return parse(text, {
       delimiter: csvDelimiterChars[delimiter],
@@ -92,6 +97,14 @@ export function parseCsvRecords(text: string, delimiter: CsvDelimiter): string[]
       relax_column_count: true,
       skip_empty_lines: false,
       bom: true,
+      ...(onProgress
+        ? {
+            on_record: (record: string[], { records, bytes }: { records: number; bytes: number }) => {
+              if (records % recordsPerReport === 0) onProgress(Math.min(bytes, total), total);
+              return record;
+            },
+          }
+        : {}),
     }) as string[][];
   } catch (error) {
     const line = (error as { lines?: number }).lines;

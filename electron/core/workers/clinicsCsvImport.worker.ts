@@ -13,11 +13,12 @@ import {
 import { errorMessages } from '../../../shared/messages/errors.ts';
 import { csvMessages } from '../../../shared/messages/csvMessages.ts';
 import { openDatabase, openReadOnlyDatabase, type Db } from '../db/connection.ts';
-import { writeClinicImport, type ClinicImportWrite } from '../db/repos/clinicImport.ts';
+import { writeClinicImport } from '../db/repos/clinicImport.ts';
 import { AppError } from '../errors.ts';
 import { isWriteDenied } from '../files/readOnlyDataDir.ts';
 import type { BookSheet } from '../text/xlsxRows.ts';
 import { findHeader, fitColumnLimit, readListRecords } from './importListRecords.ts';
+import { clinicsState, loadImportPlan, saveImportPlan, type ImportPlan } from './importPlanFile.ts';
 import { planRows, writeErrors } from './importRowPlan.ts';
 import { gatedPost, type ProgressGated } from './progressGate.ts';
 import type { WorkerMessage } from './runWorker.ts';
@@ -43,6 +44,12 @@ export interface ClinicsCsvImportData {
   scratchDir: string;
   /** How many problems the report lists (all are counted). */
   maxProblems: number;
+  /**
+   * Where the preview's plan is kept: a preview saves what it worked out there, and the import
+   * of the same list with the same choices writes from it instead of reading the list again,
+   * if the clinics have not changed meanwhile (importPlanFile.ts).
+   */
+  planPath?: string | undefined;
   /** Import mode. */
   import?: {
     /** Where the rejected rows go. */
@@ -92,8 +99,15 @@ export interface ClinicsCsvImportReport {
 const sampleRows = 5;
 const headRowCount = 10;
 
-async function readList(data: ClinicsCsvImportData): Promise<ClinicsCsvImportReport> {
-  const { encoding, delimiter, records, book } = await readListRecords(data, (done, total) => post({ type: 'progress', done, total, phase: 'read' }));
+type Planned = { report: ClinicsCsvImportReport; plan?: ImportPlan | undefined };
+
+/** Reads the list and matches its rows against the clinics; no plan when required columns are missing. */
+async function makePlan(data: ClinicsCsvImportData, db: Db): Promise<Planned> {
+  const { encoding, delimiter, records, book } = await readListRecords(
+    data,
+    (done, total) => post({ type: 'progress', done, total, phase: 'read' }),
+    (done, total) => post({ type: 'progress', done, total, phase: 'readText' }),
+  );
   if (data.headerRow !== undefined && data.headerRow > records.length) throw new AppError('INVALID_INPUT', csvMessages.headerRowOutside(data.headerRow));
   const headerIndex = data.headerRow !== undefined ? data.headerRow - 1 : findHeader(records);
   if (headerIndex < 0) throw new AppError('INVALID_FILE', `${errorMessages.INVALID_FILE}（${csvMessages.noText}）`);
@@ -143,37 +157,69 @@ async function readList(data: ClinicsCsvImportData): Promise<ClinicsCsvImportRep
     if (data.import) {
       throw new AppError('INVALID_INPUT', csvMessages.requiredColumnsMissing(names));
     }
-    return report;
+    return { report };
   }
-  const db = data.import ? openDatabase(data.dbPath) : openReadOnlyDatabase(data.dbPath);
+  // Before the rows are matched: a change to the clinics from here on makes the plan stale.
+  const state = clinicsState(db);
+  const { write, rejected } = planRows(db, data, report, body, headerIndex + 2, (done, total) => post({ type: 'progress', done, total }));
+  return { report, plan: { clinicsState: state, report, encoding, delimiter, headers, headerWidth: records[headerIndex]!.length, rejected, write } };
+}
+
+/** How often an import matches its rows again when the clinics changed before it could write. */
+const maxPlanAttempts = 3;
+
+async function readList(data: ClinicsCsvImportData): Promise<ClinicsCsvImportReport> {
+  if (!data.import) {
+    const db = openReadOnlyDatabase(data.dbPath);
+    try {
+      const { report, plan } = await makePlan(data, db);
+      if (plan && data.planPath) saveImportPlan(data.planPath, plan);
+      return report;
+    } finally {
+      db.close();
+    }
+  }
+  const options = data.import;
+  const db = openDatabase(data.dbPath);
   try {
-    const { write, rejected } = planRows(db, data, report, body, headerIndex + 2, (done, total) => post({ type: 'progress', done, total }));
-    if (data.import) {
-      report.errorsWritten = rejected.length > 0;
-      if (report.errorsWritten) writeErrors(data.import.errorsPath, headers, records[headerIndex]!.length, rejected, encoding, delimiter);
-      writeRows(db, write, data.import);
+    // The preview's plan, if it was made with these choices; it is used only if the clinics are as it saw them.
+    let plan = data.planPath ? loadImportPlan(data.planPath) : undefined;
+    for (let attempt = 1; ; attempt++) {
+      plan ??= (await makePlan(data, db)).plan!;
+      const errorsWritten = plan.rejected.length > 0;
+      if (errorsWritten) writeErrors(options.errorsPath, plan.headers, plan.headerWidth, plan.rejected, plan.encoding, plan.delimiter);
+      if (writeRows(db, plan, options)) return { ...plan.report, errorsWritten };
+      // Someone saved a clinic since the rows were matched: match them again against what is there now.
+      if (attempt >= maxPlanAttempts) throw new AppError('BUSY');
+      plan = undefined;
     }
   } finally {
     db.close();
   }
-  return report;
 }
 
 /**
  * Writes every row in one transaction, all or nothing, once the job's backup of the list as it
- * was is verified. Cancelling terminates this thread: the connection closes without a commit
- * and SQLite rolls the whole import back.
+ * was is verified; false, with nothing written, when the clinics are no longer as the plan saw
+ * them. Cancelling terminates this thread: the connection closes without a commit and SQLite
+ * rolls the whole import back.
  */
-function writeRows(db: Db, write: ClinicImportWrite, options: NonNullable<ClinicsCsvImportData['import']>): void {
-  if (write.inserts.length + write.updates.length === 0) return;
+function writeRows(db: Db, plan: ImportPlan, options: NonNullable<ClinicsCsvImportData['import']>): boolean {
+  const { write } = plan;
+  if (write.inserts.length + write.updates.length === 0) return true;
   // The job takes the backup while this thread reads; it is usually ready by now.
   if (Atomics.load(options.backupState, 0) === 0) post({ type: 'progress', done: 0, total: 0, phase: 'backup' });
   Atomics.wait(options.backupState, 0, 0);
   if (Atomics.load(options.backupState, 0) !== 1) throw new Error('the backup before the import failed: nothing written');
   const at = new Date(options.now);
-  writeClinicImport(db, write, { machineId: options.machineId, staffId: options.staffId, now: () => at }, (done, total) =>
-    post({ type: 'progress', done, total, phase: 'write' }),
+  const written = writeClinicImport(
+    db,
+    write,
+    { machineId: options.machineId, staffId: options.staffId, now: () => at },
+    (done, total) => post({ type: 'progress', done, total, phase: 'write' }),
+    { unchangedSince: () => clinicsState(db) === plan.clinicsState },
   );
+  return written !== undefined;
 }
 
 const post = gatedPost((message: WorkerMessage<ClinicsCsvImportReport>) => parentPort?.postMessage(message), (workerData as ProgressGated).progressGate);

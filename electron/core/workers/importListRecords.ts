@@ -46,7 +46,11 @@ function isZip(filePath: string): boolean {
 }
 
 /** The file's rows: an .xlsx book through the book reader, anything else as CSV text. */
-export async function readListRecords(data: Pick<ClinicsCsvImportData, 'filePath' | 'scratchDir' | 'sheet'>, onProgress: (done: number, total: number) => void) {
+export async function readListRecords(
+  data: Pick<ClinicsCsvImportData, 'filePath' | 'scratchDir' | 'sheet'>,
+  onProgress: (done: number, total: number) => void,
+  onText: (done: number, total: number) => void,
+) {
   try {
     if (isZip(data.filePath)) {
       // os.tmpdir() reads these; a worker's environment is its own copy.
@@ -61,9 +65,11 @@ export async function readListRecords(data: Pick<ClinicsCsvImportData, 'filePath
     }
     // Only the records leave this function: the file's text (tens of MB for a country's roster)
     // is not held beside them for the rest of the import.
+    // Reading and decoding a country's roster takes a second or two: the window hears at once that work began.
+    onText(0, 1);
     const { text, encoding } = decodeCsvBytes(fs.readFileSync(data.filePath));
     const delimiter = detectDelimiter(text);
-    return { encoding, delimiter, records: parseCsvRecords(text, delimiter), book: undefined };
+    return { encoding, delimiter, records: parseCsvRecords(text, delimiter, onText), book: undefined };
   } catch (error) {
     if (error instanceof UnreadableCsv || error instanceof UnreadableBook) throw new AppError('INVALID_FILE', `${errorMessages.INVALID_FILE}（${error.message}）`);
     throw error;

@@ -52,7 +52,8 @@ export function planRows(
     report.problemCount += problems.length;
     const clinic = rowClinicName(cells, report.mapping);
     for (const p of problems) if (report.problems.length < data.maxProblems) report.problems.push({ row, clinic, ...p });
-    if (data.import) rejected.push({ row, cells, reasons: problems.map((p) => `${p.field}：${p.message}`) });
+    // Kept by a preview too: its plan is what the import writes, rejected rows' CSV included.
+    rejected.push({ row, cells, reasons: problems.map((p) => `${p.field}：${p.message}`) });
   };
   const note = (row: number, cells: string[], changes: { field: string; message: string }[]) => {
     if (changes.length === 0) return;

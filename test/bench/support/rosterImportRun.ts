@@ -34,6 +34,7 @@ const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
 
 /** Which step a progress label is in, as the window shows it. */
 function phaseOf(label: string): string | undefined {
+  if (label.startsWith('ファイルを読')) return 'readFile';
   if (label.startsWith('確認')) return 'check';
   if (label.startsWith('バックアップ')) return 'backupWait';
   if (label.startsWith('書き込')) return 'write';

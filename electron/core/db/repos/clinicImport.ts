@@ -1,6 +1,6 @@
 import type { ClinicFields } from '../../../../shared/domain/clinic.ts';
 import { statement, type Db } from '../connection.ts';
-import { createClinics, updateClinic } from './clinicRecords.ts';
+import { insertClinicRows, writeClinicUpdate } from './clinicRecords.ts';
 import type { WriteContext } from './writeContext.ts';
 
 /** A registered clinic as the import's matching sees it. */
@@ -52,28 +52,32 @@ export interface ClinicImportWrite {
 /**
  * Writes an import: every insert and update in one transaction, all or nothing. Progress is
  * reported between chunks; the caller may run this in a worker and stop it at any point.
+ * `unchangedSince` is asked first, holding the write lock (BEGIN IMMEDIATE): when it answers
+ * false, nothing is written and undefined is returned.
  */
 export function writeClinicImport(
   db: Db,
   write: ClinicImportWrite,
   ctx: WriteContext,
   onProgress: (done: number, total: number) => void = () => {},
-  chunk = 500,
-): { inserted: number; updated: number } {
+  options: { unchangedSince?: () => boolean; chunk?: number } = {},
+): { inserted: number; updated: number } | undefined {
+  const { unchangedSince = () => true, chunk = 500 } = options;
   const total = write.inserts.length + write.updates.length;
   return db.transaction(() => {
+    if (!unchangedSince()) return undefined;
     let done = 0;
     for (const { id, fields } of write.updates) {
-      updateClinic(db, id, fields, ctx, undefined);
+      writeClinicUpdate(db, id, fields, ctx, undefined);
       if (++done % chunk === 0) onProgress(done, total);
     }
     for (let i = 0; i < write.inserts.length; i += chunk) {
       const part = write.inserts.slice(i, i + chunk);
-      createClinics(db, part, ctx);
+      insertClinicRows(db, part, ctx);
       done += part.length;
       onProgress(done, total);
     }
     onProgress(total, total);
     return { inserted: write.inserts.length, updated: write.updates.length };
-  })();
+  }).immediate();
 }
