@@ -45,5 +45,7 @@ export const csvMessages = {
   headerRowOutside: (row: number) => `見出しの行（${row}行目）がシートにありません。見出しの行を選び直してください`,
   progressReadingBook: (percent: string) => `ブックを読んでいます ${percent}`,
   progressReadingFile: (percent: string) => `ファイルを読んでいます ${percent}`,
+  progressStarting: '準備しています…',
+  progressReadingPlan: (percent: string) => `確認した内容を読み込んでいます ${percent}`,
   xlsxExportFileName: (stem: string, date: string) => `${stem}_${date}.xlsx`,
 } as const;

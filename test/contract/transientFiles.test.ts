@@ -30,7 +30,10 @@ describe('files brought in leave tmp/ once their work is done', () => {
     const t = await startTestHost();
     const fileId = await uploadFile(t, '名簿.csv', '医療機関名,電話番号\n桜島クリニック,099-293-1234\n,099-293-0000\n');
     await runJob(t, 'clinics.previewImport', { fileId });
-    expect(heldFiles(t)).toEqual([fileId]);
+    // The roster, and what its preview worked out for 取り込む (its names too): both go once imported.
+    expect(heldFiles(t)).toHaveLength(2);
+    expect(heldFiles(t)).toContain(fileId);
+    expect(heldFiles(t).filter((name) => name.endsWith('.plan'))).toHaveLength(1);
 
     const result = (await runJob(t, 'clinics.importCsv', { fileId })).result as { imported: number; errorsFile: { fileId: string } | null };
     expect(result.imported).toBe(1);

@@ -95,6 +95,11 @@ export class FileStore implements FileStoreApi {
     return stored;
   }
 
+  /** Whether the file is still here, without counting as a use of it. */
+  holds(fileId: string): boolean {
+    return this.entries.has(fileId);
+  }
+
   /** Why a file is not (or no longer) here, in words staff can act on. */
   missingMessage(fileId: string): string | undefined {
     const removal = this.removed.get(fileId);

@@ -29,6 +29,21 @@ export interface ClinicsCsvDeps {
   now: () => Date;
 }
 
+const percent = (done: number, total: number) => `${Math.floor((done / Math.max(total, 1)) * 100)}%`;
+
+/** What the window says in each phase of the import worker (its progress messages' `phase`). */
+const importPhaseLabels = {
+  readText: (done, total) => csvMessages.progressReadingFile(percent(done, total)),
+  read: (done, total) => csvMessages.progressReadingBook(percent(done, total)),
+  readPlan: (done, total) => csvMessages.progressReadingPlan(percent(done, total)),
+  check: (done, total) => csvMessages.progressChecking(progressLabel(done, total, csvMessages.unitRows)),
+  backup: () => csvMessages.progressBackingUp,
+  write: (done, total) => csvMessages.progressWriting(progressLabel(done, total)),
+} satisfies Record<string, (done: number, total: number) => string>;
+
+const importPhaseLabel = (phase: string | undefined) =>
+  phase !== undefined && phase in importPhaseLabels ? importPhaseLabels[phase as keyof typeof importPhaseLabels] : importPhaseLabels.check;
+
 type CsvJobKind = 'clinics.exportCsv' | 'inquiries.exportCsv' | 'clinics.previewImport' | 'clinics.importCsv';
 
 /**
@@ -66,7 +81,7 @@ export function clinicsCsvJobs(deps: ClinicsCsvDeps): Pick<JobImplementations, C
     }
   }
 
-  const plans = previewPlans();
+  const plans = previewPlans((fileId) => deps.files.holds(fileId));
 
   async function readImport(data: Omit<ClinicsCsvImportData, 'maxProblems' | 'scratchDir'>, ctx: JobContext) {
     const { path: scratchDir } = deps.files.reservePath();
@@ -79,20 +94,13 @@ export function clinicsCsvJobs(deps: ClinicsCsvDeps): Pick<JobImplementations, C
   }
 
   function readWithWorker(data: ClinicsCsvImportData, ctx: JobContext) {
+    // The thread takes a moment to start: the window says at once that the work has begun.
+    ctx.progress(0, 0, csvMessages.progressStarting);
     return runWorker<ClinicsCsvImportReport>('clinicsCsvImport', data, {
       signal: ctx.signal,
       goOn: ctx.goOn,
       onProgress: (done, total, phase) => {
-        const label =
-          phase === 'write'
-            ? csvMessages.progressWriting(progressLabel(done, total))
-            : phase === 'backup'
-              ? csvMessages.progressBackingUp
-              : phase === 'read'
-                ? csvMessages.progressReadingBook(`${Math.floor((done / Math.max(total, 1)) * 100)}%`)
-                : phase === 'readText'
-                  ? csvMessages.progressReadingFile(`${Math.floor((done / Math.max(total, 1)) * 100)}%`)
-                : csvMessages.progressChecking(progressLabel(done, total, csvMessages.unitRows));
+        const label = importPhaseLabel(phase)(done, total);
         ctx.progress(done, total, label);
       },
     });
@@ -109,7 +117,7 @@ export function clinicsCsvJobs(deps: ClinicsCsvDeps): Pick<JobImplementations, C
     async 'clinics.previewImport'(input, ctx) {
       const { fileId, sheet, headerRow, mapping, onMatch, acceptSuggestedKinds } = input;
       const filePath = storedPath(fileId);
-      const planPath = plans.reserve(fileId, deps.files.reservePath().path);
+      const planPath = plans.reserve(fileId, `${deps.files.reservePath().path}.plan`);
       try {
         const report = await readImport({ mode: 'preview', filePath, dbPath: deps.dbPath, mapping, onMatch, acceptSuggestedKinds, sheet, headerRow, planPath }, ctx);
         plans.keep(fileId, planPath, input, report);

@@ -17,9 +17,10 @@ interface KeptPlan {
  * The plan of each list's latest preview (importPlanFile.ts), by the list's file id, so that
  * 取り込む writes what the preview worked out instead of reading a 200,000-row list a second
  * time. Only the latest preview of a list counts: each new one (another column, another sheet)
- * replaces it. Plans lie in the core's transit folder, which is emptied at close and at start.
+ * replaces it. Plans lie beside their list in the core's transit folder (emptied at close and at
+ * start) and go with it.
  */
-export function previewPlans() {
+export function previewPlans(listHeld: (fileId: string) => boolean) {
   const kept = new Map<string, KeptPlan>();
   const pending = new Map<string, string>();
 
@@ -33,6 +34,8 @@ export function previewPlans() {
     /** A path for the plan of the preview starting now; the list's older plan no longer counts. */
     reserve(fileId: string, path: string): string {
       drop(fileId);
+      // A list swept away unused takes its plan with it (its names must not outlive it).
+      for (const listId of kept.keys()) if (!listHeld(listId)) drop(listId);
       const older = pending.get(fileId);
       // A preview superseded while running (staff changed a column) must not leave its plan as the list's.
       if (older) fs.rmSync(older, { force: true });

@@ -183,7 +183,7 @@ async function readList(data: ClinicsCsvImportData): Promise<ClinicsCsvImportRep
   const db = openDatabase(data.dbPath);
   try {
     // The preview's plan, if it was made with these choices; it is used only if the clinics are as it saw them.
-    let plan = data.planPath ? loadImportPlan(data.planPath) : undefined;
+    let plan = data.planPath ? loadImportPlan(data.planPath, (done, total) => post({ type: 'progress', done, total, phase: 'readPlan' })) : undefined;
     for (let attempt = 1; ; attempt++) {
       plan ??= (await makePlan(data, db)).plan!;
       const errorsWritten = plan.rejected.length > 0;

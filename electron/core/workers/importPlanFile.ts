@@ -64,7 +64,7 @@ export function saveImportPlan(filePath: string, plan: ImportPlan): void {
 }
 
 /** Reads a plan back; undefined when the file is missing or not a whole plan (then the list is read again). */
-export function loadImportPlan(filePath: string): ImportPlan | undefined {
+export function loadImportPlan(filePath: string, onProgress: (done: number, total: number) => void = () => {}): ImportPlan | undefined {
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(filePath);
@@ -84,7 +84,10 @@ export function loadImportPlan(filePath: string): ImportPlan | undefined {
   try {
     const { insertFrames, ...plan } = next() as ImportPlan & { insertFrames: number };
     const inserts: ClinicImportWrite['inserts'][number][] = [];
-    for (let i = 0; i < insertFrames; i++) for (const insert of next() as ClinicImportWrite['inserts']) inserts.push(insert);
+    for (let i = 0; i < insertFrames; i++) {
+      onProgress(i, insertFrames);
+      for (const insert of next() as ClinicImportWrite['inserts']) inserts.push(insert);
+    }
     return { ...plan, write: { inserts, updates: plan.write.updates } };
   } catch {
     return undefined;
