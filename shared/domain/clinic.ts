@@ -107,7 +107,7 @@ export const clinicInputSchema = z
           .max(200, { message: '医療機関名は200文字以内で入力してください' }),
       ),
     nameKana: oneLine(clinicFieldLabels.nameKana, 200),
-    kind: z.enum(clinicKinds, { message: '種別を選んでください' }).default('clinic_no_beds'),
+    kind: z.enum(clinicKinds, { message: '種別を選んでください' }).default('unconfirmed'),
     bedCount: z
       .number({ message: '病床数は数字で入力してください' })
       .int({ message: '病床数は整数で入力してください' })

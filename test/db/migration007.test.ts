@@ -28,7 +28,8 @@ describe('migration 7: record revisions', () => {
       expect(db.prepare(`SELECT revision FROM ${table}`).all()).toEqual([{ revision: 1 }]);
     }
     expect(getClinic(db, 'c1')).toMatchObject({ name: '霧島眼科', nameKana: 'きりしまがんか', revision: 1 });
-    const edit = clinicInputSchema.parse({ name: '霧島眼科医院' });
+    // A kind version 7 knows (未確認 came with version 9).
+    const edit = clinicInputSchema.parse({ name: '霧島眼科医院', kind: 'clinic_no_beds' });
     expect(updateClinic(db, 'c1', edit, { machineId: 'm' }, 1).revision).toBe(2);
     expect(() => updateClinic(db, 'c1', edit, { machineId: 'm' }, 1)).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
     db.close();

@@ -84,7 +84,8 @@ const { fileId } = await core.files.addFromPath(listPath, 'text/csv');
 
 const preview = await followed(core, 'clinics.previewImport', { fileId, onMatch: 'skip' });
 const imported = await followed(core, 'clinics.importCsv', { fileId, onMatch: 'skip' });
-const processPeakRssMb = vmHwmMb();
+// Each job resets the peak: the process's is the larger of the two jobs' peaks.
+const processPeakRssMb = Math.max(preview.peakRssMb, imported.peakRssMb, vmHwmMb());
 
 const db = openReadOnlyDatabase(core.dbPath);
 const { n } = db.prepare('SELECT count(*) AS n FROM clinics').get() as { n: number };

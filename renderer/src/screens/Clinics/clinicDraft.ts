@@ -25,7 +25,7 @@ export const clinicDraftFields: readonly ClinicDraftField[] = clinicFieldOrder;
 export const emptyClinicDraft: ClinicDraft = {
   name: '',
   nameKana: '',
-  kind: 'clinic_no_beds',
+  kind: 'unconfirmed',
   bedCount: '',
   postalCode: '',
   address: '',
