@@ -7,6 +7,9 @@ import { fileIdleMs } from '../../electron/core/files/fileStore.ts';
 import { authHeader, call, downloadFile, rawRequest, startTestHost, uploadFile, waitForJob, type TestHost } from '../helpers/testHost.ts';
 import { chooseCurrentStaff, officialRatesRequest } from '../helpers/officialRateTable.ts';
 import { runSucceededJob as runJob } from '../helpers/importJobs.ts';
+import { afterFirstStep, JobPausePoint } from '../../electron/core/jobs/jobPausePoint.ts';
+import { plainBook } from '../helpers/xlsxRoster.ts';
+import { randomBytes } from 'node:crypto';
 
 /** What the user's disk shows in the folder of files held for the window. */
 const heldFiles = (t: TestHost) => fs.readdirSync(path.join(t.dataDir, 'tmp', 'files')).sort();
@@ -43,6 +46,20 @@ describe('files brought in leave tmp/ once their work is done', () => {
     const again = await call(t, 'jobs.start', { kind: 'clinics.importCsv', input: { fileId } });
     const job = await waitForJob(t, again.body.result.jobId);
     expect(job).toMatchObject({ state: 'failed', error: { code: 'FILE_NOT_FOUND', message: fileMessages.inputUsed } });
+  });
+
+  it('a book whose reading is cancelled part-way leaves only the book: no unpacked sheet, no plan', async () => {
+    const pauseJobs = new JobPausePoint((state) => state.progress.label.startsWith('ブックを読んで') && afterFirstStep(state));
+    const t = await startTestHost({ pauseJobs });
+    // Names that do not compress, so the book is read in many steps.
+    const rows = Array.from({ length: 40_000 }, (_, i) => [`${randomBytes(12).toString('hex')}医院`, `鹿児島市${randomBytes(10).toString('hex')}`, i]);
+    const fileId = await uploadFile(t, '大きな名簿.xlsx', await plainBook([['医療機関名', '所在地', '番号'], ...rows]));
+    const started = (await call(t, 'jobs.start', { kind: 'clinics.previewImport', input: { fileId } })).body.result as { jobId: string };
+    await pauseJobs.reached(started.jobId);
+    expect(heldFiles(t).length).toBeGreaterThan(1);
+    const cancelled = (await call(t, 'jobs.cancel', { jobId: started.jobId })).body.result as { state: string };
+    expect(cancelled.state).toBe('cancelled');
+    expect(heldFiles(t)).toEqual([fileId]);
   });
 
   it('a refused import keeps the roster, so the clerk can fix the mapping and try again', async () => {
