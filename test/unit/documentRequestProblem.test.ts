@@ -10,7 +10,6 @@ const officialQuote: QuoteSnapshot = {
   planId: 'plan-1',
   planName: 'プラン1',
   monthlyYen: 2000,
-  annualYen: 24000,
   conditions: [],
   tableVersion: '2026-04',
   sample: false,
