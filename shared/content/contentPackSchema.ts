@@ -98,6 +98,11 @@ export const contentPackSchema = z.object({
     .object({
       title: text('試算書の題名').max(18, { message: '試算書の題名は18文字以内にしてください（A4一枚に収めるため）' }),
       notice: text('試算書の注意書き').max(250, { message: '試算書の注意書きは250文字以内にしてください（A4一枚に収めるため）' }),
+      /**
+       * The insurer's approval code of this wording (「SJ26-01234 2026年4月1日作成」), printed at the
+       * foot of the sheet. Without one the sheet prints no code: never the flyer's, which approved the flyer only.
+       */
+      code: text('試算書の承認番号').max(40, { message: '試算書の承認番号は40文字以内にしてください' }).optional(),
     })
     .optional(),
 });

@@ -1,6 +1,7 @@
 import type { ContentPack } from '../content/contentPackSchema.ts';
 import type { RateTable } from '../content/rateTableSchema.ts';
 import type { CoverInput } from '../contract/jobs.ts';
+import type { AgencyTexts } from '../domain/agencyTexts.ts';
 import type { Clinic } from '../domain/clinic.ts';
 import type { SavedQuote } from '../quote/savedQuote.ts';
 import type { DocumentPart } from './documentSet.ts';
@@ -15,8 +16,10 @@ export interface DocumentSetRequest {
   documents: DocumentKind[];
   pack: ContentPack;
   rates: RateTable;
-  /** Today, formatted in the counter's date style. */
+  /** Today, formatted for documents (2026年12月3日, or 和暦) in the counter's date style. */
   issuedOn: string;
+  /** The agency's own texts as they stand now; each document records the versions it printed. */
+  agencyTexts: AgencyTexts;
   staffName?: string | undefined;
   cover: CoverInput;
 }
@@ -25,7 +28,8 @@ export interface DocumentSetRequest {
 export interface SetTarget {
   clinic?: Clinic | undefined;
   receiptNumber?: string | undefined;
-  quote?: { snapshot: SavedQuote['snapshot']; quotedOn: string } | undefined;
+  /** Dates formatted for documents, as `issuedOn`; `validUntil` only where the rate table stated one. */
+  quote?: { snapshot: SavedQuote['snapshot']; quotedOn: string; validUntil?: string | undefined } | undefined;
 }
 
 /** Pages each document takes. Every sheet is designed (and tested) to fit one page; the flyer is measured. */
@@ -61,9 +65,11 @@ export function buildDocumentSet(request: DocumentSetRequest, target: SetTarget,
           definition: buildQuoteSheet(pack, {
             sheet,
             quote: target.quote.snapshot,
-            clinic,
+            clinic: { ...clinic, person: clinic.contactPerson },
+            agencyTexts: request.agencyTexts,
             receiptNumber: target.receiptNumber ?? '',
             quotedOn: target.quote.quotedOn,
+            validUntil: target.quote.validUntil,
             issuedOn: request.issuedOn,
             staffName: request.staffName,
           }),

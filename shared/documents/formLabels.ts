@@ -1,4 +1,5 @@
 import { clinicKindLabels, type ClinicKind } from '../domain/clinic.ts';
+import { quoteSheetLabels } from './quoteSheetLabels.ts';
 
 /**
  * The app's own words on its documents: labels and headings of its forms (「医療機関名」
@@ -24,6 +25,8 @@ export const formLabels = {
   tel: 'TEL',
   fax: 'FAX',
   hours: '受付時間',
+  // 保険料試算書
+  ...quoteSheetLabels,
   // FAX問い合わせ票
   inquirySheetTitle: 'お問い合わせ票',
   inquirySheetFileTitle: 'FAX問い合わせ票',

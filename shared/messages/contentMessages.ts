@@ -48,6 +48,7 @@ export const contentMessages = {
     text: '本文',
     summary: '概要',
     notice: '注意書き',
+    code: '承認番号',
   } as Record<string, string>,
   nthItem: (n: number) => `${n}番目`,
   fileTooLarge: (limit: string) => `ファイルが大きすぎます（${limit}まで）。内容パックや保険料表のファイルか確認してください`,

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildFaxCoverSheet, type CoverSheetOptions } from '../../shared/documents/faxCoverSheet.ts';
 import { buildInquiryFaxSheet, type FaxSheetClinic } from '../../shared/documents/inquiryFaxSheet.ts';
 import { buildQuoteSheet, type QuoteSheetOptions } from '../../shared/documents/quoteSheet.ts';
+import { initialAgencyTexts } from '../../shared/domain/agencyTexts.ts';
 import { renderPdf } from '../../electron/core/pdf/renderPdf.ts';
 import { pdfInfo, rasterise, valueInk, type Raster } from '../helpers/pdfTools.ts';
 import { confirmedPack, kirishimaClinic } from '../helpers/documentFixtures.ts';
@@ -45,7 +46,8 @@ const quote: QuoteSheetOptions = {
     tableVersion: '2026年度 テスト正式',
     sample: false,
   },
-  clinic: { name: clinic.name, kind: clinic.kind, bedCount: clinic.bedCount, address: clinic.address },
+  clinic: { name: clinic.name, kind: clinic.kind, bedCount: clinic.bedCount, postalCode: clinic.postalCode, address: clinic.address, person: clinic.contactPerson },
+  agencyTexts: { ...initialAgencyTexts(), solicitationCapacity: { key: 'solicitationCapacity', value: '当組合は損害保険ジャパン株式会社の代理店として、保険契約の締結の代理を行います。', version: 1, updatedAt: null } },
   receiptNumber: 'A-2026-0001',
   quotedOn: '2026年11月20日',
   issuedOn: '2026年11月24日',
