@@ -30,7 +30,17 @@ describe('official rate table through Excel', () => {
     const preview = (await call(t, 'content.previewImport', officialRatesRequest(fileId))).body.result;
     expect(preview.problems).toEqual([]);
     expect(preview.rows).toHaveLength(6);
-    expect(preview.rows[0]).toEqual({ kindLabel: '無床診療所', planName: 'スタンダードP1', currentYen: 1111, newYen: 1000 });
+    // Beside each figure, what the new table states with it for staff to check: both limits, and no annual figure or 有効期限 it does not state.
+    expect(preview.rows[0]).toEqual({
+      kindLabel: '無床診療所',
+      planName: 'スタンダードP1',
+      currentYen: 1111,
+      newYen: 1000,
+      newAnnualYen: null,
+      liabilityLimitYen: 100_000_000,
+      responseCostLimitYen: 10_000_000,
+    });
+    expect(preview.quoteValidUntil).toBeNull();
 
     const change = (await call(t, 'content.acceptImport', officialRatesRequest(fileId))).body.result;
     const after = (await call(t, 'content.get', {})).body.result;
