@@ -1,4 +1,5 @@
 import type { ContentPack } from '../content/contentPackSchema.ts';
+import type { AgencyTexts } from '../domain/agencyTexts.ts';
 import type { ClinicKind } from '../domain/clinic.ts';
 import { documentKinds, type DocumentKind } from './documentKinds.ts';
 import { documentRequestMessages as m } from './documentRequestMessages.ts';
@@ -21,6 +22,8 @@ export interface DocumentRequest {
   clinicKind: ClinicKind | null;
   /** The flyer can only be a specimen (the rate table is a sample): never for a mailing. */
   flyerIsSpecimen?: boolean | undefined;
+  /** The agency's texts, when known: a 保険料試算書 waits for its 募集の立場 to be set. */
+  agencyTexts?: Pick<AgencyTexts, 'solicitationCapacity'> | undefined;
 }
 
 /** The field a problem belongs to, as the job's input names it, and what to tell staff. */
@@ -41,7 +44,7 @@ function quoteSheetRequestProblem(request: DocumentRequest, pack: ContentPack | 
   if (!inquiry) return { field: 'quoteId', message: m.quoteSheetNeedsInquiry };
   if (!quote) return { field: 'quoteId', message: m.quoteSheetNeedsQuote };
   if (quote.inquiryId !== inquiry.id) return { field: 'quoteId', message: m.quoteOfAnotherInquiry };
-  const problem = pack && quoteSheetProblem(pack, quote.snapshot, clinicKind ? { kind: clinicKind } : undefined);
+  const problem = pack && quoteSheetProblem(pack, quote.snapshot, clinicKind ? { kind: clinicKind } : undefined, request.agencyTexts);
   return problem ? { field: 'quoteId', message: problem } : null;
 }
 

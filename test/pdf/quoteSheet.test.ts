@@ -151,7 +151,7 @@ describe('quote sheet', () => {
     for (const variant of [options, { ...options, quote: monthlyOnly, validUntil: undefined }, { ...options, clinic: { ...options.clinic, person: null, postalCode: '' } }]) {
       expect(untracedTexts(buildQuoteSheet(pack, variant))).toEqual([]);
     }
-    expect(agencyTextVersionsOf(buildQuoteSheet(pack, options))).toEqual({ solicitationCapacity: 3 });
+    expect(agencyTextVersionsOf([buildQuoteSheet(pack, options)])).toEqual({ solicitationCapacity: 3 });
   });
 
   it('is caught by the provenance check when a text without an origin slips in', () => {

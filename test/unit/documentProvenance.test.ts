@@ -10,12 +10,28 @@ import { agencyTexts, confirmedPack, kirishimaRecord, officialRates, sampleRates
  * Documents not yet moved onto the provenance model, each with the part of the work that moves
  * it. The last test fails as soon as one of them is fully traced, so the entry cannot linger.
  */
-const awaitingProvenance: readonly DocumentKind[] = ['quoteSheet'];
+const awaitingProvenance: readonly DocumentKind[] = [];
 
 const quote = {
-  snapshot: { kind: 'figure', clinicKind: 'clinic_with_beds', planId: 'P1', planName: 'テストプランA', monthlyYen: 4444, annualYen: 53328, conditions: sampleRates.conditions, tableVersion: '2026年度 テスト正式', sample: false },
+  snapshot: {
+    kind: 'figure',
+    clinicKind: 'clinic_with_beds',
+    planId: 'P1',
+    planName: 'テストプランA',
+    monthlyYen: 4444,
+    tableAnnualYen: 52000,
+    liabilityLimitYen: 100_000_000,
+    responseCostLimitYen: 10_000_000,
+    validUntil: '2027-03-31',
+    conditions: sampleRates.conditions,
+    tableVersion: '2026年度 テスト正式',
+    sample: false,
+  },
   quotedOn: '2026年11月20日',
+  validUntil: '2027年3月31日',
 } as const satisfies SetTarget['quote'];
+
+const { tableAnnualYen: _annual, liabilityLimitYen: _liability, responseCostLimitYen: _response, validUntil: _valid, ...monthlyOnly } = quote.snapshot;
 
 const request = (documents: DocumentKind[], rates: DocumentSetRequest['rates']): DocumentSetRequest => ({
   documents,
@@ -31,7 +47,10 @@ const request = (documents: DocumentKind[], rates: DocumentSetRequest['rates']):
 function definitionsOf(kind: DocumentKind): { name: string; definition: TDocumentDefinitions }[] {
   const targets: [string, SetTarget][] =
     kind === 'quoteSheet'
-      ? [['from a record', { clinic: kirishimaRecord, receiptNumber: 'A-2026-0001', quote }]]
+      ? [
+          ['from a record', { clinic: kirishimaRecord, receiptNumber: 'A-2026-0001', quote }],
+          ['from a record without a person, of a table stating monthly figures only', { clinic: { ...kirishimaRecord, contactPerson: '' }, quote: { snapshot: monthlyOnly, quotedOn: quote.quotedOn } }],
+        ]
       : [
           ['blank', {}],
           ['from a record', { clinic: kirishimaRecord, receiptNumber: 'A-2026-0001' }],

@@ -71,6 +71,7 @@ export function documentJobs(deps: DocumentJobDeps): Pick<JobImplementations, 'd
           quote: quote ? { inquiryId: quote.inquiryId, snapshot: quote.snapshot } : null,
           clinicKind: clinics.length === 1 ? clinics[0]!.kind : null,
           flyerIsSpecimen: isSpecimenFlyer(rates),
+          agencyTexts: readAgencyTexts(db),
         },
         pack,
       );
@@ -79,7 +80,13 @@ export function documentJobs(deps: DocumentJobDeps): Pick<JobImplementations, 'd
       const settings = readSettings(db);
       const staffName = settings.currentStaffId ? getStaff(db, settings.currentStaffId)?.name : undefined;
       const today = tokyoToday(deps.now());
-      const quoteTarget = quote && { snapshot: quote.snapshot, quotedOn: formatDocumentDate(tokyoDateString(new Date(quote.createdAt)), settings.dateStyle) };
+      const documentDate = (date: string) => formatDocumentDate(date, settings.dateStyle);
+      const quoteTarget = quote && {
+        snapshot: quote.snapshot,
+        quotedOn: documentDate(tokyoDateString(new Date(quote.createdAt))),
+        // The rate table's own 有効期限, carried by the saved quote; none when the table stated none.
+        validUntil: quote.snapshot.validUntil ? documentDate(quote.snapshot.validUntil) : undefined,
+      };
       const targets: SetTarget[] =
         clinics.length === 0 ? [{}] : clinics.map((clinic) => ({ clinic, receiptNumber: inquiry?.receiptNumber, quote: quoteTarget }));
 
