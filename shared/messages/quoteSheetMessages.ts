@@ -8,6 +8,8 @@ export const quoteSheetMessages = {
   /** 保険業法294条3項: the customer is told for whom and in what capacity the agency solicits, before it does. */
   capacityUnset:
     '募集の立場（保険会社名と代理・媒介の別）が未設定のため、試算書は作れません。設定 → 代理店の文言 で「募集の立場」を入力してください。',
+  /** Said on 保険料試算 before staff save a quote they mean to print. */
+  capacityUnsetBeforehand: '試算書を印刷するには、先に 設定 → 代理店の文言 で「募集の立場」（保険会社名と代理・媒介の別）を入力してください。',
   kindChanged: (quoted: ClinicKind, now: ClinicKind) =>
     now === 'unconfirmed'
       ? `医療機関の種別が未確認です（試算：${clinicKindLabels[quoted]}）。医療機関の画面で種別を選んでから、もう一度試算してください。`

@@ -64,6 +64,25 @@ describe('保険料試算', () => {
     await close();
   });
 
+  test('says before any 試算書 is tried that 募集の立場 must first be set in 設定, and stops saying it once it is', async () => {
+    const { page, problems, close } = await openQuote();
+    await page.getByRole('radio', { name: '無床診療所' }).check();
+    const result = page.getByRole('region', { name: rates.title });
+    const notice = result.getByRole('note').filter({ hasText: '募集の立場' });
+    await expectText(notice, /設定 → 代理店の文言/);
+    await callPreview(app.preview, 'settings.updateAgencyText', {
+      key: 'solicitationCapacity',
+      value: '当組合は損害保険ジャパン株式会社の代理店として、保険契約の締結の代理を行います。',
+      expectedVersion: 0,
+    });
+    await page.reload();
+    await page.getByRole('radio', { name: '無床診療所' }).check();
+    await result.getByRole('button', { name: '問い合わせに保存' }).waitFor();
+    expect(await notice.count()).toBe(0);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
   test('a 病院 gets no yen figure but the agency’s phone, FAX and hours, and registering asks for a clinic first', async () => {
     const { page, problems, close } = await openQuote();
     await page.getByRole('radio', { name: '病院', exact: true }).check();

@@ -33,6 +33,7 @@ export const queries = {
       staleTime: Infinity,
     }),
   settings: () => queryOptions({ queryKey: queryKeys.settings(), queryFn: () => call('settings.get', {}), staleTime: Infinity }),
+  agencyTexts: () => queryOptions({ queryKey: queryKeys.agencyTexts(), queryFn: () => call('settings.agencyTexts', {}) }),
   /** The approved flyer's text and the premium table: the only source of what the app says about the product. */
   content: () => queryOptions({ queryKey: queryKeys.content(), queryFn: () => call('content.get', {}), staleTime: Infinity }),
   contentChanges: () =>
