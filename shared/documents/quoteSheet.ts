@@ -33,8 +33,6 @@ export interface QuoteSheetOptions {
   staffName?: string | undefined;
 }
 
-export { quoteSheetMessages };
-
 /**
  * Why this quote cannot be printed as a quote sheet, in Japanese for staff; null when it can.
  * Given the clinic, also refuses a quote made for another 種別 than the clinic's current one;
@@ -92,9 +90,9 @@ const yen = (amount: number) => `${amount.toLocaleString('ja-JP')}円`;
  */
 export function buildQuoteSheet(pack: ContentPack, options: QuoteSheetOptions): TDocumentDefinitions {
   const { quote, clinic, sheet } = options;
-  // Callers check quoteSheetProblem first; this guard keeps a wrong figure or an unstated capacity off paper regardless.
   // The sheet's wording is read at its pack path like every other pack text, so each is traced.
   const content: ContentPack = { ...pack, quoteSheet: sheet };
+  // Callers check quoteSheetProblem first; this guard keeps a wrong figure or an unstated capacity off paper regardless.
   const problem = quoteSheetProblem(content, quote, clinic, options.agencyTexts);
   if (problem) throw new Error(problem);
   const pk = (path: PackPath, style = {}) => packDigits(content, path, style);

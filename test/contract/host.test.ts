@@ -153,7 +153,7 @@ const validCalls: Record<Channel, (t: TestHost) => Promise<{ input: unknown; che
       input: officialRatesRequest(fileId),
       check: (r) => {
         expect(r).toMatchObject({ kind: 'rates', currentStatus: 'sample', version: '2026年度 正式', problems: [] });
-        expect(r.rows[0]).toEqual({ kindLabel: '無床診療所', planName: 'Aプラン', currentYen: 1111, newYen: 2100 });
+        expect(r.rows[0]).toEqual({ kindLabel: '無床診療所', planName: 'Aプラン', currentYen: 1111, newYen: 2100, newAnnualYen: null, liabilityLimitYen: null, responseCostLimitYen: null });
       },
     };
   },
