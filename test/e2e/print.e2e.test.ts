@@ -51,7 +51,7 @@ const previewPanel = (page: Page) => page.getByRole('region', { name: 'プレビ
 const renderButton = (page: Page) => page.getByRole('button', { name: 'PDFを作成', exact: true });
 
 describe('印刷', () => {
-  test('a blank FAX問い合わせ票 is the default: one A4 page with the document code and the agency FAX, no clinic', async () => {
+  test('a blank FAX問い合わせ票 is the default: one A4 page with the agency FAX, no clinic and no flyer code', async () => {
     const { page, problems, close } = await openPrint();
     const documents = page.getByRole('group', { name: '送る書類' });
     const checked = await Promise.all(documentLabels.map((name) => documents.getByRole('checkbox', { name, exact: true }).isChecked()));
