@@ -58,7 +58,6 @@ export const queryKeys = {
   documentHistory: (by: DocumentHistoryInput) => ['documentOutputs', by] as const,
   staff: () => ['staff'] as const,
   settings: () => ['settings'] as const,
-  /** The agency's own texts (設定 → 代理店の文言): stored with the settings, stale when they change. */
   agencyTexts: () => ['settings', 'agencyTexts'] as const,
   content: () => ['content', 'pack'] as const,
   contentChanges: () => ['content', 'changes'] as const,

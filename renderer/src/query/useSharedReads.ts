@@ -24,10 +24,17 @@ export async function saveSettings(patch: ChannelInput<'settings.update'>): Prom
   return settings;
 }
 
-/** The agency's own texts (募集の立場, form number, notices); null until read. */
+/** The agency's own texts, each with its version (設定 → 代理店の文言). */
 export function useAgencyTexts(): { texts: AgencyTexts | null; error: string | null } {
   const { data, error } = useQuery(queries.agencyTexts());
   return { texts: data ?? null, error: error ? errorMessageOf(error, '代理店の文言を読み込めませんでした。') : null };
+}
+
+/** Saves a new version of one agency text; throws ApiError (CONFLICT when another counter saved first). */
+export async function saveAgencyText(update: ChannelInput<'settings.updateAgencyText'>): Promise<AgencyTexts> {
+  const texts = await call('settings.updateAgencyText', update);
+  queryClient.setQueryData(queryKeys.agencyTexts(), texts);
+  return texts;
 }
 
 /** 担当者, active or not (the inactive stay so old records keep their names). */
@@ -45,6 +52,8 @@ type ContentProblem = ChannelResult<'content.get'>['problems'][number];
 export function useContent(): {
   pack: ContentPack | null;
   rates: RateTable | null;
+  /** Whether 「チラシ」 prints the insurer's own flyer PDF (never a specimen then). */
+  insurerFlyer: boolean;
   problems: ContentProblem[];
   error: string | null;
   reload: () => void;
@@ -53,6 +62,7 @@ export function useContent(): {
   return {
     pack: data?.pack ?? null,
     rates: data?.rates ?? null,
+    insurerFlyer: data?.insurerFlyer ?? false,
     problems: data?.problems ?? [],
     // Content already shown stays usable when a later read fails.
     error: error && !data ? errorMessageOf(error, '商品の説明と保険料表を読み込めませんでした。') : null,
