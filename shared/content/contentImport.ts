@@ -22,7 +22,20 @@ export const contentImportPreviewSchema = z.discriminatedUnion('kind', [
     currentVersion: z.string(),
     currentStatus: z.enum(['sample', 'confirmed']),
     version: z.string(),
-    rows: z.array(z.object({ kindLabel: z.string(), planName: z.string(), currentYen: z.number().nullable(), newYen: z.number() })),
+    rows: z.array(
+      z.object({
+        kindLabel: z.string(),
+        planName: z.string(),
+        currentYen: z.number().nullable(),
+        newYen: z.number(),
+        /** What the new table states beside the monthly figure; null where it states nothing. */
+        newAnnualYen: z.number().nullable(),
+        liabilityLimitYen: z.number().nullable(),
+        responseCostLimitYen: z.number().nullable(),
+      }),
+    ),
+    /** The new table's 有効期限 of a quote (YYYY-MM-DD); null when it states none. */
+    quoteValidUntil: z.string().nullable(),
     problems: z.array(problemSchema),
   }),
   z.object({

@@ -22,12 +22,19 @@ export function rateTableFieldLabel(path: Path): string {
     if (second === undefined) return labels.plans;
     if (third === 'name') return labels.planName(nth(second));
     if (third === 'id') return labels.planId(nth(second));
+    if (third === 'liabilityLimitYen') return labels.liabilityLimit(nth(second));
+    if (third === 'responseCostLimitYen') return labels.responseCostLimit(nth(second));
     return labels.plan(nth(second));
   }
   if (head === 'monthlyPremiums') {
     if (second === undefined) return labels.monthlyPremiums;
     if (third === undefined) return labels.premiumsOfKind(kindLabel(second));
     return labels.premiumOfPlan(kindLabel(second), String(third).slice(0, 20));
+  }
+  if (head === 'annualPremiums') {
+    if (second === undefined) return labels.annualPremiums;
+    if (third === undefined) return labels.annualOfKind(kindLabel(second));
+    return labels.annualOfPlan(kindLabel(second), String(third).slice(0, 20));
   }
   if (head === 'conditions') return second === undefined ? labels.conditions : labels.condition(nth(second));
   const simple: Readonly<Record<string, string>> = labels.simple;

@@ -1,9 +1,10 @@
 import type { ContentPack } from '../content/contentPackSchema.ts';
 import type { RateTable } from '../content/rateTableSchema.ts';
 import type { CoverInput } from '../contract/jobs.ts';
+import type { AgencyTexts } from '../domain/agencyTexts.ts';
 import type { Clinic } from '../domain/clinic.ts';
 import type { SavedQuote } from '../quote/savedQuote.ts';
-import type { DocumentPart } from './documentSet.ts';
+import { placeholderPages, type DocumentPart } from './documentSet.ts';
 import { inSetOrder, type DocumentKind } from './documentKinds.ts';
 import { buildFaxCoverSheet } from './faxCoverSheet.ts';
 import { buildFlyer } from './flyer.ts';
@@ -15,17 +16,22 @@ export interface DocumentSetRequest {
   documents: DocumentKind[];
   pack: ContentPack;
   rates: RateTable;
-  /** Today, formatted in the counter's date style. */
+  /** Today, formatted for documents (2026年12月3日, or 和暦) in the counter's date style. */
   issuedOn: string;
+  /** The agency's own texts as they stand now; each document records the versions it printed. */
+  agencyTexts: AgencyTexts;
   staffName?: string | undefined;
   cover: CoverInput;
+  /** The pack ships the insurer's own flyer: its pages stand in the set instead of the app's rendition. */
+  insurerFlyerPages?: number | undefined;
 }
 
 /** One recipient of a print run; an empty target prints the forms blank for handwriting. */
 export interface SetTarget {
   clinic?: Clinic | undefined;
   receiptNumber?: string | undefined;
-  quote?: { snapshot: SavedQuote['snapshot']; quotedOn: string } | undefined;
+  /** Dates formatted for documents, as `issuedOn`; `validUntil` only where the rate table stated one. */
+  quote?: { snapshot: SavedQuote['snapshot']; quotedOn: string; validUntil?: string | undefined } | undefined;
 }
 
 /** Pages each document takes. Every sheet is designed (and tested) to fit one page; the flyer is measured. */
@@ -33,10 +39,17 @@ export function pagesOf(kind: DocumentKind, flyerPages: number): number {
   return kind === 'flyer' ? flyerPages : 1;
 }
 
+/** The cover's addressee: the name staff typed for this print, else the clinic's contact person. */
+function personOf(typed: string, onRecord: string | null | undefined): { name: string; typed: boolean } | undefined {
+  if (typed.trim()) return { name: typed.trim(), typed: true };
+  if (onRecord?.trim()) return { name: onRecord.trim(), typed: false };
+  return undefined;
+}
+
 /** The documents of one recipient's set, in envelope order, each with its page count. */
 export function buildDocumentSet(request: DocumentSetRequest, target: SetTarget, flyerPages: number): DocumentPart[] {
   const kinds = inSetOrder(request.documents);
-  const setPages = kinds.reduce((sum, kind) => sum + pagesOf(kind, flyerPages), 0);
+  const setPages = kinds.reduce((sum, kind) => sum + pagesOf(kind, request.insurerFlyerPages ?? flyerPages), 0);
   const { pack, cover } = request;
   const clinic = target.clinic;
   return kinds.map((kind): DocumentPart => {
@@ -44,9 +57,9 @@ export function buildDocumentSet(request: DocumentSetRequest, target: SetTarget,
       case 'faxCoverSheet':
         return {
           pages: 1,
-          definition: buildFaxCoverSheet(pack, {
+          definition: buildFaxCoverSheet(pack, request.agencyTexts, {
             sentOn: request.issuedOn,
-            recipient: { organization: clinic?.name ?? '', person: cover.person || clinic?.contactPerson || undefined, fax: clinic?.fax ?? '' },
+            recipient: { organization: clinic?.name ?? '', person: personOf(cover.person, clinic?.contactPerson), fax: clinic?.fax ?? '' },
             staffName: request.staffName,
             subject: cover.subject,
             pages: setPages + cover.extraPages,
@@ -61,18 +74,21 @@ export function buildDocumentSet(request: DocumentSetRequest, target: SetTarget,
           definition: buildQuoteSheet(pack, {
             sheet,
             quote: target.quote.snapshot,
-            clinic,
+            clinic: { ...clinic, person: clinic.contactPerson },
+            agencyTexts: request.agencyTexts,
             receiptNumber: target.receiptNumber ?? '',
             quotedOn: target.quote.quotedOn,
+            validUntil: target.quote.validUntil,
             issuedOn: request.issuedOn,
             staffName: request.staffName,
           }),
         };
       }
       case 'flyer':
+        if (request.insurerFlyerPages) return { pages: request.insurerFlyerPages, definition: placeholderPages(request.insurerFlyerPages), insurerFlyer: true };
         return { pages: flyerPages, definition: buildFlyer(pack, request.rates) };
       case 'inquiryFaxSheet':
-        return { pages: 1, definition: buildInquiryFaxSheet(pack, { clinic, receiptNumber: target.receiptNumber }) };
+        return { pages: 1, definition: buildInquiryFaxSheet(pack, request.agencyTexts, { clinic, receiptNumber: target.receiptNumber }) };
     }
   });
 }

@@ -1,4 +1,5 @@
 import type { ContentPack } from '../content/contentPackSchema.ts';
+import type { AgencyTexts } from '../domain/agencyTexts.ts';
 import type { ClinicKind } from '../domain/clinic.ts';
 import { documentKinds, type DocumentKind } from './documentKinds.ts';
 import { documentRequestMessages as m } from './documentRequestMessages.ts';
@@ -19,6 +20,10 @@ export interface DocumentRequest {
   quote: { inquiryId: string; snapshot: QuoteSnapshot } | null;
   /** The one clinic's 種別 as it is now, when known: a quote for another 種別 is a wrong figure. */
   clinicKind: ClinicKind | null;
+  /** The flyer can only be a specimen (the rate table is a sample): never for a mailing. */
+  flyerIsSpecimen?: boolean | undefined;
+  /** The agency's texts, when known: a 保険料試算書 waits for its 募集の立場 to be set. */
+  agencyTexts?: Pick<AgencyTexts, 'solicitationCapacity'> | undefined;
 }
 
 /** The field a problem belongs to, as the job's input names it, and what to tell staff. */
@@ -39,7 +44,7 @@ function quoteSheetRequestProblem(request: DocumentRequest, pack: ContentPack | 
   if (!inquiry) return { field: 'quoteId', message: m.quoteSheetNeedsInquiry };
   if (!quote) return { field: 'quoteId', message: m.quoteSheetNeedsQuote };
   if (quote.inquiryId !== inquiry.id) return { field: 'quoteId', message: m.quoteOfAnotherInquiry };
-  const problem = pack && quoteSheetProblem(pack, quote.snapshot, clinicKind ? { kind: clinicKind } : undefined);
+  const problem = pack && quoteSheetProblem(pack, quote.snapshot, clinicKind ? { kind: clinicKind } : undefined, request.agencyTexts);
   return problem ? { field: 'quoteId', message: problem } : null;
 }
 
@@ -52,6 +57,8 @@ function quoteSheetRequestProblem(request: DocumentRequest, pack: ContentPack | 
 export function documentRequestProblem(request: DocumentRequest, pack: ContentPack | null): DocumentProblem | null {
   const { documents, recipient, clinicIds, inquiry, quote } = request;
   if (documents.length === 0) return { field: 'documents', message: m.noDocuments };
+  // A specimen is for staff to look at, not for sending: a mailing never carries one.
+  if (request.flyerIsSpecimen && documents.includes('flyer') && recipient === 'batch') return { field: 'documents', message: m.specimenNotForMailing };
   // The flyer alone is the same for everyone: whoever is chosen, it is made once, for nobody.
   if (!needsRecipient(documents)) return null;
   if (documents.includes('quoteSheet')) {

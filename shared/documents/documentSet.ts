@@ -4,6 +4,13 @@ import type { Content, DynamicContent, Style, TDocumentDefinitions } from 'pdfma
 export interface DocumentPart {
   definition: TDocumentDefinitions;
   pages: number;
+  /** Blank pages that the insurer's own flyer PDF replaces, unchanged, once rendered. */
+  insurerFlyer?: boolean;
+}
+
+/** Blank pages holding the place of the insurer's flyer in a set, so every other page keeps its number. */
+export function placeholderPages(pages: number): TDocumentDefinitions {
+  return { content: Array.from({ length: pages }, (_, i) => ({ text: '', ...(i > 0 ? { pageBreak: 'before' as const } : {}) })) };
 }
 
 /** Running-text properties a document sets for all of its content. */
@@ -15,7 +22,7 @@ function partStyle(definition: TDocumentDefinitions): Style {
 /**
  * Several documents as one pdfmake definition (a mailing: each clinic's set in order). They share
  * the page size and margins of the theme; each keeps its own default text style, its own footer
- * and its own page numbers. Page counts are given, and checked while the footers are drawn: a
+ * its own header (a specimen's 「見本」) and its own page numbers. Page counts are given, and checked while the footers are drawn: a
  * document that ran longer than expected would number every later page wrongly, so it fails the
  * render instead.
  */
@@ -25,12 +32,12 @@ export function combineDocuments(parts: readonly DocumentPart[]): TDocumentDefin
   if (parts.length === 1) return first.definition;
   const owners: { part: DocumentPart; localPage: number }[] = [];
   for (const part of parts) for (let page = 1; page <= part.pages; page++) owners.push({ part, localPage: page });
-  const footer: DynamicContent = (currentPage, pageCount, pageSize) => {
+  const pagePart = (which: 'header' | 'footer'): DynamicContent => (currentPage, pageCount, pageSize) => {
     if (pageCount !== owners.length) {
       throw new Error(`combined document has ${pageCount} pages, expected ${owners.length}`);
     }
     const owner = owners[currentPage - 1]!;
-    const own = owner.part.definition.footer;
+    const own = owner.part.definition[which];
     return typeof own === 'function' ? own(owner.localPage, owner.part.pages, pageSize) : (own ?? null);
   };
   return {
@@ -39,7 +46,9 @@ export function combineDocuments(parts: readonly DocumentPart[]): TDocumentDefin
     pageMargins: first.definition.pageMargins,
     info: first.definition.info,
     defaultStyle: first.definition.defaultStyle,
-    footer,
+    // A specimen's 「見本」 stands on its own pages only.
+    ...(parts.some((part) => part.definition.header) ? { header: pagePart('header') } : {}),
+    footer: pagePart('footer'),
     content: parts.map(
       (part, i): Content => ({
         stack: [part.definition.content],

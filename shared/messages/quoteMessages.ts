@@ -4,4 +4,10 @@ export const quoteMessages = {
   planNotInTableField: 'プランを選び直してください',
   figureDependsOnDeclaration: '病院・介護老人保健施設などの保険料は告知内容によって変わるため、試算を保存できません。',
   askAgencyField: '取扱代理店にお問い合わせください',
+  /**
+   * その他: the flyer's note speaks of 病院 and 介護老人保健施設 only, so it is not repeated here.
+   * The counter's own guidance to staff, not a sentence of the flyer.
+   */
+  otherKindEligibility: 'その他の施設がこの保険に加入できるかどうかは、保険会社への確認が必要です。問い合わせとして登録し、取扱代理店から保険会社に確認してください。',
+  otherKindEligibilityLabel: '窓口の案内',
 } as const;

@@ -1,5 +1,5 @@
 import type { ClinicKind } from '../domain/clinic.ts';
-import { monthlyPremiumOf, ratedKinds, type RateTable, type RatedKind } from '../content/rateTableSchema.ts';
+import { annualPremiumOf, monthlyPremiumOf, ratedKinds, type RateTable, type RatedKind } from '../content/rateTableSchema.ts';
 
 export type Quote =
   | {
@@ -8,7 +8,13 @@ export type Quote =
       planId: string;
       planName: string;
       monthlyYen: number;
-      annualYen: number;
+      /** Only where the table states it; never monthly × 12 worked out by the app. */
+      tableAnnualYen?: number | undefined;
+      /** The plan's 支払限度額 as the table states them. */
+      liabilityLimitYen?: number | undefined;
+      responseCostLimitYen?: number | undefined;
+      /** The table's own 有効期限 of a quote (YYYY-MM-DD). */
+      validUntil?: string | undefined;
       conditions: string[];
       tableVersion: string;
       sample: boolean;
@@ -20,7 +26,10 @@ export function isRatedKind(kind: ClinicKind): kind is RatedKind {
   return (ratedKinds as readonly string[]).includes(kind);
 }
 
-/** The premium for a clinic and plan under the table's conditions (12 monthly instalments). */
+/**
+ * The premium for a clinic and plan under the table's conditions, with every other figure the
+ * table states for it (annual premium, limits, 有効期限) and nothing the table does not state.
+ */
 export function calculateQuote(table: RateTable, clinicKind: ClinicKind, planId: string): Quote {
   if (!isRatedKind(clinicKind)) return { kind: 'askAgency', clinicKind };
   const plan = table.plans.find((p) => p.id === planId);
@@ -32,9 +41,19 @@ export function calculateQuote(table: RateTable, clinicKind: ClinicKind, planId:
     planId,
     planName: plan.name,
     monthlyYen: monthly,
-    annualYen: monthly * 12,
+    ...definedOnly({
+      tableAnnualYen: annualPremiumOf(table, clinicKind, planId),
+      liabilityLimitYen: plan.liabilityLimitYen,
+      responseCostLimitYen: plan.responseCostLimitYen,
+      validUntil: table.quoteValidUntil,
+    }),
     conditions: [...table.conditions],
     tableVersion: table.version,
     sample: table.status === 'sample',
   };
+}
+
+/** A stored snapshot keeps no key for what the table did not state. */
+function definedOnly<T extends Record<string, unknown>>(fields: T): Partial<T> {
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

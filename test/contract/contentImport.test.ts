@@ -10,27 +10,44 @@ describe('official rate table through Excel', () => {
     const template = (await call(t, 'content.rateTemplate', {})).body.result;
     const bytes = (await rawRequest(t.host.port, { path: `/api/files/${template.fileId}`, headers: authHeader(t) })).body;
     const text = iconv.decode(bytes, 'cp932');
-    expect(text.split('\r\n')[0]).toBe('種別,プランID,プラン名,月額保険料（円）');
+    expect(text.split('\r\n')[0]).toBe('種別,プランID,プラン名,月額保険料（円）,年間保険料（円）,損害賠償の支払限度額（円）,事故対応特別費用の支払限度額（円）,試算の有効期限');
     // Plan names are left for the agency to type from the insurer's document, never 見本プラン.
     expect(text).toContain('有床診療所,P3,,');
     expect(text).not.toMatch(/見本|サンプル|sample/i);
 
-    // The agency types the official names and figures in Excel and saves as CSV (Shift_JIS again).
+    // The agency types the official names, figures and limits in Excel and saves as CSV (Shift_JIS
+    // again); this insurer's table states no annual figure and no 有効期限, so those stay empty.
     const filled = text
       .split('\r\n')
-      .map((line, i) => (i === 0 || line === '' ? line : `${line.replace(/,(P\d),,$/, ',$1,スタンダード$1,')}${(i * 1000).toLocaleString('en-US')}`))
-      .map((line) => line.replace(/,(\d),(\d{3})$/, ',"$1,$2"'))
+      .map((line, i) => {
+        if (i === 0 || line === '') return line;
+        const [kind, plan] = line.split(',');
+        return [kind, plan, `スタンダード${plan}`, `"${(i * 1000).toLocaleString('en-US')}"`, '', `${plan!.slice(1)}億円`, '"1,000万円"', ''].join(',');
+      })
       .join('\r\n');
     const fileId = await uploadFile(t, '保険料表.csv', iconv.encode(filled, 'cp932'));
 
     const preview = (await call(t, 'content.previewImport', officialRatesRequest(fileId))).body.result;
     expect(preview.problems).toEqual([]);
     expect(preview.rows).toHaveLength(6);
-    expect(preview.rows[0]).toEqual({ kindLabel: '無床診療所', planName: 'スタンダードP1', currentYen: 1111, newYen: 1000 });
+    // Beside each figure, what the new table states with it for staff to check: both limits, and no annual figure or 有効期限 it does not state.
+    expect(preview.rows[0]).toEqual({
+      kindLabel: '無床診療所',
+      planName: 'スタンダードP1',
+      currentYen: 1111,
+      newYen: 1000,
+      newAnnualYen: null,
+      liabilityLimitYen: 100_000_000,
+      responseCostLimitYen: 10_000_000,
+    });
+    expect(preview.quoteValidUntil).toBeNull();
 
     const change = (await call(t, 'content.acceptImport', officialRatesRequest(fileId))).body.result;
     const after = (await call(t, 'content.get', {})).body.result;
     expect(after.rates).toMatchObject({ status: 'confirmed', version: '2026年度 正式' });
+    expect(after.rates.plans[0]).toEqual({ id: 'P1', name: 'スタンダードP1', liabilityLimitYen: 100_000_000, responseCostLimitYen: 10_000_000 });
+    expect(after.rates).not.toHaveProperty('annualPremiums');
+    expect(after.rates).not.toHaveProperty('quoteValidUntil');
     expect((await call(t, 'content.changes', {})).body.result.items).toEqual([expect.objectContaining({ id: change.id, label: '2026年度 正式', staffName: staff.name, source: officialSource })]);
 
     await call(t, 'content.revert', { changeId: change.id });

@@ -90,6 +90,11 @@ const validCalls: Record<Channel, (t: TestHost) => Promise<{ input: unknown; che
   },
   'settings.get': async () => ({ input: {}, check: (r) => expect(r).toEqual({ receiptPrefix: 'A', currentStaffId: null, dateStyle: 'western' }) }),
   'settings.update': async () => ({ input: { receiptPrefix: 'ｂ', dateStyle: 'japanese' }, check: (r) => expect(r).toMatchObject({ receiptPrefix: 'B', dateStyle: 'japanese' }) }),
+  'settings.agencyTexts': async () => ({ input: {}, check: (r) => expect(r).toMatchObject({ solicitationCapacity: { value: null, version: 0 } }) }),
+  'settings.updateAgencyText': async () => ({
+    input: { key: 'formNumber', value: 'KMC-FAX-01', expectedVersion: 0 },
+    check: (r) => expect(r).toMatchObject({ formNumber: { value: 'KMC-FAX-01', version: 1 } }),
+  }),
   'inquiries.create': async (t) => {
     const created = (await call(t, 'clinics.create', clinic)).body.result;
     return {
@@ -148,7 +153,7 @@ const validCalls: Record<Channel, (t: TestHost) => Promise<{ input: unknown; che
       input: officialRatesRequest(fileId),
       check: (r) => {
         expect(r).toMatchObject({ kind: 'rates', currentStatus: 'sample', version: '2026年度 正式', problems: [] });
-        expect(r.rows[0]).toEqual({ kindLabel: '無床診療所', planName: 'Aプラン', currentYen: 1111, newYen: 2100 });
+        expect(r.rows[0]).toEqual({ kindLabel: '無床診療所', planName: 'Aプラン', currentYen: 1111, newYen: 2100, newAnnualYen: null, liabilityLimitYen: null, responseCostLimitYen: null });
       },
     };
   },

@@ -59,7 +59,7 @@ describe('print centre: a mailing', () => {
     const t = await startTestHost({ pauseJobs });
     seed(t, 45);
     const { ids } = (await call(t, 'clinics.matchingIds', { query: '' })).body.result;
-    const started = (await call(t, 'jobs.start', { kind: 'documents.render', input: { documents: ['faxCoverSheet', 'flyer', 'inquiryFaxSheet'], clinicIds: ids } })).body.result as JobState;
+    const started = (await call(t, 'jobs.start', { kind: 'documents.render', input: { documents: ['faxCoverSheet', 'inquiryFaxSheet'], clinicIds: ids } })).body.result as JobState;
     // Held after its first chunk of 20 sets, with 25 still to make.
     await pauseJobs.reached(started.jobId);
     const state = (await call(t, 'jobs.get', { jobId: started.jobId })).body.result as JobState;
@@ -92,7 +92,7 @@ describe('print centre: what was sent is recorded', () => {
     const byClinic = (await call(t, 'documents.history', { clinicId: clinic.id })).body.result.items;
     const byInquiry = (await call(t, 'documents.history', { inquiryId: inquiry.id })).body.result.items;
     expect(byClinic).toEqual(byInquiry);
-    expect(byClinic).toMatchObject([{ documents: ['faxCoverSheet', 'flyer'], action: 'saved', receiptNumber: inquiry.receiptNumber, batchSize: 1 }]);
+    expect(byClinic).toMatchObject([{ documents: ['faxCoverSheet'], action: 'saved', receiptNumber: inquiry.receiptNumber, batchSize: 1 }]);
   });
 
   it('records nothing for a blank form, and refuses a file the print centre did not make', async () => {
@@ -138,14 +138,27 @@ describe('print centre: the quote sheet', () => {
     const clinic = (await call(t, 'clinics.create', { name: '霧島中央クリニック', kind: 'clinic_with_beds', bedCount: 12 })).body.result;
     const inquiry = (await call(t, 'inquiries.create', { clinicId: clinic.id, receivedOn: '2026-11-24', channel: 'fax' })).body.result.inquiry;
     const quote = (await call(t, 'quotes.save', { inquiryId: inquiry.id, clinicKind: 'clinic_with_beds', planId: 'P1' })).body.result;
+
+    // 保険業法294条3項: refused, naming 設定, until the agency has said for whom and as what it solicits; nothing is left behind.
+    const refused = await render(t, { documents: ['quoteSheet', 'faxCoverSheet'], quoteId: quote.id });
+    expect(refused).toMatchObject({ state: 'failed', error: { code: 'INVALID_INPUT' } });
+    expect(refused.error?.message).toBe('募集の立場（保険会社名と代理・媒介の別）が未設定のため、試算書は作れません。設定 → 代理店の文言 で「募集の立場」を入力してください。');
+    expect(filesLeft(t)).toEqual([]);
+
+    const capacity = '当組合は損害保険ジャパン株式会社の代理店として、保険契約の締結の代理を行います。';
+    expect((await call(t, 'settings.updateAgencyText', { key: 'solicitationCapacity', value: capacity, expectedVersion: 0 })).body.ok).toBe(true);
     const finished = await render(t, { documents: ['quoteSheet', 'faxCoverSheet'], quoteId: quote.id });
     expect(finished.state).toBe('succeeded');
     const pdf = await downloadFile(t, (finished.result as { file: { fileId: string } }).file.fileId);
     expect(pdfInfo(pdf).pages).toBe(2);
     const text = squeeze(pdfText(pdf));
-    for (const expected of ['霧島中央クリニック御中', inquiry.receiptNumber, '3,900円', '46,800円', '2026年度テスト正式', '本書は概算です。', 'SJ24-137072025年1月16日作成']) {
+    for (const expected of ['霧島中央クリニック御中', inquiry.receiptNumber, '3,900円', '2026年度テスト正式', '本書は概算です。', capacity]) {
       expect(text).toContain(expected);
     }
+    // An old-template table states no annual figure: none is printed, none worked out (3,900 × 12 = 46,800).
+    expect(text).not.toContain('46,800円');
+    // The flyer's approval code approved the flyer, not this sheet.
+    expect(text).not.toContain('SJ24-13707');
   });
 });
 
@@ -165,7 +178,7 @@ describe('print centre: the PDF thread between jobs', () => {
     const pauseJobs = new JobPausePoint();
     const t = await startTestHost({ pauseJobs });
     const clinics = seed(t, 25);
-    const started = (await call(t, 'jobs.start', { kind: 'documents.render', input: { documents: ['flyer', 'inquiryFaxSheet'], clinicIds: clinics.map((c) => c.id) } })).body.result as JobState;
+    const started = (await call(t, 'jobs.start', { kind: 'documents.render', input: { documents: ['faxCoverSheet', 'inquiryFaxSheet'], clinicIds: clinics.map((c) => c.id) } })).body.result as JobState;
     // Cancelled part-way, while the PDF thread is busy with the mailing; a single print is never held.
     await pauseJobs.reached(started.jobId);
     expect((await call(t, 'jobs.cancel', { jobId: started.jobId })).status).toBe(200);

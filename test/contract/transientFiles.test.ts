@@ -77,7 +77,8 @@ describe('files brought in leave tmp/ once their work is done', () => {
     const text = iconv.decode(await downloadFile(t, template.fileId), 'cp932');
     const filled = text
       .split('\r\n')
-      .map((line, i) => (i === 0 || line === '' ? line : `${line.replace(/,(P\d),,$/, ',$1,スタンダード$1,')}${i * 1000}`))
+      // Name and monthly figure typed; the columns this insurer's table does not state stay empty.
+      .map((line, i) => (i === 0 || line === '' ? line : line.replace(/,(P\d),,(,*)$/, (_, plan: string, rest: string) => `,${plan},スタンダード${plan},${i * 1000}${rest}`)))
       .join('\r\n');
     const fileId = await uploadFile(t, '保険料表.csv', iconv.encode(filled, 'cp932'), 'contentFile');
     await call(t, 'content.previewImport', officialRatesRequest(fileId));

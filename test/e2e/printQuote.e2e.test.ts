@@ -17,10 +17,11 @@ const app = useCounterApp();
 const notice = '本書は概算です。詳しくはパンフレット・重要事項説明書をご確認ください。';
 const tableVersion = '2026年度 正式（テスト）';
 const clinicName = '姶良みらい内科クリニック';
+const capacity = '当組合は損害保険ジャパン株式会社の代理店として、保険契約の締結の代理を行います。';
 
 interface SavedQuote {
   id: string;
-  snapshot: { planName: string; monthlyYen: number; annualYen: number; tableVersion: string; sample: boolean };
+  snapshot: { planName: string; monthlyYen: number; liabilityLimitYen?: number; responseCostLimitYen?: number; tableVersion: string; sample: boolean };
 }
 
 let receiptNumber = '';
@@ -44,18 +45,30 @@ beforeAll(async () => {
   // An official rate table, filled into the app's own template as the agency does in Excel.
   const template = await callPreview<{ fileId: string }>(app.preview, 'content.rateTemplate', {});
   const lines = iconv.decode(await downloadFromPreview(app.preview, template.fileId), 'cp932').split('\r\n');
-  const filled = lines.map((line, i) => (i === 0 || line === '' ? line : `${line.replace(/,P(\d),,$/, ',P$1,テストプラン$1,')}${12_000 + i * 1_111}`)).join('\r\n');
+  // Plan names, monthly figures and both 支払限度額 typed; no annual figure and no 有効期限, as this insurer's table states none.
+  const filled = lines
+    .map((line, i) => {
+      if (i === 0 || line === '') return line;
+      const [kind, plan] = line.split(',');
+      return [kind, plan, `テストプラン${plan!.slice(1)}`, 12_000 + i * 1_111, '', `${plan!.slice(1)}億円`, `${plan!.slice(1)}000万円`, ''].join(',');
+    })
+    .join('\r\n');
   await installContent('保険料表.csv', iconv.encode(filled, 'cp932'), tableVersion);
   const content = await callPreview<{ rates: { status: string }; pack: { quoteSheet?: unknown } }>(app.preview, 'content.get', {});
   expect(content.rates.status).toBe('confirmed');
   expect(content.pack.quoteSheet).toBeDefined();
+
+  // 保険業法294条3項: no quote sheet until the agency has said for whom and as what it solicits (設定).
+  await callPreview(app.preview, 'settings.updateAgencyText', { key: 'solicitationCapacity', value: capacity, expectedVersion: 0 });
 
   const clinic = await callPreview<{ id: string }>(app.preview, 'clinics.create', {
     name: clinicName,
     nameKana: 'あいらみらいないかくりにっく',
     kind: 'clinic_with_beds',
     bedCount: 12,
+    postalCode: '899-5431',
     address: '鹿児島県姶良市東餅田1-1',
+    contactPerson: '鈴木 一郎',
     phone: '0995-65-0000',
     fax: '0995-65-0001',
   });
@@ -110,14 +123,20 @@ describe('印刷: 保険料試算書', () => {
       clinicName,
       receiptNumber,
       quote.snapshot.planName,
+      '鈴木 一郎 様',
+      '〒899-5431',
       yen(quote.snapshot.monthlyYen),
-      yen(quote.snapshot.annualYen),
+      `損害賠償 ${yen(200_000_000)}`,
+      `事故対応特別費用 ${yen(20_000_000)}`,
       notice,
+      capacity,
       tableVersion,
-      'SJ24-13707',
     ]) {
       expect(sheet.text).toContain(expected.replace(/\s+/g, ''));
     }
+    // No annual figure the table does not state, no 御中 beside a named person, and not the flyer's approval code.
+    for (const absent of ['年間', '御中', 'SJ24-13707']) expect(sheet.text).not.toContain(absent);
+    expect(sheet.text).toMatch(/作成日：\d{4}年\d{1,2}月\d{1,2}日/);
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -23,7 +23,7 @@ async function openQuote(): Promise<{ page: Page; problems: string[]; close(): P
 }
 
 describe('保険料試算', () => {
-  test('a 無床診療所 gets its monthly and annual premium in yen, stamped as a sample, with every condition beside it', async () => {
+  test('a 無床診療所 gets its monthly premium and the plan’s two 支払限度額 in yen, stamped as a sample, with every condition beside it and no annual figure the table does not state', async () => {
     const { page, problems, close } = await openQuote();
     const [firstPlan, secondPlan] = rates.plans;
     if (!firstPlan || !secondPlan) throw new Error('the sample table has fewer than two plans');
@@ -33,7 +33,15 @@ describe('保険料試算', () => {
     const monthly = rates.monthlyPremiums.clinic_no_beds[firstPlan.id] ?? 0;
     const result = page.getByRole('region', { name: rates.title });
     await result.getByText(yen(monthly), { exact: true }).waitFor();
-    await result.getByText(yen(monthly * 12), { exact: true }).waitFor();
+    const limits = result.getByRole('definition').filter({ hasText: /^[\d,]+円$/ });
+    await result.getByText(yen(firstPlan.liabilityLimitYen!), { exact: true }).waitFor();
+    expect(await result.getByText('損害賠償の支払限度額').isVisible()).toBe(true);
+    await result.getByText(yen(firstPlan.responseCostLimitYen!), { exact: true }).waitFor();
+    expect(await result.getByText('事故対応特別費用の支払限度額').isVisible()).toBe(true);
+    // The sample table states no annual figure: none is shown, and none worked out as monthly × 12.
+    expect(await limits.allTextContents()).not.toContain(yen(monthly * 12));
+    expect(await result.getByText(/年間/).count()).toBe(0);
+    expect(await result.getByText(/有効期限/).count()).toBe(0);
     expect(await result.getByText(sampleStamp).isVisible()).toBe(true);
     expect(await result.getByRole('list', { name: '保険料の条件' }).getByRole('listitem').allTextContents()).toEqual(rates.conditions);
     await result.getByText(rates.version).waitFor();
@@ -41,6 +49,36 @@ describe('保険料試算', () => {
     await page.getByRole('radio', { name: secondPlan.name }).check();
     await result.getByText(yen(rates.monthlyPremiums.clinic_no_beds[secondPlan.id] ?? 0), { exact: true }).waitFor();
     expect(await result.getByText(sampleStamp).isVisible()).toBe(true);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  test('その他 gets no yen figure and not the flyer’s note for 病院 and 老健, but the counter’s guidance that the insurer must confirm eligibility', async () => {
+    const { page, problems, close } = await openQuote();
+    await page.getByRole('radio', { name: 'その他', exact: true }).check();
+    const result = page.getByRole('region', { name: pack.premium.title });
+    await result.getByText(/保険会社への確認が必要です/).waitFor();
+    expect(await result.getByText(pack.premium.askAgencyNote).count()).toBe(0);
+    expect((await result.textContent()) ?? '').not.toMatch(/\d[\d,]*円/);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  test('says before any 試算書 is tried that 募集の立場 must first be set in 設定, and stops saying it once it is', async () => {
+    const { page, problems, close } = await openQuote();
+    await page.getByRole('radio', { name: '無床診療所' }).check();
+    const result = page.getByRole('region', { name: rates.title });
+    const notice = result.getByRole('note').filter({ hasText: '募集の立場' });
+    await expectText(notice, /設定 → 代理店の文言/);
+    await callPreview(app.preview, 'settings.updateAgencyText', {
+      key: 'solicitationCapacity',
+      value: '当組合は損害保険ジャパン株式会社の代理店として、保険契約の締結の代理を行います。',
+      expectedVersion: 0,
+    });
+    await page.reload();
+    await page.getByRole('radio', { name: '無床診療所' }).check();
+    await result.getByRole('button', { name: '問い合わせに保存' }).waitFor();
+    expect(await notice.count()).toBe(0);
     expect(problems).toEqual([]);
     await close();
   });

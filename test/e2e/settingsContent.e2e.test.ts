@@ -29,7 +29,8 @@ describe('設定: official rate table', () => {
     const text = iconv.decode(fs.readFileSync((await template.path())!), 'cp932');
     const filled = text
       .split('\r\n')
-      .map((line, i) => (i === 0 || line === '' ? line : `${line.replace(/,P(\d),,$/, ',P$1,スタンダード$1,')}${1000 + i * 100}`))
+      // Name and monthly figure typed; the columns this insurer's table does not state stay empty.
+      .map((line, i) => (i === 0 || line === '' ? line : line.replace(/,P(\d),,(,*)$/, (_, n: string, rest: string) => `,P${n},スタンダード${n},${1000 + i * 100}${rest}`)))
       .join('\r\n');
 
     // Whoever confirms the table is recorded: the staff member chosen for this machine.
@@ -47,6 +48,8 @@ describe('設定: official rate table', () => {
     await expectText(check, /今の保険料表「見本 2026-11」と新しい保険料表「2026年度 正式」/);
     await expectText(check, /根拠：医サ第26-118号（2026年7月28日）/);
     await expectText(check, /無床診療所スタンダード11,111円（見本）1,100円/);
+    // A table that states no 有効期限 is said to state none: no date of the app's making stands in.
+    await expectText(check, /試算の有効期限：この保険料表にはありません/);
     if (screenshotsDir) await page.getByRole('region', { name: '商品内容と保険料表' }).screenshot({ path: path.join(screenshotsDir, 'rates-preview.png') });
     await check.getByRole('button', { name: 'この内容で取り込む' }).click();
     await expectText(section, /「2026年度 正式」を取り込みました。/);

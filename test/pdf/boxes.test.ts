@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { buildFaxCoverSheet, type CoverSheetOptions } from '../../shared/documents/faxCoverSheet.ts';
 import { buildInquiryFaxSheet, type FaxSheetClinic } from '../../shared/documents/inquiryFaxSheet.ts';
 import { buildQuoteSheet, type QuoteSheetOptions } from '../../shared/documents/quoteSheet.ts';
+import { initialAgencyTexts } from '../../shared/domain/agencyTexts.ts';
 import { renderPdf } from '../../electron/core/pdf/renderPdf.ts';
 import { pdfInfo, rasterise, valueInk, type Raster } from '../helpers/pdfTools.ts';
-import { confirmedPack, kirishimaClinic } from '../helpers/documentFixtures.ts';
+import { confirmedPack, kirishimaClinic, agencyTexts } from '../helpers/documentFixtures.ts';
 
 const pack = confirmedPack;
 
@@ -22,7 +23,7 @@ const clinic = kirishimaClinic;
 
 const cover: CoverSheetOptions = {
   sentOn: '2026年11月24日',
-  recipient: { organization: '霧島中央クリニック', person: '田中 院長', fax: '0995-12-3457' },
+  recipient: { organization: '霧島中央クリニック', person: { name: '田中 院長', typed: true }, fax: '0995-12-3457' },
   staffName: '窓口 花子',
   subject: '医療機関用サイバー保険のご案内',
   pages: 3,
@@ -37,12 +38,16 @@ const quote: QuoteSheetOptions = {
     planId: 'P1',
     planName: 'テストプランA',
     monthlyYen: 12345,
-    annualYen: 148140,
+    tableAnnualYen: 148140,
+    liabilityLimitYen: 100_000_000,
+    responseCostLimitYen: 10_000_000,
+    validUntil: '2027-03-31',
     conditions: ['保険期間１年', '団体割引15%', '告知書割引なし', '１２回払'],
     tableVersion: '2026年度 テスト正式',
     sample: false,
   },
-  clinic: { name: clinic.name, kind: clinic.kind, bedCount: clinic.bedCount, address: clinic.address },
+  clinic: { name: clinic.name, kind: clinic.kind, bedCount: clinic.bedCount, postalCode: clinic.postalCode, address: clinic.address, person: clinic.contactPerson },
+  agencyTexts: { ...initialAgencyTexts(), solicitationCapacity: { key: 'solicitationCapacity', value: '当組合は損害保険ジャパン株式会社の代理店として、保険契約の締結の代理を行います。', version: 1, updatedAt: null } },
   receiptNumber: 'A-2026-0001',
   quotedOn: '2026年11月20日',
   issuedOn: '2026年11月24日',
@@ -73,7 +78,7 @@ describe('long values stay inside their boxes', () => {
   });
 
   describe('FAX inquiry sheet', () => {
-    const sheet = (fields: Partial<FaxSheetClinic>) => buildInquiryFaxSheet(pack, { clinic: { ...clinic, ...fields }, receiptNumber: 'A-2026-0001' });
+    const sheet = (fields: Partial<FaxSheetClinic>) => buildInquiryFaxSheet(pack, agencyTexts, { clinic: { ...clinic, ...fields }, receiptNumber: 'A-2026-0001' });
 
     it('a 60-character clinic name', async () => {
       expectInsideItsBox(await inkOf(sheet({ name: '' }), sheet({ name: longName })));
@@ -96,7 +101,7 @@ describe('long values stay inside their boxes', () => {
   });
 
   describe('FAX cover sheet', () => {
-    const sheet = (organization: string) => buildFaxCoverSheet(pack, { ...cover, recipient: { ...cover.recipient, organization } });
+    const sheet = (organization: string) => buildFaxCoverSheet(pack, agencyTexts, { ...cover, recipient: { ...cover.recipient, organization } });
 
     // Known: the 宛先 row has no fixed height. A long name takes more lines (up to 3) and the row
     // grows, moving every rule below it (12 px at 100 dpi for these names): the name stays in its

@@ -27,7 +27,6 @@ const savedQuote = (id: string, createdAt: string): SavedQuote => ({
     planId: 'p1',
     planName: 'プラン1',
     monthlyYen: 2000,
-    annualYen: 24000,
     conditions: [],
     tableVersion: 't',
     sample: false,

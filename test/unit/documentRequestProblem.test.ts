@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { documentRequestMessages as m } from '../../shared/documents/documentRequestMessages.ts';
 import { documentRequestProblem, recipientOf, type DocumentRequest } from '../../shared/documents/documentRequestProblem.ts';
-import { quoteSheetMessages, type QuoteSnapshot } from '../../shared/documents/quoteSheet.ts';
-import { bundledPack, confirmedPack } from '../helpers/documentFixtures.ts';
+import type { QuoteSnapshot } from '../../shared/documents/quoteSheet.ts';
+import { initialAgencyTexts } from '../../shared/domain/agencyTexts.ts';
+import { quoteSheetMessages } from '../../shared/messages/quoteSheetMessages.ts';
+import { agencyTexts, bundledPack, confirmedPack } from '../helpers/documentFixtures.ts';
 
 const officialQuote: QuoteSnapshot = {
   kind: 'figure',
@@ -10,7 +12,6 @@ const officialQuote: QuoteSnapshot = {
   planId: 'plan-1',
   planName: 'プラン1',
   monthlyYen: 2000,
-  annualYen: 24000,
   conditions: [],
   tableVersion: '2026-04',
   sample: false,
@@ -72,6 +73,12 @@ describe('which documents can be made for whom', () => {
     const sample = { ...quoteSheetForOne, quote: { inquiryId: 'i1', snapshot: { ...officialQuote, sample: true } } };
     expect(documentRequestProblem(sample, confirmedPack)?.message).toBe(quoteSheetMessages.sample);
     expect(documentRequestProblem(quoteSheetForOne, bundledPack)?.message).toBe(quoteSheetMessages.noWording);
+  });
+
+  it('a quote sheet waits for the agency’s 募集の立場, naming 設定, when the agency texts are known', () => {
+    expect(documentRequestProblem({ ...quoteSheetForOne, agencyTexts: initialAgencyTexts() }, confirmedPack)).toEqual({ field: 'quoteId', message: quoteSheetMessages.capacityUnset });
+    expect(quoteSheetMessages.capacityUnset).toContain('設定 → 代理店の文言');
+    expect(documentRequestProblem({ ...quoteSheetForOne, agencyTexts }, confirmedPack)).toBeNull();
   });
 
   it('a quote made before the clinic changed its 種別 is refused with both kinds named', () => {

@@ -12,14 +12,41 @@ const pack = contentPackSchema.parse(readJson('resources/content/SJ24-13707.json
 const sampleTable = rateTableSchema.parse(readJson('resources/content/rates/SJ24-13707-sample.json'));
 
 describe('premium quote', () => {
-  it('gives every clinic kind and plan of the table its monthly figure and twelve times it per year', () => {
+  it('gives every clinic kind and plan of the table its monthly figure and the plan’s limits, and no annual figure the table does not state', () => {
     for (const kind of ratedKinds) {
       for (const plan of sampleTable.plans) {
         const quote = calculateQuote(sampleTable, kind, plan.id);
-        expect(quote).toMatchObject({ kind: 'figure', monthlyYen: sampleTable.monthlyPremiums[kind]![plan.id], planName: plan.name });
-        if (quote.kind === 'figure') expect(quote.annualYen).toBe(quote.monthlyYen * 12);
+        expect(quote).toMatchObject({
+          kind: 'figure',
+          monthlyYen: sampleTable.monthlyPremiums[kind]![plan.id],
+          planName: plan.name,
+          liabilityLimitYen: plan.liabilityLimitYen,
+          responseCostLimitYen: plan.responseCostLimitYen,
+        });
+        expect(quote).not.toHaveProperty('tableAnnualYen');
+        expect(quote).not.toHaveProperty('validUntil');
       }
     }
+  });
+
+  it('takes the annual figure and the 有効期限 from the table where it states them', () => {
+    const annualPremiums = { clinic_no_beds: { P1: 13000, P2: 26000, P3: 39000 }, clinic_with_beds: { P1: 52000, P2: 65000, P3: 78000 } };
+    const table = rateTableSchema.parse({ ...sampleTable, annualPremiums, quoteValidUntil: '2027-03-31' });
+    expect(calculateQuote(table, 'clinic_with_beds', 'P2')).toMatchObject({ monthlyYen: 5555, tableAnnualYen: 65000, validUntil: '2027-03-31' });
+  });
+
+  it('still loads a table from before the limits and annual figures, and then quotes none of them', () => {
+    const old = { ...sampleTable, plans: sampleTable.plans.map(({ id, name }) => ({ id, name })) };
+    const quote = calculateQuote(rateTableSchema.parse(old), 'clinic_no_beds', 'P1');
+    expect(quote).not.toHaveProperty('liabilityLimitYen');
+    expect(quote).not.toHaveProperty('responseCostLimitYen');
+    expect(quote).toMatchObject({ monthlyYen: 1111 });
+  });
+
+  it('refuses an annual column that leaves out a plan, naming it', () => {
+    const result = rateTableSchema.safeParse({ ...sampleTable, annualPremiums: { clinic_no_beds: { P1: 13000, P2: 26000, P3: 39000 }, clinic_with_beds: { P1: 52000 } } });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((i) => i.message)).toContain('「見本プラン2」の年間保険料がありません（年間保険料は全部のプランに書くか、全部書かないでください）');
   });
 
   it('marks figures from a sample table as samples and carries the table conditions', () => {

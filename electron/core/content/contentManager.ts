@@ -3,7 +3,7 @@ import path from 'node:path';
 import { newRecordId } from '../db/recordIds.ts';
 import type { ContentChange, ContentImportPreview, ContentImportRequest } from '../../../shared/content/contentImport.ts';
 import { rateTableTemplateRows } from '../../../shared/content/rateTableCsv.ts';
-import { monthlyPremiumOf, ratedKinds } from '../../../shared/content/rateTableSchema.ts';
+import { annualPremiumOf, monthlyPremiumOf, ratedKinds } from '../../../shared/content/rateTableSchema.ts';
 import { rateTableSourceSchema } from '../../../shared/content/rateTableSource.ts';
 import { clinicKindLabels } from '../../../shared/domain/clinic.ts';
 import { statement, type Db } from '../db/connection.ts';
@@ -95,7 +95,7 @@ export class ContentManager {
     const currentPack = { code: current.pack.document.code, createdLabel: current.pack.document.createdLabel };
     if (!candidate) {
       return request.kind === 'rates'
-        ? { kind: 'rates', ...currentRates, version: request.version, rows: [], problems }
+        ? { kind: 'rates', ...currentRates, version: request.version, rows: [], quoteValidUntil: null, problems }
         : { kind: 'pack', current: currentPack, candidate: null, changes: [], problems };
     }
     if (candidate.kind === 'pack') {
@@ -113,8 +113,12 @@ export class ContentManager {
           planName: plan.name,
           currentYen: monthlyPremiumOf(current.rates, kind, plan.id) ?? null,
           newYen: monthlyPremiumOf(table, kind, plan.id)!,
+          newAnnualYen: annualPremiumOf(table, kind, plan.id) ?? null,
+          liabilityLimitYen: plan.liabilityLimitYen ?? null,
+          responseCostLimitYen: plan.responseCostLimitYen ?? null,
         })),
       ),
+      quoteValidUntil: table.quoteValidUntil ?? null,
       problems: [],
     };
   }

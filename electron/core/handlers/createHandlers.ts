@@ -7,6 +7,7 @@ import { findDuplicateClinics } from '../db/repos/clinicDuplicates.ts';
 import type { WriteContext } from '../db/repos/writeContext.ts';
 import { changeInquiryStatus, createInquiry, getInquiry, homeSummary, inquiryHistory, listInquiries, updateInquiry } from '../db/repos/inquiries.ts';
 import { readSettings, updateSettings } from '../db/repos/settings.ts';
+import { readAgencyTexts, updateAgencyText } from '../db/repos/agencyTexts.ts';
 import { createStaff, getStaff, listStaff, updateStaff } from '../db/repos/staff.ts';
 import { AppError } from '../errors.ts';
 import type { JobRunner } from '../jobs/jobRunner.ts';
@@ -80,13 +81,19 @@ export function createHandlers(deps: HandlerDeps) {
       if (patch.currentStaffId && !getStaff(db, patch.currentStaffId)) throw new AppError('NOT_FOUND');
       return updateSettings(db, patch);
     },
+    'settings.agencyTexts': () => readAgencyTexts(db),
+    'settings.updateAgencyText': (update) => updateAgencyText(db, update, deps.writeContext()),
     'inquiries.create': ({ clinicId, ...fields }) => inquiryDetail(createInquiry(db, clinicId, fields, deps.writeContext()).id),
     'inquiries.get': ({ id }) => inquiryDetail(id),
     'inquiries.update': ({ id, inquiry, expectedRevision }) => inquiryDetail(updateInquiry(db, id, inquiry, deps.writeContext(), expectedRevision).id),
     'inquiries.changeStatus': ({ id, ...change }) => inquiryDetail(changeInquiryStatus(db, id, change, deps.writeContext()).id),
     'inquiries.list': (query) => listInquiries(db, { ...query, today: tokyoToday(deps.now()) }),
     'home.summary': () => homeSummary(db, tokyoToday(deps.now())),
-    'content.get': () => deps.content.current,
+    'content.get': () => {
+      // Where the insurer's flyer lies on disk stays in the core: the window learns only that there is one.
+      const { pack, rates, problems, insurerFlyerPdf } = deps.content.current;
+      return { pack, rates, problems, insurerFlyer: insurerFlyerPdf !== undefined };
+    },
     'content.rateTemplate': () => deps.content.rateTemplate(deps.files),
     'content.previewImport': (request) => deps.content.preview(storedFile(request.fileId), request, deps.writeContext()),
     'content.acceptImport': (request) => consume(request.fileId, (stored) => deps.content.install(db, stored, request, deps.writeContext())),

@@ -1,10 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { SetTarget } from '../../../shared/documents/buildDocumentSet.ts';
+import { buildDocumentSet, type DocumentSetRequest, type SetTarget } from '../../../shared/documents/buildDocumentSet.ts';
+import { isSpecimenFlyer } from '../../../shared/documents/flyer.ts';
+import { agencyTextVersionsOf } from '../../../shared/documents/tracedTexts.ts';
+import { formatDocumentDate } from '../../../shared/time/formatDocumentDate.ts';
+import { readAgencyTexts } from '../db/repos/agencyTexts.ts';
 import { documentFileName, inSetOrder } from '../../../shared/documents/documentKinds.ts';
 import { documentRequestProblem, needsRecipient, recipientOf } from '../../../shared/documents/documentRequestProblem.ts';
 import type { Clinic } from '../../../shared/domain/clinic.ts';
-import { formatDate, tokyoDateString, tokyoToday } from '../../../shared/time/tokyoDate.ts';
+import { tokyoDateString, tokyoToday } from '../../../shared/time/tokyoDate.ts';
 import type { ContentManager } from '../content/contentManager.ts';
 import type { Db } from '../db/connection.ts';
 import { getClinic } from '../db/repos/clinicRecords.ts';
@@ -43,7 +47,9 @@ export function documentJobs(deps: DocumentJobDeps): Pick<JobImplementations, 'd
   return {
     async 'documents.render'(input, ctx) {
       const documents = inSetOrder(input.documents);
-      const { pack, rates } = deps.content.current;
+      const { pack, rates, insurerFlyerPdf } = deps.content.current;
+      // The insurer's own flyer is the complete flyer whatever the rate table: never a specimen.
+      const flyerIsSpecimen = !insurerFlyerPdf && isSpecimenFlyer(rates);
       const quote = input.quoteId ? getQuote(db, input.quoteId) : undefined;
       if (input.quoteId && !quote) throw new AppError('NOT_FOUND');
       const inquiryId = input.inquiryId ?? (documents.includes('quoteSheet') ? quote?.inquiryId : undefined);
@@ -57,6 +63,7 @@ export function documentJobs(deps: DocumentJobDeps): Pick<JobImplementations, 'd
         if (!clinic) throw new AppError('NOT_FOUND');
         return clinic;
       });
+      const currentAgencyTexts = readAgencyTexts(db);
       // The same rule book as the print screen (shared/documents), so both say the same thing.
       const problem = documentRequestProblem(
         {
@@ -66,6 +73,8 @@ export function documentJobs(deps: DocumentJobDeps): Pick<JobImplementations, 'd
           inquiry: inquiry ? { id: inquiry.id, clinicId: inquiry.clinicId } : null,
           quote: quote ? { inquiryId: quote.inquiryId, snapshot: quote.snapshot } : null,
           clinicKind: clinics.length === 1 ? clinics[0]!.kind : null,
+          flyerIsSpecimen,
+          agencyTexts: currentAgencyTexts,
         },
         pack,
       );
@@ -74,18 +83,37 @@ export function documentJobs(deps: DocumentJobDeps): Pick<JobImplementations, 'd
       const settings = readSettings(db);
       const staffName = settings.currentStaffId ? getStaff(db, settings.currentStaffId)?.name : undefined;
       const today = tokyoToday(deps.now());
-      const quoteTarget = quote && { snapshot: quote.snapshot, quotedOn: formatDate(tokyoDateString(new Date(quote.createdAt)), settings.dateStyle) };
+      const documentDate = (date: string) => formatDocumentDate(date, settings.dateStyle);
+      const quoteTarget = quote && {
+        snapshot: quote.snapshot,
+        quotedOn: documentDate(tokyoDateString(new Date(quote.createdAt))),
+        // The rate table's own 有効期限, carried by the saved quote; none when the table stated none.
+        validUntil: quote.snapshot.validUntil ? documentDate(quote.snapshot.validUntil) : undefined,
+      };
       const targets: SetTarget[] =
         clinics.length === 0 ? [{}] : clinics.map((clinic) => ({ clinic, receiptNumber: inquiry?.receiptNumber, quote: quoteTarget }));
 
       const progressLabel = (done: number) => jobMessages.countOf(countFormat.format(done), countFormat.format(targets.length));
       ctx.progress(0, targets.length, targets.length > 1 ? progressLabel(0) : jobMessages.makingDocuments);
       const { fileId, path: outPath } = deps.files.reservePath();
+      const request: DocumentSetRequest = {
+        documents,
+        pack,
+        rates,
+        issuedOn: formatDocumentDate(today, settings.dateStyle),
+        agencyTexts: currentAgencyTexts,
+        staffName,
+        cover: input.cover,
+      };
+      // Every set of a run prints the same agency texts: the first one's trail stands for all.
+      const agencyTexts = agencyTextVersionsOf(buildDocumentSet(request, targets[0]!, 1).map((part) => part.definition));
+      const specimen = documents.includes('flyer') && flyerIsSpecimen;
       const data: PdfRenderData = {
-        request: { documents, pack, rates, issuedOn: formatDate(today, settings.dateStyle), staffName, cover: input.cover },
+        request,
         targets,
         fontsDir: pdfFontsDir(),
         outPath,
+        insurerFlyerPdf,
       };
       let rendered: PdfRenderResult;
       try {
@@ -102,8 +130,10 @@ export function documentJobs(deps: DocumentJobDeps): Pick<JobImplementations, 'd
         throw error;
       }
       const subject = clinics.length === 1 ? clinics[0]!.name : clinics.length > 1 ? `${clinics.length}件` : undefined;
-      const file = deps.files.adopt(fileId, outPath, documentFileName(documents, subject, today), 'application/pdf');
-      deps.outputs.set(file.fileId, { outputKey: file.fileId, documents, clinicIds, inquiryId: inquiry?.id ?? null });
+      const file = deps.files.adopt(fileId, outPath, documentFileName(documents, subject, today, { specimen }), 'application/pdf');
+      // A specimen flyer is for looking at: it is not recorded as sent.
+      const sent = specimen ? documents.filter((kind) => kind !== 'flyer') : documents;
+      deps.outputs.set(file.fileId, { outputKey: file.fileId, documents: sent, clinicIds, inquiryId: inquiry?.id ?? null, agencyTexts });
       ctx.progress(targets.length, targets.length, jobMessages.documentsMade);
       return { file, pages: rendered.pages, clinics: clinics.length };
     },

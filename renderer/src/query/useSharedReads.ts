@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { ContentPack } from '../../../shared/content/contentPackSchema.ts';
 import type { RateTable } from '../../../shared/content/rateTableSchema.ts';
 import type { ChannelInput, ChannelResult } from '../../../shared/contract/channels.ts';
+import type { AgencyTexts } from '../../../shared/domain/agencyTexts.ts';
 import type { Settings } from '../../../shared/domain/settings.ts';
 import type { Staff } from '../../../shared/domain/staff.ts';
 import { call } from '../api/client.ts';
@@ -23,6 +24,19 @@ export async function saveSettings(patch: ChannelInput<'settings.update'>): Prom
   return settings;
 }
 
+/** The agency's own texts, each with its version (設定 → 代理店の文言). */
+export function useAgencyTexts(): { texts: AgencyTexts | null; error: string | null } {
+  const { data, error } = useQuery(queries.agencyTexts());
+  return { texts: data ?? null, error: error ? errorMessageOf(error, '代理店の文言を読み込めませんでした。') : null };
+}
+
+/** Saves a new version of one agency text; throws ApiError (CONFLICT when another counter saved first). */
+export async function saveAgencyText(update: ChannelInput<'settings.updateAgencyText'>): Promise<AgencyTexts> {
+  const texts = await call('settings.updateAgencyText', update);
+  queryClient.setQueryData(queryKeys.agencyTexts(), texts);
+  return texts;
+}
+
 /** 担当者, active or not (the inactive stay so old records keep their names). */
 export function useStaff(): { items: Staff[]; loaded: boolean; error: string | null } {
   const { data, error } = useQuery(queries.staff());
@@ -38,6 +52,8 @@ type ContentProblem = ChannelResult<'content.get'>['problems'][number];
 export function useContent(): {
   pack: ContentPack | null;
   rates: RateTable | null;
+  /** Whether 「チラシ」 prints the insurer's own flyer PDF (never a specimen then). */
+  insurerFlyer: boolean;
   problems: ContentProblem[];
   error: string | null;
   reload: () => void;
@@ -46,6 +62,7 @@ export function useContent(): {
   return {
     pack: data?.pack ?? null,
     rates: data?.rates ?? null,
+    insurerFlyer: data?.insurerFlyer ?? false,
     problems: data?.problems ?? [],
     // Content already shown stays usable when a later read fails.
     error: error && !data ? errorMessageOf(error, '商品の説明と保険料表を読み込めませんでした。') : null,

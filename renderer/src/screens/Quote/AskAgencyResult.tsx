@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ContentPack } from '../../../../shared/content/contentPackSchema.ts';
 import { clinicKindLabels, type ClinicKind } from '../../../../shared/domain/clinic.ts';
+import { quoteMessages } from '../../../../shared/messages/quoteMessages.ts';
 import { errorMessageOf } from '../../api/ApiError.ts';
 import { useQuoteStore } from '../../stores/quoteStore.ts';
 import { ContactCard } from '../Product/ContactCard.tsx';
@@ -12,8 +13,10 @@ interface AskAgencyResultProps {
 }
 
 /**
- * 病院, 介護老人保健施設 and その他: no figure at all. The flyer's note on 告知, the agency's contact,
- * and a way to register the clinic's inquiry so the agency can quote it individually.
+ * 病院, 介護老人保健施設 and その他: no figure at all. For 病院 and 老健 the flyer's note on 告知;
+ * for その他 the counter's own guidance that eligibility is the insurer's to confirm (the flyer's
+ * note does not speak of it). Then the agency's contact, and a way to register the clinic's
+ * inquiry so the agency can quote it individually.
  */
 export function AskAgencyResult({ pack, clinicKind, onNeedClinic }: AskAgencyResultProps) {
   const clinic = useQuoteStore((s) => s.clinic);
@@ -45,7 +48,14 @@ export function AskAgencyResult({ pack, clinicKind, onNeedClinic }: AskAgencyRes
       <p className="quote-ask-lead">
         {label}は保険料表（{pack.premium.scope}）の対象ではないため、この画面では金額を表示しません。
       </p>
-      <p className="quote-ask-note">{pack.premium.askAgencyNote}</p>
+      {clinicKind === 'other' ? (
+        <p className="quote-ask-guidance">
+          <strong>{quoteMessages.otherKindEligibilityLabel}：</strong>
+          {quoteMessages.otherKindEligibility}
+        </p>
+      ) : (
+        <p className="quote-ask-note">{pack.premium.askAgencyNote}</p>
+      )}
       <ContactCard contact={pack.contacts.agency} className="is-compact" />
       {registered ? (
         <p role="status" className="message message-success">

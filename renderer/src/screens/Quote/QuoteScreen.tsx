@@ -3,7 +3,8 @@ import { calculateQuote } from '../../../../shared/quote/calculateQuote.ts';
 import { clinicKindLabels, knownClinicKinds } from '../../../../shared/domain/clinic.ts';
 import { ScreenHeading } from '../../components/ScreenHeading.tsx';
 import { SetAsideRateTables } from '../../components/SetAsideRateTables.tsx';
-import { useContent } from '../../query/useSharedReads.ts';
+import { useAgencyTexts, useContent } from '../../query/useSharedReads.ts';
+import { quoteSheetMessages } from '../../../../shared/messages/quoteSheetMessages.ts';
 import { quoteKindMessages } from '../../../../shared/messages/clinicKindMessages.ts';
 import { useQuoteStore } from '../../stores/quoteStore.ts';
 import { DocumentCode } from '../Product/DocumentCode.tsx';
@@ -21,6 +22,9 @@ import '../../styles/product.css';
  */
 export function QuoteScreen() {
   const { pack, rates, problems, error, reload } = useContent();
+  const { texts: agencyTexts } = useAgencyTexts();
+  // A 試算書 states for whom and as what the agency solicits (保険業法294条3項): said here, before staff try to print one.
+  const capacityUnset = agencyTexts !== null && !agencyTexts.solicitationCapacity.value?.trim();
   const clinicKind = useQuoteStore((s) => s.clinicKind);
   const planId = useQuoteStore((s) => s.planId);
   const clinic = useQuoteStore((s) => s.clinic);
@@ -139,6 +143,11 @@ export function QuoteScreen() {
                         ? `「${clinic.name}」の問い合わせに、この試算を保存します`
                         : '問い合わせに保存するには、先に「医療機関」で医療機関を選んでください'}
                     </p>
+                    {capacityUnset && (
+                      <p className="field-hint quote-capacity-unset" role="note">
+                        {quoteSheetMessages.capacityUnsetBeforehand}
+                      </p>
+                    )}
                   </div>
                 </>
               )}

@@ -1,8 +1,7 @@
 import { rateTableMessages } from '../../../../shared/messages/rateTableMessages.ts';
 import { useContentImportStore } from '../../stores/contentImportStore.ts';
+import { RatePreviewTable } from './RatePreviewTable.tsx';
 import { PackChangesList } from './PackChangesList.tsx';
-
-const yen = new Intl.NumberFormat('ja-JP');
 
 /** A chosen table or pack beside the content in force, or its problems, before anything is installed. */
 export function ContentImportPreview() {
@@ -46,29 +45,7 @@ export function ContentImportPreview() {
           </table>
         </>
       ) : preview.kind === 'rates' ? (
-        <table className="data-table">
-          <caption>
-            今の保険料表「{preview.currentVersion}」と新しい保険料表「{preview.version}」（月額・12回払）
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">種別</th>
-              <th scope="col">プラン</th>
-              <th scope="col">今の月額</th>
-              <th scope="col">新しい月額</th>
-            </tr>
-          </thead>
-          <tbody>
-            {preview.rows.map((r, i) => (
-              <tr key={i}>
-                <td>{r.kindLabel}</td>
-                <td>{r.planName}</td>
-                <td className="number">{r.currentYen === null ? '—' : `${yen.format(r.currentYen)}円${preview.currentStatus === 'sample' ? '（見本）' : ''}`}</td>
-                <td className="number">{yen.format(r.newYen)}円</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RatePreviewTable preview={preview} />
       ) : (
         preview.candidate && (
           <>
