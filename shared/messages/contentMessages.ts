@@ -32,6 +32,7 @@ export const contentMessages = {
     consent: '個人情報の取扱いへの同意文',
     summaryNote: '概要である旨の注意書き',
     quoteSheet: '保険料試算書の文言',
+    breachUnitCosts: '被害額の計算に使う単価',
   } satisfies Partial<Record<keyof ContentPack, string>> & Record<string, string>,
   /** Names of fields inside a labelled part (contacts, headings); other fields keep their name. */
   leafLabels: {

@@ -46,7 +46,7 @@ export function AskAgencyResult({ pack, clinicKind, onNeedClinic }: AskAgencyRes
         {label}は保険料表（{pack.premium.scope}）の対象ではないため、この画面では金額を表示しません。
       </p>
       <p className="quote-ask-note">{pack.premium.askAgencyNote}</p>
-      <ContactCard contact={pack.contacts.agency} className="is-compact" />
+      <ContactCard pack={pack} which="agency" className="is-compact" />
       {registered ? (
         <p role="status" className="message message-success">
           受付番号 {registered.receiptNumber} で「{registered.clinicName}」の問い合わせを登録しました
