@@ -9,7 +9,7 @@ import { openCounterPage, useCounterApp } from './support/counterApp.ts';
 import { chooseStaffInPreview, contentRequest } from './support/contentImport.ts';
 import { uploadToPreview } from './support/previewFiles.ts';
 import { expectText } from './support/screens.ts';
-import { shownTexts, untracedWords, type ScreenSources } from './support/screenWords.ts';
+import { outOfFlyerOrder, shownTexts, untracedWords, type ScreenSources } from './support/screenWords.ts';
 import { callPreview } from './support/startPreview.ts';
 
 // An app of its own: the second half installs an official table and a pack with unit costs.
@@ -68,20 +68,34 @@ describe('with the bundled flyer and the sample rate table', () => {
       root.querySelector('.product-premium')?.append(line);
     });
     expect(untracedWords(await shownTexts(productScreen(page)), src)).toEqual(['「保険料はお問い合わせください」 has no origin']);
+    // A pack text altered on the way to the screen is not the pack's any more.
+    await page.locator('[data-path="incidentCase.items.0.amountLabel"]').first().evaluate((span) => {
+      span.textContent = '約3,000万円';
+    });
+    expect(untracedWords(await shownTexts(productScreen(page)), src)).toEqual([
+      '「約3,000万円」 is not the pack\'s incidentCase.items.0.amountLabel: 「約300万円」',
+      '「保険料はお問い合わせください」 has no origin',
+    ]);
     await context.close();
   });
 
-  test('損害賠償 stands under the flyer’s own heading, apart from the case and its cost note', async () => {
+  test('損害賠償 stands under the flyer’s own heading, apart from the case and its cost note, in the flyer’s order', async () => {
     const { context, page } = await openCounterPage(app, '商品説明');
     const { pack } = await sources();
+    await page.getByRole('heading', { name: pack.productName }).waitFor();
+    // The case, its notes and the coverage after it read in the flyer's own order, headings
+    // included: 「損害賠償金」 as the heading is only found in the flyer's last note, and the text it
+    // heads does not follow it.
+    const caseSection = page.locator('section.product-incident-case');
+    const coverageSection = page.locator('section.product-coverage-1');
+    expect(outOfFlyerOrder([...(await shownTexts(caseSection)), ...(await shownTexts(coverageSection))], flyer)).toEqual([]);
+
     const liability = pack.coverages[1];
     if (!liability) throw new Error('the pack has no second coverage');
     // The line the flyer prints right above its 損害賠償 text.
     const lines = flyer.split('\n').map((l) => l.trim()).filter(Boolean);
-    const at = lines.findIndex((l) => liability.description.startsWith(l));
-    const flyerHeading = lines[at - 1];
+    const flyerHeading = lines[lines.findIndex((l) => liability.description.startsWith(l)) - 1];
     expect(flyerHeading).toBe('損害賠償');
-    await page.getByRole('heading', { name: pack.productName }).waitFor();
     const section = page.getByRole('region', { name: flyerHeading, exact: true });
     expect(await section.count()).toBe(1);
     await section.getByText(liability.description).waitFor();

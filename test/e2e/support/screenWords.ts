@@ -13,6 +13,8 @@ export interface ShownText {
   format: string | null;
   /** The whole text of the marked element: what must equal the value at its path. */
   marked: string | null;
+  /** Read out to screen readers only (a table's caption repeating its heading). */
+  offScreen: boolean;
 }
 
 /** Every text shown inside `root`, in reading order. */
@@ -33,6 +35,7 @@ export async function shownTexts(root: Locator): Promise<ShownText[]> {
         key: marked?.getAttribute('data-key') ?? null,
         format: marked?.getAttribute('data-format') ?? null,
         marked: marked?.textContent ?? null,
+        offScreen: parent.closest('.visually-hidden') !== null,
       });
     }
     return out;
@@ -100,6 +103,33 @@ export function untracedWords(shown: ShownText[], sources: ScreenSources): strin
       default:
         problems.push(`${where} has an unknown origin ${item.origin}`);
     }
+  }
+  return problems;
+}
+
+const squeeze = (text: string) => text.replace(/\s+/g, '');
+
+/**
+ * The pack texts a part of a screen shows, in the order the approved flyer prints them: each must
+ * stand in the flyer after the one before it. A heading the flyer does not print there (「損害賠償金」
+ * above the text the flyer heads 「損害賠償」) is only found later, and what follows it is then missing.
+ */
+export function outOfFlyerOrder(shown: ShownText[], flyerText: string): string[] {
+  const flyer = squeeze(flyerText);
+  const problems: string[] = [];
+  let at = 0;
+  let previous = '(start)';
+  const seen = new Set<string>();
+  for (const item of shown) {
+    if (item.origin !== 'pack' || item.offScreen || item.path?.startsWith('rates.') || item.marked === null) continue;
+    // One marked element may hold several text nodes: its whole text is checked once.
+    const key = `${item.path}\u0000${item.marked}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const found = flyer.indexOf(squeeze(item.marked), at);
+    if (found < 0) problems.push(`「${item.marked}」 (${item.path}) does not follow 「${previous}」 in the flyer`);
+    else at = found + squeeze(item.marked).length;
+    previous = item.marked;
   }
   return problems;
 }
