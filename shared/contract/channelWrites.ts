@@ -16,6 +16,7 @@ export const channelWrites = {
   'staff.create': ['staff'],
   'staff.update': ['staff', 'inquiries'],
   'settings.update': ['settings'],
+  'settings.updateAgencyText': ['settings'],
   'inquiries.create': ['inquiries'],
   'inquiries.update': ['inquiries'],
   'inquiries.changeStatus': ['inquiries'],

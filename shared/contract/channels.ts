@@ -3,6 +3,7 @@ import './zodLocale.ts';
 import { clinicInputSchema, clinicKinds, clinicSchema } from '../domain/clinic.ts';
 import { inquiryHistoryEntrySchema, inquiryInputSchema, inquirySchema, inquiryStatuses } from '../domain/inquiry.ts';
 import { settingsSchema, settingsUpdateSchema } from '../domain/settings.ts';
+import { agencyTextsSchema, agencyTextUpdateSchema } from '../domain/agencyTexts.ts';
 import { staffNameSchema, staffSchema } from '../domain/staff.ts';
 import { isDateOnly } from '../time/tokyoDate.ts';
 import { contentPackSchema } from '../content/contentPackSchema.ts';
@@ -118,6 +119,8 @@ export const contract = {
   ),
   'settings.get': channel(z.object({}), settingsSchema),
   'settings.update': channel(settingsUpdateSchema, settingsSchema),
+  'settings.agencyTexts': channel(z.object({}), agencyTextsSchema),
+  'settings.updateAgencyText': channel(agencyTextUpdateSchema, agencyTextsSchema),
   'inquiries.create': channel(inquiryInputSchema, inquiryDetailSchema),
   'inquiries.get': channel(z.object({ id: recordId }), inquiryDetailSchema),
   'inquiries.update': channel(

@@ -1,6 +1,7 @@
 import type { ContentPack } from '../content/contentPackSchema.ts';
 import type { RateTable } from '../content/rateTableSchema.ts';
 import type { CoverInput } from '../contract/jobs.ts';
+import type { AgencyTexts } from '../domain/agencyTexts.ts';
 import type { Clinic } from '../domain/clinic.ts';
 import type { SavedQuote } from '../quote/savedQuote.ts';
 import type { DocumentPart } from './documentSet.ts';
@@ -15,8 +16,10 @@ export interface DocumentSetRequest {
   documents: DocumentKind[];
   pack: ContentPack;
   rates: RateTable;
-  /** Today, formatted in the counter's date style. */
+  /** Today, formatted for documents (2026年12月3日, or 和暦) in the counter's date style. */
   issuedOn: string;
+  /** The agency's own texts as they stand now; each document records the versions it printed. */
+  agencyTexts: AgencyTexts;
   staffName?: string | undefined;
   cover: CoverInput;
 }
@@ -33,6 +36,13 @@ export function pagesOf(kind: DocumentKind, flyerPages: number): number {
   return kind === 'flyer' ? flyerPages : 1;
 }
 
+/** The cover's addressee: the name staff typed for this print, else the clinic's contact person. */
+function personOf(typed: string, onRecord: string | null | undefined): { name: string; typed: boolean } | undefined {
+  if (typed.trim()) return { name: typed.trim(), typed: true };
+  if (onRecord?.trim()) return { name: onRecord.trim(), typed: false };
+  return undefined;
+}
+
 /** The documents of one recipient's set, in envelope order, each with its page count. */
 export function buildDocumentSet(request: DocumentSetRequest, target: SetTarget, flyerPages: number): DocumentPart[] {
   const kinds = inSetOrder(request.documents);
@@ -44,9 +54,9 @@ export function buildDocumentSet(request: DocumentSetRequest, target: SetTarget,
       case 'faxCoverSheet':
         return {
           pages: 1,
-          definition: buildFaxCoverSheet(pack, {
+          definition: buildFaxCoverSheet(pack, request.agencyTexts, {
             sentOn: request.issuedOn,
-            recipient: { organization: clinic?.name ?? '', person: cover.person || clinic?.contactPerson || undefined, fax: clinic?.fax ?? '' },
+            recipient: { organization: clinic?.name ?? '', person: personOf(cover.person, clinic?.contactPerson), fax: clinic?.fax ?? '' },
             staffName: request.staffName,
             subject: cover.subject,
             pages: setPages + cover.extraPages,
@@ -72,7 +82,7 @@ export function buildDocumentSet(request: DocumentSetRequest, target: SetTarget,
       case 'flyer':
         return { pages: flyerPages, definition: buildFlyer(pack, request.rates) };
       case 'inquiryFaxSheet':
-        return { pages: 1, definition: buildInquiryFaxSheet(pack, { clinic, receiptNumber: target.receiptNumber }) };
+        return { pages: 1, definition: buildInquiryFaxSheet(pack, request.agencyTexts, { clinic, receiptNumber: target.receiptNumber }) };
     }
   });
 }

@@ -29,11 +29,13 @@ export function documentSetLabel(kinds: readonly DocumentKind[]): string {
 
 /**
  * e.g. FAX問い合わせ票_霧島中央クリニック_2026-11-24.pdf, or 書類一式_120件_2026-11-24.pdf for a
- * mailing; always safe as a Windows file name.
+ * mailing, チラシ（見本）_2026-11-24.pdf for a specimen; always safe as a Windows file name.
  */
-export function documentFileName(kinds: readonly DocumentKind[], subject: string | undefined, date: string): string {
+export function documentFileName(kinds: readonly DocumentKind[], subject: string | undefined, date: string, options: { specimen?: boolean } = {}): string {
   const ordered = inSetOrder(kinds);
-  const label = ordered.length === 1 ? documentKinds[ordered[0]!].fileLabel : jobMessages.documentSetTitle;
+  const kindLabel = ordered.length === 1 ? documentKinds[ordered[0]!].fileLabel : jobMessages.documentSetTitle;
+  // A specimen flyer says so in its name too, so a saved copy is never mistaken for the flyer.
+  const label = options.specimen && ordered.includes('flyer') ? `${kindLabel}（見本）` : kindLabel;
   const subjectPart = subject ? `_${safeFileName(subject.replace(/[\\/]/g, '_'), 40)}` : '';
   return `${label}${subjectPart}_${date}.pdf`;
 }

@@ -13,4 +13,6 @@ export const documentRequestMessages = {
   inquiryOfAnotherClinic: '問い合わせから作る書類は、その問い合わせの医療機関1件だけです。医療機関を選び直してください。',
   noClinic: '医療機関を選んでください。手書き用なら宛先で「白紙（手書き用）」を選んでください。',
   noBatchClinics: '一括作成する医療機関を選んでください。',
+  specimenNotForMailing:
+    '正式な保険料表が取り込まれていないため、チラシは見本しか作れず、一括作成（FAX一括・郵送）には入れられません。チラシを外すか、設定 → 内容の更新 で正式な保険料表を取り込んでください。',
 } as const;

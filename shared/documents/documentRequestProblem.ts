@@ -19,6 +19,8 @@ export interface DocumentRequest {
   quote: { inquiryId: string; snapshot: QuoteSnapshot } | null;
   /** The one clinic's 種別 as it is now, when known: a quote for another 種別 is a wrong figure. */
   clinicKind: ClinicKind | null;
+  /** The flyer can only be a specimen (the rate table is a sample): never for a mailing. */
+  flyerIsSpecimen?: boolean | undefined;
 }
 
 /** The field a problem belongs to, as the job's input names it, and what to tell staff. */
@@ -52,6 +54,8 @@ function quoteSheetRequestProblem(request: DocumentRequest, pack: ContentPack | 
 export function documentRequestProblem(request: DocumentRequest, pack: ContentPack | null): DocumentProblem | null {
   const { documents, recipient, clinicIds, inquiry, quote } = request;
   if (documents.length === 0) return { field: 'documents', message: m.noDocuments };
+  // A specimen is for staff to look at, not for sending: a mailing never carries one.
+  if (request.flyerIsSpecimen && documents.includes('flyer') && recipient === 'batch') return { field: 'documents', message: m.specimenNotForMailing };
   // The flyer alone is the same for everyone: whoever is chosen, it is made once, for nobody.
   if (!needsRecipient(documents)) return null;
   if (documents.includes('quoteSheet')) {

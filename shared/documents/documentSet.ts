@@ -15,7 +15,7 @@ function partStyle(definition: TDocumentDefinitions): Style {
 /**
  * Several documents as one pdfmake definition (a mailing: each clinic's set in order). They share
  * the page size and margins of the theme; each keeps its own default text style, its own footer
- * and its own page numbers. Page counts are given, and checked while the footers are drawn: a
+ * its own header (a specimen's 「見本」) and its own page numbers. Page counts are given, and checked while the footers are drawn: a
  * document that ran longer than expected would number every later page wrongly, so it fails the
  * render instead.
  */
@@ -25,12 +25,12 @@ export function combineDocuments(parts: readonly DocumentPart[]): TDocumentDefin
   if (parts.length === 1) return first.definition;
   const owners: { part: DocumentPart; localPage: number }[] = [];
   for (const part of parts) for (let page = 1; page <= part.pages; page++) owners.push({ part, localPage: page });
-  const footer: DynamicContent = (currentPage, pageCount, pageSize) => {
+  const pagePart = (which: 'header' | 'footer'): DynamicContent => (currentPage, pageCount, pageSize) => {
     if (pageCount !== owners.length) {
       throw new Error(`combined document has ${pageCount} pages, expected ${owners.length}`);
     }
     const owner = owners[currentPage - 1]!;
-    const own = owner.part.definition.footer;
+    const own = owner.part.definition[which];
     return typeof own === 'function' ? own(owner.localPage, owner.part.pages, pageSize) : (own ?? null);
   };
   return {
@@ -39,7 +39,9 @@ export function combineDocuments(parts: readonly DocumentPart[]): TDocumentDefin
     pageMargins: first.definition.pageMargins,
     info: first.definition.info,
     defaultStyle: first.definition.defaultStyle,
-    footer,
+    // A specimen's 「見本」 stands on its own pages only.
+    ...(parts.some((part) => part.definition.header) ? { header: pagePart('header') } : {}),
+    footer: pagePart('footer'),
     content: parts.map(
       (part, i): Content => ({
         stack: [part.definition.content],

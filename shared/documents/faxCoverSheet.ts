@@ -1,13 +1,18 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { ContentPack } from '../content/contentPackSchema.ts';
+import type { AgencyTexts } from '../domain/agencyTexts.ts';
+import { halfWidthDigits } from '../text/halfWidthDigits.ts';
 import { fitText } from './fitText.ts';
+import { fitTraced } from './fitTraced.ts';
+import { agencyText, labelText, packText, recordText, staffText, type TracedText } from './textOrigin.ts';
 import { contentWidthPt, mmToPt, theme } from './theme.ts';
 import { cellPaddingPt, faxTableLayout, valueColumnWidthPt } from './faxRules.ts';
 
 export interface CoverSheetOptions {
   /** Already formatted (西暦 or 和暦). */
   sentOn: string;
-  recipient: { organization: string; person?: string | undefined; fax: string };
+  /** The person's name comes from the clinic record unless staff typed one for this cover. */
+  recipient: { organization: string; person?: { name: string; typed: boolean } | undefined; fax: string };
   staffName?: string | undefined;
   subject: string;
   /** Pages including this cover sheet (本紙を含む). */
@@ -23,52 +28,84 @@ const layout = faxTableLayout(5, 4);
 const rowHeightsPt = [mmToPt(24), mmToPt(10), undefined, mmToPt(17), undefined] as const;
 const rowPaddingPt = 5 + 4;
 
-function fitted(text: string, maxLines: number, rowHeightPt: number): Content {
-  const fit = fitText(text, { widthPt: valueWidthPt, maxLines, sizesPt: [14, 12, 11, 10], heightPt: rowHeightPt - rowPaddingPt, lineHeight: 1.1 });
-  return { text: fit.lines.join('\n'), font: theme.fonts.value, fontSize: fit.sizePt, lineHeight: 1.1 };
+function fitted(parts: (TracedText | string)[], maxLines: number, rowHeightPt: number): Content {
+  const fit = fitTraced(parts, { widthPt: valueWidthPt, maxLines, sizesPt: [14, 12, 11, 10], heightPt: rowHeightPt - rowPaddingPt, lineHeight: 1.1 });
+  return { text: fit.text, font: theme.fonts.value, fontSize: fit.sizePt, lineHeight: 1.1 };
+}
+
+/**
+ * 「霧島中央クリニック／鈴木 一郎 様」: a named person takes 様 and the organisation then no
+ * 御中; an organisation alone takes 御中.
+ */
+export function addresseeParts(organization: string, person: { name: string; typed: boolean } | undefined): (TracedText | string)[] {
+  const name = person?.name.trim();
+  const personParts: (TracedText | string)[] = name ? [person!.typed ? staffText(name) : recordText('clinic.contactPerson', name), ' ', labelText('toPerson')] : [];
+  if (!organization) return personParts;
+  if (!name) return [recordText('clinic.name', organization), ' ', labelText('toOrganization')];
+  return [recordText('clinic.name', organization), '\n', ...personParts];
 }
 
 /**
  * FAX送付状: sent ahead of the flyer or a quote. The flyer itself is never personalised; the
  * recipient's name goes here. Same FAX rules as every sheet: black only, rules ≥ 1 pt.
  */
-export function buildFaxCoverSheet(pack: ContentPack, options: CoverSheetOptions): TDocumentDefinitions {
-  const agency = pack.contacts.agency;
+/**
+ * FAX送付状: the agency's own cover for what follows. It names the recipient and the sender and
+ * says nothing about the product, so it carries no approval code. Same FAX rules as every sheet:
+ * black only, rules ≥ 1 pt.
+ */
+export function buildFaxCoverSheet(pack: ContentPack, texts: AgencyTexts, options: CoverSheetOptions): TDocumentDefinitions {
   const organization = options.recipient.organization.trim();
-  const to = options.recipient.person ? `${organization} 御中\n${options.recipient.person} 様` : `${organization} 御中`;
+  const person = options.recipient.person?.name.trim() ? options.recipient.person : undefined;
   // Without a recipient the sheet is filled in by hand: the line is left free before 御中.
   const toCell: Content = organization
-    ? fitted(to, 3, rowHeightsPt[0])
-    : { stack: [{ text: '御中', alignment: 'right', margin: [0, 6, mmToPt(20), 6] }, ...(options.recipient.person ? [{ text: `${options.recipient.person} 様` }] : [])], fontSize: 14 };
+    ? fitted(addresseeParts(organization, person), 3, rowHeightsPt[0])
+    : person
+      ? fitted(addresseeParts('', person), 3, rowHeightsPt[0])
+      : { stack: [labelText('toOrganization', { alignment: 'right', margin: [0, 6, mmToPt(20), 6] })], fontSize: 14 };
+  const agencyLine = (key: 'tel' | 'fax', path: 'contacts.agency.phone' | 'contacts.agency.fax') => [labelText(key), ' ', packText(pack, path)];
   const rows: Content[][] = [
-    [{ text: '宛先', bold: true }, toCell],
-    [{ text: '宛先FAX', bold: true }, fitted(options.recipient.fax || '\u3000', 1, rowHeightsPt[1])],
-    [{ text: '送信者', bold: true }, { text: [`${agency.organization}`, options.staffName ? `\n担当：${options.staffName}` : '', `\nTEL ${agency.phone}\u3000FAX ${agency.fax}`], fontSize: 12 }],
-    [{ text: '件名', bold: true }, fitted(options.subject, 2, rowHeightsPt[3])],
-    [{ text: '枚数', bold: true }, { text: `${options.pages}枚（本紙を含む）`, fontSize: 12 }],
+    [labelText('recipient', { bold: true }), toCell],
+    [labelText('recipientFax', { bold: true }), fitted([recordText('clinic.fax', halfWidthDigits(options.recipient.fax) || '\u3000')], 1, rowHeightsPt[1])],
+    [
+      labelText('sender', { bold: true }),
+      {
+        text: [
+          packText(pack, 'contacts.agency.organization'),
+          ...(options.staffName ? ['\n', labelText('staffInCharge'), '：', recordText('staff.name', options.staffName)] : []),
+          '\n',
+          ...agencyLine('tel', 'contacts.agency.phone'),
+          '\u3000',
+          ...agencyLine('fax', 'contacts.agency.fax'),
+        ],
+        fontSize: 12,
+      },
+    ],
+    [labelText('subject', { bold: true }), fitted([staffText(options.subject)], 2, rowHeightsPt[3])],
+    [labelText('pageCount', { bold: true }), { text: [recordText('pages', options.pages), labelText('pagesUnit')], fontSize: 12 }],
   ];
   const message = options.message?.trim() ? fitText(options.message, { widthPt: contentWidthPt - 2 * cellPaddingPt, maxLines: 12, sizesPt: [12, 11, 10] }) : undefined;
+  const notice = texts.coverSheetNotice.value?.trim() ? [agencyText(texts, 'coverSheetNotice', { fontSize: 11, margin: [0, 10, 0, 0] })] : [];
   return {
     pageSize: theme.pageSize,
     pageOrientation: 'portrait',
     pageMargins: [mmToPt(theme.marginMm), mmToPt(theme.marginMm), mmToPt(theme.marginMm), mmToPt(theme.marginMm + 6)],
-    info: { title: 'FAX送付状', creator: agency.organization },
+    info: { title: 'FAX送付状', creator: pack.contacts.agency.organization },
     defaultStyle: { font: theme.fonts.text, fontSize: 12, color: 'black', lineHeight: 1.15 },
-    footer: () => ({ text: `（ ${pack.document.code} ${pack.document.createdLabel} ）`, alignment: 'right', fontSize: theme.minFaxTextPt, margin: [0, 2, mmToPt(theme.marginMm), 0] }),
     content: [
-      { text: 'FAX送付状', fontSize: 26, bold: true, alignment: 'center', margin: [0, 0, 0, 10] },
-      { text: `送信日：${options.sentOn}`, alignment: 'right', margin: [0, 0, 0, 8] },
+      labelText('coverSheetTitle', { fontSize: 26, bold: true, alignment: 'center', margin: [0, 0, 0, 10] }),
+      { text: [labelText('sentOn'), '：', recordText('sentOn', options.sentOn)], alignment: 'right', margin: [0, 0, 0, 8] },
       { table: { widths: [labelWidthPt, '*'], heights: (row: number) => rowHeightsPt[row] ?? 'auto', body: rows, dontBreakRows: true }, layout },
-      { text: '通信欄', bold: true, margin: [0, 14, 0, 4] },
+      labelText('messageArea', { bold: true, margin: [0, 14, 0, 4] }),
       {
         table: {
           widths: ['*'],
           heights: [mmToPt(120)],
-          body: [[message ? { text: message.lines.join('\n'), font: theme.fonts.value, fontSize: message.sizePt } : { text: ' ' }]],
+          body: [[message ? staffText(message.lines.join('\n'), { font: theme.fonts.value, fontSize: message.sizePt }) : { text: ' ' }]],
         },
         layout,
       },
-      { text: '※ 受信に不備がございましたら、お手数ですが上記の送信者までご連絡ください。', fontSize: 11, margin: [0, 10, 0, 0] },
+      ...notice,
     ],
   };
 }

@@ -1,7 +1,11 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { ContentPack } from '../content/contentPackSchema.ts';
-import { clinicKindLabels, knownClinicKinds, type Clinic } from '../domain/clinic.ts';
-import { fitText } from './fitText.ts';
+import { agencyTextLines, type AgencyTexts } from '../domain/agencyTexts.ts';
+import { knownClinicKinds, type Clinic } from '../domain/clinic.ts';
+import { halfWidthDigits } from '../text/halfWidthDigits.ts';
+import { fitTraced } from './fitTraced.ts';
+import type { FormLabelKey } from './formLabels.ts';
+import { agencyText, agencyTextLine, labelText, packText, recordText, type TracedText } from './textOrigin.ts';
 import { contentWidthPt, mmToPt, theme } from './theme.ts';
 import { faxTableLayout, valueColumnWidthPt } from './faxRules.ts';
 
@@ -18,7 +22,6 @@ export interface FaxSheetOptions {
 const labelWidthPt = mmToPt(32);
 const valueWidthPt = valueColumnWidthPt(labelWidthPt);
 const box = mmToPt(theme.tickBoxMm);
-const wishes = ['資料がほしい', '保険料を知りたい', '説明を聞きたい'];
 
 const faxRules = faxTableLayout();
 /** faxTableLayout's default top and bottom cell padding. */
@@ -36,11 +39,11 @@ function tickBox(checked: boolean): Content {
 }
 
 /** Tick boxes with their labels on one line: a borderless table sizes each label to its text. */
-function tickOptions(labels: readonly string[], checked: (label: string) => boolean): Content {
+function tickOptions(labels: readonly TracedText[], checked: (index: number) => boolean): Content {
   return {
     table: {
       widths: labels.flatMap(() => [box, 'auto']),
-      body: [labels.flatMap((label) => [tickBox(checked(label)), { text: label, fontSize: 11, margin: [0, 1, 0, 0] }])],
+      body: [labels.flatMap((label, i) => [tickBox(checked(i)), { ...label, fontSize: 11, margin: [0, 1, 0, 0] }])],
     },
     layout: {
       hLineWidth: () => 0,
@@ -54,37 +57,40 @@ function tickOptions(labels: readonly string[], checked: (label: string) => bool
 }
 
 /** A filled value fitted to its row (never growing it), or an empty line to write on. */
-function value(text: string | undefined, maxLines: number, rowMm: number): Content {
+function value(field: keyof FaxSheetClinic, text: string | undefined, maxLines: number, rowMm: number): Content {
   if (!text) return { text: ' ', fontSize: theme.keyTextPt };
   const heightPt = mmToPt(rowMm) - rowPaddingPt;
-  const fitted = fitText(text, { widthPt: valueWidthPt, maxLines, sizesPt: [14, 12, 11, 10], heightPt, lineHeight: 1.1 });
-  return { text: fitted.lines.join('\n'), font: theme.fonts.value, fontSize: fitted.sizePt, lineHeight: 1.1 };
+  const fitted = fitTraced([recordText(`clinic.${field}`, halfWidthDigits(text))], { widthPt: valueWidthPt, maxLines, sizesPt: [14, 12, 11, 10], heightPt, lineHeight: 1.1 });
+  return { text: fitted.text, font: theme.fonts.value, fontSize: fitted.sizePt, lineHeight: 1.1 };
 }
 
-function row(label: string, cell: Content, heightMm: number): { cells: Content[]; height: number } {
-  return { cells: [{ text: label, bold: true, fontSize: 11, margin: [0, 2, 0, 0] }, cell], height: mmToPt(heightMm) };
+function row(label: FormLabelKey, cell: Content, heightMm: number): { cells: Content[]; height: number } {
+  return { cells: [labelText(label, { bold: true, fontSize: 11, margin: [0, 2, 0, 0] }), cell], height: mmToPt(heightMm) };
 }
 
 /**
- * The FAX return form (FAX問い合わせ票) on exactly one A4 page: blank for handwriting, or
- * pre-filled from a clinic record. Pure black on white, rules ≥ 1 pt, tick boxes ≥ 5 mm.
+ * The FAX return form (FAX問い合わせ票): the agency's own reply form, on exactly one A4 page,
+ * blank for handwriting or pre-filled from a clinic record. It carries the agency's form number,
+ * not the flyer's approval code: its questions and notices are the agency's own words. The
+ * flyer's invitation to reply (「詳しくは、お電話または下記にご記入のうえ…」) stands above the form,
+ * as on the flyer. Pure black on white, rules ≥ 1 pt, tick boxes ≥ 5 mm.
  */
-export function buildInquiryFaxSheet(pack: ContentPack, options: FaxSheetOptions = {}): TDocumentDefinitions {
+export function buildInquiryFaxSheet(pack: ContentPack, texts: AgencyTexts, options: FaxSheetOptions = {}): TDocumentDefinitions {
   const { clinic } = options;
-  const agency = pack.contacts.agency;
+  const wishes = agencyTextLines(texts.faxSheetWishes.value).map((line) => agencyTextLine(texts, 'faxSheetWishes', line));
   const rows = [
-    row('医療機関名', value(clinic?.name, 2, 15), 15),
-    row('ふりがな', value(clinic?.nameKana, 1, 9), 9),
+    row('clinicName', value('name', clinic?.name, 2, 15), 15),
+    row('clinicNameKana', value('nameKana', clinic?.nameKana, 1, 9), 9),
     // A 未確認 clinic gets five empty boxes for the clinic to tick, never a guess printed as fact.
-    row('種別', tickOptions(knownClinicKinds.map((k) => clinicKindLabels[k]), (label) => clinic !== undefined && clinicKindLabels[clinic.kind] === label), 9),
-    row('病床数', { columns: [{ width: mmToPt(30), stack: [value(clinic?.bedCount?.toString(), 1, 9)] }, { text: '床', width: 'auto', fontSize: theme.keyTextPt }] }, 9),
-    row('郵便番号', { columns: [{ text: '〒', width: 'auto', fontSize: theme.keyTextPt, margin: [0, 0, 4, 0] }, value(clinic?.postalCode, 1, 9)] }, 9),
-    row('所在地', value(clinic?.address, 2, 15), 15),
-    row('電話番号', value(clinic?.phone, 1, 9), 9),
-    row('FAX番号', value(clinic?.fax, 1, 9), 9),
-    row('ご担当者名', value(clinic?.contactPerson, 1, 9), 9),
-    row('ご希望', tickOptions(wishes, () => false), 9),
-    row('連絡希望時間帯', { text: ' ', fontSize: theme.keyTextPt }, 10),
+    row('clinicKind', tickOptions(knownClinicKinds.map((k) => labelText(`kind.${k}`)), (i) => clinic !== undefined && knownClinicKinds[i] === clinic.kind), 9),
+    row('bedCount', { columns: [{ width: mmToPt(30), stack: [value('bedCount', clinic?.bedCount?.toString(), 1, 9)] }, labelText('bedUnit', { width: 'auto', fontSize: theme.keyTextPt })] }, 9),
+    row('postalCode', { columns: [labelText('postalMark', { width: 'auto', fontSize: theme.keyTextPt, margin: [0, 0, 4, 0] }), value('postalCode', clinic?.postalCode, 1, 9)] }, 9),
+    row('address', value('address', clinic?.address, 2, 15), 15),
+    row('phone', value('phone', clinic?.phone, 1, 9), 9),
+    row('faxNumber', value('fax', clinic?.fax, 1, 9), 9),
+    row('contactPerson', value('contactPerson', clinic?.contactPerson, 1, 9), 9),
+    row('wishes', tickOptions(wishes, () => false), 9),
+    row('contactTime', { text: ' ', fontSize: theme.keyTextPt }, 10),
   ];
   const writingLines: Content = {
     canvas: [1, 2, 3, 4].map((i) => ({
@@ -97,7 +103,8 @@ export function buildInquiryFaxSheet(pack: ContentPack, options: FaxSheetOptions
       lineColor: 'black',
     })),
   };
-  const documentLine = `（ ${pack.document.code} ${pack.document.createdLabel} ）`;
+  const formNumber = texts.formNumber.value?.trim();
+  const notice = texts.faxSheetNotice.value?.trim() ? [agencyText(texts, 'faxSheetNotice', { fontSize: theme.minFaxTextPt + 0.5, margin: [0, 4, 0, 0] })] : [];
 
   return {
     pageSize: theme.pageSize,
@@ -105,19 +112,27 @@ export function buildInquiryFaxSheet(pack: ContentPack, options: FaxSheetOptions
     pageMargins: [mmToPt(theme.marginMm), mmToPt(theme.marginMm), mmToPt(theme.marginMm), mmToPt(theme.marginMm + 6)],
     info: { title: 'FAX問い合わせ票', subject: pack.productName, creator: pack.contacts.agency.organization },
     defaultStyle: { font: theme.fonts.text, fontSize: 11, color: 'black', lineHeight: 1.15 },
-    footer: () => ({ text: documentLine, alignment: 'right', fontSize: theme.minFaxTextPt, margin: [0, 2, mmToPt(theme.marginMm), 0] }),
+    footer: () =>
+      formNumber
+        ? { text: [labelText('formNumber'), '：', agencyText(texts, 'formNumber')], alignment: 'right', fontSize: theme.minFaxTextPt, margin: [0, 2, mmToPt(theme.marginMm), 0] }
+        : null,
     content: [
-      { text: `${agency.organization} 行`, fontSize: 16, bold: true },
+      { text: [packText(pack, 'contacts.agency.organization'), ' ', labelText('toReplyAddressee')], fontSize: 16, bold: true },
       {
-        table: { widths: ['*'], body: [[{ text: `FAX ${agency.fax}`, fontSize: 32, bold: true, alignment: 'center', margin: [0, 2, 0, 0] }]] },
+        table: { widths: ['*'], body: [[{ text: [labelText('fax'), ' ', packText(pack, 'contacts.agency.fax')], fontSize: 32, bold: true, alignment: 'center', margin: [0, 2, 0, 0] }]] },
         layout: { ...faxRules, hLineWidth: () => 3, vLineWidth: () => 3 },
-        margin: [0, 4, 0, 6],
+        margin: [0, 4, 0, 4],
       },
-      { text: `${pack.productName} お問い合わせ票`, fontSize: 16, bold: true, alignment: 'center', margin: [0, 0, 0, 6] },
+      { text: [packText(pack, 'productName'), ' ', labelText('inquirySheetTitle')], fontSize: 16, bold: true, alignment: 'center', margin: [0, 0, 0, 3] },
+      packText(pack, 'inquiryPrompt', { fontSize: theme.minFaxTextPt + 0.5, margin: [0, 0, 0, 4] }),
       {
         columns: [
-          { text: [{ text: '送信日：', bold: true }, options.sentOn ?? '　　　　年　　月　　日'], fontSize: theme.keyTextPt },
-          { text: options.receiptNumber ? [{ text: '受付番号：', bold: true }, { text: options.receiptNumber, font: theme.fonts.value }] : '', alignment: 'right', fontSize: theme.keyTextPt },
+          { text: [labelText('sentOn', { bold: true }), '：', options.sentOn ? recordText('sentOn', options.sentOn) : labelText('blankDate')], fontSize: theme.keyTextPt },
+          {
+            text: options.receiptNumber ? [labelText('receiptNumber', { bold: true }), '：', recordText('inquiry.receiptNumber', options.receiptNumber, { font: theme.fonts.value })] : '',
+            alignment: 'right',
+            fontSize: theme.keyTextPt,
+          },
         ],
         margin: [0, 0, 0, 4],
       },
@@ -125,21 +140,35 @@ export function buildInquiryFaxSheet(pack: ContentPack, options: FaxSheetOptions
         table: { widths: [labelWidthPt, '*'], heights: rows.map((r) => r.height), body: rows.map((r) => r.cells), dontBreakRows: true },
         layout: faxRules,
       },
-      { text: '通信欄', bold: true, fontSize: theme.keyTextPt, margin: [0, 8, 0, 0] },
+      labelText('messageArea', { bold: true, fontSize: theme.keyTextPt, margin: [0, 8, 0, 0] }),
       writingLines,
       {
-        columns: [{ width: box, stack: [tickBox(false)] }, { width: '*', text: pack.consent, fontSize: 10.5, margin: [6, 0, 0, 0] }],
-        margin: [0, 10, 0, 6],
+        columns: [{ width: box, stack: [tickBox(false)] }, { width: '*', ...packText(pack, 'consent'), fontSize: 10.5, margin: [6, 0, 0, 0] }],
+        margin: [0, 10, 0, 4],
       },
-      { text: pack.inquiryPrompt, fontSize: theme.minFaxTextPt + 0.5 },
       {
         text: [
-          { text: `${agency.organization}\u3000`, bold: true },
-          `TEL ${agency.phone}\u3000FAX ${agency.fax}\u3000受付時間：${agency.hours}（${agency.closedDays}）`,
+          packText(pack, 'contacts.agency.organization', { bold: true }),
+          '\u3000',
+          labelText('tel'),
+          ' ',
+          packText(pack, 'contacts.agency.phone'),
+          '\u3000',
+          labelText('fax'),
+          ' ',
+          packText(pack, 'contacts.agency.fax'),
+          '\u3000',
+          labelText('hours'),
+          '：',
+          packText(pack, 'contacts.agency.hours'),
+          '（',
+          packText(pack, 'contacts.agency.closedDays'),
+          '）',
         ],
         fontSize: 11,
         margin: [0, 4, 0, 0],
       },
+      ...notice,
     ],
   };
 }

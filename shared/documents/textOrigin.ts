@@ -1,4 +1,4 @@
-import type { ContentText, Style } from 'pdfmake/interfaces.js';
+import type { ColumnProperties, ContentText, TableCellProperties } from 'pdfmake/interfaces.js';
 import type { ContentPack } from '../content/contentPackSchema.ts';
 import type { RateTable } from '../content/rateTableSchema.ts';
 import type { AgencyTextKey, AgencyTexts } from '../domain/agencyTexts.ts';
@@ -15,6 +15,9 @@ export type TextOrigin =
   | { from: 'record'; field: string }
   | { from: 'staff' }
   | { from: 'label'; key: FormLabelKey };
+
+/** How a text node is set: style, margins, and its place in a column or table cell. */
+export type Style = Partial<Omit<ContentText, 'text'>> & ColumnProperties & TableCellProperties;
 
 /** A pdfmake text node that says where its text comes from (pdfmake ignores `origin`). */
 export type TracedText = ContentText & { text: string; origin: TextOrigin };

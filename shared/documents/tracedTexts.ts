@@ -61,9 +61,9 @@ export function untracedTexts(definition: TDocumentDefinitions): FoundText[] {
   return tracedTexts(definition).filter((t) => t.origin === undefined && !wordless(t.text));
 }
 
-/** Which version of each agency text the document printed (its trail). */
-export function agencyTextVersionsOf(definition: TDocumentDefinitions): AgencyTextVersions {
+/** Which version of each agency text the documents printed (their trail). */
+export function agencyTextVersionsOf(definitions: readonly TDocumentDefinitions[]): AgencyTextVersions {
   const versions: AgencyTextVersions = {};
-  for (const { origin } of tracedTexts(definition)) if (origin?.from === 'agency') versions[origin.key] = origin.version;
+  for (const definition of definitions) for (const { origin } of tracedTexts(definition)) if (origin?.from === 'agency') versions[origin.key] = origin.version;
   return versions;
 }

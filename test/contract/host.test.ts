@@ -90,6 +90,11 @@ const validCalls: Record<Channel, (t: TestHost) => Promise<{ input: unknown; che
   },
   'settings.get': async () => ({ input: {}, check: (r) => expect(r).toEqual({ receiptPrefix: 'A', currentStaffId: null, dateStyle: 'western' }) }),
   'settings.update': async () => ({ input: { receiptPrefix: 'ｂ', dateStyle: 'japanese' }, check: (r) => expect(r).toMatchObject({ receiptPrefix: 'B', dateStyle: 'japanese' }) }),
+  'settings.agencyTexts': async () => ({ input: {}, check: (r) => expect(r).toMatchObject({ solicitationCapacity: { value: null, version: 0 } }) }),
+  'settings.updateAgencyText': async () => ({
+    input: { key: 'formNumber', value: 'KMC-FAX-01', expectedVersion: 0 },
+    check: (r) => expect(r).toMatchObject({ formNumber: { value: 'KMC-FAX-01', version: 1 } }),
+  }),
   'inquiries.create': async (t) => {
     const created = (await call(t, 'clinics.create', clinic)).body.result;
     return {

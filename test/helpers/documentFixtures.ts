@@ -3,6 +3,7 @@ import path from 'node:path';
 import { contentPackSchema, type ContentPack } from '../../shared/content/contentPackSchema.ts';
 import { rateTableSchema, type RateTable } from '../../shared/content/rateTableSchema.ts';
 import type { FaxSheetClinic } from '../../shared/documents/inquiryFaxSheet.ts';
+import { initialAgencyTexts, type AgencyTexts } from '../../shared/domain/agencyTexts.ts';
 
 const readJson = (file: string): unknown => JSON.parse(fs.readFileSync(path.resolve(file), 'utf8'));
 
@@ -28,3 +29,34 @@ export const kirishimaClinic: FaxSheetClinic = {
 
 /** Text with all white space removed: pdftotext breaks and spaces Japanese lines freely. */
 export const squeeze = (s: string) => s.replace(/\s+/g, '');
+
+/** The agency's texts as staff would set them: a form number and the solicitation statement. */
+export const agencyTexts: AgencyTexts = (() => {
+  const texts = initialAgencyTexts();
+  texts.formNumber = { key: 'formNumber', value: 'KMC-FAX-2026-01', version: 2, updatedAt: '2026-11-01T00:00:00.000Z' };
+  texts.solicitationCapacity = {
+    key: 'solicitationCapacity',
+    value: '当組合は損害保険ジャパン株式会社の代理店として、保険契約の締結の代理を行います。',
+    version: 1,
+    updatedAt: '2026-11-01T00:00:00.000Z',
+  };
+  return texts;
+})();
+
+/** The sample table as if the insurer had confirmed it: the figures a complete flyer prints. */
+export const officialRates: RateTable = {
+  ...sampleRates,
+  status: 'confirmed',
+  version: '2026年度 テスト正式',
+  title: '月額保険料',
+  plans: sampleRates.plans.map((plan, i) => ({ ...plan, name: `テストプラン${'ABC'[i] ?? i}` })),
+};
+
+/** A clinic record as the print centre passes it, for documents built from a whole record. */
+export const kirishimaRecord = {
+  ...kirishimaClinic,
+  id: '0190a000-0000-7000-8000-0000000000f1',
+  memberNumber: '',
+  email: '',
+  note: '',
+} as unknown as import('../../shared/domain/clinic.ts').Clinic;

@@ -45,6 +45,10 @@ const rowsOfVersion: Record<number, string> = {
       VALUES ('0190a000-0000-7000-8000-0000000000c8', 'rates', '2026年度 正式', '20260801T000000000Z-0000c8c8-rates.json', '0190a000-0000-7000-8000-0000000000a2', '2026-08-01T00:00:00.000Z', NULL, 'old-pc', '医サ第26-118号', '2026-07-28');`,
   9: `INSERT INTO clinics (id, name, name_kana, kind, name_norm, kana_norm, created_at, updated_at, updated_by)
       VALUES ('0190a000-0000-7000-8000-000000000009', '版9の未確認医院', '', 'unconfirmed', '版9の未確認医院', '', '2026-09-01T00:00:00.000Z', '2026-09-01T00:00:00.000Z', 'old-pc');`,
+  10: `INSERT INTO agency_text_versions (key, version, value, staff_id, created_at, machine)
+      VALUES ('formNumber', 1, '版10-FAX-01', '0190a000-0000-7000-8000-0000000000a2', '2026-10-01T00:00:00.000Z', 'old-pc');
+      INSERT INTO document_outputs (id, output_key, clinic_id, inquiry_id, documents, action, batch_size, staff_id, created_at, machine, agency_texts)
+      VALUES ('0190a000-0000-7000-8000-0000000000da', 'fax-2026-10', '0190a000-0000-7000-8000-000000000009', NULL, '["inquiryFaxSheet"]', 'printed', 1, NULL, '2026-10-01T00:00:00.000Z', 'old-pc', '{"formNumber":1}');`,
 };
 
 /** The clinics a file of `version` holds, by name: what restoring it must bring back. */

@@ -5,7 +5,7 @@ import { buildInquiryFaxSheet, type FaxSheetClinic } from '../../shared/document
 import { buildQuoteSheet, type QuoteSheetOptions } from '../../shared/documents/quoteSheet.ts';
 import { renderPdf } from '../../electron/core/pdf/renderPdf.ts';
 import { pdfInfo, rasterise, valueInk, type Raster } from '../helpers/pdfTools.ts';
-import { confirmedPack, kirishimaClinic } from '../helpers/documentFixtures.ts';
+import { confirmedPack, kirishimaClinic, agencyTexts } from '../helpers/documentFixtures.ts';
 
 const pack = confirmedPack;
 
@@ -22,7 +22,7 @@ const clinic = kirishimaClinic;
 
 const cover: CoverSheetOptions = {
   sentOn: '2026年11月24日',
-  recipient: { organization: '霧島中央クリニック', person: '田中 院長', fax: '0995-12-3457' },
+  recipient: { organization: '霧島中央クリニック', person: { name: '田中 院長', typed: true }, fax: '0995-12-3457' },
   staffName: '窓口 花子',
   subject: '医療機関用サイバー保険のご案内',
   pages: 3,
@@ -73,7 +73,7 @@ describe('long values stay inside their boxes', () => {
   });
 
   describe('FAX inquiry sheet', () => {
-    const sheet = (fields: Partial<FaxSheetClinic>) => buildInquiryFaxSheet(pack, { clinic: { ...clinic, ...fields }, receiptNumber: 'A-2026-0001' });
+    const sheet = (fields: Partial<FaxSheetClinic>) => buildInquiryFaxSheet(pack, agencyTexts, { clinic: { ...clinic, ...fields }, receiptNumber: 'A-2026-0001' });
 
     it('a 60-character clinic name', async () => {
       expectInsideItsBox(await inkOf(sheet({ name: '' }), sheet({ name: longName })));
@@ -96,7 +96,7 @@ describe('long values stay inside their boxes', () => {
   });
 
   describe('FAX cover sheet', () => {
-    const sheet = (organization: string) => buildFaxCoverSheet(pack, { ...cover, recipient: { ...cover.recipient, organization } });
+    const sheet = (organization: string) => buildFaxCoverSheet(pack, agencyTexts, { ...cover, recipient: { ...cover.recipient, organization } });
 
     // Known: the 宛先 row has no fixed height. A long name takes more lines (up to 3) and the row
     // grows, moving every rule below it (12 px at 100 dpi for these names): the name stays in its

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildFlyer } from '../../shared/documents/flyer.ts';
 import { renderPdf } from '../../electron/core/pdf/renderPdf.ts';
 import { pdfFonts, pdfInfo, pdfText } from '../helpers/pdfTools.ts';
-import { bundledPack, sampleRates, squeeze } from '../helpers/documentFixtures.ts';
+import { bundledPack, officialRates, sampleRates, squeeze } from '../helpers/documentFixtures.ts';
 
 const pack = bundledPack;
 const sample = sampleRates;
@@ -38,9 +38,11 @@ describe('flyer', () => {
     }
   });
 
-  it('prints no premium figure at all while the rate table is a sample', async () => {
-    const text = squeeze(pdfText(await renderPdf(buildFlyer(pack, sample))));
-    expect(text).toContain('保険料はお問い合わせください');
+  it('is only a specimen while the rate table is a sample: 見本 on every page, no premium figure, no sentence of its own about the premium', async () => {
+    const pdf = await renderPdf(buildFlyer(pack, sample));
+    for (const page of pageTexts(pdf, pdfInfo(pdf).pages)) expect(page).toContain('見本');
+    const text = squeeze(pdfText(pdf));
+    expect(text).not.toContain('保険料はお問い合わせください');
     for (const kind of Object.values(sample.monthlyPremiums)) {
       for (const yen of Object.values(kind)) expect(text).not.toContain(`${yen.toLocaleString('ja-JP')}円`);
     }
@@ -50,9 +52,8 @@ describe('flyer', () => {
   });
 
   it('prints the figures of a confirmed table', async () => {
-    const confirmed = { ...sample, status: 'confirmed' as const, version: 'テスト用 正式' };
-    const text = squeeze(pdfText(await renderPdf(buildFlyer(pack, confirmed))));
+    const text = squeeze(pdfText(await renderPdf(buildFlyer(pack, officialRates))));
     expect(text).toContain('1,111円');
-    expect(text).not.toContain('保険料はお問い合わせください');
+    expect(text).not.toContain('見本');
   });
 });

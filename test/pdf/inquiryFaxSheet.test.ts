@@ -4,14 +4,14 @@ import { buildInquiryFaxSheet } from '../../shared/documents/inquiryFaxSheet.ts'
 import { renderPdf } from '../../electron/core/pdf/renderPdf.ts';
 import { GlyphCoverage } from '../../electron/core/pdf/glyphFallback.ts';
 import { greyPixels, inkNearEdges, pdfFonts, pdfInfo, pdfText, rasterise } from '../helpers/pdfTools.ts';
-import { bundledPack, kirishimaClinic } from '../helpers/documentFixtures.ts';
+import { bundledPack, kirishimaClinic, agencyTexts } from '../helpers/documentFixtures.ts';
 
 const pack = bundledPack;
 const clinic = kirishimaClinic;
 
 describe('FAX inquiry sheet', () => {
   it('is exactly one A4 page with its fonts embedded', async () => {
-    for (const pdf of [await renderPdf(buildInquiryFaxSheet(pack)), await renderPdf(buildInquiryFaxSheet(pack, { clinic, receiptNumber: 'A-2026-0001' }))]) {
+    for (const pdf of [await renderPdf(buildInquiryFaxSheet(pack, agencyTexts)), await renderPdf(buildInquiryFaxSheet(pack, agencyTexts, { clinic, receiptNumber: 'A-2026-0001' }))]) {
       expect(pdfInfo(pdf)).toEqual({ pages: 1, pageSize: '595.28 x 841.89 pts (A4)' });
       const fonts = pdfFonts(pdf);
       expect(fonts.length).toBeGreaterThan(0);
@@ -19,21 +19,22 @@ describe('FAX inquiry sheet', () => {
     }
   });
 
-  it("carries the agency's FAX number, the consent sentence and the document code", async () => {
-    const text = pdfText(await renderPdf(buildInquiryFaxSheet(pack))).replace(/\s+/g, '');
+  it("carries the agency's FAX number, the consent sentence and the agency's own form number, not the flyer's code", async () => {
+    const text = pdfText(await renderPdf(buildInquiryFaxSheet(pack, agencyTexts))).replace(/\s+/g, '');
     expect(text).toContain('FAX099-257-1816');
     expect(text).toContain('鹿児島県医師協同組合');
-    expect(text).toContain('SJ24-137072025年1月16日作成');
+    expect(text).toContain('様式番号：KMC-FAX-2026-01');
+    expect(text).not.toContain(pack.document.code);
     expect(text).toContain(pack.consent.replace(/\s+/g, ''));
   });
 
   it("is pre-filled from a clinic record with the 受付番号", async () => {
-    const text = pdfText(await renderPdf(buildInquiryFaxSheet(pack, { clinic, receiptNumber: 'A-2026-0001' }))).replace(/\s+/g, '');
+    const text = pdfText(await renderPdf(buildInquiryFaxSheet(pack, agencyTexts, { clinic, receiptNumber: 'A-2026-0001' }))).replace(/\s+/g, '');
     for (const expected of [clinic.name, clinic.address, clinic.phone, 'A-2026-0001', '事務長田中']) expect(text).toContain(expected.replace(/\s+/g, ''));
   });
 
   it('is pure black on white, with nothing printed within 10 mm of an edge', async () => {
-    const page = rasterise(await renderPdf(buildInquiryFaxSheet(pack, { clinic })), { dpiX: 100, dpiY: 100 });
+    const page = rasterise(await renderPdf(buildInquiryFaxSheet(pack, agencyTexts, { clinic })), { dpiX: 100, dpiY: 100 });
     expect(greyPixels(page)).toBe(0);
     expect(inkNearEdges(page, 10)).toBe(0);
   });
@@ -42,7 +43,7 @@ describe('FAX inquiry sheet', () => {
 describe('rare kanji in names', () => {
   it('print 髙, 﨑, 𠮷 and ㈱ with real glyphs: 𠮷, which the BIZ UD fonts lack, comes from the embedded fallback font', async () => {
     const name = '医療法人𠮷田会 髙橋・山﨑クリニック㈱';
-    const pdf = await renderPdf(buildInquiryFaxSheet(pack, { clinic: { ...clinic, name } }));
+    const pdf = await renderPdf(buildInquiryFaxSheet(pack, agencyTexts, { clinic: { ...clinic, name } }));
     expect(pdfText(pdf).replace(/\s+/g, '')).toContain(name.replace(/\s+/g, ''));
     const fonts = pdfFonts(pdf).map((f) => f.name.replace(/^[A-Z]+\+/, ''));
     expect(fonts).toContain('NotoSansJP-Regular');
@@ -57,14 +58,14 @@ describe('rare kanji in names', () => {
   });
 
   it('uses no fallback font when the name needs none', async () => {
-    const pdf = await renderPdf(buildInquiryFaxSheet(pack, { clinic }));
+    const pdf = await renderPdf(buildInquiryFaxSheet(pack, agencyTexts, { clinic }));
     expect(pdfFonts(pdf).some((f) => f.name.includes('NotoSansJP'))).toBe(false);
   });
 });
 
 describe('after a standard-mode FAX (200×100 dpi, black and white)', () => {
   it('keeps every ruled line and the table borders continuous', async () => {
-    const page = rasterise(await renderPdf(buildInquiryFaxSheet(pack)), { dpiX: 200, dpiY: 100, mono: true });
+    const page = rasterise(await renderPdf(buildInquiryFaxSheet(pack, agencyTexts)), { dpiX: 200, dpiY: 100, mono: true });
     const dark = (x: number, y: number) => page.pixels[y * page.width + x] === 0;
     const left = Math.round((15 / 25.4) * page.dpiX);
     const right = page.width - left;

@@ -3,10 +3,10 @@ import { clinicKindLabels, knownClinicKinds, type ClinicKind } from '../../share
 import { buildInquiryFaxSheet } from '../../shared/documents/inquiryFaxSheet.ts';
 import { renderPdf } from '../../electron/core/pdf/renderPdf.ts';
 import { pdfText, rasterise, type Raster } from '../helpers/pdfTools.ts';
-import { bundledPack, kirishimaClinic, squeeze } from '../helpers/documentFixtures.ts';
+import { bundledPack, kirishimaClinic, squeeze, agencyTexts } from '../helpers/documentFixtures.ts';
 
 // Fine-mode FAX resolution, black and white: what the receiving machine prints.
-const sheetOf = async (kind: ClinicKind) => rasterise(await renderPdf(buildInquiryFaxSheet(bundledPack, { clinic: { ...kirishimaClinic, kind } })), { dpiX: 200, dpiY: 200, mono: true });
+const sheetOf = async (kind: ClinicKind) => rasterise(await renderPdf(buildInquiryFaxSheet(bundledPack, agencyTexts, { clinic: { ...kirishimaClinic, kind } })), { dpiX: 200, dpiY: 200, mono: true });
 
 /** The pixels where two renderings differ, as their bounding box and count. */
 function difference(a: Raster, b: Raster) {
@@ -30,7 +30,7 @@ function difference(a: Raster, b: Raster) {
 
 describe('FAX問い合わせ票 of a clinic whose 種別 is 未確認', () => {
   it('prints the five kinds to choose from, and not 未確認', async () => {
-    const text = squeeze(pdfText(await renderPdf(buildInquiryFaxSheet(bundledPack, { clinic: { ...kirishimaClinic, kind: 'unconfirmed' } }))));
+    const text = squeeze(pdfText(await renderPdf(buildInquiryFaxSheet(bundledPack, agencyTexts, { clinic: { ...kirishimaClinic, kind: 'unconfirmed' } }))));
     expect(text).toContain(squeeze(knownClinicKinds.map((k) => clinicKindLabels[k]).join('')));
     expect(text).not.toContain('未確認');
   });

@@ -35,6 +35,23 @@ describe('content pack SJ24-13707', () => {
     expect(invented).toEqual([]);
   });
 
+  it('prints each heading as the flyer does: a line of its own, not a longer word that contains it', () => {
+    // 「損害賠償金」 is in the flyer (in a sentence), but the heading above the coverage is 「損害賠償」.
+    const lines = new Set(fs.readFileSync(flyerFile, 'utf8').split('\n').map(squeeze));
+    const parsed = contentPackSchema.parse(pack);
+    const headings = [
+      parsed.riskQuestion,
+      parsed.attackTypesTitle,
+      parsed.whyTargeted.title,
+      parsed.incidentCase.title,
+      parsed.damageExamples.title,
+      parsed.premium.title,
+      ...parsed.damageExamples.groups.map((g) => g.heading),
+      ...parsed.coverages.filter((c) => c.description).map((c) => c.name),
+    ];
+    expect(headings.filter((h) => !lines.has(squeeze(h)))).toEqual([]);
+  });
+
   it('checks against the flyer text as the project keeps it', () => {
     const copy = fs.readFileSync(flyerFile, 'utf8');
     expect(copy).toContain('SJ24-13707');

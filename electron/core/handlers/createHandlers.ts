@@ -7,6 +7,7 @@ import { findDuplicateClinics } from '../db/repos/clinicDuplicates.ts';
 import type { WriteContext } from '../db/repos/writeContext.ts';
 import { changeInquiryStatus, createInquiry, getInquiry, homeSummary, inquiryHistory, listInquiries, updateInquiry } from '../db/repos/inquiries.ts';
 import { readSettings, updateSettings } from '../db/repos/settings.ts';
+import { readAgencyTexts, updateAgencyText } from '../db/repos/agencyTexts.ts';
 import { createStaff, getStaff, listStaff, updateStaff } from '../db/repos/staff.ts';
 import { AppError } from '../errors.ts';
 import type { JobRunner } from '../jobs/jobRunner.ts';
@@ -80,6 +81,8 @@ export function createHandlers(deps: HandlerDeps) {
       if (patch.currentStaffId && !getStaff(db, patch.currentStaffId)) throw new AppError('NOT_FOUND');
       return updateSettings(db, patch);
     },
+    'settings.agencyTexts': () => readAgencyTexts(db),
+    'settings.updateAgencyText': (update) => updateAgencyText(db, update, deps.writeContext()),
     'inquiries.create': ({ clinicId, ...fields }) => inquiryDetail(createInquiry(db, clinicId, fields, deps.writeContext()).id),
     'inquiries.get': ({ id }) => inquiryDetail(id),
     'inquiries.update': ({ id, inquiry, expectedRevision }) => inquiryDetail(updateInquiry(db, id, inquiry, deps.writeContext(), expectedRevision).id),

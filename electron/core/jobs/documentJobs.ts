@@ -1,10 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { SetTarget } from '../../../shared/documents/buildDocumentSet.ts';
+import { buildDocumentSet, type DocumentSetRequest, type SetTarget } from '../../../shared/documents/buildDocumentSet.ts';
+import { isSpecimenFlyer } from '../../../shared/documents/flyer.ts';
+import { agencyTextVersionsOf } from '../../../shared/documents/tracedTexts.ts';
+import { formatDocumentDate } from '../../../shared/time/formatDocumentDate.ts';
+import { readAgencyTexts } from '../db/repos/agencyTexts.ts';
 import { documentFileName, inSetOrder } from '../../../shared/documents/documentKinds.ts';
 import { documentRequestProblem, needsRecipient, recipientOf } from '../../../shared/documents/documentRequestProblem.ts';
 import type { Clinic } from '../../../shared/domain/clinic.ts';
-import { formatDate, tokyoDateString, tokyoToday } from '../../../shared/time/tokyoDate.ts';
+import { tokyoDateString, tokyoToday } from '../../../shared/time/tokyoDate.ts';
 import type { ContentManager } from '../content/contentManager.ts';
 import type { Db } from '../db/connection.ts';
 import { getClinic } from '../db/repos/clinicRecords.ts';
@@ -66,6 +70,7 @@ export function documentJobs(deps: DocumentJobDeps): Pick<JobImplementations, 'd
           inquiry: inquiry ? { id: inquiry.id, clinicId: inquiry.clinicId } : null,
           quote: quote ? { inquiryId: quote.inquiryId, snapshot: quote.snapshot } : null,
           clinicKind: clinics.length === 1 ? clinics[0]!.kind : null,
+          flyerIsSpecimen: isSpecimenFlyer(rates),
         },
         pack,
       );
@@ -74,15 +79,27 @@ export function documentJobs(deps: DocumentJobDeps): Pick<JobImplementations, 'd
       const settings = readSettings(db);
       const staffName = settings.currentStaffId ? getStaff(db, settings.currentStaffId)?.name : undefined;
       const today = tokyoToday(deps.now());
-      const quoteTarget = quote && { snapshot: quote.snapshot, quotedOn: formatDate(tokyoDateString(new Date(quote.createdAt)), settings.dateStyle) };
+      const quoteTarget = quote && { snapshot: quote.snapshot, quotedOn: formatDocumentDate(tokyoDateString(new Date(quote.createdAt)), settings.dateStyle) };
       const targets: SetTarget[] =
         clinics.length === 0 ? [{}] : clinics.map((clinic) => ({ clinic, receiptNumber: inquiry?.receiptNumber, quote: quoteTarget }));
 
       const progressLabel = (done: number) => jobMessages.countOf(countFormat.format(done), countFormat.format(targets.length));
       ctx.progress(0, targets.length, targets.length > 1 ? progressLabel(0) : jobMessages.makingDocuments);
       const { fileId, path: outPath } = deps.files.reservePath();
+      const request: DocumentSetRequest = {
+        documents,
+        pack,
+        rates,
+        issuedOn: formatDocumentDate(today, settings.dateStyle),
+        agencyTexts: readAgencyTexts(db),
+        staffName,
+        cover: input.cover,
+      };
+      // Every set of a run prints the same agency texts: the first one's trail stands for all.
+      const agencyTexts = agencyTextVersionsOf(buildDocumentSet(request, targets[0]!, 1).map((part) => part.definition));
+      const specimen = documents.includes('flyer') && isSpecimenFlyer(rates);
       const data: PdfRenderData = {
-        request: { documents, pack, rates, issuedOn: formatDate(today, settings.dateStyle), staffName, cover: input.cover },
+        request,
         targets,
         fontsDir: pdfFontsDir(),
         outPath,
@@ -102,8 +119,10 @@ export function documentJobs(deps: DocumentJobDeps): Pick<JobImplementations, 'd
         throw error;
       }
       const subject = clinics.length === 1 ? clinics[0]!.name : clinics.length > 1 ? `${clinics.length}件` : undefined;
-      const file = deps.files.adopt(fileId, outPath, documentFileName(documents, subject, today), 'application/pdf');
-      deps.outputs.set(file.fileId, { outputKey: file.fileId, documents, clinicIds, inquiryId: inquiry?.id ?? null });
+      const file = deps.files.adopt(fileId, outPath, documentFileName(documents, subject, today, { specimen }), 'application/pdf');
+      // A specimen flyer is for looking at: it is not recorded as sent.
+      const sent = specimen ? documents.filter((kind) => kind !== 'flyer') : documents;
+      deps.outputs.set(file.fileId, { outputKey: file.fileId, documents: sent, clinicIds, inquiryId: inquiry?.id ?? null, agencyTexts });
       ctx.progress(targets.length, targets.length, jobMessages.documentsMade);
       return { file, pages: rendered.pages, clinics: clinics.length };
     },

@@ -11,6 +11,7 @@ import { openReadOnlyDatabase } from '../../../electron/core/db/connection.ts';
 import { renderPdf } from '../../../electron/core/pdf/renderPdf.ts';
 import { databaseFileName } from '../../../electron/core/paths.ts';
 import { buildInquiryFaxSheet } from '../../../shared/documents/inquiryFaxSheet.ts';
+import { initialAgencyTexts } from '../../../shared/domain/agencyTexts.ts';
 import { distinctClinics } from '../support/benchClinics.ts';
 import { jobResult, openBenchCore, runJob, scratchDir, seedDataDir } from '../support/benchCore.ts';
 import { runChild } from '../support/childProcess.ts';
@@ -70,12 +71,13 @@ runScenario('faxMailing', async () => {
 
   // One sheet, warm, in this process: the reference. Clinics not in the batch, each different.
   const { pack } = bundledContent();
+  const agencyTexts = initialAgencyTexts();
   const singles = clinics.slice(sheets);
-  await renderPdf(buildInquiryFaxSheet(pack, { clinic: singles[0] }));
+  await renderPdf(buildInquiryFaxSheet(pack, agencyTexts, { clinic: singles[0] }));
   const singleMs: number[] = [];
   for (const clinic of singles.slice(1)) {
     const started = performance.now();
-    await renderPdf(buildInquiryFaxSheet(pack, { clinic }));
+    await renderPdf(buildInquiryFaxSheet(pack, agencyTexts, { clinic }));
     singleMs.push(since(started));
   }
 

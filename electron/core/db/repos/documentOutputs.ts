@@ -1,4 +1,5 @@
 import { newRecordId } from '../recordIds.ts';
+import type { AgencyTextVersions } from '../../../../shared/domain/agencyTexts.ts';
 import { documentOutputSchema, type DocumentOutput, type DocumentOutputAction } from '../../../../shared/documents/documentOutput.ts';
 import type { DocumentKind } from '../../../../shared/documents/documentKinds.ts';
 import { statement, type Db } from '../connection.ts';
@@ -10,6 +11,8 @@ export interface OutputSubject {
   documents: DocumentKind[];
   clinicIds: string[];
   inquiryId: string | null;
+  /** Which version of each agency text the PDF printed. */
+  agencyTexts?: AgencyTextVersions | undefined;
 }
 
 interface OutputRow {
@@ -29,13 +32,16 @@ export function recordDocumentOutput(db: Db, subject: OutputSubject, action: Doc
   const now = (ctx.now?.() ?? new Date()).toISOString();
   const insert = statement(
     db,
-    `INSERT OR IGNORE INTO document_outputs (id, output_key, clinic_id, inquiry_id, documents, action, batch_size, staff_id, created_at, machine)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT OR IGNORE INTO document_outputs (id, output_key, clinic_id, inquiry_id, documents, action, batch_size, staff_id, created_at, machine, agency_texts)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  // A specimen flyer was never sent: nothing of it is recorded.
+  if (subject.documents.length === 0) return 0;
+  const agencyTexts = subject.agencyTexts && Object.keys(subject.agencyTexts).length > 0 ? JSON.stringify(subject.agencyTexts) : null;
   return db.transaction(() => {
     let added = 0;
     for (const clinicId of subject.clinicIds) {
-      added += insert.run(newRecordId(), subject.outputKey, clinicId, subject.inquiryId, JSON.stringify(subject.documents), action, subject.clinicIds.length, ctx.staffId ?? null, now, ctx.machineId).changes;
+      added += insert.run(newRecordId(), subject.outputKey, clinicId, subject.inquiryId, JSON.stringify(subject.documents), action, subject.clinicIds.length, ctx.staffId ?? null, now, ctx.machineId, agencyTexts).changes;
     }
     return added;
   })();
