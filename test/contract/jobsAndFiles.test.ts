@@ -208,18 +208,20 @@ describe('documents as a job', () => {
 });
 
 describe('the flyer as a job', () => {
-  it('is the same for every clinic: no clinic name, no sample premium, the document code on each page', async () => {
+  it('is the same for every clinic: no clinic name, no sample premium, a specimen while the table is a sample', async () => {
     const t = await startTestHost();
     const clinic = (await call(t, 'clinics.create', { name: '霧島中央クリニック' })).body.result;
     const started = (await call(t, 'jobs.start', { kind: 'documents.render', input: { documents: ['flyer'], clinicIds: [clinic.id] } })).body.result;
     const finished = await waitForJob(t, started.jobId);
     const file = (finished.result as { file: { fileId: string; name: string } }).file;
-    expect(file.name).toMatch(/^チラシ_\d{4}-\d{2}-\d{2}\.pdf$/);
+    expect(file.name).toMatch(/^チラシ（見本）_\d{4}-\d{2}-\d{2}\.pdf$/);
     const pdf = (await rawRequest(t.host.port, { path: `/api/files/${file.fileId}`, headers: authHeader(t) })).body;
     expect(pdfInfo(pdf).pages).toBe(2);
     const text = pdfText(pdf).replace(/\s+/g, '');
     expect(text).not.toContain('霧島中央クリニック');
-    expect(text).toContain('保険料はお問い合わせください');
+    expect(text).not.toContain('保険料はお問い合わせください');
+    expect(text).not.toContain('1,111円');
+    expect(text).toContain('見本');
   });
 });
 

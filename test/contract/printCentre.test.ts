@@ -59,7 +59,7 @@ describe('print centre: a mailing', () => {
     const t = await startTestHost({ pauseJobs });
     seed(t, 45);
     const { ids } = (await call(t, 'clinics.matchingIds', { query: '' })).body.result;
-    const started = (await call(t, 'jobs.start', { kind: 'documents.render', input: { documents: ['faxCoverSheet', 'flyer', 'inquiryFaxSheet'], clinicIds: ids } })).body.result as JobState;
+    const started = (await call(t, 'jobs.start', { kind: 'documents.render', input: { documents: ['faxCoverSheet', 'inquiryFaxSheet'], clinicIds: ids } })).body.result as JobState;
     // Held after its first chunk of 20 sets, with 25 still to make.
     await pauseJobs.reached(started.jobId);
     const state = (await call(t, 'jobs.get', { jobId: started.jobId })).body.result as JobState;
@@ -92,7 +92,7 @@ describe('print centre: what was sent is recorded', () => {
     const byClinic = (await call(t, 'documents.history', { clinicId: clinic.id })).body.result.items;
     const byInquiry = (await call(t, 'documents.history', { inquiryId: inquiry.id })).body.result.items;
     expect(byClinic).toEqual(byInquiry);
-    expect(byClinic).toMatchObject([{ documents: ['faxCoverSheet', 'flyer'], action: 'saved', receiptNumber: inquiry.receiptNumber, batchSize: 1 }]);
+    expect(byClinic).toMatchObject([{ documents: ['faxCoverSheet'], action: 'saved', receiptNumber: inquiry.receiptNumber, batchSize: 1 }]);
   });
 
   it('records nothing for a blank form, and refuses a file the print centre did not make', async () => {
@@ -165,7 +165,7 @@ describe('print centre: the PDF thread between jobs', () => {
     const pauseJobs = new JobPausePoint();
     const t = await startTestHost({ pauseJobs });
     const clinics = seed(t, 25);
-    const started = (await call(t, 'jobs.start', { kind: 'documents.render', input: { documents: ['flyer', 'inquiryFaxSheet'], clinicIds: clinics.map((c) => c.id) } })).body.result as JobState;
+    const started = (await call(t, 'jobs.start', { kind: 'documents.render', input: { documents: ['faxCoverSheet', 'inquiryFaxSheet'], clinicIds: clinics.map((c) => c.id) } })).body.result as JobState;
     // Cancelled part-way, while the PDF thread is busy with the mailing; a single print is never held.
     await pauseJobs.reached(started.jobId);
     expect((await call(t, 'jobs.cancel', { jobId: started.jobId })).status).toBe(200);

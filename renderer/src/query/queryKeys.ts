@@ -58,6 +58,7 @@ export const queryKeys = {
   documentHistory: (by: DocumentHistoryInput) => ['documentOutputs', by] as const,
   staff: () => ['staff'] as const,
   settings: () => ['settings'] as const,
+  agencyTexts: () => ['settings', 'agencyTexts'] as const,
   content: () => ['content', 'pack'] as const,
   contentChanges: () => ['content', 'changes'] as const,
   backups: () => ['backups'] as const,

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { ContentPack } from '../../../shared/content/contentPackSchema.ts';
 import type { RateTable } from '../../../shared/content/rateTableSchema.ts';
 import type { ChannelInput, ChannelResult } from '../../../shared/contract/channels.ts';
+import type { AgencyTexts } from '../../../shared/domain/agencyTexts.ts';
 import type { Settings } from '../../../shared/domain/settings.ts';
 import type { Staff } from '../../../shared/domain/staff.ts';
 import { call } from '../api/client.ts';
@@ -21,6 +22,19 @@ export async function saveSettings(patch: ChannelInput<'settings.update'>): Prom
   const settings = await call('settings.update', patch);
   queryClient.setQueryData(queryKeys.settings(), settings);
   return settings;
+}
+
+/** The agency's own texts, each with its version (設定 → 代理店の文言). */
+export function useAgencyTexts(): { texts: AgencyTexts | null; error: string | null } {
+  const { data, error } = useQuery(queries.agencyTexts());
+  return { texts: data ?? null, error: error ? errorMessageOf(error, '代理店の文言を読み込めませんでした。') : null };
+}
+
+/** Saves a new version of one agency text; throws ApiError (CONFLICT when another counter saved first). */
+export async function saveAgencyText(update: ChannelInput<'settings.updateAgencyText'>): Promise<AgencyTexts> {
+  const texts = await call('settings.updateAgencyText', update);
+  queryClient.setQueryData(queryKeys.agencyTexts(), texts);
+  return texts;
 }
 
 /** 担当者, active or not (the inactive stay so old records keep their names). */

@@ -1,5 +1,6 @@
 import '../../styles/records.css';
 import { ScreenHeading } from '../../components/ScreenHeading.tsx';
+import { AgencyTextsSection } from './AgencyTextsSection.tsx';
 import { BackupSection } from './BackupSection.tsx';
 import { ClinicsExportSection } from './ClinicsExportSection.tsx';
 import { ClinicsImportSection } from './ClinicsImportSection.tsx';
@@ -20,6 +21,7 @@ export function SettingsScreen() {
       <ReceiptPrefixSection />
       <DateStyleSection />
       <ContentSection />
+      <AgencyTextsSection />
       <DataSection />
       <ClinicsExportSection />
       <ClinicsImportSection />
