@@ -4,11 +4,12 @@ import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { ContentPack } from '../../shared/content/contentPackSchema.ts';
 import type { RateTable } from '../../shared/content/rateTableSchema.ts';
+import type { AgencyTexts } from '../../shared/domain/agencyTexts.ts';
 import { screenLabels } from '../../shared/messages/screenLabels.ts';
 import { openCounterPage, useCounterApp } from './support/counterApp.ts';
 import { chooseStaffInPreview, contentRequest } from './support/contentImport.ts';
 import { uploadToPreview } from './support/previewFiles.ts';
-import { expectText } from './support/screens.ts';
+import { expectText, openScreen } from './support/screens.ts';
 import { outOfFlyerOrder, shownTexts, untracedWords, type ScreenSources } from './support/screenWords.ts';
 import { callPreview } from './support/startPreview.ts';
 
@@ -18,7 +19,10 @@ const shots = process.env.SCREENSHOTS_DIR;
 const flyer = fs.readFileSync(path.resolve('test/fixtures/flyer-SJ24-13707.txt'), 'utf8');
 const bundledPack = () => JSON.parse(fs.readFileSync(path.resolve('resources/content/SJ24-13707.json'), 'utf8')) as ContentPack;
 
-const sources = async (): Promise<ScreenSources> => callPreview<ScreenSources>(app.preview, 'content.get', {});
+const sources = async (): Promise<ScreenSources> => ({
+  ...(await callPreview<Omit<ScreenSources, 'agencyTexts'>>(app.preview, 'content.get', {})),
+  agencyTexts: await callPreview<AgencyTexts>(app.preview, 'settings.agencyTexts', {}),
+});
 const productScreen = (page: Page) => page.locator('section.product-screen');
 const breachCase = (page: Page, pack: ContentPack) => page.getByRole('region', { name: pack.incidentCase.title, exact: true });
 
@@ -52,7 +56,10 @@ describe('with the bundled flyer and the sample rate table', () => {
     expect(untracedWords(shown, src)).toEqual([]);
     // The screen is the flyer's: most of what it shows is the pack's.
     expect(shown.filter((s) => s.origin === 'pack').length).toBeGreaterThan(60);
-    if (shots) await page.screenshot({ path: path.join(shots, 'product-sample.png'), fullPage: true });
+    if (shots) {
+      await page.screenshot({ path: path.join(shots, 'product-sample-top.png') });
+      await page.screenshot({ path: path.join(shots, 'product-sample.png'), fullPage: true });
+    }
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -118,6 +125,33 @@ describe('with the bundled flyer and the sample rate table', () => {
     const headings = await checkEveryPresentationPage(page, src);
     expect(headings).not.toContain(src.pack.premium.title);
     expect(headings).toContain('損害賠償');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  test('until 募集の立場 is set, 商品説明 asks staff to set it and 説明モード states nothing; once set, 説明モード opens with it', async () => {
+    const { context, page, problems } = await openCounterPage(app, '商品説明');
+    let src = await sources();
+    expect(src.agencyTexts?.solicitationCapacity.value).toBeNull();
+    await page.getByRole('note').getByText(screenLabels.solicitationUnset).waitFor();
+    await page.getByRole('button', { name: '説明モード', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: '説明モード' });
+    await dialog.getByRole('heading', { name: src.pack.productName }).waitFor();
+    expect(await dialog.getByRole('note').count()).toBe(0);
+    await page.keyboard.press('Escape');
+
+    // As staff save it in 設定 → 代理店の文言.
+    const capacity = '当組合は損害保険ジャパン株式会社の代理店として、保険契約の締結の代理を行います。';
+    await callPreview(app.preview, 'settings.updateAgencyText', { key: 'solicitationCapacity', value: capacity, expectedVersion: 0 });
+    await page.reload();
+    await openScreen(page, '商品説明');
+    src = await sources();
+    await productScreen(page).getByText(capacity).waitFor();
+    expect(await page.getByText(screenLabels.solicitationUnset).count()).toBe(0);
+    await page.getByRole('button', { name: '説明モード', exact: true }).click();
+    await dialog.getByText(capacity).waitFor();
+    expect(untracedWords(await shownTexts(dialog), src)).toEqual([]);
+    if (shots) await page.screenshot({ path: path.join(shots, 'present-capacity-1.png') });
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -1,7 +1,7 @@
 import { useMemo, useRef, useState } from 'react';
 import { ScreenHeading } from '../../components/ScreenHeading.tsx';
 import { LabelText, PackText } from '../../components/ScreenText.tsx';
-import { useContent } from '../../query/useSharedReads.ts';
+import { useAgencyTexts, useContent } from '../../query/useSharedReads.ts';
 import { useUiStore } from '../../stores/uiStore.ts';
 import { DocumentCode } from './DocumentCode.tsx';
 import { PresentationMode } from './PresentationMode.tsx';
@@ -12,8 +12,7 @@ import '../../styles/product.css';
 /** 商品説明: the approved flyer, section by section, to explain across the desk; 説明モード shows it full screen. */
 export function ProductScreen() {
   const { pack, rates, error, reload } = useContent();
-  // The agency's texts arrive with part "words"' contract channel (settings.agencyTexts).
-  const agencyTexts = null;
+  const { texts: agencyTexts } = useAgencyTexts();
   const navigate = useUiStore((s) => s.navigate);
   const [presenting, setPresenting] = useState(false);
   const sectionRefs = useRef(new Map<string, HTMLElement>());
