@@ -124,6 +124,16 @@ export const contentPackSchema = z.object({
    * the bundled pack has none either: without it no quote sheet is printed.
    */
   // The quote sheet is one A4 page: its layout holds a title of one line (18 characters at 26 pt) and a 250-character notice.
+  /**
+   * The insurer's own flyer as a PDF shipped beside the pack (same folder), checked by its
+   * SHA-256: when present, 「チラシ」 prints that file unchanged instead of the app's rendition.
+   */
+  insurerFlyerPdf: z
+    .object({
+      file: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}\.pdf$/, { message: '保険会社のチラシのファイル名は、英数字で「SJ24-13707.pdf」の形にしてください' }),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/, { message: '保険会社のチラシの照合値は、SHA-256 の16進数64桁で書いてください' }),
+    })
+    .optional(),
   quoteSheet: z
     .object({
       title: text('試算書の題名').max(18, { message: '試算書の題名は18文字以内にしてください（A4一枚に収めるため）' }),

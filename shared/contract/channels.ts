@@ -162,6 +162,8 @@ export const contract = {
           messages: z.array(z.string()),
         }),
       ),
+      /** The pack in force ships the insurer's own flyer PDF: 「チラシ」 prints it unchanged. */
+      insurerFlyer: z.boolean(),
     }),
   ),
   'content.rateTemplate': channel(z.object({}), fileRefSchema),

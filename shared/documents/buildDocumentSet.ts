@@ -4,7 +4,7 @@ import type { CoverInput } from '../contract/jobs.ts';
 import type { AgencyTexts } from '../domain/agencyTexts.ts';
 import type { Clinic } from '../domain/clinic.ts';
 import type { SavedQuote } from '../quote/savedQuote.ts';
-import type { DocumentPart } from './documentSet.ts';
+import { placeholderPages, type DocumentPart } from './documentSet.ts';
 import { inSetOrder, type DocumentKind } from './documentKinds.ts';
 import { buildFaxCoverSheet } from './faxCoverSheet.ts';
 import { buildFlyer } from './flyer.ts';
@@ -22,6 +22,8 @@ export interface DocumentSetRequest {
   agencyTexts: AgencyTexts;
   staffName?: string | undefined;
   cover: CoverInput;
+  /** The pack ships the insurer's own flyer: its pages stand in the set instead of the app's rendition. */
+  insurerFlyerPages?: number | undefined;
 }
 
 /** One recipient of a print run; an empty target prints the forms blank for handwriting. */
@@ -46,7 +48,7 @@ function personOf(typed: string, onRecord: string | null | undefined): { name: s
 /** The documents of one recipient's set, in envelope order, each with its page count. */
 export function buildDocumentSet(request: DocumentSetRequest, target: SetTarget, flyerPages: number): DocumentPart[] {
   const kinds = inSetOrder(request.documents);
-  const setPages = kinds.reduce((sum, kind) => sum + pagesOf(kind, flyerPages), 0);
+  const setPages = kinds.reduce((sum, kind) => sum + pagesOf(kind, request.insurerFlyerPages ?? flyerPages), 0);
   const { pack, cover } = request;
   const clinic = target.clinic;
   return kinds.map((kind): DocumentPart => {
@@ -80,6 +82,7 @@ export function buildDocumentSet(request: DocumentSetRequest, target: SetTarget,
         };
       }
       case 'flyer':
+        if (request.insurerFlyerPages) return { pages: request.insurerFlyerPages, definition: placeholderPages(request.insurerFlyerPages), insurerFlyer: true };
         return { pages: flyerPages, definition: buildFlyer(pack, request.rates) };
       case 'inquiryFaxSheet':
         return { pages: 1, definition: buildInquiryFaxSheet(pack, request.agencyTexts, { clinic, receiptNumber: target.receiptNumber }) };

@@ -4,6 +4,13 @@ import type { Content, DynamicContent, Style, TDocumentDefinitions } from 'pdfma
 export interface DocumentPart {
   definition: TDocumentDefinitions;
   pages: number;
+  /** Blank pages that the insurer's own flyer PDF replaces, unchanged, once rendered. */
+  insurerFlyer?: boolean;
+}
+
+/** Blank pages holding the place of the insurer's flyer in a set, so every other page keeps its number. */
+export function placeholderPages(pages: number): TDocumentDefinitions {
+  return { content: Array.from({ length: pages }, (_, i) => ({ text: '', ...(i > 0 ? { pageBreak: 'before' as const } : {}) })) };
 }
 
 /** Running-text properties a document sets for all of its content. */

@@ -90,6 +90,7 @@ export function agencyTextProblem(key: AgencyTextKey, raw: string): string | nul
   const definition = agencyTextDefinitions[key];
   const value = raw.trim();
   if (value.length > definition.maxChars) return m.tooLong(definition.label, definition.maxChars);
+  // eslint-disable-next-line no-control-regex -- line breaks are fine in a list of lines, other control characters are not
   if (/[\u0000-\u0008\u000b-\u001f\u007f]/.test(value)) return m.controlCharacters(definition.label);
   if (key === 'solicitationCapacity') {
     if (!value) return m.required(definition.label);

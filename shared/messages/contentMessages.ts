@@ -33,7 +33,14 @@ export const contentMessages = {
     summaryNote: '概要である旨の注意書き',
     quoteSheet: '保険料試算書の文言',
     breachUnitCosts: '被害額の計算に使う単価',
+    insurerFlyerPdf: '保険会社のチラシ（PDF）',
+    'insurerFlyerPdf.file': '保険会社のチラシのファイル名',
+    'insurerFlyerPdf.sha256': '保険会社のチラシの照合値（SHA-256）',
   } satisfies Partial<Record<keyof ContentPack, string>> & Record<string, string>,
+  insurerFlyerMissing: (file: string) => `内容パックが指定する保険会社のチラシ（${file}）が、内容パックと同じフォルダにありません。`,
+  insurerFlyerNotPdf: (file: string) => `保険会社のチラシ（${file}）がPDFファイルではありません。`,
+  insurerFlyerChanged: (file: string) =>
+    `保険会社のチラシ（${file}）の中身が内容パックの照合値と一致しません。保険会社から受け取ったままのファイルを置いてください。`,
   /** Names of fields inside a labelled part (contacts, headings); other fields keep their name. */
   leafLabels: {
     role: '窓口の役割',

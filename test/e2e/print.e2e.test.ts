@@ -51,7 +51,7 @@ const previewPanel = (page: Page) => page.getByRole('region', { name: 'プレビ
 const renderButton = (page: Page) => page.getByRole('button', { name: 'PDFを作成', exact: true });
 
 describe('印刷', () => {
-  test('a blank FAX問い合わせ票 is the default: one A4 page with the document code and the agency FAX, no clinic', async () => {
+  test('a blank FAX問い合わせ票 is the default: one A4 page with the agency FAX, no clinic and no flyer code', async () => {
     const { page, problems, close } = await openPrint();
     const documents = page.getByRole('group', { name: '送る書類' });
     const checked = await Promise.all(documentLabels.map((name) => documents.getByRole('checkbox', { name, exact: true }).isChecked()));
@@ -71,7 +71,8 @@ describe('印刷', () => {
     const pdf = readPdf(saved.bytes);
     expect(pdf.pages).toBe(1);
     expect(pdf.pageSize).toBe(a4);
-    expect(pdf.text).toContain(documentCode);
+    // The agency's own reply form: not the flyer's approval code.
+    expect(pdf.text).not.toContain(documentCode);
     expect(pdf.text).toContain(agencyFax);
     expect(pdf.text).not.toContain(clinicName);
     // Blank forms are sent to nobody, so nothing is recorded.
@@ -101,7 +102,7 @@ describe('印刷', () => {
     const forClinic = readPdf((await savePdf(page)).bytes);
     expect(forClinic.pageSize).toBe(a4);
     expect(forClinic.text).toContain(clinicName);
-    for (const text of forClinic.pageTexts) expect(text).toContain(documentCode);
+    expect(forClinic.text).not.toContain(documentCode);
     expect(forClinic.text).toContain(agencyFax);
     expect(forClinic.text).not.toContain(receiptNumber);
 
@@ -116,21 +117,22 @@ describe('印刷', () => {
     await close();
   });
 
-  test('the flyer is the same for everyone: no 宛先, the eight attack types, and no sample premium', async () => {
+  test('the flyer is the same for everyone: no 宛先, the eight attack types, and, while the table is a sample, a 見本 with no premium', async () => {
     const { page, problems, close } = await openPrint();
     await chooseDocuments(page, ['チラシ']);
     expect(await page.getByRole('group', { name: '宛先' }).count()).toBe(0);
     await page.getByText('どの医療機関にも同じものをお送りします').waitFor();
 
     const name = await makePdf(page);
-    expect(name).toMatch(/^チラシ_\d{4}-\d{2}-\d{2}\.pdf$/);
+    expect(name).toMatch(/^チラシ（見本）_\d{4}-\d{2}-\d{2}\.pdf$/);
     await expectPreview(page);
     const flyer = readPdf((await savePdf(page)).bytes);
     expect(flyer.pageSize).toBe(a4);
     expect(pack.attackTypes).toHaveLength(8);
     for (const attack of pack.attackTypes) expect(flyer.text).toContain(attack.replace(/\s+/g, ''));
     for (const text of flyer.pageTexts) expect(text).toContain(documentCode);
-    expect(flyer.text).toContain('保険料はお問い合わせください');
+    for (const text of flyer.pageTexts) expect(text).toContain('見本');
+    expect(flyer.text).not.toContain('保険料はお問い合わせください');
     expect(flyer.text).not.toContain('1,111');
     expect(problems).toEqual([]);
     await close();
@@ -146,7 +148,8 @@ describe('印刷', () => {
     await cover.getByText('18 / 600文字').waitFor();
 
     const name = await makePdf(page);
-    expect(name).toMatch(new RegExp(`^書類一式_${clinicName}_\\d{4}-\\d{2}-\\d{2}\\.pdf$`));
+    // The set holds a specimen flyer (the rate table is a sample), and its name says so.
+    expect(name).toMatch(new RegExp(`^書類一式（見本）_${clinicName}_\\d{4}-\\d{2}-\\d{2}\\.pdf$`));
     await expectPreview(page);
     const saved = await savePdf(page);
     const set = readPdf(saved.bytes);
@@ -159,17 +162,20 @@ describe('印刷', () => {
     expect(set.pageTexts[0]).toContain('事務長霧島花子');
     expect(set.pageTexts[0]).toContain('先日はお電話ありがとうございました。');
     expect(set.pageTexts.at(-1)).toContain(clinicName);
-    for (const text of set.pageTexts) expect(text).toContain(documentCode);
+    // Only the flyer's pages carry its code: the cover and the agency's own reply form do not.
+    expect(set.pageTexts.filter((text) => text.includes(documentCode))).toHaveLength(set.pages - 2);
+    expect(set.pageTexts[0]).not.toContain('御中');
     await expectText(
       previewPanel(page).getByRole('status').filter({ hasText: '保存しました' }),
       `${saved.name} を保存しました。1件の医療機関に送付の記録を残しました。`,
     );
 
+    // The specimen flyer was not sent: the record lists the cover and the form only.
     await openScreen(page, '医療機関');
     await page.getByLabel('検索', { exact: true }).fill('霧島');
     await page.getByRole('table', { name: '医療機関の一覧' }).getByRole('button', { name: clinicName }).click();
     const history = page.getByRole('region', { name: clinicName }).getByRole('region', { name: '送付・印刷の記録' });
-    const entry = history.getByRole('listitem').filter({ hasText: 'FAX送付状・チラシ・FAX問い合わせ票' });
+    const entry = history.getByRole('listitem').filter({ hasText: 'FAX送付状・FAX問い合わせ票' });
     await entry.waitFor();
     expect(await entry.textContent()).toContain('PDFを保存');
     expect(problems).toEqual([]);
@@ -327,7 +333,7 @@ describe('印刷: 中止 part-way through a mailing', () => {
     const { page, problems, close } = await openPrint(held);
     let downloads = 0;
     page.on('download', () => downloads++);
-    await chooseDocuments(page, ['FAX送付状', 'チラシ', 'FAX問い合わせ票']);
+    await chooseDocuments(page, ['FAX送付状', 'FAX問い合わせ票']);
     await page.getByRole('radio', { name: '複数の医療機関（一括作成）' }).check();
     await chooseAllMatching(page, word, 25, names[0]!);
     const filesDir = path.join(held.dataDir, 'tmp', 'files');

@@ -4,6 +4,7 @@ import { contentPackSchema, type ContentPack } from '../../shared/content/conten
 import { rateTableSchema, type RateTable } from '../../shared/content/rateTableSchema.ts';
 import type { FaxSheetClinic } from '../../shared/documents/inquiryFaxSheet.ts';
 import { initialAgencyTexts, type AgencyTexts } from '../../shared/domain/agencyTexts.ts';
+import type { Clinic } from '../../shared/domain/clinic.ts';
 
 const readJson = (file: string): unknown => JSON.parse(fs.readFileSync(path.resolve(file), 'utf8'));
 
@@ -53,10 +54,14 @@ export const officialRates: RateTable = {
 };
 
 /** A clinic record as the print centre passes it, for documents built from a whole record. */
-export const kirishimaRecord = {
+export const kirishimaRecord: Clinic = {
   ...kirishimaClinic,
   id: '0190a000-0000-7000-8000-0000000000f1',
   memberNumber: '',
-  email: '',
-  note: '',
-} as unknown as import('../../shared/domain/clinic.ts').Clinic;
+  memo: '',
+  createdAt: '2026-11-01T00:00:00.000Z',
+  updatedAt: '2026-11-01T00:00:00.000Z',
+  updatedByMachine: 'test-pc',
+  archivedAt: null,
+  revision: 1,
+};

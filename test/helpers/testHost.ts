@@ -22,13 +22,16 @@ export interface TestHost {
 /**
  * The real core behind the real HTTP host, on a temporary data folder and a free port. With
  * `pauseJobs`, its jobs wait where the pause point holds them: a cancel test cancels part-way;
- * `now` fixes the core's clock.
+ * `now` fixes the core's clock; `prepare` writes into the data folder before the core opens it.
  */
-export async function startTestHost(options: { pauseJobs?: JobPausePoint; log?: Logger; now?: () => Date } = {}): Promise<TestHost> {
+export async function startTestHost(
+  options: { pauseJobs?: JobPausePoint; log?: Logger; now?: () => Date; prepare?: (dataDir: string) => void | Promise<void> } = {},
+): Promise<TestHost> {
   const dataDir = tempDir();
+  await options.prepare?.(dataDir);
   const staticDir = tempDir();
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>test</title>');
-  const { now, ...coreOptions } = options;
+  const { now, prepare: _prepare, ...coreOptions } = options;
   const core = await openTestCore(dataDir, now, coreOptions);
   const host = await startHost({ core, staticDir, port: 0 });
   hosts.push(host);

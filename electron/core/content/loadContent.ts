@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
@@ -24,6 +25,20 @@ export interface LoadedContent {
   pack: ContentPack;
   rates: RateTable;
   problems: ContentProblem[];
+  /** Where the insurer's own flyer PDF of the pack in force is, checked; only when the pack names one. */
+  insurerFlyerPdf?: string | undefined;
+}
+
+/** The insurer's flyer a pack names, checked beside the pack: its path, or why the pack cannot be used. */
+function insurerFlyerOf(pack: ContentPack, dir: string): { path?: string; problem?: string } {
+  const named = pack.insurerFlyerPdf;
+  if (!named) return {};
+  const file = path.join(dir, named.file);
+  if (!fs.existsSync(file)) return { problem: contentMessages.insurerFlyerMissing(named.file) };
+  const bytes = fs.readFileSync(file);
+  if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') return { problem: contentMessages.insurerFlyerNotPdf(named.file) };
+  if (createHash('sha256').update(bytes).digest('hex') !== named.sha256) return { problem: contentMessages.insurerFlyerChanged(named.file) };
+  return { path: file };
 }
 
 type Claimed = { version: string; official: boolean; packCode: string | undefined };
@@ -83,7 +98,19 @@ export function loadContent(contentDirs: readonly string[], options: { today?: s
       return [];
     });
   const [bundledDir, ...installedDirs] = contentDirs;
-  const bundledPacks = valid(bundledDir === undefined ? [] : jsonFiles(bundledDir), 'pack', contentPackSchema);
+  // A pack naming an insurer's flyer that is missing or altered is refused whole: printing the
+  // app's rendition instead would silently replace what the insurer supplied.
+  const flyers = new Map<ContentPack, string>();
+  const withFlyer = (file: string, pack: ContentPack): ContentPack[] => {
+    const { path: flyer, problem } = insurerFlyerOf(pack, path.dirname(file));
+    if (problem) {
+      problems.unshift({ file: path.basename(file), kind: 'pack', messages: [problem] });
+      return [];
+    }
+    if (flyer) flyers.set(pack, flyer);
+    return [pack];
+  };
+  const bundledPacks = (bundledDir === undefined ? [] : jsonFiles(bundledDir)).flatMap((file) => valid([file], 'pack', contentPackSchema).flatMap((pack) => withFlyer(file, pack)));
   // An installed flyer cannot have been approved after today: one that says so (installed before
   // this check, or under a wrong clock) waits aside. The bundled packs came with the app and are
   // never refused by the PC's clock, so a clock set years back still starts the app.
@@ -96,7 +123,7 @@ export function loadContent(contentDirs: readonly string[], options: { today?: s
         problems.unshift({ file: path.basename(file), kind: 'pack', messages: [contentMessages.createdInFuture(createdOn, options.today)] });
         return [];
       }
-      return [pack];
+      return withFlyer(file, pack);
     }),
   );
   const packs = [...bundledPacks, ...installedPacks];
@@ -120,5 +147,5 @@ export function loadContent(contentDirs: readonly string[], options: { today?: s
     const detail = problems.map((p) => `${p.file}: ${p.messages.slice(0, 3).join(' / ')}`).join('\n');
     throw new Error(contentMessages.nothingLoadable(detail));
   }
-  return { pack, rates, problems };
+  return { pack, rates, problems, insurerFlyerPdf: flyers.get(pack) };
 }

@@ -89,7 +89,11 @@ export function createHandlers(deps: HandlerDeps) {
     'inquiries.changeStatus': ({ id, ...change }) => inquiryDetail(changeInquiryStatus(db, id, change, deps.writeContext()).id),
     'inquiries.list': (query) => listInquiries(db, { ...query, today: tokyoToday(deps.now()) }),
     'home.summary': () => homeSummary(db, tokyoToday(deps.now())),
-    'content.get': () => deps.content.current,
+    'content.get': () => {
+      // Where the insurer's flyer lies on disk stays in the core: the window learns only that there is one.
+      const { pack, rates, problems, insurerFlyerPdf } = deps.content.current;
+      return { pack, rates, problems, insurerFlyer: insurerFlyerPdf !== undefined };
+    },
     'content.rateTemplate': () => deps.content.rateTemplate(deps.files),
     'content.previewImport': (request) => deps.content.preview(storedFile(request.fileId), request, deps.writeContext()),
     'content.acceptImport': (request) => consume(request.fileId, (stored) => deps.content.install(db, stored, request, deps.writeContext())),

@@ -47,7 +47,9 @@ export function documentJobs(deps: DocumentJobDeps): Pick<JobImplementations, 'd
   return {
     async 'documents.render'(input, ctx) {
       const documents = inSetOrder(input.documents);
-      const { pack, rates } = deps.content.current;
+      const { pack, rates, insurerFlyerPdf } = deps.content.current;
+      // The insurer's own flyer is the complete flyer whatever the rate table: never a specimen.
+      const flyerIsSpecimen = !insurerFlyerPdf && isSpecimenFlyer(rates);
       const quote = input.quoteId ? getQuote(db, input.quoteId) : undefined;
       if (input.quoteId && !quote) throw new AppError('NOT_FOUND');
       const inquiryId = input.inquiryId ?? (documents.includes('quoteSheet') ? quote?.inquiryId : undefined);
@@ -70,7 +72,7 @@ export function documentJobs(deps: DocumentJobDeps): Pick<JobImplementations, 'd
           inquiry: inquiry ? { id: inquiry.id, clinicId: inquiry.clinicId } : null,
           quote: quote ? { inquiryId: quote.inquiryId, snapshot: quote.snapshot } : null,
           clinicKind: clinics.length === 1 ? clinics[0]!.kind : null,
-          flyerIsSpecimen: isSpecimenFlyer(rates),
+          flyerIsSpecimen,
         },
         pack,
       );
@@ -97,12 +99,13 @@ export function documentJobs(deps: DocumentJobDeps): Pick<JobImplementations, 'd
       };
       // Every set of a run prints the same agency texts: the first one's trail stands for all.
       const agencyTexts = agencyTextVersionsOf(buildDocumentSet(request, targets[0]!, 1).map((part) => part.definition));
-      const specimen = documents.includes('flyer') && isSpecimenFlyer(rates);
+      const specimen = documents.includes('flyer') && flyerIsSpecimen;
       const data: PdfRenderData = {
         request,
         targets,
         fontsDir: pdfFontsDir(),
         outPath,
+        insurerFlyerPdf,
       };
       let rendered: PdfRenderResult;
       try {

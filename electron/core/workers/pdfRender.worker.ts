@@ -5,6 +5,7 @@ import { buildDocumentSet, type DocumentSetRequest, type SetTarget } from '../..
 import { combineDocuments } from '../../../shared/documents/documentSet.ts';
 import { buildFlyer } from '../../../shared/documents/flyer.ts';
 import { jobMessages } from '../../../shared/messages/jobMessages.ts';
+import { insertInsurerFlyer, insurerFlyerPageCount } from '../pdf/insertInsurerFlyer.ts';
 import { renderPdf } from '../pdf/renderPdf.ts';
 import { gatedPost, type ProgressGated } from './progressGate.ts';
 import type { WorkerMessage } from './runWorker.ts';
@@ -15,6 +16,8 @@ export interface PdfRenderData {
   targets: SetTarget[];
   fontsDir: string;
   outPath: string;
+  /** The insurer's own flyer PDF, checked when the content was loaded: printed instead of the app's rendition. */
+  insurerFlyerPdf?: string | undefined;
 }
 
 export interface PdfRenderResult {
@@ -43,15 +46,25 @@ async function flyerPageCount(request: DocumentSetRequest, targets: number, font
   return (await PDFDocument.load(pdf)).getPageCount();
 }
 
-function renderChunk(request: DocumentSetRequest, targets: readonly SetTarget[], flyerPages: number, fontsDir: string): Promise<Buffer> {
-  return renderPdf(combineDocuments(targets.flatMap((target) => buildDocumentSet(request, target, flyerPages))), fontsDir);
+async function renderChunk(request: DocumentSetRequest, targets: readonly SetTarget[], flyerPages: number, fontsDir: string, insurerFlyerPdf?: string): Promise<Uint8Array> {
+  const parts = targets.flatMap((target) => buildDocumentSet(request, target, flyerPages));
+  const pdf = await renderPdf(combineDocuments(parts), fontsDir);
+  return insurerFlyerPdf && parts.some((part) => part.insurerFlyer) ? insertInsurerFlyer(pdf, parts, insurerFlyerPdf) : pdf;
 }
 
 /** Builds and renders every set off the main thread and writes one PDF to outPath. */
-async function render({ request, targets, fontsDir, outPath }: PdfRenderData, report: Report): Promise<PdfRenderResult> {
-  const flyerPages = await flyerPageCount(request, targets.length, fontsDir);
+async function render({ request: asked, targets, fontsDir, outPath, insurerFlyerPdf }: PdfRenderData, report: Report): Promise<PdfRenderResult> {
+  const withFlyer = insurerFlyerPdf !== undefined && asked.documents.includes('flyer');
+  if (withFlyer && asked.documents.length === 1 && targets.length === 1) {
+    // The insurer's flyer alone is handed out byte for byte as the insurer supplied it.
+    fs.copyFileSync(insurerFlyerPdf, outPath);
+    report(1, 1);
+    return { bytes: fs.statSync(outPath).size, pages: await insurerFlyerPageCount(insurerFlyerPdf) };
+  }
+  const request: DocumentSetRequest = withFlyer ? { ...asked, insurerFlyerPages: await insurerFlyerPageCount(insurerFlyerPdf) } : asked;
+  const flyerPages = withFlyer ? 0 : await flyerPageCount(request, targets.length, fontsDir);
   if (targets.length <= setsPerChunk) {
-    const pdf = await renderChunk(request, targets, flyerPages, fontsDir);
+    const pdf = await renderChunk(request, targets, flyerPages, fontsDir, insurerFlyerPdf);
     fs.writeFileSync(outPath, pdf);
     report(targets.length, targets.length);
     return { bytes: pdf.length, pages: (await PDFDocument.load(pdf)).getPageCount() };
@@ -61,7 +74,7 @@ async function render({ request, targets, fontsDir, outPath }: PdfRenderData, re
   combined.setCreator(request.pack.contacts.agency.organization);
   for (let start = 0; start < targets.length; start += setsPerChunk) {
     const chunk = targets.slice(start, start + setsPerChunk);
-    const part = await PDFDocument.load(await renderChunk(request, chunk, flyerPages, fontsDir));
+    const part = await PDFDocument.load(await renderChunk(request, chunk, flyerPages, fontsDir, insurerFlyerPdf));
     for (const page of await combined.copyPages(part, part.getPageIndices())) combined.addPage(page);
     report(start + chunk.length, targets.length);
   }

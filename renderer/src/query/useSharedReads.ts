@@ -52,6 +52,8 @@ type ContentProblem = ChannelResult<'content.get'>['problems'][number];
 export function useContent(): {
   pack: ContentPack | null;
   rates: RateTable | null;
+  /** Whether 「チラシ」 prints the insurer's own flyer PDF (never a specimen then). */
+  insurerFlyer: boolean;
   problems: ContentProblem[];
   error: string | null;
   reload: () => void;
@@ -60,6 +62,7 @@ export function useContent(): {
   return {
     pack: data?.pack ?? null,
     rates: data?.rates ?? null,
+    insurerFlyer: data?.insurerFlyer ?? false,
     problems: data?.problems ?? [],
     // Content already shown stays usable when a later read fails.
     error: error && !data ? errorMessageOf(error, '商品の説明と保険料表を読み込めませんでした。') : null,

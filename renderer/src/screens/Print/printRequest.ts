@@ -40,6 +40,8 @@ export interface PrintRequestView {
   quotes: readonly SavedQuote[] | null;
   quotesError: string | null;
   pack: ContentPack | null;
+  /** The rate table is a sample, so the チラシ can only be a specimen (never for a mailing). */
+  flyerIsSpecimen?: boolean;
 }
 
 /** What the print screen says while something it needs is still on its way. */
@@ -56,7 +58,7 @@ export function chosenQuote(quoteId: string, quotes: readonly SavedQuote[] | nul
 }
 
 /** The request as the shared rule book reads it. */
-export function documentRequestOf({ choices, batchIds, quotes }: PrintRequestView): DocumentRequest {
+export function documentRequestOf({ choices, batchIds, quotes, flyerIsSpecimen }: PrintRequestView): DocumentRequest {
   const { documents, recipient, clinic, inquiryId } = choices;
   const one = recipient === 'one';
   const quote = chosenQuote(choices.quoteId, quotes);
@@ -67,6 +69,7 @@ export function documentRequestOf({ choices, batchIds, quotes }: PrintRequestVie
     inquiry: one && clinic && inquiryId ? { id: inquiryId, clinicId: clinic.id } : null,
     quote: quote ? { inquiryId: quote.inquiryId, snapshot: quote.snapshot } : null,
     clinicKind: one ? (clinic?.kind ?? null) : null,
+    flyerIsSpecimen,
   };
 }
 

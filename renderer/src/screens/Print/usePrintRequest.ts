@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
+import { isSpecimenFlyer } from '../../../../shared/documents/flyer.ts';
 import type { Inquiry } from '../../../../shared/domain/inquiry.ts';
 import type { SavedQuote } from '../../../../shared/quote/savedQuote.ts';
 import { errorMessageOf } from '../../api/ApiError.ts';
@@ -33,12 +34,13 @@ export function usePrintRequestView(): PrintRequestView {
   const cover = usePrintChoicesStore((s) => s.cover);
   const batchIds = usePrintBatchStore((s) => s.selectedIds);
   const { quotes, error: quotesError } = useInquiryQuotes(recipient === 'one' ? inquiryId : '');
-  const { pack } = useContent();
+  const { pack, rates, insurerFlyer } = useContent();
   return {
     choices: { documents, recipient, clinic, inquiryId, quoteId, cover },
     batchIds,
     quotes,
     quotesError,
     pack,
+    flyerIsSpecimen: rates !== null && !insurerFlyer && isSpecimenFlyer(rates),
   };
 }
