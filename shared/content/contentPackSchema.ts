@@ -27,6 +27,44 @@ const contactSchema = z.object({
   closedDays: text('休業日'),
 });
 
+const count = (label: string) => z.number({ message: `${label}がありません` }).int({ message: `${label}は整数にしてください` }).nonnegative({ message: `${label}は0以上にしてください` });
+const unitYen = count('単価（円）');
+
+/**
+ * Unit costs that rescale the incident case to a clinic's own numbers. The flyer states none (its
+ * case is one incident, not a price list), so only an insurer-approved document may supply them,
+ * and the pack names it; without this section the case is shown only as the flyer states it.
+ */
+export const breachUnitCostsSchema = z.object({
+  /** The insurer's document that states these unit costs, named with its code and date as it prints them. */
+  source: text('単価の出典'),
+  /** Where the clerk's inputs start: the case's own figures as that document states them. */
+  caseFigures: z.object({
+    servers: count('事例のサーバ台数'),
+    patients: count('事例の患者数'),
+    voucherYen: count('事例のお詫びの品の金額'),
+    callCentreWeeks: count('事例のコールセンター設置週数'),
+  }),
+  /** One per item of the incident case, in the case's order. */
+  items: list(
+    z.discriminatedUnion(
+      'per',
+      [
+        z.object({ per: z.literal('server'), unitYen }),
+        z.object({ per: z.literal('patient'), unitYen }),
+        /** The gift the clerk enters plus its approved postage, per patient. */
+        z.object({ per: z.literal('patientGift'), postageYen: unitYen }),
+        z.object({ per: z.literal('callCentreWeek'), unitYen }),
+        /** Stays the case's own amount whatever the inputs. */
+        z.object({ per: z.literal('case') }),
+      ],
+      { message: '単価の種類（per）は server・patient・patientGift・callCentreWeek・case のどれかにしてください' },
+    ),
+    '単価',
+  ),
+});
+export type BreachUnitCosts = z.infer<typeof breachUnitCostsSchema>;
+
 /**
  * An approved flyer as data: every sentence, figure and contact the app shows or prints about
  * the product. Wording is the flyer's own; a pack is replaced whole, never edited in place.
@@ -56,21 +94,13 @@ export const contentPackSchema = z.object({
           description: text('対応内容'),
           amountLabel: text('損害額（例）'),
           amountYen: z.number().int().positive(),
-          /** What the amount grows with in the breach-cost illustration. */
-          scalesWith: z.enum(['servers', 'patients', 'giftsPerPatient', 'callCentreWeeks', 'fixed'], { message: '金額の増え方（scalesWith）が正しくありません' }),
         }),
         '対応事例の項目',
       )
       .min(1, { message: '対応事例の項目がありません' }),
     closing: text('対応事例のまとめ'),
-    /** The case's own figures as numbers: 3 servers, about 30,000 patients, a 500 yen voucher, 2 + 2 weeks of call centre. */
-    basis: z.object({
-      servers: z.number().int().positive(),
-      patients: z.number().int().positive(),
-      voucherYen: z.number().int().nonnegative(),
-      callCentreWeeks: z.number().positive(),
-    }),
   }),
+  breachUnitCosts: breachUnitCostsSchema.optional(),
   coverages: list(z.object({ name: text('補償の名称'), description: limited('補償の内容').default(''), note: text('お支払対象の説明') }), '補償の説明')
     .min(1, { message: '補償の説明がありません' }),
   damageExamples: z.object({
@@ -115,5 +145,14 @@ export const contentPackSchema = z.object({
       code: text('試算書の承認番号').max(40, { message: '試算書の承認番号は40文字以内にしてください' }).optional(),
     })
     .optional(),
+}).superRefine((pack, ctx) => {
+  const costs = pack.breachUnitCosts;
+  if (costs && costs.items.length !== pack.incidentCase.items.length) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['breachUnitCosts', 'items'],
+      message: `単価は対応事例の項目と同じ${pack.incidentCase.items.length}件にしてください（今は${costs.items.length}件です）`,
+    });
+  }
 });
 export type ContentPack = z.infer<typeof contentPackSchema>;

@@ -1,4 +1,4 @@
-import type { ContentPack } from '../content/contentPackSchema.ts';
+import type { BreachUnitCosts, ContentPack } from '../content/contentPackSchema.ts';
 
 export interface BreachInputs {
   servers: number;
@@ -7,52 +7,53 @@ export interface BreachInputs {
   callCentreWeeks: number;
 }
 
+export type BreachUnit = BreachUnitCosts['items'][number]['per'];
+
 export interface BreachCostLine {
   category: string;
-  description: string;
-  /** The flyer's own amount for its case. */
+  /** What the amount is computed from (the approved unit). */
+  per: BreachUnit;
+  /** The flyer's own amount for its case, as the flyer prints it (「約300万円」). */
+  flyerLabel: string;
   flyerYen: number;
-  /** The amount rescaled to the user's inputs, rounded to 10,000 yen like the flyer's 約…万円. */
-  estimateYen: number;
+  /** Approved unit cost × the clerk's input, to the yen: the app's arithmetic, never the flyer's 約…万円. */
+  computedYen: number;
 }
 
-const roundToManYen = (yen: number) => Math.round(yen / 10_000) * 10_000;
-
-/** The flyer's case as inputs, the starting point of the illustration. */
-export function flyerInputs(pack: ContentPack): BreachInputs {
-  const { servers, patients, voucherYen, callCentreWeeks } = pack.incidentCase.basis;
+/** Where the clerk's inputs start: the case's figures as the approved unit-cost document states them. */
+export function caseInputs(costs: BreachUnitCosts): BreachInputs {
+  const { servers, patients, voucherYen, callCentreWeeks } = costs.caseFigures;
   return { servers, patients, voucherYen, callCentreWeeks };
 }
 
 /**
- * Rescales each cost item of the flyer's incident case from the flyer's own unit figures: the
- * investigation per server, letters per patient, gifts per patient (voucher + the flyer's
- * postage), the call centre per week. Fixed items stay as the flyer states them. An
- * illustration only: no quote and no promise of payment.
+ * Each item of the flyer's incident case computed from the insurer-approved unit costs the pack
+ * carries; `null` when the pack carries none, as the bundled flyer does: then the case is shown
+ * only as the flyer states it, and nothing is rescaled.
  */
-export function estimateBreachCost(pack: ContentPack, inputs: BreachInputs): BreachCostLine[] {
-  const basis = pack.incidentCase.basis;
-  return pack.incidentCase.items.map((item) => {
+export function computeBreachCost(pack: ContentPack, inputs: BreachInputs): BreachCostLine[] | null {
+  const costs = pack.breachUnitCosts;
+  if (!costs) return null;
+  return pack.incidentCase.items.map((item, index) => {
+    const cost = costs.items[index] ?? { per: 'case' as const };
     let yen: number;
-    switch (item.scalesWith) {
-      case 'servers':
-        yen = (item.amountYen / basis.servers) * inputs.servers;
+    switch (cost.per) {
+      case 'server':
+        yen = cost.unitYen * inputs.servers;
         break;
-      case 'patients':
-        yen = (item.amountYen / basis.patients) * inputs.patients;
+      case 'patient':
+        yen = cost.unitYen * inputs.patients;
         break;
-      case 'giftsPerPatient': {
-        const postagePerPatient = item.amountYen / basis.patients - basis.voucherYen;
-        yen = inputs.patients * (inputs.voucherYen + postagePerPatient);
+      case 'patientGift':
+        yen = (inputs.voucherYen + cost.postageYen) * inputs.patients;
         break;
-      }
-      case 'callCentreWeeks':
-        yen = (item.amountYen / basis.callCentreWeeks) * inputs.callCentreWeeks;
+      case 'callCentreWeek':
+        yen = cost.unitYen * inputs.callCentreWeeks;
         break;
-      case 'fixed':
+      case 'case':
         yen = item.amountYen;
         break;
     }
-    return { category: item.category, description: item.description, flyerYen: item.amountYen, estimateYen: roundToManYen(yen) };
+    return { category: item.category, per: cost.per, flyerLabel: item.amountLabel, flyerYen: item.amountYen, computedYen: yen };
   });
 }

@@ -32,6 +32,7 @@ export const contentMessages = {
     consent: '個人情報の取扱いへの同意文',
     summaryNote: '概要である旨の注意書き',
     quoteSheet: '保険料試算書の文言',
+    breachUnitCosts: '被害額の計算に使う単価',
     insurerFlyerPdf: '保険会社のチラシ（PDF）',
     'insurerFlyerPdf.file': '保険会社のチラシのファイル名',
     'insurerFlyerPdf.sha256': '保険会社のチラシの照合値（SHA-256）',

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { contentPackSchema } from '../../shared/content/contentPackSchema.ts';
 import { rateTableSchema, ratedKinds } from '../../shared/content/rateTableSchema.ts';
 import { clinicKinds } from '../../shared/domain/clinic.ts';
-import { estimateBreachCost, flyerInputs } from '../../shared/estimate/breachCost.ts';
+import { caseInputs, computeBreachCost } from '../../shared/estimate/breachCost.ts';
 import { calculateQuote } from '../../shared/quote/calculateQuote.ts';
 
 const readJson = (file: string) => JSON.parse(fs.readFileSync(path.resolve(file), 'utf8')) as unknown;
@@ -69,21 +69,39 @@ describe('premium quote', () => {
   });
 });
 
-describe('breach-cost illustration', () => {
-  it("reproduces the flyer's own amounts at the flyer's inputs", () => {
-    const lines = estimateBreachCost(pack, flyerInputs(pack));
-    expect(lines.map((l) => l.estimateYen)).toEqual(pack.incidentCase.items.map((i) => i.amountYen));
+describe('the flyer case rescaled', () => {
+  // Unit costs as an insurer-approved document would state them: made up here, as the flyer states none.
+  const approved = {
+    source: '費用単価表（テスト用）',
+    caseFigures: { servers: 3, patients: 30_000, voucherYen: 500, callCentreWeeks: 4 },
+    items: [{ per: 'server', unitYen: 900_000 }, { per: 'case' }, { per: 'patient', unitYen: 48 }, { per: 'patientGift', postageYen: 110 }, { per: 'callCentreWeek', unitYen: 1_200_000 }, { per: 'case' }],
+  };
+  const withCosts = contentPackSchema.parse({ ...(readJson('resources/content/SJ24-13707.json') as object), breachUnitCosts: approved });
+
+  it('offers no rescaling for the bundled flyer, which states no unit costs', () => {
+    expect(pack.breachUnitCosts).toBeUndefined();
+    expect(computeBreachCost(pack, { servers: 1, patients: 3000, voucherYen: 1000, callCentreWeeks: 2 })).toBeNull();
   });
 
-  it('rescales gifts and letters with patients, the investigation with servers, the call centre with weeks', () => {
-    const lines = estimateBreachCost(pack, { servers: 1, patients: 3000, voucherYen: 1000, callCentreWeeks: 2 });
-    expect(lines.map((l) => [l.category, l.estimateYen])).toEqual([
-      ['原因究明', 1_000_000],
+  it('computes each item as approved unit cost times the input, to the yen, and keeps fixed items as the flyer states them', () => {
+    const lines = computeBreachCost(withCosts, { servers: 2, patients: 12_345, voucherYen: 1_000, callCentreWeeks: 3 });
+    expect(lines?.map((l) => [l.category, l.computedYen])).toEqual([
+      ['原因究明', 1_800_000],
       ['謝罪・広報対応', 500_000],
-      ['謝罪・広報対応', 150_000],
-      ['謝罪・広報対応', 3_300_000],
-      ['コールセンターの設置', 2_500_000],
+      ['謝罪・広報対応', 592_560],
+      ['謝罪・広報対応', 13_702_950],
+      ['コールセンターの設置', 3_600_000],
       ['コンサルタント委託', 2_000_000],
     ]);
+    expect(lines?.map((l) => l.flyerLabel)).toEqual(pack.incidentCase.items.map((i) => i.amountLabel));
+  });
+
+  it('starts the inputs at the case figures the approved document states', () => {
+    expect(caseInputs(withCosts.breachUnitCosts!)).toEqual(approved.caseFigures);
+  });
+
+  it('refuses unit costs that do not match the case item by item, saying how many it needs', () => {
+    const result = contentPackSchema.safeParse({ ...(readJson('resources/content/SJ24-13707.json') as object), breachUnitCosts: { ...approved, items: approved.items.slice(0, 4) } });
+    expect(result.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual(['breachUnitCosts.items: 単価は対応事例の項目と同じ6件にしてください（今は4件です）']);
   });
 });

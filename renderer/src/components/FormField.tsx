@@ -9,7 +9,7 @@ export interface FieldControlProps {
 
 interface FormFieldProps {
   id: string;
-  label: string;
+  label: ReactNode;
   required?: boolean;
   hint?: string;
   error?: string | undefined;

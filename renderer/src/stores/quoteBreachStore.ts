@@ -7,7 +7,7 @@ export type BreachField = keyof BreachInputs;
 export type BreachDraft = Record<BreachField, string>;
 
 interface BreachState {
-  /** Null until the screen fills it with the flyer's own figures. */
+  /** Null until the screen fills it with the case figures of the approved unit-cost document. */
   draft: BreachDraft | null;
   setField(field: BreachField, value: string): void;
   reset(inputs: BreachInputs): void;
@@ -20,7 +20,7 @@ export const draftFromInputs = (inputs: BreachInputs): BreachDraft => ({
   callCentreWeeks: String(inputs.callCentreWeeks),
 });
 
-/** The breach-cost illustration's inputs, kept while staff move between screens. */
+/** The inputs of the breach-cost calculation (offered only with approved unit costs), kept while staff move between screens. */
 export const useQuoteBreachStore = create<BreachState>()((set, get) => ({
   draft: null,
   setField(field, value) {

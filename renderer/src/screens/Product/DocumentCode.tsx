@@ -1,10 +1,11 @@
 import type { ContentPack } from '../../../../shared/content/contentPackSchema.ts';
+import { PackText } from '../../components/ScreenText.tsx';
 
-/** The approved flyer's document code and date, as the flyer prints them: every solicitation view carries it. */
-export function DocumentCode({ document, className }: { document: ContentPack['document']; className?: string }) {
+/** The approved flyer's document code and date, as the flyer prints them: every view of the flyer's words carries it. */
+export function DocumentCode({ pack, className }: { pack: ContentPack; className?: string }) {
   return (
     <p className={className ? `document-code ${className}` : 'document-code'}>
-      （ {document.code} {document.createdLabel} ）
+      （ <PackText pack={pack} path="document.code" /> <PackText pack={pack} path="document.createdLabel" /> ）
     </p>
   );
 }

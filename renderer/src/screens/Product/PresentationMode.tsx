@@ -1,13 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { ContentPack } from '../../../../shared/content/contentPackSchema.ts';
+import { LabelText, PackText } from '../../components/ScreenText.tsx';
 import { DocumentCode } from './DocumentCode.tsx';
 import type { ProductSection } from './productSections.tsx';
 
 interface PresentationModeProps {
   sections: ProductSection[];
-  document: ContentPack['document'];
-  summaryNote: string;
+  pack: ContentPack;
   startAt?: number;
   onClose(): void;
 }
@@ -48,7 +48,7 @@ function keepFocusInside(event: KeyboardEvent, root: HTMLElement | null): void {
  * allows it and a full-window overlay when it does not (e.g. headless, or a refused request).
  * Arrow keys, PageUp/PageDown and Space turn pages; Esc leaves and ends full screen too.
  */
-export function PresentationMode({ sections, document: flyer, summaryNote, startAt = 0, onClose }: PresentationModeProps) {
+export function PresentationMode({ sections, pack, startAt = 0, onClose }: PresentationModeProps) {
   const [index, setIndex] = useState(startAt);
   /** Whether the page goes on below the window (a long table at 1366×768). */
   const [more, setMore] = useState(false);
@@ -168,9 +168,9 @@ export function PresentationMode({ sections, document: flyer, summaryNote, start
     <div ref={rootRef} className="present" role="dialog" aria-modal="true" aria-label="説明モード">
       <div className="present-top">
         <p className="present-product">{sections[0]?.title}</p>
-        <DocumentCode document={flyer} />
+        <DocumentCode pack={pack} />
         <button type="button" className="present-button present-close" onClick={leave}>
-          説明モードを終了（Esc）
+          <LabelText k="presentClose" />
         </button>
       </div>
       <div className="present-page-wrap">
@@ -185,18 +185,22 @@ export function PresentationMode({ sections, document: flyer, summaryNote, start
       </div>
       <div className="present-bottom">
         <button type="button" className="present-button" onClick={() => go(index - 1)} disabled={index === 0}>
-          <span aria-hidden="true">◀ </span>前へ
+          <span aria-hidden="true">◀ </span>
+          <LabelText k="previous" />
         </button>
         <p className="present-counter" role="status">
           {index + 1} / {sections.length}
         </p>
         <button type="button" className="present-button present-next" onClick={() => go(index + 1)} disabled={index === last}>
-          次へ<span aria-hidden="true"> ▶</span>
+          <LabelText k="next" />
+          <span aria-hidden="true"> ▶</span>
         </button>
         <p className="present-more" aria-hidden="true">
-          {more && '▼ 続きがあります（↓・Space）'}
+          {more && <LabelText k="more" />}
         </p>
-        <p className="present-footnote">{summaryNote}</p>
+        <p className="present-footnote">
+          <PackText pack={pack} path="summaryNote" />
+        </p>
       </div>
     </div>,
     document.body,

@@ -1,24 +1,27 @@
 import { useMemo, useRef, useState } from 'react';
 import { ScreenHeading } from '../../components/ScreenHeading.tsx';
-import { useContent } from '../../query/useSharedReads.ts';
+import { LabelText, PackText } from '../../components/ScreenText.tsx';
+import { useAgencyTexts, useContent } from '../../query/useSharedReads.ts';
 import { useUiStore } from '../../stores/uiStore.ts';
 import { DocumentCode } from './DocumentCode.tsx';
 import { PresentationMode } from './PresentationMode.tsx';
 import { productSections } from './productSections.tsx';
+import { SolicitationCapacity } from './SolicitationCapacity.tsx';
 import '../../styles/product.css';
 
 /** 商品説明: the approved flyer, section by section, to explain across the desk; 説明モード shows it full screen. */
 export function ProductScreen() {
-  const { pack, error, reload } = useContent();
+  const { pack, rates, error, reload } = useContent();
+  const { texts: agencyTexts } = useAgencyTexts();
   const navigate = useUiStore((s) => s.navigate);
   const [presenting, setPresenting] = useState(false);
   const sectionRefs = useRef(new Map<string, HTMLElement>());
 
   const sections = useMemo(
-    () => (pack ? productSections(pack, { presentation: false, onOpenQuote: () => navigate('quote') }) : []),
-    [pack, navigate],
+    () => (pack && rates ? productSections(pack, { presentation: false, rates, agencyTexts, onOpenQuote: () => navigate('quote') }) : []),
+    [pack, rates, agencyTexts, navigate],
   );
-  const pages = useMemo(() => (pack ? productSections(pack, { presentation: true }) : []), [pack]);
+  const pages = useMemo(() => (pack && rates ? productSections(pack, { presentation: true, rates, agencyTexts }) : []), [pack, rates, agencyTexts]);
 
   const showSection = (id: string) => {
     const element = sectionRefs.current.get(id);
@@ -28,17 +31,23 @@ export function ProductScreen() {
 
   return (
     <section className="screen product-screen">
-      <ScreenHeading>商品説明</ScreenHeading>
+      <ScreenHeading>
+        <LabelText k="productScreen" />
+      </ScreenHeading>
       {error && (
         <div role="alert" className="message message-error notice-line">
           <p>{error}</p>
           <button type="button" className="button" onClick={reload}>
-            もう一度読み込む
+            <LabelText k="reload" />
           </button>
         </div>
       )}
-      {!pack && !error && <p className="message message-info">読み込んでいます…</p>}
-      {pack && (
+      {(!pack || !rates) && !error && (
+        <p className="message message-info">
+          <LabelText k="loading" />
+        </p>
+      )}
+      {pack && rates && (
         <>
           <div className="product-toolbar">
             <nav aria-label="説明の順序" className="product-toc">
@@ -57,12 +66,15 @@ export function ProductScreen() {
             </nav>
             <div className="product-toolbar-side">
               <button type="button" className="button button-primary present-start" onClick={() => setPresenting(true)}>
-                説明モード
+                <LabelText k="presentStart" />
               </button>
-              <p className="field-hint">全画面・大きな文字で1項目ずつ表示します（← → で移動、Esc で終了）</p>
+              <p className="field-hint">
+                <LabelText k="presentHint" />
+              </p>
             </div>
           </div>
-          <DocumentCode document={pack.document} className="product-document-code" />
+          <SolicitationCapacity texts={agencyTexts} presentation={false} />
+          <DocumentCode pack={pack} className="product-document-code" />
 
           {sections.map((section, index) => (
             <section
@@ -85,17 +97,14 @@ export function ProductScreen() {
           ))}
 
           <footer className="product-footer">
-            <p>{pack.summaryNote}</p>
-            <DocumentCode document={pack.document} />
+            <p>
+              <PackText pack={pack} path="summaryNote" />
+            </p>
+            <DocumentCode pack={pack} />
           </footer>
 
           {presenting && (
-            <PresentationMode
-              sections={pages}
-              document={pack.document}
-              summaryNote={pack.summaryNote}
-              onClose={() => setPresenting(false)}
-            />
+            <PresentationMode sections={pages} pack={pack} onClose={() => setPresenting(false)} />
           )}
         </>
       )}

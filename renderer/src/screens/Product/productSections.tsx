@@ -1,74 +1,101 @@
-import { useId, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { ContentPack } from '../../../../shared/content/contentPackSchema.ts';
+import type { RateTable } from '../../../../shared/content/rateTableSchema.ts';
+import type { AgencyTexts } from '../../../../shared/domain/agencyTexts.ts';
+import { LabelText, PackText } from '../../components/ScreenText.tsx';
 import { ContactCard } from './ContactCard.tsx';
-import { IncidentCaseTable, groupByCategory } from './IncidentCaseTable.tsx';
+import { IncidentCaseBlock } from './IncidentCaseBlock.tsx';
+import { PremiumSection } from './PremiumSection.tsx';
+import { SolicitationCapacity } from './SolicitationCapacity.tsx';
 
 /** One step of the explanation: a section on the 商品説明 screen, a page in 説明モード. */
 export interface ProductSection {
   id: string;
   /** The short name in the table of contents. */
-  navLabel: string;
-  title: string;
+  navLabel: ReactNode;
+  title: ReactNode;
   body: ReactNode;
 }
 
 interface SectionOptions {
-  /** 説明モード leaves out controls that only make sense at the counter's own screen. */
+  /** 説明モード faces the customer: it leaves out the counter's own controls and notes to staff. */
   presentation: boolean;
+  rates: RateTable;
+  agencyTexts: AgencyTexts | null;
   onOpenQuote?: () => void;
 }
 
 /**
  * The flyer's content in the order a clinic director can follow: why it matters, what can happen,
- * what it costs, what the insurance pays, the premium and whom to ask. Every sentence is the pack's;
- * only headings and labels are the app's own.
+ * what it costs, what the insurance pays, the premium and whom to ask. Every sentence is the pack's
+ * (or the rate table's), read at its path; only headings, buttons and notes to staff are the app's
+ * own, from its label catalogue.
  */
-export function productSections(pack: ContentPack, { presentation, onOpenQuote }: SectionOptions): ProductSection[] {
-  const [costCoverage, ...otherCoverages] = pack.coverages;
-  const caseCategories = groupByCategory(pack.incidentCase.items).map((g) => g.category);
-  return [
+export function productSections(pack: ContentPack, { presentation, rates, agencyTexts, onOpenQuote }: SectionOptions): ProductSection[] {
+  const [, ...otherCoverages] = pack.coverages;
+  const official = rates.status === 'confirmed';
+  const sections: (ProductSection | null)[] = [
     {
       id: 'introduction',
-      navLabel: 'はじめに',
-      title: pack.productName,
+      navLabel: <LabelText k="toc.introduction" />,
+      title: <PackText pack={pack} path="productName" />,
       body: (
-        <div className="intro-layout">
-          <div className="intro-text">
-            {pack.introduction.map((paragraph) => (
-              <p key={paragraph}>{paragraph}</p>
-            ))}
+        <>
+          <div className="intro-layout">
+            <div className="intro-text">
+              {pack.introduction.map((paragraph, i) => (
+                <p key={paragraph}>
+                  <PackText pack={pack} path={`introduction.${i}`} />
+                </p>
+              ))}
+            </div>
+            <p className="discount-badge">
+              <span className="discount-label">
+                <PackText pack={pack} path="groupDiscount.label" />
+              </span>
+              <span className="discount-value">
+                <PackText pack={pack} path="groupDiscount.display" />
+              </span>
+            </p>
           </div>
-          <p className="discount-badge">
-            <span className="discount-label">{pack.groupDiscount.label}</span>
-            <span className="discount-value">{pack.groupDiscount.display}</span>
-          </p>
-        </div>
+          {presentation && <SolicitationCapacity texts={agencyTexts} presentation />}
+        </>
       ),
     },
     {
       id: 'why-targeted',
-      navLabel: 'サイバーリスク',
-      title: pack.whyTargeted.title,
-      body: <p className="product-lead">{pack.whyTargeted.text}</p>,
+      navLabel: <LabelText k="toc.why-targeted" />,
+      title: <PackText pack={pack} path="whyTargeted.title" />,
+      body: (
+        <p className="product-lead">
+          <PackText pack={pack} path="whyTargeted.text" />
+        </p>
+      ),
     },
     {
       id: 'attacks',
-      navLabel: '攻撃と影響',
-      title: pack.riskQuestion,
+      navLabel: <LabelText k="toc.attacks" />,
+      title: <PackText pack={pack} path="riskQuestion" />,
       body: (
         <div className="attack-layout">
-          <h3 className="product-subheading">{pack.attackTypesTitle}</h3>
+          <h3 className="product-subheading">
+            <PackText pack={pack} path="attackTypesTitle" />
+          </h3>
           <ul className="attack-list" aria-label="サイバー攻撃の種類">
-            {pack.attackTypes.map((attack) => (
-              <li key={attack}>{attack}</li>
+            {pack.attackTypes.map((attack, i) => (
+              <li key={attack}>
+                <PackText pack={pack} path={`attackTypes.${i}`} />
+              </li>
             ))}
           </ul>
           <p className="attack-arrow" aria-hidden="true">
             ▼
           </p>
           <ul className="impact-list" aria-label="起こりうる影響">
-            {pack.impacts.map((impact) => (
-              <li key={impact}>{impact}</li>
+            {pack.impacts.map((impact, i) => (
+              <li key={impact}>
+                <PackText pack={pack} path={`impacts.${i}`} />
+              </li>
             ))}
           </ul>
         </div>
@@ -76,50 +103,48 @@ export function productSections(pack: ContentPack, { presentation, onOpenQuote }
     },
     {
       id: 'incident-case',
-      navLabel: '対応事例',
-      title: pack.incidentCase.title,
-      body: (
-        <>
-          <p className="incident-summary">{pack.incidentCase.summary}</p>
-          <IncidentCaseTable incidentCase={pack.incidentCase} />
-          <p className="product-closing">{pack.incidentCase.closing}</p>
-        </>
-      ),
+      navLabel: <LabelText k="toc.incident-case" />,
+      title: <PackText pack={pack} path="incidentCase.title" />,
+      // The case, its closing and the note on what pays for it, in the flyer's order: 「上記費用」 is this table.
+      body: <IncidentCaseBlock pack={pack} />,
     },
-    {
-      id: 'coverages',
-      navLabel: 'お支払いの対象',
-      title: '保険のお支払いの対象',
-      body: (
-        <div className="coverage-list">
-          {costCoverage && (
-            <CoverageCard coverage={costCoverage}>
-              <p className="coverage-basis">「{pack.incidentCase.title}」の費用</p>
-              <ul className="coverage-categories">
-                {caseCategories.map((category) => (
-                  <li key={category}>{category}</li>
-                ))}
-              </ul>
-            </CoverageCard>
-          )}
-          {otherCoverages.map((coverage) => (
-            <CoverageCard key={coverage.name} coverage={coverage} />
-          ))}
-        </div>
-      ),
-    },
+    // Each further coverage under its own heading, as the flyer sets 「損害賠償」 apart from the case.
+    ...otherCoverages.map((_, n): ProductSection => {
+      const i = n + 1;
+      return {
+        id: `coverage-${i}`,
+        navLabel: <PackText pack={pack} path={`coverages.${i}.name`} />,
+        title: <PackText pack={pack} path={`coverages.${i}.name`} />,
+        body: (
+          <div className="coverage-block">
+            {pack.coverages[i]?.description && (
+              <p className="product-lead">
+                <PackText pack={pack} path={`coverages.${i}.description`} />
+              </p>
+            )}
+            <p className="coverage-note">
+              <PackText pack={pack} path={`coverages.${i}.note`} />
+            </p>
+          </div>
+        ),
+      };
+    }),
     {
       id: 'damage-examples',
-      navLabel: '被害例',
-      title: pack.damageExamples.title,
+      navLabel: <LabelText k="toc.damage-examples" />,
+      title: <PackText pack={pack} path="damageExamples.title" />,
       body: (
         <div className="example-groups">
-          {pack.damageExamples.groups.map((group) => (
+          {pack.damageExamples.groups.map((group, g) => (
             <section key={group.heading} className="example-group" aria-label={group.heading}>
-              <h3 className="product-subheading">{group.heading}</h3>
+              <h3 className="product-subheading">
+                <PackText pack={pack} path={`damageExamples.groups.${g}.heading`} />
+              </h3>
               <ul className="example-list">
-                {group.items.map((item) => (
-                  <li key={item}>{item}</li>
+                {group.items.map((item, i) => (
+                  <li key={item}>
+                    <PackText pack={pack} path={`damageExamples.groups.${g}.items.${i}`} />
+                  </li>
                 ))}
               </ul>
             </section>
@@ -127,54 +152,32 @@ export function productSections(pack: ContentPack, { presentation, onOpenQuote }
         </div>
       ),
     },
-    {
-      id: 'premium',
-      navLabel: '保険料',
-      title: pack.premium.title,
-      body: (
-        <>
-          <p className="premium-scope">
-            {pack.premium.scope} <span className="premium-conditions">{pack.premium.conditionsLabel}</span>
-          </p>
-          <p className="premium-note">{pack.premium.askAgencyNote}</p>
-          {!presentation && onOpenQuote && (
-            <p className="product-action">
-              <button type="button" className="button" onClick={onOpenQuote}>
-                保険料試算を開く
-              </button>
-            </p>
-          )}
-        </>
-      ),
-    },
+    // The customer sees premiums only from the official table; while it is a sample the page is
+    // left out of 説明モード and 商品説明 tells staff why.
+    presentation && !official
+      ? null
+      : {
+          id: 'premium',
+          navLabel: <LabelText k="toc.premium" />,
+          title: <PackText pack={pack} path="premium.title" />,
+          body: <PremiumSection pack={pack} rates={rates} presentation={presentation} onOpenQuote={onOpenQuote} />,
+        },
     {
       id: 'contacts',
-      navLabel: 'お問い合わせ先',
-      title: 'お問い合わせ先',
+      navLabel: <LabelText k="toc.contacts" />,
+      title: <LabelText k="contactsTitle" />,
       body: (
         <>
           <div className="contact-grid">
-            <ContactCard contact={pack.contacts.insurer} website={pack.insurerWebsite} />
-            <ContactCard contact={pack.contacts.agency} />
+            <ContactCard pack={pack} which="insurer" withWebsite />
+            <ContactCard pack={pack} which="agency" />
           </div>
-          <p className="consent-text">{pack.consent}</p>
+          <p className="consent-text">
+            <PackText pack={pack} path="consent" />
+          </p>
         </>
       ),
     },
   ];
-}
-
-/** One coverage with the flyer's note; `children` stands between the description and the note (what 「上記費用」 refers to). */
-function CoverageCard({ coverage, children }: { coverage: ContentPack['coverages'][number]; children?: ReactNode }) {
-  const titleId = useId();
-  return (
-    <section className="coverage-card" aria-labelledby={titleId}>
-      <h3 id={titleId} className="coverage-name">
-        {coverage.name}
-      </h3>
-      {coverage.description && <p>{coverage.description}</p>}
-      {children}
-      <p className="coverage-note">{coverage.note}</p>
-    </section>
-  );
+  return sections.filter((section): section is ProductSection => section !== null);
 }

@@ -56,7 +56,7 @@ export function AskAgencyResult({ pack, clinicKind, onNeedClinic }: AskAgencyRes
       ) : (
         <p className="quote-ask-note">{pack.premium.askAgencyNote}</p>
       )}
-      <ContactCard contact={pack.contacts.agency} className="is-compact" />
+      <ContactCard pack={pack} which="agency" className="is-compact" />
       {registered ? (
         <p role="status" className="message message-success">
           受付番号 {registered.receiptNumber} で「{registered.clinicName}」の問い合わせを登録しました

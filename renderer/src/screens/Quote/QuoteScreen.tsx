@@ -163,7 +163,7 @@ export function QuoteScreen() {
                   <AskAgencyResult pack={pack} clinicKind={quote.clinicKind} onNeedClinic={() => pickerRef.current?.focus()} />
                 </>
               )}
-              <DocumentCode document={pack.document} className="quote-document-code" />
+              <DocumentCode pack={pack} className="quote-document-code" />
             </section>
           </div>
 
