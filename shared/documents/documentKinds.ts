@@ -1,5 +1,6 @@
 import { safeFileName } from '../text/safeFileName.ts';
 import { jobMessages } from '../messages/jobMessages.ts';
+import { formLabels } from './formLabels.ts';
 
 /**
  * The documents the print centre makes, in the order they go into an envelope or a FAX: the
@@ -35,7 +36,7 @@ export function documentFileName(kinds: readonly DocumentKind[], subject: string
   const ordered = inSetOrder(kinds);
   const kindLabel = ordered.length === 1 ? documentKinds[ordered[0]!].fileLabel : jobMessages.documentSetTitle;
   // A specimen flyer says so in its name too, so a saved copy is never mistaken for the flyer.
-  const label = options.specimen && ordered.includes('flyer') ? `${kindLabel}（見本）` : kindLabel;
+  const label = options.specimen && ordered.includes('flyer') ? `${kindLabel}（${formLabels.specimen}）` : kindLabel;
   const subjectPart = subject ? `_${safeFileName(subject.replace(/[\\/]/g, '_'), 40)}` : '';
   return `${label}${subjectPart}_${date}.pdf`;
 }

@@ -3,6 +3,7 @@ import type { ContentPack } from '../content/contentPackSchema.ts';
 import { monthlyPremiumOf, ratedKinds, type RateTable, type RatedKind } from '../content/rateTableSchema.ts';
 import { mmToPt, theme } from './theme.ts';
 import { faxTableLayout } from './faxRules.ts';
+import { formLabels } from './formLabels.ts';
 import { labelText, packText, rateText, recordText, type PackPath, type TracedText } from './textOrigin.ts';
 
 const yen = new Intl.NumberFormat('ja-JP');
@@ -138,7 +139,7 @@ export function buildFlyer(pack: ContentPack, rates: RateTable): TDocumentDefini
     pageSize: theme.pageSize,
     pageOrientation: 'portrait',
     pageMargins: [mmToPt(theme.marginMm), mmToPt(theme.marginMm), mmToPt(theme.marginMm), mmToPt(theme.marginMm + 6)],
-    info: { title: specimen ? `${pack.productName}（見本）` : pack.productName, subject: documentLine, creator: pack.contacts.agency.organization },
+    info: { title: specimen ? `${pack.productName}（${formLabels.specimen}）` : pack.productName, subject: documentLine, creator: pack.contacts.agency.organization },
     defaultStyle: { font: theme.fonts.text, fontSize: 11, color: 'black', lineHeight: 1.2 },
     ...(specimen ? { header: () => specimenMark() } : {}),
     footer: (currentPage, pageCount) => ({

@@ -124,7 +124,7 @@ export function buildInquiryFaxSheet(pack: ContentPack, texts: AgencyTexts, opti
         margin: [0, 4, 0, 4],
       },
       { text: [packText(pack, 'productName'), ' ', labelText('inquirySheetTitle')], fontSize: 16, bold: true, alignment: 'center', margin: [0, 0, 0, 3] },
-      packText(pack, 'inquiryPrompt', { fontSize: theme.minFaxTextPt + 0.5, margin: [0, 0, 0, 4] }),
+      packText(pack, 'inquiryPrompt', { fontSize: theme.minFaxTextPt + 0.5, margin: [0, 0, 0, 6] }),
       {
         columns: [
           { text: [labelText('sentOn', { bold: true }), '：', options.sentOn ? recordText('sentOn', options.sentOn) : labelText('blankDate')], fontSize: theme.keyTextPt },

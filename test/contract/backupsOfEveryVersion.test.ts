@@ -19,7 +19,8 @@ describe('a backup made by every released schema version still restores', () => 
     await call(t, 'settings.update', { receiptPrefix: 'A', currentStaffId: staff.id });
     const backupsDir = path.join(t.dataDir, 'backups');
     fs.mkdirSync(backupsDir, { recursive: true });
-    const fileName = `backup-2026010${version}T000000Z-imported.sqlite3`;
+    // The day of the month stands for the version: two digits, as a backup's name has them.
+    const fileName = `backup-202601${String(version).padStart(2, '0')}T000000Z-imported.sqlite3`;
     fs.copyFileSync(versionBackupFile(version), path.join(backupsDir, fileName));
 
     const answer = (await call(t, 'backups.restore', { fileName })).body;

@@ -121,7 +121,10 @@ describe('印刷', () => {
     const { page, problems, close } = await openPrint();
     await chooseDocuments(page, ['チラシ']);
     expect(await page.getByRole('group', { name: '宛先' }).count()).toBe(0);
-    await page.getByText('どの医療機関にも同じものをお送りします').waitFor();
+    await expectText(page.getByRole('group', { name: '送る書類' }), /チラシは「見本」として作られます/);
+    // A specimen is sent to no one, so the note about sending the same flyer to everyone is not shown.
+    expect(await page.getByText('どの医療機関にも同じものをお送りします').count()).toBe(0);
+    if (process.env.SCREENSHOTS_DIR) await page.screenshot({ path: path.join(process.env.SCREENSHOTS_DIR, 'print-specimen-flyer.png') });
 
     const name = await makePdf(page);
     expect(name).toMatch(/^チラシ（見本）_\d{4}-\d{2}-\d{2}\.pdf$/);

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { addresseeParts } from '../../shared/documents/faxCoverSheet.ts';
+import { addresseeParts, buildFaxCoverSheet } from '../../shared/documents/faxCoverSheet.ts';
+import { buildInquiryFaxSheet } from '../../shared/documents/inquiryFaxSheet.ts';
+import { tracedTexts } from '../../shared/documents/tracedTexts.ts';
+import { agencyTexts, bundledPack, kirishimaClinic } from '../helpers/documentFixtures.ts';
 import { fitTraced } from '../../shared/documents/fitTraced.ts';
 import { labelText, recordText } from '../../shared/documents/textOrigin.ts';
 import { halfWidthDigits } from '../../shared/text/halfWidthDigits.ts';
@@ -24,6 +27,19 @@ describe('Japanese business form on the documents', () => {
     expect(halfWidthDigits('鹿児島市中央町８－１')).toBe('鹿児島市中央町8-1');
     expect(halfWidthDigits('０９９－２５４－８１２６')).toBe('099-254-8126');
     expect(halfWidthDigits('医師会館－別館')).toBe('医師会館－別館');
+  });
+
+  it('writes every figure of the FAX forms in one width, whatever width the record holds', () => {
+    const clinic = { ...kirishimaClinic, address: '鹿児島県霧島市国分中央３－１', phone: '０９９５－１２－３４５６', postalCode: '８９９－４３３２' };
+    const sheets = [
+      buildInquiryFaxSheet(bundledPack, agencyTexts, { clinic, sentOn: '2026年12月3日' }),
+      buildFaxCoverSheet(bundledPack, agencyTexts, { sentOn: '2026年12月3日', recipient: { organization: clinic.name, fax: '０９９５－１２－３４５７' }, subject: 'ご案内', pages: 2 }),
+    ];
+    for (const sheet of sheets) {
+      const printed = tracedTexts(sheet).map((t) => t.text).join('');
+      expect(printed).toMatch(/\d/);
+      expect(printed).not.toMatch(/[０-９]/);
+    }
   });
 
   it('keeps the origin of every piece when texts of several origins are fitted and wrapped together', () => {

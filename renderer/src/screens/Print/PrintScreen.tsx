@@ -77,7 +77,9 @@ function PrintChoicesPanel() {
       {needsRecipient(documents) ? (
         <RecipientChoice />
       ) : (
-        documents.length > 0 && (
+        // A specimen is sent to no one: DocumentChoice says what it is instead.
+        documents.length > 0 &&
+        !view.flyerIsSpecimen && (
           <p className="field-hint print-flyer-note">
             チラシは承認された内容のまま、どの医療機関にも同じものをお送りします（宛名は送付状に書きます）。
           </p>
