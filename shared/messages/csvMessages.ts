@@ -46,6 +46,5 @@ export const csvMessages = {
   progressReadingBook: (percent: string) => `ブックを読んでいます ${percent}`,
   progressReadingFile: (percent: string) => `ファイルを読んでいます ${percent}`,
   progressStarting: '準備しています…',
-  progressReadingPlan: (percent: string) => `確認した内容を読み込んでいます ${percent}`,
   xlsxExportFileName: (stem: string, date: string) => `${stem}_${date}.xlsx`,
 } as const;

@@ -35,7 +35,6 @@ const percent = (done: number, total: number) => `${Math.floor((done / Math.max(
 const importPhaseLabels = {
   readText: (done, total) => csvMessages.progressReadingFile(percent(done, total)),
   read: (done, total) => csvMessages.progressReadingBook(percent(done, total)),
-  readPlan: (done, total) => csvMessages.progressReadingPlan(percent(done, total)),
   check: (done, total) => csvMessages.progressChecking(progressLabel(done, total, csvMessages.unitRows)),
   backup: () => csvMessages.progressBackingUp,
   write: (done, total) => csvMessages.progressWriting(progressLabel(done, total)),

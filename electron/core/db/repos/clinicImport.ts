@@ -44,9 +44,27 @@ export function clinicMatchLookup(db: Db) {
   };
 }
 
+export type ClinicInsert = { fields: ClinicFields; id?: string | undefined };
+
 export interface ClinicImportWrite {
-  inserts: readonly { fields: ClinicFields; id?: string | undefined }[];
+  inserts: readonly ClinicInsert[];
   updates: readonly { id: string; fields: ClinicFields }[];
+}
+
+/**
+ * The same write with its inserts read part by part as they are written (a plan on disk): a
+ * country's roster then never sits in memory whole while SQLite's pages fill up beside it.
+ */
+export interface ClinicImportParts {
+  insertCount: number;
+  insertParts: () => Iterable<readonly ClinicInsert[]>;
+  updates: ClinicImportWrite['updates'];
+}
+
+export const insertCountOf = (write: ClinicImportWrite | ClinicImportParts) => ('insertParts' in write ? write.insertCount : write.inserts.length);
+
+function* inParts<T>(items: readonly T[], size: number): Iterable<readonly T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
 }
 
 /**
@@ -57,13 +75,13 @@ export interface ClinicImportWrite {
  */
 export function writeClinicImport(
   db: Db,
-  write: ClinicImportWrite,
+  write: ClinicImportWrite | ClinicImportParts,
   ctx: WriteContext,
   onProgress: (done: number, total: number) => void = () => {},
   options: { unchangedSince?: () => boolean; chunk?: number } = {},
 ): { inserted: number; updated: number } | undefined {
   const { unchangedSince = () => true, chunk = 500 } = options;
-  const total = write.inserts.length + write.updates.length;
+  const total = insertCountOf(write) + write.updates.length;
   return db.transaction(() => {
     if (!unchangedSince()) return undefined;
     let done = 0;
@@ -71,13 +89,14 @@ export function writeClinicImport(
       writeClinicUpdate(db, id, fields, ctx, undefined);
       if (++done % chunk === 0) onProgress(done, total);
     }
-    for (let i = 0; i < write.inserts.length; i += chunk) {
-      const part = write.inserts.slice(i, i + chunk);
-      insertClinicRows(db, part, ctx);
-      done += part.length;
-      onProgress(done, total);
+    for (const read of 'insertParts' in write ? write.insertParts() : [write.inserts]) {
+      for (const part of inParts(read, chunk)) {
+        insertClinicRows(db, part, ctx);
+        done += part.length;
+        onProgress(done, total);
+      }
     }
     onProgress(total, total);
-    return { inserted: write.inserts.length, updated: write.updates.length };
+    return { inserted: insertCountOf(write), updated: write.updates.length };
   }).immediate();
 }

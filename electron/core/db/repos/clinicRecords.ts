@@ -23,7 +23,7 @@ export const clinicInsertSql = `INSERT INTO clinics (id, name, name_kana, kind, 
 function insertClinic(db: Db, fields: ClinicFields, ctx: WriteContext, now: string, id: string): void {
   const shadows = shadowColumns(fields);
   const info = statement(db, clinicInsertSql).run({ id, ...pickFields(fields), ...shadows, now, machineId: ctx.machineId, staffId: ctx.staffId ?? null });
-  indexClinic(db, Number(info.lastInsertRowid), fields, shadows.name_norm, shadows.kana_norm);
+  indexClinic(db, Number(info.lastInsertRowid), fields, shadows);
 }
 
 /** Only the stored fields: callers may pass validated objects carrying more. */
@@ -127,7 +127,7 @@ export function writeClinicUpdate(db: Db, id: string, fields: ClinicFields, ctx:
   ).run({ id, ...pickFields(fields), ...shadows, now, machineId: ctx.machineId, staffId: ctx.staffId ?? null, expectedRevision: expectedRevision ?? null });
   assertWritten(changes);
   unindexClinic(db, current.seq);
-  indexClinic(db, current.seq, fields, shadows.name_norm, shadows.kana_norm);
+  indexClinic(db, current.seq, fields, shadows);
 }
 
 /** Archiving hides a clinic from search and lists; nothing is deleted, restore brings it back. */

@@ -7,8 +7,8 @@ import { toBigramTokens } from './searchTokens.ts';
 export type SearchedFields = Pick<ClinicFields, 'address' | 'phone' | 'fax' | 'memberNumber'>;
 
 /** The clinic's searchable fields, normalised, in the column order of both search indexes. */
-function searchTexts(fields: SearchedFields, nameNorm: string, kanaNorm: string): string[] {
-  return [nameNorm, kanaNorm, normalizeForSearch(fields.address), normalizeForSearch(fields.phone), normalizeForSearch(fields.fax), normalizeForSearch(fields.memberNumber)];
+function searchTexts(fields: SearchedFields, shadows: SearchShadows): string[] {
+  return [shadows.name_norm, shadows.kana_norm, normalizeForSearch(fields.address), shadows.phone_digits, normalizeForSearch(fields.fax), normalizeForSearch(fields.memberNumber)];
 }
 
 /**
@@ -21,8 +21,8 @@ export const clinicIndexSql = {
 } as const;
 
 /** Adds a clinic's entries to both indexes, keyed by its row number; callers own the transaction. */
-export function indexClinic(db: Db, seq: number, fields: SearchedFields, nameNorm: string, kanaNorm: string): void {
-  const texts = searchTexts(fields, nameNorm, kanaNorm);
+export function indexClinic(db: Db, seq: number, fields: SearchedFields, shadows: SearchShadows): void {
+  const texts = searchTexts(fields, shadows);
   statement(db, clinicIndexSql.bigrams).run(seq, ...texts.map(toBigramTokens));
   statement(db, clinicIndexSql.trigrams).run(seq, ...texts);
 }
@@ -44,6 +44,9 @@ export function mergeSearchIndexes(db: Db): void {
   db.exec(`INSERT INTO clinic_search (clinic_search) VALUES ('optimize');
            INSERT INTO clinic_trigrams (clinic_trigrams) VALUES ('optimize');`);
 }
+
+/** A row's shadow columns, which its search entries reuse rather than normalise again. */
+export type SearchShadows = ReturnType<typeof shadowColumns>;
 
 /** The normalised shadow columns of a clinic's row: what search and duplicate checks compare. */
 export function shadowColumns(fields: Pick<ClinicFields, 'name' | 'nameKana' | 'phone'>) {

@@ -50,7 +50,7 @@ export function reindexClinicsAfter(db: Db, afterSeq: number, limit: number): { 
     for (const row of rows) {
       const shadows = shadowColumns(row);
       update.run({ seq: row.seq, ...shadows });
-      indexClinic(db, row.seq, row, shadows.name_norm, shadows.kana_norm);
+      indexClinic(db, row.seq, row, shadows);
     }
   })();
   return { lastSeq: rows.at(-1)!.seq, count: rows.length };

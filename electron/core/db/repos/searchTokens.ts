@@ -4,11 +4,14 @@
  * phrase of its own bigrams: consecutive tokens, hence a substring match.
  */
 export function toBigramTokens(normalized: string): string {
-  const chars = [...normalized];
-  if (chars.length < 2) return chars.join('');
-  const grams: string[] = [];
-  for (let i = 0; i < chars.length - 1; i++) grams.push(chars[i]! + chars[i + 1]!);
-  return grams.join(' ');
+  // Built in one pass (every imported clinic's six columns come through here).
+  let tokens = '';
+  let previous = '';
+  for (const char of normalized) {
+    if (previous !== '') tokens += tokens === '' ? previous + char : ` ${previous}${char}`;
+    previous = char;
+  }
+  return tokens === '' ? previous : tokens;
 }
 
 /** The FTS5 MATCH expression for a normalised query of at least two characters. */
