@@ -165,9 +165,6 @@ async function makePlan(data: ClinicsCsvImportData, db: Db): Promise<Planned> {
   return { report, plan: { clinicsState: state, report, encoding, delimiter, headers, headerWidth: records[headerIndex]!.length, rejected, write } };
 }
 
-/** The import connection's page cache, in KiB. */
-const importCacheKb = 128 * 1024;
-
 /** How often an import matches its rows again when the clinics changed before it could write. */
 const maxPlanAttempts = 3;
 
@@ -184,10 +181,6 @@ async function readList(data: ClinicsCsvImportData): Promise<ClinicsCsvImportRep
   }
   const options = data.import;
   const db = openDatabase(data.dbPath);
-  // A country's roster dirties far more index pages than the usual 64 MB hold: spilled to the WAL
-  // mid-transaction, a page is written again at each later change. 128 MB cut a 200,000-row
-  // import by 1.5 s; the plan's rows are read part by part, so the thread holds no more than before.
-  db.pragma(`cache_size = -${importCacheKb}`);
   try {
     // The preview's plan, if it was made with these choices; it is used only if the clinics are as it saw them.
     let plan: ImportPlan | undefined = data.planPath ? loadImportPlan(data.planPath) : undefined;
