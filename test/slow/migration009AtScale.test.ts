@@ -45,7 +45,7 @@ describe(`migration 9 over ${rows.toLocaleString()} clinics`, () => {
       const found = search(db);
 
       const started = performance.now();
-      migrate(db, migrations);
+      migrate(db, migrations.slice(0, 9));
       const seconds = (performance.now() - started) / 1000;
       // Reported, not asserted: a loaded machine says nothing about the code.
       console.log(`migration 9 rebuilt ${clinicsBefore.toLocaleString()} clinics in ${seconds.toFixed(1)} s`);
