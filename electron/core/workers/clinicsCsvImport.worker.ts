@@ -118,6 +118,7 @@ async function makePlan(data: ClinicsCsvImportData, db: Db): Promise<Planned> {
   }
   const missing = missingRequiredFields(mapping);
   const body = records.slice(headerIndex + 1);
+  const headerWidth = records[headerIndex]!.length;
   const report: ClinicsCsvImportReport = {
     encoding,
     delimiter,
@@ -159,10 +160,13 @@ async function makePlan(data: ClinicsCsvImportData, db: Db): Promise<Planned> {
     }
     return { report };
   }
+  // The rows now live in `body` only, which planRows empties as it goes: a country's roster is
+  // not held twice over (its cells and its clinics) at the end of the check.
+  records.length = 0;
   // Before the rows are matched: a change to the clinics from here on makes the plan stale.
   const state = clinicsState(db);
   const { write, rejected } = planRows(db, data, report, body, headerIndex + 2, (done, total) => post({ type: 'progress', done, total }));
-  return { report, plan: { clinicsState: state, report, encoding, delimiter, headers, headerWidth: records[headerIndex]!.length, rejected, write } };
+  return { report, plan: { clinicsState: state, report, encoding, delimiter, headers, headerWidth, rejected, write } };
 }
 
 /** How often an import matches its rows again when the clinics changed before it could write. */

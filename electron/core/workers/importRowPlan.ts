@@ -14,6 +14,7 @@ import type { ClinicsCsvImportData, ClinicsCsvImportReport } from './clinicsCsvI
 import { importedKinds } from './importedKinds.ts';
 
 const progressEvery = 1000;
+const noCells: string[] = [];
 
 export interface RejectedRow {
   row: number;
@@ -80,6 +81,8 @@ export function planRows(
 
   body.forEach((cells, index) => {
     if (index % progressEvery === 0) progress(index, body.length);
+    // Read once: the row's cells stay only in the rejected list, if it goes there.
+    body[index] = noCells;
     if (isBlankRecord(cells)) return;
     const row = firstRow + index;
     const read = readClinicRow(cells, report.mapping);
