@@ -46,5 +46,6 @@ export const csvMessages = {
   progressReadingBook: (percent: string) => `ブックを読んでいます ${percent}`,
   progressReadingFile: (percent: string) => `ファイルを読んでいます ${percent}`,
   progressStarting: '準備しています…',
+  progressSaving: '書き込みを仕上げています…',
   xlsxExportFileName: (stem: string, date: string) => `${stem}_${date}.xlsx`,
 } as const;

@@ -38,6 +38,7 @@ const importPhaseLabels = {
   check: (done, total) => csvMessages.progressChecking(progressLabel(done, total, csvMessages.unitRows)),
   backup: () => csvMessages.progressBackingUp,
   write: (done, total) => csvMessages.progressWriting(progressLabel(done, total)),
+  save: () => csvMessages.progressSaving,
 } satisfies Record<string, (done: number, total: number) => string>;
 
 const importPhaseLabel = (phase: string | undefined) =>

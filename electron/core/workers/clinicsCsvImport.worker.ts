@@ -216,6 +216,9 @@ function writeRows(db: Db, plan: ImportPlan, options: NonNullable<ClinicsCsvImpo
   Atomics.wait(options.backupState, 0, 0);
   if (Atomics.load(options.backupState, 0) !== 1) throw new Error('the backup before the import failed: nothing written');
   const at = new Date(options.now);
+  // The copy of a country's roster from the WAL into the database takes a second of its own:
+  // done below, after the window has been told, rather than silently inside the commit.
+  db.pragma('wal_autocheckpoint = 0');
   const written = writeClinicImport(
     db,
     write,
@@ -223,7 +226,10 @@ function writeRows(db: Db, plan: ImportPlan, options: NonNullable<ClinicsCsvImpo
     (done, total) => post({ type: 'progress', done, total, phase: 'write' }),
     { unchangedSince: () => clinicsState(db) === plan.clinicsState },
   );
-  return written !== undefined;
+  if (written === undefined) return false;
+  post({ type: 'progress', done: 0, total: 0, phase: 'save' });
+  db.pragma('wal_checkpoint(PASSIVE)');
+  return true;
 }
 
 const post = gatedPost((message: WorkerMessage<ClinicsCsvImportReport>) => parentPort?.postMessage(message), (workerData as ProgressGated).progressGate);
