@@ -6,6 +6,12 @@ import { agencyTextMessages as m } from '../messages/agencyTextMessages.ts';
  * it solicits), as opposed to the insurer-approved flyer. One named list; every edit bumps the
  * text's version, and each printed document records the versions it used.
  */
+/**
+ * The insurer's registered name (商号), which 保険業法294条3項 asks the agency to state before
+ * soliciting; the flyer's 損保ジャパン is its brand (source: domain notes, the parties).
+ */
+export const insurerRegisteredName = '損害保険ジャパン株式会社';
+
 export const agencyTextKeys = ['solicitationCapacity', 'formNumber', 'faxSheetWishes', 'faxSheetNotice', 'coverSheetNotice'] as const;
 export type AgencyTextKey = (typeof agencyTextKeys)[number];
 
@@ -94,6 +100,7 @@ export function agencyTextProblem(key: AgencyTextKey, raw: string): string | nul
   if (/[\u0000-\u0008\u000b-\u001f\u007f]/.test(value)) return m.controlCharacters(definition.label);
   if (key === 'solicitationCapacity') {
     if (!value) return m.required(definition.label);
+    if (!value.includes(insurerRegisteredName)) return m.capacityWithoutRegisteredName(insurerRegisteredName);
     if (!/代理|媒介/.test(value)) return m.capacityWithoutRole;
   }
   if (definition.lines) {

@@ -43,6 +43,8 @@ describe("the agency's own texts", () => {
     const t = await startTestHost();
     const noRole = await call(t, 'settings.updateAgencyText', { key: 'solicitationCapacity', value: '損害保険ジャパン株式会社', expectedVersion: 0 });
     expect(noRole.body).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { value: expect.stringContaining('代理（代理店）か媒介か') } } });
+    const brandOnly = await call(t, 'settings.updateAgencyText', { key: 'solicitationCapacity', value: '当組合は損保ジャパンの代理店です。', expectedVersion: 0 });
+    expect(brandOnly.body.error.fields.value).toBe('保険会社は正式な名称「損害保険ジャパン株式会社」で書いてください（チラシの「損保ジャパン」は略称です）。');
     const empty = await call(t, 'settings.updateAgencyText', { key: 'solicitationCapacity', value: '  ', expectedVersion: 0 });
     expect(empty.body.error.fields.value).toBe('募集の立場（保険会社名と代理・媒介の別）を入力してください。');
     const fiveWishes = await call(t, 'settings.updateAgencyText', { key: 'faxSheetWishes', value: 'a\nb\nc\nd\ne', expectedVersion: 0 });
