@@ -1,4 +1,5 @@
 import { clinicKindLabels, type ClinicKind } from '../domain/clinic.ts';
+import { quoteMessages } from './quoteMessages.ts';
 
 /**
  * The app's own words on the screens that explain the product (商品説明, 説明モード, the
@@ -65,6 +66,11 @@ export const screenLabels = {
   'per.patientGift': '（お詫びの品の金額＋郵送代の単価）× 患者数',
   'per.callCentreWeek': '設置週数 × 単価',
   'per.case': 'チラシの金額のまま',
+  // 保険料試算 for a kind the premium table does not cover: the app's own words around the pack's scope.
+  notInPremiumTable: 'の保険料は、チラシの保険料表',
+  noFigureShown: 'の対象ではないため、この画面では金額を表示しません。',
+  otherKindEligibilityLabel: quoteMessages.otherKindEligibilityLabel,
+  otherKindEligibility: quoteMessages.otherKindEligibility,
   ...(Object.fromEntries(Object.entries(clinicKindLabels).map(([kind, label]) => [`kind.${kind}`, label])) as Record<`kind.${ClinicKind}`, string>),
 } as const satisfies Record<string, string>;
 

@@ -6,6 +6,7 @@ import type { RateTable } from '../../shared/content/rateTableSchema.ts';
 import { expectText, openScreen } from './support/screens.ts';
 import { callPreview } from './support/startPreview.ts';
 import { openCounterPage, useCounterApp } from './support/counterApp.ts';
+import { shownTexts, untracedWords } from './support/screenWords.ts';
 
 const readJson = <T>(path: string) => JSON.parse(fs.readFileSync(new URL(path, import.meta.url), 'utf8')) as T;
 const pack = readJson<ContentPack>('../../resources/content/SJ24-13707.json');
@@ -15,7 +16,8 @@ const sampleStamp = '見本（実際の保険料ではありません）';
 
 const app = useCounterApp();
 
-
+/** What the answer for a kind without premiums says about the product: every word traced to the pack or the label catalogue. */
+const askAgencyWords = async (page: Page) => untracedWords(await shownTexts(page.locator('.quote-ask-words')), { pack, rates });
 
 async function openQuote(): Promise<{ page: Page; problems: string[]; close(): Promise<void> }> {
   const { context, page, problems } = await openCounterPage(app, '保険料試算');
@@ -59,6 +61,7 @@ describe('保険料試算', () => {
     const result = page.getByRole('region', { name: pack.premium.title });
     await result.getByText(/保険会社への確認が必要です/).waitFor();
     expect(await result.getByText(pack.premium.askAgencyNote).count()).toBe(0);
+    expect(await askAgencyWords(page)).toEqual([]);
     expect((await result.textContent()) ?? '').not.toMatch(/\d[\d,]*円/);
     expect(problems).toEqual([]);
     await close();
@@ -89,6 +92,8 @@ describe('保険料試算', () => {
 
     const result = page.getByRole('region', { name: pack.premium.title });
     await result.getByText(pack.premium.askAgencyNote).waitFor();
+    expect(await askAgencyWords(page)).toEqual([]);
+    await expectText(page.locator('.quote-ask-lead'), `病院の保険料は、チラシの保険料表${pack.premium.scope}の対象ではないため、この画面では金額を表示しません。`);
     const text = (await result.textContent()) ?? '';
     expect(text).not.toMatch(/\d[\d,]*円/);
     expect(text).toContain('099-254-8126');

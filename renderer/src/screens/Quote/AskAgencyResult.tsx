@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import type { ContentPack } from '../../../../shared/content/contentPackSchema.ts';
 import { clinicKindLabels, type ClinicKind } from '../../../../shared/domain/clinic.ts';
-import { quoteMessages } from '../../../../shared/messages/quoteMessages.ts';
 import { errorMessageOf } from '../../api/ApiError.ts';
 import { useQuoteStore } from '../../stores/quoteStore.ts';
+import { LabelText, PackText } from '../../components/ScreenText.tsx';
 import { ContactCard } from '../Product/ContactCard.tsx';
 
 interface AskAgencyResultProps {
@@ -45,17 +45,27 @@ export function AskAgencyResult({ pack, clinicKind, onNeedClinic }: AskAgencyRes
 
   return (
     <div className="quote-ask">
-      <p className="quote-ask-lead">
-        {label}は保険料表（{pack.premium.scope}）の対象ではないため、この画面では金額を表示しません。
-      </p>
-      {clinicKind === 'other' ? (
-        <p className="quote-ask-guidance">
-          <strong>{quoteMessages.otherKindEligibilityLabel}：</strong>
-          {quoteMessages.otherKindEligibility}
+      {/* What this part says about the product is marked by origin and checked (productWords.e2e). */}
+      <div className="quote-ask-words">
+        <p className="quote-ask-lead">
+          <LabelText k={`kind.${clinicKind}`} />
+          <LabelText k="notInPremiumTable" />
+          <PackText pack={pack} path="premium.scope" />
+          <LabelText k="noFigureShown" />
         </p>
-      ) : (
-        <p className="quote-ask-note">{pack.premium.askAgencyNote}</p>
-      )}
+        {clinicKind === 'other' ? (
+          <p className="quote-ask-guidance">
+            <strong>
+              <LabelText k="otherKindEligibilityLabel" />：
+            </strong>
+            <LabelText k="otherKindEligibility" />
+          </p>
+        ) : (
+          <p className="quote-ask-note">
+            <PackText pack={pack} path="premium.askAgencyNote" />
+          </p>
+        )}
+      </div>
       <ContactCard pack={pack} which="agency" className="is-compact" />
       {registered ? (
         <p role="status" className="message message-success">
