@@ -175,6 +175,8 @@ describe('the flyer’s case on 保険料試算', () => {
     const { page, problems, close } = await openQuote();
     const region = page.getByRole('region', { name: pack.incidentCase.title, exact: true });
     const rows = region.getByRole('table').getByRole('row');
+    // The case is drawn once the content has loaded: wait for its last row before counting.
+    await rows.nth(pack.incidentCase.items.length).waitFor();
     // Header row, then one row per item, each with the flyer's amount.
     expect(await rows.count()).toBe(pack.incidentCase.items.length + 1);
     for (const [index, item] of pack.incidentCase.items.entries()) {
