@@ -113,6 +113,9 @@ describe('a stale clinic form cannot undo someone else’s edit', () => {
     const context = await newCounterContext(app.browser);
     const page = await context.newPage();
     const panel = await openClinic(page, '指宿みなと病院');
+    // The form shows the record before the other window edits it (an edit landing while the form
+    // is still loading is not what this test is about).
+    await expect.poll(() => panel.getByLabel('電話番号', { exact: true }).inputValue()).toBe('0993-22-0000');
 
     await editElsewhere(clinic.id, { phone: '0993-22-1111' });
 
