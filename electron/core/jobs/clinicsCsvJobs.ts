@@ -123,7 +123,7 @@ export function clinicsCsvJobs(deps: ClinicsCsvDeps): Pick<JobImplementations, C
         plans.keep(fileId, planPath, input, report);
         return report;
       } catch (error) {
-        fs.rmSync(planPath, { force: true });
+        plans.abandon(fileId, planPath);
         throw error;
       }
     },

@@ -54,6 +54,12 @@ export function previewPlans(listHeld: (fileId: string) => boolean) {
       kept.set(fileId, { path, input, resolved: { mapping: report.mapping, headerRow: report.headerRow, sheet: report.book?.sheet } });
     },
 
+    /** The preview failed or was cancelled: its half-written plan goes, and it is no longer the list's pending one. */
+    abandon(fileId: string, path: string): void {
+      fs.rmSync(path, { force: true });
+      if (pending.get(fileId) === path) pending.delete(fileId);
+    },
+
     /**
      * The plan an import may write from: the list's latest preview, made with the same choices.
      * A choice the import leaves out must have been left out by the preview too (both then
