@@ -77,3 +77,39 @@ export interface SecretStore {
   load(key: string): Promise<string | null>;
   remove(key: string): Promise<void>;
 }
+
+/** What the replication engine reports; the handlers add the hub's address and open notices. */
+export interface EngineStatus {
+  /** idle: nothing waiting; stopped: not sharing or left. */
+  state: 'stopped' | 'idle' | 'sending' | 'unreachable' | 'clockSkew' | 'updateApp';
+  lastSyncedAt: string | null;
+  unsent: number;
+  clockOffsetMs: number | null;
+  /** Japanese, for the indicator's tooltip and 設定 → 同期. */
+  message: string | null;
+}
+
+/**
+ * The PouchDB side, as the handlers and openCore use it. Documents other than records and
+ * notices (`prefix:<P>` receipt-prefix claims, `meta:minimum-schema`) share the same database
+ * and are ignored when applying to SQLite.
+ */
+export interface SyncEngine {
+  /** Continuous replication with the hub (PouchDB live mode), backing off while it does not answer. */
+  start(hub: HubConnection): void;
+  /** Stops replicating; what is unsent stays queued. */
+  stop(): Promise<void>;
+  /** One full round now (outbox to store, store to hub, hub to store, store to SQLite), whatever the back-off. */
+  syncNow(): Promise<void>;
+  status(): EngineStatus;
+  onStatus(listener: (status: EngineStatus) => void): () => void;
+  /** The first machine, or one with no shared records: every local shared record is queued to send. */
+  shareLocalRecords(): void;
+  /** Replaces this machine's shared records with the hub's; the caller has taken a verified backup. */
+  takeHubRecords(hub: HubConnection): Promise<void>;
+  /** Leaves sharing: stops, forgets the local store and checkpoint; every record stays in SQLite. */
+  leave(): Promise<void>;
+  /** True while this machine must not write (its clock is too far from the hub's). */
+  writesHeld(): boolean;
+  close(): Promise<void>;
+}
