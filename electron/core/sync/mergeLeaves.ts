@@ -11,10 +11,13 @@ export function noticeId(recordDocId: string, field: string, stamp: FieldStamp):
 
 const noStamp: FieldStamp = { t: '', m: '', c: 0 };
 
+/** One write of a field, as all the revisions that hold it know it. */
 interface Candidate {
-  leaf: RecordDoc;
   value: unknown;
   stamp: FieldStamp;
+  /** What the revisions holding this write had seen, together. */
+  seen: Record<string, number>;
+  staffId: string | null;
 }
 
 const stampKey = (s: FieldStamp) => `${s.m}\u0000${s.c}\u0000${s.t}`;
@@ -30,7 +33,7 @@ function later(a: Candidate, b: Candidate): boolean {
 /** A write is covered by a revision that has seen it: that revision's value came after it. */
 function covered(stamp: FieldStamp, by: Candidate): boolean {
   if (stamp.m === '') return by.stamp.m !== '';
-  return (by.leaf.seen[stamp.m] ?? 0) >= stamp.c;
+  return (by.seen[stamp.m] ?? 0) >= stamp.c;
 }
 
 /**
@@ -53,11 +56,11 @@ export function mergeLeaves(leaves: readonly RecordDoc[]): { doc: RecordDoc; not
     const byStamp = new Map<string, Candidate>();
     for (const leaf of live) {
       if (!(field in leaf.fields) && !(field in leaf.stamps)) continue;
-      const candidate = { leaf, value: leaf.fields[field], stamp: leaf.stamps[field] ?? noStamp };
-      const key = stampKey(candidate.stamp);
+      const stamp = leaf.stamps[field] ?? noStamp;
+      const candidate: Candidate = { value: leaf.fields[field], stamp, seen: leaf.seen, staffId: staffOfWrite(leaf, stamp) };
+      const key = stampKey(stamp);
       const known = byStamp.get(key);
-      // One write seen by several revisions: any of them stands for it, the same one everywhere.
-      if (!known || later(candidate, known)) byStamp.set(key, candidate);
+      byStamp.set(key, known ? sameWrite(known, candidate) : candidate);
     }
     const candidates = [...byStamp.values()];
     const concurrent = candidates.filter((c) => !candidates.some((o) => o !== c && covered(c.stamp, o)));
@@ -86,9 +89,24 @@ export function mergeLeaves(leaves: readonly RecordDoc[]): { doc: RecordDoc; not
   return { doc, notices };
 }
 
+/** The staff member chosen at a write: known when the revision's last edit is that write (its updated_at has the same stamp). */
+function staffOfWrite(leaf: RecordDoc, stamp: FieldStamp): string | null {
+  const last = leaf.stamps.updated_at;
+  const staff = leaf.fields.updated_by_staff;
+  return last && last.m === stamp.m && last.c === stamp.c && typeof staff === 'string' ? staff : null;
+}
+
+/** One write held by several revisions: what they had seen together, and one value chosen the same way everywhere. */
+function sameWrite(a: Candidate, b: Candidate): Candidate {
+  const seen = { ...a.seen };
+  for (const [m, c] of Object.entries(b.seen)) seen[m] = Math.max(seen[m] ?? 0, c);
+  const chosen = later(b, a) ? b : a;
+  const staffIds = [a.staffId, b.staffId].filter((x): x is string => x !== null).sort();
+  return { value: chosen.value, stamp: chosen.stamp, seen, staffId: staffIds.at(-1) ?? null };
+}
+
 function side(c: Candidate): NoticeDoc['kept'] {
-  const staff = c.leaf.fields.updated_by_staff;
-  return { value: c.value ?? null, stamp: { t: c.stamp.t, m: c.stamp.m, c: c.stamp.c }, staffId: typeof staff === 'string' ? staff : null };
+  return { value: c.value ?? null, stamp: { t: c.stamp.t, m: c.stamp.m, c: c.stamp.c }, staffId: c.staffId };
 }
 
 function noticeDoc(recordDocId: string, field: string, kept: Candidate, replaced: Candidate): NoticeDoc {
@@ -109,8 +127,12 @@ function noticeDoc(recordDocId: string, field: string, kept: Candidate, replaced
  */
 export function mergeNotices(leaves: readonly NoticeDoc[]): NoticeDoc {
   if (leaves.length === 0) throw new Error('mergeNotices needs at least one revision');
-  const keptOf = (n: NoticeDoc): Candidate => ({ leaf: undefined as never, value: n.kept.value, stamp: n.kept.stamp });
-  const newest = leaves.reduce((a, b) => (later(keptOf(b), keptOf(a)) ? b : a));
+  const keptOf = (n: NoticeDoc): Candidate => ({ value: n.kept.value, stamp: n.kept.stamp, seen: {}, staffId: null });
+  const newest = leaves.reduce((a, b) => {
+    if (later(keptOf(b), keptOf(a))) return b;
+    if (later(keptOf(a), keptOf(b))) return a;
+    return JSON.stringify(b.kept) > JSON.stringify(a.kept) ? b : a;
+  });
   const resolved = leaves.map((l) => l.resolvedAt).filter((r): r is string => r !== null).sort();
   return {
     _id: newest._id,
