@@ -1,12 +1,10 @@
 import { isDeepStrictEqual } from 'node:util';
 import { statement, type Db } from '../db/connection.ts';
 import { indexClinic, shadowColumns, unindexClinic } from '../db/repos/clinicSearchIndex.ts';
+import { futureToleranceMs } from './clockTolerance.ts';
 import { readSharedRow, unsentFields } from './outbox.ts';
 import { sharedTableShapes } from './sharedFields.ts';
 import type { RecordDoc, SharedTable } from './syncPorts.ts';
-
-/** A remote write of a field may be this far ahead of the hub's clock before it is held. */
-export const futureToleranceMs = 2 * 60 * 1000;
 
 /** What became of one remote document: written (or already so), or parked and why. */
 export type RowOutcome = 'applied' | 'skipped' | 'parent' | 'future' | 'constraint';
