@@ -172,4 +172,15 @@ describe('applying documents from other machines', () => {
     const next = createInquiry(pc.db, again.id, { receivedOn: '2026-11-20', channel: 'phone', content: '', nextActionOn: null, staffId: null }, pc.ctx);
     expect(next.receiptNumber).not.toBe(first.receiptNumber);
   });
+
+  it('keeps a clinic whose 会員番号 a clinic here already holds waiting, and applies the rest of the batch', () => {
+    const pc = syncMachine('office-1');
+    const laptop = syncMachine('laptop');
+    createClinic(pc.db, clinic({ name: '事務所で登録した医院', memberNumber: 'K-0001' }), pc.ctx);
+    createClinic(laptop.db, clinic({ name: '外出先で登録した医院', memberNumber: 'K-0001' }), laptop.ctx);
+    createClinic(laptop.db, clinic({ name: '同じ便で届く医院' }), laptop.ctx);
+    expect(applyRemoteDocs(pc.db, drain(laptop), '1', atHubTime(pc))).toMatchObject({ waiting: 1, areas: ['clinics'] });
+    expect(names(pc, '医院').sort()).toEqual(['事務所で登録した医院', '同じ便で届く医院']);
+    expect(readCheckpoint(pc.db)).toBe('1');
+  });
 });

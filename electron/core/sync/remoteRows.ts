@@ -20,6 +20,11 @@ function parentsMissing(db: Db, table: SharedTable, row: Record<string, unknown>
   );
 }
 
+/** Stamped further ahead of the hub's clock than the tolerance: the writer's clock is wrong, not the hub's. */
+function aheadOfHub(t: string | undefined, hubNowMs: number): boolean {
+  return t !== undefined && Date.parse(t) - hubNowMs > futureToleranceMs;
+}
+
 function isConstraintError(error: unknown): boolean {
   return (error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_CONSTRAINT')) || error instanceof TypeError;
 }
@@ -55,7 +60,7 @@ export function applyRemoteRecord(db: Db, table: SharedTable, id: string, doc: R
     changed.push(column);
   }
   if (current && changed.length === 0) return 'applied';
-  if (changed.some((c) => { const t = doc.stamps[c]?.t; return t !== undefined && Date.parse(t) - hubNowMs > futureToleranceMs; })) return 'future';
+  if (changed.some((column) => aheadOfHub(doc.stamps[column]?.t, hubNowMs))) return 'future';
   wanted.id = id;
   if (parentsMissing(db, table, wanted)) return 'parent';
   try {
