@@ -183,4 +183,23 @@ describe('applying documents from other machines', () => {
     expect(names(pc, '医院').sort()).toEqual(['事務所で登録した医院', '同じ便で届く医院']);
     expect(readCheckpoint(pc.db)).toBe('1');
   });
+
+  it('brings a purged clinic back when this machine added an inquiry to it offline', () => {
+    const pc = syncMachine('office-1');
+    const laptop = syncMachine('laptop');
+    const saved = createClinic(pc.db, clinic({ name: '外出先で相談を受けた医院' }), pc.ctx);
+    applyRemoteDocs(laptop.db, drain(pc), '1', atHubTime(laptop));
+    setClinicArchived(pc.db, saved.id, true, pc.ctx);
+    applyRemoteDocs(laptop.db, drain(pc), '2', atHubTime(laptop));
+    const inquiry = createInquiry(laptop.db, saved.id, { receivedOn: '2026-11-20', channel: 'visit', content: '訪問先で相談', nextActionOn: null, staffId: null }, laptop.ctx);
+    purgeArchived(pc.db);
+    const deletions = drain(pc).map((d) => ({ _id: d._id, _deleted: true as const }));
+    expect(applyRemoteDocs(laptop.db, deletions, '3', atHubTime(laptop))).toMatchObject({ waiting: 0 });
+    expect(getInquiry(laptop.db, inquiry.id)?.clinicName).toBe('外出先で相談を受けた医院');
+    const resent = drain(laptop);
+    expect(resent.map((d) => d.table).sort()).toEqual(['clinics', 'inquiries', 'inquiry_status_history']);
+    expect(resent.find((d) => d.table === 'clinics')?.fields).toMatchObject({ name: '外出先で相談を受けた医院' });
+    applyRemoteDocs(pc.db, resent, '4', atHubTime(pc));
+    expect(getInquiry(pc.db, inquiry.id)?.clinicName).toBe('外出先で相談を受けた医院');
+  });
 });

@@ -4,7 +4,7 @@ import { indexClinic, shadowColumns, unindexClinic } from '../db/repos/clinicSea
 import { futureToleranceMs } from './clockTolerance.ts';
 import { readSharedRow, unsentFields } from './outbox.ts';
 import { sharedTableShapes } from './sharedFields.ts';
-import type { RecordDoc, SharedTable } from './syncPorts.ts';
+import { sharedTables, type RecordDoc, type SharedTable } from './syncPorts.ts';
 
 /** What became of one remote document: written (or already so), or parked and why. */
 export type RowOutcome = 'applied' | 'skipped' | 'parent' | 'future' | 'constraint';
@@ -85,10 +85,23 @@ export function applyRemoteRecord(db: Db, table: SharedTable, id: string, doc: R
   return 'applied';
 }
 
+/** Rows here that point at this one and carry an unsent local edit. */
+function hasUnsentChildren(db: Db, table: SharedTable, id: string): boolean {
+  return sharedTables.some((child) =>
+    sharedTableShapes[child].parents.some(
+      (p) =>
+        p.table === table &&
+        statement(db, `SELECT 1 FROM ${child} c JOIN sync_outbox o ON o.doc_id = '${child}:' || c.id WHERE c.${p.column} = ? LIMIT 1`).get(id) !== undefined,
+    ),
+  );
+}
+
 /**
  * Deletes one row a remote purge removed, inside the caller's transaction. A row with an unsent
  * local edit stays (the live revision wins, as CouchDB's rule has it, and the edit brings it
- * back everywhere); a row other rows still point at waits for them to go.
+ * back everywhere), and so does a row whose children were edited here offline: it is queued
+ * whole so that it comes back everywhere with them. A row other rows still point at waits for
+ * them to go.
  */
 export function applyRemoteDeletion(db: Db, table: SharedTable, id: string, docId: string): RowOutcome {
   if (unsentFields(db, docId).size > 0) return 'skipped';
@@ -96,8 +109,11 @@ export function applyRemoteDeletion(db: Db, table: SharedTable, id: string, docI
   try {
     statement(db, `DELETE FROM ${table} WHERE id = ?`).run(id);
   } catch (error) {
-    if (isConstraintError(error)) return 'parent';
-    throw error;
+    if (!isConstraintError(error)) throw error;
+    if (!hasUnsentChildren(db, table, id)) return 'parent';
+    const editedAt = sharedTableShapes[table].editedAt;
+    statement(db, `INSERT OR REPLACE INTO sync_outbox (doc_id, field, changed_at) SELECT ?, '*', ${editedAt} FROM ${table} WHERE id = ?`).run(docId, id);
+    return 'skipped';
   }
   if (seq !== undefined) unindexClinic(db, seq);
   return 'applied';
