@@ -44,6 +44,8 @@ export function sortedKeys<T>(record: Record<string, T>): Record<string, T> {
  * nothing new to write (the document already holds these values, as after a drain repeated
  * following a crash). A gone row becomes a deletion marker without fields; a document missing
  * or deleted in the store is written anew from the whole row (an offline edit outlives a purge).
+ * `current` must be the store's document with its conflicts already merged (mergeLeaves): a
+ * write stamped on one branch would otherwise claim, through `seen`, writes only the other holds.
  */
 export function stampChanges(current: RecordDoc | undefined, entry: OutboxEntry, writer: DocWriter): RecordDoc | null {
   if (entry.gone || entry.row === null) {
