@@ -202,4 +202,14 @@ describe('applying documents from other machines', () => {
     applyRemoteDocs(pc.db, resent, '4', atHubTime(pc));
     expect(getInquiry(pc.db, inquiry.id)?.clinicName).toBe('外出先で相談を受けた医院');
   });
+
+  it('applies the fields it knows of a document a newer app wrote, and stores nothing of the others', () => {
+    const pc = syncMachine('office-1');
+    const laptop = syncMachine('laptop');
+    createClinic(laptop.db, clinic({ name: '新しい版の医院' }), laptop.ctx);
+    const [doc] = drain(laptop);
+    const newer = { ...doc!, schema: 12, fields: { ...doc!.fields, email: 'info@example.jp' }, stamps: { ...doc!.stamps, email: doc!.stamps.name! } };
+    expect(applyRemoteDocs(pc.db, [newer], '1', atHubTime(pc))).toEqual({ areas: ['clinics'], held: 0, waiting: 0 });
+    expect(names(pc, '新しい版')).toEqual(['新しい版の医院']);
+  });
 });
