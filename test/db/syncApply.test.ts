@@ -4,7 +4,7 @@ import { createClinic, getClinic, setClinicArchived, updateClinic } from '../../
 import { findClinics } from '../../electron/core/db/repos/clinicSearch.ts';
 import { changeInquiryStatus, createInquiry, getInquiry, inquiryHistory } from '../../electron/core/db/repos/inquiries.ts';
 import { purgeArchived } from '../../electron/core/db/repos/purge.ts';
-import { applyRemoteDocs, replaceSharedRecords, retryHeld, sharedRecordCount } from '../../electron/core/sync/applyRemote.ts';
+import { applyRemoteDocs, replaceSharedRecords, retryHeld, rowsDeletedBy, sharedRecordCount } from '../../electron/core/sync/applyRemote.ts';
 import { countUnsent, readOutbox } from '../../electron/core/sync/outbox.ts';
 import { readCheckpoint } from '../../electron/core/sync/syncState.ts';
 import type { RecordDoc } from '../../electron/core/sync/syncPorts.ts';
@@ -129,7 +129,10 @@ describe('applying documents from other machines', () => {
     applyRemoteDocs(pc.db, drain(laptop), '2', atHubTime(pc));
     expect(purgeArchived(laptop.db)).toMatchObject({ clinics: 1, inquiries: 1 });
     const deletions = drain(laptop).map((d) => ({ _id: d._id, _deleted: true as const }));
+    // The clinic, its inquiry and the inquiry's two lines of history.
+    expect(rowsDeletedBy(pc.db, deletions)).toBe(4);
     expect(applyRemoteDocs(pc.db, deletions, '3', atHubTime(pc))).toMatchObject({ waiting: 0 });
+    expect(rowsDeletedBy(pc.db, deletions)).toBe(0);
     expect(getClinic(pc.db, gone.id)).toBeUndefined();
     expect(getInquiry(pc.db, inquiry.id)).toBeUndefined();
     expect(findClinics(pc.db, { query: '閉院', limit: 10, includeArchived: true }).items).toEqual([]);
