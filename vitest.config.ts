@@ -5,7 +5,7 @@ const machineClock = { TZ: 'UTC' };
 
 // Three projects, run in this order by `npm test`: fast node-side tests (unit, db, contract,
 // shell, pdf, renderer), the slow node-side suites (crash, 10,000-call fuzz, 10 MB import, search
-// at 200,000), and the Chromium end-to-end tests, which need the built renderer and run one file
+// at 200,000, machines replicating through a hub), and the Chromium end-to-end tests, which need the built renderer and run one file
 // at a time on a 2-core machine. Timeouts are generous, for a loaded machine: no test asserts
 // how long anything takes (that is `npm run bench`).
 export default defineConfig({
@@ -24,7 +24,7 @@ export default defineConfig({
       {
         test: {
           name: 'slow',
-          include: ['test/slow/**/*.test.ts'],
+          include: ['test/slow/**/*.test.ts', 'test/sync/**/*.test.ts'],
           environment: 'node',
           env: machineClock,
           testTimeout: 300_000,

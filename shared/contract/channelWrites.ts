@@ -26,8 +26,12 @@ export const channelWrites = {
   'documents.recordOutput': ['documentOutputs', 'inquiries', 'clinics'],
   'backups.create': ['backups'],
   'backups.addFromFile': ['backups'],
-  'backups.restore': ['clinics', 'inquiries', 'quotes', 'documentOutputs', 'staff', 'settings', 'content', 'backups'],
+  'backups.restore': ['clinics', 'inquiries', 'quotes', 'documentOutputs', 'staff', 'settings', 'content', 'backups', 'sync'],
   'records.purgeArchived': ['clinics', 'inquiries', 'quotes', 'documentOutputs', 'backups'],
+  'sync.join': ['clinics', 'inquiries', 'quotes', 'documentOutputs', 'staff', 'settings', 'backups', 'sync'],
+  'sync.leave': ['settings', 'sync'],
+  'sync.putBack': ['clinics', 'inquiries', 'staff', 'sync'],
+  'sync.dismissNotice': ['sync'],
 } as const satisfies Partial<Record<Channel, readonly DataArea[]>>;
 
 /** The areas a channel writes, or an empty list for a read. */

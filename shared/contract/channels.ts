@@ -23,6 +23,7 @@ import { limits } from './limits.ts';
 import { expectedRevisionSchema } from '../domain/revision.ts';
 import { jobIdInputSchema, jobStartSchema, jobStateSchema } from './jobs.ts';
 import { maintenanceStateSchema } from './dataAreas.ts';
+import { hubAccessSchema, hubCheckResultSchema, syncJoinInputSchema, syncNoticeSchema, syncStatusSchema } from '../domain/sync.ts';
 
 const channel = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 
@@ -192,6 +193,24 @@ export const contract = {
     z.object({ confirm: z.literal(true, { message: '完全削除の確認がされていません' }) }),
     purgeCountsSchema.extend({ backup: backupInfoSchema }),
   ),
+  /** Sharing records with other machines through the office hub (設定 → 複数の端末で使う). */
+  'sync.status': channel(z.object({}), syncStatusSchema),
+  /** 接続を確認: reaches the hub with these settings and tells what failed; saves nothing. */
+  'sync.checkHub': channel(hubAccessSchema, hubCheckResultSchema),
+  /** Claims the receipt prefix, keeps the password safe, and starts sharing. */
+  'sync.join': channel(syncJoinInputSchema, syncStatusSchema),
+  /** Stops sharing; every record stays on this machine. */
+  'sync.leave': channel(z.object({}), syncStatusSchema),
+  /** 今すぐ同期: one round with the hub now, whatever the back-off. */
+  'sync.now': channel(z.object({}), syncStatusSchema),
+  'sync.notices': channel(
+    z.object({ recordId: recordId.optional(), includeResolved: z.boolean().default(false) }),
+    z.object({ items: z.array(syncNoticeSchema) }),
+  ),
+  /** Puts the replaced value back on the record (an ordinary edit, which replicates) and closes the notice. */
+  'sync.putBack': channel(z.object({ noticeId: recordId }), syncNoticeSchema),
+  /** Closes a notice, keeping the value that won. */
+  'sync.dismissNotice': channel(z.object({ noticeId: recordId }), syncNoticeSchema),
   'jobs.start': channel(jobStartSchema, jobStateSchema),
   'jobs.get': channel(jobIdInputSchema, jobStateSchema),
   'jobs.cancel': channel(jobIdInputSchema, jobStateSchema),

@@ -3,9 +3,9 @@ import { z } from 'zod';
 /**
  * The areas of data the window reads, each refreshed on its own. The core announces the areas a
  * committed write touched (`changed`), whoever wrote: a handler, a job on its own connection, or
- * (later) records arriving from another machine. Query keys in the window start with one of them.
+ * records arriving from another machine. Query keys in the window start with one of them.
  */
-export const dataAreas = ['clinics', 'inquiries', 'quotes', 'documentOutputs', 'staff', 'settings', 'content', 'backups'] as const;
+export const dataAreas = ['clinics', 'inquiries', 'quotes', 'documentOutputs', 'staff', 'settings', 'content', 'backups', 'sync'] as const;
 export type DataArea = (typeof dataAreas)[number];
 export const dataAreaSchema = z.enum(dataAreas);
 

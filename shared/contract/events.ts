@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { dataAreaSchema, maintenanceStateSchema } from './dataAreas.ts';
 import { jobStateSchema } from './jobs.ts';
+import { syncStatusSchema } from '../domain/sync.ts';
 
 /** Pushed from the main process to the window: IPC messages or the host's event stream. */
 export const contractEventSchema = z.discriminatedUnion('type', [
@@ -13,5 +14,7 @@ export const contractEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('changed'), areas: z.array(dataAreaSchema).min(1) }),
   /** Start-up maintenance progress; `state: null` when it has finished and writes are accepted. */
   z.object({ type: z.literal('maintenance'), state: maintenanceStateSchema }),
+  /** Sharing with the hub changed state (sent, received, unreachable, ...): the navigation's indicator. */
+  z.object({ type: z.literal('sync'), status: syncStatusSchema }),
 ]);
 export type ContractEvent = z.infer<typeof contractEventSchema>;
