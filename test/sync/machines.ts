@@ -87,11 +87,28 @@ export function sqliteRecords(machine: Machine): Map<string, Record<string, unkn
   }
 }
 
-/** The notices a machine holds (ids), from its SQLite file. */
-export function noticeIds(machine: Machine): string[] {
+export interface NoticeView {
+  id: string;
+  recordDocId: string;
+  field: string;
+  kept: unknown;
+  replaced: unknown;
+}
+
+/** The conflict notices a machine holds, from its SQLite file, by id. */
+export function notices(machine: Machine): NoticeView[] {
   const db = new Database(machine.core.dbPath, { readonly: true, fileMustExist: true });
   try {
-    return (db.prepare('SELECT id FROM sync_notices ORDER BY id').pluck().all() as string[]);
+    const rows = db.prepare('SELECT id, record_doc_id, field, kept, replaced FROM sync_notices ORDER BY id').all() as {
+      id: string; record_doc_id: string; field: string; kept: string; replaced: string;
+    }[];
+    return rows.map((row) => ({
+      id: row.id,
+      recordDocId: row.record_doc_id,
+      field: row.field,
+      kept: (JSON.parse(row.kept) as { value: unknown }).value,
+      replaced: (JSON.parse(row.replaced) as { value: unknown }).value,
+    }));
   } finally {
     db.close();
   }
