@@ -167,3 +167,13 @@ export async function editClinic(machine: Machine, id: string, patch: Record<str
 
 const inputKeys = ['name', 'nameKana', 'kind', 'bedCount', 'postalCode', 'address', 'phone', 'fax', 'contactPerson', 'memberNumber', 'memo'];
 const pickInput = (clinic: Record<string, unknown>) => Object.fromEntries(Object.entries(clinic).filter(([key]) => inputKeys.includes(key)));
+
+/** Documents a machine holds back: waiting for a parent or a constraint, or held for a clock ahead. */
+export function pendingDocIds(machine: Machine): string[] {
+  const db = new Database(machine.core.dbPath, { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare('SELECT doc_id FROM sync_pending ORDER BY doc_id').pluck().all() as string[];
+  } finally {
+    db.close();
+  }
+}
