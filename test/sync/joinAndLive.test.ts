@@ -1,0 +1,59 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { DataArea } from '../../shared/contract/dataAreas.ts';
+import { connectionTo, differences, machineUsers, openMachine, startHub, syncUntilConverged, waitUntil, type ClinicView } from './machines.ts';
+
+const clinicNames = async (machine: Awaited<ReturnType<typeof openMachine>>) =>
+  (await machine.call<{ items: { name: string }[] }>('clinics.search', { query: '' })).items.map((item) => item.name).sort();
+
+describe('joining, live replication and leaving', () => {
+  it('while both share, a clinic saved on one PC reaches the other on its own, and its open screens are told', async () => {
+    const hub = await startHub();
+    const pc1 = await openMachine();
+    const pc2 = await openMachine();
+    const changed: DataArea[][] = [];
+    pc2.core.onEvent((event) => {
+      if (event.type === 'changed') changed.push(event.areas);
+    });
+    pc1.core.sync.start(connectionTo(hub, machineUsers[0]));
+    pc2.core.sync.start(connectionTo(hub, machineUsers[1]));
+    await pc1.call('clinics.create', { name: '国分中央クリニック' });
+    await waitUntil(async () => (await clinicNames(pc2)).includes('国分中央クリニック'));
+    expect(changed.some((areas) => areas.includes('clinics'))).toBe(true);
+    await waitUntil(() => pc1.core.sync.status().state === 'idle' && pc1.core.sync.status().unsent === 0);
+  });
+
+  it('the first machine shares the records it already has; a machine that joins later takes the hub’s in place of its own', async () => {
+    const hub = await startHub();
+    const first = await openMachine();
+    await first.call('clinics.create', { name: '以前からの取引先' });
+    first.core.sync.start(connectionTo(hub, machineUsers[0]));
+    first.core.sync.shareLocalRecords();
+    await syncUntilConverged(hub, [first]);
+
+    const joining = await openMachine();
+    await joining.call('clinics.create', { name: '試しに入れた医療機関' });
+    await joining.core.sync.takeHubRecords(connectionTo(hub, machineUsers[1]));
+    await syncUntilConverged(hub, [first, joining]);
+    expect(await clinicNames(joining)).toEqual(['以前からの取引先']);
+    for (const machine of [first, joining]) expect(await differences(hub, machine)).toEqual([]);
+  });
+
+  it('leaving stops sharing, forgets the local store and keeps every record', async () => {
+    const hub = await startHub();
+    const pc1 = await openMachine();
+    pc1.core.sync.start(connectionTo(hub, machineUsers[0]));
+    await pc1.call<ClinicView>('clinics.create', { name: '串木野医院' });
+    await syncUntilConverged(hub, [pc1]);
+    expect(fs.existsSync(path.join(pc1.dataDir, 'sync'))).toBe(true);
+
+    await pc1.core.sync.leave();
+    expect(pc1.core.sync.status()).toMatchObject({ state: 'stopped', unsent: 0 });
+    expect(fs.readdirSync(path.join(pc1.dataDir, 'sync'))).toEqual([]);
+    // Working alone again: saving works, nothing is queued for a hub.
+    await pc1.call('clinics.create', { name: '離脱後の医療機関' });
+    expect(await clinicNames(pc1)).toEqual(['串木野医院', '離脱後の医療機関']);
+    expect(pc1.core.sync.status().unsent).toBe(0);
+  });
+});
