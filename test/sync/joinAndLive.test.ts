@@ -35,6 +35,8 @@ describe('joining, live replication and leaving', () => {
     const joining = await openMachine();
     await joining.call('clinics.create', { name: '試しに入れた医療機関' });
     await joining.core.sync.takeHubRecords(connectionTo(hub, machineUsers[1]));
+    // Once it has returned, the hub's records are here and this machine's own are gone.
+    expect(await clinicNames(joining)).toEqual(['以前からの取引先']);
     await syncUntilConverged(hub, [first, joining]);
     expect(await clinicNames(joining)).toEqual(['以前からの取引先']);
     for (const machine of [first, joining]) expect(await differences(hub, machine)).toEqual([]);

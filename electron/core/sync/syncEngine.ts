@@ -215,12 +215,16 @@ export function createSyncEngine(options: SyncEngineOptions): CoreSyncEngine {
     },
     async takeHubRecords(connection) {
       await stop();
-      if (store) await destroyLocalStore(store);
+      // A store left by an earlier time of sharing (even one not opened since the app started) goes too.
+      await destroyLocalStore(localStore());
       store = null;
       ownWrites.clear();
       notPushed.clear();
       replaceSharedRecords(db);
       options.announce(['clinics', 'inquiries', 'quotes', 'documentOutputs', 'staff', 'sync']);
+      setSharing(db, true);
+      hub = connection;
+      hubDb = null;
       await localStore().replicate.from(hubDbFor(connection), { batch_size: 500 });
       request({ apply: true });
       await settle();
@@ -230,7 +234,7 @@ export function createSyncEngine(options: SyncEngineOptions): CoreSyncEngine {
       await stop();
       hub = null;
       hubDb = null;
-      if (store) await destroyLocalStore(store);
+      await destroyLocalStore(localStore());
       store = null;
       setSharing(db, false);
       ownWrites.clear();
