@@ -80,8 +80,8 @@ export function createSyncEngine(options: SyncEngineOptions): CoreSyncEngine {
     return hubDb;
   };
   const localStore = () => (store ??= openLocalStore(dataDir));
-  const ownWrites = new Map<string, string>();
-  const ctx = () => ({ db, store: localStore(), machineId: options.machineId, now: options.now, log, appSchema: options.appSchema, backupsDir: options.backupsDir, clockOffsetMs: clock.offsetMs(), ownWrites });
+  const inSqlite = new Map<string, string>();
+  const ctx = () => ({ db, store: localStore(), machineId: options.machineId, now: options.now, log, appSchema: options.appSchema, backupsDir: options.backupsDir, clockOffsetMs: clock.offsetMs(), inSqlite });
   // Written to the store but not yet confirmed on the hub: part of 未送信 with the outbox.
   const notPushed = new Set<string>();
   const countUnsentNow = () => countUnsent(db) + notPushed.size;
@@ -218,7 +218,7 @@ export function createSyncEngine(options: SyncEngineOptions): CoreSyncEngine {
       // A store left by an earlier time of sharing (even one not opened since the app started) goes too.
       await destroyLocalStore(localStore());
       store = null;
-      ownWrites.clear();
+      inSqlite.clear();
       notPushed.clear();
       replaceSharedRecords(db);
       options.announce(['clinics', 'inquiries', 'quotes', 'documentOutputs', 'staff', 'sync']);
@@ -237,7 +237,7 @@ export function createSyncEngine(options: SyncEngineOptions): CoreSyncEngine {
       await destroyLocalStore(localStore());
       store = null;
       setSharing(db, false);
-      ownWrites.clear();
+      inSqlite.clear();
       notPushed.clear();
       clock.forget();
       Object.assign(link, { push: null, pull: null, failure: null, lastSyncedAt: null, updateApp: false, unsent: 0 });
