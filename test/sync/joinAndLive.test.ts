@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DataArea } from '../../shared/contract/dataAreas.ts';
-import { connectionTo, differences, machineUsers, openMachine, startHub, syncUntilConverged, waitUntil, type ClinicView } from './machines.ts';
+import { connectionTo, differences, editClinic, machineUsers, openMachine, startHub, syncUntilConverged, waitUntil, type ClinicView, type Machine } from './machines.ts';
 
 const clinicNames = async (machine: Awaited<ReturnType<typeof openMachine>>) =>
   (await machine.call<{ items: { name: string }[] }>('clinics.search', { query: '' })).items.map((item) => item.name).sort();
@@ -22,6 +22,25 @@ describe('joining, live replication and leaving', () => {
     await waitUntil(async () => (await clinicNames(pc2)).includes('国分中央クリニック'));
     expect(changed.some((areas) => areas.includes('clinics'))).toBe(true);
     await waitUntil(() => pc1.core.sync.status().state === 'idle' && pc1.core.sync.status().unsent === 0);
+  });
+
+  it('edits of different fields made on two live PCs at the same moments end merged on both, without asking for a round', async () => {
+    const hub = await startHub();
+    const pc1 = await openMachine();
+    const pc2 = await openMachine();
+    pc1.core.sync.start(connectionTo(hub, machineUsers[0]));
+    pc2.core.sync.start(connectionTo(hub, machineUsers[1]));
+    const clinic = await pc1.call<ClinicView>('clinics.create', { name: '霧島温泉診療所' });
+    await waitUntil(async () => (await pc2.core.dispatch('clinics.get', { id: clinic.id })).ok);
+    for (let i = 1; i <= 8; i++) {
+      await Promise.all([editUntilSaved(pc1, clinic.id, { phone: `0995-78-000${i}` }), editUntilSaved(pc2, clinic.id, { memo: `${i}回目の連絡` })]);
+    }
+    const merged = async (machine: Machine) => {
+      const shown = await machine.call<ClinicView>('clinics.get', { id: clinic.id });
+      return shown.phone === '0995-78-0008' && shown.memo === '8回目の連絡';
+    };
+    await waitUntil(async () => (await merged(pc1)) && (await merged(pc2)));
+    await waitUntil(async () => (await differences(hub, pc1)).length === 0 && (await differences(hub, pc2)).length === 0);
   });
 
   it('the first machine shares the records it already has; a machine that joins later takes the hub’s in place of its own', async () => {
@@ -59,3 +78,14 @@ describe('joining, live replication and leaving', () => {
     expect(pc1.core.sync.status().unsent).toBe(0);
   });
 });
+
+/** Saves an edit as a clerk would: shown a newer version (another PC's change arrived), opens it again and saves. */
+async function editUntilSaved(machine: Machine, id: string, patch: Record<string, unknown>) {
+  for (;;) {
+    try {
+      return await editClinic(machine, id, patch);
+    } catch (error) {
+      if (!String(error).includes('CONFLICT')) throw error;
+    }
+  }
+}
