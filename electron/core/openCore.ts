@@ -33,6 +33,9 @@ import { createFileLogger, type Logger } from './log/logger.ts';
 import { databaseFileName, resourcesDir } from './paths.ts';
 import { ContentManager } from './content/contentManager.ts';
 import { readMachineId, readSettings } from './db/repos/settings.ts';
+import { createSyncEngine } from './sync/syncEngine.ts';
+import type { SyncEngine } from './sync/syncPorts.ts';
+import { syncStatusOf } from './sync/engineStatus.ts';
 import type { Core, RunMode } from './types.ts';
 import packageJson from '../../package.json' with { type: 'json' };
 
@@ -67,7 +70,12 @@ const databaseFiles = (dbPath: string) => [dbPath, `${dbPath}-wal`, `${dbPath}-s
  * AppError with DB_LOCKED, DB_TOO_NEW, DB_DAMAGED, DB_MISSING or DATA_DIR_READ_ONLY (and a
  * Japanese message) when it must not be opened.
  */
-export async function openCore(options: CoreOptions): Promise<Core> {
+/** The core with its replication engine, for the sharing tests (the transports need only Core). */
+export interface SharingCore extends Core {
+  readonly sync: SyncEngine;
+}
+
+export async function openCore(options: CoreOptions): Promise<SharingCore> {
   try {
     return await openDataDir(options);
   } catch (error) {
@@ -82,7 +90,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   }
 }
 
-async function openDataDir(options: CoreOptions): Promise<Core> {
+async function openDataDir(options: CoreOptions): Promise<SharingCore> {
   const { dataDir, mode } = options;
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const log = options.log ?? createFileLogger(path.join(dataDir, 'logs'));
@@ -116,7 +124,17 @@ async function openDataDir(options: CoreOptions): Promise<Core> {
     const events = new EventEmitter();
     const emit = (event: ContractEvent) => events.emit('event', event);
     // Every committed write is announced once, whoever wrote it, so open screens refetch.
-    const announce = (areas: readonly DataArea[]) => emit({ type: 'changed', areas: [...new Set(areas)] });
+    const announceOnly = (areas: readonly DataArea[]) => emit({ type: 'changed', areas: [...new Set(areas)] });
+    // The replication engine: idle until a hub is set (the sync handlers start it).
+    const syncEngine = createSyncEngine({ db: openedDb, dataDir, backupsDir, machineId, now, log, appSchema: migrations.length, announce: announceOnly });
+    // The hub part fills in where the hub is and how many notices are open (sync handlers).
+    const aboutSharing = () => ({ hubUrl: null, user: null, openNotices: 0 });
+    syncEngine.onStatus((status) => emit({ type: 'sync', status: syncStatusOf(status, aboutSharing()) }));
+    // A local write (a handler's or the import worker's) is sent on in the next sync round.
+    const announce = (areas: readonly DataArea[]) => {
+      announceOnly(areas);
+      syncEngine.localWrite();
+    };
     const onJobUpdate = (job: JobState) => {
       emit({ type: 'job', job });
       const written = areasWrittenByJob(job.kind);
@@ -139,7 +157,8 @@ async function openDataDir(options: CoreOptions): Promise<Core> {
         ...(options.searchIndexChunk === undefined ? {} : { chunk: options.searchIndexChunk }),
       });
     let maintenance = startMaintenance();
-    const writesHeld = () => maintenance.state() !== null;
+    // Start-up maintenance holds writes (BUSY); a clock far from the hub's refuses them (CLOCK_SKEW).
+    const writesHeld = () => (maintenance.state() !== null ? true : syncEngine.writesRefusal());
     // A restored backup may have been indexed by an older normalisation: it is checked like a file opened at start.
     const afterRestore = () => {
       maintenance = startMaintenance();
@@ -181,6 +200,7 @@ async function openDataDir(options: CoreOptions): Promise<Core> {
       dbPath,
       dispatch,
       files,
+      sync: syncEngine,
       onEvent(listener) {
         events.on('event', listener);
         return () => events.off('event', listener);
@@ -189,6 +209,7 @@ async function openDataDir(options: CoreOptions): Promise<Core> {
         if (closed) return;
         closed = true;
         await maintenance.stop();
+        await syncEngine.close();
         await jobs.cancelAll();
         clearTimeout(pdfWarmUp);
         await pdfWorker.close();

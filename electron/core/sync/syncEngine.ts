@@ -1,0 +1,262 @@
+/**
+ * The PouchDB side of sharing, one per core: this machine's store under `<dataDir>/sync/`, live
+ * replication with the hub, and the rounds between the store and SQLite (the outbox drained into
+ * the store; the store's feed, conflicts merged, applied to SQLite). Rounds run one at a time; a
+ * change made while one runs is picked up by the next. Without a hub nothing here runs and the
+ * app works exactly as before.
+ */
+import type { DataArea } from '../../../shared/contract/dataAreas.ts';
+import type { ErrorCode } from '../../../shared/messages/errors.ts';
+import type { Db } from '../db/connection.ts';
+import type { Logger } from '../log/logger.ts';
+import { composeStatus, type LinkState } from './engineStatus.ts';
+import { createHubClock } from './hubClock.ts';
+import { createRoundQueue } from './roundQueue.ts';
+import { startLiveReplication, type LiveReplication } from './liveReplication.ts';
+import { destroyLocalStore, openHubDb, openLocalStore, type Store } from './localStore.ts';
+import { replaceSharedRecords } from './applyRemote.ts';
+import { countUnsent, queueAllSharedRecords } from './outbox.ts';
+import { applyStoreChanges, drainOutbox, minimumSchema } from './storeRounds.ts';
+import { setSharing } from './syncState.ts';
+import type { EngineStatus, HubConnection, SyncEngine } from './syncPorts.ts';
+
+export interface SyncEngineOptions {
+  db: Db;
+  dataDir: string;
+  /** Where a verified backup goes before a remote purge removes rows here. */
+  backupsDir: string;
+  machineId: string;
+  now: () => Date;
+  log: Logger;
+  /** This app's schema version: written on documents, compared with the hub's minimum. */
+  appSchema: number;
+  /** The data areas a remote batch changed, so open screens refresh. */
+  announce: (areas: readonly DataArea[]) => void;
+}
+
+/** The engine as openCore holds it: the seam, plus the nudge after a local write. */
+export interface CoreSyncEngine extends SyncEngine {
+  /** A local write committed: its outbox entries go to the store in the next round. */
+  localWrite(): void;
+  /** What the dispatcher refuses writes with: false, or why. */
+  writesRefusal(): false | ErrorCode;
+}
+
+export function createSyncEngine(options: SyncEngineOptions): CoreSyncEngine {
+  const { db, dataDir, log } = options;
+  let store: Store | null = null;
+  let hub: HubConnection | null = null;
+  let hubDb: Store | null = null;
+  let live: LiveReplication | null = null;
+  let closed = false;
+  const link: LinkState = { push: null, pull: null, failure: null, lastSyncedAt: null, updateApp: false, unsent: 0 };
+  const listeners = new Set<(status: EngineStatus) => void>();
+  let lastReported = '';
+  const report = () => {
+    const current = status();
+    // Every answer re-measures the offset; only a change of anything else is news.
+    const key = JSON.stringify({ ...current, clockOffsetMs: null });
+    if (key === lastReported) return;
+    lastReported = key;
+    for (const listener of listeners) listener(current);
+  };
+  // Nothing is stamped before the hub's clock is known: a fast clock's edits go on the hub's time.
+  const clock = createHubClock(options.now, () => {
+    report();
+    if (clock.offsetMs() !== null) request({ drain: true });
+  });
+  const status = (): EngineStatus => composeStatus(hub !== null, link, clock);
+
+  const onAnswer = (httpStatus: number, date: string | null) => {
+    clock.observe(date);
+    const failure = httpStatus === 401 ? 'unauthorized' : httpStatus === 403 ? 'forbidden' : null;
+    if (failure !== link.failure && (failure !== null || httpStatus < 400)) {
+      link.failure = failure;
+      report();
+    }
+  };
+  const hubDbFor = (connection: HubConnection) => {
+    if (hub !== connection || !hubDb) hubDb = openHubDb(connection, onAnswer);
+    return hubDb;
+  };
+  const localStore = () => (store ??= openLocalStore(dataDir));
+  const inSqlite = new Map<string, string>();
+  const ctx = () => ({ db, store: localStore(), machineId: options.machineId, now: options.now, log, appSchema: options.appSchema, backupsDir: options.backupsDir, clockOffsetMs: clock.offsetMs(), inSqlite });
+  // Written to the store but not yet confirmed on the hub: part of 未送信 with the outbox.
+  const notPushed = new Set<string>();
+  const countUnsentNow = () => countUnsent(db) + notPushed.size;
+  // Documents held for a clock ahead of the hub's are tried again while sharing.
+  let held = 0;
+  const heldRetry = setInterval(() => {
+    if (held > 0) request({ apply: true });
+  }, 30_000);
+  heldRetry.unref();
+
+  // One round at a time; a change made while one runs is picked up by the next.
+  const rounds = createRoundQueue(
+    async (round, again) => {
+      try {
+        if (round.drain && clock.offsetMs() !== null) {
+          const drained = await drainOutbox(ctx());
+          for (const id of drained.written) notPushed.add(id);
+          if (drained.again) again({ drain: true });
+        }
+        if (round.apply) {
+          const applied = await applyStoreChanges(ctx());
+          held = applied.held;
+          if (applied.areas.length > 0) options.announce(applied.areas);
+          await checkMinimumSchema();
+        }
+      } catch (error) {
+        log.error('sync: round failed', { error: error instanceof Error ? error.message : String(error) });
+      }
+      link.unsent = countUnsentNow();
+      report();
+    },
+    () => !closed && hub !== null,
+  );
+  const request = rounds.request;
+  /** Waits until no round runs; what was asked for while stopped or closed is dropped. */
+  const settle = async () => {
+    await rounds.settle();
+    if (closed || !hub) rounds.clear();
+  };
+
+  /** The hub asks for a newer app: stop pushing, keep pulling (and start pushing again once it no longer does). */
+  const checkMinimumSchema = async () => {
+    const updateApp = (await minimumSchema(localStore())) > options.appSchema;
+    if (updateApp === link.updateApp) return;
+    link.updateApp = updateApp;
+    if (updateApp) live?.stopPushing();
+    else if (live && hub) restartLive(hub);
+    report();
+  };
+
+  const startLive = (connection: HubConnection) => {
+    live = startLiveReplication(localStore(), hubDbFor(connection), {
+      push: !link.updateApp,
+      log,
+      events: {
+        pulled: () => request({ apply: true }),
+        activity(direction, state) {
+          link[direction] = state;
+          if (state === 'stalled' && link.failure === null) link.failure = 'unreachable';
+          if (state === 'caughtUp') {
+            if (link.failure === 'unreachable') link.failure = null;
+            link.lastSyncedAt = options.now().toISOString();
+            if (direction === 'push') notPushed.clear();
+            link.unsent = countUnsentNow();
+          }
+          report();
+        },
+      },
+    });
+  };
+  const restartLive = (connection: HubConnection) => {
+    live?.cancel();
+    startLive(connection);
+  };
+
+  const stop = async () => {
+    live?.cancel();
+    live = null;
+    await settle();
+  };
+
+  const engine: CoreSyncEngine = {
+    start(connection) {
+      if (closed) return;
+      setSharing(db, true);
+      hub = connection;
+      hubDb = null;
+      restartLive(connection);
+      request({ drain: true, apply: true });
+      report();
+    },
+    async stop() {
+      await stop();
+      hub = null;
+      report();
+    },
+    async syncNow() {
+      if (!hub || closed) return;
+      const remote = hubDbFor(hub);
+      try {
+        // Its answer measures the clock, before anything is stamped.
+        await remote.info();
+        request({ drain: true });
+        await settle();
+        if (!link.updateApp) {
+          await localStore().replicate.to(remote, { batch_size: 200 });
+          notPushed.clear();
+        }
+        await localStore().replicate.from(remote, { batch_size: 200 });
+        if (link.failure === 'unreachable') link.failure = null;
+        link.lastSyncedAt = options.now().toISOString();
+      } catch (error) {
+        log.warn('sync: round with the hub failed', { status: (error as { status?: number }).status });
+        if (link.failure === null) link.failure = 'unreachable';
+      }
+      request({ apply: true });
+      await settle();
+      report();
+    },
+    status,
+    onStatus(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    shareLocalRecords() {
+      setSharing(db, true);
+      queueAllSharedRecords(db);
+      link.unsent = countUnsentNow();
+      request({ drain: true });
+      report();
+    },
+    async takeHubRecords(connection) {
+      await stop();
+      // A store left by an earlier time of sharing (even one not opened since the app started) goes too.
+      await destroyLocalStore(localStore());
+      store = null;
+      inSqlite.clear();
+      notPushed.clear();
+      replaceSharedRecords(db);
+      options.announce(['clinics', 'inquiries', 'quotes', 'documentOutputs', 'staff', 'sync']);
+      setSharing(db, true);
+      hub = connection;
+      hubDb = null;
+      await localStore().replicate.from(hubDbFor(connection), { batch_size: 500 });
+      request({ apply: true });
+      await settle();
+      engine.start(connection);
+    },
+    async leave() {
+      await stop();
+      hub = null;
+      hubDb = null;
+      await destroyLocalStore(localStore());
+      store = null;
+      setSharing(db, false);
+      inSqlite.clear();
+      notPushed.clear();
+      clock.forget();
+      Object.assign(link, { push: null, pull: null, failure: null, lastSyncedAt: null, updateApp: false, unsent: 0 });
+      report();
+    },
+    writesHeld: () => hub !== null && clock.skewed(),
+    writesRefusal: () => (hub !== null && clock.skewed() ? 'CLOCK_SKEW' : false),
+    localWrite() {
+      if (hub && !closed) request({ drain: true });
+    },
+    async close() {
+      if (closed) return;
+      await stop();
+      closed = true;
+      clearInterval(heldRetry);
+      listeners.clear();
+      await store?.close();
+      store = null;
+    },
+  };
+  return engine;
+}
