@@ -35,6 +35,10 @@ import { ContentManager } from './content/contentManager.ts';
 import { readMachineId, readSettings } from './db/repos/settings.ts';
 import type { Core, RunMode } from './types.ts';
 import packageJson from '../../package.json' with { type: 'json' };
+import type { SecretStore } from './sync/syncPorts.ts';
+import { fileSecretStore } from './sync/fileSecretStore.ts';
+import { createSyncEngine } from './sync/syncEngine.ts';
+import { currentSharingStatus, resumeSharing } from './sync/sharingStatus.ts';
 
 export interface CoreOptions {
   dataDir: string;
@@ -52,6 +56,8 @@ export interface CoreOptions {
   searchIndexChunk?: number;
   /** Test-only: holds jobs part-way (see JobPausePoint) so cancel tests never race a job's end. */
   pauseJobs?: JobPausePoint;
+  /** Where the hub password is kept: the desktop app passes safeStorage; the preview and tests a 0600 file in the data folder. */
+  secrets?: SecretStore;
 }
 
 /** No database file, or one of zero bytes: what a deleted or truncated file leaves. */
@@ -144,6 +150,8 @@ async function openDataDir(options: CoreOptions): Promise<Core> {
     const afterRestore = () => {
       maintenance = startMaintenance();
     };
+    const secrets = options.secrets ?? fileSecretStore(dataDir);
+    const syncEngine = createSyncEngine({ now });
     const handlers = createHandlers({
       db: openedDb,
       jobs,
@@ -155,7 +163,10 @@ async function openDataDir(options: CoreOptions): Promise<Core> {
       backups: backupService({ db: openedDb, dbPath, backupsDir, files, now, busy: () => jobs.busy, afterRestore }),
       backupsDir,
       info: () => ({ version: packageJson.version, mode, machineId, dataDir, schemaVersion: to, databaseCheck, maintenance: maintenance.state() }),
+      sync: { engine: syncEngine, secrets, log },
     });
+    syncEngine.onStatus((status) => emit({ type: 'sync', status: currentSharingStatus(openedDb, status) }));
+    void resumeSharing(openedDb, secrets, syncEngine, log);
     const dispatch = createDispatcher(handlers, log, { announce, writesHeld });
     const backupSchedule = startBackupSchedule({
       db: openedDb,
@@ -189,6 +200,7 @@ async function openDataDir(options: CoreOptions): Promise<Core> {
         if (closed) return;
         closed = true;
         await maintenance.stop();
+        await syncEngine.close();
         await jobs.cancelAll();
         clearTimeout(pdfWarmUp);
         await pdfWorker.close();

@@ -24,6 +24,7 @@ import type { BackupService } from '../backup/backupService.ts';
 import { createBackup } from '../backup/backups.ts';
 import { purgeArchived, purgePreview } from '../db/repos/purge.ts';
 import { documentOutputHistory, recordDocumentOutput, type OutputSubject } from '../db/repos/documentOutputs.ts';
+import { syncHandlers, type SyncHandlerDeps } from './syncHandlers.ts';
 
 export interface HandlerDeps {
   db: Db;
@@ -38,6 +39,8 @@ export interface HandlerDeps {
   backupsDir: string;
   /** PDFs the print centre made, by file id, waiting to be saved or printed. */
   outputs: Map<string, OutputSubject>;
+  /** Sharing through the office hub: the replication engine, where the hub password is kept, the log. */
+  sync: Pick<SyncHandlerDeps, 'engine' | 'secrets' | 'log'>;
 }
 
 /** The handler map both transports serve. Handlers never know which transport called them. */
@@ -137,5 +140,14 @@ export function createHandlers(deps: HandlerDeps) {
     'jobs.start': (input) => jobs.start(input),
     'jobs.get': ({ jobId }) => jobs.get(jobId),
     'jobs.cancel': ({ jobId }) => jobs.cancel(jobId),
+    ...syncHandlers({
+      db,
+      files: deps.files,
+      machineId: deps.writeContext().machineId,
+      writeContext: deps.writeContext,
+      now: deps.now,
+      backupsDir: deps.backupsDir,
+      ...deps.sync,
+    }),
   } satisfies HandlerMap;
 }
