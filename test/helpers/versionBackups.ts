@@ -49,6 +49,15 @@ const rowsOfVersion: Record<number, string> = {
       VALUES ('formNumber', 1, '版10-FAX-01', '0190a000-0000-7000-8000-0000000000a2', '2026-10-01T00:00:00.000Z', 'old-pc');
       INSERT INTO document_outputs (id, output_key, clinic_id, inquiry_id, documents, action, batch_size, staff_id, created_at, machine, agency_texts)
       VALUES ('0190a000-0000-7000-8000-0000000000da', 'fax-2026-10', '0190a000-0000-7000-8000-000000000009', NULL, '["inquiryFaxSheet"]', 'printed', 1, NULL, '2026-10-01T00:00:00.000Z', 'old-pc', '{"formNumber":1}');`,
+  11: `UPDATE sync_state SET sharing = 1, write_counter = 4, checkpoint = '17-g1AAAA' WHERE id = 1;
+      INSERT INTO clinics (id, name, name_kana, kind, name_norm, kana_norm, created_at, updated_at, updated_by)
+      VALUES ('0190a000-0000-7000-8000-000000000011', '版11の共有医院', '', 'clinic_no_beds', '版11の共有医院', '', '2026-11-01T00:00:00.000Z', '2026-11-01T00:00:00.000Z', 'old-pc');
+      INSERT INTO sync_pending (doc_id, doc, reason, since)
+      VALUES ('inquiries:0190a000-0000-7000-8000-0000000000b11', '{"_id":"inquiries:0190a000-0000-7000-8000-0000000000b11","table":"inquiries","schema":11,"fields":{},"stamps":{},"seen":{}}', 'parent', '2026-11-01T00:00:00.000Z');
+      INSERT INTO sync_notices (id, record_doc_id, field, kept, replaced, resolved_at)
+      VALUES ('${'a'.repeat(64)}', 'clinics:0190a000-0000-7000-8000-000000000001', 'phone',
+        '{"value":"099-000-1111","stamp":{"t":"2026-11-02T00:00:00.000Z","m":"old-pc","c":3},"staffId":null}',
+        '{"value":"099-000-2222","stamp":{"t":"2026-11-01T23:59:00.000Z","m":"laptop","c":7},"staffId":null}', NULL);`,
 };
 
 /** The clinics a file of `version` holds, by name: what restoring it must bring back. */

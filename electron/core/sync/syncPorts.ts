@@ -51,8 +51,9 @@ export interface NoticeDoc {
   table: 'sync_notice';
   recordDocId: string;
   field: string;
-  kept: { value: unknown; stamp: FieldStamp };
-  replaced: { value: unknown; stamp: FieldStamp };
+  /** staffId: the staff member chosen on the writing machine at that edit (its row's updated_by_staff), for 「誰が」. */
+  kept: { value: unknown; stamp: FieldStamp; staffId: string | null };
+  replaced: { value: unknown; stamp: FieldStamp; staffId: string | null };
   resolvedAt: string | null;
 }
 

@@ -1,0 +1,67 @@
+import { sharedTables, type SharedTable } from './syncPorts.ts';
+
+/**
+ * What of each shared table replicates: its shared columns by SQLite name (never seq, the
+ * normalised shadows, phone digits or the per-machine revision counter), the column that says
+ * when a row was edited (a field's stamp time), and the rows it points at, which must be here
+ * before it can be written. Migration 11's triggers queue exactly these columns.
+ */
+export interface SharedTableShape {
+  columns: readonly string[];
+  editedAt: string;
+  parents: readonly { column: string; table: SharedTable }[];
+}
+
+export const sharedTableShapes: Record<SharedTable, SharedTableShape> = {
+  clinics: {
+    columns: ['id', 'name', 'name_kana', 'kind', 'bed_count', 'postal_code', 'address', 'phone', 'fax', 'contact_person', 'member_number', 'memo',
+      'created_at', 'updated_at', 'updated_by', 'updated_by_staff', 'archived_at'],
+    editedAt: 'updated_at',
+    parents: [],
+  },
+  inquiries: {
+    columns: ['id', 'receipt_number', 'clinic_id', 'received_on', 'channel', 'content', 'status', 'next_action_on', 'staff_id',
+      'created_at', 'updated_at', 'updated_by', 'updated_by_staff', 'archived_at'],
+    editedAt: 'updated_at',
+    parents: [{ column: 'clinic_id', table: 'clinics' }, { column: 'staff_id', table: 'staff' }, { column: 'updated_by_staff', table: 'staff' }],
+  },
+  inquiry_status_history: {
+    columns: ['id', 'inquiry_id', 'from_status', 'to_status', 'reason', 'staff_id', 'changed_at', 'machine'],
+    editedAt: 'changed_at',
+    parents: [{ column: 'inquiry_id', table: 'inquiries' }, { column: 'staff_id', table: 'staff' }],
+  },
+  inquiry_quotes: {
+    columns: ['id', 'inquiry_id', 'snapshot', 'staff_id', 'created_at', 'machine'],
+    editedAt: 'created_at',
+    parents: [{ column: 'inquiry_id', table: 'inquiries' }, { column: 'staff_id', table: 'staff' }],
+  },
+  document_outputs: {
+    columns: ['id', 'output_key', 'clinic_id', 'inquiry_id', 'documents', 'action', 'batch_size', 'staff_id', 'created_at', 'machine', 'agency_texts'],
+    editedAt: 'created_at',
+    parents: [{ column: 'clinic_id', table: 'clinics' }, { column: 'inquiry_id', table: 'inquiries' }, { column: 'staff_id', table: 'staff' }],
+  },
+  staff: { columns: ['id', 'name', 'active', 'created_at', 'updated_at', 'updated_by'], editedAt: 'updated_at', parents: [] },
+};
+
+/**
+ * Who last wrote a row: rewritten by every edit, so two machines editing different fields of one
+ * record always both change these. They merge like any field but never make a conflict notice.
+ */
+export const bookkeepingColumns: ReadonlySet<string> = new Set(['updated_at', 'updated_by', 'updated_by_staff']);
+
+/** Children before parents: the order deletions must run in so no foreign key is left dangling. */
+export const childFirstTables: readonly SharedTable[] = ['inquiry_status_history', 'inquiry_quotes', 'document_outputs', 'inquiries', 'clinics', 'staff'];
+
+export function isSharedTable(table: string): table is SharedTable {
+  return (sharedTables as readonly string[]).includes(table);
+}
+
+/** `<table>:<id>` for a shared row; undefined for other documents (notices, prefix claims, meta). */
+export function parseRecordDocId(docId: string): { table: SharedTable; id: string } | undefined {
+  const colon = docId.indexOf(':');
+  if (colon < 0) return undefined;
+  const table = docId.slice(0, colon);
+  return isSharedTable(table) ? { table, id: docId.slice(colon + 1) } : undefined;
+}
+
+export const recordDocId = (table: SharedTable, id: string) => `${table}:${id}`;
