@@ -50,8 +50,8 @@ async function clinicWithNotice(t: TestHost): Promise<{ clinicId: string; notice
     table: 'sync_notice' as const,
     recordDocId: `clinics:${created.id}`,
     field: 'phone',
-    kept: { value: clinic.phone, stamp: stamp('2026-11-24T01:00:01.000Z', 'machine-b') },
-    replaced: { value: '099-000-0000', stamp: stamp('2026-11-24T01:00:00.000Z', 'machine-c') },
+    kept: { value: clinic.phone, stamp: stamp('2026-11-24T01:00:01.000Z', 'machine-b'), staffId: null },
+    replaced: { value: '099-000-0000', stamp: stamp('2026-11-24T01:00:00.000Z', 'machine-c'), staffId: null },
     resolvedAt: null,
   };
   const db = openDatabase(t.core.dbPath);
@@ -60,7 +60,8 @@ async function clinicWithNotice(t: TestHost): Promise<{ clinicId: string; notice
   } finally {
     db.close();
   }
-  return { clinicId: created.id, noticeId: notice._id };
+  // A notice's id is its document's without the `notice:` prefix.
+  return { clinicId: created.id, noticeId: notice._id.slice('notice:'.length) };
 }
 
 /** A valid call for every channel; a channel added without one here fails the coverage test. */

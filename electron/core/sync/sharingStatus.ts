@@ -6,7 +6,7 @@ import { connectHub } from './hubConnection.ts';
 import { readHubSettings, type HubSettings } from './hubSettings.ts';
 import type { EngineStatus, SecretStore, SyncEngine } from './syncPorts.ts';
 import type { HubConnection } from './syncPorts.ts';
-import { listNotices } from './syncNotices.ts';
+import { countOpenNotices } from './syncNotices.ts';
 
 /** The secret store's key of the hub password. */
 export const hubPasswordKey = 'hub-password';
@@ -42,7 +42,7 @@ export function sharingStatus(settings: HubSettings | null, engine: EngineStatus
 
 /** The status as the window gets it, from the engine's own and this machine's settings. */
 export function currentSharingStatus(db: Db, engine: EngineStatus): SyncStatus {
-  return sharingStatus(readHubSettings(db), engine, listNotices(db, { includeResolved: false }).length);
+  return sharingStatus(readHubSettings(db), engine, countOpenNotices(db));
 }
 
 /** The connection of the hub this machine is set up for, with its password from the secret store. */
