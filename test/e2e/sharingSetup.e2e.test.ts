@@ -2,9 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { openDatabase } from '../../electron/core/db/connection.ts';
+import { applyRemoteDocs } from '../../electron/core/sync/applyRemote.ts';
 import { hubMessages } from '../../shared/messages/hubMessages.ts';
 import { startCouchHub, type CouchHub } from '../helpers/couchHub.ts';
 import { openCounterPage, useCounterApp } from './support/counterApp.ts';
+import { openScreen } from './support/screens.ts';
 import { callPreview } from './support/startPreview.ts';
 
 const app = useCounterApp();
@@ -65,6 +68,51 @@ describe('設定 → 複数の端末で使う', () => {
     await dialog.getByRole('button', { name: '共有をやめる' }).click();
     await sharing.getByRole('button', { name: '接続を確認' }).waitFor();
     await expect.poll(() => page.getByRole('status', { name: '同期の状態' }).count()).toBe(0);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('同期のお知らせ', () => {
+  test('a phone number replaced by another machine’s concurrent edit shows on the clinic and in 設定 → 同期, and 元に戻す puts it back', async () => {
+    const clinic = await callPreview<{ id: string }>(app.preview, 'clinics.create', { name: '天文館ひふ科', phone: '099-222-1111' });
+    // The notice as replication applies it when two machines changed the phone at the same time.
+    const db = openDatabase(path.join(app.preview.dataDir, 'cyber-counter.sqlite3'));
+    try {
+      applyRemoteDocs(
+        db,
+        [
+          {
+            _id: 'notice:e2e-phone',
+            table: 'sync_notice',
+            recordDocId: `clinics:${clinic.id}`,
+            field: 'phone',
+            kept: { value: '099-222-1111', stamp: { t: '2026-12-03T01:00:02.000Z', m: 'office-pc-2', c: 4 }, staffId: null },
+            replaced: { value: '099-333-4444', stamp: { t: '2026-12-03T01:00:01.000Z', m: 'laptop-1', c: 9 }, staffId: null },
+            resolvedAt: null,
+          },
+        ],
+        'e2e-checkpoint',
+        { now: () => new Date(), clockOffsetMs: 0 },
+      );
+    } finally {
+      db.close();
+    }
+    const { context, page, problems } = await openCounterPage(app, '医療機関');
+    await page.getByRole('table', { name: '医療機関の一覧' }).getByRole('button', { name: '天文館ひふ科', exact: true }).click();
+    const region = page.getByRole('region', { name: '天文館ひふ科', exact: true });
+    await region.getByRole('button', { name: '同期のお知らせ 1件' }).click();
+    await region.getByText('099-333-4444').waitFor();
+    if (shotsDir) await page.screenshot({ path: path.join(shotsDir, '04-clinic-notice-badge.png') });
+
+    await openScreen(page, '設定');
+    const notices = page.getByRole('region', { name: '同期' });
+    await notices.getByText(/天文館ひふ科」の電話番号/).waitFor();
+    await shoot(page, '05-settings-notices', '同期');
+    await notices.getByRole('button', { name: '天文館ひふ科の電話番号を元に戻す' }).click();
+    // This machine left sharing in the test above: with no notice left, 同期 goes away altogether.
+    await expect.poll(() => page.getByText(/天文館ひふ科」の電話番号/).count()).toBe(0);
+    expect(await callPreview(app.preview, 'clinics.get', { id: clinic.id })).toMatchObject({ phone: '099-333-4444' });
     expect(problems).toEqual([]);
     await context.close();
   });
