@@ -81,6 +81,20 @@ describe('joining sharing (設定 → 複数の端末で使う → 参加する)
     }
   });
 
+  it('a sharing machine cannot change its prefix to one another machine holds; a free one is claimed on the hub', async () => {
+    const first = await startTestHost();
+    const second = await startTestHost();
+    expect((await call(first, 'sync.join', { ...access(pc1), receiptPrefix: 'S' })).body.ok).toBe(true);
+    expect((await call(second, 'sync.join', { ...access(pc2), receiptPrefix: 'T' })).body.ok).toBe(true);
+    const refused = await call(second, 'settings.update', { receiptPrefix: 'S' });
+    expect(refused.body).toMatchObject({ ok: false, error: { fields: { receiptPrefix: hubMessages.prefixTaken('S') } } });
+    expect((await call(second, 'settings.get', {})).body.result.receiptPrefix).toBe('T');
+    expect((await call(second, 'settings.update', { receiptPrefix: 'U' })).body.result.receiptPrefix).toBe('U');
+    expect((await hub.request('GET', '/cyber-counter/prefix:U')).status).toBe(200);
+    await call(first, 'sync.leave', {});
+    await call(second, 'sync.leave', {});
+  });
+
   it('the password never reaches the log', async () => {
     const lines: string[] = [];
     const record = (message: string, meta?: Record<string, unknown>) => lines.push(`${message} ${JSON.stringify(meta ?? {})}`);

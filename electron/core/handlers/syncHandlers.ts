@@ -3,7 +3,8 @@ import type { HubAccess, HubFailure } from '../../../shared/domain/sync.ts';
 import { hubMessages } from '../../../shared/messages/hubMessages.ts';
 import { createBackup } from '../backup/backups.ts';
 import type { Db } from '../db/connection.ts';
-import { updateSettings } from '../db/repos/settings.ts';
+import { readSettings, updateSettings } from '../db/repos/settings.ts';
+import { getStaff } from '../db/repos/staff.ts';
 import type { WriteContext } from '../db/repos/writeContext.ts';
 import { AppError } from '../errors.ts';
 import type { FileStore } from '../files/fileStore.ts';
@@ -40,7 +41,10 @@ const fieldOfFailure: Record<HubFailure, keyof HubAccess> = {
   noDatabase: 'url',
 };
 
-/** The handlers of 設定 → 複数の端末で使う and 同期: joining, leaving, the status and conflict notices. */
+/**
+ * The handlers of 設定 → 複数の端末で使う and 同期 (joining, leaving, the status and conflict
+ * notices), and 設定's save, which claims a new 受付番号 prefix on the hub while sharing.
+ */
 export function syncHandlers(deps: SyncHandlerDeps) {
   const { db, engine, secrets } = deps;
   const status = () => currentSharingStatus(db, engine.status());
@@ -54,7 +58,27 @@ export function syncHandlers(deps: SyncHandlerDeps) {
   };
   const trustOf = (access: HubAccess): HubTrust => ({ caPem: caPemOf(access), pinnedFingerprint: access.pinnedFingerprint });
 
+  /** A sharing machine changing its 受付番号 prefix claims the new one on the hub first. */
+  const claimPrefixChange = async (prefix: string) => {
+    if (!readHubSettings(db) || readSettings(db).receiptPrefix === prefix) return;
+    const refuse = (message: string) => new AppError('INVALID_INPUT', message, { receiptPrefix: message });
+    const hub = await configuredHub(db, secrets);
+    if (!hub) throw refuse(hubMessages.passwordMissing);
+    let claim: Awaited<ReturnType<typeof claimReceiptPrefix>>;
+    try {
+      claim = await claimReceiptPrefix(hub, prefix, deps.machineId, deps.now());
+    } catch {
+      throw refuse(hubMessages.prefixNeedsHub);
+    }
+    if (!claim.claimed) throw refuse(hubMessages.prefixTaken(prefix));
+  };
+
   return {
+    'settings.update': async (patch) => {
+      if (patch.currentStaffId && !getStaff(db, patch.currentStaffId)) throw new AppError('NOT_FOUND');
+      if (patch.receiptPrefix !== undefined) await claimPrefixChange(patch.receiptPrefix);
+      return updateSettings(db, patch);
+    },
     'sync.status': () => status(),
     'sync.checkHub': (access) => checkHub(access, trustOf(access), deps.machineId),
     'sync.join': async ({ receiptPrefix, replaceLocal, ...access }) => {
