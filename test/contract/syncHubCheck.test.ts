@@ -1,15 +1,12 @@
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkHub, connectHub } from '../../electron/core/sync/hubConnection.ts';
 import { claimReceiptPrefix, takenPrefixes } from '../../electron/core/sync/receiptPrefixClaim.ts';
 import { hubMessages } from '../../shared/messages/hubMessages.ts';
 import { startCouchHub, type CouchHub } from '../helpers/couchHub.ts';
+import { selfSignedCertificate, startHubTlsProxy } from '../helpers/hubTlsProxy.ts';
 
 const pc1 = { name: 'pc1', password: 'pc1-password' };
 const outsider = { name: 'visitor', password: 'visitor-password' };
@@ -72,6 +69,21 @@ describe('接続を確認 against a CouchDB-compatible hub', () => {
   });
 });
 
+describe('接続を確認 over https in front of the hub', () => {
+  it('the pinned fingerprint reaches the real hub through TLS; the wrong password is still told apart', async () => {
+    const certificate = selfSignedCertificate();
+    const proxy = await startHubTlsProxy(hub.origin, certificate);
+    try {
+      const url = `${proxy.origin}/cyber-counter`;
+      expect(await checkHub(access(pc1, url))).toMatchObject({ ok: false, failure: 'certificate', fingerprint: certificate.fingerprint });
+      expect(await checkHub(access(pc1, url), { pinnedFingerprint: certificate.fingerprint })).toMatchObject({ ok: true, fingerprint: certificate.fingerprint });
+      expect(await checkHub(access({ ...pc1, password: 'wrong' }, url), { pinnedFingerprint: certificate.fingerprint })).toMatchObject({ ok: false, failure: 'unauthorized' });
+    } finally {
+      proxy.close();
+    }
+  });
+});
+
 describe('接続を確認 over https with the office’s own certificate', () => {
   let tls: { key: string; cert: string; fingerprint: string };
   let server: Awaited<ReturnType<typeof listen>>;
@@ -119,20 +131,6 @@ describe('接続を確認 over https with the office’s own certificate', () =>
     expect(await checkHub(access(pc1, url()), { caPem: stranger.cert })).toMatchObject({ ok: false, failure: 'certificate' });
   });
 });
-
-/** A self-signed certificate for 127.0.0.1, made by openssl (node's crypto cannot make X.509). */
-function selfSignedCertificate() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-tls-'));
-  try {
-    const key = path.join(dir, 'key.pem');
-    const cert = path.join(dir, 'cert.pem');
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '2', '-subj', '/CN=office-hub', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
-    const fingerprint = execFileSync('openssl', ['x509', '-in', cert, '-noout', '-fingerprint', '-sha256'], { encoding: 'utf8' }).trim().split('=')[1] ?? '';
-    return { key: fs.readFileSync(key, 'utf8'), cert: fs.readFileSync(cert, 'utf8'), fingerprint };
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 async function listen(
   create: typeof https.createServer,
