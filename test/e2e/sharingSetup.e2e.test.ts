@@ -6,6 +6,7 @@ import { openDatabase } from '../../electron/core/db/connection.ts';
 import { applyRemoteDocs } from '../../electron/core/sync/applyRemote.ts';
 import { hubMessages } from '../../shared/messages/hubMessages.ts';
 import { startCouchHub, type CouchHub } from '../helpers/couchHub.ts';
+import { selfSignedCertificate, startHubTlsProxy } from '../helpers/hubTlsProxy.ts';
 import { openCounterPage, useCounterApp } from './support/counterApp.ts';
 import { openScreen } from './support/screens.ts';
 import { callPreview } from './support/startPreview.ts';
@@ -70,6 +71,31 @@ describe('設定 → 複数の端末で使う', () => {
     await expect.poll(() => page.getByRole('status', { name: '同期の状態' }).count()).toBe(0);
     expect(problems).toEqual([]);
     await context.close();
+  });
+});
+
+describe('a hub behind the office’s own certificate', () => {
+  test('接続を確認 shows the certificate’s fingerprint; once pinned, the hub answers', async () => {
+    const certificate = selfSignedCertificate();
+    const proxy = await startHubTlsProxy(hub.origin, certificate);
+    const { context, page, problems } = await openCounterPage(app, '設定');
+    try {
+      const sharing = page.getByRole('region', { name: '複数の端末で使う' });
+      await sharing.getByLabel('ハブのアドレス').fill(`${proxy.origin}/cyber-counter`);
+      await sharing.getByLabel('ユーザー名').fill(counterPc.name);
+      await sharing.getByLabel('パスワード').fill(counterPc.password);
+      await sharing.getByRole('button', { name: '接続を確認' }).click();
+      await sharing.getByText(hubMessages.certificate).waitFor();
+      await sharing.getByText(certificate.fingerprint).waitFor();
+      await sharing.getByLabel('管理者に確認した指紋と同じなので、この指紋を登録する').check();
+      await shoot(page, '06-pin-fingerprint', '複数の端末で使う');
+      await sharing.getByRole('button', { name: '接続を確認' }).click();
+      await sharing.getByText(/ハブに接続できました/).waitFor();
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+      proxy.close();
+    }
   });
 });
 
