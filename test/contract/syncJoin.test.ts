@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Logger } from '../../electron/core/log/logger.ts';
 import { hubMessages } from '../../shared/messages/hubMessages.ts';
 import { startCouchHub, type CouchHub } from '../helpers/couchHub.ts';
+import { openTestCore } from '../helpers/openTestCore.ts';
+import { tempDir } from '../helpers/tempDir.ts';
 import { call, startTestHost, type TestHost } from '../helpers/testHost.ts';
 
 const pc1 = { name: 'pc1', password: 'pc1-very-secret-password' };
@@ -93,6 +95,31 @@ describe('joining sharing (設定 → 複数の端末で使う → 参加する)
     expect((await hub.request('GET', '/cyber-counter/prefix:U')).status).toBe(200);
     await call(first, 'sync.leave', {});
     await call(second, 'sync.leave', {});
+  });
+
+  it('a machine that joined shares again after a restart, with the password it kept', async () => {
+    const dataDir = tempDir();
+    const first = await openTestCore(dataDir);
+    expect((await first.dispatch('sync.join', { ...access(pc1), receiptPrefix: 'V' })).ok).toBe(true);
+    await first.close();
+    const again = await openTestCore(dataDir);
+    // Replication starts on its own at open; the first round ends with the hub answering.
+    await expect
+      .poll(async () => ((await again.dispatch('sync.status', {})) as { result: { state: string } }).result.state, { timeout: 60_000 })
+      .toMatch(/^(synced|sending)$/);
+    expect(await again.dispatch('sync.status', {})).toMatchObject({ ok: true, result: { hubUrl: hub.dbUrl, user: pc1.name, message: null } });
+    await again.dispatch('sync.leave', {});
+  });
+
+  it('a machine whose kept password is gone says so instead of pretending to work alone', async () => {
+    const dataDir = tempDir();
+    const first = await openTestCore(dataDir);
+    expect((await first.dispatch('sync.join', { ...access(pc1), receiptPrefix: 'X' })).ok).toBe(true);
+    await first.close();
+    fs.rmSync(path.join(dataDir, 'secrets'), { recursive: true });
+    const again = await openTestCore(dataDir);
+    expect(await again.dispatch('sync.status', {})).toMatchObject({ ok: true, result: { state: 'unreachable', hubUrl: hub.dbUrl, message: hubMessages.passwordMissing } });
+    await again.dispatch('sync.leave', {});
   });
 
   it('the password never reaches the log', async () => {
