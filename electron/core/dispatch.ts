@@ -17,8 +17,8 @@ export function failure(code: ErrorCode, message: string = errorMessages[code], 
 export interface DispatchHooks {
   /** Called once after a writing channel's handler has committed, with the areas it declares. */
   announce?: (areas: readonly DataArea[]) => void;
-  /** True while writes must wait (start-up maintenance): writing channels get BUSY. */
-  writesHeld?: () => boolean;
+  /** True while writes must wait (start-up maintenance): writing channels get BUSY, or the code given. */
+  writesHeld?: () => boolean | ErrorCode;
 }
 
 /**
@@ -38,7 +38,8 @@ export function createDispatcher(handlers: HandlerMap, log: Logger, hooks: Dispa
     // A job that writes (an import) does so on its own connection and announces itself when it
     // succeeds, so only its start is held back here.
     const jobWrites = channel === 'jobs.start' ? areasWrittenByJob((parsed.data as { kind: JobKind }).kind) : [];
-    if ((writes.length > 0 || jobWrites.length > 0) && hooks.writesHeld?.()) return failure('BUSY');
+    const held = writes.length > 0 || jobWrites.length > 0 ? hooks.writesHeld?.() : false;
+    if (held) return failure(held === true ? 'BUSY' : held);
     try {
       const handler = handlers[channel] as (args: unknown) => unknown;
       const result = await handler(parsed.data);

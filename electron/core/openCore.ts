@@ -33,9 +33,9 @@ import { createFileLogger, type Logger } from './log/logger.ts';
 import { databaseFileName, resourcesDir } from './paths.ts';
 import { ContentManager } from './content/contentManager.ts';
 import { readMachineId, readSettings } from './db/repos/settings.ts';
+import type { SecretStore, SyncEngine } from './sync/syncPorts.ts';
 import type { Core, RunMode } from './types.ts';
 import packageJson from '../../package.json' with { type: 'json' };
-import type { SecretStore } from './sync/syncPorts.ts';
 import { fileSecretStore } from './sync/fileSecretStore.ts';
 import { createSyncEngine } from './sync/syncEngine.ts';
 import { currentSharingStatus, resumeSharing } from './sync/sharingStatus.ts';
@@ -73,7 +73,12 @@ const databaseFiles = (dbPath: string) => [dbPath, `${dbPath}-wal`, `${dbPath}-s
  * AppError with DB_LOCKED, DB_TOO_NEW, DB_DAMAGED, DB_MISSING or DATA_DIR_READ_ONLY (and a
  * Japanese message) when it must not be opened.
  */
-export async function openCore(options: CoreOptions): Promise<Core> {
+/** The core with its replication engine, for the sharing tests (the transports need only Core). */
+export interface SharingCore extends Core {
+  readonly sync: SyncEngine;
+}
+
+export async function openCore(options: CoreOptions): Promise<SharingCore> {
   try {
     return await openDataDir(options);
   } catch (error) {
@@ -88,7 +93,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   }
 }
 
-async function openDataDir(options: CoreOptions): Promise<Core> {
+async function openDataDir(options: CoreOptions): Promise<SharingCore> {
   const { dataDir, mode } = options;
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const log = options.log ?? createFileLogger(path.join(dataDir, 'logs'));
@@ -122,7 +127,16 @@ async function openDataDir(options: CoreOptions): Promise<Core> {
     const events = new EventEmitter();
     const emit = (event: ContractEvent) => events.emit('event', event);
     // Every committed write is announced once, whoever wrote it, so open screens refetch.
-    const announce = (areas: readonly DataArea[]) => emit({ type: 'changed', areas: [...new Set(areas)] });
+    const announceOnly = (areas: readonly DataArea[]) => emit({ type: 'changed', areas: [...new Set(areas)] });
+    // The replication engine: idle until a hub is set (the sync handlers start it).
+    const syncEngine = createSyncEngine({ db: openedDb, dataDir, backupsDir, machineId, now, log, appSchema: migrations.length, announce: announceOnly });
+    // The window's status adds where the hub is and how many notices are open.
+    syncEngine.onStatus((status) => emit({ type: 'sync', status: currentSharingStatus(openedDb, status) }));
+    // A local write (a handler's or the import worker's) is sent on in the next sync round.
+    const announce = (areas: readonly DataArea[]) => {
+      announceOnly(areas);
+      syncEngine.localWrite();
+    };
     const onJobUpdate = (job: JobState) => {
       emit({ type: 'job', job });
       const written = areasWrittenByJob(job.kind);
@@ -145,13 +159,13 @@ async function openDataDir(options: CoreOptions): Promise<Core> {
         ...(options.searchIndexChunk === undefined ? {} : { chunk: options.searchIndexChunk }),
       });
     let maintenance = startMaintenance();
-    const writesHeld = () => maintenance.state() !== null;
+    // Start-up maintenance holds writes (BUSY); a clock far from the hub's refuses them (CLOCK_SKEW).
+    const writesHeld = () => (maintenance.state() !== null ? true : syncEngine.writesRefusal());
     // A restored backup may have been indexed by an older normalisation: it is checked like a file opened at start.
     const afterRestore = () => {
       maintenance = startMaintenance();
     };
     const secrets = options.secrets ?? fileSecretStore(dataDir);
-    const syncEngine = createSyncEngine({ now });
     const handlers = createHandlers({
       db: openedDb,
       jobs,
@@ -165,7 +179,7 @@ async function openDataDir(options: CoreOptions): Promise<Core> {
       info: () => ({ version: packageJson.version, mode, machineId, dataDir, schemaVersion: to, databaseCheck, maintenance: maintenance.state() }),
       sync: { engine: syncEngine, secrets, log },
     });
-    syncEngine.onStatus((status) => emit({ type: 'sync', status: currentSharingStatus(openedDb, status) }));
+    // A machine set up to share starts replicating with the password it kept.
     void resumeSharing(openedDb, secrets, syncEngine, log);
     const dispatch = createDispatcher(handlers, log, { announce, writesHeld });
     const backupSchedule = startBackupSchedule({
@@ -192,6 +206,7 @@ async function openDataDir(options: CoreOptions): Promise<Core> {
       dbPath,
       dispatch,
       files,
+      sync: syncEngine,
       onEvent(listener) {
         events.on('event', listener);
         return () => events.off('event', listener);

@@ -15,6 +15,7 @@ export const statusForError: Record<ErrorCode, number> = {
   UNAVAILABLE: 503,
   CANCELLED: 409,
   BUSY: 409,
+  CLOCK_SKEW: 409,
   CONFLICT: 409,
   TOO_MANY_WINDOWS: 429,
   DB_LOCKED: 409,

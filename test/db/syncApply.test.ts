@@ -4,7 +4,7 @@ import { createClinic, getClinic, setClinicArchived, updateClinic } from '../../
 import { findClinics } from '../../electron/core/db/repos/clinicSearch.ts';
 import { changeInquiryStatus, createInquiry, getInquiry, inquiryHistory } from '../../electron/core/db/repos/inquiries.ts';
 import { purgeArchived } from '../../electron/core/db/repos/purge.ts';
-import { applyRemoteDocs, replaceSharedRecords, retryHeld, sharedRecordCount } from '../../electron/core/sync/applyRemote.ts';
+import { applyRemoteDocs, replaceSharedRecords, retryHeld, rowsDeletedBy, sharedRecordCount } from '../../electron/core/sync/applyRemote.ts';
 import { countUnsent, readOutbox } from '../../electron/core/sync/outbox.ts';
 import { readCheckpoint } from '../../electron/core/sync/syncState.ts';
 import type { RecordDoc } from '../../electron/core/sync/syncPorts.ts';
@@ -129,7 +129,10 @@ describe('applying documents from other machines', () => {
     applyRemoteDocs(pc.db, drain(laptop), '2', atHubTime(pc));
     expect(purgeArchived(laptop.db)).toMatchObject({ clinics: 1, inquiries: 1 });
     const deletions = drain(laptop).map((d) => ({ _id: d._id, _deleted: true as const }));
+    // The clinic, its inquiry and the inquiry's two lines of history.
+    expect(rowsDeletedBy(pc.db, deletions)).toBe(4);
     expect(applyRemoteDocs(pc.db, deletions, '3', atHubTime(pc))).toMatchObject({ waiting: 0 });
+    expect(rowsDeletedBy(pc.db, deletions)).toBe(0);
     expect(getClinic(pc.db, gone.id)).toBeUndefined();
     expect(getInquiry(pc.db, inquiry.id)).toBeUndefined();
     expect(findClinics(pc.db, { query: '閉院', limit: 10, includeArchived: true }).items).toEqual([]);
@@ -171,5 +174,45 @@ describe('applying documents from other machines', () => {
     const again = createClinic(pc.db, clinic({ name: '取り直した医院' }), pc.ctx);
     const next = createInquiry(pc.db, again.id, { receivedOn: '2026-11-20', channel: 'phone', content: '', nextActionOn: null, staffId: null }, pc.ctx);
     expect(next.receiptNumber).not.toBe(first.receiptNumber);
+  });
+
+  it('keeps a clinic whose 会員番号 a clinic here already holds waiting, and applies the rest of the batch', () => {
+    const pc = syncMachine('office-1');
+    const laptop = syncMachine('laptop');
+    createClinic(pc.db, clinic({ name: '事務所で登録した医院', memberNumber: 'K-0001' }), pc.ctx);
+    createClinic(laptop.db, clinic({ name: '外出先で登録した医院', memberNumber: 'K-0001' }), laptop.ctx);
+    createClinic(laptop.db, clinic({ name: '同じ便で届く医院' }), laptop.ctx);
+    expect(applyRemoteDocs(pc.db, drain(laptop), '1', atHubTime(pc))).toMatchObject({ waiting: 1, areas: ['clinics'] });
+    expect(names(pc, '医院').sort()).toEqual(['事務所で登録した医院', '同じ便で届く医院']);
+    expect(readCheckpoint(pc.db)).toBe('1');
+  });
+
+  it('brings a purged clinic back when this machine added an inquiry to it offline', () => {
+    const pc = syncMachine('office-1');
+    const laptop = syncMachine('laptop');
+    const saved = createClinic(pc.db, clinic({ name: '外出先で相談を受けた医院' }), pc.ctx);
+    applyRemoteDocs(laptop.db, drain(pc), '1', atHubTime(laptop));
+    setClinicArchived(pc.db, saved.id, true, pc.ctx);
+    applyRemoteDocs(laptop.db, drain(pc), '2', atHubTime(laptop));
+    const inquiry = createInquiry(laptop.db, saved.id, { receivedOn: '2026-11-20', channel: 'visit', content: '訪問先で相談', nextActionOn: null, staffId: null }, laptop.ctx);
+    purgeArchived(pc.db);
+    const deletions = drain(pc).map((d) => ({ _id: d._id, _deleted: true as const }));
+    expect(applyRemoteDocs(laptop.db, deletions, '3', atHubTime(laptop))).toMatchObject({ waiting: 0 });
+    expect(getInquiry(laptop.db, inquiry.id)?.clinicName).toBe('外出先で相談を受けた医院');
+    const resent = drain(laptop);
+    expect(resent.map((d) => d.table).sort()).toEqual(['clinics', 'inquiries', 'inquiry_status_history']);
+    expect(resent.find((d) => d.table === 'clinics')?.fields).toMatchObject({ name: '外出先で相談を受けた医院' });
+    applyRemoteDocs(pc.db, resent, '4', atHubTime(pc));
+    expect(getInquiry(pc.db, inquiry.id)?.clinicName).toBe('外出先で相談を受けた医院');
+  });
+
+  it('applies the fields it knows of a document a newer app wrote, and stores nothing of the others', () => {
+    const pc = syncMachine('office-1');
+    const laptop = syncMachine('laptop');
+    createClinic(laptop.db, clinic({ name: '新しい版の医院' }), laptop.ctx);
+    const [doc] = drain(laptop);
+    const newer = { ...doc!, schema: 12, fields: { ...doc!.fields, email: 'info@example.jp' }, stamps: { ...doc!.stamps, email: doc!.stamps.name! } };
+    expect(applyRemoteDocs(pc.db, [newer], '1', atHubTime(pc))).toEqual({ areas: ['clinics'], held: 0, waiting: 0 });
+    expect(names(pc, '新しい版')).toEqual(['新しい版の医院']);
   });
 });

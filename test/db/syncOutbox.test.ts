@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clinicInputSchema } from '../../shared/domain/clinic.ts';
 import { openDatabase } from '../../electron/core/db/connection.ts';
-import { createClinic, updateClinic } from '../../electron/core/db/repos/clinicRecords.ts';
+import { createClinic, getClinic, updateClinic } from '../../electron/core/db/repos/clinicRecords.ts';
 import { createInquiry } from '../../electron/core/db/repos/inquiries.ts';
 import { purgeArchived } from '../../electron/core/db/repos/purge.ts';
 import { setClinicArchived } from '../../electron/core/db/repos/clinicRecords.ts';
@@ -99,5 +99,16 @@ describe('the outbox of changes to send', () => {
     expect(docs.map((d) => d.table).sort()).toEqual(['clinics', 'inquiries', 'inquiry_status_history']);
     expect(docs.find((d) => d.table === 'inquiries')?.fields).toMatchObject({ clinic_id: a.id, content: '資料希望', status: 'new' });
     expect(countUnsent(pc.db)).toBe(0);
+  });
+
+  it('forgets what was queued when this machine leaves sharing, and keeps every record', () => {
+    const pc = syncMachine('office-1');
+    const saved = createClinic(pc.db, clinic({ name: '指宿医院' }), pc.ctx);
+    expect(countUnsent(pc.db)).toBe(1);
+    setSharing(pc.db, false);
+    expect(countUnsent(pc.db)).toBe(0);
+    updateClinic(pc.db, saved.id, clinic({ name: '指宿医院', memo: '共有をやめた後' }), pc.ctx, saved.revision);
+    expect(countUnsent(pc.db)).toBe(0);
+    expect(getClinic(pc.db, saved.id)?.memo).toBe('共有をやめた後');
   });
 });

@@ -64,7 +64,9 @@ async function waitUntilAnswering(origin: string, child: ChildProcess, output: (
 export async function startCouchHub(options: { dbName?: string; users?: HubUser[] } = {}): Promise<CouchHub> {
   const port = await freePort();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'couch-hub-'));
+  // pouchdb-server reads and writes config.json and log.txt in its working directory, whatever --dir says.
   const child = spawn(process.execPath, [serverScript(), '--in-memory', '--no-stdout-logs', '--port', String(port), '--host', '127.0.0.1', '--dir', dir], {
+    cwd: dir,
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';

@@ -4,7 +4,7 @@ import { migrate } from '../../electron/core/db/migrate.ts';
 import { migrations } from '../../electron/core/db/migrations/index.ts';
 import { ackOutbox, readOutbox } from '../../electron/core/sync/outbox.ts';
 import { stampChanges } from '../../electron/core/sync/recordDocs.ts';
-import { nextWriteCounter, setSharing } from '../../electron/core/sync/syncState.ts';
+import { reserveWriteCounters, setSharing } from '../../electron/core/sync/syncState.ts';
 import type { RecordDoc } from '../../electron/core/sync/syncPorts.ts';
 import { tempDir } from './tempDir.ts';
 
@@ -25,12 +25,15 @@ export function syncMachine(machineId: string, clock: { now: Date } = { now: new
 }
 
 /** Drains the outbox into the machine's store as the replication side does: stamp, write, acknowledge. */
-export function drain(machine: SyncMachine): RecordDoc[] {
+export function drain(machine: SyncMachine, clockOffsetMs?: number): RecordDoc[] {
   const written: RecordDoc[] = [];
   const entries = readOutbox(machine.db, 10_000);
-  for (const entry of entries) {
+  if (entries.length === 0) return written;
+  const first = reserveWriteCounters(machine.db, entries.length);
+  for (const [i, entry] of entries.entries()) {
     const current = machine.store.get(entry.docId);
-    const doc = stampChanges(current, entry, { machineId: machine.machineId, counter: nextWriteCounter(machine.db), schema: migrations.length });
+    const doc = stampChanges(current, entry, { machineId: machine.machineId, counter: first + i, schema: migrations.length,
+      clock: clockOffsetMs === undefined ? undefined : { now: machine.ctx.now(), offsetMs: clockOffsetMs } });
     if (!doc) continue;
     const revision = Number(current?._rev?.split('-')[0] ?? 0) + 1;
     const stored = { ...doc, _rev: `${revision}-${machine.machineId}` };

@@ -62,7 +62,7 @@ const rowsOfVersion: Record<number, string> = {
 
 /** The clinics a file of `version` holds, by name: what restoring it must bring back. */
 export function clinicsOfVersion(version: number): string[] {
-  const names: [number, string][] = [[1, '版1の眼科'], [2, '版2の内科'], [6, '版6の歯科'], [7, '版7の病院'], [9, '版9の未確認医院']];
+  const names: [number, string][] = [[1, '版1の眼科'], [2, '版2の内科'], [6, '版6の歯科'], [7, '版7の病院'], [9, '版9の未確認医院'], [11, '版11の共有医院']];
   return names.filter(([v]) => v <= version).map(([, name]) => name);
 }
 

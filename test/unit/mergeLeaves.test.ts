@@ -131,4 +131,46 @@ describe('merging conflicting revisions of one record, field by field', () => {
       { numRuns: 500 },
     );
   });
+
+  it('brings machines that edited and synced in any order to one document, with notices only for edits made apart (property)', () => {
+    const machines = ['m-a', 'm-b', 'm-c'] as const;
+    const op = fc.oneof(
+      fc.record({ kind: fc.constant('edit' as const), at: fc.integer({ min: 0, max: 2 }), field: fc.constantFrom('name', 'memo'), value: fc.constantFrom('甲', '乙', '丙', '丁'), skewMin: fc.integer({ min: -30, max: 30 }) }),
+      fc.record({ kind: fc.constant('sync' as const), from: fc.integer({ min: 0, max: 2 }), to: fc.integer({ min: 0, max: 2 }) }),
+    );
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 25 }), fc.boolean(), (ops, alwaysSynced) => {
+        counters.clear();
+        const start = created();
+        const replicas = machines.map(() => start);
+        let minute = 0;
+        let notices = 0;
+        const sync = (a: number, b: number) => {
+          const merged = mergeLeaves([replicas[a]!, replicas[b]!]);
+          notices += merged.notices.length;
+          replicas[a] = merged.doc;
+          replicas[b] = merged.doc;
+        };
+        const syncAll = () => {
+          for (let round = 0; round < 2; round++) for (let a = 0; a < 3; a++) for (let b = 0; b < 3; b++) if (a !== b) sync(a, b);
+        };
+        for (const o of ops) {
+          if (o.kind === 'sync') {
+            if (o.from !== o.to) sync(o.from, o.to);
+            continue;
+          }
+          minute += 1;
+          // Clocks a little off either way: order must come from what each machine had seen, not from its clock.
+          const t = new Date(Date.parse('2026-11-20T03:00:00.000Z') + (minute * 60 + o.skewMin) * 1000).toISOString();
+          replicas[o.at] = edit(replicas[o.at], machines[o.at]!, t, { [o.field]: o.value });
+          if (alwaysSynced) syncAll();
+        }
+        syncAll();
+        expect(JSON.stringify(replicas[1])).toBe(JSON.stringify(replicas[0]));
+        expect(JSON.stringify(replicas[2])).toBe(JSON.stringify(replicas[0]));
+        if (alwaysSynced) expect(notices).toBe(0);
+      }),
+      { numRuns: 300 },
+    );
+  });
 });

@@ -154,6 +154,19 @@ export function replaceSharedRecords(db: Db): void {
   })();
 }
 
+/**
+ * How many rows here a batch would delete (a purge made on another machine): the caller takes
+ * its verified backup before applying such a batch.
+ */
+export function rowsDeletedBy(db: Db, docs: readonly RemoteDoc[]): number {
+  let rows = 0;
+  for (const doc of docs) {
+    const record = isDeletion(doc) ? parseRecordDocId(doc._id) : undefined;
+    if (record && statement(db, `SELECT 1 FROM ${record.table} WHERE id = ?`).get(record.id) !== undefined) rows++;
+  }
+  return rows;
+}
+
 /** How many shared rows this machine holds: none means it can join a hub without replacing anything. */
 export function sharedRecordCount(db: Db): number {
   return sharedTables.reduce((sum, table) => sum + (statement(db, `SELECT count(*) FROM ${table}`).pluck().get() as number), 0);

@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { OutboxEntry } from './outbox.ts';
+import { futureToleranceMs } from './clockTolerance.ts';
 import { sharedTableShapes } from './sharedFields.ts';
 import type { FieldStamp, RecordDoc } from './syncPorts.ts';
 
@@ -8,6 +9,25 @@ export interface DocWriter {
   machineId: string;
   counter: number;
   schema: number;
+  /**
+   * This machine's clock now and its offset from the hub's (ms, this minus the hub's), when
+   * measured. Edit times are then put on the hub's clock: an edit made offline by a laptop whose
+   * clock is days fast must not win every concurrent edit once it is back.
+   */
+  clock?: { now: Date; offsetMs: number } | undefined;
+}
+
+/**
+ * A field's stamp time on the hub's clock. A measured offset beyond the tolerance is taken off
+ * (smaller ones are the Date header's one-second noise, left alone); an edit time still ahead
+ * of the hub's now (the clock was set right before the edits were sent) becomes now.
+ */
+export function stampTime(changedAt: string, clock: DocWriter['clock']): string {
+  if (!clock) return changedAt;
+  const offset = Math.abs(clock.offsetMs) > futureToleranceMs ? clock.offsetMs : 0;
+  const hubNow = clock.now.getTime() - clock.offsetMs;
+  const t = Math.min(Date.parse(changedAt) - offset, hubNow);
+  return t === Date.parse(changedAt) ? changedAt : new Date(t).toISOString();
 }
 
 /** An object with its keys in code-point order: PouchDB's deterministic revisions hash the JSON, so equal documents must serialise alike. */
@@ -24,6 +44,8 @@ export function sortedKeys<T>(record: Record<string, T>): Record<string, T> {
  * nothing new to write (the document already holds these values, as after a drain repeated
  * following a crash). A gone row becomes a deletion marker without fields; a document missing
  * or deleted in the store is written anew from the whole row (an offline edit outlives a purge).
+ * `current` must be the store's document with its conflicts already merged (mergeLeaves): a
+ * write stamped on one branch would otherwise claim, through `seen`, writes only the other holds.
  */
 export function stampChanges(current: RecordDoc | undefined, entry: OutboxEntry, writer: DocWriter): RecordDoc | null {
   if (entry.gone || entry.row === null) {
@@ -39,7 +61,7 @@ export function stampChanges(current: RecordDoc | undefined, entry: OutboxEntry,
   for (const [field, value] of Object.entries(changes)) {
     if (base && field in base.fields && isDeepStrictEqual(base.fields[field], value)) continue;
     fields[field] = value;
-    stamps[field] = { t: entry.changedAt[field] ?? editedAt, m: writer.machineId, c: writer.counter } satisfies FieldStamp;
+    stamps[field] = { t: stampTime(entry.changedAt[field] ?? editedAt, writer.clock), m: writer.machineId, c: writer.counter } satisfies FieldStamp;
     changed = true;
   }
   if (!changed) return null;

@@ -1,12 +1,10 @@
 import { isDeepStrictEqual } from 'node:util';
 import { statement, type Db } from '../db/connection.ts';
 import { indexClinic, shadowColumns, unindexClinic } from '../db/repos/clinicSearchIndex.ts';
+import { futureToleranceMs } from './clockTolerance.ts';
 import { readSharedRow, unsentFields } from './outbox.ts';
 import { sharedTableShapes } from './sharedFields.ts';
-import type { RecordDoc, SharedTable } from './syncPorts.ts';
-
-/** A remote write of a field may be this far ahead of the hub's clock before it is held. */
-export const futureToleranceMs = 2 * 60 * 1000;
+import { sharedTables, type RecordDoc, type SharedTable } from './syncPorts.ts';
 
 /** What became of one remote document: written (or already so), or parked and why. */
 export type RowOutcome = 'applied' | 'skipped' | 'parent' | 'future' | 'constraint';
@@ -20,6 +18,11 @@ function parentsMissing(db: Db, table: SharedTable, row: Record<string, unknown>
   return sharedTableShapes[table].parents.some(
     ({ column, table: parent }) => row[column] != null && statement(db, `SELECT 1 FROM ${parent} WHERE id = ?`).get(row[column]) === undefined,
   );
+}
+
+/** Stamped further ahead of the hub's clock than the tolerance: the writer's clock is wrong, not the hub's. */
+function aheadOfHub(t: string | undefined, hubNowMs: number): boolean {
+  return t !== undefined && Date.parse(t) - hubNowMs > futureToleranceMs;
 }
 
 function isConstraintError(error: unknown): boolean {
@@ -57,7 +60,7 @@ export function applyRemoteRecord(db: Db, table: SharedTable, id: string, doc: R
     changed.push(column);
   }
   if (current && changed.length === 0) return 'applied';
-  if (changed.some((c) => { const t = doc.stamps[c]?.t; return t !== undefined && Date.parse(t) - hubNowMs > futureToleranceMs; })) return 'future';
+  if (changed.some((column) => aheadOfHub(doc.stamps[column]?.t, hubNowMs))) return 'future';
   wanted.id = id;
   if (parentsMissing(db, table, wanted)) return 'parent';
   try {
@@ -82,10 +85,23 @@ export function applyRemoteRecord(db: Db, table: SharedTable, id: string, doc: R
   return 'applied';
 }
 
+/** Rows here that point at this one and carry an unsent local edit. */
+function hasUnsentChildren(db: Db, table: SharedTable, id: string): boolean {
+  return sharedTables.some((child) =>
+    sharedTableShapes[child].parents.some(
+      (p) =>
+        p.table === table &&
+        statement(db, `SELECT 1 FROM ${child} c JOIN sync_outbox o ON o.doc_id = '${child}:' || c.id WHERE c.${p.column} = ? LIMIT 1`).get(id) !== undefined,
+    ),
+  );
+}
+
 /**
  * Deletes one row a remote purge removed, inside the caller's transaction. A row with an unsent
  * local edit stays (the live revision wins, as CouchDB's rule has it, and the edit brings it
- * back everywhere); a row other rows still point at waits for them to go.
+ * back everywhere), and so does a row whose children were edited here offline: it is queued
+ * whole so that it comes back everywhere with them. A row other rows still point at waits for
+ * them to go.
  */
 export function applyRemoteDeletion(db: Db, table: SharedTable, id: string, docId: string): RowOutcome {
   if (unsentFields(db, docId).size > 0) return 'skipped';
@@ -93,8 +109,11 @@ export function applyRemoteDeletion(db: Db, table: SharedTable, id: string, docI
   try {
     statement(db, `DELETE FROM ${table} WHERE id = ?`).run(id);
   } catch (error) {
-    if (isConstraintError(error)) return 'parent';
-    throw error;
+    if (!isConstraintError(error)) throw error;
+    if (!hasUnsentChildren(db, table, id)) return 'parent';
+    const editedAt = sharedTableShapes[table].editedAt;
+    statement(db, `INSERT OR REPLACE INTO sync_outbox (doc_id, field, changed_at) SELECT ?, '*', ${editedAt} FROM ${table} WHERE id = ?`).run(docId, id);
+    return 'skipped';
   }
   if (seq !== undefined) unindexClinic(db, seq);
   return 'applied';

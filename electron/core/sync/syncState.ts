@@ -40,6 +40,17 @@ export function nextWriteCounter(db: Db): number {
     .write_counter;
 }
 
+/**
+ * Reserves `count` consecutive write counters in one write and returns the first: a drain of many
+ * documents then pays for one durable write, not one per document (synchronous=FULL syncs each).
+ */
+export function reserveWriteCounters(db: Db, count: number): number {
+  if (!Number.isInteger(count) || count < 1) throw new Error('reserveWriteCounters needs a positive count');
+  const last = (statement(db, 'UPDATE sync_state SET write_counter = write_counter + ? WHERE id = 1 RETURNING write_counter').get(count) as { write_counter: number })
+    .write_counter;
+  return last - count + 1;
+}
+
 export function readCheckpoint(db: Db): string | null {
   return readSyncState(db).checkpoint;
 }

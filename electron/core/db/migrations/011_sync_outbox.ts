@@ -85,7 +85,7 @@ export const syncOutbox: Migration = {
       CREATE TABLE sync_pending (
         doc_id TEXT PRIMARY KEY NOT NULL,
         doc    TEXT NOT NULL CHECK (json_valid(doc)),
-        reason TEXT NOT NULL CHECK (reason IN ('parent', 'future', 'unique')),
+        reason TEXT NOT NULL CHECK (reason IN ('parent', 'future', 'constraint')),
         since  TEXT NOT NULL
       );
 

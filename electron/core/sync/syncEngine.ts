@@ -1,0 +1,241 @@
+/**
+ * The PouchDB side of sharing, one per core: this machine's store under `<dataDir>/sync/`, live
+ * replication with the hub, and the rounds between the store and SQLite (the outbox drained into
+ * the store; the store's feed, conflicts merged, applied to SQLite). Rounds run one at a time; a
+ * change made while one runs is picked up by the next. Without a hub nothing here runs and the
+ * app works exactly as before.
+ */
+import type { DataArea } from '../../../shared/contract/dataAreas.ts';
+import type { ErrorCode } from '../../../shared/messages/errors.ts';
+import type { Db } from '../db/connection.ts';
+import type { Logger } from '../log/logger.ts';
+import { composeStatus, type LinkState } from './engineStatus.ts';
+import { createHubClock } from './hubClock.ts';
+import { startLiveReplication, type LiveReplication } from './liveReplication.ts';
+import { destroyLocalStore, openHubDb, openLocalStore, type Store } from './localStore.ts';
+import { applyStoreChanges, drainOutbox, forgetSharing, minimumSchema, queueAllShared, removeSharedRecords, setSharing, unsentCount } from './storeRounds.ts';
+import type { EngineStatus, HubConnection, SyncEngine } from './syncPorts.ts';
+
+export interface SyncEngineOptions {
+  db: Db;
+  dataDir: string;
+  /** Where a verified backup goes before a remote purge removes rows here. */
+  backupsDir: string;
+  machineId: string;
+  now: () => Date;
+  log: Logger;
+  /** This app's schema version: written on documents, compared with the hub's minimum. */
+  appSchema: number;
+  /** The data areas a remote batch changed, so open screens refresh. */
+  announce: (areas: readonly DataArea[]) => void;
+}
+
+/** The engine as openCore holds it: the seam, plus the nudge after a local write. */
+export interface CoreSyncEngine extends SyncEngine {
+  /** A local write committed: its outbox entries go to the store in the next round. */
+  localWrite(): void;
+  /** What the dispatcher refuses writes with: false, or why. */
+  writesRefusal(): false | ErrorCode;
+}
+
+export function createSyncEngine(options: SyncEngineOptions): CoreSyncEngine {
+  const { db, dataDir, log } = options;
+  let store: Store | null = null;
+  let hub: HubConnection | null = null;
+  let hubDb: Store | null = null;
+  let live: LiveReplication | null = null;
+  let closed = false;
+  const link: LinkState = { push: null, pull: null, failure: null, lastSyncedAt: null, updateApp: false, unsent: 0 };
+  const listeners = new Set<(status: EngineStatus) => void>();
+  let lastReported = '';
+  const report = () => {
+    const current = status();
+    // Every answer re-measures the offset; only a change of anything else is news.
+    const key = JSON.stringify({ ...current, clockOffsetMs: null });
+    if (key === lastReported) return;
+    lastReported = key;
+    for (const listener of listeners) listener(current);
+  };
+  const clock = createHubClock(options.now, report);
+  const status = (): EngineStatus => composeStatus(hub !== null, link, clock);
+
+  const onAnswer = (httpStatus: number, date: string | null) => {
+    clock.observe(date);
+    const failure = httpStatus === 401 ? 'unauthorized' : httpStatus === 403 ? 'forbidden' : null;
+    if (failure !== link.failure && (failure !== null || httpStatus < 400)) {
+      link.failure = failure;
+      report();
+    }
+  };
+  const hubDbFor = (connection: HubConnection) => {
+    if (hub !== connection || !hubDb) hubDb = openHubDb(connection, onAnswer);
+    return hubDb;
+  };
+  const localStore = () => (store ??= openLocalStore(dataDir));
+  const ctx = () => ({ db, store: localStore(), machineId: options.machineId, now: options.now, log, appSchema: options.appSchema, backupsDir: options.backupsDir, clockOffsetMs: clock.offsetMs() ?? 0 });
+
+  // One round at a time; requests made meanwhile are merged into the next one.
+  let wanted = { drain: false, apply: false };
+  let pumping: Promise<void> | null = null;
+  const roundWanted = () => (wanted.drain || wanted.apply) && !closed && hub !== null;
+  const runRounds = async () => {
+    try {
+      while (roundWanted()) {
+        const round = wanted;
+        wanted = { drain: false, apply: false };
+        if (round.drain && !clock.skewed()) await drainOutbox(ctx());
+        if (round.apply) {
+          const areas = await applyStoreChanges(ctx());
+          if (areas.length > 0) options.announce(areas);
+          await checkMinimumSchema();
+        }
+        link.unsent = unsentCount(db);
+        report();
+      }
+    } catch (error) {
+      log.error('sync: round failed', { error: error instanceof Error ? error.message : String(error) });
+    }
+  };
+  const pump = (): Promise<void> => {
+    if (pumping) return pumping;
+    const running = (async () => {
+      await Promise.resolve();
+      // Checked again as the last thing before letting go, so a request made meanwhile is never left behind.
+      while (roundWanted()) await runRounds();
+      pumping = null;
+    })();
+    pumping = running;
+    return running;
+  };
+  const request = (what: Partial<typeof wanted>) => {
+    wanted = { drain: wanted.drain || !!what.drain, apply: wanted.apply || !!what.apply };
+    void pump();
+  };
+  /** Waits until no round runs; what was asked for while stopped or closed is dropped. */
+  const settle = async () => {
+    while (pumping) await pumping;
+    if (closed || !hub) wanted = { drain: false, apply: false };
+  };
+
+  /** The hub asks for a newer app: stop pushing, keep pulling (and start pushing again once it no longer does). */
+  const checkMinimumSchema = async () => {
+    const updateApp = (await minimumSchema(localStore())) > options.appSchema;
+    if (updateApp === link.updateApp) return;
+    link.updateApp = updateApp;
+    if (updateApp) live?.stopPushing();
+    else if (live && hub) restartLive(hub);
+    report();
+  };
+
+  const startLive = (connection: HubConnection) => {
+    live = startLiveReplication(localStore(), hubDbFor(connection), {
+      push: !link.updateApp,
+      log,
+      events: {
+        pulled: () => request({ apply: true }),
+        activity(direction, state) {
+          link[direction] = state;
+          if (state === 'stalled' && link.failure === null) link.failure = 'unreachable';
+          if (state === 'caughtUp') {
+            if (link.failure === 'unreachable') link.failure = null;
+            link.lastSyncedAt = options.now().toISOString();
+          }
+          report();
+        },
+      },
+    });
+  };
+  const restartLive = (connection: HubConnection) => {
+    live?.cancel();
+    startLive(connection);
+  };
+
+  const stop = async () => {
+    live?.cancel();
+    live = null;
+    await settle();
+  };
+
+  const engine: CoreSyncEngine = {
+    start(connection) {
+      if (closed) return;
+      setSharing(db, true);
+      hub = connection;
+      hubDb = null;
+      restartLive(connection);
+      request({ drain: true, apply: true });
+      report();
+    },
+    async stop() {
+      await stop();
+      hub = null;
+      report();
+    },
+    async syncNow() {
+      if (!hub || closed) return;
+      const remote = hubDbFor(hub);
+      request({ drain: true });
+      await settle();
+      try {
+        if (!link.updateApp && !clock.skewed()) await localStore().replicate.to(remote, { batch_size: 200 });
+        await localStore().replicate.from(remote, { batch_size: 200 });
+        if (link.failure === 'unreachable') link.failure = null;
+        link.lastSyncedAt = options.now().toISOString();
+      } catch (error) {
+        log.warn('sync: round with the hub failed', { status: (error as { status?: number }).status });
+        if (link.failure === null) link.failure = 'unreachable';
+      }
+      request({ apply: true });
+      await settle();
+      report();
+    },
+    status,
+    onStatus(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    shareLocalRecords() {
+      setSharing(db, true);
+      queueAllShared(db, options.now);
+      link.unsent = unsentCount(db);
+      request({ drain: true });
+      report();
+    },
+    async takeHubRecords(connection) {
+      await stop();
+      if (store) await destroyLocalStore(store);
+      store = null;
+      removeSharedRecords(db);
+      options.announce(['clinics', 'inquiries', 'quotes', 'documentOutputs', 'staff', 'sync']);
+      await localStore().replicate.from(hubDbFor(connection), { batch_size: 500 });
+      request({ apply: true });
+      await settle();
+      engine.start(connection);
+    },
+    async leave() {
+      await stop();
+      hub = null;
+      hubDb = null;
+      if (store) await destroyLocalStore(store);
+      store = null;
+      forgetSharing(db);
+      clock.forget();
+      Object.assign(link, { push: null, pull: null, failure: null, lastSyncedAt: null, updateApp: false, unsent: 0 });
+      report();
+    },
+    writesHeld: () => hub !== null && clock.skewed(),
+    writesRefusal: () => (hub !== null && clock.skewed() ? 'CLOCK_SKEW' : false),
+    localWrite() {
+      if (hub && !closed) request({ drain: true });
+    },
+    async close() {
+      if (closed) return;
+      await stop();
+      closed = true;
+      listeners.clear();
+      await store?.close();
+      store = null;
+    },
+  };
+  return engine;
+}
