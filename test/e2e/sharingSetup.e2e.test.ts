@@ -74,6 +74,36 @@ describe('設定 → 複数の端末で使う', () => {
   });
 });
 
+describe('the indicator when the hub goes away', () => {
+  test('shows 接続できません under the menu, with no dialog, and the app keeps working alone', { timeout: 120_000 }, async () => {
+    const lonely = await startCouchHub({ users: [counterPc] });
+    const { context, page, problems } = await openCounterPage(app, '設定');
+    try {
+      const sharing = page.getByRole('region', { name: '複数の端末で使う' });
+      await sharing.getByLabel('ハブのアドレス').fill(lonely.dbUrl);
+      await sharing.getByLabel('ユーザー名').fill(counterPc.name);
+      await sharing.getByLabel('パスワード').fill(counterPc.password);
+      await sharing.getByLabel('端末の記号').fill('Z');
+      await sharing.getByRole('button', { name: '参加する' }).click();
+      const indicator = page.getByRole('status', { name: '同期の状態' });
+      await indicator.getByRole('button', { name: /^同期済み/ }).waitFor();
+      lonely.kill();
+      await indicator.getByRole('button', { name: /^接続できません/ }).waitFor({ timeout: 90_000 });
+      expect(await page.getByRole('dialog').count()).toBe(0);
+      await shoot(page, '07-indicator-unreachable', '複数の端末で使う');
+      // Working alone goes on: a clinic saved now waits to be sent.
+      await callPreview(app.preview, 'clinics.create', { name: '鴨池みどり眼科' });
+      await sharing.getByRole('button', { name: '共有をやめる…' }).click();
+      await page.getByRole('dialog', { name: '共有をやめる' }).getByRole('button', { name: '共有をやめる' }).click();
+      await sharing.getByRole('button', { name: '接続を確認' }).waitFor();
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+      await lonely.stop();
+    }
+  });
+});
+
 describe('a hub behind the office’s own certificate', () => {
   test('接続を確認 shows the certificate’s fingerprint; once pinned, the hub answers', async () => {
     const certificate = selfSignedCertificate();
