@@ -1,12 +1,25 @@
 /**
  * The rounds between SQLite and this machine's store: the outbox drained into documents, and the
  * store's changes feed (conflicts merged first) applied to SQLite with its checkpoint. The SQLite
- * half of each step is the records side's; this file only moves documents.
+ * half of each step is the records side's (outbox, recordDocs, applyRemote); this file moves
+ * documents between the two.
  */
+import type PouchDB from 'pouchdb-node';
 import type { DataArea } from '../../../shared/contract/dataAreas.ts';
+import { createBackup } from '../backup/backups.ts';
 import type { Db } from '../db/connection.ts';
 import type { Logger } from '../log/logger.ts';
+import { applyRemoteDocs, retryHeld, rowsDeletedBy, type RemoteDoc } from './applyRemote.ts';
+import { resolveConflicts } from './conflicts.ts';
 import type { Store } from './localStore.ts';
+import { ackOutbox, readOutbox } from './outbox.ts';
+import { stampChanges } from './recordDocs.ts';
+import { readNoticeOutbox } from './syncNotices.ts';
+import { readCheckpoint, reserveWriteCounters } from './syncState.ts';
+import type { RecordDoc } from './syncPorts.ts';
+
+/** Documents per step: one SQLite transaction, one bulk write. */
+export const batchSize = 500;
 
 export interface RoundContext {
   db: Db;
@@ -16,8 +29,10 @@ export interface RoundContext {
   log: Logger;
   appSchema: number;
   backupsDir: string;
-  /** This machine's clock minus the hub's (ms), 0 until measured. */
-  clockOffsetMs: number;
+  /** This machine's clock minus the hub's (ms), or null until the hub has answered. */
+  clockOffsetMs: number | null;
+  /** Revisions this machine wrote from its own SQLite: applying them back would change nothing. */
+  ownWrites: Map<string, string>;
 }
 
 /** The hub's minimum schema allowed to write (`meta:minimum-schema`), 0 when it sets none. */
@@ -30,19 +45,111 @@ export async function minimumSchema(store: Store): Promise<number> {
   }
 }
 
-export async function drainOutbox(_ctx: RoundContext): Promise<void> {
-  // Wired to the records side's outbox once merged.
+/** The store's current documents of these ids, conflicts merged first (stampChanges must stamp on a merged document). */
+async function currentDocs(store: Store, ids: readonly string[]): Promise<Map<string, RecordDoc>> {
+  const found = await store.allDocs<RecordDoc>({ keys: [...ids], include_docs: true, conflicts: true });
+  const docs = new Map<string, RecordDoc>();
+  for (const row of found.rows) {
+    if (row.error) continue;
+    if (row.value.deleted) {
+      docs.set(row.id, { _id: row.id, _rev: row.value.rev, _deleted: true } as RecordDoc);
+      continue;
+    }
+    const doc = row.doc!;
+    if (doc._conflicts?.length) {
+      await resolveConflicts(store, row.id, doc._rev!, doc._conflicts);
+      docs.set(row.id, await store.get<RecordDoc>(row.id));
+    } else docs.set(row.id, doc);
+  }
+  return docs;
 }
 
-export async function applyStoreChanges(_ctx: RoundContext): Promise<DataArea[]> {
-  return [];
+const failedIds = (results: readonly (PouchDB.Response | PouchDB.BulkError)[], ids: readonly string[]) =>
+  new Set(results.flatMap((result, i) => ('error' in result && result.error ? [ids[i]!] : [])));
+
+/**
+ * Writes what the outbox holds into the store, stamped, then acknowledges it. A crash between
+ * the two repeats the drain, which then finds the store already holding those values (nothing
+ * is written twice). A document the pull changed meanwhile keeps its entries for the next round.
+ * Returns the ids written, and whether entries were left for another round.
+ */
+export async function drainOutbox(ctx: RoundContext): Promise<{ written: string[]; again: boolean }> {
+  const { db, store } = ctx;
+  const written: string[] = [];
+  for (;;) {
+    const entries = readOutbox(db, batchSize);
+    const notices = readNoticeOutbox(db, batchSize);
+    if (entries.length === 0 && notices.length === 0) return { written, again: false };
+    const current = await currentDocs(store, [...entries.map((e) => e.docId), ...notices.map((n) => n.docId)]);
+    const first = entries.length > 0 ? reserveWriteCounters(db, entries.length) : 0;
+    const clock = ctx.clockOffsetMs === null ? undefined : { now: ctx.now(), offsetMs: ctx.clockOffsetMs };
+    const docs: PouchDB.Doc[] = [];
+    entries.forEach((entry, i) => {
+      const doc = stampChanges(current.get(entry.docId), entry, { machineId: ctx.machineId, counter: first + i, schema: ctx.appSchema, clock });
+      if (doc) docs.push(doc as unknown as PouchDB.Doc);
+    });
+    for (const notice of notices) {
+      const rev = current.get(notice.docId)?._rev;
+      docs.push({ ...notice.doc, ...(rev ? { _rev: rev } : {}) } as unknown as PouchDB.Doc);
+    }
+    const results = docs.length > 0 ? await store.bulkDocs(docs) : [];
+    const failed = failedIds(results, docs.map((doc) => doc._id));
+    results.forEach((result, i) => {
+      if (!('error' in result && result.error)) {
+        ctx.ownWrites.set(docs[i]!._id, (result as PouchDB.Response).rev);
+        written.push(docs[i]!._id);
+      }
+    });
+    ackOutbox(db, [...entries, ...notices].filter((entry) => !failed.has(entry.docId)));
+    if (failed.size > 0) return { written, again: true };
+    if (entries.length < batchSize && notices.length < batchSize) return { written, again: false };
+  }
 }
 
-export function unsentCount(_db: Db): number {
-  return 0;
-}
+const asSince = (checkpoint: string | null): number | string => (checkpoint === null ? 0 : /^\d+$/.test(checkpoint) ? Number(checkpoint) : checkpoint);
 
-export function setSharing(_db: Db, _on: boolean): void {}
-export function queueAllShared(_db: Db, _now: () => Date): void {}
-export function removeSharedRecords(_db: Db): void {}
-export function forgetSharing(_db: Db): void {}
+/**
+ * Applies the store's changes feed since the checkpoint to SQLite, one transaction per batch with
+ * its checkpoint. A document with conflicts is merged in the store first and applied when its
+ * merged revision comes by (later in the feed). A batch that deletes rows here (a purge made
+ * elsewhere) is preceded by a verified backup. Returns the areas changed and how many documents
+ * are held or waiting.
+ */
+export async function applyStoreChanges(ctx: RoundContext): Promise<{ areas: DataArea[]; held: number }> {
+  const { db, store } = ctx;
+  const areas = new Set<DataArea>();
+  const applyContext = { now: ctx.now, clockOffsetMs: ctx.clockOffsetMs ?? 0 };
+  let held = 0;
+  for (;;) {
+    const feed = await store.changes<RemoteDoc>({ since: asSince(readCheckpoint(db)), include_docs: true, conflicts: true, limit: batchSize });
+    if (feed.results.length === 0) break;
+    const docs: RemoteDoc[] = [];
+    for (const change of feed.results) {
+      const doc = change.doc;
+      if (!doc) continue;
+      const own = ctx.ownWrites.get(change.id) === doc._rev;
+      if (own) ctx.ownWrites.delete(change.id);
+      if (doc._conflicts?.length) {
+        await resolveConflicts(store, change.id, doc._rev!, doc._conflicts);
+        continue;
+      }
+      if (own) continue;
+      docs.push(change.deleted || doc._deleted ? { _id: change.id, _deleted: true } : doc);
+    }
+    const deletes = rowsDeletedBy(db, docs);
+    if (deletes > 0) {
+      ctx.log.info('sync: backup before applying a purge made on another machine', { rows: deletes });
+      await createBackup(db, ctx.backupsDir, 'before-purge', ctx.now());
+    }
+    const result = applyRemoteDocs(db, docs, String(feed.last_seq), applyContext);
+    for (const area of result.areas) areas.add(area);
+    held = result.held;
+    if (feed.results.length < batchSize) break;
+  }
+  if (held > 0) {
+    const retried = retryHeld(db, applyContext);
+    for (const area of retried.areas) areas.add(area);
+    held = retried.held;
+  }
+  return { areas: [...areas], held };
+}

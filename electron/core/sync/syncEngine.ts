@@ -13,7 +13,10 @@ import { composeStatus, type LinkState } from './engineStatus.ts';
 import { createHubClock } from './hubClock.ts';
 import { startLiveReplication, type LiveReplication } from './liveReplication.ts';
 import { destroyLocalStore, openHubDb, openLocalStore, type Store } from './localStore.ts';
-import { applyStoreChanges, drainOutbox, forgetSharing, minimumSchema, queueAllShared, removeSharedRecords, setSharing, unsentCount } from './storeRounds.ts';
+import { replaceSharedRecords } from './applyRemote.ts';
+import { countUnsent, queueAllSharedRecords } from './outbox.ts';
+import { applyStoreChanges, drainOutbox, minimumSchema } from './storeRounds.ts';
+import { setSharing } from './syncState.ts';
 import type { EngineStatus, HubConnection, SyncEngine } from './syncPorts.ts';
 
 export interface SyncEngineOptions {
@@ -56,7 +59,11 @@ export function createSyncEngine(options: SyncEngineOptions): CoreSyncEngine {
     lastReported = key;
     for (const listener of listeners) listener(current);
   };
-  const clock = createHubClock(options.now, report);
+  // Nothing is stamped before the hub's clock is known: a fast clock's edits go on the hub's time.
+  const clock = createHubClock(options.now, () => {
+    report();
+    if (clock.offsetMs() !== null) request({ drain: true });
+  });
   const status = (): EngineStatus => composeStatus(hub !== null, link, clock);
 
   const onAnswer = (httpStatus: number, date: string | null) => {
@@ -72,7 +79,17 @@ export function createSyncEngine(options: SyncEngineOptions): CoreSyncEngine {
     return hubDb;
   };
   const localStore = () => (store ??= openLocalStore(dataDir));
-  const ctx = () => ({ db, store: localStore(), machineId: options.machineId, now: options.now, log, appSchema: options.appSchema, backupsDir: options.backupsDir, clockOffsetMs: clock.offsetMs() ?? 0 });
+  const ownWrites = new Map<string, string>();
+  const ctx = () => ({ db, store: localStore(), machineId: options.machineId, now: options.now, log, appSchema: options.appSchema, backupsDir: options.backupsDir, clockOffsetMs: clock.offsetMs(), ownWrites });
+  // Written to the store but not yet confirmed on the hub: part of 未送信 with the outbox.
+  const notPushed = new Set<string>();
+  const countUnsentNow = () => countUnsent(db) + notPushed.size;
+  // Documents held for a clock ahead of the hub's are tried again while sharing.
+  let held = 0;
+  const heldRetry = setInterval(() => {
+    if (held > 0) request({ apply: true });
+  }, 30_000);
+  heldRetry.unref();
 
   // One round at a time; requests made meanwhile are merged into the next one.
   let wanted = { drain: false, apply: false };
@@ -83,13 +100,18 @@ export function createSyncEngine(options: SyncEngineOptions): CoreSyncEngine {
       while (roundWanted()) {
         const round = wanted;
         wanted = { drain: false, apply: false };
-        if (round.drain && !clock.skewed()) await drainOutbox(ctx());
+        if (round.drain && clock.offsetMs() !== null) {
+          const drained = await drainOutbox(ctx());
+          for (const id of drained.written) notPushed.add(id);
+          if (drained.again) wanted.drain = true;
+        }
         if (round.apply) {
-          const areas = await applyStoreChanges(ctx());
-          if (areas.length > 0) options.announce(areas);
+          const applied = await applyStoreChanges(ctx());
+          held = applied.held;
+          if (applied.areas.length > 0) options.announce(applied.areas);
           await checkMinimumSchema();
         }
-        link.unsent = unsentCount(db);
+        link.unsent = countUnsentNow();
         report();
       }
     } catch (error) {
@@ -139,6 +161,8 @@ export function createSyncEngine(options: SyncEngineOptions): CoreSyncEngine {
           if (state === 'caughtUp') {
             if (link.failure === 'unreachable') link.failure = null;
             link.lastSyncedAt = options.now().toISOString();
+            if (direction === 'push') notPushed.clear();
+            link.unsent = countUnsentNow();
           }
           report();
         },
@@ -174,10 +198,15 @@ export function createSyncEngine(options: SyncEngineOptions): CoreSyncEngine {
     async syncNow() {
       if (!hub || closed) return;
       const remote = hubDbFor(hub);
-      request({ drain: true });
-      await settle();
       try {
-        if (!link.updateApp && !clock.skewed()) await localStore().replicate.to(remote, { batch_size: 200 });
+        // Its answer measures the clock, before anything is stamped.
+        await remote.info();
+        request({ drain: true });
+        await settle();
+        if (!link.updateApp) {
+          await localStore().replicate.to(remote, { batch_size: 200 });
+          notPushed.clear();
+        }
         await localStore().replicate.from(remote, { batch_size: 200 });
         if (link.failure === 'unreachable') link.failure = null;
         link.lastSyncedAt = options.now().toISOString();
@@ -196,8 +225,8 @@ export function createSyncEngine(options: SyncEngineOptions): CoreSyncEngine {
     },
     shareLocalRecords() {
       setSharing(db, true);
-      queueAllShared(db, options.now);
-      link.unsent = unsentCount(db);
+      queueAllSharedRecords(db);
+      link.unsent = countUnsentNow();
       request({ drain: true });
       report();
     },
@@ -205,7 +234,9 @@ export function createSyncEngine(options: SyncEngineOptions): CoreSyncEngine {
       await stop();
       if (store) await destroyLocalStore(store);
       store = null;
-      removeSharedRecords(db);
+      ownWrites.clear();
+      notPushed.clear();
+      replaceSharedRecords(db);
       options.announce(['clinics', 'inquiries', 'quotes', 'documentOutputs', 'staff', 'sync']);
       await localStore().replicate.from(hubDbFor(connection), { batch_size: 500 });
       request({ apply: true });
@@ -218,7 +249,9 @@ export function createSyncEngine(options: SyncEngineOptions): CoreSyncEngine {
       hubDb = null;
       if (store) await destroyLocalStore(store);
       store = null;
-      forgetSharing(db);
+      setSharing(db, false);
+      ownWrites.clear();
+      notPushed.clear();
       clock.forget();
       Object.assign(link, { push: null, pull: null, failure: null, lastSyncedAt: null, updateApp: false, unsent: 0 });
       report();
@@ -232,6 +265,7 @@ export function createSyncEngine(options: SyncEngineOptions): CoreSyncEngine {
       if (closed) return;
       await stop();
       closed = true;
+      clearInterval(heldRetry);
       listeners.clear();
       await store?.close();
       store = null;

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { connectionTo, differences, editClinic, machineUsers, notices, openMachine, startHub, syncUntilConverged, type ClinicView } from './machines.ts';
+
+describe('two office PCs and a laptop sharing one clinic', () => {
+  it('different fields edited on two PCs both survive, with no notice', async () => {
+    const hub = await startHub();
+    const pc1 = await openMachine();
+    const pc2 = await openMachine();
+    pc1.core.sync.start(connectionTo(hub, machineUsers[0]));
+    pc2.core.sync.start(connectionTo(hub, machineUsers[1]));
+    const clinic = await pc1.call<ClinicView>('clinics.create', { name: '桜島クリニック', phone: '099-293-1234' });
+    await syncUntilConverged(hub, [pc1, pc2]);
+    expect((await pc2.call<ClinicView>('clinics.get', { id: clinic.id })).name).toBe('桜島クリニック');
+
+    // Both edit while apart: neither has seen the other's change.
+    await pc1.core.sync.stop();
+    await pc2.core.sync.stop();
+    await editClinic(pc1, clinic.id, { phone: '099-293-9999' });
+    await editClinic(pc2, clinic.id, { memo: '院長は火曜午後在席' });
+    pc1.core.sync.start(connectionTo(hub, machineUsers[0]));
+    pc2.core.sync.start(connectionTo(hub, machineUsers[1]));
+    await syncUntilConverged(hub, [pc1, pc2]);
+
+    for (const machine of [pc1, pc2]) {
+      const merged = await machine.call<ClinicView>('clinics.get', { id: clinic.id });
+      expect(merged).toMatchObject({ phone: '099-293-9999', memo: '院長は火曜午後在席' });
+      expect(notices(machine)).toEqual([]);
+      expect(await differences(hub, machine)).toEqual([]);
+    }
+  });
+
+  it('the same field edited on three machines at once ends identical everywhere, each replaced value kept once as a notice', async () => {
+    const hub = await startHub();
+    // Clocks a few seconds apart, well within the two minutes: each machine's edit time is its own.
+    const machines = [await openMachine(), await openMachine({ clockOffsetMs: 5_000 }), await openMachine({ clockOffsetMs: 10_000 })];
+    machines.forEach((machine, i) => machine.core.sync.start(connectionTo(hub, machineUsers[i])));
+    const clinic = await machines[0]!.call<ClinicView>('clinics.create', { name: '霧島眼科', phone: '0995-45-0000' });
+    await syncUntilConverged(hub, machines);
+
+    for (const machine of machines) await machine.core.sync.stop();
+    const phones = ['0995-45-1111', '0995-45-2222', '0995-45-3333'];
+    for (const [i, machine] of machines.entries()) await editClinic(machine, clinic.id, { phone: phones[i] });
+    machines.forEach((machine, i) => machine.core.sync.start(connectionTo(hub, machineUsers[i])));
+    await syncUntilConverged(hub, machines);
+
+    const kept = (await machines[0]!.call<ClinicView>('clinics.get', { id: clinic.id })).phone;
+    // The latest edit time wins (the third machine edited last, on the fastest clock).
+    expect(kept).toBe('0995-45-3333');
+    const expected = notices(machines[0]!);
+    expect(expected.filter((notice) => notice.field === 'phone').map((notice) => notice.replaced).sort()).toEqual(phones.filter((phone) => phone !== kept).sort());
+    expect(expected.every((notice) => notice.kept === kept || notice.field !== 'phone')).toBe(true);
+    for (const machine of machines) {
+      expect((await machine.call<ClinicView>('clinics.get', { id: clinic.id })).phone).toBe(kept);
+      expect(notices(machine)).toEqual(expected);
+      expect(await differences(hub, machine)).toEqual([]);
+    }
+  });
+
+  it('edits of one field made one after the other, each having seen the last, leave no notice', async () => {
+    const hub = await startHub();
+    const pc1 = await openMachine();
+    const pc2 = await openMachine();
+    const laptop = await openMachine();
+    const machines = [pc1, pc2, laptop];
+    machines.forEach((machine, i) => machine.core.sync.start(connectionTo(hub, machineUsers[i])));
+    const clinic = await pc1.call<ClinicView>('clinics.create', { name: '指宿内科', memo: '初回訪問' });
+    for (const [i, machine] of [pc2, laptop, pc1].entries()) {
+      await syncUntilConverged(hub, machines);
+      await editClinic(machine, clinic.id, { memo: `訪問${i + 2}回目` });
+    }
+    await syncUntilConverged(hub, machines);
+    for (const machine of machines) {
+      expect((await machine.call<ClinicView>('clinics.get', { id: clinic.id })).memo).toBe('訪問4回目');
+      expect(notices(machine)).toEqual([]);
+      expect(await differences(hub, machine)).toEqual([]);
+    }
+  });
+});
