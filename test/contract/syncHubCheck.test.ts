@@ -95,7 +95,11 @@ describe('接続を確認 over https with the office’s own certificate', () =>
       if (req.headers.authorization) authorizations.push(req.headers.authorization);
       res.setHeader('content-type', 'application/json');
       const url = new URL(req.url ?? '/', 'https://127.0.0.1');
-      if (url.pathname === '/') res.end(JSON.stringify({ couchdb: 'Welcome', version: '3.4.2' }));
+      // As CouchDB with require_valid_user: even the root wants the password.
+      if (!req.headers.authorization) {
+        res.statusCode = 401;
+        res.end(JSON.stringify({ error: 'unauthorized', reason: 'Authentication required.' }));
+      } else if (url.pathname === '/') res.end(JSON.stringify({ couchdb: 'Welcome', version: '3.4.2' }));
       else if (url.pathname === '/_session') res.end(JSON.stringify({ ok: true, userCtx: { name: 'pc1', roles: [] } }));
       else if (url.pathname === '/cyber-counter') res.end(JSON.stringify({ db_name: 'cyber-counter' }));
       else res.end(JSON.stringify({ rows: [] }));

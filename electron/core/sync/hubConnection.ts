@@ -102,7 +102,11 @@ export async function checkHub(credentials: HubCredentials, trust: HubTrust = {}
     fingerprint = peer?.fingerprint ?? null;
   }
   try {
-    const root = await hubRequest(hub, 'GET', '/', { auth: false });
+    // CouchDB answers its root to anyone unless the administrator set require_valid_user; then
+    // it wants the password there too.
+    let root = await hubRequest(hub, 'GET', '/', { auth: false });
+    if (root.status === 401) root = await hubRequest(hub, 'GET', '/');
+    if (root.status === 401) return failed('unauthorized', fingerprint);
     const serverVersion = serverVersionOf(root.body);
     if (!serverVersion) return failed('notCouchDb', fingerprint);
     // The session tells a wrong password from a user who is not a member: pouchdb-server answers
