@@ -10,7 +10,8 @@ function indicatorText(status: SyncStatus, dateStyle: ReturnType<typeof useDateS
     case 'synced':
       return status.lastSyncedAt ? `同期済み ${formatDateTime(status.lastSyncedAt, dateStyle).split(' ')[1] ?? ''}` : '同期済み';
     case 'sending':
-      return `未送信 ${formatNumber(status.unsent)}件`;
+      // Receiving only (nothing of this machine's waiting): still a round under way.
+      return status.unsent > 0 ? `未送信 ${formatNumber(status.unsent)}件` : '同期中';
     case 'unreachable':
       return status.unsent > 0 ? `接続できません（未送信 ${formatNumber(status.unsent)}件）` : '接続できません';
     case 'clockSkew':
