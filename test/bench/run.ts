@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const scenarios = ['flyer', 'faxMailing', 'search', 'csvImport', 'countryRoster', 'dbOpen', 'coldStart'] as const;
+const scenarios = ['flyer', 'faxMailing', 'search', 'csvImport', 'countryRoster', 'dbOpen', 'coldStart', 'syncLoopback'] as const;
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** Time a scenario gets before it is stopped: a country's roster is read and written six times. */
 const timeoutMs = (name: string) => (name === 'countryRoster' ? 20 : 5) * 60 * 1000;

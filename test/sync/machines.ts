@@ -93,6 +93,8 @@ export interface NoticeView {
   field: string;
   kept: unknown;
   replaced: unknown;
+  keptStamp: { t: string; m: string };
+  replacedStamp: { t: string; m: string };
 }
 
 /** The conflict notices a machine holds, from its SQLite file, by id. */
@@ -102,13 +104,11 @@ export function notices(machine: Machine): NoticeView[] {
     const rows = db.prepare('SELECT id, record_doc_id, field, kept, replaced FROM sync_notices ORDER BY id').all() as {
       id: string; record_doc_id: string; field: string; kept: string; replaced: string;
     }[];
-    return rows.map((row) => ({
-      id: row.id,
-      recordDocId: row.record_doc_id,
-      field: row.field,
-      kept: (JSON.parse(row.kept) as { value: unknown }).value,
-      replaced: (JSON.parse(row.replaced) as { value: unknown }).value,
-    }));
+    return rows.map((row) => {
+      const kept = JSON.parse(row.kept) as { value: unknown; stamp: { t: string; m: string } };
+      const replaced = JSON.parse(row.replaced) as { value: unknown; stamp: { t: string; m: string } };
+      return { id: row.id, recordDocId: row.record_doc_id, field: row.field, kept: kept.value, replaced: replaced.value, keptStamp: kept.stamp, replacedStamp: replaced.stamp };
+    });
   } finally {
     db.close();
   }

@@ -29,7 +29,7 @@ export const restartAfterMs = 60_000;
 
 export function startLiveReplication(store: Store, hubDb: Store, options: { push: boolean; log: Logger; events: LiveEvents }): LiveReplication {
   const { log, events } = options;
-  const settings = { live: true, retry: true, back_off_function: backOff, batch_size: 200, heartbeat: 10_000 } as const;
+  const settings = { live: true, retry: true, back_off_function: backOff, batch_size: 500, heartbeat: 10_000 } as const;
   const running: Record<'push' | 'pull', PouchDB.Replication | null> = { push: null, pull: null };
   const restarts: Record<'push' | 'pull', NodeJS.Timeout | undefined> = { push: undefined, pull: undefined };
   const begin = (direction: 'push' | 'pull') => {

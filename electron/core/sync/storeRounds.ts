@@ -31,8 +31,12 @@ export interface RoundContext {
   backupsDir: string;
   /** This machine's clock minus the hub's (ms), or null until the hub has answered. */
   clockOffsetMs: number | null;
-  /** Revisions this machine wrote from its own SQLite: applying them back would change nothing. */
-  ownWrites: Map<string, string>;
+  /**
+   * For each document, a revision whose content SQLite already holds (applied here, or written
+   * from here on top of such a revision): the feed brings it back, and applying it would change
+   * nothing. A revision written on top of one not applied yet is applied like any other.
+   */
+  inSqlite: Map<string, string>;
 }
 
 /** The hub's minimum schema allowed to write (`meta:minimum-schema`), 0 when it sets none. */
@@ -95,10 +99,12 @@ export async function drainOutbox(ctx: RoundContext): Promise<{ written: string[
     const results = docs.length > 0 ? await store.bulkDocs(docs) : [];
     const failed = failedIds(results, docs.map((doc) => doc._id));
     results.forEach((result, i) => {
-      if (!('error' in result && result.error)) {
-        ctx.ownWrites.set(docs[i]!._id, (result as PouchDB.Response).rev);
-        written.push(docs[i]!._id);
-      }
+      if ('error' in result && result.error) return;
+      const id = docs[i]!._id;
+      const base = current.get(id);
+      if (!base || base._deleted || ctx.inSqlite.get(id) === base._rev) ctx.inSqlite.set(id, (result as PouchDB.Response).rev);
+      else ctx.inSqlite.delete(id);
+      written.push(id);
     });
     ackOutbox(db, [...entries, ...notices].filter((entry) => !failed.has(entry.docId)));
     if (failed.size > 0) return { written, again: true };
@@ -124,16 +130,18 @@ export async function applyStoreChanges(ctx: RoundContext): Promise<{ areas: Dat
     const feed = await store.changes<RemoteDoc>({ since: asSince(readCheckpoint(db)), include_docs: true, conflicts: true, limit: batchSize });
     if (feed.results.length === 0) break;
     const docs: RemoteDoc[] = [];
+    let resolved = false;
     for (const change of feed.results) {
       const doc = change.doc;
       if (!doc) continue;
-      const own = ctx.ownWrites.get(change.id) === doc._rev;
-      if (own) ctx.ownWrites.delete(change.id);
       if (doc._conflicts?.length) {
+        // The merged revision comes later in the feed, and is applied then.
         await resolveConflicts(store, change.id, doc._rev!, doc._conflicts);
+        resolved = true;
         continue;
       }
-      if (own) continue;
+      if (ctx.inSqlite.get(change.id) === doc._rev) continue;
+      ctx.inSqlite.set(change.id, doc._rev!);
       docs.push(change.deleted || doc._deleted ? { _id: change.id, _deleted: true } : doc);
     }
     const deletes = rowsDeletedBy(db, docs);
@@ -144,7 +152,7 @@ export async function applyStoreChanges(ctx: RoundContext): Promise<{ areas: Dat
     const result = applyRemoteDocs(db, docs, String(feed.last_seq), applyContext);
     for (const area of result.areas) areas.add(area);
     held = result.held;
-    if (feed.results.length < batchSize) break;
+    if (feed.results.length < batchSize && !resolved) break;
   }
   if (held > 0) {
     const retried = retryHeld(db, applyContext);

@@ -11,6 +11,7 @@ import type { Db } from '../db/connection.ts';
 import type { Logger } from '../log/logger.ts';
 import { composeStatus, type LinkState } from './engineStatus.ts';
 import { createHubClock } from './hubClock.ts';
+import { createRoundQueue } from './roundQueue.ts';
 import { startLiveReplication, type LiveReplication } from './liveReplication.ts';
 import { destroyLocalStore, openHubDb, openLocalStore, type Store } from './localStore.ts';
 import { replaceSharedRecords } from './applyRemote.ts';
@@ -79,8 +80,8 @@ export function createSyncEngine(options: SyncEngineOptions): CoreSyncEngine {
     return hubDb;
   };
   const localStore = () => (store ??= openLocalStore(dataDir));
-  const ownWrites = new Map<string, string>();
-  const ctx = () => ({ db, store: localStore(), machineId: options.machineId, now: options.now, log, appSchema: options.appSchema, backupsDir: options.backupsDir, clockOffsetMs: clock.offsetMs(), ownWrites });
+  const inSqlite = new Map<string, string>();
+  const ctx = () => ({ db, store: localStore(), machineId: options.machineId, now: options.now, log, appSchema: options.appSchema, backupsDir: options.backupsDir, clockOffsetMs: clock.offsetMs(), inSqlite });
   // Written to the store but not yet confirmed on the hub: part of 未送信 with the outbox.
   const notPushed = new Set<string>();
   const countUnsentNow = () => countUnsent(db) + notPushed.size;
@@ -91,19 +92,14 @@ export function createSyncEngine(options: SyncEngineOptions): CoreSyncEngine {
   }, 30_000);
   heldRetry.unref();
 
-  // One round at a time; requests made meanwhile are merged into the next one.
-  let wanted = { drain: false, apply: false };
-  let pumping: Promise<void> | null = null;
-  const roundWanted = () => (wanted.drain || wanted.apply) && !closed && hub !== null;
-  const runRounds = async () => {
-    try {
-      while (roundWanted()) {
-        const round = wanted;
-        wanted = { drain: false, apply: false };
+  // One round at a time; a change made while one runs is picked up by the next.
+  const rounds = createRoundQueue(
+    async (round, again) => {
+      try {
         if (round.drain && clock.offsetMs() !== null) {
           const drained = await drainOutbox(ctx());
           for (const id of drained.written) notPushed.add(id);
-          if (drained.again) wanted.drain = true;
+          if (drained.again) again({ drain: true });
         }
         if (round.apply) {
           const applied = await applyStoreChanges(ctx());
@@ -111,32 +107,19 @@ export function createSyncEngine(options: SyncEngineOptions): CoreSyncEngine {
           if (applied.areas.length > 0) options.announce(applied.areas);
           await checkMinimumSchema();
         }
-        link.unsent = countUnsentNow();
-        report();
+      } catch (error) {
+        log.error('sync: round failed', { error: error instanceof Error ? error.message : String(error) });
       }
-    } catch (error) {
-      log.error('sync: round failed', { error: error instanceof Error ? error.message : String(error) });
-    }
-  };
-  const pump = (): Promise<void> => {
-    if (pumping) return pumping;
-    const running = (async () => {
-      await Promise.resolve();
-      // Checked again as the last thing before letting go, so a request made meanwhile is never left behind.
-      while (roundWanted()) await runRounds();
-      pumping = null;
-    })();
-    pumping = running;
-    return running;
-  };
-  const request = (what: Partial<typeof wanted>) => {
-    wanted = { drain: wanted.drain || !!what.drain, apply: wanted.apply || !!what.apply };
-    void pump();
-  };
+      link.unsent = countUnsentNow();
+      report();
+    },
+    () => !closed && hub !== null,
+  );
+  const request = rounds.request;
   /** Waits until no round runs; what was asked for while stopped or closed is dropped. */
   const settle = async () => {
-    while (pumping) await pumping;
-    if (closed || !hub) wanted = { drain: false, apply: false };
+    await rounds.settle();
+    if (closed || !hub) rounds.clear();
   };
 
   /** The hub asks for a newer app: stop pushing, keep pulling (and start pushing again once it no longer does). */
@@ -232,12 +215,16 @@ export function createSyncEngine(options: SyncEngineOptions): CoreSyncEngine {
     },
     async takeHubRecords(connection) {
       await stop();
-      if (store) await destroyLocalStore(store);
+      // A store left by an earlier time of sharing (even one not opened since the app started) goes too.
+      await destroyLocalStore(localStore());
       store = null;
-      ownWrites.clear();
+      inSqlite.clear();
       notPushed.clear();
       replaceSharedRecords(db);
       options.announce(['clinics', 'inquiries', 'quotes', 'documentOutputs', 'staff', 'sync']);
+      setSharing(db, true);
+      hub = connection;
+      hubDb = null;
       await localStore().replicate.from(hubDbFor(connection), { batch_size: 500 });
       request({ apply: true });
       await settle();
@@ -247,10 +234,10 @@ export function createSyncEngine(options: SyncEngineOptions): CoreSyncEngine {
       await stop();
       hub = null;
       hubDb = null;
-      if (store) await destroyLocalStore(store);
+      await destroyLocalStore(localStore());
       store = null;
       setSharing(db, false);
-      ownWrites.clear();
+      inSqlite.clear();
       notPushed.clear();
       clock.forget();
       Object.assign(link, { push: null, pull: null, failure: null, lastSyncedAt: null, updateApp: false, unsent: 0 });
