@@ -53,19 +53,36 @@ describe('joining sharing (設定 → 複数の端末で使う → 参加する)
   });
 
   it('a machine holding records is not mixed with a hub holding records unless it gives its own up, after a backup', async () => {
-    await hub.request('PUT', '/cyber-counter/clinics:hub-clinic', { table: 'clinics', schema: 11, fields: { name: 'ハブの医院' }, stamps: {}, seen: {} });
-    const t = await startTestHost();
-    await call(t, 'clinics.create', clinic);
-    const refused = await call(t, 'sync.join', { ...access(pc1), receiptPrefix: 'R' });
-    expect(refused.body).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: hubMessages.bothHaveRecords } });
-    await expectNothingChanged(t, 'A');
-    expect((await call(t, 'backups.list', {})).body.result.items).toEqual([]);
+    const fresh = await startCouchHub({ users: [pc1, pc2] });
+    const join = (t: TestHost, user: typeof pc1, receiptPrefix: string, replaceLocal = false) =>
+      call(t, 'sync.join', { url: fresh.dbUrl, user: user.name, password: user.password, receiptPrefix, replaceLocal });
+    const names = async (t: TestHost) => (await call(t, 'clinics.search', { query: '' })).body.result.items.map((c: { name: string }) => c.name);
+    try {
+      // The first machine fills the empty hub with its records.
+      const first = await startTestHost();
+      await call(first, 'clinics.create', { name: 'ハブの医院', nameKana: 'はぶのいいん' });
+      expect((await join(first, pc1, 'Q')).body.ok).toBe(true);
+      await expect.poll(async () => (await call(first, 'sync.status', {})).body.result.unsent, { timeout: 60_000 }).toBe(0);
+      await expect.poll(async () => (await call(first, 'sync.checkHub', { url: fresh.dbUrl, user: pc1.name, password: pc1.password })).body.result.hubHasRecords, { timeout: 60_000 }).toBe(true);
 
-    const joined = await call(t, 'sync.join', { ...access(pc1), receiptPrefix: 'R', replaceLocal: true });
-    expect(joined.body).toMatchObject({ ok: true, result: { hubUrl: hub.dbUrl, user: pc1.name } });
-    // The records given up are in a verified backup taken before.
-    expect((await call(t, 'backups.list', {})).body.result.items).toMatchObject([{ reason: 'before-restore', counts: { clinics: 1 } }]);
-    await call(t, 'sync.leave', {});
+      const t = await startTestHost();
+      await call(t, 'clinics.create', clinic);
+      const refused = await join(t, pc2, 'R');
+      expect(refused.body).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: hubMessages.bothHaveRecords } });
+      await expectNothingChanged(t, 'A');
+      expect((await call(t, 'backups.list', {})).body.result.items).toEqual([]);
+      expect(await names(t)).toEqual([clinic.name]);
+
+      const joined = await join(t, pc2, 'R', true);
+      expect(joined.body).toMatchObject({ ok: true, result: { hubUrl: fresh.dbUrl, user: pc2.name } });
+      // The records given up are in a verified backup taken before; the hub's took their place.
+      expect((await call(t, 'backups.list', {})).body.result.items).toMatchObject([{ reason: 'before-restore', counts: { clinics: 1 } }]);
+      await expect.poll(() => names(t), { timeout: 60_000 }).toEqual(['ハブの医院']);
+      await call(t, 'sync.leave', {});
+      await call(first, 'sync.leave', {});
+    } finally {
+      await fresh.stop();
+    }
   });
 
   it('leaving keeps every record and forgets the password; the hub address is no longer shown', async () => {
