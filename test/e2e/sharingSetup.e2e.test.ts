@@ -59,7 +59,7 @@ describe('設定 → 複数の端末で使う', () => {
 
     // The hub holds this machine's claim of its prefix.
     expect((await hub.request('GET', '/cyber-counter/prefix:A')).body).toMatchObject({ machineId: expect.any(String) });
-    expect(await callPreview(app.preview, 'sync.status', {})).toMatchObject({ state: 'synced', user: counterPc.name });
+    expect(await callPreview(app.preview, 'sync.status', {})).toMatchObject({ state: expect.stringMatching(/^(synced|sending)$/), user: counterPc.name });
     // The password is kept in the data folder for the preview, readable only by this user.
     const secrets = path.join(app.preview.dataDir, 'secrets');
     for (const name of fs.readdirSync(secrets)) expect(fs.statSync(path.join(secrets, name)).mode & 0o777).toBe(0o600);
