@@ -47,6 +47,8 @@ describe('設定 → 複数の端末で使う', () => {
     await sharing.getByLabel('パスワード').fill(counterPc.password);
     await sharing.getByRole('button', { name: '接続を確認' }).click();
     await sharing.getByText(/ハブに接続できました/).waitFor();
+    // Plain http works, with a word that https is the safer choice.
+    await sharing.getByText(hubMessages.plainHttp).waitFor();
     // This machine's own prefix (A) is free on an empty hub, so it is what is offered.
     expect(await sharing.getByLabel('端末の記号').inputValue()).toBe('A');
     await shoot(page, '02-check-ok', '複数の端末で使う');

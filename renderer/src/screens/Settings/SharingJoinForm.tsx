@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { HubCheckResult } from '../../../../shared/domain/sync.ts';
 import type { FileRef } from '../../../../shared/contract/files.ts';
+import { hubMessages } from '../../../../shared/messages/hubMessages.ts';
 import { ApiError, errorMessageOf } from '../../api/ApiError.ts';
 import { openFile } from '../../api/client.ts';
 import { FormField } from '../../components/FormField.tsx';
@@ -132,6 +133,7 @@ export function SharingJoinForm() {
       <div role="status" className="sharing-check">
         {check?.ok === true && <p className="message message-success">ハブに接続できました（{check.serverVersion}）。{check.hubHasRecords ? 'ハブにはすでに記録があります。' : 'ハブにはまだ記録がありません。'}</p>}
         {check?.ok === false && <p className="message message-error">{check.message}</p>}
+        {check?.ok === true && /^http:/i.test(url.trim()) && <p className="message message-info">{hubMessages.plainHttp}</p>}
         {fingerprint && (
           <div className="sharing-fingerprint">
             <p>
