@@ -24,7 +24,9 @@ export async function buildElectron(): Promise<void> {
     platform: 'node' as const,
     target: 'node22',
     sourcemap: true,
-    external: ['electron', 'better-sqlite3', 'pdfmake', 'fontkit'],
+    // Native modules (and pouchdb-node, which loads LevelDB's leveldown) load from node_modules at
+    // run time, unpacked from the asar: a bundle cannot hold a .node file or find its prebuilds.
+    external: ['electron', 'better-sqlite3', 'pdfmake', 'fontkit', 'pouchdb-node', 'leveldown'],
     logLevel: 'warning' as const,
   };
   // Bundled ESM still needs require() for CommonJS dependencies.

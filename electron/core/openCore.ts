@@ -33,11 +33,12 @@ import { createFileLogger, type Logger } from './log/logger.ts';
 import { databaseFileName, resourcesDir } from './paths.ts';
 import { ContentManager } from './content/contentManager.ts';
 import { readMachineId, readSettings } from './db/repos/settings.ts';
-import { createSyncEngine } from './sync/syncEngine.ts';
-import type { SyncEngine } from './sync/syncPorts.ts';
-import { syncStatusOf } from './sync/engineStatus.ts';
+import type { SecretStore, SyncEngine } from './sync/syncPorts.ts';
 import type { Core, RunMode } from './types.ts';
 import packageJson from '../../package.json' with { type: 'json' };
+import { fileSecretStore } from './sync/fileSecretStore.ts';
+import { createSyncEngine } from './sync/syncEngine.ts';
+import { currentSharingStatus, resumeSharing } from './sync/sharingStatus.ts';
 
 export interface CoreOptions {
   dataDir: string;
@@ -55,6 +56,8 @@ export interface CoreOptions {
   searchIndexChunk?: number;
   /** Test-only: holds jobs part-way (see JobPausePoint) so cancel tests never race a job's end. */
   pauseJobs?: JobPausePoint;
+  /** Where the hub password is kept: the desktop app passes safeStorage; the preview and tests a 0600 file in the data folder. */
+  secrets?: SecretStore;
 }
 
 /** No database file, or one of zero bytes: what a deleted or truncated file leaves. */
@@ -127,9 +130,8 @@ async function openDataDir(options: CoreOptions): Promise<SharingCore> {
     const announceOnly = (areas: readonly DataArea[]) => emit({ type: 'changed', areas: [...new Set(areas)] });
     // The replication engine: idle until a hub is set (the sync handlers start it).
     const syncEngine = createSyncEngine({ db: openedDb, dataDir, backupsDir, machineId, now, log, appSchema: migrations.length, announce: announceOnly });
-    // The hub part fills in where the hub is and how many notices are open (sync handlers).
-    const aboutSharing = () => ({ hubUrl: null, user: null, openNotices: 0 });
-    syncEngine.onStatus((status) => emit({ type: 'sync', status: syncStatusOf(status, aboutSharing()) }));
+    // The window's status adds where the hub is and how many notices are open.
+    syncEngine.onStatus((status) => emit({ type: 'sync', status: currentSharingStatus(openedDb, status) }));
     // A local write (a handler's or the import worker's) is sent on in the next sync round.
     const announce = (areas: readonly DataArea[]) => {
       announceOnly(areas);
@@ -163,6 +165,7 @@ async function openDataDir(options: CoreOptions): Promise<SharingCore> {
     const afterRestore = () => {
       maintenance = startMaintenance();
     };
+    const secrets = options.secrets ?? fileSecretStore(dataDir);
     const handlers = createHandlers({
       db: openedDb,
       jobs,
@@ -174,7 +177,10 @@ async function openDataDir(options: CoreOptions): Promise<SharingCore> {
       backups: backupService({ db: openedDb, dbPath, backupsDir, files, now, busy: () => jobs.busy, afterRestore }),
       backupsDir,
       info: () => ({ version: packageJson.version, mode, machineId, dataDir, schemaVersion: to, databaseCheck, maintenance: maintenance.state() }),
+      sync: { engine: syncEngine, secrets, log },
     });
+    // A machine set up to share starts replicating with the password it kept.
+    void resumeSharing(openedDb, secrets, syncEngine, log);
     const dispatch = createDispatcher(handlers, log, { announce, writesHeld });
     const backupSchedule = startBackupSchedule({
       db: openedDb,

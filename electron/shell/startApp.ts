@@ -6,6 +6,8 @@ import { createShellStateStore, restoredBounds } from './shellState.ts';
 import type { Logger } from '../core/log/logger.ts';
 import type { BackupInfo } from '../core/backup/backups.ts';
 import type { Core, RunMode } from '../core/types.ts';
+import type { SecretStore } from '../core/sync/syncPorts.ts';
+import { safeSecretStore } from './safeSecretStore.ts';
 import { installAppProtocol, registerAppScheme, rendererIndexUrl } from './appProtocol.ts';
 import { describeError } from './crashDialog.ts';
 import { registerIpcTransport } from './ipcTransport.ts';
@@ -14,7 +16,7 @@ import { shellMessages } from './shellMessages.ts';
 import { windowOptions } from './windowOptions.ts';
 
 export interface StartOptions {
-  openCore: (options: { dataDir: string; mode: RunMode; log: Logger; warmPdfWorkerAfterMs?: number }) => Promise<Core>;
+  openCore: (options: { dataDir: string; mode: RunMode; log: Logger; warmPdfWorkerAfterMs?: number; secrets?: SecretStore }) => Promise<Core>;
   dataDir: string;
   /** dist/electron/preload.cjs */
   preloadPath: string;
@@ -72,7 +74,8 @@ export function startApp(options: StartOptions): void {
    * the newest good backup in its place (the damaged file is kept aside). Undefined: they quit.
    */
   const openOrRecover = async (): Promise<Core | undefined> => {
-    const open = () => options.openCore({ dataDir: options.dataDir, mode: 'desktop', log, warmPdfWorkerAfterMs: 3000 });
+    // The hub password is kept by the OS's key store, never in a file as it is.
+    const open = () => options.openCore({ dataDir: options.dataDir, mode: 'desktop', log, warmPdfWorkerAfterMs: 3000, secrets: safeSecretStore(options.dataDir) });
     try {
       return await open();
     } catch (error) {

@@ -1,5 +1,6 @@
 import { useEffect, type ComponentType } from 'react';
 import { NavMenu } from './components/NavMenu.tsx';
+import { SyncIndicator } from './components/SyncIndicator.tsx';
 import { ScreenErrorBoundary } from './components/ScreenErrorBoundary.tsx';
 import { MaintenanceBanner } from './components/MaintenanceBanner.tsx';
 import { useAppInfo } from './query/useAppInfo.ts';
@@ -50,6 +51,7 @@ export function App() {
           サイバー保険 窓口
         </p>
         <NavMenu />
+        <SyncIndicator />
       </aside>
       <main className="app-main">
         {damaged && (

@@ -21,6 +21,8 @@ export const filePurposes = {
   contentFile: { label: 'CSV・JSONファイル', extensions: ['csv', 'json'], mime: 'application/octet-stream' },
   /** A backup saved elsewhere earlier: the database file, or its encrypted copy. */
   backupFile: { label: 'バックアップファイル', extensions: ['ccbak', 'sqlite3'], mime: 'application/octet-stream' },
+  /** The office's own CA certificate (PEM), for a hub whose certificate it signed. */
+  caCertificate: { label: 'CA証明書ファイル', extensions: ['pem', 'crt', 'cer'], mime: 'application/octet-stream' },
 } as const;
 export type FilePurpose = keyof typeof filePurposes;
 

@@ -1,6 +1,6 @@
 import net from 'node:net';
 import os from 'node:os';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { channelNames, limits, type Channel } from '../../shared/contract/index.ts';
 import { migrations } from '../../electron/core/db/migrations/index.ts';
 import { openDatabase } from '../../electron/core/db/connection.ts';
@@ -9,6 +9,8 @@ import { generateClinics } from '../../electron/core/db/seed/generateClinics.ts'
 import { JobPausePoint } from '../../electron/core/jobs/jobPausePoint.ts';
 import { authHeader, call, rawRequest, startTestHost, waitForJob, type TestHost, uploadFile } from '../helpers/testHost.ts';
 import { chooseCurrentStaff, officialRatesRequest, officialSource } from '../helpers/officialRateTable.ts';
+import { startCouchHub, type CouchHub } from '../helpers/couchHub.ts';
+import { applyRemoteDocs } from '../../electron/core/sync/applyRemote.ts';
 
 const clinic = { name: 'カゴシマ中央クリニック', nameKana: 'かごしまちゅうおうくりにっく', kind: 'clinic_no_beds', phone: '099-254-8126' };
 
@@ -30,6 +32,36 @@ async function renderedFile(t: TestHost, input: unknown): Promise<{ fileId: stri
 
 async function total(t: TestHost): Promise<number> {
   return (await call(t, 'clinics.search', { query: '' })).body.result.total;
+}
+
+const hubUser = { name: 'counter-pc', password: 'counter-pc-password' };
+let hub: CouchHub | undefined;
+/** One hub for the sync channels' calls (each joins with its own prefix), started only when first needed. */
+const sharedHub = async () => (hub ??= await startCouchHub({ users: [hubUser] }));
+afterAll(() => hub?.stop());
+const hubAccess = (h: CouchHub) => ({ url: h.dbUrl, user: hubUser.name, password: hubUser.password });
+
+/** A clinic whose phone another machine changed at the same time: the notice as replication applies it. */
+async function clinicWithNotice(t: TestHost): Promise<{ clinicId: string; noticeId: string }> {
+  const created = (await call(t, 'clinics.create', clinic)).body.result;
+  const stamp = (t: string, m: string) => ({ t, m, c: 1 });
+  const notice = {
+    _id: 'notice:host-test',
+    table: 'sync_notice' as const,
+    recordDocId: `clinics:${created.id}`,
+    field: 'phone',
+    kept: { value: clinic.phone, stamp: stamp('2026-11-24T01:00:01.000Z', 'machine-b'), staffId: null },
+    replaced: { value: '099-000-0000', stamp: stamp('2026-11-24T01:00:00.000Z', 'machine-c'), staffId: null },
+    resolvedAt: null,
+  };
+  const db = openDatabase(t.core.dbPath);
+  try {
+    applyRemoteDocs(db, [notice], 'host-test-checkpoint', { now: () => new Date(), clockOffsetMs: 0 });
+  } finally {
+    db.close();
+  }
+  // A notice's id is its document's without the `notice:` prefix.
+  return { clinicId: created.id, noticeId: notice._id.slice('notice:'.length) };
 }
 
 /** A valid call for every channel; a channel added without one here fails the coverage test. */
@@ -231,6 +263,37 @@ const validCalls: Record<Channel, (t: TestHost) => Promise<{ input: unknown; che
     const created = (await call(t, 'clinics.create', clinic)).body.result;
     await call(t, 'clinics.archive', { id: created.id });
     return { input: { confirm: true }, check: (r) => expect(r).toMatchObject({ clinics: 1, inquiries: 0, backup: { reason: 'before-purge' } }) };
+  },
+  'sync.status': async () => ({ input: {}, check: (r) => expect(r).toMatchObject({ state: 'off', hubUrl: null, unsent: 0, openNotices: 0 }) }),
+  'sync.checkHub': async () => {
+    const hub = await sharedHub();
+    return { input: hubAccess(hub), check: (r) => expect(r).toMatchObject({ ok: true, fingerprint: null }) };
+  },
+  'sync.join': async () => {
+    const hub = await sharedHub();
+    return { input: { ...hubAccess(hub), receiptPrefix: 'J' }, check: (r) => expect(r).toMatchObject({ hubUrl: hub.dbUrl, user: hubUser.name, state: expect.stringMatching(/^(synced|sending)$/) }) };
+  },
+  'sync.leave': async (t) => {
+    const hub = await sharedHub();
+    await call(t, 'sync.join', { ...hubAccess(hub), receiptPrefix: 'L' });
+    return { input: {}, check: (r) => expect(r).toMatchObject({ state: 'off', hubUrl: null }) };
+  },
+  'sync.now': async (t) => {
+    const hub = await sharedHub();
+    await call(t, 'sync.join', { ...hubAccess(hub), receiptPrefix: 'N' });
+    return { input: {}, check: (r) => expect(r).toMatchObject({ state: expect.stringMatching(/^(synced|sending)$/), hubUrl: hub.dbUrl, lastSyncedAt: expect.any(String) }) };
+  },
+  'sync.notices': async (t) => {
+    const { clinicId } = await clinicWithNotice(t);
+    return { input: { recordId: clinicId }, check: (r) => expect(r.items).toMatchObject([{ recordKind: 'clinic', recordId: clinicId, field: 'phone', resolvedAt: null }]) };
+  },
+  'sync.putBack': async (t) => {
+    const { noticeId } = await clinicWithNotice(t);
+    return { input: { noticeId }, check: (r) => expect(r).toMatchObject({ id: noticeId, replacedValue: '099-000-0000', resolvedAt: expect.any(String) }) };
+  },
+  'sync.dismissNotice': async (t) => {
+    const { noticeId } = await clinicWithNotice(t);
+    return { input: { noticeId }, check: (r) => expect(r).toMatchObject({ id: noticeId, resolvedAt: expect.any(String) }) };
   },
   'jobs.start': async () => ({
     input: { kind: 'clinics.exportCsv', input: {} },

@@ -29,4 +29,13 @@ describe('the built bundles', () => {
     expect(fs.existsSync('dist/electron/main.js')).toBe(true);
     expect(fs.readdirSync('dist/electron/workers').filter((f) => f.endsWith('.worker.js')).length).toBeGreaterThanOrEqual(3);
   });
+
+  it('main: SQLite and PouchDB (with LevelDB) load from node_modules, unpacked from the asar, not from the bundle', { timeout: 60_000 }, async () => {
+    if (!fs.existsSync('dist/electron/main.js')) await buildElectron();
+    const code = fs.readFileSync('dist/electron/main.js', 'utf8');
+    expect(code).toMatch(/from\s*"better-sqlite3"/);
+    expect(code).toMatch(/from\s*"pouchdb-node"/);
+    // leveldown finds its prebuilt binary with node-gyp-build beside its own files: bundled, it would not.
+    expect(code).not.toContain('node-gyp-build');
+  });
 });

@@ -94,6 +94,20 @@ class FakeApp extends EventEmitter {
   getVersion = vi.fn(() => '0.1.0');
 }
 
+/** Encrypts reversibly but never leaves the text readable, as the OS key store would. */
+class FakeSafeStorage {
+  isAsyncEncryptionAvailable = vi.fn(async () => true);
+  getSelectedStorageBackend = vi.fn((): string => 'gnome_libsecret');
+  /** Set to make the next decryptions report a rotated key. */
+  rotated = false;
+  encryptStringAsync = vi.fn(async (text: string) => Buffer.from(`fake-os-key:${Buffer.from(text, 'utf8').toString('base64')}`));
+  decryptStringAsync = vi.fn(async (bytes: Buffer) => {
+    const text = bytes.toString('utf8');
+    if (!text.startsWith('fake-os-key:')) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    return { result: Buffer.from(text.slice('fake-os-key:'.length), 'base64').toString('utf8'), shouldReEncrypt: this.rotated };
+  });
+}
+
 export const fakeElectron = {
   app: new FakeApp(),
   BrowserWindow: FakeBrowserWindow,
@@ -109,6 +123,7 @@ export const fakeElectron = {
   screen: { getAllDisplays: vi.fn(() => [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }]) },
   shell: { openExternal: vi.fn(async (_url: string) => undefined), openPath: vi.fn(async (_path: string) => '') },
   protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
+  safeStorage: new FakeSafeStorage(),
 };
 
 export function resetFakeElectron(): void {
@@ -123,4 +138,5 @@ export function resetFakeElectron(): void {
   fakeElectron.session.defaultSession = new FakeSession();
   FakeBrowserWindow.instances = [];
   FakeBrowserWindow.loadFailure = undefined;
+  fakeElectron.safeStorage = new FakeSafeStorage();
 }

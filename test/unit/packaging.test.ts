@@ -46,10 +46,21 @@ describe('packaging (electron-builder.yml)', () => {
 
   it('unpacks better-sqlite3 from the asar and uses its prebuilt binaries for every target instead of rebuilding', () => {
     expect(config.asar).toBe(true);
-    expect(config.asarUnpack).toEqual(['node_modules/better-sqlite3/**']);
+    expect(config.asarUnpack).toContain('node_modules/better-sqlite3/**');
     expect(config.npmRebuild).toBe(false);
     const prebuilds = fs.readdirSync('node_modules/better-sqlite3/prebuilds');
     for (const target of ['win32-x64', 'darwin-x64', 'darwin-arm64', 'linux-x64']) expect(prebuilds).toContain(`${target}.node`);
+  });
+
+  it('unpacks LevelDB (the sharing store) from the asar too, with a prebuilt binary for every target', () => {
+    expect(config.asarUnpack).toEqual(['node_modules/better-sqlite3/**', 'node_modules/leveldown/**']);
+    // The leveldown pouchdb-node loads is the one unpacked: no second copy nested under it.
+    expect(fs.existsSync('node_modules/pouchdb-node/node_modules/leveldown')).toBe(false);
+    const prebuilds = fs.readdirSync('node_modules/leveldown/prebuilds');
+    for (const target of ['win32-x64', 'darwin-x64+arm64', 'linux-x64']) {
+      expect(fs.readdirSync(path.join('node_modules/leveldown/prebuilds', target)).some((file) => file.endsWith('.node'))).toBe(true);
+    }
+    expect(prebuilds.length).toBeGreaterThan(0);
   });
 
   it('has icons for every platform, made from one source', () => {

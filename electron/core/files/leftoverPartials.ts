@@ -2,12 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /** Folders where the app writes a file aside as `*.partial` before putting it in place. */
-const foldersWithPartials = ['backups', 'content', path.join('content', 'rates')];
+const foldersWithPartials = ['backups', 'content', path.join('content', 'rates'), 'secrets'];
 
 /**
  * Removes `*.partial` files a crash or a power cut left half-written (a backup being taken or
- * checked, a content file being installed). Runs only while this process holds the folder's lock,
- * so no other process can be writing one. Returns how many it removed, for the log.
+ * checked, a content file being installed, the hub password being saved). Runs only while this
+ * process holds the folder's lock, so no other process can be writing one. Returns how many it
+ * removed, for the log.
  */
 export function removeLeftoverPartials(dataDir: string): number {
   let removed = 0;

@@ -6,9 +6,9 @@ import { findClinics, matchingClinicIds } from '../db/repos/clinicSearch.ts';
 import { findDuplicateClinics } from '../db/repos/clinicDuplicates.ts';
 import type { WriteContext } from '../db/repos/writeContext.ts';
 import { changeInquiryStatus, createInquiry, getInquiry, homeSummary, inquiryHistory, listInquiries, updateInquiry } from '../db/repos/inquiries.ts';
-import { readSettings, updateSettings } from '../db/repos/settings.ts';
+import { readSettings } from '../db/repos/settings.ts';
 import { readAgencyTexts, updateAgencyText } from '../db/repos/agencyTexts.ts';
-import { createStaff, getStaff, listStaff, updateStaff } from '../db/repos/staff.ts';
+import { createStaff, listStaff, updateStaff } from '../db/repos/staff.ts';
 import { AppError } from '../errors.ts';
 import type { JobRunner } from '../jobs/jobRunner.ts';
 import { lookupPostalCode } from '../postal/lookupPostalCode.ts';
@@ -24,6 +24,7 @@ import type { BackupService } from '../backup/backupService.ts';
 import { createBackup } from '../backup/backups.ts';
 import { purgeArchived, purgePreview } from '../db/repos/purge.ts';
 import { documentOutputHistory, recordDocumentOutput, type OutputSubject } from '../db/repos/documentOutputs.ts';
+import { syncHandlers, type SyncHandlerDeps } from './syncHandlers.ts';
 
 export interface HandlerDeps {
   db: Db;
@@ -38,6 +39,8 @@ export interface HandlerDeps {
   backupsDir: string;
   /** PDFs the print centre made, by file id, waiting to be saved or printed. */
   outputs: Map<string, OutputSubject>;
+  /** Sharing through the office hub: the replication engine, where the hub password is kept, the log. */
+  sync: Pick<SyncHandlerDeps, 'engine' | 'secrets' | 'log'>;
 }
 
 /** The handler map both transports serve. Handlers never know which transport called them. */
@@ -77,10 +80,7 @@ export function createHandlers(deps: HandlerDeps) {
     'staff.create': ({ name }) => createStaff(db, name, deps.writeContext()),
     'staff.update': ({ id, ...patch }) => updateStaff(db, id, patch, deps.writeContext()),
     'settings.get': () => readSettings(db),
-    'settings.update': (patch) => {
-      if (patch.currentStaffId && !getStaff(db, patch.currentStaffId)) throw new AppError('NOT_FOUND');
-      return updateSettings(db, patch);
-    },
+    // 'settings.update' is with the sync handlers: a sharing machine claims a new prefix on the hub.
     'settings.agencyTexts': () => readAgencyTexts(db),
     'settings.updateAgencyText': (update) => updateAgencyText(db, update, deps.writeContext()),
     'inquiries.create': ({ clinicId, ...fields }) => inquiryDetail(createInquiry(db, clinicId, fields, deps.writeContext()).id),
@@ -137,5 +137,14 @@ export function createHandlers(deps: HandlerDeps) {
     'jobs.start': (input) => jobs.start(input),
     'jobs.get': ({ jobId }) => jobs.get(jobId),
     'jobs.cancel': ({ jobId }) => jobs.cancel(jobId),
+    ...syncHandlers({
+      db,
+      files: deps.files,
+      machineId: deps.writeContext().machineId,
+      writeContext: deps.writeContext,
+      now: deps.now,
+      backupsDir: deps.backupsDir,
+      ...deps.sync,
+    }),
   } satisfies HandlerMap;
 }

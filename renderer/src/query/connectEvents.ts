@@ -27,6 +27,8 @@ export function connectEvents(client: QueryClient, source: CoreEventSource): () 
       patchAppInfo({ maintenance: event.state });
     } else if (event.type === 'databaseCheck') {
       patchAppInfo({ databaseCheck: event.state });
+    } else if (event.type === 'sync') {
+      client.setQueryData(queryKeys.syncStatus(), event.status);
     }
   });
   const stopReconnect = source.onReconnect(() => void client.invalidateQueries());

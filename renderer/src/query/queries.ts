@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { commonAddress } from '../../../shared/text/commonAddress.ts';
 import { call } from '../api/client.ts';
-import { queryKeys, type ClinicSearchInput, type DocumentHistoryInput, type InquiryListInput } from './queryKeys.ts';
+import { queryKeys, type ClinicSearchInput, type DocumentHistoryInput, type InquiryListInput, type SyncNoticesInput } from './queryKeys.ts';
 
 /**
  * Every read the window makes, as TanStack Query options: the key says which data area it
@@ -41,6 +41,11 @@ export const queries = {
     queryOptions({ queryKey: queryKeys.contentChanges(), queryFn: async () => (await call('content.changes', {})).items }),
   backups: () => queryOptions({ queryKey: queryKeys.backups(), queryFn: async () => (await call('backups.list', {})).items }),
   purgePreview: () => queryOptions({ queryKey: queryKeys.purgePreview(), queryFn: () => call('records.purgePreview', {}) }),
+  /** Sharing with the other machines: kept fresh by the core's `sync` events as well as by `changed`. */
+  syncStatus: () => queryOptions({ queryKey: queryKeys.syncStatus(), queryFn: () => call('sync.status', {}) }),
+  /** Conflict notices, of one record or all; resolved ones only when asked. */
+  syncNotices: (input: SyncNoticesInput) =>
+    queryOptions({ queryKey: queryKeys.syncNotices(input), queryFn: async () => (await call('sync.notices', input)).items }),
   /** The address a postal code stands for ('' when unknown), for filling 所在地. */
   postalAddress: (postalCode: string) =>
     queryOptions({

@@ -18,6 +18,7 @@ export const queryRoots = [
   'purgePreview',
   'appInfo',
   'postal',
+  'sync',
 ] as const;
 export type QueryRoot = (typeof queryRoots)[number];
 
@@ -40,11 +41,14 @@ export const queryRootReads: Readonly<Record<QueryRoot, readonly DataArea[]>> = 
   appInfo: [],
   // The postal code table ships with the app and never changes while it runs.
   postal: [],
+  // A notice names its record (a clinic's name, an inquiry's 受付番号, a staff member).
+  sync: ['sync', 'clinics', 'inquiries', 'staff'],
 };
 
 export type ClinicSearchInput = Required<Pick<ChannelInput<'clinics.search'>, 'query' | 'limit' | 'includeArchived'>> & Pick<ChannelInput<'clinics.search'>, 'kind'>;
 export type InquiryListInput = ChannelInput<'inquiries.list'>;
 export type DocumentHistoryInput = ChannelInput<'documents.history'>;
+export type SyncNoticesInput = ChannelInput<'sync.notices'>;
 
 /** Key factories: one place that spells every key, so invalidation and reads cannot drift apart. */
 export const queryKeys = {
@@ -64,4 +68,6 @@ export const queryKeys = {
   backups: () => ['backups'] as const,
   purgePreview: () => ['purgePreview'] as const,
   postalAddress: (postalCode: string) => ['postal', postalCode] as const,
+  syncStatus: () => ['sync', 'status'] as const,
+  syncNotices: (input: SyncNoticesInput) => ['sync', 'notices', input] as const,
 } satisfies Record<string, (...args: never[]) => readonly [QueryRoot, ...unknown[]]>;

@@ -9,6 +9,7 @@ import { useUiStore } from '../../stores/uiStore.ts';
 import { InquiryFormDialog } from '../Inquiries/InquiryFormDialog.tsx';
 import { InquiryList } from '../Inquiries/InquiryList.tsx';
 import { ArchivedBadge } from './ArchivedBadge.tsx';
+import { SyncNoticeBadge } from '../../components/SyncNoticeBadge.tsx';
 import { ClinicForm } from './ClinicForm.tsx';
 import { archiveClinic, restoreClinic, updateClinic } from './clinicWrites.ts';
 
@@ -55,6 +56,7 @@ export function ClinicPanel() {
         </h2>
         {archived && <ArchivedBadge />}
       </div>
+      {clinic && <SyncNoticeBadge recordId={clinic.id} />}
       {error && (
         <>
           <p role="alert" className="message message-error">

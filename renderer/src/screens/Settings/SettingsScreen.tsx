@@ -10,6 +10,8 @@ import { DataSection } from './DataSection.tsx';
 import { DateStyleSection } from './DateStyleSection.tsx';
 import { PurgeSection } from './PurgeSection.tsx';
 import { ReceiptPrefixSection } from './ReceiptPrefixSection.tsx';
+import { SharingSection } from './SharingSection.tsx';
+import { SyncNoticesSection } from './SyncNoticesSection.tsx';
 import { StaffSection } from './StaffSection.tsx';
 
 export function SettingsScreen() {
@@ -19,6 +21,8 @@ export function SettingsScreen() {
       <CurrentStaffSection />
       <StaffSection />
       <ReceiptPrefixSection />
+      <SharingSection />
+      <SyncNoticesSection />
       <DateStyleSection />
       <ContentSection />
       <AgencyTextsSection />

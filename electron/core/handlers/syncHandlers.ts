@@ -1,0 +1,136 @@
+import fs from 'node:fs';
+import type { HubAccess, HubFailure } from '../../../shared/domain/sync.ts';
+import { hubMessages } from '../../../shared/messages/hubMessages.ts';
+import { createBackup } from '../backup/backups.ts';
+import type { Db } from '../db/connection.ts';
+import { readSettings, updateSettings } from '../db/repos/settings.ts';
+import { getStaff } from '../db/repos/staff.ts';
+import type { WriteContext } from '../db/repos/writeContext.ts';
+import { AppError } from '../errors.ts';
+import type { FileStore } from '../files/fileStore.ts';
+import type { Logger } from '../log/logger.ts';
+import { checkHub, connectHub } from '../sync/hubConnection.ts';
+import { clearHubSettings, readHubSettings, saveHubSettings } from '../sync/hubSettings.ts';
+import { isCertificatePem, type HubTrust } from '../sync/hubTls.ts';
+import { claimReceiptPrefix } from '../sync/receiptPrefixClaim.ts';
+import { configuredHub, currentSharingStatus, hubPasswordKey } from '../sync/sharingStatus.ts';
+import { sharedRecordCount } from '../sync/applyRemote.ts';
+import { dismissNotice, listNotices, putBackNotice } from '../sync/syncNotices.ts';
+import type { SecretStore, SyncEngine } from '../sync/syncPorts.ts';
+import type { HandlerMap } from './handlerMap.ts';
+
+export interface SyncHandlerDeps {
+  db: Db;
+  engine: SyncEngine;
+  secrets: SecretStore;
+  files: FileStore;
+  machineId: string;
+  writeContext: () => WriteContext;
+  now: () => Date;
+  backupsDir: string;
+  log: Logger;
+}
+
+/** Which field of 複数の端末で使う a failed check points at, so the message shows next to it. */
+const fieldOfFailure: Record<HubFailure, keyof HubAccess> = {
+  unreachable: 'url',
+  certificate: 'pinnedFingerprint',
+  unauthorized: 'password',
+  forbidden: 'user',
+  notCouchDb: 'url',
+  noDatabase: 'url',
+};
+
+/**
+ * The handlers of 設定 → 複数の端末で使う and 同期 (joining, leaving, the status and conflict
+ * notices), and 設定's save, which claims a new 受付番号 prefix on the hub while sharing.
+ */
+export function syncHandlers(deps: SyncHandlerDeps) {
+  const { db, engine, secrets } = deps;
+  const status = () => currentSharingStatus(db, engine.status());
+
+  /** The CA certificate the user chose for this check or join, read as PEM. */
+  const caPemOf = (access: HubAccess): string | undefined => {
+    if (!access.caCertificateFileId) return undefined;
+    const pem = fs.readFileSync(deps.files.require(access.caCertificateFileId).path, 'utf8');
+    if (!isCertificatePem(pem)) throw new AppError('INVALID_INPUT', hubMessages.caFileInvalid, { caCertificateFileId: hubMessages.caFileInvalid });
+    return pem;
+  };
+  const trustOf = (access: HubAccess): HubTrust => ({ caPem: caPemOf(access), pinnedFingerprint: access.pinnedFingerprint });
+
+  /** A sharing machine changing its 受付番号 prefix claims the new one on the hub first. */
+  const claimPrefixChange = async (prefix: string) => {
+    if (!readHubSettings(db) || readSettings(db).receiptPrefix === prefix) return;
+    const refuse = (message: string) => new AppError('INVALID_INPUT', message, { receiptPrefix: message });
+    const hub = await configuredHub(db, secrets);
+    if (!hub) throw refuse(hubMessages.passwordMissing);
+    let claim: Awaited<ReturnType<typeof claimReceiptPrefix>>;
+    try {
+      claim = await claimReceiptPrefix(hub, prefix, deps.machineId, deps.now());
+    } catch {
+      throw refuse(hubMessages.prefixNeedsHub);
+    }
+    if (!claim.claimed) throw refuse(hubMessages.prefixTaken(prefix));
+  };
+
+  return {
+    'settings.update': async (patch) => {
+      if (patch.currentStaffId && !getStaff(db, patch.currentStaffId)) throw new AppError('NOT_FOUND');
+      if (patch.receiptPrefix !== undefined) await claimPrefixChange(patch.receiptPrefix);
+      return updateSettings(db, patch);
+    },
+    'sync.status': () => status(),
+    'sync.checkHub': (access) => checkHub(access, trustOf(access), deps.machineId),
+    'sync.join': async ({ receiptPrefix, replaceLocal, ...access }) => {
+      if (readHubSettings(db)) throw new AppError('INVALID_INPUT', hubMessages.alreadySharing);
+      if (!(await secrets.available())) throw new AppError('INVALID_INPUT', hubMessages.secretsUnavailable);
+      const trust = trustOf(access);
+      const check = await checkHub(access, trust, deps.machineId);
+      if (!check.ok) throw new AppError('INVALID_INPUT', check.message, { [fieldOfFailure[check.failure]]: check.message });
+      const hasLocal = sharedRecordCount(db) > 0;
+      // Merging two sets of records (with matching of duplicates) is a later issue: until then
+      // a machine holding records either fills an empty hub or gives its records up for the hub's.
+      if (hasLocal && check.hubHasRecords && !replaceLocal) throw new AppError('INVALID_INPUT', hubMessages.bothHaveRecords, { replaceLocal: hubMessages.bothHaveRecords });
+      const hub = connectHub(access, trust);
+      const claim = await claimReceiptPrefix(hub, receiptPrefix, deps.machineId, deps.now());
+      if (!claim.claimed) throw new AppError('INVALID_INPUT', hubMessages.prefixTaken(receiptPrefix), { receiptPrefix: hubMessages.prefixTaken(receiptPrefix) });
+      await secrets.save(hubPasswordKey, access.password);
+      db.transaction(() => {
+        saveHubSettings(db, { url: hub.dbUrl, user: access.user, pinnedFingerprint: access.pinnedFingerprint ?? null, caPem: trust.caPem ?? null });
+        updateSettings(db, { receiptPrefix });
+      })();
+      if (hasLocal && check.hubHasRecords) {
+        // Never give records up without a verified copy of them as they were.
+        await createBackup(db, deps.backupsDir, 'before-restore', deps.now());
+        await engine.takeHubRecords(hub);
+      } else if (hasLocal) {
+        engine.shareLocalRecords();
+      }
+      engine.start(hub);
+      deps.log.info('joined sharing', { records: hasLocal ? 'local' : 'none', hubHasRecords: check.hubHasRecords });
+      return status();
+    },
+    'sync.leave': async () => {
+      if (readHubSettings(db)) {
+        await engine.leave();
+        await secrets.remove(hubPasswordKey);
+        clearHubSettings(db);
+        deps.log.info('left sharing');
+      }
+      return status();
+    },
+    'sync.now': async () => {
+      if (!readHubSettings(db)) throw new AppError('INVALID_INPUT', hubMessages.notSharing);
+      // A machine whose engine did not start (no password at open) gets one more try here.
+      if (engine.status().state === 'stopped') {
+        const hub = await configuredHub(db, secrets);
+        if (hub) engine.start(hub);
+      }
+      await engine.syncNow();
+      return status();
+    },
+    'sync.notices': (query) => ({ items: listNotices(db, query) }),
+    'sync.putBack': ({ noticeId }) => putBackNotice(db, noticeId, deps.writeContext()),
+    'sync.dismissNotice': ({ noticeId }) => dismissNotice(db, noticeId, deps.writeContext()),
+  } satisfies Partial<HandlerMap>;
+}

@@ -1,0 +1,180 @@
+import { useState, type FormEvent } from 'react';
+import type { HubCheckResult } from '../../../../shared/domain/sync.ts';
+import type { FileRef } from '../../../../shared/contract/files.ts';
+import { hubMessages } from '../../../../shared/messages/hubMessages.ts';
+import { ApiError, errorMessageOf } from '../../api/ApiError.ts';
+import { openFile } from '../../api/client.ts';
+import { FormField } from '../../components/FormField.tsx';
+import { useSettings } from '../../query/useSharedReads.ts';
+import { checkHub, joinSharing } from '../../query/useSyncReads.ts';
+import { isComposing } from '../Inquiries/inquiryParts.tsx';
+
+const prefixCandidates = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'.split('');
+
+type Fields = 'url' | 'user' | 'password' | 'caCertificateFileId' | 'pinnedFingerprint' | 'receiptPrefix' | 'replaceLocal';
+
+/** The first free prefixes, this machine's own first when it is free. */
+function freePrefixes(taken: readonly string[], own: string | undefined): string[] {
+  const free = prefixCandidates.filter((p) => !taken.includes(p));
+  const first = own && !taken.includes(own) ? [own] : [];
+  return [...first, ...free.filter((p) => p !== own)].slice(0, 6);
+}
+
+/** 複数の端末で使う, not sharing yet: where the hub is, this machine's user, 接続を確認, 参加する. */
+export function SharingJoinForm() {
+  const ownPrefix = useSettings().settings?.receiptPrefix;
+  const [url, setUrl] = useState('');
+  const [user, setUser] = useState('');
+  const [password, setPassword] = useState('');
+  const [caFile, setCaFile] = useState<FileRef | null>(null);
+  const [pin, setPin] = useState(false);
+  const [prefix, setPrefix] = useState<string | null>(null);
+  const [replaceLocal, setReplaceLocal] = useState(false);
+  const [check, setCheck] = useState<HubCheckResult | null>(null);
+  const [errors, setErrors] = useState<Partial<Record<Fields, string>>>({});
+  const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
+  const [busy, setBusy] = useState<'check' | 'join' | null>(null);
+
+  const fingerprint = check?.fingerprint ?? null;
+  const taken = check?.ok ? check.takenPrefixes : [];
+  const suggestions = freePrefixes(taken, ownPrefix);
+  const chosenPrefix = prefix ?? suggestions[0] ?? '';
+  const access = () => ({
+    url,
+    user,
+    password,
+    ...(caFile ? { caCertificateFileId: caFile.fileId } : {}),
+    ...(pin && fingerprint ? { pinnedFingerprint: fingerprint } : {}),
+  });
+  const edited = <T,>(set: (value: T) => void, field: Fields) => (value: T) => {
+    set(value);
+    setErrors((e) => ({ ...e, [field]: undefined }));
+  };
+
+  const runCheck = async () => {
+    setBusy('check');
+    setMessage(null);
+    setErrors({});
+    try {
+      setCheck(await checkHub(access()));
+    } catch (error) {
+      setCheck(null);
+      if (error instanceof ApiError && Object.keys(error.fields).length > 0) setErrors(error.fields);
+      else setMessage({ kind: 'error', text: errorMessageOf(error, '接続を確認できませんでした。') });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const join = async (e: FormEvent) => {
+    e.preventDefault();
+    if (busy) return;
+    setBusy('join');
+    setMessage(null);
+    try {
+      await joinSharing({ ...access(), receiptPrefix: chosenPrefix, replaceLocal });
+    } catch (error) {
+      if (error instanceof ApiError && Object.keys(error.fields).length > 0) setErrors(error.fields);
+      setMessage({ kind: 'error', text: errorMessageOf(error, '参加できませんでした。もう一度お試しください。') });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const chooseCa = async () => {
+    try {
+      const file = await openFile('caCertificate');
+      if (file) edited(setCaFile, 'caCertificateFileId')(file);
+    } catch (error) {
+      setMessage({ kind: 'error', text: errorMessageOf(error, 'ファイルを読み込めませんでした。') });
+    }
+  };
+
+  return (
+    <form
+      noValidate
+      className="sharing-form"
+      onSubmit={(e) => void join(e)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' && isComposing(e)) e.preventDefault();
+      }}
+    >
+      <FormField id="sharing-url" label="ハブのアドレス" required hint="事務所の管理者から受け取ったアドレス（例：https://office-hub:6984/cyber-counter）" error={errors.url}>
+        {(control) => <input {...control} type="url" autoComplete="off" value={url} onChange={(e) => edited(setUrl, 'url')(e.target.value)} />}
+      </FormField>
+      <FormField id="sharing-user" label="ユーザー名" required hint="この端末のユーザー名（端末ごとに違うものを管理者が用意します）" error={errors.user}>
+        {(control) => <input {...control} type="text" autoComplete="off" value={user} onChange={(e) => edited(setUser, 'user')(e.target.value)} />}
+      </FormField>
+      <FormField id="sharing-password" label="パスワード" required error={errors.password}>
+        {(control) => (
+          <input {...control} type="password" autoComplete="new-password" value={password} onChange={(e) => edited(setPassword, 'password')(e.target.value)} />
+        )}
+      </FormField>
+      <FormField id="sharing-ca" label="CA証明書ファイル（任意）" hint="事務所で作った証明書をハブが使っている場合に選びます" error={errors.caCertificateFileId}>
+        {(control) => (
+          <div className="input-with-button">
+            <input {...control} type="text" readOnly value={caFile?.name ?? '（選んでいません）'} />
+            <button type="button" className="button" onClick={() => void chooseCa()}>
+              ファイルを選ぶ
+            </button>
+            {caFile && (
+              <button type="button" className="button" onClick={() => setCaFile(null)}>
+                外す
+              </button>
+            )}
+          </div>
+        )}
+      </FormField>
+      <div className="actions">
+        <button type="button" className="button" disabled={busy !== null} onClick={() => void runCheck()}>
+          {busy === 'check' ? '確認しています…' : '接続を確認'}
+        </button>
+      </div>
+      <div role="status" className="sharing-check">
+        {check?.ok === true && <p className="message message-success">ハブに接続できました（{check.serverVersion}）。{check.hubHasRecords ? 'ハブにはすでに記録があります。' : 'ハブにはまだ記録がありません。'}</p>}
+        {check?.ok === false && <p className="message message-error">{check.message}</p>}
+        {check?.ok === true && /^http:/i.test(url.trim()) && <p className="message message-info">{hubMessages.plainHttp}</p>}
+        {fingerprint && (
+          <div className="sharing-fingerprint">
+            <p>
+              ハブの証明書の指紋（SHA-256）：<code>{fingerprint}</code>
+            </p>
+            <label className="checkbox-label">
+              <input type="checkbox" checked={pin} onChange={(e) => edited(setPin, 'pinnedFingerprint')(e.target.checked)} />
+              管理者に確認した指紋と同じなので、この指紋を登録する
+            </label>
+            {errors.pinnedFingerprint && <p className="field-error">{errors.pinnedFingerprint}</p>}
+          </div>
+        )}
+      </div>
+      <FormField
+        id="sharing-prefix"
+        label="端末の記号"
+        required
+        hint={`受付番号の先頭に付く、この端末だけの記号です。${taken.length > 0 ? `ほかの端末が使っている記号：${taken.join('、')}。` : ''}空いている記号：${suggestions.join('、')}`}
+        error={errors.receiptPrefix}
+      >
+        {(control) => (
+          <input {...control} className="prefix-input" type="text" autoComplete="off" maxLength={3} value={chosenPrefix} onChange={(e) => edited(setPrefix, 'receiptPrefix')(e.target.value)} />
+        )}
+      </FormField>
+      {check?.ok && check.hubHasRecords && (
+        <div className="field">
+          <label className="checkbox-label">
+            <input type="checkbox" checked={replaceLocal} onChange={(e) => edited(setReplaceLocal, 'replaceLocal')(e.target.checked)} />
+            この端末にも記録がある場合は、この端末の記録をハブの記録で置き換える（先にバックアップを作成します）
+          </label>
+          {errors.replaceLocal && <p className="field-error">{errors.replaceLocal}</p>}
+        </div>
+      )}
+      <div className="actions">
+        <button type="submit" className="button button-primary" disabled={busy !== null}>
+          {busy === 'join' ? '参加しています…' : '参加する'}
+        </button>
+      </div>
+      <p role="status" className={message ? `message message-${message.kind}` : 'message-empty'}>
+        {message?.text}
+      </p>
+    </form>
+  );
+}
