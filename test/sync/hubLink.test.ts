@@ -1,7 +1,18 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { connectionTo, openMachine, startHub, waitUntil } from './machines.ts';
+import { openDatabase } from '../../electron/core/db/connection.ts';
+import { databaseFileName } from '../../electron/core/paths.ts';
+import { saveHubSettings } from '../../electron/core/sync/hubSettings.ts';
+import { connectionTo, machineUsers, openMachine, startHub, waitUntil, type Machine } from './machines.ts';
 
 const twoDays = 2 * 24 * 60 * 60 * 1000;
+
+/** What 参加する leaves in this machine's settings; the window's status speaks of sharing only then. */
+function setUpToShare(machine: Machine, hubUrl: string): void {
+  const db = openDatabase(path.join(machine.dataDir, databaseFileName));
+  saveHubSettings(db, { url: hubUrl, user: machineUsers[0]!.name, pinnedFingerprint: null, caPem: null });
+  db.close();
+}
 
 describe('reaching the hub', () => {
   it('measures the clock from the hub and reports caught up with nothing unsent', async () => {
@@ -23,6 +34,7 @@ describe('reaching the hub', () => {
     laptop.core.onEvent((event) => {
       if (event.type === 'sync') events.push(event.status.state);
     });
+    setUpToShare(laptop, hub.dbUrl);
     laptop.core.sync.start(connectionTo(hub));
     await waitUntil(() => laptop.core.sync.status().state === 'clockSkew');
     expect(laptop.core.sync.status().message).toContain('この端末の時計がずれています');
