@@ -68,16 +68,16 @@ function isMissingOrEmpty(dbPath: string): boolean {
 /** The files SQLite writes beside the database: any of them not writable makes it fail to open. */
 const databaseFiles = (dbPath: string) => [dbPath, `${dbPath}-wal`, `${dbPath}-shm`];
 
-/**
- * Opens the data folder for this process: lock, database, migrations, handlers, jobs. Throws an
- * AppError with DB_LOCKED, DB_TOO_NEW, DB_DAMAGED, DB_MISSING or DATA_DIR_READ_ONLY (and a
- * Japanese message) when it must not be opened.
- */
 /** The core with its replication engine, for the sharing tests (the transports need only Core). */
 export interface SharingCore extends Core {
   readonly sync: SyncEngine;
 }
 
+/**
+ * Opens the data folder for this process: lock, database, migrations, handlers, jobs. Throws an
+ * AppError with DB_LOCKED, DB_TOO_NEW, DB_DAMAGED, DB_MISSING or DATA_DIR_READ_ONLY (and a
+ * Japanese message) when it must not be opened.
+ */
 export async function openCore(options: CoreOptions): Promise<SharingCore> {
   try {
     return await openDataDir(options);

@@ -1,5 +1,4 @@
 /** What the engine reports, composed from the replication's state, the clock and the outbox. */
-import type { SyncStatus } from '../../../shared/domain/sync.ts';
 import { syncEngineMessages } from '../../../shared/messages/syncEngineMessages.ts';
 import type { HubClock } from './hubClock.ts';
 import type { EngineStatus } from './syncPorts.ts';
@@ -25,10 +24,4 @@ export function composeStatus(sharing: boolean, link: LinkState, clock: HubClock
   if (link.failure) return { ...base, state: 'unreachable', message: syncEngineMessages[link.failure] };
   const busy = link.unsent > 0 || link.push === 'active' || link.pull === 'active';
   return { ...base, state: busy ? 'sending' : 'idle', message: null };
-}
-
-/** What the window is told: the engine's status with the hub's address, the user and the open notices. */
-export function syncStatusOf(status: EngineStatus, about: { hubUrl: string | null; user: string | null; openNotices: number }): SyncStatus {
-  const state = status.state === 'stopped' ? 'off' : status.state === 'idle' ? 'synced' : status.state;
-  return { ...about, state, lastSyncedAt: status.lastSyncedAt, unsent: status.unsent, clockOffsetMs: status.clockOffsetMs, message: status.message };
 }
