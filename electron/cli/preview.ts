@@ -15,6 +15,7 @@ import { newestGoodBackupIn, openCore, restoreDamagedDataDir, type CoreOptions }
 import { appRoot, defaultDataDir } from '../core/paths.ts';
 import { JobPausePoint } from '../core/jobs/jobPausePoint.ts';
 import { startHost } from '../host/server.ts';
+import { isHubTransportError } from '../core/sync/hubTransportError.ts';
 import { parseArgs } from './args.ts';
 
 function newestMtime(dir: string): number {
@@ -85,6 +86,12 @@ async function main(): Promise<void> {
     await core.close();
     process.exit(0);
   };
+  // As in the desktop app (crashDialog): the hub dropping a request PouchDB left unwatched is a
+  // warning; anything else still ends the preview, as Node does by default.
+  process.on('unhandledRejection', (reason) => {
+    if (!isHubTransportError(reason)) throw reason;
+    console.error(`sync: a hub request failed outside replication: ${(reason as Error).message}`);
+  });
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
 }

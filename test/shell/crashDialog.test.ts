@@ -1,3 +1,5 @@
+import net from 'node:net';
+import PouchDB from 'pouchdb-node';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeElectron, resetFakeElectron } from './fakeElectron.ts';
 import { crashDialog } from '../../electron/shell/crashDialog.ts';
@@ -17,5 +19,20 @@ describe('an uncaught error in the main process', () => {
     expect(fakeElectron.dialog.showErrorBox).toHaveBeenCalledWith(shellMessages.unexpectedErrorTitle, shellMessages.unexpectedError);
     const [, text] = fakeElectron.dialog.showErrorBox.mock.calls[0] as [string, string];
     expect(text).not.toContain('TypeError');
+  });
+
+  it('a request the hub dropped while PouchDB was not listening is only a warning: replication retries it', async () => {
+    const closedPort = await new Promise<number>((resolve) => {
+      const server = net.createServer().listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as net.AddressInfo;
+        server.close(() => resolve(port));
+      });
+    });
+    const dropped = await PouchDB.fetch(`http://127.0.0.1:${closedPort}/cyber-counter/`, { headers: new Headers() }).catch((error: unknown) => error);
+    const log = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
+    crashDialog(log)(dropped);
+    expect(log.warn).toHaveBeenCalledWith('sync: a hub request failed outside replication', { error: expect.stringContaining('ECONNREFUSED') });
+    expect(log.error).not.toHaveBeenCalled();
+    expect(fakeElectron.dialog.showErrorBox).not.toHaveBeenCalled();
   });
 });
