@@ -39,6 +39,7 @@ import packageJson from '../../package.json' with { type: 'json' };
 import { fileSecretStore } from './sync/fileSecretStore.ts';
 import { createSyncEngine } from './sync/syncEngine.ts';
 import { currentSharingStatus, resumeSharing } from './sync/sharingStatus.ts';
+import { matchOutboxTriggersToSharing } from './sync/outboxTriggers.ts';
 
 export interface CoreOptions {
   dataDir: string;
@@ -116,6 +117,7 @@ async function openDataDir(options: CoreOptions): Promise<SharingCore> {
     if (current > 0 && current < migrations.length) await createBackup(db, backupsDir, 'before-migration');
     const { from, to } = migrate(db, migrations);
     if (from !== to) log.info('database migrated', { from, to });
+    matchOutboxTriggersToSharing(db);
     const openedDb = db;
     const machineId = readMachineId(openedDb);
     const now = options.now ?? (() => new Date());

@@ -93,8 +93,17 @@ export const syncJoinInputSchema = hubAccessSchema.extend({
 /** Kinds of shared records a notice can be about. */
 export const noticeRecordKinds = ['clinic', 'inquiry', 'staff'] as const;
 
-/** Who wrote a value: the machine, the staff member chosen there (if any), when. */
-const writtenBySchema = z.object({ machine: z.string(), staffName: z.string().nullable(), at: z.string() });
+/**
+ * Who wrote a value: the machine (its id; whether it is this one; the 受付番号 prefix it claimed,
+ * which is how staff tell machines apart), the staff member chosen there (if any), when.
+ */
+const writtenBySchema = z.object({
+  machine: z.string(),
+  thisMachine: z.boolean(),
+  machinePrefix: z.string().nullable(),
+  staffName: z.string().nullable(),
+  at: z.string(),
+});
 
 /** Two machines changed the same field at the same time: the newer value is kept, the other is kept here. */
 export const syncNoticeSchema = z.object({

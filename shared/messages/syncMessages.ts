@@ -4,6 +4,16 @@ import { inquiryChannelLabels, inquiryFieldLabels, inquiryStatusLabels } from '.
 /** Japanese text about sharing records between machines through the office hub. */
 
 // --- Conflict notices (the SQLite side of sharing) ---------------------------------------
+/**
+ * How a notice names the machine that wrote a value: staff know machines by the 受付番号 prefix
+ * each claimed when it joined (A, B, L...), not by their ids.
+ */
+export function machineLabel(by: { machine: string; thisMachine: boolean; machinePrefix: string | null }): string {
+  if (by.thisMachine) return 'この端末';
+  if (by.machinePrefix) return `受付番号「${by.machinePrefix}」の端末`;
+  return `端末 ${by.machine.slice(0, 8)}`;
+}
+
 /** Field labels of the notices, by table and SQLite column. */
 export const syncFieldLabels: Record<string, Record<string, string>> = {
   clinics: {

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { applyMigration } from '../../electron/core/db/migrate.ts';
 import { migrations } from '../../electron/core/db/migrations/index.ts';
+import { matchOutboxTriggersToSharing, outboxTriggersLeftSchemaAt } from '../../electron/core/sync/outboxTriggers.ts';
 
 /**
  * One small backup as each released schema version wrote it: the frozen migrations up to that
@@ -72,6 +73,8 @@ export function writeVersionBackup(file: string, version: number): void {
   try {
     for (const migration of migrations.slice(0, version)) applyMigration(db, migration);
     for (let v = 1; v <= version; v++) if (rowsOfVersion[v]) db.exec(rowsOfVersion[v]!);
+    // The file of version 11 shares: from 12 on, the app adds the outbox triggers of a sharing machine itself.
+    if (version >= outboxTriggersLeftSchemaAt) matchOutboxTriggersToSharing(db);
     db.pragma('journal_mode = DELETE');
     db.exec('VACUUM');
   } finally {

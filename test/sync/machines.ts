@@ -60,6 +60,16 @@ export async function openMachine(options: { clockOffsetMs?: number; dataDir?: s
   };
 }
 
+/** The machine's id, as it stamps its edits. */
+export function machineIdOf(machine: Machine): string {
+  const db = new Database(machine.core.dbPath, { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare("SELECT value FROM app_meta WHERE key = 'machine_id'").pluck().get() as string;
+  } finally {
+    db.close();
+  }
+}
+
 /** Polls until the condition holds; the test's timeout is the only limit. */
 export async function waitUntil(condition: () => boolean | Promise<boolean>, pollMs = 50): Promise<void> {
   while (!(await condition())) await new Promise((resolve) => setTimeout(resolve, pollMs));

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { connectionTo, differences, editClinic, machineUsers, notices, openMachine, startHub, syncUntilConverged, type ClinicView } from './machines.ts';
+import type { SyncNotice } from '../../shared/domain/sync.ts';
+import { claimReceiptPrefix } from '../../electron/core/sync/receiptPrefixClaim.ts';
+import { machineLabel } from '../../shared/messages/syncMessages.ts';
+import { connectionTo, differences, editClinic, machineIdOf, machineUsers, notices, openMachine, startHub, syncUntilConverged, type ClinicView } from './machines.ts';
 
 describe('two office PCs and a laptop sharing one clinic', () => {
   it('different fields edited on two PCs both survive, with no notice', async () => {
@@ -33,6 +36,9 @@ describe('two office PCs and a laptop sharing one clinic', () => {
     const hub = await startHub();
     // Clocks a few seconds apart, well within the two minutes: each machine's edit time is its own.
     const machines = [await openMachine(), await openMachine({ clockOffsetMs: 5_000 }), await openMachine({ clockOffsetMs: 10_000 })];
+    // Each claimed its 受付番号 prefix on joining: that is how the notices name them to staff.
+    const prefixes = ['A', 'B', 'L'];
+    for (const [i, machine] of machines.entries()) await claimReceiptPrefix(connectionTo(hub, machineUsers[i]), prefixes[i]!, machineIdOf(machine));
     machines.forEach((machine, i) => machine.core.sync.start(connectionTo(hub, machineUsers[i])));
     const clinic = await machines[0]!.call<ClinicView>('clinics.create', { name: '霧島眼科', phone: '0995-45-0000' });
     await syncUntilConverged(hub, machines);
@@ -59,6 +65,13 @@ describe('two office PCs and a laptop sharing one clinic', () => {
       expect(notices(machine)).toEqual(expected);
       expect(await differences(hub, machine)).toEqual([]);
     }
+    // On the first office PC, the list in 設定 → 同期 names who replaced what by their prefixes.
+    const shown = (await machines[0]!.call<{ items: SyncNotice[] }>('sync.notices', { includeResolved: false })).items.filter((n) => n.field === 'phone');
+    const writerOf = (phone: string) => phones.indexOf(phone);
+    expect(shown.map((n) => machineLabel(n.replaced)).sort()).toEqual(
+      shown.map((n) => (writerOf(n.replacedValue) === 0 ? 'この端末' : `受付番号「${prefixes[writerOf(n.replacedValue)]}」の端末`)).sort(),
+    );
+    expect(shown.map((n) => n.replaced.machinePrefix).sort()).toEqual(phones.filter((p) => p !== kept).map((p) => prefixes[writerOf(p)]).sort());
   });
 
   it('edits of one field made one after the other, each having seen the last, leave no notice', async () => {

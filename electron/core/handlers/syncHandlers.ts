@@ -48,6 +48,7 @@ const fieldOfFailure: Record<HubFailure, keyof HubAccess> = {
 export function syncHandlers(deps: SyncHandlerDeps) {
   const { db, engine, secrets } = deps;
   const status = () => currentSharingStatus(db, engine.status());
+  const machines = () => ({ self: deps.machineId, prefixes: engine.machinePrefixes() });
 
   /** The CA certificate the user chose for this check or join, read as PEM. */
   const caPemOf = (access: HubAccess): string | undefined => {
@@ -129,8 +130,8 @@ export function syncHandlers(deps: SyncHandlerDeps) {
       await engine.syncNow();
       return status();
     },
-    'sync.notices': (query) => ({ items: listNotices(db, query) }),
-    'sync.putBack': ({ noticeId }) => putBackNotice(db, noticeId, deps.writeContext()),
-    'sync.dismissNotice': ({ noticeId }) => dismissNotice(db, noticeId, deps.writeContext()),
+    'sync.notices': (query) => ({ items: listNotices(db, query, machines()) }),
+    'sync.putBack': ({ noticeId }) => putBackNotice(db, noticeId, deps.writeContext(), machines()),
+    'sync.dismissNotice': ({ noticeId }) => dismissNotice(db, noticeId, deps.writeContext(), machines()),
   } satisfies Partial<HandlerMap>;
 }

@@ -49,6 +49,16 @@ export async function minimumSchema(store: Store): Promise<number> {
   }
 }
 
+/** The `prefix:<P>` claims the store holds (pulled from the hub): machine id to its 受付番号 prefix. */
+export async function claimedPrefixesIn(store: Store): Promise<Map<string, string>> {
+  const claims = await store.allDocs<{ machineId?: unknown }>({ startkey: 'prefix:', endkey: 'prefix:\ufff0', include_docs: true });
+  const byMachine = new Map<string, string>();
+  for (const row of claims.rows) {
+    if (typeof row.doc?.machineId === 'string') byMachine.set(row.doc.machineId, row.id.slice('prefix:'.length));
+  }
+  return byMachine;
+}
+
 /** The store's current documents of these ids, conflicts merged first (stampChanges must stamp on a merged document). */
 async function currentDocs(store: Store, ids: readonly string[]): Promise<Map<string, RecordDoc>> {
   const found = await store.allDocs<RecordDoc>({ keys: [...ids], include_docs: true, conflicts: true });

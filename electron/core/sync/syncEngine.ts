@@ -16,7 +16,7 @@ import { startLiveReplication, type LiveReplication } from './liveReplication.ts
 import { destroyLocalStore, openHubDb, openLocalStore, type Store } from './localStore.ts';
 import { replaceSharedRecords } from './applyRemote.ts';
 import { countUnsent, queueAllSharedRecords } from './outbox.ts';
-import { applyStoreChanges, drainOutbox, minimumSchema } from './storeRounds.ts';
+import { applyStoreChanges, claimedPrefixesIn, drainOutbox, minimumSchema } from './storeRounds.ts';
 import { setSharing } from './syncState.ts';
 import type { EngineStatus, HubConnection, SyncEngine } from './syncPorts.ts';
 
@@ -85,6 +85,11 @@ export function createSyncEngine(options: SyncEngineOptions): CoreSyncEngine {
   // Written to the store but not yet confirmed on the hub: part of 未送信 with the outbox.
   const notPushed = new Set<string>();
   const countUnsentNow = () => countUnsent(db) + notPushed.size;
+  // Each machine's claimed prefix (`prefix:<P>` documents), so a notice can say which machine wrote.
+  let prefixes = new Map<string, string>();
+  const refreshPrefixes = async () => {
+    prefixes = await claimedPrefixesIn(localStore());
+  };
   // Documents held for a clock ahead of the hub's are tried again while sharing.
   let held = 0;
   const heldRetry = setInterval(() => {
@@ -106,6 +111,7 @@ export function createSyncEngine(options: SyncEngineOptions): CoreSyncEngine {
           held = applied.held;
           if (applied.areas.length > 0) options.announce(applied.areas);
           await checkMinimumSchema();
+          await refreshPrefixes();
         }
       } catch (error) {
         log.error('sync: round failed', { error: error instanceof Error ? error.message : String(error) });
@@ -225,7 +231,13 @@ export function createSyncEngine(options: SyncEngineOptions): CoreSyncEngine {
       setSharing(db, true);
       hub = connection;
       hubDb = null;
-      await localStore().replicate.from(hubDbFor(connection), { batch_size: 500 });
+      try {
+        await localStore().replicate.from(hubDbFor(connection), { batch_size: 500 });
+      } catch (error) {
+        // The hub went away part way: this machine shares all the same, and the live pull started
+        // below fetches the rest when it answers again (the status says it cannot be reached).
+        log.warn('sync: taking the hub records stopped part way', { status: (error as { status?: number }).status });
+      }
       request({ apply: true });
       await settle();
       engine.start(connection);
@@ -240,10 +252,12 @@ export function createSyncEngine(options: SyncEngineOptions): CoreSyncEngine {
       inSqlite.clear();
       notPushed.clear();
       clock.forget();
+      prefixes = new Map();
       Object.assign(link, { push: null, pull: null, failure: null, lastSyncedAt: null, updateApp: false, unsent: 0 });
       report();
     },
     writesHeld: () => hub !== null && clock.skewed(),
+    machinePrefixes: () => prefixes,
     writesRefusal: () => (hub !== null && clock.skewed() ? 'CLOCK_SKEW' : false),
     localWrite() {
       if (hub && !closed) request({ drain: true });

@@ -40,12 +40,19 @@ function valueText(table: SharedTable, field: string, value: unknown): string {
   return syncValueLabels[table]?.[field]?.[text] ?? text;
 }
 
-function writtenBy(db: Db, side: Side) {
-  const staffName = side.staffId ? ((statement(db, 'SELECT name FROM staff WHERE id = ?').pluck().get(side.staffId) as string | undefined) ?? null) : null;
-  return { machine: side.stamp.m, staffName, at: side.stamp.t };
+/** This machine's id and the 受付番号 prefix each machine claimed: how a notice names the machines. */
+export interface MachineNames {
+  self: string;
+  prefixes: ReadonlyMap<string, string>;
 }
 
-function toNotice(db: Db, row: NoticeRow): SyncNotice | undefined {
+function writtenBy(db: Db, side: Side, machines: MachineNames) {
+  const staffName = side.staffId ? ((statement(db, 'SELECT name FROM staff WHERE id = ?').pluck().get(side.staffId) as string | undefined) ?? null) : null;
+  const machine = side.stamp.m;
+  return { machine, thisMachine: machine === machines.self, machinePrefix: machines.prefixes.get(machine) ?? null, staffName, at: side.stamp.t };
+}
+
+function toNotice(db: Db, row: NoticeRow, machines: MachineNames): SyncNotice | undefined {
   const record = parseRecordDocId(row.record_doc_id);
   const recordKind = record && kindOfTable[record.table];
   if (!record || !recordKind) return undefined;
@@ -60,14 +67,14 @@ function toNotice(db: Db, row: NoticeRow): SyncNotice | undefined {
     fieldLabel: syncFieldLabels[record.table]?.[row.field] ?? row.field,
     keptValue: valueText(record.table, row.field, kept.value),
     replacedValue: valueText(record.table, row.field, replaced.value),
-    kept: writtenBy(db, kept),
-    replaced: writtenBy(db, replaced),
+    kept: writtenBy(db, kept, machines),
+    replaced: writtenBy(db, replaced, machines),
     resolvedAt: row.resolved_at,
   };
 }
 
 /** Conflict notices, newest replaced edit first: all of one record (its badge), or the open ones (設定 → 同期). */
-export function listNotices(db: Db, query: { recordId?: string | undefined; includeResolved: boolean }): SyncNotice[] {
+export function listNotices(db: Db, query: { recordId?: string | undefined; includeResolved: boolean }, machines: MachineNames): SyncNotice[] {
   const where: string[] = [];
   const params: unknown[] = [];
   if (query.recordId !== undefined) {
@@ -80,7 +87,7 @@ export function listNotices(db: Db, query: { recordId?: string | undefined; incl
     `SELECT id, record_doc_id, field, kept, replaced, resolved_at FROM sync_notices ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY json_extract(replaced, '$.stamp.t') DESC, id`,
   ).all(...params) as NoticeRow[];
-  return rows.flatMap((row) => toNotice(db, row) ?? []);
+  return rows.flatMap((row) => toNotice(db, row, machines) ?? []);
 }
 
 /** Open notices, for the status's count. */
@@ -94,10 +101,10 @@ function noticeRow(db: Db, id: string): NoticeRow {
   return row;
 }
 
-function resolve(db: Db, id: string, ctx: WriteContext): SyncNotice {
+function resolve(db: Db, id: string, ctx: WriteContext, machines: MachineNames): SyncNotice {
   const now = (ctx.now?.() ?? new Date()).toISOString();
   statement(db, 'UPDATE sync_notices SET resolved_at = ? WHERE id = ? AND resolved_at IS NULL').run(now, id);
-  return toNotice(db, noticeRow(db, id))!;
+  return toNotice(db, noticeRow(db, id), machines)!;
 }
 
 const clinicFieldOfColumn: Record<string, keyof ClinicFields> = {
@@ -140,7 +147,7 @@ function writeBack(db: Db, table: SharedTable, id: string, field: string, value:
  * closes the notice. Refused when the record has changed since the conflict (its value is no
  * longer the one kept), so a later edit is never undone unseen.
  */
-export function putBackNotice(db: Db, id: string, ctx: WriteContext): SyncNotice {
+export function putBackNotice(db: Db, id: string, ctx: WriteContext, machines: MachineNames): SyncNotice {
   return db.transaction(() => {
     const row = noticeRow(db, id);
     const record = parseRecordDocId(row.record_doc_id);
@@ -150,15 +157,15 @@ export function putBackNotice(db: Db, id: string, ctx: WriteContext): SyncNotice
     const replaced = JSON.parse(row.replaced) as Side;
     if (!isDeepStrictEqual(current[row.field] ?? null, kept.value ?? null)) throw new AppError('CONFLICT', syncNoticeMessages.recordChangedSince);
     writeBack(db, record.table, record.id, row.field, replaced.value ?? null, ctx);
-    return resolve(db, id, ctx);
+    return resolve(db, id, ctx, machines);
   })();
 }
 
 /** 確認済み: closes the notice and keeps the value that won. */
-export function dismissNotice(db: Db, id: string, ctx: WriteContext): SyncNotice {
+export function dismissNotice(db: Db, id: string, ctx: WriteContext, machines: MachineNames): SyncNotice {
   return db.transaction(() => {
     noticeRow(db, id);
-    return resolve(db, id, ctx);
+    return resolve(db, id, ctx, machines);
   })();
 }
 

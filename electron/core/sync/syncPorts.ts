@@ -112,5 +112,7 @@ export interface SyncEngine {
   leave(): Promise<void>;
   /** True while this machine must not write (its clock is too far from the hub's). */
   writesHeld(): boolean;
+  /** The 受付番号 prefix each machine claimed on the hub, by machine id, as last pulled: how staff tell machines apart. */
+  machinePrefixes(): ReadonlyMap<string, string>;
   close(): Promise<void>;
 }

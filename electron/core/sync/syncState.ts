@@ -1,4 +1,5 @@
 import { statement, type Db } from '../db/connection.ts';
+import { setOutboxTriggers } from './outboxTriggers.ts';
 
 /** The one row of sync state (migration 11). */
 export interface SyncStateRow {
@@ -20,12 +21,13 @@ export function readSyncState(db: Db): SyncStateRow {
 }
 
 /**
- * Turns the outbox on or off. Turning it off also forgets what was queued and the checkpoint:
+ * Turns the outbox on or off, with the triggers that fill it. Turning it off also forgets what was queued and the checkpoint:
  * leaving sharing keeps every record, and joining again starts from the hub afresh.
  */
 export function setSharing(db: Db, on: boolean): void {
   db.transaction(() => {
     statement(db, 'UPDATE sync_state SET sharing = ? WHERE id = 1').run(on ? 1 : 0);
+    setOutboxTriggers(db, on);
     if (!on) {
       statement(db, 'DELETE FROM sync_outbox').run();
       statement(db, 'DELETE FROM sync_pending').run();

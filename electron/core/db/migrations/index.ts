@@ -10,6 +10,7 @@ import { rateTableSources } from './008_rate_table_sources.ts';
 import { unconfirmedKind } from './009_unconfirmed_kind.ts';
 import { agencyTexts } from './010_agency_texts.ts';
 import { syncOutbox } from './011_sync_outbox.ts';
+import { outboxTriggersWhileSharing } from './012_outbox_triggers_while_sharing.ts';
 
 /** Every schema change, in order. Append only: a released migration is never edited. */
-export const migrations: readonly Migration[] = [initial, records, quotes, contentChanges, documentOutputs, trigramSearch, recordRevisions, rateTableSources, unconfirmedKind, agencyTexts, syncOutbox];
+export const migrations: readonly Migration[] = [initial, records, quotes, contentChanges, documentOutputs, trigramSearch, recordRevisions, rateTableSources, unconfirmedKind, agencyTexts, syncOutbox, outboxTriggersWhileSharing];

@@ -3,12 +3,13 @@ import type { SyncNotice } from '../../../../shared/domain/sync.ts';
 import { errorMessageOf } from '../../api/ApiError.ts';
 import { formatDateTime, useDateStyle } from '../../format/formatDate.ts';
 import { dismissNotice, putBackNotice, useSyncNotices } from '../../query/useSyncReads.ts';
+import { machineLabel } from '../../../../shared/messages/syncMessages.ts';
 
 const recordKindLabels: Record<SyncNotice['recordKind'], string> = { clinic: '医療機関', inquiry: '問い合わせ', staff: '担当者' };
 
-/** Who wrote a value, where and when: 山田（端末 PC-2）2026/11/24 14:05. */
+/** Who wrote a value, where and when: 山田（受付番号「B」の端末）2026/11/24 14:05. */
 function writtenBy(by: SyncNotice['kept'], dateStyle: ReturnType<typeof useDateStyle>): string {
-  return `${by.staffName ?? '担当者なし'}（端末 ${by.machine}）${formatDateTime(by.at, dateStyle)}`;
+  return `${by.staffName ?? '担当者なし'}（${machineLabel(by)}）${formatDateTime(by.at, dateStyle)}`;
 }
 
 /**
