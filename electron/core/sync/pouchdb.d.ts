@@ -85,6 +85,8 @@ declare module 'pouchdb-node' {
       /** The http adapter sends every request through this (pouchdb-node's default is node-fetch). */
       fetch?: Fetch;
       skip_setup?: boolean;
+      /** Basic credentials for an http database (the bench's reference uses the hub's admin). */
+      auth?: { username: string; password: string };
       auto_compaction?: boolean;
     }
 

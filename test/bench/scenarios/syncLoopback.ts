@@ -7,6 +7,7 @@
  */
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import PouchDB from 'pouchdb-node';
 import type { SharingCore } from '../../../electron/core/openCore.ts';
 import { databaseFileName } from '../../../electron/core/paths.ts';
 import { startCouchHub } from '../../helpers/couchHub.ts';
@@ -34,6 +35,41 @@ const clinicCount = (core: SharingCore) => {
     db.close();
   }
 };
+/**
+ * The reference, in the same run: PouchDB alone moving the same documents the same way (a store
+ * to the hub, the hub to another store; the hub into an empty store), with no SQLite on either
+ * side and no outbox. What the app adds is the figure minus this.
+ */
+async function pouchOnly(hub: Awaited<ReturnType<typeof startCouchHub>>, dir: string) {
+  const auth = { username: hub.admin.name, password: hub.admin.password };
+  const remote = (name: string) => new PouchDB(`${hub.origin}/${name}`, { auth });
+  const store = (name: string) => new PouchDB(path.join(dir, name));
+  return {
+    /** Copies `docs` into a fresh store, then times store → hub database `name` → another fresh store. */
+    async relay(name: string, docs: readonly Record<string, unknown>[]) {
+      const from = store(`${name}-from`);
+      const to = store(`${name}-to`);
+      await from.bulkDocs(docs.map(({ _rev, ...doc }) => doc as PouchDB.Doc));
+      const started = performance.now();
+      await from.replicate.to(remote(name), { batch_size: 500 });
+      await to.replicate.from(remote(name), { batch_size: 500 });
+      const ms = since(started);
+      await from.close();
+      await to.close();
+      return ms;
+    },
+    /** Times pulling hub database `name` into a fresh store. */
+    async pull(name: string) {
+      const to = store(`${name}-pulled`);
+      const started = performance.now();
+      await to.replicate.from(remote(name), { batch_size: 500 });
+      const ms = since(started);
+      await to.close();
+      return ms;
+    },
+  };
+}
+
 async function until(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise((resolve) => setTimeout(resolve, 10));
 }
@@ -59,6 +95,10 @@ runScenario('syncLoopback', async () => {
     await until(() => clinicCount(pc) === changes);
     const changesMs = since(reconnected);
     progress(`${changes} changes laptop → PC: ${round(changesMs)} ms`);
+    const reference = await pouchOnly(hub, dir);
+    const laptopDocs = (await hub.request('GET', `${new URL(hub.dbUrl).pathname}/_all_docs?include_docs=true`, undefined, hub.admin)).body as { rows: { doc: Record<string, unknown> }[] };
+    const changesReferenceMs = await reference.relay('reference-changes', laptopDocs.rows.map((row) => row.doc));
+    progress(`reference, PouchDB alone store → hub → store, ${laptopDocs.rows.length} documents: ${round(changesReferenceMs)} ms`);
 
     // 3. Idle, both connected: this process holds two cores, so the figure is for both.
     await until(() => pc.sync.status().state === 'idle' && laptop.sync.status().state === 'idle');
@@ -90,6 +130,8 @@ runScenario('syncLoopback', async () => {
     const firstSyncMs = since(joined);
     progress(`first sync of ${firstSyncClinics + changes} clinics: ${round(firstSyncMs)} ms`);
     await newcomer.close();
+    const firstSyncReferenceMs = await reference.pull(new URL(hub.dbUrl).pathname.slice(1));
+    progress(`reference, PouchDB alone pulling the hub into an empty store: ${round(firstSyncReferenceMs)} ms`);
 
     const idlePercent = round(median(idle));
     return {
@@ -100,7 +142,13 @@ runScenario('syncLoopback', async () => {
       firstSyncClinics: firstSyncClinics + changes,
       firstSyncMs: round(firstSyncMs),
       idleCpuPercent: { median: idlePercent, windows: idle.map((p) => round(p)), windowMs: idleWindowMs },
-      reference: null,
+      reference: {
+        what: 'PouchDB alone, no SQLite: the same documents store → hub → store, and the hub pulled into an empty store',
+        changesMs: round(changesReferenceMs),
+        firstSyncMs: round(firstSyncReferenceMs),
+        changesOverReference: round(changesMs / changesReferenceMs),
+        firstSyncOverReference: round(firstSyncMs / firstSyncReferenceMs),
+      },
       note: 'pouchdb-server in memory on 127.0.0.1 as the hub; both PCs of step 1 live in this one process, so the idle figure covers two apps',
     };
   } finally {
