@@ -23,6 +23,7 @@ import { limits } from './limits.ts';
 import { expectedRevisionSchema } from '../domain/revision.ts';
 import { jobIdInputSchema, jobStartSchema, jobStateSchema } from './jobs.ts';
 import { maintenanceStateSchema } from './dataAreas.ts';
+import { joinPreviewSchema } from '../domain/joinPreview.ts';
 import { hubAccessSchema, hubCheckResultSchema, syncJoinInputSchema, syncNoticeSchema, syncStatusSchema } from '../domain/sync.ts';
 
 const channel = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
@@ -197,6 +198,8 @@ export const contract = {
   'sync.status': channel(z.object({}), syncStatusSchema),
   /** 接続を確認: reaches the hub with these settings and tells what failed; saves nothing. */
   'sync.checkHub': channel(hubAccessSchema, hubCheckResultSchema),
+  /** Which of this machine's clinics are the hub's, when both hold records; saves nothing. */
+  'sync.joinPreview': channel(hubAccessSchema, joinPreviewSchema),
   /** Claims the receipt prefix, keeps the password safe, and starts sharing. */
   'sync.join': channel(syncJoinInputSchema, syncStatusSchema),
   /** Stops sharing; every record stays on this machine. */

@@ -1,6 +1,6 @@
 import { normalizeForSearch } from '../text/normalizeForSearch.ts';
 import { findClinicMatch, matchKeys, type ClinicMatchLookup, type MatchCandidate } from './clinicMatch.ts';
-import type { MatchRule } from './clinicCsvImport.ts';
+import type { joinMatchRules, uncertainReasons } from './joinPreview.ts';
 
 /**
  * Joining a hub with records on both sides (issue 21 §2): which of this machine's clinics are the
@@ -17,14 +17,14 @@ export interface JoinClinic {
   address: string;
 }
 
-export type JoinMatchRule = Exclude<MatchRule, 'id'>;
+export type JoinMatchRule = (typeof joinMatchRules)[number];
 
-/** Why a pair is shown for staff to decide rather than merged on their confirmation of the whole list. */
-export type UncertainReason =
-  /** Same phone number, but the names differ: a group's clinics often share a switchboard. */
-  | 'phoneOnlyNamesDiffer'
-  /** Same name, and one side has no address to compare. */
-  | 'nameWithoutAddress';
+/**
+ * Why a pair is shown for staff to decide rather than merged on their confirmation of the whole
+ * list: the same phone under other names (a group's clinics often share a switchboard), or the
+ * same name where one side has no address to compare.
+ */
+export type UncertainReason = (typeof uncertainReasons)[number];
 
 export interface JoinMatchPlan {
   /** Pairs the import's rules call the same clinic: merged once staff confirm the list. */

@@ -269,6 +269,10 @@ const validCalls: Record<Channel, (t: TestHost) => Promise<{ input: unknown; che
     const hub = await sharedHub();
     return { input: hubAccess(hub), check: (r) => expect(r).toMatchObject({ ok: true, fingerprint: null }) };
   },
+  'sync.joinPreview': async () => {
+    const hub = await sharedHub();
+    return { input: hubAccess(hub), check: (r) => expect(r).toMatchObject({ matched: [], uncertain: [], localOnly: { count: 0 } }) };
+  },
   'sync.join': async () => {
     const hub = await sharedHub();
     return { input: { ...hubAccess(hub), receiptPrefix: 'J' }, check: (r) => expect(r).toMatchObject({ hubUrl: hub.dbUrl, user: hubUser.name, state: expect.stringMatching(/^(synced|sending)$/) }) };

@@ -16,6 +16,7 @@ import { claimReceiptPrefix } from '../sync/receiptPrefixClaim.ts';
 import { configuredHub, currentSharingStatus, hubPasswordKey } from '../sync/sharingStatus.ts';
 import { sharedRecordCount } from '../sync/applyRemote.ts';
 import { dismissNotice, listNotices, putBackNotice } from '../sync/syncNotices.ts';
+import { hubJoinClinics, joinPreviewOf, localJoinClinics } from '../sync/joinPreview.ts';
 import type { SecretStore, SyncEngine } from '../sync/syncPorts.ts';
 import type { HandlerMap } from './handlerMap.ts';
 
@@ -82,6 +83,12 @@ export function syncHandlers(deps: SyncHandlerDeps) {
     },
     'sync.status': () => status(),
     'sync.checkHub': (access) => checkHub(access, trustOf(access), deps.machineId),
+    'sync.joinPreview': async (access) => {
+      const trust = trustOf(access);
+      const check = await checkHub(access, trust, deps.machineId);
+      if (!check.ok) throw new AppError('INVALID_INPUT', check.message, { [fieldOfFailure[check.failure]]: check.message });
+      return joinPreviewOf(localJoinClinics(db), await hubJoinClinics(connectHub(access, trust)));
+    },
     'sync.join': async ({ receiptPrefix, replaceLocal, ...access }) => {
       if (readHubSettings(db)) throw new AppError('INVALID_INPUT', hubMessages.alreadySharing);
       if (!(await secrets.available())) throw new AppError('INVALID_INPUT', hubMessages.secretsUnavailable);
