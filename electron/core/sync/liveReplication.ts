@@ -14,6 +14,8 @@ export const backOff = (delay: number) => Math.min(Math.max(delay * 2, 1000), 60
 export interface LiveEvents {
   /** Documents arrived from the hub: the store's feed has something to apply. */
   pulled(): void;
+  /** A push batch reached the hub with these documents. */
+  pushed(docs: readonly { _id: string; _rev?: string }[]): void;
   /** Either direction started working, caught up, or stalled on an error. */
   activity(direction: 'push' | 'pull', state: 'active' | 'caughtUp' | 'stalled'): void;
 }
@@ -37,8 +39,9 @@ export function startLiveReplication(store: Store, hubDb: Store, options: { push
     running[direction] = replication;
     replication.on('active', () => events.activity(direction, 'active'));
     replication.on('paused', (error) => events.activity(direction, error ? 'stalled' : 'caughtUp'));
-    replication.on('change', () => {
+    replication.on('change', (info) => {
       if (direction === 'pull') events.pulled();
+      else events.pushed(info.docs ?? []);
     });
     // The hub refused one document (a validation rule): the rest go on; the id says which.
     replication.on('denied', (error) => log.warn('sync: document refused by the hub', { direction, id: (error as { id?: string } | undefined)?.id }));

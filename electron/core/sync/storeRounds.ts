@@ -85,11 +85,11 @@ const failedIds = (results: readonly (PouchDB.Response | PouchDB.BulkError)[], i
  * Writes what the outbox holds into the store, stamped, then acknowledges it. A crash between
  * the two repeats the drain, which then finds the store already holding those values (nothing
  * is written twice). A document the pull changed meanwhile keeps its entries for the next round.
- * Returns the ids written, and whether entries were left for another round.
+ * Returns the revisions written, and whether entries were left for another round.
  */
-export async function drainOutbox(ctx: RoundContext): Promise<{ written: string[]; again: boolean }> {
+export async function drainOutbox(ctx: RoundContext): Promise<{ written: { id: string; rev: string }[]; again: boolean }> {
   const { db, store } = ctx;
-  const written: string[] = [];
+  const written: { id: string; rev: string }[] = [];
   for (;;) {
     const entries = readOutbox(db, batchSize);
     const notices = readNoticeOutbox(db, batchSize);
@@ -112,9 +112,10 @@ export async function drainOutbox(ctx: RoundContext): Promise<{ written: string[
       if ('error' in result && result.error) return;
       const id = docs[i]!._id;
       const base = current.get(id);
-      if (!base || base._deleted || ctx.inSqlite.get(id) === base._rev) ctx.inSqlite.set(id, (result as PouchDB.Response).rev);
+      const rev = (result as PouchDB.Response).rev;
+      if (!base || base._deleted || ctx.inSqlite.get(id) === base._rev) ctx.inSqlite.set(id, rev);
       else ctx.inSqlite.delete(id);
-      written.push(id);
+      written.push({ id, rev });
     });
     ackOutbox(db, [...entries, ...notices].filter((entry) => !failed.has(entry.docId)));
     if (failed.size > 0) return { written, again: true };

@@ -18,6 +18,7 @@ import { replaceSharedRecords } from './applyRemote.ts';
 import { countUnsent, queueAllSharedRecords } from './outbox.ts';
 import { applyStoreChanges, claimedPrefixesIn, drainOutbox, minimumSchema } from './storeRounds.ts';
 import { setSharing } from './syncState.ts';
+import { createPushTracker } from './pushTracker.ts';
 import type { EngineStatus, HubConnection, SyncEngine } from './syncPorts.ts';
 
 export interface SyncEngineOptions {
@@ -83,7 +84,7 @@ export function createSyncEngine(options: SyncEngineOptions): CoreSyncEngine {
   const inSqlite = new Map<string, string>();
   const ctx = () => ({ db, store: localStore(), machineId: options.machineId, now: options.now, log, appSchema: options.appSchema, backupsDir: options.backupsDir, clockOffsetMs: clock.offsetMs(), inSqlite });
   // Written to the store but not yet confirmed on the hub: part of 未送信 with the outbox.
-  const notPushed = new Set<string>();
+  const notPushed = createPushTracker();
   const countUnsentNow = () => countUnsent(db) + notPushed.size;
   // Each machine's claimed prefix (`prefix:<P>` documents), so a notice can say which machine wrote.
   let prefixes = new Map<string, string>();
@@ -103,7 +104,7 @@ export function createSyncEngine(options: SyncEngineOptions): CoreSyncEngine {
       try {
         if (round.drain && clock.offsetMs() !== null) {
           const drained = await drainOutbox(ctx());
-          for (const id of drained.written) notPushed.add(id);
+          notPushed.written(drained.written);
           if (drained.again) again({ drain: true });
         }
         if (round.apply) {
@@ -144,13 +145,17 @@ export function createSyncEngine(options: SyncEngineOptions): CoreSyncEngine {
       log,
       events: {
         pulled: () => request({ apply: true }),
+        pushed(docs) {
+          notPushed.pushed(docs);
+          link.unsent = countUnsentNow();
+          report();
+        },
         activity(direction, state) {
           link[direction] = state;
           if (state === 'stalled' && link.failure === null) link.failure = 'unreachable';
           if (state === 'caughtUp') {
             if (link.failure === 'unreachable') link.failure = null;
             link.lastSyncedAt = options.now().toISOString();
-            if (direction === 'push') notPushed.clear();
             link.unsent = countUnsentNow();
           }
           report();
@@ -193,8 +198,7 @@ export function createSyncEngine(options: SyncEngineOptions): CoreSyncEngine {
         request({ drain: true });
         await settle();
         if (!link.updateApp) {
-          await localStore().replicate.to(remote, { batch_size: 200 });
-          notPushed.clear();
+          await localStore().replicate.to(remote, { batch_size: 200 }).on('change', (info) => notPushed.pushed(info.docs ?? []));
         }
         await localStore().replicate.from(remote, { batch_size: 200 });
         if (link.failure === 'unreachable') link.failure = null;
@@ -225,7 +229,7 @@ export function createSyncEngine(options: SyncEngineOptions): CoreSyncEngine {
       await destroyLocalStore(localStore());
       store = null;
       inSqlite.clear();
-      notPushed.clear();
+      notPushed.forget();
       replaceSharedRecords(db);
       options.announce(['clinics', 'inquiries', 'quotes', 'documentOutputs', 'staff', 'sync']);
       setSharing(db, true);
@@ -250,7 +254,7 @@ export function createSyncEngine(options: SyncEngineOptions): CoreSyncEngine {
       store = null;
       setSharing(db, false);
       inSqlite.clear();
-      notPushed.clear();
+      notPushed.forget();
       clock.forget();
       prefixes = new Map();
       Object.assign(link, { push: null, pull: null, failure: null, lastSyncedAt: null, updateApp: false, unsent: 0 });
