@@ -18,6 +18,7 @@ import { replaceSharedRecords } from './applyRemote.ts';
 import { countUnsent, queueAllSharedRecords } from './outbox.ts';
 import { applyStoreChanges, claimedPrefixesIn, drainOutbox, minimumSchema } from './storeRounds.ts';
 import { setSharing } from './syncState.ts';
+import { installArrivedContent, shareContentChanges, type SharedContent } from './contentDocs.ts';
 import type { EngineStatus, HubConnection, SyncEngine } from './syncPorts.ts';
 
 export interface SyncEngineOptions {
@@ -32,6 +33,8 @@ export interface SyncEngineOptions {
   appSchema: number;
   /** The data areas a remote batch changed, so open screens refresh. */
   announce: (areas: readonly DataArea[]) => void;
+  /** The content in force: official tables and packs installed anywhere are shared with their files. */
+  content?: SharedContent;
 }
 
 /** The engine as openCore holds it: the seam, plus the nudge after a local write. */
@@ -102,6 +105,7 @@ export function createSyncEngine(options: SyncEngineOptions): CoreSyncEngine {
     async (round, again) => {
       try {
         if (round.drain && clock.offsetMs() !== null) {
+          if (options.content) for (const id of await shareContentChanges(db, localStore(), options.content)) notPushed.add(id);
           const drained = await drainOutbox(ctx());
           for (const id of drained.written) notPushed.add(id);
           if (drained.again) again({ drain: true });
@@ -109,7 +113,8 @@ export function createSyncEngine(options: SyncEngineOptions): CoreSyncEngine {
         if (round.apply) {
           const applied = await applyStoreChanges(ctx());
           held = applied.held;
-          if (applied.areas.length > 0) options.announce(applied.areas);
+          const areas = [...applied.areas, ...(options.content ? await installArrivedContent(db, localStore(), options.content, log) : [])];
+          if (areas.length > 0) options.announce(areas);
           await checkMinimumSchema();
           await refreshPrefixes();
         }
