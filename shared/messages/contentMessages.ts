@@ -89,6 +89,8 @@ export const contentMessages = {
   /** A table or pack installed on another machine that this app refuses: the last good content stays. */
   arrivedRefused: (kind: 'pack' | 'rates', label: string) =>
     `他の端末で取り込まれた${kind === 'rates' ? '保険料表' : '内容パック'}「${label}」は、この端末のアプリでは使えないため、前の内容を使っています。アプリを最新版に更新すると使えるようになります。`,
+  arrivedTitle: '他の端末で取り込まれた内容を、この端末では使っていません',
+  arrivedReasons: '理由：',
   arrivedMismatch: '届いたファイルが取り込みの記録と一致しません（途中で壊れたか、書き換えられています）。取り込んだ端末で読み込み直してください。',
   arrivedNameRefused: '取り込みの記録が、アプリが書いたものではないファイル名を指しています。',
   templateFileName: '保険料表テンプレート.csv',

@@ -149,6 +149,7 @@ function arrivalProblem(change: InstalledChange, messages: string[], changes: re
     file: change.fileName,
     kind: change.kind,
     ...(change.kind === 'rates' && !laterInForce ? { setAside: { version: change.label, official: true } } : {}),
+    fromAnotherMachine: true,
     messages: [contentMessages.arrivedRefused(change.kind, change.label), ...messages],
   };
 }
