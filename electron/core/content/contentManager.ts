@@ -28,6 +28,7 @@ type ChangeRow = {
   id: string;
   kind: 'pack' | 'rates';
   label: string;
+  file_name: string;
   installed_at: string;
   staff_name: string | null;
   reverted_at: string | null;
@@ -175,7 +176,7 @@ export class ContentManager {
   changes(db: Db): ContentChange[] {
     const rows = statement(
       db,
-      `SELECT c.id, c.kind, c.label, c.installed_at, s.name AS staff_name, c.reverted_at, c.source_document, c.source_date
+      `SELECT c.id, c.kind, c.label, c.file_name, c.installed_at, s.name AS staff_name, c.reverted_at, c.source_document, c.source_date
          FROM content_changes c LEFT JOIN staff s ON s.id = c.staff_id ORDER BY c.installed_at DESC, c.id DESC`,
     ).all() as ChangeRow[];
     return rows.map((r) => ({
@@ -186,6 +187,7 @@ export class ContentManager {
       staffName: r.staff_name,
       revertedAt: r.reverted_at,
       source: r.source_document !== null && r.source_date !== null ? { document: r.source_document, date: r.source_date } : null,
+      ...(this.arrivalProblems.some((p) => p.file === r.file_name) ? { notUsedHere: true as const } : {}),
     }));
   }
 
