@@ -64,7 +64,7 @@ describe('a table or pack installed on another machine, arriving here', () => {
     const pack = bundledPack();
     const later = { ...pack, document: { ...pack.document, code: 'SJ27-00001', createdOn: '2026-12-10', createdLabel: '2026年12月10日作成' } };
     const problems = content.installArrived(change({ kind: 'pack', label: 'SJ27-00001 2026年12月10日作成', fileName: '20261202T010000000Z-000000c1-pack.json', source: null }), JSON.stringify(later));
-    expect(problems).toEqual([`【作成日】${contentMessages.createdInFuture('2026-12-10', '2026-12-03')}`]);
+    expect(problems).toEqual([contentMessages.createdInFuture('2026-12-10', '2026-12-03')]);
     expect(filesUnder(installed)).toEqual([]);
   });
 

@@ -82,7 +82,7 @@ export function installArrivedFile(installedDir: string, change: InstalledChange
   fs.writeFileSync(temporary, text, { flag: 'w' });
   try {
     const { candidate, problems } = readContentFile({ path: temporary, name: change.fileName }, request, base, today);
-    if (!candidate || candidate.kind !== change.kind) return problems.map((p) => (p.field && !p.message.includes(p.field) ? `【${p.field}】${p.message}` : p.message));
+    if (!candidate || candidate.kind !== change.kind) return problems.map((p) => (p.field && !p.message.startsWith(p.field) ? `【${p.field}】${p.message}` : p.message));
     fs.renameSync(temporary, target);
     return [];
   } finally {
