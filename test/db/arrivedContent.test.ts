@@ -96,12 +96,12 @@ describe('content changes between SQLite and the local store', () => {
     stores.push(store);
     return store;
   };
-  const insertChange = (db: ReturnType<typeof syncMachine>['db'], c: InstalledChange) =>
+  const insertChange = (db: ReturnType<typeof syncMachine>['db'], c: InstalledChange, machine = 'office-1') =>
     db
       .prepare('INSERT INTO content_changes (id, kind, label, file_name, staff_id, installed_at, machine, source_document, source_date) VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?)')
-      .run(c.id, c.kind, c.label, c.fileName, '2026-12-02T01:00:00.000Z', 'office-1', c.source?.document ?? null, c.source?.date ?? null);
+      .run(c.id, c.kind, c.label, c.fileName, '2026-12-02T01:00:00.000Z', machine, c.source?.document ?? null, c.source?.date ?? null);
 
-  it('a table installed here before sharing is queued with its file; one whose file is gone is queued without it', async () => {
+  it('a table installed here before sharing is queued with its file; one whose file is gone is queued without it; another machine’s is not sent back', async () => {
     const pc = syncMachine('office-1');
     const { installed, content } = contentHere();
     const text = JSON.stringify(officialTable('2027年度 正式'));
@@ -109,9 +109,10 @@ describe('content changes between SQLite and the local store', () => {
     pc.db.exec('DROP TRIGGER IF EXISTS sync_outbox_content_changes_insert');
     insertChange(pc.db, change());
     insertChange(pc.db, change({ id: '0193f000-0000-7000-8000-0000000000c2', fileName: '20261202T010000000Z-000000c2-rates.json' }));
+    insertChange(pc.db, change({ id: '0193f000-0000-7000-8000-0000000000c3', fileName: '20261202T010000000Z-000000c3-rates.json' }), 'laptop');
     const store = storeIn(tempDir());
 
-    expect(await shareContentChanges(pc.db, store, content)).toEqual([contentFileDocId(change().id)]);
+    expect(await shareContentChanges(pc.db, store, content, 'office-1')).toEqual([contentFileDocId(change().id)]);
     expect((await store.get<{ text: string }>(contentFileDocId(change().id))).text).toBe(text);
     expect(readOutbox(pc.db, 10).map((e) => e.docId).sort()).toEqual(['content_changes:0193f000-0000-7000-8000-0000000000c1', 'content_changes:0193f000-0000-7000-8000-0000000000c2']);
     expect(fs.existsSync(path.join(installed, 'rates', change().fileName))).toBe(true);

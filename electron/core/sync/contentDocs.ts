@@ -63,15 +63,18 @@ function contentFileDoc(change: InstalledChange, text: string): ContentFileDoc {
 }
 
 /**
- * Before a drain: every content change here reaches the store with its file. A row the store has
- * never seen (installed before this machine shared, or kept when it took the hub's records) is
- * queued whole, with the staff member who confirmed it; a file not yet in the store is written. Returns the ids of the documents written.
+ * Before a drain: every content change here reaches the store with its file. A row installed here
+ * that the store has never seen (installed before this machine shared, or kept when it took the
+ * hub's records) is queued whole, with the staff member who confirmed it; a file not yet in the
+ * store is written. Returns the ids of the documents written.
  */
-export async function shareContentChanges(db: Db, store: Store, content: SharedContent): Promise<string[]> {
+export async function shareContentChanges(db: Db, store: Store, content: SharedContent, machineId: string): Promise<string[]> {
   const changes = installedChanges(db);
   if (changes.length === 0) return [];
-  const staffIds = statement(db, 'SELECT DISTINCT staff_id FROM content_changes WHERE staff_id IS NOT NULL').pluck().all() as string[];
-  const rowDocIds = [...changes.map((c) => recordDocId('content_changes', c.id)), ...staffIds.map((id) => recordDocId('staff', id))];
+  // Rows from other machines came through the hub: after a rejoin they come back from it.
+  const ownIds = statement(db, 'SELECT id FROM content_changes WHERE machine = ?').pluck().all(machineId) as string[];
+  const staffIds = statement(db, 'SELECT DISTINCT staff_id FROM content_changes WHERE machine = ? AND staff_id IS NOT NULL').pluck().all(machineId) as string[];
+  const rowDocIds = [...ownIds.map((id) => recordDocId('content_changes', id)), ...staffIds.map((id) => recordDocId('staff', id))];
   const found = await store.allDocs({ keys: [...rowDocIds, ...changes.map((c) => contentFileDocId(c.id))] });
   const inStore = new Set(found.rows.filter((row) => !row.error).map((row) => row.id));
   // The staff who confirmed a table go with it: another machine cannot write the row before them.

@@ -105,7 +105,7 @@ export function createSyncEngine(options: SyncEngineOptions): CoreSyncEngine {
     async (round, again) => {
       try {
         if (round.drain && clock.offsetMs() !== null) {
-          if (options.content) for (const id of await shareContentChanges(db, localStore(), options.content)) notPushed.add(id);
+          if (options.content) for (const id of await shareContentChanges(db, localStore(), options.content, options.machineId)) notPushed.add(id);
           const drained = await drainOutbox(ctx());
           for (const id of drained.written) notPushed.add(id);
           if (drained.again) again({ drain: true });
