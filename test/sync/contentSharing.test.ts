@@ -125,6 +125,21 @@ describe('official rate tables and content packs shared between machines', () =>
     }
   });
 
+  it('a content pack installed on one PC is the flyer text on the other', async () => {
+    const hub = await startHub();
+    const pc1 = await openMachine();
+    const pc2 = await openMachine();
+    pc1.core.sync.start(connectionTo(hub, machineUsers[0]));
+    pc2.core.sync.start(connectionTo(hub, machineUsers[1]));
+    const bundled = JSON.parse(fs.readFileSync(path.resolve('resources/content/SJ24-13707.json'), 'utf8')) as { document: Record<string, string> };
+    const pack = { ...bundled, productName: '医療機関向けサイバー保険（改訂）', document: { ...bundled.document, code: 'SJ26-00001', createdOn: '2026-11-01', createdLabel: '2026年11月1日作成' } };
+    const file = await pc1.core.files.addBytes(Buffer.from(JSON.stringify(pack)), 'パック.json', 'application/json');
+    await pc1.call('content.acceptImport', { kind: 'pack', fileId: file.fileId });
+    await syncUntilConverged(hub, [pc1, pc2]);
+    await waitUntil(async () => (await pc2.call<{ pack: { document: { code: string } } }>('content.get', {})).pack.document.code === 'SJ26-00001');
+    expect((await pc2.call<{ pack: { productName: string } }>('content.get', {})).pack.productName).toBe('医療機関向けサイバー保険（改訂）');
+  });
+
   it('a table a newer app installed that this app cannot read leaves the previous one in force here, and says so', async () => {
     const hub = await startHub();
     const pc = await openMachine();
