@@ -131,7 +131,7 @@ async function openDataDir(options: CoreOptions): Promise<SharingCore> {
     // Every committed write is announced once, whoever wrote it, so open screens refetch.
     const announceOnly = (areas: readonly DataArea[]) => emit({ type: 'changed', areas: [...new Set(areas)] });
     // The replication engine: idle until a hub is set (the sync handlers start it).
-    const syncEngine = createSyncEngine({ db: openedDb, dataDir, backupsDir, machineId, now, log, appSchema: migrations.length, announce: announceOnly });
+    const syncEngine = createSyncEngine({ db: openedDb, dataDir, backupsDir, machineId, now, log, appSchema: migrations.length, announce: announceOnly, content });
     // The window's status adds where the hub is and how many notices are open.
     syncEngine.onStatus((status) => emit({ type: 'sync', status: currentSharingStatus(openedDb, status) }));
     // A local write (a handler's or the import worker's) is sent on in the next sync round.

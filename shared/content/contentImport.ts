@@ -60,6 +60,8 @@ export const contentChangeSchema = z.object({
   revertedAt: z.string().nullable(),
   /** The insurer's document an official rate table was confirmed against; null for packs and older rows. */
   source: z.object({ document: z.string(), date: z.string() }).nullable(),
+  /** Installed on another machine and refused by this app: the previous content is in force here. */
+  notUsedHere: z.literal(true).optional(),
 });
 export type ContentChange = z.infer<typeof contentChangeSchema>;
 

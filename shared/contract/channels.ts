@@ -161,6 +161,8 @@ export const contract = {
           kind: z.enum(['pack', 'rates']),
           /** A rate table that would be in force had it passed today's rules: the quote screen names it. */
           setAside: z.object({ version: z.string(), official: z.boolean() }).optional(),
+          /** Installed on another machine and refused by this app: its first message says so, the rest why. */
+          fromAnotherMachine: z.literal(true).optional(),
           messages: z.array(z.string()),
         }),
       ),

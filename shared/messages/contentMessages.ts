@@ -86,6 +86,14 @@ export const contentMessages = {
   cannotInstall: (field: string, message: string) => `取り込めません：${field ? `【${field}】` : ''}${message}`,
   revertRefused:
     'この取り込みの記録は、アプリが書いたものではないファイル名を指しているため、取り消しませんでした。ファイルは一つも移動していません。',
+  /** A table or pack installed on another machine that this app refuses: the last good content stays. */
+  arrivedRefused: (kind: 'pack' | 'rates', label: string) =>
+    `他の端末で取り込まれた${kind === 'rates' ? '保険料表' : '内容パック'}「${label}」は、この端末のアプリでは使えないため、前の内容を使っています。アプリを最新版に更新すると使えるようになります。`,
+  arrivedTitle: '他の端末で取り込まれた内容を、この端末では使っていません',
+  arrivedReasons: '理由：',
+  notUsedHere: 'この端末では使っていません（アプリの更新が必要です）',
+  arrivedMismatch: '届いたファイルが取り込みの記録と一致しません（途中で壊れたか、書き換えられています）。取り込んだ端末で読み込み直してください。',
+  arrivedNameRefused: '取り込みの記録が、アプリが書いたものではないファイル名を指しています。',
   templateFileName: '保険料表テンプレート.csv',
   nothingLoadable: (detail: string) => `商品の説明データを読み込めませんでした。\n${detail}`,
 } as const;

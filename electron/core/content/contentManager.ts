@@ -13,7 +13,9 @@ import type { FileStore } from '../files/fileStore.ts';
 import { toExcelCsv } from '../text/csvText.ts';
 import { encodeCp932 } from '../text/decodeText.ts';
 import { loadContent, type LoadedContent } from './loadContent.ts';
-import { installedContentFileName, installedContentPath } from './installedContentFile.ts';
+import { installedContentFileName } from './installedContentFile.ts';
+import { installArrivedFile, installedFileState, installedFileText, moveInstalledAside, type InstalledChange } from './arrivedContent.ts';
+import type { ContentProblem } from './loadContent.ts';
 import { readContentFile, type ContentFileReading } from './readContentFile.ts';
 import { silentLogger, type Logger } from '../log/logger.ts';
 import { contentMessages } from '../../../shared/messages/contentMessages.ts';
@@ -26,6 +28,7 @@ type ChangeRow = {
   id: string;
   kind: 'pack' | 'rates';
   label: string;
+  file_name: string;
   installed_at: string;
   staff_name: string | null;
   reverted_at: string | null;
@@ -40,6 +43,8 @@ type ChangeRow = {
  */
 export class ContentManager {
   private loaded: LoadedContent;
+  /** Tables and packs installed on other machines that this app refused, reported with the file problems. */
+  private arrivalProblems: ContentProblem[] = [];
   private readonly bundledDir: string;
   private readonly installedDir: string;
   private readonly log: Logger;
@@ -58,7 +63,7 @@ export class ContentManager {
   }
 
   get current(): LoadedContent {
-    return this.loaded;
+    return this.arrivalProblems.length === 0 ? this.loaded : { ...this.loaded, problems: [...this.arrivalProblems, ...this.loaded.problems] };
   }
 
   /** The current table's plans as a Shift_JIS CSV, figures left empty for the official ones. */
@@ -171,7 +176,7 @@ export class ContentManager {
   changes(db: Db): ContentChange[] {
     const rows = statement(
       db,
-      `SELECT c.id, c.kind, c.label, c.installed_at, s.name AS staff_name, c.reverted_at, c.source_document, c.source_date
+      `SELECT c.id, c.kind, c.label, c.file_name, c.installed_at, s.name AS staff_name, c.reverted_at, c.source_document, c.source_date
          FROM content_changes c LEFT JOIN staff s ON s.id = c.staff_id ORDER BY c.installed_at DESC, c.id DESC`,
     ).all() as ChangeRow[];
     return rows.map((r) => ({
@@ -182,6 +187,7 @@ export class ContentManager {
       staffName: r.staff_name,
       revertedAt: r.reverted_at,
       source: r.source_document !== null && r.source_date !== null ? { document: r.source_document, date: r.source_date } : null,
+      ...(this.arrivalProblems.some((p) => p.file === r.file_name) ? { notUsedHere: true as const } : {}),
     }));
   }
 
@@ -192,18 +198,45 @@ export class ContentManager {
       | undefined;
     if (!row) throw new AppError('NOT_FOUND');
     if (row.reverted_at === null) {
-      const aside = path.join(this.installedDir, 'reverted');
-      const from = installedContentPath(row.kind === 'rates' ? path.join(this.installedDir, 'rates') : this.installedDir, row.file_name, row.kind);
-      const to = installedContentPath(aside, row.file_name, row.kind);
-      if (!from || !to) {
+      if (!moveInstalledAside(this.installedDir, { kind: row.kind, fileName: row.file_name })) {
         this.log.warn('content revert refused: stored file name is not one install writes', { changeId });
         throw new AppError('INVALID_FILE', contentMessages.revertRefused);
       }
-      fs.mkdirSync(aside, { recursive: true });
-      if (fs.existsSync(from)) fs.renameSync(from, to);
       statement(db, 'UPDATE content_changes SET reverted_at = ? WHERE id = ?').run((ctx.now?.() ?? new Date()).toISOString(), changeId);
       this.loaded = this.load();
     }
     return this.changes(db).find((c) => c.id === changeId)!;
+  }
+
+  /** Where a change's file is here: in force, taken back, or not here (for sharing). */
+  fileState(change: InstalledChange) {
+    return installedFileState(this.installedDir, change);
+  }
+
+  /** The text of a change's file as installed here, to send to the other machines. */
+  installedText(change: InstalledChange): string | undefined {
+    return installedFileText(this.installedDir, change);
+  }
+
+  /** A change installed on another machine: checked as 設定 checks a chosen file; its problems when refused. */
+  installArrived(change: InstalledChange, text: string): string[] {
+    return installArrivedFile(this.installedDir, change, text, this.loaded.rates, tokyoToday(this.now()));
+  }
+
+  /** A change taken back on another machine: its file moves aside here too. */
+  takeBackArrived(change: InstalledChange): void {
+    if (!moveInstalledAside(this.installedDir, change)) this.log.warn('content take-back refused: stored file name is not one install writes', { changeId: change.id });
+  }
+
+  /**
+   * After sharing moved files: the content in force is read again (when `reload`), and the
+   * changes from other machines this app refused are reported beside the file problems.
+   * Returns whether what 設定 and 保険料試算 show changed.
+   */
+  refreshArrivals(refused: ContentProblem[], reload: boolean): boolean {
+    const before = JSON.stringify(this.arrivalProblems);
+    this.arrivalProblems = refused;
+    if (reload) this.loaded = this.load();
+    return reload || before !== JSON.stringify(refused);
   }
 }

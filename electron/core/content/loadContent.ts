@@ -17,6 +17,8 @@ export interface ContentProblem {
    * status it claims, so 設定 and 保険料試算 can name it to staff.
    */
   setAside?: { version: string; official: boolean };
+  /** Installed on another machine and refused here (sharing): the first message says so, the rest why. */
+  fromAnotherMachine?: true;
   /** Japanese, each naming the place in staff words: 「1番目のプランの名称：プラン名がありません」. */
   messages: string[];
 }

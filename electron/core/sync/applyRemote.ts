@@ -30,6 +30,7 @@ const areaOfTable: Record<SharedTable, DataArea> = {
   inquiry_quotes: 'quotes',
   document_outputs: 'documentOutputs',
   staff: 'staff',
+  content_changes: 'content',
 };
 
 const isDeletion = (doc: RemoteDoc): boolean => '_deleted' in doc && doc._deleted === true;
@@ -145,7 +146,13 @@ export function retryHeld(db: Db, ctx: ApplyContext): ApplyResult {
 export function replaceSharedRecords(db: Db): void {
   db.transaction(() => {
     setApplying(db, true);
-    for (const table of childFirstTables) statement(db, `DELETE FROM ${table}`).run();
+    // 取り込みの記録 is kept, with the staff who confirmed each table: the history of the office's
+    // content only grows, and this machine's rows are sent with their files (contentDocs.ts).
+    for (const table of childFirstTables) {
+      if (table === 'content_changes') continue;
+      const kept = table === 'staff' ? ' WHERE id NOT IN (SELECT staff_id FROM content_changes WHERE staff_id IS NOT NULL)' : '';
+      statement(db, `DELETE FROM ${table}${kept}`).run();
+    }
     db.exec(`INSERT INTO clinic_search (clinic_search) VALUES ('delete-all');
              INSERT INTO clinic_trigrams (clinic_trigrams) VALUES ('delete-all');
              DELETE FROM sync_outbox; DELETE FROM sync_pending; DELETE FROM sync_notices;
@@ -169,5 +176,6 @@ export function rowsDeletedBy(db: Db, docs: readonly RemoteDoc[]): number {
 
 /** How many shared rows this machine holds: none means it can join a hub without replacing anything. */
 export function sharedRecordCount(db: Db): number {
-  return sharedTables.reduce((sum, table) => sum + (statement(db, `SELECT count(*) FROM ${table}`).pluck().get() as number), 0);
+  // Content changes never stand in the way: they join the hub's whichever way this machine joins.
+  return sharedTables.filter((table) => table !== 'content_changes').reduce((sum, table) => sum + (statement(db, `SELECT count(*) FROM ${table}`).pluck().get() as number), 0);
 }

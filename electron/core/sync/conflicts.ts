@@ -17,6 +17,9 @@ export async function resolveConflicts(store: Store, id: string, winnerRev: stri
   const answers = (await store.get(id, { open_revs: [winnerRev, ...conflicts] })) as unknown as { ok?: Leaf }[];
   const leaves = answers.flatMap((answer) => (answer.ok && !(answer.ok as { _deleted?: boolean })._deleted ? [answer.ok] : []));
   if (leaves.length < 2) return;
+  // A content file is written once, never edited: two versions mean a copy changed by hand, and
+  // the one CouchDB chose (the same on every machine) stays, checked like any arrived file.
+  if (id.startsWith('contentFile:')) return void (await store.bulkDocs(leaves.filter((leaf) => leaf._rev !== winnerRev).map((leaf) => ({ _id: id, _rev: leaf._rev, _deleted: true }))));
   const { doc, notices } = id.startsWith('notice:') ? { doc: mergeNotices(leaves as NoticeDoc[]), notices: [] } : mergeLeaves(leaves as RecordDoc[]);
   const { _rev: _ignored, ...content } = doc;
   await store.put({ _id: id, _rev: winnerRev, ...stripId(content) });

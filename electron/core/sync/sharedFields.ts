@@ -41,16 +41,25 @@ export const sharedTableShapes: Record<SharedTable, SharedTableShape> = {
     parents: [{ column: 'clinic_id', table: 'clinics' }, { column: 'inquiry_id', table: 'inquiries' }, { column: 'staff_id', table: 'staff' }],
   },
   staff: { columns: ['id', 'name', 'active', 'created_at', 'updated_at', 'updated_by'], editedAt: 'updated_at', parents: [] },
+  // 取り込みの記録: its file travels beside it (contentDocs.ts). The row has no edit time of its
+  // own; 取り消す, its one edit, is stamped with the installation's.
+  content_changes: {
+    columns: ['id', 'kind', 'label', 'file_name', 'staff_id', 'installed_at', 'reverted_at', 'machine', 'source_document', 'source_date'],
+    editedAt: 'installed_at',
+    parents: [{ column: 'staff_id', table: 'staff' }],
+  },
 };
 
 /**
  * Who last wrote a row: rewritten by every edit, so two machines editing different fields of one
  * record always both change these. They merge like any field but never make a conflict notice.
  */
-export const bookkeepingColumns: ReadonlySet<string> = new Set(['updated_at', 'updated_by', 'updated_by_staff']);
+export const bookkeepingColumns: ReadonlySet<string> = new Set(['updated_at', 'updated_by', 'updated_by_staff',
+  // Two machines taking back the same table at once agree; only the times differ.
+  'reverted_at']);
 
 /** Children before parents: the order deletions must run in so no foreign key is left dangling. */
-export const childFirstTables: readonly SharedTable[] = ['inquiry_status_history', 'inquiry_quotes', 'document_outputs', 'inquiries', 'clinics', 'staff'];
+export const childFirstTables: readonly SharedTable[] = ['content_changes', 'inquiry_status_history', 'inquiry_quotes', 'document_outputs', 'inquiries', 'clinics', 'staff'];
 
 export function isSharedTable(table: string): table is SharedTable {
   return (sharedTables as readonly string[]).includes(table);

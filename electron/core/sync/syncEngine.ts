@@ -19,6 +19,7 @@ import { countUnsent, queueAllSharedRecords } from './outbox.ts';
 import { applyStoreChanges, claimedPrefixesIn, drainOutbox, minimumSchema } from './storeRounds.ts';
 import { setSharing } from './syncState.ts';
 import { createPushTracker } from './pushTracker.ts';
+import { installArrivedContent, shareContentChanges, type SharedContent } from './contentDocs.ts';
 import type { EngineStatus, HubConnection, SyncEngine } from './syncPorts.ts';
 
 export interface SyncEngineOptions {
@@ -33,6 +34,8 @@ export interface SyncEngineOptions {
   appSchema: number;
   /** The data areas a remote batch changed, so open screens refresh. */
   announce: (areas: readonly DataArea[]) => void;
+  /** The content in force: official tables and packs installed anywhere are shared with their files. */
+  content?: SharedContent;
 }
 
 /** The engine as openCore holds it: the seam, plus the nudge after a local write. */
@@ -103,6 +106,7 @@ export function createSyncEngine(options: SyncEngineOptions): CoreSyncEngine {
     async (round, again) => {
       try {
         if (round.drain && clock.offsetMs() !== null) {
+          if (options.content) notPushed.written(await shareContentChanges(db, localStore(), options.content, options.machineId));
           const drained = await drainOutbox(ctx());
           notPushed.written(drained.written);
           if (drained.again) again({ drain: true });
@@ -110,7 +114,8 @@ export function createSyncEngine(options: SyncEngineOptions): CoreSyncEngine {
         if (round.apply) {
           const applied = await applyStoreChanges(ctx());
           held = applied.held;
-          if (applied.areas.length > 0) options.announce(applied.areas);
+          const areas = [...applied.areas, ...(options.content ? await installArrivedContent(db, localStore(), options.content, log) : [])];
+          if (areas.length > 0) options.announce(areas);
           await checkMinimumSchema();
           await refreshPrefixes();
         }

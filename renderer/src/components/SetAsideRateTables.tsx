@@ -22,9 +22,10 @@ export function SetAsideRateTables({ problems, inForce }: { problems: readonly C
       </p>
       {setAside.map((p) => (
         <div key={p.file}>
-          <p>{m.setAside(p.setAside.version, p.setAside.official)}</p>
+          {/* One installed on another machine says itself what it is and what to do (update the app). */}
+          <p>{p.fromAnotherMachine ? p.messages[0] : m.setAside(p.setAside.version, p.setAside.official)}</p>
           <ul>
-            {p.messages.slice(0, 3).map((reason, i) => (
+            {p.messages.slice(p.fromAnotherMachine ? 1 : 0, p.fromAnotherMachine ? 4 : 3).map((reason, i) => (
               <li key={i}>
                 {m.setAsideReasons}
                 {reason}
@@ -34,7 +35,7 @@ export function SetAsideRateTables({ problems, inForce }: { problems: readonly C
         </div>
       ))}
       <p>{m.nowUsing(inForce.version, inForce.status === 'sample')}</p>
-      <p>{m.setAsideFix}</p>
+      {setAside.some((p) => !p.fromAnotherMachine) && <p>{m.setAsideFix}</p>}
     </div>
   );
 }

@@ -1,10 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { inquiryStatusLabels, inquiryStatuses } from '../../../../shared/domain/inquiry.ts';
+import { ContentNotUsedHere } from '../../components/ContentNotUsedHere.tsx';
 import { ScreenHeading } from '../../components/ScreenHeading.tsx';
 import { formatDateWithWeekday, useDateStyle } from '../../format/formatDate.ts';
 import { formatCount } from '../../format/formatNumber.ts';
 import { useAppInfo } from '../../query/useAppInfo.ts';
+import { useContent } from '../../query/useSharedReads.ts';
 import { useInquiriesStore } from '../../stores/inquiriesStore.ts';
 import { useUiStore } from '../../stores/uiStore.ts';
 import { errorMessageOf } from '../../api/ApiError.ts';
@@ -18,6 +20,7 @@ import { ClinicJumpSearch } from './ClinicJumpSearch.tsx';
 export function HomeScreen() {
   const { info, error: infoError } = useAppInfo();
   const home = useQuery(queries.home());
+  const { problems: contentProblems } = useContent();
   const summary = home.data ?? null;
   const summaryError = home.error ? errorMessageOf(home.error, '問い合わせの状況を読み込めませんでした。') : null;
   const navigate = useUiStore((s) => s.navigate);
@@ -43,6 +46,7 @@ export function HomeScreen() {
           </button>
         </div>
       )}
+      <ContentNotUsedHere problems={contentProblems} brief />
       <div className="home-top">
         <ClinicJumpSearch />
         {summary && (

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { contentMessages } from '../../../../shared/messages/contentMessages.ts';
 import { rateTableMessages } from '../../../../shared/messages/rateTableMessages.ts';
 import { queries } from '../../query/queries.ts';
 import { useContentImportStore } from '../../stores/contentImportStore.ts';
@@ -37,6 +38,7 @@ export function ContentChangesHistory() {
             </td>
             <td>{c.staffName ?? '—'}</td>
             <td>
+              {c.notUsedHere && !c.revertedAt && <p className="field-error">{contentMessages.notUsedHere}</p>}
               {c.revertedAt ? (
                 '取り消し済み'
               ) : (

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { ContentNotUsedHere } from '../../components/ContentNotUsedHere.tsx';
 import { SetAsideRateTables } from '../../components/SetAsideRateTables.tsx';
 import { useContent } from '../../query/useSharedReads.ts';
 import { useContentImportStore } from '../../stores/contentImportStore.ts';
@@ -11,7 +12,7 @@ export function ContentSection() {
   const headingId = useId();
   const { pack, rates, problems: contentProblems } = useContent();
   // Set-aside rate tables get their own notice; the rest stay a list of file problems.
-  const skipped = contentProblems.filter((p) => !p.setAside);
+  const skipped = contentProblems.filter((p) => !p.setAside && !p.fromAnotherMachine);
   const busy = useContentImportStore((s) => s.busy);
   const message = useContentImportStore((s) => s.message);
   const error = useContentImportStore((s) => s.error);
@@ -34,6 +35,7 @@ export function ContentSection() {
         </dl>
       )}
       {rates && <SetAsideRateTables problems={contentProblems} inForce={rates} />}
+      <ContentNotUsedHere problems={contentProblems} except={(p) => p.setAside !== undefined} />
       {skipped.length > 0 && (
         <div role="alert" className="message message-error">
           <p>次のファイルは内容に誤りがあるため使っていません（前の正しい内容を使っています）。</p>
