@@ -1,10 +1,10 @@
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startCouchHub, type CouchHub } from '../helpers/couchHub.ts';
 import { newCounterContext } from './support/browser.ts';
 import { collectPageProblems } from './support/pageProblems.ts';
 import { openCounterPage, useCounterApp } from './support/counterApp.ts';
+import { joinThroughSettings } from './support/joinHub.ts';
 import { openScreen } from './support/screens.ts';
 import { callPreview, startPreview, type RunningPreview } from './support/startPreview.ts';
 
@@ -23,30 +23,16 @@ afterAll(async () => {
   await hub?.stop();
 });
 
-/** 設定 → 複数の端末で使う, as the clerk does it: address, user, password, 接続を確認, 参加する. */
-async function joinThroughSettings(page: Page, user: { name: string; password: string }, prefix: string) {
-  await openScreen(page, '設定');
-  const sharing = page.getByRole('region', { name: '複数の端末で使う' });
-  await sharing.getByLabel('ハブのアドレス').fill(hub.dbUrl);
-  await sharing.getByLabel('ユーザー名').fill(user.name);
-  await sharing.getByLabel('パスワード').fill(user.password);
-  await sharing.getByRole('button', { name: '接続を確認' }).click();
-  await sharing.getByText(/ハブに接続できました/).waitFor();
-  await sharing.getByLabel('端末の記号').fill(prefix);
-  await sharing.getByRole('button', { name: '参加する' }).click();
-  await page.getByRole('status', { name: '同期の状態' }).getByRole('button', { name: /^同期済み/ }).waitFor({ timeout: 60_000 });
-}
-
 describe('two machines sharing through one hub', () => {
   test('a clinic saved on one appears on the other’s open 医療機関 list without a reload', { timeout: 180_000 }, async () => {
     const { context, page, problems } = await openCounterPage(app);
-    await joinThroughSettings(page, office, 'A');
+    await joinThroughSettings(page, hub, office, 'A');
 
     const otherContext = await newCounterContext(app.browser);
     const other = await otherContext.newPage();
     const otherProblems = collectPageProblems(other);
     await other.goto(second.url);
-    await joinThroughSettings(other, laptop, 'B');
+    await joinThroughSettings(other, hub, laptop, 'B');
     await openScreen(other, '医療機関');
     const list = other.getByRole('table', { name: '医療機関の一覧' });
 
