@@ -30,6 +30,7 @@ const areaOfTable: Record<SharedTable, DataArea> = {
   inquiry_quotes: 'quotes',
   document_outputs: 'documentOutputs',
   staff: 'staff',
+  clinic_merges: 'clinics',
 };
 
 const isDeletion = (doc: RemoteDoc): boolean => '_deleted' in doc && doc._deleted === true;

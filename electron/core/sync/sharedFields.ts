@@ -15,9 +15,9 @@ export interface SharedTableShape {
 export const sharedTableShapes: Record<SharedTable, SharedTableShape> = {
   clinics: {
     columns: ['id', 'name', 'name_kana', 'kind', 'bed_count', 'postal_code', 'address', 'phone', 'fax', 'contact_person', 'member_number', 'memo',
-      'created_at', 'updated_at', 'updated_by', 'updated_by_staff', 'archived_at'],
+      'created_at', 'updated_at', 'updated_by', 'updated_by_staff', 'archived_at', 'merged_into'],
     editedAt: 'updated_at',
-    parents: [],
+    parents: [{ column: 'merged_into', table: 'clinics' }],
   },
   inquiries: {
     columns: ['id', 'receipt_number', 'clinic_id', 'received_on', 'channel', 'content', 'status', 'next_action_on', 'staff_id',
@@ -41,6 +41,11 @@ export const sharedTableShapes: Record<SharedTable, SharedTableShape> = {
     parents: [{ column: 'clinic_id', table: 'clinics' }, { column: 'inquiry_id', table: 'inquiries' }, { column: 'staff_id', table: 'staff' }],
   },
   staff: { columns: ['id', 'name', 'active', 'created_at', 'updated_at', 'updated_by'], editedAt: 'updated_at', parents: [] },
+  clinic_merges: {
+    columns: ['id', 'kept_id', 'merged_id', 'chosen', 'kept_before', 'merged_before', 'moved', 'kept_updated_at', 'staff_id', 'created_at', 'updated_at', 'machine', 'undone_at'],
+    editedAt: 'updated_at',
+    parents: [{ column: 'kept_id', table: 'clinics' }, { column: 'merged_id', table: 'clinics' }, { column: 'staff_id', table: 'staff' }],
+  },
 };
 
 /**
@@ -50,7 +55,7 @@ export const sharedTableShapes: Record<SharedTable, SharedTableShape> = {
 export const bookkeepingColumns: ReadonlySet<string> = new Set(['updated_at', 'updated_by', 'updated_by_staff']);
 
 /** Children before parents: the order deletions must run in so no foreign key is left dangling. */
-export const childFirstTables: readonly SharedTable[] = ['inquiry_status_history', 'inquiry_quotes', 'document_outputs', 'inquiries', 'clinics', 'staff'];
+export const childFirstTables: readonly SharedTable[] = ['clinic_merges', 'inquiry_status_history', 'inquiry_quotes', 'document_outputs', 'inquiries', 'clinics', 'staff'];
 
 export function isSharedTable(table: string): table is SharedTable {
   return (sharedTables as readonly string[]).includes(table);

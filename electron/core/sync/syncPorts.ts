@@ -9,7 +9,7 @@ import type http from 'node:http';
 import type https from 'node:https';
 
 /** Tables whose rows are shared: each row is one PouchDB document. */
-export const sharedTables = ['clinics', 'inquiries', 'inquiry_status_history', 'inquiry_quotes', 'document_outputs', 'staff'] as const;
+export const sharedTables = ['clinics', 'inquiries', 'inquiry_status_history', 'inquiry_quotes', 'document_outputs', 'staff', 'clinic_merges'] as const;
 export type SharedTable = (typeof sharedTables)[number];
 
 /**
