@@ -37,15 +37,30 @@ function tableTriggers(table: string, columns: readonly string[], editedAt: stri
   ];
 }
 
+type Shapes = Readonly<Record<string, { columns: readonly string[]; editedAt: string }>>;
+
+/**
+ * The shared columns as schema 12 had them (before merged_into and clinic_merges, schema 13): a
+ * backup a sharing machine made then carries the triggers built from these. Frozen.
+ */
+const shapesOfSchema12: Shapes = {
+  ...Object.fromEntries(sharedTables.filter((t) => t !== 'clinic_merges').map((t) => [t, sharedTableShapes[t]])),
+  clinics: { ...sharedTableShapes.clinics, columns: sharedTableShapes.clinics.columns.filter((c) => c !== 'merged_into') },
+};
+
 /** Every outbox trigger as this app creates it, by name. */
 export function outboxTriggers(): Map<string, string> {
+  return triggersOf(sharedTableShapes);
+}
+
+function triggersOf(shapes: Shapes): Map<string, string> {
   const all = [
     `CREATE TRIGGER sync_outbox_notice_resolved AFTER UPDATE OF resolved_at ON sync_notices
        WHEN ${queueing} AND OLD.resolved_at IS NOT NEW.resolved_at
      BEGIN
        INSERT OR REPLACE INTO sync_outbox (doc_id, field, changed_at) VALUES ('notice:' || NEW.id, 'resolvedAt', NEW.resolved_at);
      END`,
-    ...sharedTables.flatMap((table) => tableTriggers(table, sharedTableShapes[table].columns, sharedTableShapes[table].editedAt)),
+    ...Object.entries(shapes).flatMap(([table, shape]) => tableTriggers(table, shape.columns, shape.editedAt)),
   ];
   return new Map(all.map((sql) => [/^CREATE TRIGGER (\S+)/.exec(sql)![1]!, sql]));
 }
@@ -53,9 +68,11 @@ export function outboxTriggers(): Map<string, string> {
 /** The schema version from which the outbox triggers are not part of any migration (12). */
 export const outboxTriggersLeftSchemaAt = 12;
 
-/** One of today's outbox triggers, word for word (as sqlite_master keeps it). */
-export function isTodaysOutboxTrigger(object: SchemaObject): boolean {
-  return object.type === 'trigger' && object.sql !== null && normaliseSql(outboxTriggers().get(object.name) ?? null) === object.sql;
+/** One of the outbox triggers an app of this schema version made while sharing, word for word: what its backups carry. */
+export function isOutboxTriggerOfSchema(object: SchemaObject, version: number): boolean {
+  if (version < outboxTriggersLeftSchemaAt || object.type !== 'trigger' || object.sql === null) return false;
+  const triggers = version < 13 ? triggersOf(shapesOfSchema12) : outboxTriggers();
+  return normaliseSql(triggers.get(object.name) ?? null) === object.sql;
 }
 
 const installedTriggers = (db: Db) =>
