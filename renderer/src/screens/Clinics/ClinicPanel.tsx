@@ -12,6 +12,8 @@ import { ArchivedBadge } from './ArchivedBadge.tsx';
 import { SyncNoticeBadge } from '../../components/SyncNoticeBadge.tsx';
 import { ClinicForm } from './ClinicForm.tsx';
 import { archiveClinic, restoreClinic, updateClinic } from './clinicWrites.ts';
+import { ClinicMergeDialog } from './ClinicMergeDialog.tsx';
+import { ClinicMergeHistory, MergedIntoNote } from './ClinicMergeHistory.tsx';
 
 const titleId = 'clinic-panel-title';
 
@@ -36,6 +38,7 @@ export function ClinicPanel() {
   const unsaved = useUiStore((s) => s.unsavedForms.length > 0);
   const showNotice = useClinicsStore((s) => s.showNotice);
   const [inquiryFormOpen, setInquiryFormOpen] = useState(false);
+  const [mergeOpen, setMergeOpen] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   const clinicId = clinic?.id;
 
@@ -47,6 +50,7 @@ export function ClinicPanel() {
   if (!openId) return null;
 
   const archived = clinic?.archivedAt != null;
+  const mergedInto = clinic?.mergedInto ?? null;
 
   return (
     <section className="clinic-panel" aria-labelledby={titleId}>
@@ -69,7 +73,8 @@ export function ClinicPanel() {
       )}
       {clinic && (
         <>
-          {archived && (
+          {mergedInto !== null && <MergedIntoNote keptId={mergedInto} />}
+          {archived && mergedInto === null && (
             // 復元 sits at the top, next to why the form is locked, not below a long read-only form.
             <div className="message message-info notice-line">
               <p>この医療機関はアーカイブされています。内容を変更するには、先に復元してください。</p>
@@ -95,15 +100,20 @@ export function ClinicPanel() {
             onOpenExisting={open}
             extraActions={
               !archived && (
-                <button
-                  type="button"
-                  className="button button-danger"
-                  onClick={() => {
-                    if (window.confirm(archiveQuestion(clinic, unsaved))) void archiveClinic(clinic);
-                  }}
-                >
-                  アーカイブ
-                </button>
+                <>
+                  <button type="button" className="button" onClick={() => setMergeOpen(true)}>
+                    重複をまとめる…
+                  </button>
+                  <button
+                    type="button"
+                    className="button button-danger"
+                    onClick={() => {
+                      if (window.confirm(archiveQuestion(clinic, unsaved))) void archiveClinic(clinic);
+                    }}
+                  >
+                    アーカイブ
+                  </button>
+                </>
               )
             }
           />
@@ -119,6 +129,8 @@ export function ClinicPanel() {
             <InquiryList clinicId={clinic.id} />
           </section>
           <DocumentOutputHistory clinicId={clinic.id} />
+          <ClinicMergeHistory clinicId={clinic.id} />
+          {mergeOpen && <ClinicMergeDialog clinic={clinic} onClose={() => setMergeOpen(false)} />}
           {inquiryFormOpen && (
             <InquiryFormDialog
               clinic={{ id: clinic.id, name: clinic.name }}
