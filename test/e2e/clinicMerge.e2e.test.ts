@@ -75,7 +75,7 @@ describe('重複をまとめる', () => {
     await shoot('3-confirm');
     await dialog.getByRole('button', { name: 'まとめる' }).click();
     await expect.poll(() => dialog.count()).toBe(0);
-    await expectText(page.getByRole('status'), '「霧島眼科医院」を「霧島眼科」にまとめました');
+    await expectText(page.getByRole('status'), '2件の記録を「霧島眼科」にまとめました（「霧島眼科医院」はアーカイブしました）');
 
     expect(await kept.getByLabel('電話番号', { exact: true }).inputValue()).toBe('0995-45-1111');
     expect(await kept.getByLabel('会員番号', { exact: true }).inputValue()).toBe('K-100');
@@ -94,6 +94,33 @@ describe('重複をまとめる', () => {
     await expect.poll(() => inquiriesOf(kept).count()).toBe(0);
     await page.getByRole('table', { name: '医療機関の一覧' }).getByRole('button', { name: '霧島眼科医院', exact: true }).click();
     await inquiriesOf(openClinic('霧島眼科医院')).getByRole('row').filter({ hasText: receipt }).waitFor();
+    expect(problems).toEqual([]);
+  });
+
+  test('the duplicate warning of an edit offers to merge with the record found, the unsaved input given up first', async () => {
+    await callPreview(app.preview, 'clinics.create', { name: '国分歯科', phone: '0995-46-0000' });
+    await callPreview(app.preview, 'clinics.create', { name: '国分歯科クリニック', phone: '0995-46-1111' });
+    ({ context, page, problems } = await openCounterPage(app, '医療機関'));
+    await page.getByLabel('検索', { exact: true }).fill('国分歯科');
+    await page.getByText('「国分歯科」の検索結果').waitFor();
+    await page.getByRole('table', { name: '医療機関の一覧' }).getByRole('button', { name: '国分歯科', exact: true }).click();
+    const kept = openClinic('国分歯科');
+    // The clerk types the other record's phone number: the warning finds it.
+    await kept.getByLabel('電話番号', { exact: true }).fill('0995-46-1111');
+    await kept.getByRole('button', { name: '保存' }).click();
+    const warning = page.getByRole('alertdialog', { name: '同じ医療機関が登録されている可能性があります' });
+    const question = answerNextQuestion(page, 'accept');
+    await warning.getByRole('button', { name: 'この記録とまとめる…' }).click();
+    expect(await question).toMatch(/保存せずに、重複をまとめる手続きに進みますか/);
+    const dialog = page.getByRole('dialog', { name: '重複をまとめる' });
+    await expectText(dialog.getByRole('group', { name: '残す記録' }), /国分歯科クリニック/);
+    await dialog.getByRole('button', { name: '次へ' }).click();
+    await dialog.getByRole('group', { name: '医療機関名' }).getByRole('radio', { name: /^国分歯科\s*（残す記録）$/ }).check();
+    await dialog.getByRole('button', { name: '次へ' }).click();
+    await dialog.getByRole('button', { name: 'まとめる' }).click();
+    await expectText(page.getByRole('status'), '2件の記録を「国分歯科」にまとめました（「国分歯科クリニック」はアーカイブしました）');
+    // The input given up is gone: the form shows the record as merged.
+    expect(await kept.getByLabel('電話番号', { exact: true }).inputValue()).toBe('0995-46-1111');
     expect(problems).toEqual([]);
   });
 

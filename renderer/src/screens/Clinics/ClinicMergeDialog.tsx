@@ -46,9 +46,9 @@ function MoveSummary({ kept, merged, choices }: { kept: Clinic; merged: Clinic; 
  * 重複をまとめる: staff find the other record of this clinic, say which one stays, choose the
  * value of each field the two hold differently (the newer preselected), and confirm what moves.
  */
-export function ClinicMergeDialog({ clinic, onClose }: { clinic: Clinic; onClose: () => void }) {
+export function ClinicMergeDialog({ clinic, initialOther = null, onClose }: { clinic: Clinic; initialOther?: Clinic | null; onClose: () => void }) {
   const [step, setStep] = useState<Step>('pick');
-  const [other, setOther] = useState<Clinic | null>(null);
+  const [other, setOther] = useState<Clinic | null>(initialOther);
   const [keepThis, setKeepThis] = useState(true);
   const [choices, setChoices] = useState<MergeChoices>({});
   const [error, setError] = useState<string | null>(null);

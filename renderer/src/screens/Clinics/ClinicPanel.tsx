@@ -38,7 +38,10 @@ export function ClinicPanel() {
   const unsaved = useUiStore((s) => s.unsavedForms.length > 0);
   const showNotice = useClinicsStore((s) => s.showNotice);
   const [inquiryFormOpen, setInquiryFormOpen] = useState(false);
-  const [mergeOpen, setMergeOpen] = useState(false);
+  // 重複をまとめる, from the button or from the duplicate warning (with the other record chosen there).
+  const [merging, setMerging] = useState<{ other: Clinic | null } | null>(null);
+  // Unsaved input given up for a merge from the duplicate warning: the form starts again from the record.
+  const [formGeneration, setFormGeneration] = useState(0);
   const heading = useRef<HTMLHeadingElement>(null);
   const clinicId = clinic?.id;
 
@@ -91,17 +94,21 @@ export function ClinicPanel() {
             </div>
           )}
           <ClinicForm
-            key={clinic.id}
+            key={`${clinic.id}:${formGeneration}`}
             idPrefix="clinic-edit"
             clinic={clinic}
             readOnly={archived}
             save={(input, opened) => updateClinic(opened ?? clinic, input)}
             onCancel={close}
             onOpenExisting={open}
+            onMergeWith={(other) => {
+              setFormGeneration((n) => n + 1);
+              setMerging({ other });
+            }}
             extraActions={
               !archived && (
                 <>
-                  <button type="button" className="button" onClick={() => setMergeOpen(true)}>
+                  <button type="button" className="button" onClick={() => setMerging({ other: null })}>
                     重複をまとめる…
                   </button>
                   <button
@@ -130,7 +137,7 @@ export function ClinicPanel() {
           </section>
           <DocumentOutputHistory clinicId={clinic.id} />
           <ClinicMergeHistory clinicId={clinic.id} />
-          {mergeOpen && <ClinicMergeDialog clinic={clinic} onClose={() => setMergeOpen(false)} />}
+          {merging && <ClinicMergeDialog clinic={clinic} initialOther={merging.other} onClose={() => setMerging(null)} />}
           {inquiryFormOpen && (
             <InquiryFormDialog
               clinic={{ id: clinic.id, name: clinic.name }}

@@ -10,7 +10,7 @@ export async function mergeClinics(input: ClinicMergeInput): Promise<ClinicMerge
   const { merge, kept } = await call('clinics.merge', input);
   queryClient.setQueryData(queryKeys.clinic(kept.id), kept);
   useClinicsStore.getState().open(kept.id);
-  useClinicsStore.getState().showNotice({ text: `「${merge.mergedName}」を「${kept.name}」にまとめました`, kind: 'success' });
+  useClinicsStore.getState().showNotice({ text: `2件の記録を「${kept.name}」にまとめました（「${merge.mergedName}」はアーカイブしました）`, kind: 'success' });
   return merge;
 }
 
