@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { clinicFieldLabels, type Clinic, type ClinicField } from '../../../../shared/domain/clinic.ts';
 import { mergedClinicFields, mergedFieldsProblem, preselectedChoices, type MergeChoices } from '../../../../shared/domain/clinicMerge.ts';
 import { clinicMergeMessages } from '../../../../shared/messages/clinicMergeMessages.ts';
@@ -53,6 +53,11 @@ export function ClinicMergeDialog({ clinic, initialOther = null, onClose }: { cl
   const [choices, setChoices] = useState<MergeChoices>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const stepLine = useRef<HTMLParagraphElement>(null);
+  // The confirm step is read from its first line: focus there, so a second Enter cannot merge unread.
+  useEffect(() => {
+    if (step === 'confirm') stepLine.current?.focus();
+  }, [step]);
   const kept = keepThis ? clinic : other;
   const merged = keepThis ? other : clinic;
   const sameRecord = other?.id === clinic.id;
@@ -82,7 +87,7 @@ export function ClinicMergeDialog({ clinic, initialOther = null, onClose }: { cl
   return (
     <ModalDialog title="重複をまとめる" onRequestClose={onClose} className="merge-dialog">
       <form onSubmit={next} noValidate>
-        <p className="merge-step" aria-live="polite">
+        <p ref={stepLine} tabIndex={-1} className="merge-step" aria-live="polite">
           {step === 'pick' ? '1. まとめる相手を選ぶ' : step === 'fields' ? '2. 残す値を選ぶ' : '3. 確認'}（全3段階）
         </p>
         {step === 'pick' && (
