@@ -81,4 +81,31 @@ describe('merging two records of one clinic on machines that share', () => {
       expect(await differences(hub, machine)).toEqual([]);
     }
   });
+
+  it('a 会員番号 the kept record takes from the duplicate moves on the other PC too, and goes back with the undo', async () => {
+    const hub = await startHub();
+    const pc1 = await openMachine();
+    const pc2 = await openMachine();
+    pc1.core.sync.start(connectionTo(hub, machineUsers[0]));
+    pc2.core.sync.start(connectionTo(hub, machineUsers[1]));
+    const kept = await pc1.call<ClinicView>('clinics.create', { name: '鹿屋内科', phone: '0994-40-0000' });
+    const duplicate = await pc2.call<ClinicView>('clinics.create', { name: '鹿屋内科', memberNumber: 'K-300' });
+    await syncUntilConverged(hub, [pc1, pc2]);
+    const merge = (
+      await pc1.call<{ merge: ClinicMerge }>('clinics.merge', {
+        keptId: kept.id, mergedId: duplicate.id, choices: { memberNumber: 'merged' }, keptRevision: kept.revision, mergedRevision: (await pc1.call<ClinicView>('clinics.get', { id: duplicate.id })).revision,
+      })
+    ).merge;
+    await syncUntilConverged(hub, [pc1, pc2]);
+    expect(await pc2.call<ClinicView>('clinics.get', { id: kept.id })).toMatchObject({ memberNumber: 'K-300' });
+    expect(await pc2.call<ClinicView>('clinics.get', { id: duplicate.id })).toMatchObject({ memberNumber: '', mergedInto: kept.id });
+
+    await pc1.call('clinics.undoMerge', { mergeId: merge.id });
+    await syncUntilConverged(hub, [pc1, pc2]);
+    for (const machine of [pc1, pc2]) {
+      expect(await machine.call<ClinicView>('clinics.get', { id: kept.id })).toMatchObject({ memberNumber: '' });
+      expect(await machine.call<ClinicView>('clinics.get', { id: duplicate.id })).toMatchObject({ memberNumber: 'K-300', mergedInto: null });
+      expect(await differences(hub, machine)).toEqual([]);
+    }
+  });
 });
