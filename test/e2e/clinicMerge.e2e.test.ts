@@ -112,6 +112,8 @@ describe('重複をまとめる', () => {
     await kept.getByLabel('電話番号', { exact: true }).fill('0995-46-1111');
     await kept.getByRole('button', { name: '保存' }).click();
     const warning = page.getByRole('alertdialog', { name: '同じ医療機関が登録されている可能性があります' });
+    await warning.getByRole('button', { name: 'この記録とまとめる…' }).waitFor();
+    await shoot('6-duplicate-warning');
     const question = answerNextQuestion(page, 'accept');
     await warning.getByRole('button', { name: 'この記録とまとめる…' }).click();
     expect(await question).toMatch(/保存せずに、重複をまとめる手続きに進みますか/);
