@@ -13,6 +13,8 @@ export const channelWrites = {
   'clinics.update': ['clinics', 'inquiries'],
   'clinics.archive': ['clinics', 'inquiries'],
   'clinics.restore': ['clinics', 'inquiries'],
+  'clinics.merge': ['clinics', 'inquiries', 'quotes', 'documentOutputs'],
+  'clinics.undoMerge': ['clinics', 'inquiries', 'quotes', 'documentOutputs'],
   'staff.create': ['staff'],
   'staff.update': ['staff', 'inquiries'],
   'settings.update': ['settings'],

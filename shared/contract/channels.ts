@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import './zodLocale.ts';
 import { clinicInputSchema, clinicKinds, clinicSchema } from '../domain/clinic.ts';
+import { clinicMergeInputSchema, clinicMergeSchema, mergeMovesSchema } from '../domain/clinicMerge.ts';
 import { inquiryHistoryEntrySchema, inquiryInputSchema, inquirySchema, inquiryStatuses } from '../domain/inquiry.ts';
 import { settingsSchema, settingsUpdateSchema } from '../domain/settings.ts';
 import { agencyTextsSchema, agencyTextUpdateSchema } from '../domain/agencyTexts.ts';
@@ -109,6 +110,11 @@ export const contract = {
     }),
     z.object({ matches: z.array(z.object({ clinic: clinicSchema, reasons: z.array(z.enum(duplicateReasons)) })) }),
   ),
+  /** 重複をまとめる: both records and what merging would move to the kept one. */
+  'clinics.mergePreview': channel(z.object({ keptId: recordId, mergedId: recordId }), z.object({ kept: clinicSchema, merged: clinicSchema, moves: mergeMovesSchema })),
+  'clinics.merge': channel(clinicMergeInputSchema, z.object({ merge: clinicMergeSchema, kept: clinicSchema })),
+  'clinics.merges': channel(z.object({ clinicId: recordId }), z.object({ items: z.array(clinicMergeSchema) })),
+  'clinics.undoMerge': channel(z.object({ mergeId: recordId }), z.object({ merge: clinicMergeSchema, kept: clinicSchema })),
   'postal.lookup': channel(
     z.object({ postalCode: z.string().max(10) }),
     z.object({ postalCode: z.string(), addresses: z.array(z.string()) }),

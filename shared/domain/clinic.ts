@@ -167,6 +167,8 @@ export const clinicSchema = z.object({
   updatedAt: isoTimestamp,
   updatedByMachine: z.string(),
   archivedAt: isoTimestamp.nullable(),
+  /** Set on a record merged into another (重複をまとめる): the id of the record kept. */
+  mergedInto: z.string().nullable(),
   /** Counts the record's writes; an edit names the revision it started from (see CONFLICT). */
   revision: revisionSchema,
 });

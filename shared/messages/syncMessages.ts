@@ -29,6 +29,7 @@ export const syncFieldLabels: Record<string, Record<string, string>> = {
     member_number: clinicFieldLabels.memberNumber,
     memo: clinicFieldLabels.memo,
     archived_at: 'アーカイブ',
+    merged_into: 'まとめ先',
   },
   inquiries: {
     received_on: inquiryFieldLabels.receivedOn,

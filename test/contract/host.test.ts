@@ -64,6 +64,14 @@ async function clinicWithNotice(t: TestHost): Promise<{ clinicId: string; notice
   return { clinicId: created.id, noticeId: notice._id.slice('notice:'.length) };
 }
 
+/** The same clinic registered twice, the second with an inquiry: what 重複をまとめる is for. */
+async function twoRecordsOfOneClinic(t: TestHost) {
+  const kept = (await call(t, 'clinics.create', clinic)).body.result;
+  const merged = (await call(t, 'clinics.create', { ...clinic, name: 'かごしま中央クリニック', phone: '099-254-9999' })).body.result;
+  await call(t, 'inquiries.create', { clinicId: merged.id, receivedOn: '2026-11-24', channel: 'phone' });
+  return { kept, merged };
+}
+
 /** A valid call for every channel; a channel added without one here fails the coverage test. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- results are checked field by field below
 type AnyResult = any;
@@ -106,6 +114,30 @@ const validCalls: Record<Channel, (t: TestHost) => Promise<{ input: unknown; che
       input: { name: 'ｶｺﾞｼﾏ中央クリニック', phone: '0992548126' },
       check: (r) => expect(r.matches).toEqual([{ clinic: expect.objectContaining({ id: created.id }), reasons: ['phone', 'name'] }]),
     };
+  },
+  'clinics.mergePreview': async (t) => {
+    const { kept, merged } = await twoRecordsOfOneClinic(t);
+    return { input: { keptId: kept.id, mergedId: merged.id }, check: (r) => expect(r.moves).toEqual({ inquiries: 1, quotes: 0, documentOutputs: 0 }) };
+  },
+  'clinics.merge': async (t) => {
+    const { kept, merged } = await twoRecordsOfOneClinic(t);
+    return {
+      input: { keptId: kept.id, mergedId: merged.id, choices: { phone: 'merged' }, keptRevision: kept.revision, mergedRevision: merged.revision },
+      check: (r) => {
+        expect(r.kept).toMatchObject({ id: kept.id, phone: merged.phone });
+        expect(r.merge).toMatchObject({ mergedId: merged.id, moved: { inquiries: 1 }, takenFields: ['電話番号'], undoable: true });
+      },
+    };
+  },
+  'clinics.merges': async (t) => {
+    const { kept, merged } = await twoRecordsOfOneClinic(t);
+    await call(t, 'clinics.merge', { keptId: kept.id, mergedId: merged.id, keptRevision: kept.revision, mergedRevision: merged.revision });
+    return { input: { clinicId: kept.id }, check: (r) => expect(r.items.map((m: { mergedId: string }) => m.mergedId)).toEqual([merged.id]) };
+  },
+  'clinics.undoMerge': async (t) => {
+    const { kept, merged } = await twoRecordsOfOneClinic(t);
+    const done = (await call(t, 'clinics.merge', { keptId: kept.id, mergedId: merged.id, keptRevision: kept.revision, mergedRevision: merged.revision })).body.result;
+    return { input: { mergeId: done.merge.id }, check: (r) => expect(r.merge).toMatchObject({ undoneAt: expect.any(String), undoable: false }) };
   },
   'postal.lookup': async () => ({
     input: { postalCode: '890-0053' },

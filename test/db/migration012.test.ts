@@ -5,8 +5,8 @@ import { openDatabase } from '../../electron/core/db/connection.ts';
 import { migrate, schemaVersion } from '../../electron/core/db/migrate.ts';
 import { migrations } from '../../electron/core/db/migrations/index.ts';
 import { countUnsent, readOutbox } from '../../electron/core/sync/outbox.ts';
-import { matchOutboxTriggersToSharing, outboxTriggers, outboxTriggersAre } from '../../electron/core/sync/outboxTriggers.ts';
-import { normaliseSql } from '../../electron/core/backup/schemaAtVersion.ts';
+import { isOutboxTriggerOfSchema, matchOutboxTriggersToSharing, outboxTriggersAre } from '../../electron/core/sync/outboxTriggers.ts';
+import { readSchema } from '../../electron/core/backup/schemaAtVersion.ts';
 import { setSharing } from '../../electron/core/sync/syncState.ts';
 import { tempDir } from '../helpers/tempDir.ts';
 import { versionBackupFile } from '../helpers/versionBackups.ts';
@@ -25,11 +25,9 @@ describe('migration 12: outbox triggers only while sharing', () => {
   it('the triggers the app makes queue what migration 11’s did, so a machine that shared before the upgrade goes on the same (tables shared since only add theirs)', () => {
     const db = openCopyOf(10);
     migrate(db, migrations.slice(0, 11));
-    const made = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").all() as { name: string; sql: string }[];
-    const today = outboxTriggers();
-    for (const trigger of made) expect(normaliseSql(trigger.sql)).toBe(normaliseSql(today.get(trigger.name) ?? null));
-    const added = [...today.keys()].filter((name) => !made.some((t) => t.name === name));
-    expect(added).toEqual(['sync_outbox_content_changes_insert', 'sync_outbox_content_changes_update', 'sync_outbox_content_changes_delete']);
+    const triggers = readSchema(db).filter((o) => o.type === 'trigger');
+    expect(triggers.length).toBeGreaterThan(0);
+    expect(triggers.filter((o) => !isOutboxTriggerOfSchema(o, 12)).map((o) => o.name)).toEqual([]);
     db.close();
   });
 
@@ -37,7 +35,7 @@ describe('migration 12: outbox triggers only while sharing', () => {
     const db = openCopyOf(10);
     migrate(db, migrations);
     matchOutboxTriggersToSharing(db);
-    expect(schemaVersion(db)).toBe(12);
+    expect(schemaVersion(db)).toBe(migrations.length);
     expect(triggerCount(db)).toBe(0);
     editClinic(db);
     expect(countUnsent(db)).toBe(0);

@@ -62,6 +62,7 @@ export const kirishimaRecord: Clinic = {
   createdAt: '2026-11-01T00:00:00.000Z',
   updatedAt: '2026-11-01T00:00:00.000Z',
   updatedByMachine: 'test-pc',
+  mergedInto: null,
   archivedAt: null,
   revision: 1,
 };

@@ -59,11 +59,19 @@ const rowsOfVersion: Record<number, string> = {
       VALUES ('${'a'.repeat(64)}', 'clinics:0190a000-0000-7000-8000-000000000001', 'phone',
         '{"value":"099-000-1111","stamp":{"t":"2026-11-02T00:00:00.000Z","m":"old-pc","c":3},"staffId":null}',
         '{"value":"099-000-2222","stamp":{"t":"2026-11-01T23:59:00.000Z","m":"laptop","c":7},"staffId":null}', NULL);`,
+  13: `INSERT INTO clinics (id, name, name_kana, kind, name_norm, kana_norm, created_at, updated_at, updated_by, archived_at, merged_into)
+      VALUES ('0190a000-0000-7000-8000-000000000013', '版13の重複眼科', '', 'clinic_no_beds', '版13の重複眼科', '', '2026-12-01T00:00:00.000Z', '2026-12-02T00:00:00.000Z', 'old-pc', '2026-12-02T00:00:00.000Z', '0190a000-0000-7000-8000-000000000001');
+      INSERT INTO clinic_merges (id, kept_id, merged_id, chosen, kept_before, merged_before, moved, kept_updated_at, staff_id, created_at, updated_at, machine, undone_at)
+      VALUES ('0190a000-0000-7000-8000-0000000000f13', '0190a000-0000-7000-8000-000000000001', '0190a000-0000-7000-8000-000000000013',
+        '{"choices":{},"fields":{"name":"版1の眼科","nameKana":"ハン1ノガンカ","kind":"clinic_no_beds","bedCount":null,"postalCode":"","address":"","phone":"099-000-0001","fax":"","contactPerson":"","memberNumber":"","memo":""}}',
+        '{"name":"版1の眼科","nameKana":"ハン1ノガンカ","kind":"clinic_no_beds","bedCount":null,"postalCode":"","address":"","phone":"099-000-0001","fax":"","contactPerson":"","memberNumber":"","memo":""}',
+        '{"memberNumber":"","archivedAt":null}', '{"inquiries":[],"documentOutputs":[]}', '2026-12-02T00:00:00.000Z',
+        '0190a000-0000-7000-8000-0000000000a2', '2026-12-02T00:00:00.000Z', '2026-12-02T00:00:00.000Z', 'old-pc', NULL);`,
 };
 
 /** The clinics a file of `version` holds, by name: what restoring it must bring back. */
 export function clinicsOfVersion(version: number): string[] {
-  const names: [number, string][] = [[1, '版1の眼科'], [2, '版2の内科'], [6, '版6の歯科'], [7, '版7の病院'], [9, '版9の未確認医院'], [11, '版11の共有医院']];
+  const names: [number, string][] = [[1, '版1の眼科'], [2, '版2の内科'], [6, '版6の歯科'], [7, '版7の病院'], [9, '版9の未確認医院'], [11, '版11の共有医院'], [13, '版13の重複眼科']];
   return names.filter(([v]) => v <= version).map(([, name]) => name);
 }
 

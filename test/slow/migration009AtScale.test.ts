@@ -7,7 +7,7 @@ import { openDatabase, type Db } from '../../electron/core/db/connection.ts';
 import { migrate, schemaVersion } from '../../electron/core/db/migrate.ts';
 import { migrations } from '../../electron/core/db/migrations/index.ts';
 import { createClinics } from '../../electron/core/db/repos/clinicRecords.ts';
-import { findClinics } from '../../electron/core/db/repos/clinicSearch.ts';
+import { matchingClinicIds } from '../../electron/core/db/repos/clinicSearch.ts';
 import { generateClinics } from '../../electron/core/db/seed/generateClinics.ts';
 
 // Every medical institution in Japan, as a version 8 file: what the table rebuild must carry over.
@@ -21,7 +21,8 @@ function clinicsDigest(db: Db): string {
 }
 
 const queries = ['田中', '眼科', 'ﾀﾅｶ', '0992', '霧島市'];
-const search = (db: Db) => queries.map((query) => findClinics(db, { query, limit: 50, includeArchived: true, countCap: rows }));
+// Ids only: today's whole-record reads select columns a version 8 file does not have yet.
+const search = (db: Db) => queries.map((query) => matchingClinicIds(db, query, rows));
 
 describe(`migration 9 over ${rows.toLocaleString()} clinics`, () => {
   it('keeps every clinic with its row number, the search finds the same, and foreign keys hold', () => {
@@ -55,6 +56,8 @@ describe(`migration 9 over ${rows.toLocaleString()} clinics`, () => {
       expect(clinicsDigest(db)).toBe(digest);
       expect(search(db)).toEqual(found);
       expect(found.every((page) => page.total > 0)).toBe(true);
+      migrate(db, migrations);
+      expect(search(db)).toEqual(found);
       expect(db.prepare('SELECT count(*) FROM inquiries i JOIN clinics c ON c.id = i.clinic_id').pluck().get()).toBe(inquiriesBefore);
       expect(inquiriesBefore).toBeGreaterThan(3000);
       expect(db.pragma('foreign_key_check')).toEqual([]);

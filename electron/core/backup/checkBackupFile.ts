@@ -9,7 +9,7 @@ import { quoteSnapshotSchema } from '../../../shared/quote/savedQuote.ts';
 import { countIn, type BackupInfo } from './backups.ts';
 import { readSchema, schemaAtVersion, type SchemaObject } from './schemaAtVersion.ts';
 import { isInstalledContentFileName } from '../content/installedContentFile.ts';
-import { isTodaysOutboxTrigger, outboxTriggersLeftSchemaAt } from '../sync/outboxTriggers.ts';
+import { isOutboxTriggerOfSchema } from '../sync/outboxTriggers.ts';
 
 const sqliteHeader = Buffer.from('SQLite format 3\0', 'latin1');
 
@@ -53,8 +53,9 @@ function schemaDifference(expected: readonly SchemaObject[], actual: readonly Sc
 
 function checkSchema(db: Database.Database, migrations: readonly Migration[], version: number): void {
   // A machine that shares has the outbox triggers besides its migrations' schema; opening a
-  // restored file sets them to follow its sharing switch again, so only today's exact text passes.
-  const sharingTrigger = (o: SchemaObject) => version >= outboxTriggersLeftSchemaAt && isTodaysOutboxTrigger(o);
+  // restored file sets them to follow its sharing switch again, so only the exact text the app of
+  // that version made passes.
+  const sharingTrigger = (o: SchemaObject) => isOutboxTriggerOfSchema(o, version);
   const actual = readSchema(db).filter((o) => !isSqliteStatistics(o) && !sharingTrigger(o));
   const difference = schemaDifference(schemaAtVersion(migrations, version), actual);
   if (!difference) return;

@@ -48,7 +48,11 @@ export function openReadOnlyDatabase(file: string): Db {
 
 const statementCache = new WeakMap<Db, Map<string, Database.Statement>>();
 
-/** Prepares a statement once per connection: preparing is far dearer than running on hot paths. */
+/**
+ * Prepares a statement once per connection: preparing is far dearer than running on hot paths.
+ * Handed out reading whole rows every time: `pluck()` sticks to a statement, and two modules
+ * running the same SQL (one plucking, one not) would otherwise get each other's row shape.
+ */
 export function statement(db: Db, sql: string): Database.Statement {
   let cache = statementCache.get(db);
   if (!cache) {
@@ -60,5 +64,6 @@ export function statement(db: Db, sql: string): Database.Statement {
     prepared = db.prepare(sql);
     cache.set(sql, prepared);
   }
+  if (prepared.reader) prepared.pluck(false);
   return prepared;
 }

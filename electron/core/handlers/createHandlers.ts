@@ -25,6 +25,7 @@ import { createBackup } from '../backup/backups.ts';
 import { purgeArchived, purgePreview } from '../db/repos/purge.ts';
 import { documentOutputHistory, recordDocumentOutput, type OutputSubject } from '../db/repos/documentOutputs.ts';
 import { syncHandlers, type SyncHandlerDeps } from './syncHandlers.ts';
+import { clinicMergeHandlers } from './clinicMergeHandlers.ts';
 
 export interface HandlerDeps {
   db: Db;
@@ -137,6 +138,7 @@ export function createHandlers(deps: HandlerDeps) {
     'jobs.start': (input) => jobs.start(input),
     'jobs.get': ({ jobId }) => jobs.get(jobId),
     'jobs.cancel': ({ jobId }) => jobs.cancel(jobId),
+    ...clinicMergeHandlers(db, deps.writeContext),
     ...syncHandlers({
       db,
       files: deps.files,

@@ -31,6 +31,7 @@ const areaOfTable: Record<SharedTable, DataArea> = {
   document_outputs: 'documentOutputs',
   staff: 'staff',
   content_changes: 'content',
+  clinic_merges: 'clinics',
 };
 
 const isDeletion = (doc: RemoteDoc): boolean => '_deleted' in doc && doc._deleted === true;

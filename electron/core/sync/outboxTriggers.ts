@@ -1,6 +1,5 @@
 import { statement, type Db } from '../db/connection.ts';
 import { normaliseSql, type SchemaObject } from '../backup/schemaAtVersion.ts';
-import { sharedTables } from './syncPorts.ts';
 import { sharedTableShapes } from './sharedFields.ts';
 
 /**
@@ -37,15 +36,46 @@ function tableTriggers(table: string, columns: readonly string[], editedAt: stri
   ];
 }
 
+type Shapes = Readonly<Record<string, { columns: readonly string[]; editedAt: string }>>;
+
+/**
+ * The shared columns as schema 12 had them (before merged_into, clinic_merges and content_changes
+ * came with schema 13): a backup a sharing machine made then carries the triggers built from
+ * these. Frozen, written out: today's shapes will change again.
+ */
+const shapesOfSchema12: Shapes = {
+  clinics: {
+    columns: ['id', 'name', 'name_kana', 'kind', 'bed_count', 'postal_code', 'address', 'phone', 'fax', 'contact_person', 'member_number', 'memo',
+      'created_at', 'updated_at', 'updated_by', 'updated_by_staff', 'archived_at'],
+    editedAt: 'updated_at',
+  },
+  inquiries: {
+    columns: ['id', 'receipt_number', 'clinic_id', 'received_on', 'channel', 'content', 'status', 'next_action_on', 'staff_id',
+      'created_at', 'updated_at', 'updated_by', 'updated_by_staff', 'archived_at'],
+    editedAt: 'updated_at',
+  },
+  inquiry_status_history: { columns: ['id', 'inquiry_id', 'from_status', 'to_status', 'reason', 'staff_id', 'changed_at', 'machine'], editedAt: 'changed_at' },
+  inquiry_quotes: { columns: ['id', 'inquiry_id', 'snapshot', 'staff_id', 'created_at', 'machine'], editedAt: 'created_at' },
+  document_outputs: {
+    columns: ['id', 'output_key', 'clinic_id', 'inquiry_id', 'documents', 'action', 'batch_size', 'staff_id', 'created_at', 'machine', 'agency_texts'],
+    editedAt: 'created_at',
+  },
+  staff: { columns: ['id', 'name', 'active', 'created_at', 'updated_at', 'updated_by'], editedAt: 'updated_at' },
+};
+
 /** Every outbox trigger as this app creates it, by name. */
 export function outboxTriggers(): Map<string, string> {
+  return triggersOf(sharedTableShapes);
+}
+
+function triggersOf(shapes: Shapes): Map<string, string> {
   const all = [
     `CREATE TRIGGER sync_outbox_notice_resolved AFTER UPDATE OF resolved_at ON sync_notices
        WHEN ${queueing} AND OLD.resolved_at IS NOT NEW.resolved_at
      BEGIN
        INSERT OR REPLACE INTO sync_outbox (doc_id, field, changed_at) VALUES ('notice:' || NEW.id, 'resolvedAt', NEW.resolved_at);
      END`,
-    ...sharedTables.flatMap((table) => tableTriggers(table, sharedTableShapes[table].columns, sharedTableShapes[table].editedAt)),
+    ...Object.entries(shapes).flatMap(([table, shape]) => tableTriggers(table, shape.columns, shape.editedAt)),
   ];
   return new Map(all.map((sql) => [/^CREATE TRIGGER (\S+)/.exec(sql)![1]!, sql]));
 }
@@ -53,9 +83,11 @@ export function outboxTriggers(): Map<string, string> {
 /** The schema version from which the outbox triggers are not part of any migration (12). */
 export const outboxTriggersLeftSchemaAt = 12;
 
-/** One of today's outbox triggers, word for word (as sqlite_master keeps it). */
-export function isTodaysOutboxTrigger(object: SchemaObject): boolean {
-  return object.type === 'trigger' && object.sql !== null && normaliseSql(outboxTriggers().get(object.name) ?? null) === object.sql;
+/** One of the outbox triggers an app of this schema version made while sharing, word for word: what its backups carry. */
+export function isOutboxTriggerOfSchema(object: SchemaObject, version: number): boolean {
+  if (version < outboxTriggersLeftSchemaAt || object.type !== 'trigger' || object.sql === null) return false;
+  const triggers = version < 13 ? triggersOf(shapesOfSchema12) : outboxTriggers();
+  return normaliseSql(triggers.get(object.name) ?? null) === object.sql;
 }
 
 const installedTriggers = (db: Db) =>

@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { statement, type Db } from '../db/connection.ts';
 import { indexClinic, shadowColumns, unindexClinic } from '../db/repos/clinicSearchIndex.ts';
 import { futureToleranceMs } from './clockTolerance.ts';
+import { carryMergedEdits } from './mergedEdits.ts';
 import { readSharedRow, unsentFields } from './outbox.ts';
 import { sharedTableShapes } from './sharedFields.ts';
 import { sharedTables, type RecordDoc, type SharedTable } from './syncPorts.ts';
@@ -82,6 +83,7 @@ export function applyRemoteRecord(db: Db, table: SharedTable, id: string, doc: R
     throw error;
   }
   if (table === 'clinics') reindexClinic(db, id, current ? (statement(db, 'SELECT seq FROM clinics WHERE id = ?').pluck().get(id) as number) : undefined);
+  if (table === 'clinics' && current) carryMergedEdits(db, id, current, changed, doc, hubNowMs);
   return 'applied';
 }
 

@@ -15,9 +15,9 @@ export interface SharedTableShape {
 export const sharedTableShapes: Record<SharedTable, SharedTableShape> = {
   clinics: {
     columns: ['id', 'name', 'name_kana', 'kind', 'bed_count', 'postal_code', 'address', 'phone', 'fax', 'contact_person', 'member_number', 'memo',
-      'created_at', 'updated_at', 'updated_by', 'updated_by_staff', 'archived_at'],
+      'created_at', 'updated_at', 'updated_by', 'updated_by_staff', 'archived_at', 'merged_into'],
     editedAt: 'updated_at',
-    parents: [],
+    parents: [{ column: 'merged_into', table: 'clinics' }],
   },
   inquiries: {
     columns: ['id', 'receipt_number', 'clinic_id', 'received_on', 'channel', 'content', 'status', 'next_action_on', 'staff_id',
@@ -48,6 +48,11 @@ export const sharedTableShapes: Record<SharedTable, SharedTableShape> = {
     editedAt: 'installed_at',
     parents: [{ column: 'staff_id', table: 'staff' }],
   },
+  clinic_merges: {
+    columns: ['id', 'kept_id', 'merged_id', 'chosen', 'kept_before', 'merged_before', 'moved', 'kept_updated_at', 'staff_id', 'created_at', 'updated_at', 'machine', 'undone_at'],
+    editedAt: 'updated_at',
+    parents: [{ column: 'kept_id', table: 'clinics' }, { column: 'merged_id', table: 'clinics' }, { column: 'staff_id', table: 'staff' }],
+  },
 };
 
 /**
@@ -59,7 +64,7 @@ export const bookkeepingColumns: ReadonlySet<string> = new Set(['updated_at', 'u
   'reverted_at']);
 
 /** Children before parents: the order deletions must run in so no foreign key is left dangling. */
-export const childFirstTables: readonly SharedTable[] = ['content_changes', 'inquiry_status_history', 'inquiry_quotes', 'document_outputs', 'inquiries', 'clinics', 'staff'];
+export const childFirstTables: readonly SharedTable[] = ['content_changes', 'clinic_merges', 'inquiry_status_history', 'inquiry_quotes', 'document_outputs', 'inquiries', 'clinics', 'staff'];
 
 export function isSharedTable(table: string): table is SharedTable {
   return (sharedTables as readonly string[]).includes(table);

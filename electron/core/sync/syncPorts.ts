@@ -9,7 +9,7 @@ import type http from 'node:http';
 import type https from 'node:https';
 
 /** Tables whose rows are shared: each row is one PouchDB document. */
-export const sharedTables = ['clinics', 'inquiries', 'inquiry_status_history', 'inquiry_quotes', 'document_outputs', 'staff', 'content_changes'] as const;
+export const sharedTables = ['clinics', 'inquiries', 'inquiry_status_history', 'inquiry_quotes', 'document_outputs', 'staff', 'clinic_merges', 'content_changes'] as const;
 export type SharedTable = (typeof sharedTables)[number];
 
 /**

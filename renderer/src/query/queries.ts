@@ -17,6 +17,11 @@ export const queries = {
       queryFn: async () => ({ query: input.query, ...(await call('clinics.search', input)) }),
     }),
   clinic: (id: string) => queryOptions({ queryKey: queryKeys.clinic(id), queryFn: () => call('clinics.get', { id }) }),
+  /** The merges into a clinic (重複をまとめる), newest first, each saying whether it can still be undone. */
+  clinicMerges: (clinicId: string) =>
+    queryOptions({ queryKey: queryKeys.clinicMerges(clinicId), queryFn: async () => (await call('clinics.merges', { clinicId })).items }),
+  clinicMergePreview: (keptId: string, mergedId: string) =>
+    queryOptions({ queryKey: queryKeys.clinicMergePreview(keptId, mergedId), queryFn: () => call('clinics.mergePreview', { keptId, mergedId }) }),
   inquiryList: (input: InquiryListInput) =>
     queryOptions({ queryKey: queryKeys.inquiryList(input), queryFn: () => call('inquiries.list', input) }),
   inquiry: (id: string) => queryOptions({ queryKey: queryKeys.inquiry(id), queryFn: () => call('inquiries.get', { id }) }),

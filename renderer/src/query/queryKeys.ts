@@ -55,6 +55,9 @@ export const queryKeys = {
   appInfo: () => ['appInfo'] as const,
   clinicSearch: (input: ClinicSearchInput) => ['clinics', 'search', input] as const,
   clinic: (id: string) => ['clinics', 'record', id] as const,
+  clinicMerges: (clinicId: string) => ['clinics', 'merges', clinicId] as const,
+  /** What a merge would move: the inquiries (with their quotes) and print records, which inquiries' changes make stale. */
+  clinicMergePreview: (keptId: string, mergedId: string) => ['inquiries', 'mergePreview', keptId, mergedId] as const,
   inquiryList: (input: InquiryListInput) => ['inquiries', 'list', input] as const,
   inquiry: (id: string) => ['inquiries', 'record', id] as const,
   home: () => ['home'] as const,

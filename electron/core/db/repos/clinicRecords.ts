@@ -1,5 +1,6 @@
 import { newRecordId } from '../recordIds.ts';
 import type { Clinic, ClinicFields } from '../../../../shared/domain/clinic.ts';
+import { clinicMergeMessages } from '../../../../shared/messages/clinicMergeMessages.ts';
 import { recordMessages } from '../../../../shared/messages/recordMessages.ts';
 import { AppError } from '../../errors.ts';
 import { statement, type Db } from '../connection.ts';
@@ -101,7 +102,10 @@ function assertMemberNumberFree(db: Db, memberNumber: string, exceptId: string |
  * is the revision the form was opened with.
  */
 export function updateClinic(db: Db, id: string, fields: ClinicFields, ctx: WriteContext, expectedRevision: number | undefined): Clinic {
-  db.transaction(() => writeClinicUpdate(db, id, fields, ctx, expectedRevision))();
+  db.transaction(() => {
+    assertNotMerged(db, id);
+    writeClinicUpdate(db, id, fields, ctx, expectedRevision);
+  })();
   return getClinic(db, id)!;
 }
 
@@ -132,6 +136,7 @@ export function writeClinicUpdate(db: Db, id: string, fields: ClinicFields, ctx:
 
 /** Archiving hides a clinic from search and lists; nothing is deleted, restore brings it back. */
 export function setClinicArchived(db: Db, id: string, archived: boolean, ctx: WriteContext): Clinic {
+  if (!archived && getClinic(db, id)?.mergedInto != null) throw new AppError('INVALID_INPUT', clinicMergeMessages.restoreMerged);
   const now = (ctx.now?.() ?? new Date()).toISOString();
   const info = statement(
     db,
@@ -139,6 +144,12 @@ export function setClinicArchived(db: Db, id: string, archived: boolean, ctx: Wr
   ).run({ id, archivedAt: archived ? now : null, now, machineId: ctx.machineId, staffId: ctx.staffId ?? null });
   if (info.changes === 0) throw new AppError('NOT_FOUND');
   return getClinic(db, id)!;
+}
+
+/** A record merged into another is edited on the kept one (重複をまとめる); undoing the merge brings it back. */
+function assertNotMerged(db: Db, id: string): void {
+  const keptName = statement(db, 'SELECT k.name FROM clinics c JOIN clinics k ON k.id = c.merged_into WHERE c.id = ?').pluck().get(id) as string | undefined;
+  if (keptName !== undefined) throw new AppError('INVALID_INPUT', clinicMergeMessages.editMerged(keptName));
 }
 
 /** The editable fields of one clinic, or undefined when it is gone. */

@@ -19,13 +19,14 @@ export interface ClinicRow {
   updated_at: string;
   updated_by: string;
   archived_at: string | null;
+  merged_into: string | null;
   revision: number;
 }
 
 export const clinicColumns =
   'c.seq, c.id, c.name, c.name_kana, c.kind, c.bed_count, c.postal_code, c.address, c.phone, c.fax, ' +
   'c.contact_person, c.member_number, c.memo, ' +
-  'c.created_at, c.updated_at, c.updated_by, c.archived_at, c.revision';
+  'c.created_at, c.updated_at, c.updated_by, c.archived_at, c.merged_into, c.revision';
 
 /**
  * A row as the contract's Clinic. The table's constraints already hold every rule of the schema
@@ -50,6 +51,7 @@ export function toClinic(row: ClinicRow): Clinic {
     updatedAt: row.updated_at,
     updatedByMachine: row.updated_by,
     archivedAt: row.archived_at,
+    mergedInto: row.merged_into,
     revision: row.revision,
   };
 }

@@ -37,6 +37,9 @@ export function purgeArchived(db: Db): PurgeCounts {
       DELETE FROM document_outputs WHERE inquiry_id IN (SELECT id FROM temp.purge_inquiries)
         OR clinic_id IN (SELECT id FROM temp.purge_clinics);
       DELETE FROM inquiries WHERE id IN (SELECT id FROM temp.purge_inquiries);
+      -- A merge of a clinic that goes can no longer be undone; a record merged into one that goes points nowhere.
+      DELETE FROM clinic_merges WHERE kept_id IN (SELECT id FROM temp.purge_clinics) OR merged_id IN (SELECT id FROM temp.purge_clinics);
+      UPDATE clinics SET merged_into = NULL WHERE merged_into IN (SELECT id FROM temp.purge_clinics) AND id NOT IN (SELECT id FROM temp.purge_clinics);
       DELETE FROM clinic_search WHERE rowid IN (SELECT seq FROM clinics WHERE id IN (SELECT id FROM temp.purge_clinics));
       DELETE FROM clinic_trigrams WHERE rowid IN (SELECT seq FROM clinics WHERE id IN (SELECT id FROM temp.purge_clinics));
       DELETE FROM clinics WHERE id IN (SELECT id FROM temp.purge_clinics);

@@ -35,6 +35,7 @@ import { DuplicateDialog } from './DuplicateDialog.tsx';
 
 export const cancelQuestion = '入力した内容は保存されていません。入力をやめて閉じますか？';
 const openExistingQuestion = '入力した内容は保存されていません。保存せずに既存の記録を開きますか？';
+const mergeQuestion = '入力した内容は保存されていません。保存せずに、重複をまとめる手続きに進みますか？';
 const invalidInputMessage = '入力内容に誤りがあります。各項目の下のメッセージを確認してください。';
 
 interface ClinicFormProps {
@@ -60,6 +61,8 @@ interface ClinicFormProps {
   onOpenExisting: (clinicId: string) => void;
   /** Buttons at the far end of the action bar (アーカイブ, 復元). */
   extraActions?: ReactNode;
+  /** 「この記録とまとめる…」 in the duplicate warning of a saved record, once any unsaved input has been given up. */
+  onMergeWith?: ((other: Clinic) => void) | undefined;
 }
 
 interface FormState {
@@ -77,7 +80,7 @@ type Phase = 'idle' | 'checking' | 'saving';
  * the same schema as the main process, and possible duplicates are shown before anything is saved.
  */
 export function ClinicForm(props: ClinicFormProps) {
-  const { idPrefix, clinic, readOnly = false, autoFocus = false, save, onSaved, onCancel, onOpenExisting, extraActions } = props;
+  const { idPrefix, clinic, readOnly = false, autoFocus = false, save, onSaved, onCancel, onOpenExisting, extraActions, onMergeWith } = props;
   const [baseline, setBaseline] = useState<ClinicDraft>(() => (clinic ? clinicToDraft(clinic) : emptyClinicDraft));
   const [form, setForm] = useState<FormState>({ draft: baseline, autoAddress: null });
   const [errors, setErrors] = useState<ClinicFieldErrors>({});
@@ -425,6 +428,14 @@ export function ClinicForm(props: ClinicFormProps) {
             void write(input);
           }}
           onBack={() => setDuplicates(null)}
+          onMerge={
+            onMergeWith &&
+            ((other) => {
+              if (dirty && !window.confirm(mergeQuestion)) return;
+              setDuplicates(null);
+              onMergeWith(other);
+            })
+          }
         />
       )}
     </form>

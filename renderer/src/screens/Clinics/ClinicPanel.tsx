@@ -12,6 +12,8 @@ import { ArchivedBadge } from './ArchivedBadge.tsx';
 import { SyncNoticeBadge } from '../../components/SyncNoticeBadge.tsx';
 import { ClinicForm } from './ClinicForm.tsx';
 import { archiveClinic, restoreClinic, updateClinic } from './clinicWrites.ts';
+import { ClinicMergeDialog } from './ClinicMergeDialog.tsx';
+import { ClinicMergeHistory, MergedIntoNote } from './ClinicMergeHistory.tsx';
 
 const titleId = 'clinic-panel-title';
 
@@ -36,6 +38,10 @@ export function ClinicPanel() {
   const unsaved = useUiStore((s) => s.unsavedForms.length > 0);
   const showNotice = useClinicsStore((s) => s.showNotice);
   const [inquiryFormOpen, setInquiryFormOpen] = useState(false);
+  // 重複をまとめる, from the button or from the duplicate warning (with the other record chosen there).
+  const [merging, setMerging] = useState<{ other: Clinic | null } | null>(null);
+  // Unsaved input given up for a merge from the duplicate warning: the form starts again from the record.
+  const [formGeneration, setFormGeneration] = useState(0);
   const heading = useRef<HTMLHeadingElement>(null);
   const clinicId = clinic?.id;
 
@@ -47,6 +53,7 @@ export function ClinicPanel() {
   if (!openId) return null;
 
   const archived = clinic?.archivedAt != null;
+  const mergedInto = clinic?.mergedInto ?? null;
 
   return (
     <section className="clinic-panel" aria-labelledby={titleId}>
@@ -69,7 +76,8 @@ export function ClinicPanel() {
       )}
       {clinic && (
         <>
-          {archived && (
+          {mergedInto !== null && <MergedIntoNote keptId={mergedInto} />}
+          {archived && mergedInto === null && (
             // 復元 sits at the top, next to why the form is locked, not below a long read-only form.
             <div className="message message-info notice-line">
               <p>この医療機関はアーカイブされています。内容を変更するには、先に復元してください。</p>
@@ -86,24 +94,33 @@ export function ClinicPanel() {
             </div>
           )}
           <ClinicForm
-            key={clinic.id}
+            key={`${clinic.id}:${formGeneration}`}
             idPrefix="clinic-edit"
             clinic={clinic}
             readOnly={archived}
             save={(input, opened) => updateClinic(opened ?? clinic, input)}
             onCancel={close}
             onOpenExisting={open}
+            onMergeWith={(other) => {
+              setFormGeneration((n) => n + 1);
+              setMerging({ other });
+            }}
             extraActions={
               !archived && (
-                <button
-                  type="button"
-                  className="button button-danger"
-                  onClick={() => {
-                    if (window.confirm(archiveQuestion(clinic, unsaved))) void archiveClinic(clinic);
-                  }}
-                >
-                  アーカイブ
-                </button>
+                <>
+                  <button type="button" className="button" onClick={() => setMerging({ other: null })}>
+                    重複をまとめる…
+                  </button>
+                  <button
+                    type="button"
+                    className="button button-danger"
+                    onClick={() => {
+                      if (window.confirm(archiveQuestion(clinic, unsaved))) void archiveClinic(clinic);
+                    }}
+                  >
+                    アーカイブ
+                  </button>
+                </>
               )
             }
           />
@@ -119,6 +136,8 @@ export function ClinicPanel() {
             <InquiryList clinicId={clinic.id} />
           </section>
           <DocumentOutputHistory clinicId={clinic.id} />
+          <ClinicMergeHistory clinicId={clinic.id} />
+          {merging && <ClinicMergeDialog clinic={clinic} initialOther={merging.other} onClose={() => setMerging(null)} />}
           {inquiryFormOpen && (
             <InquiryFormDialog
               clinic={{ id: clinic.id, name: clinic.name }}

@@ -9,13 +9,15 @@ interface DuplicateDialogProps {
   onOpenExisting: (clinicId: string) => void;
   onSaveAnyway: () => void;
   onBack: () => void;
+  /** 「この記録とまとめる…」: offered when editing a saved record, which can be merged with a match (重複をまとめる). */
+  onMerge?: ((clinic: DuplicateMatch['clinic']) => void) | undefined;
 }
 
 /**
  * Shown before saving when the clinic may already be registered. The safe choice (戻る) has focus;
  * a clinic whose 会員番号 is taken cannot be saved anyway, so that choice is withheld with the reason.
  */
-export function DuplicateDialog({ matches, onOpenExisting, onSaveAnyway, onBack }: DuplicateDialogProps) {
+export function DuplicateDialog({ matches, onOpenExisting, onSaveAnyway, onBack, onMerge }: DuplicateDialogProps) {
   const backButton = useRef<HTMLButtonElement>(null);
   const memberNumberTaken = matches.some((m) => m.reasons.includes('memberNumber'));
 
@@ -55,6 +57,11 @@ export function DuplicateDialog({ matches, onOpenExisting, onSaveAnyway, onBack 
                   <button type="button" className="button" onClick={() => onOpenExisting(clinic.id)}>
                     既存の記録を開く
                   </button>
+                  {onMerge && clinic.mergedInto === null && (
+                    <button type="button" className="button" onClick={() => onMerge(clinic)}>
+                      この記録とまとめる…
+                    </button>
+                  )}
                 </td>
               </tr>
             ))}
