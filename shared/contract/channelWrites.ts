@@ -32,6 +32,7 @@ export const channelWrites = {
   'sync.leave': ['settings', 'sync'],
   'sync.putBack': ['clinics', 'inquiries', 'staff', 'sync'],
   'sync.dismissNotice': ['sync'],
+  'sync.repair': ['clinics', 'inquiries', 'quotes', 'documentOutputs', 'staff', 'backups', 'sync'],
 } as const satisfies Partial<Record<Channel, readonly DataArea[]>>;
 
 /** The areas a channel writes, or an empty list for a read. */

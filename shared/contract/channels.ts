@@ -24,6 +24,7 @@ import { expectedRevisionSchema } from '../domain/revision.ts';
 import { jobIdInputSchema, jobStartSchema, jobStateSchema } from './jobs.ts';
 import { maintenanceStateSchema } from './dataAreas.ts';
 import { hubAccessSchema, hubCheckResultSchema, syncJoinInputSchema, syncNoticeSchema, syncStatusSchema } from '../domain/sync.ts';
+import { syncCheckResultSchema, syncRepairResultSchema } from '../domain/syncCheck.ts';
 
 const channel = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 
@@ -211,6 +212,10 @@ export const contract = {
   'sync.putBack': channel(z.object({ noticeId: recordId }), syncNoticeSchema),
   /** Closes a notice, keeping the value that won. */
   'sync.dismissNotice': channel(z.object({ noticeId: recordId }), syncNoticeSchema),
+  /** 点検と修復: this machine's records compared with its store's and the hub's, in words; changes nothing. */
+  'sync.check': channel(z.object({}), syncCheckResultSchema),
+  /** 修復: after a verified backup, records wrong here take the hub's values; unsent edits are left alone. */
+  'sync.repair': channel(z.object({ confirm: z.literal(true, { message: '修復の確認がされていません' }) }), syncRepairResultSchema),
   'jobs.start': channel(jobStartSchema, jobStateSchema),
   'jobs.get': channel(jobIdInputSchema, jobStateSchema),
   'jobs.cancel': channel(jobIdInputSchema, jobStateSchema),

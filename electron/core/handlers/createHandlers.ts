@@ -25,6 +25,7 @@ import { createBackup } from '../backup/backups.ts';
 import { purgeArchived, purgePreview } from '../db/repos/purge.ts';
 import { documentOutputHistory, recordDocumentOutput, type OutputSubject } from '../db/repos/documentOutputs.ts';
 import { syncHandlers, type SyncHandlerDeps } from './syncHandlers.ts';
+import { syncRepairHandlers } from './syncRepairHandlers.ts';
 
 export interface HandlerDeps {
   db: Db;
@@ -146,5 +147,6 @@ export function createHandlers(deps: HandlerDeps) {
       backupsDir: deps.backupsDir,
       ...deps.sync,
     }),
+    ...syncRepairHandlers({ db, engine: deps.sync.engine, backupsDir: deps.backupsDir, now: deps.now, log: deps.sync.log }),
   } satisfies HandlerMap;
 }

@@ -337,6 +337,7 @@ export function createSyncEngine(options: SyncEngineOptions): CoreSyncEngine {
     },
     writesHeld: () => hub !== null && clock.skewed(),
     machinePrefixes: () => prefixes,
+    databases: () => (hub && !closed && !rebuilding ? { local: localStore(), hub: hubDbFor(hub) } : null),
     writesRefusal: () => (hub !== null && clock.skewed() ? 'CLOCK_SKEW' : false),
     localWrite() {
       if (hub && !closed) request({ drain: true });
