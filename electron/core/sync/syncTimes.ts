@@ -10,7 +10,8 @@ const keys = { synced: 'sync_last_synced_at', pushed: 'sync_last_pushed_at' } as
 export type SyncTime = keyof typeof keys;
 
 export function readSyncTime(db: Db, which: SyncTime): string | null {
-  return (statement(db, 'SELECT value FROM app_meta WHERE key = ?').pluck().get(keys[which]) as string | undefined) ?? null;
+  // Not plucked: statement() caches by SQL, and other readers of app_meta read this one whole.
+  return (statement(db, 'SELECT value FROM app_meta WHERE key = ?').get(keys[which]) as { value: string } | undefined)?.value ?? null;
 }
 
 export function writeSyncTime(db: Db, which: SyncTime, at: string | null): void {
