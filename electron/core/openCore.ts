@@ -176,7 +176,7 @@ async function openDataDir(options: CoreOptions): Promise<SharingCore> {
       content,
       files,
       outputs,
-      backups: backupService({ db: openedDb, dbPath, backupsDir, files, now, busy: () => jobs.busy, afterRestore }),
+      backups: backupService({ db: openedDb, dbPath, backupsDir, files, now, busy: () => jobs.busy, afterRestore, pauseSharing: () => syncEngine.pauseForRestore() }),
       backupsDir,
       info: () => ({ version: packageJson.version, mode, machineId, dataDir, schemaVersion: to, databaseCheck, maintenance: maintenance.state() }),
       sync: { engine: syncEngine, secrets, log },

@@ -63,3 +63,21 @@ export const syncRepairResultSchema = z.object({
   message: z.string(),
 });
 export type SyncRepairResult = z.infer<typeof syncRepairResultSchema>;
+
+/** A change made here that the hub has not received yet: what a restore would lose. */
+export const unsentChangeSchema = z.object({
+  docId: z.string(),
+  recordKind: z.string(),
+  recordLabel: z.string(),
+  /** The changed fields' Japanese labels; empty for a new or deleted record as a whole. */
+  fieldLabels: z.array(z.string()),
+  /** When it was changed (ISO). */
+  changedAt: z.string(),
+});
+export type UnsentChange = z.infer<typeof unsentChangeSchema>;
+
+export const unsentChangesSchema = z.object({
+  /** Records changed here and not yet sent (the list shows the first ones). */
+  count: z.number().int().nonnegative(),
+  items: z.array(unsentChangeSchema),
+});

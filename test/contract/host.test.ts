@@ -293,6 +293,7 @@ const validCalls: Record<Channel, (t: TestHost) => Promise<{ input: unknown; che
     await call(t, 'sync.join', { ...hubAccess(hub), receiptPrefix: 'R' });
     return { input: { confirm: true }, check: (r) => expect(r).toMatchObject({ repaired: 0, backup: null, message: expect.any(String) }) };
   },
+  'sync.unsentChanges': async () => ({ input: {}, check: (r) => expect(r).toEqual({ count: 0, items: [] }) }),
   'sync.notices': async (t) => {
     const { clinicId } = await clinicWithNotice(t);
     return { input: { recordId: clinicId }, check: (r) => expect(r.items).toMatchObject([{ recordKind: 'clinic', recordId: clinicId, field: 'phone', resolvedAt: null }]) };

@@ -7,6 +7,7 @@ import { checkSharedRecords, describeDifference, listedDifferences } from '../sy
 import { repairFromHub } from '../sync/checkAndRepairFix.ts';
 import { readHubSettings } from '../sync/hubSettings.ts';
 import type { SyncEngine } from '../sync/syncPorts.ts';
+import { unsentChanges } from '../sync/unsentChanges.ts';
 import type { HandlerMap } from './handlerMap.ts';
 
 export interface SyncRepairHandlerDeps {
@@ -56,6 +57,7 @@ export function syncRepairHandlers(deps: SyncRepairHandlerDeps) {
         message,
       };
     },
+    'sync.unsentChanges': () => unsentChanges(db),
     'sync.repair': async () => {
       const databases = stores();
       const outcome = await reachingHub(() => repairFromHub(db, databases, { backupsDir: deps.backupsDir, now: deps.now }));

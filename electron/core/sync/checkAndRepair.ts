@@ -134,7 +134,7 @@ export async function checkSharedRecords(db: Db, stores: { local: Store; hub: St
 }
 
 /** What staff recognise a record by. */
-function recordLabel(table: SharedTable, row: Record<string, unknown> | undefined, hub: RecordDoc | undefined): string {
+export function recordLabel(table: SharedTable, row: Record<string, unknown> | undefined, hub: RecordDoc | undefined): string {
   const value = (field: string) => (row?.[field] ?? hub?.fields[field]) as string | undefined;
   switch (table) {
     case 'clinics':

@@ -42,6 +42,11 @@ export interface CoreSyncEngine extends SyncEngine {
   localWrite(): void;
   /** What the dispatcher refuses writes with: false, or why. */
   writesRefusal(): false | ErrorCode;
+  /**
+   * A backup is about to replace the database: rounds and replication stop until the returned
+   * function is called, which starts them again on whatever the file then holds.
+   */
+  pauseForRestore(): Promise<() => void>;
 }
 
 /** How long a rebuild of the store waits before asking a hub that did not answer again. */
@@ -339,6 +344,17 @@ export function createSyncEngine(options: SyncEngineOptions): CoreSyncEngine {
     machinePrefixes: () => prefixes,
     databases: () => (hub && !closed && !rebuilding ? { local: localStore(), hub: hubDbFor(hub) } : null),
     writesRefusal: () => (hub !== null && clock.skewed() ? 'CLOCK_SKEW' : false),
+    async pauseForRestore() {
+      const connection = hub;
+      await stop();
+      hub = null;
+      return () => {
+        // The restored file's checkpoint is gone: every document is applied again, so nothing here is stale.
+        inSqlite.clear();
+        if (connection && !closed && hub === null) engine.start(connection);
+        else report();
+      };
+    },
     localWrite() {
       if (hub && !closed) request({ drain: true });
     },
