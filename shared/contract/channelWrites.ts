@@ -32,7 +32,6 @@ export const channelWrites = {
   'sync.leave': ['settings', 'sync'],
   'sync.putBack': ['clinics', 'inquiries', 'staff', 'sync'],
   'sync.dismissNotice': ['sync'],
-  'sync.repair': ['clinics', 'inquiries', 'quotes', 'documentOutputs', 'staff', 'backups', 'sync'],
 } as const satisfies Partial<Record<Channel, readonly DataArea[]>>;
 
 /** The areas a channel writes, or an empty list for a read. */
@@ -43,6 +42,7 @@ export function areasWrittenBy(channel: Channel): readonly DataArea[] {
 /** The data areas a job writes on its own connection; announced when it has succeeded. */
 export const jobWrites = {
   'clinics.importCsv': ['clinics', 'backups'],
+  'sync.repair': ['clinics', 'inquiries', 'quotes', 'documentOutputs', 'staff', 'backups', 'sync'],
 } as const satisfies Partial<Record<JobKind, readonly DataArea[]>>;
 
 /** The areas a job kind writes, or an empty list for a job that only reads or makes files. */

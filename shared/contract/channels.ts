@@ -24,7 +24,7 @@ import { expectedRevisionSchema } from '../domain/revision.ts';
 import { jobIdInputSchema, jobStartSchema, jobStateSchema } from './jobs.ts';
 import { maintenanceStateSchema } from './dataAreas.ts';
 import { hubAccessSchema, hubCheckResultSchema, syncJoinInputSchema, syncNoticeSchema, syncStatusSchema } from '../domain/sync.ts';
-import { syncCheckResultSchema, syncRepairResultSchema, unsentChangesSchema } from '../domain/syncCheck.ts';
+import { unsentChangesSchema } from '../domain/syncCheck.ts';
 
 const channel = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 
@@ -212,10 +212,6 @@ export const contract = {
   'sync.putBack': channel(z.object({ noticeId: recordId }), syncNoticeSchema),
   /** Closes a notice, keeping the value that won. */
   'sync.dismissNotice': channel(z.object({ noticeId: recordId }), syncNoticeSchema),
-  /** 点検と修復: this machine's records compared with its store's and the hub's, in words; changes nothing. */
-  'sync.check': channel(z.object({}), syncCheckResultSchema),
-  /** 修復: after a verified backup, records wrong here take the hub's values; unsent edits are left alone. */
-  'sync.repair': channel(z.object({ confirm: z.literal(true, { message: '修復の確認がされていません' }) }), syncRepairResultSchema),
   /** Changes made here not yet sent: what restoring a backup would lose, listed before it. */
   'sync.unsentChanges': channel(z.object({}), unsentChangesSchema),
   'jobs.start': channel(jobStartSchema, jobStateSchema),

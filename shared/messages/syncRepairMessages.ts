@@ -29,4 +29,5 @@ export const syncRepairMessages = {
   repairLeft: (left: number) => `${left}件はまだ修復できません（送受信の途中、または関係する記録の到着待ち）。「今すぐ同期」のあと、もう一度点検してください。`,
   repairBackup: '修復の前にバックアップを取りました（設定 → バックアップ）。',
   nothingToRepair: '修復が必要な違いはありません。',
+  progress: (done: number, total: number) => `${done.toLocaleString('ja-JP')} / ${total.toLocaleString('ja-JP')} 件を点検`,
 };

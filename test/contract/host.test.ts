@@ -283,16 +283,6 @@ const validCalls: Record<Channel, (t: TestHost) => Promise<{ input: unknown; che
     await call(t, 'sync.join', { ...hubAccess(hub), receiptPrefix: 'N' });
     return { input: {}, check: (r) => expect(r).toMatchObject({ state: expect.stringMatching(/^(synced|sending)$/), hubUrl: hub.dbUrl, lastSyncedAt: expect.any(String) }) };
   },
-  'sync.check': async (t) => {
-    const hub = await sharedHub();
-    await call(t, 'sync.join', { ...hubAccess(hub), receiptPrefix: 'K' });
-    return { input: {}, check: (r) => expect(r).toMatchObject({ checked: expect.any(Number), items: expect.any(Array), message: expect.any(String) }) };
-  },
-  'sync.repair': async (t) => {
-    const hub = await sharedHub();
-    await call(t, 'sync.join', { ...hubAccess(hub), receiptPrefix: 'R' });
-    return { input: { confirm: true }, check: (r) => expect(r).toMatchObject({ repaired: 0, backup: null, message: expect.any(String) }) };
-  },
   'sync.unsentChanges': async () => ({ input: {}, check: (r) => expect(r).toEqual({ count: 0, items: [] }) }),
   'sync.notices': async (t) => {
     const { clinicId } = await clinicWithNotice(t);

@@ -32,6 +32,19 @@ function clinicRow(machine: Machine, id: string): Record<string, unknown> {
 const insertRow = (db: Database.Database, row: Record<string, unknown>) =>
   db.prepare(`INSERT INTO clinics (${Object.keys(row).join(', ')}) VALUES (${Object.keys(row).map((c) => `@${c}`).join(', ')})`).run(row);
 
+/** Runs a job as the window does (start, then its state until it ends) and returns its result. */
+async function runJob<T>(machine: Machine, kind: string, input: unknown): Promise<T> {
+  const { jobId } = await machine.call<{ jobId: string }>('jobs.start', { kind, input });
+  for (;;) {
+    const job = await machine.call<{ state: string; result?: unknown; error?: { message: string } }>('jobs.get', { jobId });
+    if (job.state === 'succeeded') return job.result as T;
+    if (job.state !== 'running') throw new Error(`${kind}: ${job.state} ${job.error?.message ?? ''}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+const check = (machine: Machine) => runJob<SyncCheckResult>(machine, 'sync.check', {});
+const repair = (machine: Machine) => runJob<SyncRepairResult>(machine, 'sync.repair', { confirm: true });
+
 const revisions = async (hub: Parameters<typeof hubDocs>[0]) => new Map([...(await hubDocs(hub))].map(([id, doc]) => [id, doc._rev]));
 
 describe('点検と修復', () => {
@@ -44,15 +57,15 @@ describe('点検と修復', () => {
     const changed = await office.call<ClinicView>('clinics.create', { name: '枕崎中央病院', phone: '0993-72-0001', memo: '理事長に説明済み' });
     const removed = await office.call<ClinicView>('clinics.create', { name: '坊津診療所', phone: '0993-67-0001' });
     await syncUntilConverged(hub, [office, laptop]);
-    expect((await laptop.call<SyncCheckResult>('sync.check', {})).items).toEqual([]);
+    expect((await check(laptop)).items).toEqual([]);
 
     writeBehindTheApp(laptop, (db) => {
       db.prepare("UPDATE clinics SET phone = '0000-00-0000', memo = '' WHERE id = ?").run(changed.id);
       db.prepare('DELETE FROM clinics WHERE id = ?').run(removed.id);
     });
-    const check = await laptop.call<SyncCheckResult>('sync.check', {});
-    expect(check.counts).toMatchObject({ differs: 1, missingHere: 1 });
-    const byLabel = new Map(check.items.map((item) => [item.recordLabel, item]));
+    const found = await check(laptop);
+    expect(found.counts).toMatchObject({ differs: 1, missingHere: 1 });
+    const byLabel = new Map(found.items.map((item) => [item.recordLabel, item]));
     expect(byLabel.get('枕崎中央病院')).toMatchObject({
       kind: 'differs',
       recordKind: '医療機関',
@@ -64,8 +77,8 @@ describe('点検と修復', () => {
     expect(byLabel.get('坊津診療所')).toMatchObject({ kind: 'missingHere', recordKind: '医療機関' });
 
     const before = await revisions(hub);
-    const repair = await laptop.call<SyncRepairResult>('sync.repair', { confirm: true });
-    expect(repair).toMatchObject({ repaired: 2, queued: 0, left: 0, backup: { reason: 'before-repair' } });
+    const repaired = await repair(laptop);
+    expect(repaired).toMatchObject({ repaired: 2, queued: 0, left: 0, backup: { reason: 'before-repair' } });
     expect(await laptop.call<ClinicView>('clinics.get', { id: changed.id })).toMatchObject({ phone: '0993-72-0001', memo: '理事長に説明済み' });
     expect(await laptop.call<ClinicView>('clinics.get', { id: removed.id })).toMatchObject({ name: '坊津診療所' });
     expect(laptop.core.sync.status().unsent).toBe(0);
@@ -73,7 +86,7 @@ describe('点検と修復', () => {
     // The repair went into this machine's rows only: the hub holds the same revisions as before.
     expect(await revisions(hub)).toEqual(before);
     expect(await differences(hub, laptop)).toEqual([]);
-    expect((await laptop.call<SyncCheckResult>('sync.check', {})).items).toEqual([]);
+    expect((await check(laptop)).items).toEqual([]);
 
     // Sharing goes on as before: an edit on one PC still reaches the other.
     await editClinic(office, changed.id, { memo: '資料を送付' });
@@ -101,10 +114,10 @@ describe('点検と修復', () => {
       insertRow(db, onlyHere);
     });
 
-    const check = await office.call<SyncCheckResult>('sync.check', {});
-    expect(new Map(check.items.map((i) => [i.recordLabel, i.kind]))).toEqual(new Map([['頴娃診療所', 'removedOnHub'], ['知覧医院（別棟）', 'neverSent']]));
-    const repair = await office.call<SyncRepairResult>('sync.repair', { confirm: true });
-    expect(repair).toMatchObject({ repaired: 1, queued: 1, backup: { reason: 'before-repair' } });
+    const found = await check(office);
+    expect(new Map(found.items.map((i) => [i.recordLabel, i.kind]))).toEqual(new Map([['頴娃診療所', 'removedOnHub'], ['知覧医院（別棟）', 'neverSent']]));
+    const repaired = await repair(office);
+    expect(repaired).toMatchObject({ repaired: 1, queued: 1, backup: { reason: 'before-repair' } });
     expect((await office.core.dispatch('clinics.get', { id: purged.id })).ok).toBe(false);
     await syncUntilConverged(hub, [office]);
     expect((await hubDocs(hub)).get(`clinics:${onlyHere.id}`)).toMatchObject({ fields: { name: '知覧医院（別棟）' } });

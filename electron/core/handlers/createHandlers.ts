@@ -147,6 +147,6 @@ export function createHandlers(deps: HandlerDeps) {
       backupsDir: deps.backupsDir,
       ...deps.sync,
     }),
-    ...syncRepairHandlers({ db, engine: deps.sync.engine, backupsDir: deps.backupsDir, now: deps.now, log: deps.sync.log }),
+    ...syncRepairHandlers({ db }),
   } satisfies HandlerMap;
 }

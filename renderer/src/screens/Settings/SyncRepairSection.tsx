@@ -1,6 +1,8 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import type { JobState } from '../../../../shared/contract/jobs.ts';
 import type { SyncCheckKind, SyncCheckResult } from '../../../../shared/domain/syncCheck.ts';
-import { errorMessageOf } from '../../api/ApiError.ts';
+import { ApiError, errorMessageOf } from '../../api/ApiError.ts';
+import { JobProgress } from '../../components/JobProgress.tsx';
 import { ModalDialog } from '../../components/ModalDialog.tsx';
 import { formatNumber } from '../../format/formatNumber.ts';
 import { useSyncStatus } from '../../query/useSyncReads.ts';
@@ -25,34 +27,38 @@ export function SyncRepairSection() {
   const [busy, setBusy] = useState<'check' | 'repair' | null>(null);
   const [message, setMessage] = useState<{ kind: 'success' | 'error' | 'info'; text: string } | null>(null);
   const [confirming, setConfirming] = useState(false);
+  const [progress, setProgress] = useState<JobState['progress'] | null>(null);
+  const running = useRef<AbortController | null>(null);
   if (!status || status.state === 'off') return null;
 
-  const check = async () => {
-    setBusy('check');
+  /** Runs one job with its progress bar and 中止; a cancelled one says so and changes nothing shown. */
+  const run = async <T,>(what: 'check' | 'repair', start: (watch: { onProgress: (job: JobState) => void; signal: AbortSignal }) => Promise<T>, done: (result: T) => void) => {
+    const controller = new AbortController();
+    running.current = controller;
+    setBusy(what);
+    setProgress(null);
     setMessage(null);
     try {
-      const checked = await checkRecords();
-      setResult(checked);
-      setMessage({ kind: checked.items.length === 0 ? 'success' : 'info', text: checked.message });
+      done(await start({ signal: controller.signal, onProgress: (job) => setProgress(job.progress) }));
     } catch (error) {
-      setMessage({ kind: 'error', text: errorMessageOf(error, '点検できませんでした。') });
+      if (error instanceof ApiError && error.isCancelled) setMessage({ kind: 'info', text: what === 'check' ? '点検を中止しました。' : '修復を中止しました。' });
+      else setMessage({ kind: 'error', text: errorMessageOf(error, what === 'check' ? '点検できませんでした。' : '修復できませんでした。') });
     } finally {
+      running.current = null;
       setBusy(null);
     }
   };
-  const repair = async () => {
+  const check = () =>
+    run('check', checkRecords, (checked) => {
+      setResult(checked);
+      setMessage({ kind: checked.items.length === 0 ? 'success' : 'info', text: checked.message });
+    });
+  const repair = () => {
     setConfirming(false);
-    setBusy('repair');
-    setMessage(null);
-    try {
-      const repaired = await repairRecords();
+    return run('repair', repairRecords, (repaired) => {
       setResult(null);
       setMessage({ kind: repaired.left > 0 ? 'info' : 'success', text: repaired.message });
-    } catch (error) {
-      setMessage({ kind: 'error', text: errorMessageOf(error, '修復できませんでした。') });
-    } finally {
-      setBusy(null);
-    }
+    });
   };
   const repairable = result ? result.items.filter((item) => item.kind !== 'notExchanged').length : 0;
 
@@ -72,6 +78,14 @@ export function SyncRepairSection() {
           </button>
         )}
       </div>
+      {busy !== null && (
+        <JobProgress
+          id="sync-repair-progress"
+          label={busy === 'check' ? '点検しています' : '修復しています'}
+          progress={progress}
+          onCancel={() => running.current?.abort()}
+        />
+      )}
       <p role="status" className={message ? `message message-${message.kind}` : 'message-empty'}>
         {message?.text}
       </p>
