@@ -111,6 +111,17 @@ describe('ホーム → a laptop that has not synced', () => {
       await openScreen(page, 'ホーム');
       await page.getByRole('heading', { level: 1, name: 'ホーム' }).waitFor();
       expect(await page.getByRole('alert', { name: '同期していません' }).count()).toBe(0);
+
+      // Offline, a change waits to be sent: 復元 lists it first, as what the restore would lose.
+      await callPreview(preview, 'backups.create', {});
+      await callPreview(preview, 'clinics.create', { name: '出先で登録した診療所' });
+      await openScreen(page, '設定');
+      await page.getByRole('button', { name: /のバックアップから復元$/ }).first().click();
+      const restore = page.getByRole('alertdialog', { name: 'バックアップから復元' });
+      const lost = restore.getByRole('list', { name: 'まだ送っていない変更' });
+      await lost.getByText('医療機関「出先で登録した診療所」', { exact: false }).waitFor();
+      await shoot(page, '06-restore-lists-unsent');
+      await restore.getByRole('button', { name: 'やめる' }).click();
       // Only the unreachable hub is reported (the indicator says so); nothing broke on the page.
       expect(problems.filter((p) => !/Failed to load resource|net::ERR/.test(p))).toEqual([]);
       await context.close();
