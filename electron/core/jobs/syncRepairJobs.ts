@@ -39,7 +39,15 @@ export function syncRepairJobs(deps: SyncRepairJobDeps): Pick<JobImplementations
   /** Progress against this machine's record count: the hub's may differ a little, the bar stops at its end. */
   const progressOf = (ctx: JobContext): CheckProgress => {
     const total = sharedRecordCount(db);
-    return { signal: ctx.signal, progress: (done) => ctx.progress(Math.min(done, total), total, syncRepairMessages.progress(done, total)) };
+    const cancelled = new Promise<void>((resolve) => ctx.signal.addEventListener('abort', () => resolve(), { once: true }));
+    return {
+      signal: ctx.signal,
+      progress: async (done) => {
+        ctx.progress(Math.min(done, total), total, syncRepairMessages.progress(done, total));
+        // A test's pause point may hold the job here; 中止 lets it go on to stop.
+        await Promise.race([ctx.goOn?.() ?? Promise.resolve(), cancelled]);
+      },
+    };
   };
 
   return {

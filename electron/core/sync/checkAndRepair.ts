@@ -35,7 +35,8 @@ export interface Difference {
 
 export interface CheckProgress {
   signal?: AbortSignal | undefined;
-  progress?: ((done: number, label: string) => void) | undefined;
+  /** After each page; the check waits for it (a test's pause point may hold the job there). */
+  progress?: ((done: number, label: string) => void | Promise<void>) | undefined;
 }
 
 export interface CheckOutcome {
@@ -82,7 +83,7 @@ function classify(table: SharedTable, id: string, row: Record<string, unknown> |
   return null;
 }
 
-function throwIfCancelled(signal: AbortSignal | undefined): void {
+export function throwIfCancelled(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new Error('cancelled');
 }
 
@@ -115,7 +116,7 @@ export async function checkSharedRecords(db: Db, stores: { local: Store; hub: St
         onHub.add(r.id);
         consider(table, r.id.slice(table.length + 1), local.get(r.id), { state: 'live', doc: r.doc! });
       }
-      options.progress?.(outcome.checked, table);
+      await options.progress?.(outcome.checked, table);
       if (page.rows.length < pageSize) break;
       // The smallest key after the last one: the next page starts past it.
       startkey = `${page.rows.at(-1)!.id}\u0000`;
@@ -127,9 +128,10 @@ export async function checkSharedRecords(db: Db, stores: { local: Store; hub: St
       const docIds = ids.slice(i, i + pageSize).map((id) => recordDocId(table, id));
       const [local, hub] = await Promise.all([docStates(stores.local, docIds), docStates(stores.hub, docIds)]);
       for (const docId of docIds) consider(table, docId.slice(table.length + 1), local.get(docId), hub.get(docId));
-      options.progress?.(outcome.checked, table);
+      await options.progress?.(outcome.checked, table);
     }
   }
+  throwIfCancelled(options.signal);
   return outcome;
 }
 

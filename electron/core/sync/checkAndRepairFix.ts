@@ -9,7 +9,7 @@ import { syncRepairMessages } from '../../../shared/messages/syncRepairMessages.
 import type { BackupInfo } from '../backup/backups.ts';
 import { createBackup } from '../backup/backups.ts';
 import { statement, type Db } from '../db/connection.ts';
-import { checkSharedRecords, type CheckProgress, type Difference } from './checkAndRepair.ts';
+import { checkSharedRecords, throwIfCancelled, type CheckProgress, type Difference } from './checkAndRepair.ts';
 import type { Store } from './localStore.ts';
 import { unsentFields } from './outbox.ts';
 import { applyRemoteDeletion, applyRemoteRecord, type RowOutcome } from './remoteRows.ts';
@@ -60,6 +60,8 @@ export async function repairFromHub(
   let todo = check.differences.filter((d) => d.kind !== 'notExchanged').sort((a, b) => repairOrder(a) - repairOrder(b));
   const waiting = check.differences.length - todo.length;
   if (todo.length === 0) return { repaired: 0, queued: 0, left: waiting, unsentLeftAlone: check.unsentLeftAlone, backup: null, message: syncRepairMessages.nothingToRepair };
+  // 中止 is honoured up to here; once the backup is taken the repair runs to its end (a batch per transaction).
+  throwIfCancelled(options.signal);
   const backup = await createBackup(db, deps.backupsDir, 'before-repair', deps.now());
   let repaired = 0;
   let queued = 0;
