@@ -38,6 +38,7 @@ import type { Core, RunMode } from './types.ts';
 import packageJson from '../../package.json' with { type: 'json' };
 import { fileSecretStore } from './sync/fileSecretStore.ts';
 import { createSyncEngine } from './sync/syncEngine.ts';
+import { syncRepairJobs } from './jobs/syncRepairJobs.ts';
 import { currentSharingStatus, resumeSharing } from './sync/sharingStatus.ts';
 import { matchOutboxTriggersToSharing } from './sync/outboxTriggers.ts';
 
@@ -146,7 +147,11 @@ async function openDataDir(options: CoreOptions): Promise<SharingCore> {
     };
     const pdfWorker = new ResidentWorker<PdfRenderData, PdfRenderResult>('pdfRender', { fontsDir: pdfFontsDir() } satisfies PdfWorkerStart);
     const jobs = new JobRunner(
-      { ...clinicsCsvJobs({ db: openedDb, dbPath, files, writeContext, backupsDir, now }), ...documentJobs({ db: openedDb, files, content, now, outputs, pdfWorker }) },
+      {
+        ...clinicsCsvJobs({ db: openedDb, dbPath, files, writeContext, backupsDir, now }),
+        ...documentJobs({ db: openedDb, files, content, now, outputs, pdfWorker }),
+        ...syncRepairJobs({ db: openedDb, engine: syncEngine, backupsDir, now, log }),
+      },
       onJobUpdate,
       log,
       options.pauseJobs,
@@ -176,7 +181,7 @@ async function openDataDir(options: CoreOptions): Promise<SharingCore> {
       content,
       files,
       outputs,
-      backups: backupService({ db: openedDb, dbPath, backupsDir, files, now, busy: () => jobs.busy, afterRestore }),
+      backups: backupService({ db: openedDb, dbPath, backupsDir, files, now, busy: () => jobs.busy, afterRestore, pauseSharing: () => syncEngine.pauseForRestore() }),
       backupsDir,
       info: () => ({ version: packageJson.version, mode, machineId, dataDir, schemaVersion: to, databaseCheck, maintenance: maintenance.state() }),
       sync: { engine: syncEngine, secrets, log },

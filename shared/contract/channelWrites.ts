@@ -44,6 +44,7 @@ export function areasWrittenBy(channel: Channel): readonly DataArea[] {
 /** The data areas a job writes on its own connection; announced when it has succeeded. */
 export const jobWrites = {
   'clinics.importCsv': ['clinics', 'backups'],
+  'sync.repair': ['clinics', 'inquiries', 'quotes', 'documentOutputs', 'staff', 'backups', 'sync'],
 } as const satisfies Partial<Record<JobKind, readonly DataArea[]>>;
 
 /** The areas a job kind writes, or an empty list for a job that only reads or makes files. */

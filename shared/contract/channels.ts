@@ -26,6 +26,7 @@ import { jobIdInputSchema, jobStartSchema, jobStateSchema } from './jobs.ts';
 import { maintenanceStateSchema } from './dataAreas.ts';
 import { joinPreviewSchema } from '../domain/joinPreview.ts';
 import { hubAccessSchema, hubCheckResultSchema, syncJoinInputSchema, syncNoticeSchema, syncStatusSchema } from '../domain/sync.ts';
+import { unsentChangesSchema } from '../domain/syncCheck.ts';
 
 const channel = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 
@@ -222,6 +223,8 @@ export const contract = {
   'sync.putBack': channel(z.object({ noticeId: recordId }), syncNoticeSchema),
   /** Closes a notice, keeping the value that won. */
   'sync.dismissNotice': channel(z.object({ noticeId: recordId }), syncNoticeSchema),
+  /** Changes made here not yet sent: what restoring a backup would lose, listed before it. */
+  'sync.unsentChanges': channel(z.object({}), unsentChangesSchema),
   'jobs.start': channel(jobStartSchema, jobStateSchema),
   'jobs.get': channel(jobIdInputSchema, jobStateSchema),
   'jobs.cancel': channel(jobIdInputSchema, jobStateSchema),

@@ -5,6 +5,7 @@ import { documentKindNames, type DocumentKind } from '../documents/documentKinds
 import { limits } from './limits.ts';
 import { csvDelimiters, csvEncodings, exportEncodings } from '../csv/csvFormat.ts';
 import { clinicImportFields, clinicMatchActions } from '../domain/clinicCsvImport.ts';
+import { syncCheckResultSchema, syncRepairResultSchema } from '../domain/syncCheck.ts';
 
 const recordIdSchema = z.string().min(1).max(64);
 
@@ -227,6 +228,13 @@ export const jobKinds = {
       clinics: z.number().int().nonnegative(),
     }),
   },
+  /** 設定 → 同期の点検と修復: this machine's records compared with its store's and the hub's; changes nothing. */
+  'sync.check': { input: z.object({}), result: syncCheckResultSchema },
+  /** 修復: after a verified backup, records wrong here take the hub's values; unsent edits are left alone. */
+  'sync.repair': {
+    input: z.object({ confirm: z.literal(true, { message: '修復の確認がされていません' }) }),
+    result: syncRepairResultSchema,
+  },
 } as const;
 export type JobKind = keyof typeof jobKinds;
 export const jobKindNames = Object.keys(jobKinds) as JobKind[];
@@ -239,6 +247,8 @@ export const jobStartSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('clinics.importCsv'), input: jobKinds['clinics.importCsv'].input }),
   z.object({ kind: z.literal('inquiries.exportCsv'), input: jobKinds['inquiries.exportCsv'].input }),
   z.object({ kind: z.literal('documents.render'), input: jobKinds['documents.render'].input }),
+  z.object({ kind: z.literal('sync.check'), input: jobKinds['sync.check'].input }),
+  z.object({ kind: z.literal('sync.repair'), input: jobKinds['sync.repair'].input }),
 ]);
 export type JobStart = z.infer<typeof jobStartSchema>;
 

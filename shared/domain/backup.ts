@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { backupMessages } from '../messages/backupMessages.ts';
 
-export const backupReasons = ['daily', 'manual', 'before-migration', 'before-import', 'before-purge', 'before-restore', 'imported', 'unknown'] as const;
+export const backupReasons = ['daily', 'manual', 'before-migration', 'before-import', 'before-purge', 'before-restore', 'before-repair', 'imported', 'unknown'] as const;
 export const backupReasonLabels: Record<(typeof backupReasons)[number], string> = {
   daily: '毎日の自動',
   manual: '手動',
@@ -9,6 +9,7 @@ export const backupReasonLabels: Record<(typeof backupReasons)[number], string> 
   'before-import': '取り込み前',
   'before-purge': '完全削除前',
   'before-restore': '復元前',
+  'before-repair': '同期の修復前',
   imported: '他の場所から',
   unknown: '不明',
 };

@@ -8,6 +8,8 @@ export const settingsSchema = z.object({
   receiptPrefix: z.string(),
   currentStaffId: z.string().nullable(),
   dateStyle: z.enum(dateStyles),
+  /** ホーム tells this machine has not synced after this many days (a laptop out of the office). */
+  syncStaleDays: z.number().int(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -15,4 +17,13 @@ export const settingsUpdateSchema = z.object({
   receiptPrefix: receiptPrefixSchema.optional(),
   currentStaffId: z.string().min(1).max(64).nullable().optional(),
   dateStyle: z.enum(dateStyles).optional(),
+  syncStaleDays: z
+    .number({ message: '日数は数字で入力してください' })
+    .int({ message: '日数は整数で入力してください' })
+    .min(1, { message: '日数は1日から30日の間で入力してください' })
+    .max(30, { message: '日数は1日から30日の間で入力してください' })
+    .optional(),
 });
+
+/** Days without a sync after which ホーム says so, until changed in 設定. */
+export const defaultSyncStaleDays = 3;

@@ -152,7 +152,7 @@ const validCalls: Record<Channel, (t: TestHost) => Promise<{ input: unknown; che
     const staff = (await call(t, 'staff.create', { name: '窓口 太郎' })).body.result;
     return { input: { id: staff.id, active: false, expectedRevision: staff.revision }, check: (r) => expect(r).toMatchObject({ id: staff.id, active: false }) };
   },
-  'settings.get': async () => ({ input: {}, check: (r) => expect(r).toEqual({ receiptPrefix: 'A', currentStaffId: null, dateStyle: 'western' }) }),
+  'settings.get': async () => ({ input: {}, check: (r) => expect(r).toEqual({ receiptPrefix: 'A', currentStaffId: null, dateStyle: 'western', syncStaleDays: 3 }) }),
   'settings.update': async () => ({ input: { receiptPrefix: 'ｂ', dateStyle: 'japanese' }, check: (r) => expect(r).toMatchObject({ receiptPrefix: 'B', dateStyle: 'japanese' }) }),
   'settings.agencyTexts': async () => ({ input: {}, check: (r) => expect(r).toMatchObject({ solicitationCapacity: { value: null, version: 0 } }) }),
   'settings.updateAgencyText': async () => ({
@@ -319,6 +319,7 @@ const validCalls: Record<Channel, (t: TestHost) => Promise<{ input: unknown; che
     await call(t, 'sync.join', { ...hubAccess(hub), receiptPrefix: 'N' });
     return { input: {}, check: (r) => expect(r).toMatchObject({ state: expect.stringMatching(/^(synced|sending)$/), hubUrl: hub.dbUrl, lastSyncedAt: expect.any(String) }) };
   },
+  'sync.unsentChanges': async () => ({ input: {}, check: (r) => expect(r).toEqual({ count: 0, items: [] }) }),
   'sync.notices': async (t) => {
     const { clinicId } = await clinicWithNotice(t);
     return { input: { recordId: clinicId }, check: (r) => expect(r.items).toMatchObject([{ recordKind: 'clinic', recordId: clinicId, field: 'phone', resolvedAt: null }]) };

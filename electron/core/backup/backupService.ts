@@ -11,6 +11,7 @@ import { createBackup, isBackupFileName, listBackups, type BackupInfo } from './
 import { checkBackupFile } from './checkBackupFile.ts';
 import { applyMachineIdentity, readMachineIdentity } from './machineIdentity.ts';
 import { prepareForRestore, withCopy } from './prepareRestoreCopy.ts';
+import { applySharingSetup, readSharingSetup } from '../sync/restoreWhileSharing.ts';
 import { readBackupMadeAt } from './backupMadeAt.ts';
 import { decryptFile, encryptFile, isEncryptedBackup, minPasswordChars } from './backupCrypto.ts';
 
@@ -40,6 +41,8 @@ export interface BackupServiceDeps {
   busy: () => boolean;
   /** Called once restored data is live, for what must follow it (its search index checked). */
   afterRestore?: () => void;
+  /** Holds sharing still while the file is replaced; what it returns lets it go on (restored or not). */
+  pauseSharing?: () => Promise<() => void>;
 }
 
 /** 設定 → バックアップ: list, back up now, carry a copy away (optionally encrypted), bring one back, restore. */
@@ -107,14 +110,19 @@ export function backupService(deps: BackupServiceDeps) {
       const source = backupPath(backupsDir, fileName);
       const listed = listBackups(backupsDir).find((b) => b.fileName === fileName)!;
       const work = workingCopyPath(backupsDir, 'restore');
+      let resumeSharing: (() => void) | undefined;
       try {
         await fs.promises.copyFile(source, work);
         const check = checkBackupFile(work, migrations);
         if (!check.ok) throw new AppError('INVALID_FILE', backupMessages.restoreRefused(check.reason));
         prepareForRestore(work, readMachineIdentity(db));
+        resumeSharing = await deps.pauseSharing?.();
         const safetyBackup = await createBackup(db, backupsDir, 'before-restore', deps.now());
         // Again, with no wait before the copy starts: a 受付番号 issued during the safety backup counts too.
-        withCopy(work, (copy) => applyMachineIdentity(copy, readMachineIdentity(db)));
+        withCopy(work, (copy) => {
+          applyMachineIdentity(copy, readMachineIdentity(db));
+          applySharingSetup(copy, readSharingSetup(db));
+        });
         const copy = new Database(work, { readonly: true, fileMustExist: true });
         try {
           await copy.backup(deps.dbPath);
@@ -128,6 +136,7 @@ export function backupService(deps: BackupServiceDeps) {
         return { restored, safetyBackup, message };
       } finally {
         removeWorkingCopy(work);
+        resumeSharing?.();
       }
     },
   };

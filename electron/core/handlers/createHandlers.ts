@@ -26,6 +26,7 @@ import { purgeArchived, purgePreview } from '../db/repos/purge.ts';
 import { documentOutputHistory, recordDocumentOutput, type OutputSubject } from '../db/repos/documentOutputs.ts';
 import { syncHandlers, type SyncHandlerDeps } from './syncHandlers.ts';
 import { clinicMergeHandlers } from './clinicMergeHandlers.ts';
+import { syncRepairHandlers } from './syncRepairHandlers.ts';
 
 export interface HandlerDeps {
   db: Db;
@@ -148,5 +149,6 @@ export function createHandlers(deps: HandlerDeps) {
       backupsDir: deps.backupsDir,
       ...deps.sync,
     }),
+    ...syncRepairHandlers({ db }),
   } satisfies HandlerMap;
 }

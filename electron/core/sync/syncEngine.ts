@@ -20,6 +20,8 @@ import { applyStoreChanges, claimedPrefixesIn, drainOutbox, minimumSchema } from
 import { setSharing } from './syncState.ts';
 import { createPushTracker } from './pushTracker.ts';
 import { installArrivedContent, shareContentChanges, type SharedContent } from './contentDocs.ts';
+import { markRebuildPending, rebuildPending, rebuildStore, setDamagedStoreAside, storeLost } from './storeRebuild.ts';
+import { readSyncTime, writeSyncTime } from './syncTimes.ts';
 import type { EngineStatus, HubConnection, SyncEngine } from './syncPorts.ts';
 
 export interface SyncEngineOptions {
@@ -44,7 +46,15 @@ export interface CoreSyncEngine extends SyncEngine {
   localWrite(): void;
   /** What the dispatcher refuses writes with: false, or why. */
   writesRefusal(): false | ErrorCode;
+  /**
+   * A backup is about to replace the database: rounds and replication stop until the returned
+   * function is called, which starts them again on whatever the file then holds.
+   */
+  pauseForRestore(): Promise<() => void>;
 }
+
+/** How long a rebuild of the store waits before asking a hub that did not answer again. */
+const rebuildRetryMs = 30_000;
 
 export function createSyncEngine(options: SyncEngineOptions): CoreSyncEngine {
   const { db, dataDir, log } = options;
@@ -53,7 +63,20 @@ export function createSyncEngine(options: SyncEngineOptions): CoreSyncEngine {
   let hubDb: Store | null = null;
   let live: LiveReplication | null = null;
   let closed = false;
-  const link: LinkState = { push: null, pull: null, failure: null, lastSyncedAt: null, updateApp: false, unsent: 0 };
+  const link: LinkState = { push: null, pull: null, failure: null, lastSyncedAt: readSyncTime(db, 'synced'), updateApp: false, unsent: 0 };
+  // Kept across restarts: ホーム tells a laptop that has not synced for days.
+  const synced = () => {
+    link.lastSyncedAt = options.now().toISOString();
+    writeSyncTime(db, 'synced', link.lastSyncedAt);
+  };
+  // Every revision written here has reached the hub: a rebuilt store compares only rows written since.
+  const confirmPushed = (docs: readonly { _id: string; _rev?: string }[]) => {
+    notPushed.pushed(docs);
+    if (notPushed.size === 0) writeSyncTime(db, 'pushed', options.now().toISOString());
+  };
+  let rebuilding = false;
+  let rebuilt: Promise<void> = Promise.resolve();
+  let rebuildRetry: NodeJS.Timeout | undefined;
   const listeners = new Set<(status: EngineStatus) => void>();
   let lastReported = '';
   const report = () => {
@@ -84,6 +107,19 @@ export function createSyncEngine(options: SyncEngineOptions): CoreSyncEngine {
     return hubDb;
   };
   const localStore = () => (store ??= openLocalStore(dataDir));
+  /** The store as it opens; one LevelDB cannot read is set aside and a new one made (then rebuilt). */
+  const checkedStore = async (): Promise<{ store: Store; damaged: boolean }> => {
+    try {
+      await localStore().info();
+      return { store: localStore(), damaged: false };
+    } catch (error) {
+      log.error('sync: the local store cannot be read, it is set aside and rebuilt', { error: error instanceof Error ? error.message : String(error) });
+      await store?.close().catch(() => undefined);
+      store = null;
+      setDamagedStoreAside(dataDir, options.now());
+      return { store: localStore(), damaged: true };
+    }
+  };
   const inSqlite = new Map<string, string>();
   const ctx = () => ({ db, store: localStore(), machineId: options.machineId, now: options.now, log, appSchema: options.appSchema, backupsDir: options.backupsDir, clockOffsetMs: clock.offsetMs(), inSqlite });
   // Written to the store but not yet confirmed on the hub: part of 未送信 with the outbox.
@@ -125,7 +161,7 @@ export function createSyncEngine(options: SyncEngineOptions): CoreSyncEngine {
       link.unsent = countUnsentNow();
       report();
     },
-    () => !closed && hub !== null,
+    () => !closed && hub !== null && !rebuilding,
   );
   const request = rounds.request;
   /** Waits until no round runs; what was asked for while stopped or closed is dropped. */
@@ -151,7 +187,7 @@ export function createSyncEngine(options: SyncEngineOptions): CoreSyncEngine {
       events: {
         pulled: () => request({ apply: true }),
         pushed(docs) {
-          notPushed.pushed(docs);
+          confirmPushed(docs);
           link.unsent = countUnsentNow();
           report();
         },
@@ -160,7 +196,7 @@ export function createSyncEngine(options: SyncEngineOptions): CoreSyncEngine {
           if (state === 'stalled' && link.failure === null) link.failure = 'unreachable';
           if (state === 'caughtUp') {
             if (link.failure === 'unreachable') link.failure = null;
-            link.lastSyncedAt = options.now().toISOString();
+            synced();
             link.unsent = countUnsentNow();
           }
           report();
@@ -174,9 +210,48 @@ export function createSyncEngine(options: SyncEngineOptions): CoreSyncEngine {
   };
 
   const stop = async () => {
+    clearTimeout(rebuildRetry);
     live?.cancel();
     live = null;
     await settle();
+  };
+
+  /**
+   * Replication starts on a store that holds what this machine last had: one lost or unreadable
+   * is rebuilt from the hub first (nothing is applied or pushed meanwhile, so no unsent value is
+   * overwritten), and a hub that does not answer is asked again later.
+   */
+  const startOrRebuild = async (connection: HubConnection) => {
+    // Asked before the store opens (opening makes the folder); marked so a stop part way is resumed.
+    if (storeLost(db, dataDir)) markRebuildPending(db);
+    const { damaged } = store ? { damaged: false } : await checkedStore();
+    if (damaged) markRebuildPending(db);
+    if (!rebuildPending(db)) return startRounds(connection);
+    rebuilding = true;
+    try {
+      const queued = await rebuildStore({ db, store: localStore(), hubDb: hubDbFor(connection), log });
+      inSqlite.clear();
+      notPushed.forget();
+      log.info('sync: store rebuilt', { queuedAgain: queued });
+    } catch (error) {
+      log.warn('sync: the store could not be rebuilt yet, the hub is asked again', { status: (error as { status?: number }).status });
+      if (link.failure === null) link.failure = 'unreachable';
+      report();
+      rebuildRetry = setTimeout(() => {
+        if (hub === connection && !closed) rebuilt = startOrRebuild(connection);
+      }, rebuildRetryMs);
+      rebuildRetry.unref();
+      return;
+    } finally {
+      rebuilding = false;
+    }
+    if (hub === connection && !closed) startRounds(connection);
+  };
+  const startRounds = (connection: HubConnection) => {
+    if (hub !== connection || closed) return;
+    restartLive(connection);
+    request({ drain: true, apply: true });
+    report();
   };
 
   const engine: CoreSyncEngine = {
@@ -185,9 +260,8 @@ export function createSyncEngine(options: SyncEngineOptions): CoreSyncEngine {
       setSharing(db, true);
       hub = connection;
       hubDb = null;
-      restartLive(connection);
-      request({ drain: true, apply: true });
       report();
+      rebuilt = startOrRebuild(connection);
     },
     async stop() {
       await stop();
@@ -196,6 +270,14 @@ export function createSyncEngine(options: SyncEngineOptions): CoreSyncEngine {
     },
     async syncNow() {
       if (!hub || closed) return;
+      await rebuilt;
+      if (!rebuilding && rebuildPending(db)) {
+        // A rebuild waiting for the hub is tried now rather than at its next turn.
+        clearTimeout(rebuildRetry);
+        rebuilt = startOrRebuild(hub);
+        await rebuilt;
+      }
+      if (!hub || rebuildPending(db)) return;
       const remote = hubDbFor(hub);
       try {
         // Its answer measures the clock, before anything is stamped.
@@ -203,11 +285,11 @@ export function createSyncEngine(options: SyncEngineOptions): CoreSyncEngine {
         request({ drain: true });
         await settle();
         if (!link.updateApp) {
-          await localStore().replicate.to(remote, { batch_size: 200 }).on('change', (info) => notPushed.pushed(info.docs ?? []));
+          await localStore().replicate.to(remote, { batch_size: 200 }).on('change', (info) => confirmPushed(info.docs ?? []));
         }
         await localStore().replicate.from(remote, { batch_size: 200 });
         if (link.failure === 'unreachable') link.failure = null;
-        link.lastSyncedAt = options.now().toISOString();
+        synced();
       } catch (error) {
         log.warn('sync: round with the hub failed', { status: (error as { status?: number }).status });
         if (link.failure === null) link.failure = 'unreachable';
@@ -263,11 +345,25 @@ export function createSyncEngine(options: SyncEngineOptions): CoreSyncEngine {
       clock.forget();
       prefixes = new Map();
       Object.assign(link, { push: null, pull: null, failure: null, lastSyncedAt: null, updateApp: false, unsent: 0 });
+      writeSyncTime(db, 'synced', null);
+      writeSyncTime(db, 'pushed', null);
       report();
     },
     writesHeld: () => hub !== null && clock.skewed(),
     machinePrefixes: () => prefixes,
+    databases: () => (hub && !closed && !rebuilding ? { local: localStore(), hub: hubDbFor(hub) } : null),
     writesRefusal: () => (hub !== null && clock.skewed() ? 'CLOCK_SKEW' : false),
+    async pauseForRestore() {
+      const connection = hub;
+      await stop();
+      hub = null;
+      return () => {
+        // The restored file's checkpoint is gone: every document is applied again, so nothing here is stale.
+        inSqlite.clear();
+        if (connection && !closed && hub === null) engine.start(connection);
+        else report();
+      };
+    },
     localWrite() {
       if (hub && !closed) request({ drain: true });
     },

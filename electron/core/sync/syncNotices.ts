@@ -33,7 +33,7 @@ function recordLabel(db: Db, table: SharedTable, id: string): string {
   return (statement(db, sql).pluck().get(id) as string | undefined) ?? syncNoticeMessages.goneRecord;
 }
 
-function valueText(table: SharedTable, field: string, value: unknown): string {
+export function valueText(table: SharedTable, field: string, value: unknown): string {
   if (field === 'archived_at') return value == null ? syncNoticeMessages.notArchivedValue : syncNoticeMessages.archivedValue;
   if (value === null || value === undefined || value === '') return syncNoticeMessages.emptyValue;
   const text = typeof value === 'string' ? value : JSON.stringify(value);

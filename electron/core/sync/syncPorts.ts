@@ -7,6 +7,7 @@
  */
 import type http from 'node:http';
 import type https from 'node:https';
+import type PouchDB from 'pouchdb-node';
 
 /** Tables whose rows are shared: each row is one PouchDB document. */
 export const sharedTables = ['clinics', 'inquiries', 'inquiry_status_history', 'inquiry_quotes', 'document_outputs', 'staff', 'clinic_merges', 'content_changes'] as const;
@@ -114,5 +115,7 @@ export interface SyncEngine {
   writesHeld(): boolean;
   /** The 受付番号 prefix each machine claimed on the hub, by machine id, as last pulled: how staff tell machines apart. */
   machinePrefixes(): ReadonlyMap<string, string>;
+  /** This machine's store and the hub's database while sharing (点検と修復 compares SQLite with them); null otherwise. */
+  databases(): { local: PouchDB.Database; hub: PouchDB.Database } | null;
   close(): Promise<void>;
 }

@@ -26,6 +26,8 @@ export interface PreviewOptions {
    * every time, however fast the machine. A job held this way never finishes.
    */
   holdJobsAfterFirstStep?: boolean;
+  /** A data folder the test prepared (removed at stop like a fresh one); a fresh one otherwise. */
+  dataDir?: string;
 }
 
 /**
@@ -33,7 +35,7 @@ export interface PreviewOptions {
  * data folder, exactly as a user would, and waits for the URL line it prints.
  */
 export async function startPreview(options: PreviewOptions = {}): Promise<RunningPreview> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cyber-counter-e2e-'));
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'cyber-counter-e2e-'));
   const args = ['--port', '0', '--data-dir', dataDir, '--no-build', ...(options.holdJobsAfterFirstStep ? ['--hold-jobs-after-first-step'] : [])];
   const child = spawn(
     process.execPath,

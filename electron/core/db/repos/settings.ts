@@ -1,4 +1,4 @@
-import type { Settings } from '../../../../shared/domain/settings.ts';
+import { defaultSyncStaleDays, type Settings } from '../../../../shared/domain/settings.ts';
 import { statement, type Db } from '../connection.ts';
 
 function read(db: Db, key: string): string | undefined {
@@ -15,6 +15,7 @@ export function readSettings(db: Db): Settings {
     receiptPrefix: read(db, 'receipt_prefix') ?? 'A',
     currentStaffId: read(db, 'current_staff_id') ?? null,
     dateStyle: read(db, 'date_style') === 'japanese' ? 'japanese' : 'western',
+    syncStaleDays: Number(read(db, 'sync_stale_days') ?? defaultSyncStaleDays),
   };
 }
 
@@ -23,6 +24,7 @@ export function updateSettings(db: Db, patch: Partial<Settings>): Settings {
     if (patch.receiptPrefix !== undefined) write(db, 'receipt_prefix', patch.receiptPrefix);
     if (patch.currentStaffId !== undefined) write(db, 'current_staff_id', patch.currentStaffId);
     if (patch.dateStyle !== undefined) write(db, 'date_style', patch.dateStyle);
+    if (patch.syncStaleDays !== undefined) write(db, 'sync_stale_days', String(patch.syncStaleDays));
   })();
   return readSettings(db);
 }

@@ -16,6 +16,7 @@ import { InquiryDetailDialog } from '../Inquiries/InquiryDetailDialog.tsx';
 import { InquiryTable } from '../Inquiries/InquiryTable.tsx';
 import { useNoCurrentStaff } from '../Inquiries/inquiryParts.tsx';
 import { ClinicJumpSearch } from './ClinicJumpSearch.tsx';
+import { StaleSyncNotice } from './StaleSyncNotice.tsx';
 
 export function HomeScreen() {
   const { info, error: infoError } = useAppInfo();
@@ -36,6 +37,7 @@ export function HomeScreen() {
   return (
     <section className="screen home-screen">
       <ScreenHeading>ホーム</ScreenHeading>
+      <StaleSyncNotice />
       {noCurrentStaff && (
         <div className="message message-info staff-banner">
           <p>

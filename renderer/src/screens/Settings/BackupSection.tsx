@@ -10,6 +10,7 @@ import { queries } from '../../query/queries.ts';
 import { errorMessageOf } from '../../api/ApiError.ts';
 import { useQuery } from '@tanstack/react-query';
 import '../../styles/backup.css';
+import { UnsentBeforeRestore } from './UnsentBeforeRestore.tsx';
 
 function countsLabel(backup: BackupInfoDto): string {
   return backup.counts ? `医療機関 ${formatCount(backup.counts.clinics)}・問い合わせ ${formatCount(backup.counts.inquiries)}` : '件数を読み取れません';
@@ -184,6 +185,7 @@ function RestoreDialog({ backup, label, onClose }: { backup: BackupInfoDto; labe
         データを <strong>{label}</strong> のバックアップ（{countsLabel(backup)}）の状態に戻します。
       </p>
       <p>それより後に入力・変更した内容は消えます。今のデータは、復元の前に自動でバックアップします。</p>
+      <UnsentBeforeRestore />
       {message?.error && (
         <p role="alert" className="message message-error">
           {message.text}

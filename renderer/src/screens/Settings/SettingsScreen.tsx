@@ -12,6 +12,7 @@ import { PurgeSection } from './PurgeSection.tsx';
 import { ReceiptPrefixSection } from './ReceiptPrefixSection.tsx';
 import { SharingSection } from './SharingSection.tsx';
 import { SyncNoticesSection } from './SyncNoticesSection.tsx';
+import { SyncRepairSection } from './SyncRepairSection.tsx';
 import { StaffSection } from './StaffSection.tsx';
 
 export function SettingsScreen() {
@@ -23,6 +24,7 @@ export function SettingsScreen() {
       <ReceiptPrefixSection />
       <SharingSection />
       <SyncNoticesSection />
+      <SyncRepairSection />
       <DateStyleSection />
       <ContentSection />
       <AgencyTextsSection />
