@@ -13,8 +13,7 @@ export default defineConfig({
   test: {
     // The app logs these and goes on (crashDialog, preview): PouchDB asks a hub that a test has
     // just stopped for its info and does not listen for the answer. Every other one fails the run.
-    // An error from a test worker arrives serialised (a plain object with its name), not as an Error.
-    onUnhandledError: (error) => !(isHubTransportError(error) || (error as { name?: unknown }).name === 'FetchError'),
+    onUnhandledError: (error) => !isHubTransportError(error),
     projects: [
       {
         test: {

@@ -3,6 +3,7 @@ import PouchDB from 'pouchdb-node';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeElectron, resetFakeElectron } from './fakeElectron.ts';
 import { crashDialog } from '../../electron/shell/crashDialog.ts';
+import { isHubTransportError } from '../../electron/core/sync/hubTransportError.ts';
 import { shellMessages } from '../../electron/shell/shellMessages.ts';
 
 vi.mock('electron', async () => (await import('./fakeElectron.ts')).fakeElectron);
@@ -34,5 +35,11 @@ describe('an uncaught error in the main process', () => {
     expect(log.warn).toHaveBeenCalledWith('sync: a hub request failed outside replication', { error: expect.stringContaining('ECONNREFUSED') });
     expect(log.error).not.toHaveBeenCalled();
     expect(fakeElectron.dialog.showErrorBox).not.toHaveBeenCalled();
+  });
+
+  it('knows that error again when a test worker hands it on serialised, and nothing else', () => {
+    expect(isHubTransportError({ name: 'FetchError', message: 'request to http://127.0.0.1:1/cyber-counter/ failed, reason: socket hang up' })).toBe(true);
+    expect(isHubTransportError(new TypeError('fetch failed'))).toBe(false);
+    expect(isHubTransportError('FetchError')).toBe(false);
   });
 });

@@ -8,5 +8,6 @@
  * not a crash to show the clerk.
  */
 export function isHubTransportError(error: unknown): boolean {
-  return error instanceof Error && error.name === 'FetchError';
+  // By name, not instanceof: an error a test worker reports reaches vitest serialised.
+  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'FetchError';
 }
