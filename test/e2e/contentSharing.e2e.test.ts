@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startCouchHub, type CouchHub } from '../helpers/couchHub.ts';
+import { officialTable, putAsNewerApp } from '../helpers/sharedContent.ts';
 import { newCounterContext } from './support/browser.ts';
 import { chooseStaffInPreview, officialSource } from './support/contentImport.ts';
 import { openCounterPage, useCounterApp } from './support/counterApp.ts';
@@ -27,42 +27,6 @@ afterAll(async () => {
   await second?.stop();
   await hub?.stop();
 });
-
-function officialTable(version: string, yen: number, schemaVersion = 1) {
-  return {
-    schemaVersion,
-    version,
-    status: 'confirmed',
-    packCode: 'SJ24-13707',
-    title: '月額保険料',
-    conditions: ['保険期間１年', '団体割引15%', '告知書割引なし', '１２回払'],
-    roundingRule: '月額保険料は表の金額（円）をそのまま用います。端数は生じません。',
-    plans: [
-      { id: 'P1', name: 'ベーシック' },
-      { id: 'P2', name: 'スタンダード' },
-    ],
-    monthlyPremiums: { clinic_no_beds: { P1: yen, P2: yen + 1000 }, clinic_with_beds: { P1: yen + 2000, P2: yen + 3000 } },
-  };
-}
-
-/** The two documents a PC with a newer app writes when it installs a table in a format this app does not know. */
-async function putAsNewerApp(table: ReturnType<typeof officialTable>) {
-  const id = '0193f000-0000-7000-8000-0000000000bb';
-  const installedAt = new Date().toISOString();
-  const fileName = `${installedAt.replace(/[-:.]/g, '')}-${id.slice(-8)}-rates.json`;
-  const fields = {
-    id, kind: 'rates', label: table.version, file_name: fileName, staff_id: null, installed_at: installedAt, reverted_at: null,
-    machine: 'newer-machine', source_document: officialSource.document, source_date: officialSource.date,
-  };
-  const stamps = Object.fromEntries(Object.keys(fields).map((field) => [field, { t: installedAt, m: 'newer-machine', c: 1 }]));
-  const text = `${JSON.stringify(table, null, 2)}\n`;
-  const docs = [
-    { _id: `contentFile:${id}`, table: 'content_file', changeId: id, kind: 'rates', fileName, sha256: createHash('sha256').update(text).digest('hex'), text },
-    { _id: `content_changes:${id}`, table: 'content_changes', schema: 99, fields, stamps, seen: { 'newer-machine': 1 } },
-  ];
-  const answer = await hub.request('POST', `${new URL(hub.dbUrl).pathname}/_bulk_docs`, { docs }, hub.admin);
-  expect(answer.status).toBe(201);
-}
 
 async function quoteStandardPlan(page: Page) {
   await openScreen(page, '保険料試算');
@@ -91,7 +55,7 @@ describe('an official table shared between two PCs', () => {
     expect(await other.getByText(/見本（実際の保険料ではありません）/).count()).toBe(0);
     if (shots) await other.screenshot({ path: path.join(shots, 'content-01-laptop-quotes-office-table.png'), fullPage: true });
 
-    await putAsNewerApp(officialTable('2028年度 正式', 5100, 2));
+    await putAsNewerApp(hub, officialTable('2028年度 正式', 5100, 2), '0193f000-0000-7000-8000-0000000000bb');
     const notUsed = other.getByRole('alert', { name: '取り込んであった保険料表を使っていません' });
     await expectText(notUsed, /他の端末で取り込まれた保険料表「2028年度 正式」は、この端末のアプリでは使えないため/, 60_000);
     await expectText(notUsed, /今は保険料表「2027年度 正式」を使っています/);

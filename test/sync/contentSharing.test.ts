@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CouchHub } from '../helpers/couchHub.ts';
 import { officialSource } from '../helpers/officialRateTable.ts';
+import { officialTable, putAsNewerApp } from '../helpers/sharedContent.ts';
 import { connectionTo, differences, machineUsers, openMachine, startHub, syncUntilConverged, waitUntil, type ClinicView, type Machine } from './machines.ts';
 
 interface ContentView {
@@ -22,23 +21,6 @@ interface QuoteView {
 }
 
 /** An official table as the insurer's figures are typed into it (JSON, as 設定 also takes one). */
-function officialTable(version: string, yen: number, schemaVersion = 1) {
-  return {
-    schemaVersion,
-    version,
-    status: 'confirmed',
-    packCode: 'SJ24-13707',
-    title: '月額保険料',
-    conditions: ['保険期間１年', '団体割引15%', '告知書割引なし', '１２回払'],
-    roundingRule: '月額保険料は表の金額（円）をそのまま用います。端数は生じません。',
-    plans: [
-      { id: 'P1', name: 'ベーシック' },
-      { id: 'P2', name: 'スタンダード' },
-    ],
-    monthlyPremiums: { clinic_no_beds: { P1: yen, P2: yen + 1000 }, clinic_with_beds: { P1: yen + 2000, P2: yen + 3000 } },
-  };
-}
-
 /** Installs an official table through 設定's channel, confirmed by the staff member chosen on that PC. */
 async function installOfficialTable(machine: Machine, table: ReturnType<typeof officialTable>): Promise<ChangeView> {
   const file = await machine.core.files.addBytes(Buffer.from(JSON.stringify(table)), '保険料表.json', 'application/json');
@@ -62,29 +44,6 @@ const installedRateFiles = (machine: Machine) => {
   const dir = path.join(machine.dataDir, 'content', 'rates');
   return fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.json')) : [];
 };
-
-/**
- * Writes the two documents a machine with a newer app writes when it installs a table: the
- * history row as a record, and its file. Used to play a machine this app cannot keep up with.
- */
-async function putAsNewerApp(hub: CouchHub, table: ReturnType<typeof officialTable>): Promise<string> {
-  const id = '0193f000-0000-7000-8000-0000000000aa';
-  const installedAt = new Date().toISOString();
-  const fileName = `${installedAt.replace(/[-:.]/g, '')}-${id.slice(-8)}-rates.json`;
-  const fields = {
-    id, kind: 'rates', label: table.version, file_name: fileName, staff_id: null, installed_at: installedAt, reverted_at: null,
-    machine: 'newer-machine', source_document: officialSource.document, source_date: officialSource.date,
-  };
-  const stamps = Object.fromEntries(Object.keys(fields).map((field) => [field, { t: installedAt, m: 'newer-machine', c: 1 }]));
-  const text = `${JSON.stringify(table, null, 2)}\n`;
-  const docs = [
-    { _id: `contentFile:${id}`, table: 'content_file', changeId: id, kind: 'rates', fileName, sha256: createHash('sha256').update(text).digest('hex'), text },
-    { _id: `content_changes:${id}`, table: 'content_changes', schema: 99, fields, stamps, seen: { 'newer-machine': 1 } },
-  ];
-  const answer = await hub.request('POST', `${new URL(hub.dbUrl).pathname}/_bulk_docs`, { docs }, hub.admin);
-  expect(answer.status).toBe(201);
-  return id;
-}
 
 describe('official rate tables and content packs shared between machines', () => {
   it('an official table installed on one PC quotes the same figures on the other; taking it back there takes it back on both', async () => {
@@ -144,7 +103,7 @@ describe('official rate tables and content packs shared between machines', () =>
     const hub = await startHub();
     const pc = await openMachine();
     pc.core.sync.start(connectionTo(hub, machineUsers[0]));
-    const id = await putAsNewerApp(hub, officialTable('2028年度 正式', 5100, 2));
+    const id = await putAsNewerApp(hub, officialTable('2028年度 正式', 5100, 2), '0193f000-0000-7000-8000-0000000000aa');
     await syncUntilConverged(hub, [pc]);
 
     const shown = await content(pc);
