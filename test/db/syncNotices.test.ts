@@ -88,4 +88,17 @@ describe('conflict notices', () => {
     const pc = syncMachine('office-1');
     expect(() => dismissNotice(pc.db, 'f'.repeat(64), pc.ctx, namesOn(pc))).toThrow(expect.objectContaining({ code: 'NOT_FOUND', message: expect.stringContaining('通知が見つかりません') }));
   });
+
+  it('names the clinics of a まとめ先 notice (two machines merged one duplicate into different records) by their names', () => {
+    const pc = syncMachine('office-1');
+    const duplicate = createClinic(pc.db, clinic({ name: '加治木医院（重複）' }), pc.ctx);
+    const here = createClinic(pc.db, clinic({ name: '加治木医院' }), pc.ctx);
+    const there = createClinic(pc.db, clinic({ name: '医療法人 加治木医院' }), pc.ctx);
+    const side = (value: string, m: string, t: string) => JSON.stringify({ value, stamp: { t, m, c: 1 }, staffId: null });
+    pc.db.prepare('INSERT INTO sync_notices (id, record_doc_id, field, kept, replaced, resolved_at) VALUES (?, ?, ?, ?, ?, NULL)').run(
+      'e'.repeat(64), `clinics:${duplicate.id}`, 'merged_into', side(there.id, 'laptop', '2026-11-20T02:10:00.000Z'), side(here.id, 'office-1', '2026-11-20T02:00:00.000Z'),
+    );
+    const [notice] = listNotices(pc.db, { recordId: duplicate.id, includeResolved: false }, namesOn(pc));
+    expect(notice).toMatchObject({ fieldLabel: 'まとめ先', keptValue: '医療法人 加治木医院', replacedValue: '加治木医院' });
+  });
 });

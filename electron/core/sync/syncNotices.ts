@@ -58,6 +58,9 @@ function toNotice(db: Db, row: NoticeRow, machines: MachineNames): SyncNotice | 
   if (!record || !recordKind) return undefined;
   const kept = JSON.parse(row.kept) as Side;
   const replaced = JSON.parse(row.replaced) as Side;
+  // まとめ先 holds a clinic's id: staff know that clinic by its name.
+  const shown = (value: unknown) =>
+    record.table === 'clinics' && row.field === 'merged_into' && typeof value === 'string' ? recordLabel(db, 'clinics', value) : valueText(record.table, row.field, value);
   return {
     id: row.id,
     recordKind,
@@ -65,8 +68,8 @@ function toNotice(db: Db, row: NoticeRow, machines: MachineNames): SyncNotice | 
     recordLabel: recordLabel(db, record.table, record.id),
     field: row.field,
     fieldLabel: syncFieldLabels[record.table]?.[row.field] ?? row.field,
-    keptValue: valueText(record.table, row.field, kept.value),
-    replacedValue: valueText(record.table, row.field, replaced.value),
+    keptValue: shown(kept.value),
+    replacedValue: shown(replaced.value),
     kept: writtenBy(db, kept, machines),
     replaced: writtenBy(db, replaced, machines),
     resolvedAt: row.resolved_at,
