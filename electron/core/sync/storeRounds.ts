@@ -37,6 +37,8 @@ export interface RoundContext {
    * nothing. A revision written on top of one not applied yet is applied like any other.
    */
   inSqlite: Map<string, string>;
+  /** Told of each batch's revisions as soon as the store has them, before the next batch: the live push may already be sending them. */
+  onWritten?: (docs: readonly { id: string; rev: string }[]) => void;
 }
 
 /** The hub's minimum schema allowed to write (`meta:minimum-schema`), 0 when it sets none. */
@@ -108,6 +110,7 @@ export async function drainOutbox(ctx: RoundContext): Promise<{ written: { id: s
     }
     const results = docs.length > 0 ? await store.bulkDocs(docs) : [];
     const failed = failedIds(results, docs.map((doc) => doc._id));
+    const batchWritten: { id: string; rev: string }[] = [];
     results.forEach((result, i) => {
       if ('error' in result && result.error) return;
       const id = docs[i]!._id;
@@ -115,8 +118,10 @@ export async function drainOutbox(ctx: RoundContext): Promise<{ written: { id: s
       const rev = (result as PouchDB.Response).rev;
       if (!base || base._deleted || ctx.inSqlite.get(id) === base._rev) ctx.inSqlite.set(id, rev);
       else ctx.inSqlite.delete(id);
-      written.push({ id, rev });
+      batchWritten.push({ id, rev });
     });
+    ctx.onWritten?.(batchWritten);
+    written.push(...batchWritten);
     ackOutbox(db, [...entries, ...notices].filter((entry) => !failed.has(entry.docId)));
     if (failed.size > 0) return { written, again: true };
     if (entries.length < batchSize && notices.length < batchSize) return { written, again: false };

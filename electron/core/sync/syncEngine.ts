@@ -121,7 +121,10 @@ export function createSyncEngine(options: SyncEngineOptions): CoreSyncEngine {
     }
   };
   const inSqlite = new Map<string, string>();
-  const ctx = () => ({ db, store: localStore(), machineId: options.machineId, now: options.now, log, appSchema: options.appSchema, backupsDir: options.backupsDir, clockOffsetMs: clock.offsetMs(), inSqlite });
+  const ctx = () => ({
+    db, store: localStore(), machineId: options.machineId, now: options.now, log, appSchema: options.appSchema, backupsDir: options.backupsDir, clockOffsetMs: clock.offsetMs(), inSqlite,
+    onWritten: (docs: readonly { id: string; rev: string }[]) => notPushed.written(docs),
+  });
   // Written to the store but not yet confirmed on the hub: part of 未送信 with the outbox.
   const notPushed = createPushTracker();
   const countUnsentNow = () => countUnsent(db) + notPushed.size;
@@ -144,7 +147,6 @@ export function createSyncEngine(options: SyncEngineOptions): CoreSyncEngine {
         if (round.drain && clock.offsetMs() !== null) {
           if (options.content) notPushed.written(await shareContentChanges(db, localStore(), options.content, options.machineId));
           const drained = await drainOutbox(ctx());
-          notPushed.written(drained.written);
           if (drained.again) again({ drain: true });
         }
         if (round.apply) {
