@@ -134,20 +134,22 @@ const asSince = (checkpoint: string | null): number | string => (checkpoint === 
  * Applies the store's changes feed since the checkpoint to SQLite, one transaction per batch with
  * its checkpoint. A document with conflicts is merged in the store first and applied when its
  * merged revision comes by (later in the feed). A batch that deletes rows here (a purge made
- * elsewhere) is preceded by a verified backup. Returns the areas changed and how many documents
- * are held or waiting.
+ * elsewhere) is preceded by a verified backup. Returns the areas changed, how many documents are
+ * held or waiting, and whether a receipt prefix claim came by.
  */
-export async function applyStoreChanges(ctx: RoundContext): Promise<{ areas: DataArea[]; held: number }> {
+export async function applyStoreChanges(ctx: RoundContext): Promise<{ areas: DataArea[]; held: number; prefixClaims: boolean }> {
   const { db, store } = ctx;
   const areas = new Set<DataArea>();
   const applyContext = { now: ctx.now, clockOffsetMs: ctx.clockOffsetMs ?? 0 };
   let held = 0;
+  let prefixClaims = false;
   for (;;) {
     const feed = await store.changes<RemoteDoc>({ since: asSince(readCheckpoint(db)), include_docs: true, conflicts: true, limit: batchSize });
     if (feed.results.length === 0) break;
     const docs: RemoteDoc[] = [];
     let resolved = false;
     for (const change of feed.results) {
+      if (change.id.startsWith('prefix:')) prefixClaims = true;
       const doc = change.doc;
       if (!doc) continue;
       if (doc._conflicts?.length) {
@@ -175,5 +177,5 @@ export async function applyStoreChanges(ctx: RoundContext): Promise<{ areas: Dat
     for (const area of retried.areas) areas.add(area);
     held = retried.held;
   }
-  return { areas: [...areas], held };
+  return { areas: [...areas], held, prefixClaims };
 }

@@ -129,9 +129,12 @@ export function createSyncEngine(options: SyncEngineOptions): CoreSyncEngine {
   const notPushed = createPushTracker();
   const countUnsentNow = () => countUnsent(db) + notPushed.size;
   // Each machine's claimed prefix (`prefix:<P>` documents), so a notice can say which machine wrote.
+  // Read whole once per store, then again only when a claim comes through the feed.
   let prefixes = new Map<string, string>();
+  let prefixesRead = false;
   const refreshPrefixes = async () => {
     prefixes = await claimedPrefixesIn(localStore());
+    prefixesRead = true;
   };
   // Documents held for a clock ahead of the hub's are tried again while sharing.
   let held = 0;
@@ -155,7 +158,7 @@ export function createSyncEngine(options: SyncEngineOptions): CoreSyncEngine {
           const areas = [...applied.areas, ...(options.content ? await installArrivedContent(db, localStore(), options.content, log) : [])];
           if (areas.length > 0) options.announce(areas);
           await checkMinimumSchema();
-          await refreshPrefixes();
+          if (!prefixesRead || applied.prefixClaims) await refreshPrefixes();
         }
       } catch (error) {
         log.error('sync: round failed', { error: error instanceof Error ? error.message : String(error) });
@@ -233,6 +236,7 @@ export function createSyncEngine(options: SyncEngineOptions): CoreSyncEngine {
     try {
       const queued = await rebuildStore({ db, store: localStore(), hubDb: hubDbFor(connection), log });
       inSqlite.clear();
+      prefixesRead = false;
       notPushed.forget();
       log.info('sync: store rebuilt', { queuedAgain: queued });
     } catch (error) {
@@ -318,6 +322,7 @@ export function createSyncEngine(options: SyncEngineOptions): CoreSyncEngine {
       await destroyLocalStore(localStore());
       store = null;
       inSqlite.clear();
+      prefixesRead = false;
       notPushed.forget();
       replaceSharedRecords(db);
       options.announce(['clinics', 'inquiries', 'quotes', 'documentOutputs', 'staff', 'sync']);
@@ -343,6 +348,7 @@ export function createSyncEngine(options: SyncEngineOptions): CoreSyncEngine {
       store = null;
       setSharing(db, false);
       inSqlite.clear();
+      prefixesRead = false;
       notPushed.forget();
       clock.forget();
       prefixes = new Map();
@@ -362,6 +368,7 @@ export function createSyncEngine(options: SyncEngineOptions): CoreSyncEngine {
       return () => {
         // The restored file's checkpoint is gone: every document is applied again, so nothing here is stale.
         inSqlite.clear();
+        prefixesRead = false;
         if (connection && !closed && hub === null) engine.start(connection);
         else report();
       };
