@@ -25,7 +25,7 @@ import { expectedRevisionSchema } from '../domain/revision.ts';
 import { jobIdInputSchema, jobStartSchema, jobStateSchema } from './jobs.ts';
 import { maintenanceStateSchema } from './dataAreas.ts';
 import { joinPreviewSchema } from '../domain/joinPreview.ts';
-import { hubAccessSchema, hubCheckResultSchema, syncJoinInputSchema, syncNoticeSchema, syncStatusSchema } from '../domain/sync.ts';
+import { hubAccessSchema, hubCheckResultSchema, syncJoinInputSchema, syncJoinResultSchema, syncNoticeSchema, syncStatusSchema } from '../domain/sync.ts';
 import { unsentChangesSchema } from '../domain/syncCheck.ts';
 
 const channel = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
@@ -210,7 +210,7 @@ export const contract = {
   /** Which of this machine's clinics are the hub's, when both hold records; saves nothing. */
   'sync.joinPreview': channel(hubAccessSchema, joinPreviewSchema),
   /** Claims the receipt prefix, keeps the password safe, and starts sharing. */
-  'sync.join': channel(syncJoinInputSchema, syncStatusSchema),
+  'sync.join': channel(syncJoinInputSchema, syncJoinResultSchema),
   /** Stops sharing; every record stays on this machine. */
   'sync.leave': channel(z.object({}), syncStatusSchema),
   /** 今すぐ同期: one round with the hub now, whatever the back-off. */

@@ -27,3 +27,35 @@ export const joinPreviewSchema = z.object({
   localOnly: aloneSchema,
 });
 export type JoinPreview = z.infer<typeof joinPreviewSchema>;
+
+const recordId = z.string().min(1).max(64);
+
+/** One pair staff confirmed: this machine's record merges into the hub's (the hub's id is kept, as every other machine holds it). */
+export const joinPairSchema = z.object({ hubId: recordId, localId: recordId });
+export type JoinPair = z.infer<typeof joinPairSchema>;
+
+/**
+ * Joining with records on both sides: the pairs staff confirmed in the preview (matched pairs
+ * left ticked, uncertain pairs they said yes to). Every other record of either side is kept as
+ * it is and shared.
+ */
+export const joinCombineSchema = z
+  .object({ pairs: z.array(joinPairSchema).max(500_000) })
+  .superRefine(({ pairs }, ctx) => {
+    for (const side of ['hubId', 'localId'] as const) {
+      if (new Set(pairs.map((pair) => pair[side])).size !== pairs.length) {
+        ctx.addIssue({ code: 'custom', message: '同じ医療機関が二つの組に入っています。照合をやり直してください', path: ['pairs'] });
+        return;
+      }
+    }
+  });
+export type JoinCombine = z.infer<typeof joinCombineSchema>;
+
+/** What a join with records on both sides did: how many pairs merged, and which could not (with why, in Japanese). */
+export const joinCombineResultSchema = z.object({
+  merged: z.number().int().nonnegative(),
+  notMerged: z.array(z.object({ hub: joinPreviewClinicSchema, local: joinPreviewClinicSchema, reason: z.string() })),
+  /** The verified backup taken before anything was written (its file name). */
+  backupFile: z.string(),
+});
+export type JoinCombineResult = z.infer<typeof joinCombineResultSchema>;

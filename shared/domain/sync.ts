@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { receiptPrefixSchema } from './inquiry.ts';
+import { joinCombineResultSchema, joinCombineSchema } from './joinPreview.ts';
 
 /**
  * Sharing records between machines through the office's CouchDB (the hub). Schemas of what the
@@ -88,7 +89,15 @@ export const syncJoinInputSchema = hubAccessSchema.extend({
    * records with the hub's, after a verified backup. Without it such a join is refused.
    */
   replaceLocal: z.boolean().default(false),
-});
+  /**
+   * This machine already holds records and the hub does too: keep both, merging the pairs staff
+   * confirmed in the preview (sync.joinPreview), after a verified backup.
+   */
+  combine: joinCombineSchema.optional(),
+}).refine((input) => !(input.replaceLocal && input.combine), { message: '置き換えるか照合してまとめるか、どちらか一つを選んでください', path: ['replaceLocal'] });
+
+/** What joining answers: the status, and for a join that combined records, what was merged. */
+export const syncJoinResultSchema = syncStatusSchema.extend({ combined: joinCombineResultSchema.optional() });
 
 /** Kinds of shared records a notice can be about. */
 export const noticeRecordKinds = ['clinic', 'inquiry', 'staff'] as const;
