@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { backupMessages } from '../messages/backupMessages.ts';
 
-export const backupReasons = ['daily', 'manual', 'before-migration', 'before-import', 'before-purge', 'before-restore', 'before-repair', 'imported', 'unknown'] as const;
+export const backupReasons = ['daily', 'manual', 'before-migration', 'before-import', 'before-purge', 'before-restore', 'before-repair', 'before-join', 'imported', 'unknown'] as const;
 export const backupReasonLabels: Record<(typeof backupReasons)[number], string> = {
   daily: '毎日の自動',
   manual: '手動',
@@ -10,6 +10,7 @@ export const backupReasonLabels: Record<(typeof backupReasons)[number], string> 
   'before-purge': '完全削除前',
   'before-restore': '復元前',
   'before-repair': '同期の修復前',
+  'before-join': '記録をまとめて共有に参加する前',
   imported: '他の場所から',
   unknown: '不明',
 };

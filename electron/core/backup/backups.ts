@@ -5,7 +5,7 @@ import type { Db } from '../db/connection.ts';
 import { tokyoDateString } from '../../../shared/time/tokyoDate.ts';
 import { readBackupMadeAt, stampBackupMadeAt } from './backupMadeAt.ts';
 
-export type BackupReason = 'daily' | 'manual' | 'before-migration' | 'before-import' | 'before-purge' | 'before-restore' | 'before-repair' | 'imported';
+export type BackupReason = 'daily' | 'manual' | 'before-migration' | 'before-import' | 'before-purge' | 'before-restore' | 'before-repair' | 'before-join' | 'imported';
 
 export interface BackupInfo {
   fileName: string;

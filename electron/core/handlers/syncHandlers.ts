@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import type { HubAccess, HubFailure } from '../../../shared/domain/sync.ts';
 import { hubMessages } from '../../../shared/messages/hubMessages.ts';
 import { createBackup } from '../backup/backups.ts';
-import type { Db } from '../db/connection.ts';
 import { readSettings, updateSettings } from '../db/repos/settings.ts';
 import { getStaff } from '../db/repos/staff.ts';
 import type { WriteContext } from '../db/repos/writeContext.ts';
@@ -17,7 +16,11 @@ import { configuredHub, currentSharingStatus, hubPasswordKey } from '../sync/sha
 import { sharedRecordCount } from '../sync/applyRemote.ts';
 import { dismissNotice, listNotices, putBackNotice } from '../sync/syncNotices.ts';
 import { hubJoinClinics, joinPreviewOf, localJoinClinics } from '../sync/joinPreview.ts';
-import type { SecretStore, SyncEngine } from '../sync/syncPorts.ts';
+import { mergeJoinedPairs, releaseSharedMemberNumbers } from '../sync/joinCombine.ts';
+import { queueAllSharedRecords } from '../sync/outbox.ts';
+import type { JoinCombineResult, JoinPair } from '../../../shared/domain/joinPreview.ts';
+import { statement, type Db } from '../db/connection.ts';
+import type { HubConnection, SecretStore, SyncEngine } from '../sync/syncPorts.ts';
 import type { HandlerMap } from './handlerMap.ts';
 
 export interface SyncHandlerDeps {
@@ -75,6 +78,39 @@ export function syncHandlers(deps: SyncHandlerDeps) {
     if (!claim.claimed) throw refuse(hubMessages.prefixTaken(prefix));
   };
 
+  /** Every pair names a clinic of this machine (not merged already) and one the hub holds: the preview's, not a stale one. */
+  const assertPairsKnown = async (pairs: readonly JoinPair[], hub: HubConnection) => {
+    const local = new Set(statement(db, 'SELECT id FROM clinics WHERE merged_into IS NULL').pluck().all() as string[]);
+    const onHub = new Set((await hubJoinClinics(hub)).map((clinic) => clinic.id));
+    if (pairs.some((pair) => !local.has(pair.localId) || !onHub.has(pair.hubId))) {
+      throw new AppError('INVALID_INPUT', hubMessages.combineUnknownPair);
+    }
+  };
+
+  /**
+   * Joins keeping both sides' records: a verified backup, the hub pulled, this machine's records
+   * queued to send, the hub's applied, the confirmed pairs merged. A pull that breaks off leaves
+   * this machine as it was, not sharing.
+   */
+  const combineWithHub = async (hub: HubConnection, pairs: readonly JoinPair[], remember: () => Promise<void>): Promise<JoinCombineResult> => {
+    const backup = await createBackup(db, deps.backupsDir, 'before-join', deps.now());
+    try {
+      const result = await engine.combineWithHub(hub, {
+        async beforeApply(hubClinics) {
+          await remember();
+          releaseSharedMemberNumbers(db, pairs, hubClinics, deps.writeContext());
+          queueAllSharedRecords(db);
+        },
+        afterApply: () => mergeJoinedPairs(db, pairs, deps.writeContext()),
+      });
+      return { ...result, backupFile: backup.fileName };
+    } catch (error) {
+      if (readHubSettings(db)) throw error;
+      deps.log.warn('sync: the pull of the hub broke off while joining, nothing was changed', { error: error instanceof Error ? error.name : String(error) });
+      throw new AppError('INVALID_INPUT', hubMessages.combinePullBrokeOff);
+    }
+  };
+
   return {
     'settings.update': async (patch) => {
       if (patch.currentStaffId && !getStaff(db, patch.currentStaffId)) throw new AppError('NOT_FOUND');
@@ -89,25 +125,33 @@ export function syncHandlers(deps: SyncHandlerDeps) {
       if (!check.ok) throw new AppError('INVALID_INPUT', check.message, { [fieldOfFailure[check.failure]]: check.message });
       return joinPreviewOf(localJoinClinics(db), await hubJoinClinics(connectHub(access, trust)));
     },
-    'sync.join': async ({ receiptPrefix, replaceLocal, ...access }) => {
+    'sync.join': async ({ receiptPrefix, replaceLocal, combine, ...access }) => {
       if (readHubSettings(db)) throw new AppError('INVALID_INPUT', hubMessages.alreadySharing);
       if (!(await secrets.available())) throw new AppError('INVALID_INPUT', hubMessages.secretsUnavailable);
       const trust = trustOf(access);
       const check = await checkHub(access, trust, deps.machineId);
       if (!check.ok) throw new AppError('INVALID_INPUT', check.message, { [fieldOfFailure[check.failure]]: check.message });
       const hasLocal = sharedRecordCount(db) > 0;
-      // Merging two sets of records (with matching of duplicates) is a later issue: until then
-      // a machine holding records either fills an empty hub or gives its records up for the hub's.
-      if (hasLocal && check.hubHasRecords && !replaceLocal) throw new AppError('INVALID_INPUT', hubMessages.bothHaveRecords, { replaceLocal: hubMessages.bothHaveRecords });
+      const bothHave = hasLocal && check.hubHasRecords;
+      if (bothHave && !replaceLocal && !combine) throw new AppError('INVALID_INPUT', hubMessages.bothHaveRecords, { replaceLocal: hubMessages.bothHaveRecords });
       const hub = connectHub(access, trust);
+      if (bothHave && combine) await assertPairsKnown(combine.pairs, hub);
       const claim = await claimReceiptPrefix(hub, receiptPrefix, deps.machineId, deps.now());
       if (!claim.claimed) throw new AppError('INVALID_INPUT', hubMessages.prefixTaken(receiptPrefix), { receiptPrefix: hubMessages.prefixTaken(receiptPrefix) });
-      await secrets.save(hubPasswordKey, access.password);
-      db.transaction(() => {
-        saveHubSettings(db, { url: hub.dbUrl, user: access.user, pinnedFingerprint: access.pinnedFingerprint ?? null, caPem: trust.caPem ?? null });
-        updateSettings(db, { receiptPrefix });
-      })();
-      if (hasLocal && check.hubHasRecords) {
+      const remember = async () => {
+        await secrets.save(hubPasswordKey, access.password);
+        db.transaction(() => {
+          saveHubSettings(db, { url: hub.dbUrl, user: access.user, pinnedFingerprint: access.pinnedFingerprint ?? null, caPem: trust.caPem ?? null });
+          updateSettings(db, { receiptPrefix });
+        })();
+      };
+      if (bothHave && combine) {
+        const combined = await combineWithHub(hub, combine.pairs, remember);
+        deps.log.info('joined sharing', { records: 'combined', pairs: combine.pairs.length, merged: combined.merged, notMerged: combined.notMerged.length });
+        return { ...status(), combined };
+      }
+      await remember();
+      if (bothHave) {
         // Never give records up without a verified copy of them as they were.
         await createBackup(db, deps.backupsDir, 'before-restore', deps.now());
         await engine.takeHubRecords(hub);

@@ -18,6 +18,7 @@ import { replaceSharedRecords } from './applyRemote.ts';
 import { countUnsent, queueAllSharedRecords } from './outbox.ts';
 import { applyStoreChanges, claimedPrefixesIn, drainOutbox, minimumSchema } from './storeRounds.ts';
 import { setSharing } from './syncState.ts';
+import { storeJoinClinics } from './joinPreview.ts';
 import { createPushTracker } from './pushTracker.ts';
 import { installArrivedContent, shareContentChanges, type SharedContent } from './contentDocs.ts';
 import { markRebuildPending, rebuildPending, rebuildStore, setDamagedStoreAside, storeLost } from './storeRebuild.ts';
@@ -339,6 +340,31 @@ export function createSyncEngine(options: SyncEngineOptions): CoreSyncEngine {
       request({ apply: true });
       await settle();
       engine.start(connection);
+    },
+    async combineWithHub(connection, steps) {
+      await stop();
+      // A store left by an earlier time of sharing goes: the hub's documents are read into a new one.
+      await destroyLocalStore(localStore());
+      store = null;
+      inSqlite.clear();
+      prefixesRead = false;
+      notPushed.forget();
+      try {
+        await localStore().replicate.from(hubDbFor(connection), { batch_size: 500 });
+      } catch (error) {
+        await destroyLocalStore(localStore());
+        store = null;
+        throw error;
+      }
+      const hubClinics = await storeJoinClinics(localStore());
+      setSharing(db, true);
+      await steps.beforeApply(hubClinics);
+      hub = connection;
+      request({ apply: true });
+      await settle();
+      const result = steps.afterApply();
+      engine.start(connection);
+      return result;
     },
     async leave() {
       await stop();

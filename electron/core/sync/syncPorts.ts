@@ -1,3 +1,4 @@
+import type { JoinPreviewClinic } from '../../../shared/domain/joinPreview.ts';
 /**
  * The seams between the three sides of sharing, so each can be built and tested on its own:
  *  - the SQLite side (outbox triggers, applying remote documents, field merge, notices),
@@ -91,6 +92,12 @@ export interface EngineStatus {
   message: string | null;
 }
 
+/** What a join that keeps both sides' records does in SQLite, around the engine's pull and apply. */
+export interface CombineSteps<R> {
+  beforeApply(hubClinics: readonly JoinPreviewClinic[]): Promise<void>;
+  afterApply(): R;
+}
+
 /**
  * The PouchDB side, as the handlers and openCore use it. Documents other than records and
  * notices (`prefix:<P>` receipt-prefix claims, `meta:minimum-schema`) share the same database
@@ -109,6 +116,14 @@ export interface SyncEngine {
   shareLocalRecords(): void;
   /** Replaces this machine's shared records with the hub's; the caller has taken a verified backup. */
   takeHubRecords(hub: HubConnection): Promise<void>;
+  /**
+   * Joins keeping this machine's records beside the hub's (issue 21 §2): the hub is pulled into a
+   * fresh store first (a pull that breaks off throws and leaves SQLite as it was), then
+   * `beforeApply` runs with sharing on and the hub's clinics in hand, the hub's records are
+   * applied, `afterApply` merges what staff confirmed, and replication starts. The caller has
+   * taken a verified backup.
+   */
+  combineWithHub<R>(hub: HubConnection, steps: CombineSteps<R>): Promise<R>;
   /** Leaves sharing: stops, forgets the local store and checkpoint; every record stays in SQLite. */
   leave(): Promise<void>;
   /** True while this machine must not write (its clock is too far from the hub's). */

@@ -1,0 +1,120 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { hubMessages } from '../../shared/messages/hubMessages.ts';
+import { startCouchHub, type CouchHub } from '../helpers/couchHub.ts';
+import { call, startTestHost, type TestHost } from '../helpers/testHost.ts';
+
+const pc1 = { name: 'pc1', password: 'pc1-very-secret-password' };
+const pc2 = { name: 'pc2', password: 'pc2-very-secret-password' };
+
+// Each test its own hub: what one test's machines shared must not be the next one's hub records.
+let hub: CouchHub;
+beforeEach(async () => {
+  hub = await startCouchHub({ users: [pc1, pc2] });
+});
+afterEach(() => hub?.stop());
+
+const access = (user: { name: string; password: string }) => ({ url: hub.dbUrl, user: user.name, password: user.password });
+
+/** The roster both counters imported from the same Excel list, before anyone thought of sharing. */
+const roster = [
+  { name: '霧島眼科', phone: '0995-45-1234', memberNumber: '001234', address: '霧島市国分中央1-1' },
+  { name: '隼人内科', phone: '0995-42-0001', address: '霧島市隼人町1' },
+  { name: '国分歯科', address: '霧島市国分2-2' },
+];
+
+interface ClinicRow { id: string; name: string; phone: string; memberNumber: string; archivedAt: string | null; mergedInto: string | null }
+
+async function register(t: TestHost, clinics: object[]): Promise<ClinicRow[]> {
+  const made: ClinicRow[] = [];
+  for (const clinic of clinics) {
+    const answer = await call(t, 'clinics.create', clinic);
+    expect(answer.body.ok).toBe(true);
+    made.push(answer.body.result);
+  }
+  return made;
+}
+
+async function clinicsOf(t: TestHost, includeArchived = false): Promise<ClinicRow[]> {
+  const answer = await call(t, 'clinics.search', { query: '', limit: 100, includeArchived });
+  expect(answer.body.ok).toBe(true);
+  return answer.body.result.items;
+}
+
+const names = (clinics: readonly ClinicRow[]) => clinics.map((clinic) => clinic.name).sort();
+
+async function caughtUp(t: TestHost) {
+  await call(t, 'sync.now', {});
+  await expect.poll(async () => (await call(t, 'sync.status', {})).body.result.unsent, { timeout: 60_000 }).toBe(0);
+}
+
+describe('joining with records on both sides: 照合してまとめる', () => {
+  it('two counters that registered the same roster end with one record per clinic on both, the inquiry under the kept record', async () => {
+    const first = await startTestHost();
+    const firstClinics = await register(first, [...roster, { name: '医療法人桜会 さくら病院', phone: '099-111-2222' }, { name: '鹿屋中央病院', phone: '0994-00-0000' }]);
+    expect((await call(first, 'sync.join', { ...access(pc1), receiptPrefix: 'A' })).body.ok).toBe(true);
+    await caughtUp(first);
+
+    const second = await startTestHost();
+    // The second counter knows 国分歯科's phone, which the first never typed in, and took an inquiry from 霧島眼科.
+    const secondClinics = await register(second, [
+      roster[0]!, roster[1]!, { ...roster[2]!, phone: '0995-46-7777' },
+      { name: 'さくら病院附属クリニック', phone: '099-111-2222' }, { name: '出水ひふ科' },
+    ]);
+    const inquiry = (await call(second, 'inquiries.create', { clinicId: secondClinics[0]!.id, receivedOn: '2026-12-01', channel: 'fax', content: 'サイバー保険の資料がほしい' })).body.result.inquiry;
+
+    // Joining without choosing is refused, and says what to do.
+    const refused = await call(second, 'sync.join', { ...access(pc2), receiptPrefix: 'B' });
+    expect(refused.body).toMatchObject({ ok: false, error: { message: hubMessages.bothHaveRecords } });
+
+    const preview = (await call(second, 'sync.joinPreview', access(pc2))).body.result;
+    expect(preview.matched).toHaveLength(3);
+    expect(preview.uncertain).toHaveLength(1);
+    // Staff confirm the three matched pairs and say the clinic sharing the hospital's switchboard is another institution.
+    const pairs = preview.matched.map((pair: { hub: { id: string }; local: { id: string } }) => ({ hubId: pair.hub.id, localId: pair.local.id }));
+    const joined = await call(second, 'sync.join', { ...access(pc2), receiptPrefix: 'B', combine: { pairs } });
+    expect(joined.body.ok).toBe(true);
+    expect(joined.body.result.combined).toMatchObject({ merged: 3, notMerged: [] });
+    expect(joined.body.result.combined.backupFile).toMatch(/before-join/);
+    const backups = (await call(second, 'backups.list', {})).body.result.items as { fileName: string; reason: string; counts: { clinics: number } }[];
+    expect(backups.find((backup) => backup.fileName === joined.body.result.combined.backupFile)).toMatchObject({ reason: 'before-join', counts: { clinics: 5 } });
+
+    await caughtUp(second);
+    await caughtUp(first);
+    await caughtUp(second);
+
+    const expected = ['さくら病院附属クリニック', '出水ひふ科', '医療法人桜会 さくら病院', '国分歯科', '霧島眼科', '鹿屋中央病院', '隼人内科'].sort();
+    for (const t of [first, second]) {
+      const live = await clinicsOf(t);
+      expect(names(live)).toEqual(expected);
+      // The kept records are the hub's, with the ids the first counter has had all along.
+      expect(live.find((clinic) => clinic.name === '霧島眼科')!.id).toBe(firstClinics[0]!.id);
+      expect(live.find((clinic) => clinic.name === '霧島眼科')!.memberNumber).toBe('001234');
+      expect(live.find((clinic) => clinic.name === '国分歯科')!.phone).toBe('0995-46-7777');
+      // This machine's three records are archived, each pointing at the record it was merged into.
+      const archived = (await clinicsOf(t, true)).filter((clinic) => clinic.mergedInto !== null);
+      expect(archived.map((clinic) => [clinic.id, clinic.mergedInto])).toEqual(
+        expect.arrayContaining([0, 1, 2].map((i) => [secondClinics[i]!.id, firstClinics[i]!.id])),
+      );
+      expect(archived).toHaveLength(3);
+      // The inquiry moved with its clinic, its 受付番号 unchanged.
+      const moved = (await call(t, 'inquiries.get', { id: inquiry.id })).body.result.inquiry;
+      expect(moved).toMatchObject({ clinicId: firstClinics[0]!.id, receiptNumber: inquiry.receiptNumber });
+    }
+    await call(first, 'sync.leave', {});
+    await call(second, 'sync.leave', {});
+  });
+
+  it('a pair the preview did not show is refused before anything is claimed or written', async () => {
+    const first = await startTestHost();
+    await register(first, [roster[0]!]);
+    expect((await call(first, 'sync.join', { ...access(pc1), receiptPrefix: 'C' })).body.ok).toBe(true);
+    await caughtUp(first);
+    const second = await startTestHost();
+    const [mine] = await register(second, [roster[0]!]);
+    const answer = await call(second, 'sync.join', { ...access(pc2), receiptPrefix: 'D', combine: { pairs: [{ hubId: 'no-such-clinic', localId: mine!.id }] } });
+    expect(answer.body).toMatchObject({ ok: false, error: { message: hubMessages.combineUnknownPair } });
+    expect((await call(second, 'sync.status', {})).body.result).toMatchObject({ state: 'off', hubUrl: null });
+    expect((await call(second, 'backups.list', {})).body.result.items.filter((b: { reason: string }) => b.reason === 'before-join')).toEqual([]);
+    await call(first, 'sync.leave', {});
+  });
+});
