@@ -11,6 +11,8 @@ import { findClinics } from '../../electron/core/db/repos/clinicSearch.ts';
 import { createInquiry } from '../../electron/core/db/repos/inquiries.ts';
 import { recordDocumentOutput } from '../../electron/core/db/repos/documentOutputs.ts';
 import { purgeArchived } from '../../electron/core/db/repos/purge.ts';
+import { clinicMatchLookup } from '../../electron/core/db/repos/clinicImport.ts';
+import { findClinicMatch, matchKeys } from '../../shared/domain/clinicMatch.ts';
 import type { MergeChoices } from '../../shared/domain/clinicMerge.ts';
 import { tempDir } from '../helpers/tempDir.ts';
 
@@ -180,5 +182,21 @@ describe('完全削除 after a merge', () => {
     expect(getClinic(db, pair.merged.id)).toBeUndefined();
     expect(db.prepare('SELECT count(*) FROM clinic_merges').pluck().get()).toBe(0);
     expect(db.pragma('foreign_key_check')).toEqual([]);
+  });
+});
+
+describe('a roster row matching a merged-away record', () => {
+  it('is matched to the record it was merged into, by its old id, its phone or its name', () => {
+    const db = freshDb();
+    const pair = duplicatePair(db);
+    merge(db, pair);
+    const lookup = clinicMatchLookup(db);
+    // An export made before the merge carries the duplicate's id; the roster still has its phone and name.
+    const rows = [
+      { id: pair.merged.id, keys: matchKeys({ memberNumber: '', phone: '', name: '', address: '' }) },
+      { keys: matchKeys({ memberNumber: '', phone: '0995-00-2222', name: '別名', address: '' }) },
+      { keys: matchKeys({ memberNumber: '', phone: '', name: '霧島眼科医院', address: '霧島市国分中央1-1' }) },
+    ];
+    expect(rows.map((row) => findClinicMatch(row, lookup)?.clinicId)).toEqual([pair.kept.id, pair.kept.id, pair.kept.id]);
   });
 });

@@ -10,6 +10,17 @@ export interface ClinicMatchRow {
   address: string;
 }
 
+/** The record a merged-away one ended in, following merges of merges (a cycle, which merging cannot make, ends nowhere). */
+function keptRecordOf(id: string, mergedAway: ReadonlyMap<string, { mergedInto: string }>, live: ReadonlyMap<string, ClinicMatchRow>): ClinicMatchRow | undefined {
+  let at = id;
+  for (let hops = 0; hops <= mergedAway.size; hops++) {
+    const next = mergedAway.get(at);
+    if (!next) return live.get(at);
+    at = next.mergedInto;
+  }
+  return undefined;
+}
+
 /**
  * Lookups for matching imported rows to registered clinics (archived ones too: bringing one
  * back in as new is the mistake to avoid). Read once into maps: one pass over the table costs
@@ -27,14 +38,29 @@ export function clinicMatchLookup(db: Db) {
   };
   const rows = statement(
     db,
-    `SELECT id, member_number AS memberNumber, address, phone_digits AS phoneDigits, name_norm AS nameNorm
+    `SELECT id, member_number AS memberNumber, address, phone_digits AS phoneDigits, name_norm AS nameNorm, merged_into AS mergedInto
        FROM clinics ORDER BY archived_at IS NOT NULL, seq`,
-  ).iterate() as Iterable<ClinicMatchRow & { phoneDigits: string; nameNorm: string }>;
-  for (const { phoneDigits, nameNorm, ...row } of rows) {
+  ).iterate() as Iterable<ClinicMatchRow & { phoneDigits: string; nameNorm: string; mergedInto: string | null }>;
+  const mergedAway = new Map<string, { mergedInto: string; phoneDigits: string; nameNorm: string; address: string }>();
+  for (const { phoneDigits, nameNorm, mergedInto, ...row } of rows) {
+    if (mergedInto !== null) {
+      mergedAway.set(row.id, { mergedInto, phoneDigits, nameNorm, address: row.address });
+      continue;
+    }
     byId.set(row.id, row);
     if (row.memberNumber !== '') byMember.set(row.memberNumber, row);
     if (phoneDigits !== '') push(byPhone, phoneDigits, row);
     push(byName, nameNorm, row);
+  }
+  // A record merged into another (重複をまとめる) is that other one now: a roster row matching
+  // the duplicate (its id in an old export, its phone, its name) updates the kept record.
+  for (const [id, { phoneDigits, nameNorm, address }] of mergedAway) {
+    const kept = keptRecordOf(id, mergedAway, byId);
+    if (!kept) continue;
+    byId.set(id, kept);
+    if (phoneDigits !== '') push(byPhone, phoneDigits, kept);
+    // Under the duplicate's name with the duplicate's address, so name and address still match together.
+    push(byName, nameNorm, { ...kept, address });
   }
   return {
     byId: (id: string) => byId.get(id),
