@@ -23,6 +23,8 @@ export const syncStatusSchema = z.object({
   user: z.string().nullable(),
   /** When this machine last finished a round with the hub (ISO). */
   lastSyncedAt: z.string().nullable(),
+  /** When this machine joined (ISO): one that has never synced since is overdue from then. */
+  joinedAt: z.string().nullable(),
   /** Changes made here that the hub has not received yet. */
   unsent: z.number().int().nonnegative(),
   /** This machine's clock minus the hub's (ms), from the hub's Date header; null until measured. */

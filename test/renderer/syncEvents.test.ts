@@ -12,6 +12,7 @@ const status = (patch: Partial<SyncStatus>): SyncStatus => ({
   hubUrl: 'https://office-hub:6984/cyber-counter',
   user: 'counter-pc-1',
   lastSyncedAt: '2026-12-03T01:00:00.000Z',
+  joinedAt: '2026-12-01T01:00:00.000Z',
   unsent: 0,
   clockOffsetMs: 0,
   openNotices: 0,

@@ -10,7 +10,7 @@ const twoDays = 2 * 24 * 60 * 60 * 1000;
 /** What 参加する leaves in this machine's settings; the window's status speaks of sharing only then. */
 function setUpToShare(machine: Machine, hubUrl: string): void {
   const db = openDatabase(path.join(machine.dataDir, databaseFileName));
-  saveHubSettings(db, { url: hubUrl, user: machineUsers[0]!.name, pinnedFingerprint: null, caPem: null });
+  saveHubSettings(db, { url: hubUrl, user: machineUsers[0]!.name, pinnedFingerprint: null, caPem: null, joinedAt: null });
   db.close();
 }
 

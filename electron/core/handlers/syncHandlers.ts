@@ -141,7 +141,7 @@ export function syncHandlers(deps: SyncHandlerDeps) {
       const remember = async () => {
         await secrets.save(hubPasswordKey, access.password);
         db.transaction(() => {
-          saveHubSettings(db, { url: hub.dbUrl, user: access.user, pinnedFingerprint: access.pinnedFingerprint ?? null, caPem: trust.caPem ?? null });
+          saveHubSettings(db, { url: hub.dbUrl, user: access.user, pinnedFingerprint: access.pinnedFingerprint ?? null, caPem: trust.caPem ?? null, joinedAt: deps.now().toISOString() });
           updateSettings(db, { receiptPrefix });
         })();
       };

@@ -11,9 +11,11 @@ export interface HubSettings {
   pinnedFingerprint: string | null;
   /** The office CA certificate (PEM) chosen when joining, when the hub's certificate is signed by it. */
   caPem: string | null;
+  /** When this machine joined: a machine that has never synced since is overdue from then. */
+  joinedAt: string | null;
 }
 
-const keys = { url: 'hub_url', user: 'hub_user', pinnedFingerprint: 'hub_fingerprint', caPem: 'hub_ca_pem' } as const;
+const keys = { url: 'hub_url', user: 'hub_user', pinnedFingerprint: 'hub_fingerprint', caPem: 'hub_ca_pem', joinedAt: 'hub_joined_at' } as const;
 
 const read = (db: Db, key: string) => (statement(db, 'SELECT value FROM app_meta WHERE key = ?').get(key) as { value: string } | undefined)?.value ?? null;
 
@@ -22,7 +24,7 @@ export function readHubSettings(db: Db): HubSettings | null {
   const url = read(db, keys.url);
   const user = read(db, keys.user);
   if (url === null || user === null) return null;
-  return { url, user, pinnedFingerprint: read(db, keys.pinnedFingerprint), caPem: read(db, keys.caPem) };
+  return { url, user, pinnedFingerprint: read(db, keys.pinnedFingerprint), caPem: read(db, keys.caPem), joinedAt: read(db, keys.joinedAt) };
 }
 
 export function saveHubSettings(db: Db, settings: HubSettings): void {

@@ -26,13 +26,14 @@ const stateOfEngine: Record<EngineStatus['state'], SyncState> = {
  * "off": it is told it cannot reach the hub, and why.
  */
 export function sharingStatus(settings: HubSettings | null, engine: EngineStatus, openNotices: number): SyncStatus {
-  if (!settings) return { state: 'off', hubUrl: null, user: null, lastSyncedAt: null, unsent: 0, clockOffsetMs: null, openNotices, message: null };
+  if (!settings) return { state: 'off', hubUrl: null, user: null, lastSyncedAt: null, joinedAt: null, unsent: 0, clockOffsetMs: null, openNotices, message: null };
   const stopped = engine.state === 'stopped';
   return {
     state: stopped ? 'unreachable' : stateOfEngine[engine.state],
     hubUrl: settings.url,
     user: settings.user,
     lastSyncedAt: engine.lastSyncedAt,
+    joinedAt: settings.joinedAt,
     unsent: engine.unsent,
     clockOffsetMs: engine.clockOffsetMs,
     openNotices,

@@ -16,7 +16,8 @@ export function StaleSyncNotice() {
   return (
     <div role="alert" aria-label="同期していません" className="message message-info staff-banner">
       <p>
-        この端末は{days}日間、ほかの端末と同期していません（最後の同期：{formatDateTime(status.lastSyncedAt!, dateStyle)}）。この間の変更はまだ共有されていません。事務所のネットワークにつないで、「設定」の「今すぐ同期」を押してください。
+        この端末は{days}日間、ほかの端末と同期していません（
+        {status.lastSyncedAt ? `最後の同期：${formatDateTime(status.lastSyncedAt, dateStyle)}` : `共有に参加した ${formatDateTime(status.joinedAt!, dateStyle)} から一度も同期していません`}）。この間の変更はまだ共有されていません。事務所のネットワークにつないで、「設定」の「今すぐ同期」を押してください。
       </p>
       <button type="button" className="button" onClick={() => navigate('settings')}>
         同期の設定を開く
