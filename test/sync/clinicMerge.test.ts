@@ -108,4 +108,30 @@ describe('merging two records of one clinic on machines that share', () => {
       expect(await differences(hub, machine)).toEqual([]);
     }
   });
+  it('one duplicate merged into two different records on two PCs offline ends the same way on both, and the notice names both records', async () => {
+    const office = await officeWithDuplicate();
+    const { hub, pc1, pc2, kept, duplicate, inquiry } = office;
+    // pc2 has its own record of the clinic too, typed in at the counter.
+    const other = await pc2.call<ClinicView>('clinics.create', { name: '霧島眼科（国分）', phone: '0995-45-3333' });
+    await syncUntilConverged(hub, [pc1, pc2]);
+    await office.stop();
+    await mergeOn(pc1, kept.id, duplicate.id);
+    await mergeOn(pc2, other.id, duplicate.id);
+    office.start();
+    await syncUntilConverged(hub, [pc1, pc2]);
+
+    const [first, second] = [await pc1.call<ClinicView>('clinics.get', { id: duplicate.id }), await pc2.call<ClinicView>('clinics.get', { id: duplicate.id })];
+    expect(first.mergedInto).toBe(second.mergedInto);
+    const winner = first.mergedInto!;
+    const loser = winner === kept.id ? other.id : kept.id;
+    for (const machine of [pc1, pc2]) {
+      // The inquiry followed the same merge as its clinic, and neither kept record was lost: staff can merge the two next.
+      expect((await machine.call<{ items: InquiryView[] }>('inquiries.list', { clinicId: winner })).items.map((i) => i.id)).toEqual([inquiry.id]);
+      expect(await machine.call<ClinicView>('clinics.get', { id: loser })).toMatchObject({ archivedAt: null, mergedInto: null });
+      const listed = await machine.call<{ items: { field: string; keptValue: string; replacedValue: string }[] }>('sync.notices', { recordId: duplicate.id, includeResolved: false });
+      const names = { [kept.id]: '霧島眼科', [other.id]: '霧島眼科（国分）' };
+      expect(listed.items).toContainEqual(expect.objectContaining({ field: 'merged_into', keptValue: names[winner], replacedValue: names[loser] }));
+      expect(await differences(hub, machine)).toEqual([]);
+    }
+  });
 });
