@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hubMessages } from '../../shared/messages/hubMessages.ts';
 import { startCouchHub, type CouchHub } from '../helpers/couchHub.ts';
-import { call, startTestHost, type TestHost } from '../helpers/testHost.ts';
+import { importCsv, previewImport } from '../helpers/importJobs.ts';
+import { call, startTestHost, uploadFile, type TestHost } from '../helpers/testHost.ts';
 
 const pc1 = { name: 'pc1', password: 'pc1-very-secret-password' };
 const pc2 = { name: 'pc2', password: 'pc2-very-secret-password' };
@@ -116,5 +117,48 @@ describe('joining with records on both sides: 照合してまとめる', () => {
     expect((await call(second, 'sync.status', {})).body.result).toMatchObject({ state: 'off', hubUrl: null });
     expect((await call(second, 'backups.list', {})).body.result.items.filter((b: { reason: string }) => b.reason === 'before-join')).toEqual([]);
     await call(first, 'sync.leave', {});
+  });
+  it('two counters that imported the same roster file, each with an inquiry numbered A-2026-0001, end with one record per clinic and both inquiries, numbers unchanged', async () => {
+    const roster = ['会員番号,医療機関名,電話,住所', ...Array.from({ length: 30 }, (_, i) => `${String(200 + i).padStart(6, '0')},霧島第${i + 1}医院,0995-50-${String(1000 + i)},霧島市国分${i + 1}-1`)].join('\r\n') + '\r\n';
+    const importRoster = async (t: TestHost) => {
+      const fileId = await uploadFile(t, '会員名簿.csv', Buffer.from(roster, 'utf8'));
+      await previewImport(t, fileId);
+      expect(await importCsv(t, fileId)).toMatchObject({ imported: 30 });
+    };
+    const inquiryOn = async (t: TestHost, name: string) => {
+      const clinic = (await clinicsOf(t)).find((c) => c.name === name)!;
+      return (await call(t, 'inquiries.create', { clinicId: clinic.id, receivedOn: '2026-12-01', channel: 'phone' })).body.result.inquiry as { id: string; receiptNumber: string };
+    };
+    const first = await startTestHost();
+    await importRoster(first);
+    const firstInquiry = await inquiryOn(first, '霧島第1医院');
+    const second = await startTestHost();
+    await importRoster(second);
+    const secondInquiry = await inquiryOn(second, '霧島第2医院');
+    // Before sharing, both counters numbered with the default prefix.
+    expect(secondInquiry.receiptNumber).toBe(firstInquiry.receiptNumber);
+
+    expect((await call(first, 'sync.join', { ...access(pc1), receiptPrefix: 'A' })).body.ok).toBe(true);
+    await caughtUp(first);
+    const preview = (await call(second, 'sync.joinPreview', access(pc2))).body.result;
+    expect(preview).toMatchObject({ uncertain: [], hubOnly: { count: 0 }, localOnly: { count: 0 } });
+    expect(preview.matched).toHaveLength(30);
+    const pairs = preview.matched.map((pair: { hub: { id: string }; local: { id: string } }) => ({ hubId: pair.hub.id, localId: pair.local.id }));
+    const joined = await call(second, 'sync.join', { ...access(pc2), receiptPrefix: 'B', combine: { pairs } });
+    expect(joined.body.result.combined).toMatchObject({ merged: 30, notMerged: [] });
+    await caughtUp(second);
+    await caughtUp(first);
+    await caughtUp(second);
+
+    for (const t of [first, second]) {
+      const live = await clinicsOf(t);
+      expect(live).toHaveLength(30);
+      expect(new Set(live.map((c) => c.memberNumber)).size).toBe(30);
+      for (const inquiry of [firstInquiry, secondInquiry]) {
+        expect((await call(t, 'inquiries.get', { id: inquiry.id })).body.result.inquiry).toMatchObject({ receiptNumber: inquiry.receiptNumber });
+      }
+    }
+    await call(first, 'sync.leave', {});
+    await call(second, 'sync.leave', {});
   });
 });
