@@ -4,6 +4,9 @@ import { csvJobKinds } from './csvJobKinds.ts';
 import { documentJobKinds } from './documentJobKinds.ts';
 import { appErrorSchema } from './envelope.ts';
 
+// Settings' import screen still takes it from here (that folder is another part's this session).
+export type { ImportProblem } from './csvJobKinds.ts';
+
 /**
  * Long-running work: start -> progress events -> result, cancellable at any time.
  * Each kind states its input and result; later issues add kinds here, not new transports.

@@ -1,4 +1,4 @@
-import type { ImportProblem } from '../../../../shared/contract/csvJobKinds.ts';
+import type { ImportProblem } from '../../../../shared/contract/jobs.ts';
 import { formatNumber } from '../../format/formatNumber.ts';
 
 /** Every problem row: the row number as Excel shows it, its clinic, the field, and why. */
