@@ -5,20 +5,17 @@ import type { ContractEvent } from '../../shared/contract/events.ts';
 import { areasWrittenByJob } from '../../shared/contract/channelWrites.ts';
 import type { DataArea } from '../../shared/contract/dataAreas.ts';
 import type { JobState } from '../../shared/contract/jobs.ts';
-import { openDatabase, type Db } from './db/connection.ts';
-import { migrate, schemaVersion } from './db/migrate.ts';
-import { createBackup } from './backup/backups.ts';
+import type { Db } from './db/connection.ts';
 import { migrations } from './db/migrations/index.ts';
 import { startBackupSchedule } from './backup/backupSchedule.ts';
 import { backupService } from './backup/backupService.ts';
 import { AppError } from './errors.ts';
 import type { AppInfo } from '../../shared/contract/channels.ts';
-import { isDamageError, newestGoodBackup, passesQuickCheck, restoreAfterDamage } from './backup/damagedDatabase.ts';
+import { newestGoodBackup, restoreAfterDamage } from './backup/damagedDatabase.ts';
 import type { OutputSubject } from './db/repos/documentOutputs.ts';
 import { FileStore } from './files/fileStore.ts';
 import { keepDataDirPrivate } from './files/privateDataDir.ts';
-import { removeLeftoverPartials } from './files/leftoverPartials.ts';
-import { assertWritable, dataDirReadOnlyError, isReadOnlyError } from './files/readOnlyDataDir.ts';
+import { dataDirReadOnlyError, isReadOnlyError } from './files/readOnlyDataDir.ts';
 import { createHandlers } from './handlers/createHandlers.ts';
 import { createDispatcher } from './dispatch.ts';
 import { startSearchIndexMaintenance } from './db/searchIndexMaintenance.ts';
@@ -40,7 +37,7 @@ import { fileSecretStore } from './sync/fileSecretStore.ts';
 import { createSyncEngine } from './sync/syncEngine.ts';
 import { syncRepairJobs } from './jobs/syncRepairJobs.ts';
 import { currentSharingStatus, resumeSharing } from './sync/sharingStatus.ts';
-import { matchOutboxTriggersToSharing } from './sync/outboxTriggers.ts';
+import { databaseFiles, openCoreDatabase, openFailure } from './openCoreDatabase.ts';
 
 export interface CoreOptions {
   dataDir: string;
@@ -61,14 +58,6 @@ export interface CoreOptions {
   /** Where the hub password is kept: the desktop app passes safeStorage; the preview and tests a 0600 file in the data folder. */
   secrets?: SecretStore;
 }
-
-/** No database file, or one of zero bytes: what a deleted or truncated file leaves. */
-function isMissingOrEmpty(dbPath: string): boolean {
-  return (fs.statSync(dbPath, { throwIfNoEntry: false })?.size ?? 0) === 0;
-}
-
-/** The files SQLite writes beside the database: any of them not writable makes it fail to open. */
-const databaseFiles = (dbPath: string) => [dbPath, `${dbPath}-wal`, `${dbPath}-shm`];
 
 /** The core with its replication engine, for the sharing tests (the transports need only Core). */
 export interface SharingCore extends Core {
@@ -107,18 +96,9 @@ async function openDataDir(options: CoreOptions): Promise<SharingCore> {
   const dbPath = path.join(dataDir, databaseFileName);
   let db: Db | undefined;
   try {
-    const leftovers = removeLeftoverPartials(dataDir);
-    if (leftovers > 0) log.warn('half-written files from an earlier run removed', { count: leftovers });
-    // A file gone or emptied while backups remain is a lost database, not a first start.
-    if (isMissingOrEmpty(dbPath) && newestGoodBackup(backupsDir)) throw new AppError('DB_MISSING');
-    assertWritable(dataDir, databaseFiles(dbPath));
-    db = openDatabase(dbPath, { newestKnownVersion: migrations.length });
-    // An upgrade never runs without a verified copy of the file as it was.
-    const current = schemaVersion(db);
-    if (current > 0 && current < migrations.length) await createBackup(db, backupsDir, 'before-migration');
-    const { from, to } = migrate(db, migrations);
-    if (from !== to) log.info('database migrated', { from, to });
-    matchOutboxTriggersToSharing(db);
+    const opened = await openCoreDatabase({ dataDir, dbPath, backupsDir, log });
+    db = opened.db;
+    const { to } = opened;
     const openedDb = db;
     const machineId = readMachineId(openedDb);
     const now = options.now ?? (() => new Date());
@@ -236,14 +216,7 @@ async function openDataDir(options: CoreOptions): Promise<SharingCore> {
   } catch (error) {
     db?.close();
     lock.release();
-    // A failed open is checked at once; a damaged file is reported, never written to. A file this
-    // user may not read or write is not damaged: openCore reports that.
-    if (isReadOnlyError(error, dataDir, databaseFiles(dbPath))) throw error;
-    if (!(error instanceof AppError) && fs.existsSync(dbPath) && (isDamageError(error) || !passesQuickCheck(dbPath))) {
-      log.error('database damaged', { error: String(error) });
-      throw new AppError('DB_DAMAGED');
-    }
-    throw error;
+    throw openFailure(error, dataDir, dbPath, log);
   }
 }
 

@@ -1,6 +1,6 @@
 import type { ContentPack } from '../content/contentPackSchema.ts';
 import type { RateTable } from '../content/rateTableSchema.ts';
-import type { CoverInput } from '../contract/jobs.ts';
+import type { CoverInput } from '../contract/documentJobKinds.ts';
 import type { AgencyTexts } from '../domain/agencyTexts.ts';
 import type { Clinic } from '../domain/clinic.ts';
 import type { SavedQuote } from '../quote/savedQuote.ts';

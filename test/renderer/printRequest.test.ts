@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultCoverSubject } from '../../shared/contract/jobs.ts';
+import { defaultCoverSubject } from '../../shared/contract/documentJobKinds.ts';
 import { documentRequestMessages } from '../../shared/documents/documentRequestMessages.ts';
 import type { Clinic } from '../../shared/domain/clinic.ts';
 import type { SavedQuote } from '../../shared/quote/savedQuote.ts';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { xlsxMime } from '../../../shared/contract/files.ts';
-import { maxListedProblems } from '../../../shared/contract/jobs.ts';
+import { maxListedProblems } from '../../../shared/contract/csvJobKinds.ts';
 import { tokyoDateString } from '../../../shared/time/tokyoDate.ts';
 import { csvMessages } from '../../../shared/messages/csvMessages.ts';
 import type { Db } from '../db/connection.ts';

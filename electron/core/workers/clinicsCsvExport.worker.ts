@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { UnencodableChar } from '../../../shared/contract/jobs.ts';
+import type { UnencodableChar } from '../../../shared/contract/csvJobKinds.ts';
 import { codePointName, replacementMark, type ExportEncoding } from '../../../shared/csv/csvFormat.ts';
 import { csvMessages } from '../../../shared/messages/csvMessages.ts';
 import { inquiryCsvColumns, inquiryToCsvRow } from '../../../shared/csv/inquiryCsv.ts';

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import type { ImportProblem } from '../../../shared/contract/jobs.ts';
+import type { ImportProblem } from '../../../shared/contract/csvJobKinds.ts';
 import type { CsvDelimiter, CsvEncoding } from '../../../shared/csv/csvFormat.ts';
 import {
   isBlankRecord,

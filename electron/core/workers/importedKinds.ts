@@ -1,4 +1,4 @@
-import type { ImportProblem } from '../../../shared/contract/jobs.ts';
+import type { ImportProblem } from '../../../shared/contract/csvJobKinds.ts';
 import { clinicFieldLabels, type ClinicFields, type ClinicKind } from '../../../shared/domain/clinic.ts';
 
 interface KindReport {

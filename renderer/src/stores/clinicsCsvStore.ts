@@ -1,5 +1,6 @@
 import { create } from 'zustand';
-import type { JobState, UnencodableChar } from '../../../shared/contract/jobs.ts';
+import type { UnencodableChar } from '../../../shared/contract/csvJobKinds.ts';
+import type { JobState } from '../../../shared/contract/jobs.ts';
 import type { ExportEncoding } from '../../../shared/csv/csvFormat.ts';
 import { runJob, saveFile } from '../api/client.ts';
 import { ApiError, errorMessageOf } from '../api/ApiError.ts';

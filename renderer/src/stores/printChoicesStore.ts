@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { defaultCoverSubject } from '../../../shared/contract/jobs.ts';
+import { defaultCoverSubject } from '../../../shared/contract/documentJobKinds.ts';
 import { inSetOrder, type DocumentKind } from '../../../shared/documents/documentKinds.ts';
 import type { DocumentRecipient } from '../../../shared/documents/documentRequestProblem.ts';
 import type { Clinic } from '../../../shared/domain/clinic.ts';

@@ -1,4 +1,4 @@
-import { coverInputSchema } from '../../../../shared/contract/jobs.ts';
+import { coverInputSchema } from '../../../../shared/contract/documentJobKinds.ts';
 import { FormField } from '../../components/FormField.tsx';
 import { formatNumber } from '../../format/formatNumber.ts';
 import { usePrintChoicesStore } from '../../stores/printChoicesStore.ts';

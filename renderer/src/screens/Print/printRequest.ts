@@ -1,6 +1,7 @@
 import type { ContentPack } from '../../../../shared/content/contentPackSchema.ts';
 import { fieldMessages } from '../../../../shared/contract/issues.ts';
-import { coverInputSchema, type CoverInput, type JobInput } from '../../../../shared/contract/jobs.ts';
+import { coverInputSchema, type CoverInput } from '../../../../shared/contract/documentJobKinds.ts';
+import type { JobInput } from '../../../../shared/contract/jobs.ts';
 import { inSetOrder, type DocumentKind } from '../../../../shared/documents/documentKinds.ts';
 import {
   documentRequestProblem,

@@ -1,0 +1,122 @@
+import type { ReactNode } from 'react';
+import { clinicFieldLabels, clinicKindLabels, clinicKinds } from '../../../../shared/domain/clinic.ts';
+import { clinicKindMessages } from '../../../../shared/messages/clinicKindMessages.ts';
+import { FormField, type FieldControlProps } from '../../components/FormField.tsx';
+import type { ClinicDraftField } from './clinicDraft.ts';
+import type { ClinicFormState } from './useClinicForm.ts';
+
+/** The clinic form's fields in reading order, each with its label, hint and error below it. */
+export function ClinicFormFields({ form, readOnly }: { form: ClinicFormState; readOnly: boolean }) {
+  const { draft, errors, addressHint, fieldId, update, checkOnBlur, postalTyped, lookUpAddress } = form;
+  const textInput =
+    (name: ClinicDraftField, maxLength: number, inputMode?: 'numeric') =>
+    (control: FieldControlProps) => (
+      <input
+        {...control}
+        type="text"
+        inputMode={inputMode}
+        autoComplete="off"
+        maxLength={maxLength}
+        value={draft[name]}
+        onChange={(e) => update(name, e.target.value)}
+        onBlur={() => checkOnBlur(name)}
+      />
+    );
+
+  const field = (name: ClinicDraftField, control: (c: FieldControlProps) => ReactNode, options: { hint?: string | undefined; required?: boolean } = {}) => (
+    <FormField
+      id={fieldId(name)}
+      className={`clinic-field-${name}`}
+      label={clinicFieldLabels[name]}
+      required={options.required}
+      hint={options.hint}
+      error={errors[name]}
+    >
+      {control}
+    </FormField>
+  );
+
+  return (
+    <fieldset className="clinic-form-grid" disabled={readOnly}>
+      <legend className="visually-hidden">医療機関の情報</legend>
+      {field('name', textInput('name', 200), { required: true })}
+      {field('nameKana', textInput('nameKana', 200), { hint: 'ひらがな・カタカナのどちらでも可' })}
+      {field('kind', (control) => (
+        <select {...control} value={draft.kind} onChange={(e) => update('kind', e.target.value)}>
+          {clinicKinds.map((kind) => (
+            <option key={kind} value={kind}>
+              {clinicKindLabels[kind]}
+            </option>
+          ))}
+        </select>
+      ), { hint: draft.kind === 'unconfirmed' ? clinicKindMessages.formConfirm : undefined })}
+      {field('bedCount', textInput('bedCount', 6, 'numeric'), {
+        hint: '無床0・有床1〜19・病院20以上',
+      })}
+      {field(
+        'postalCode',
+        (control) => (
+          <input
+            {...control}
+            type="text"
+            inputMode="numeric"
+            autoComplete="off"
+            maxLength={10}
+            value={draft.postalCode}
+            onChange={(e) => postalTyped(e.target.value, (e.nativeEvent as InputEvent).isComposing)}
+            onCompositionEnd={(e) => lookUpAddress(e.currentTarget.value)}
+            onBlur={() => checkOnBlur('postalCode')}
+          />
+        ),
+        { hint: '7桁（例：899-0000）' },
+      )}
+      {field('address', textInput('address', 200), { hint: addressHint })}
+      {field(
+        'phone',
+        (control) => (
+          <input
+            {...control}
+            type="tel"
+            autoComplete="off"
+            maxLength={30}
+            value={draft.phone}
+            onChange={(e) => update('phone', e.target.value)}
+            onBlur={() => checkOnBlur('phone')}
+          />
+        ),
+        { hint: '市外局番から（例：0995-00-0000）' },
+      )}
+      {field(
+        'fax',
+        (control) => (
+          <input
+            {...control}
+            type="tel"
+            autoComplete="off"
+            maxLength={30}
+            value={draft.fax}
+            onChange={(e) => update('fax', e.target.value)}
+            onBlur={() => checkOnBlur('fax')}
+          />
+        ),
+        { hint: '市外局番から（例：0995-00-0001）' },
+      )}
+      {field('contactPerson', textInput('contactPerson', 100))}
+      {field('memberNumber', textInput('memberNumber', 20), { hint: '任意（他の医療機関と同じ番号は不可）' })}
+      {field(
+        'memo',
+        (control) => (
+          <textarea
+            {...control}
+            rows={3}
+            maxLength={2000}
+            value={draft.memo}
+            onChange={(e) => update('memo', e.target.value)}
+            onBlur={() => checkOnBlur('memo')}
+          />
+        ),
+        { hint: 'Enterで改行します' },
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { documentKindNames, type DocumentKind } from '../documents/documentKinds.ts';
+import { fileRefSchema } from './files.ts';
+import { limits } from './limits.ts';
+
+const recordIdSchema = z.string().min(1).max(64);
+
+export const defaultCoverSubject = '医療機関用サイバー保険のご案内';
+
+/** What staff type for a FAX送付状; the recipient and sender come from the records. */
+export const coverInputSchema = z.object({
+  /** ご担当者名 on the 宛先 line (様); empty: the clinic's contact person, if any. */
+  person: z.string().trim().max(40, { message: 'ご担当者名は40文字以内で入力してください' }).default(''),
+  subject: z
+    .string()
+    .trim()
+    .min(1, { message: '件名を入力してください' })
+    .max(60, { message: '件名は60文字以内で入力してください' })
+    .default(defaultCoverSubject),
+  message: z.string().max(600, { message: '通信欄は600文字以内で入力してください' }).default(''),
+  /** Pages sent separately after this PDF (a pamphlet faxed from paper), counted in 枚数. */
+  extraPages: z.number({ message: '枚数は数字で入力してください' }).int().min(0).max(99, { message: '追加の枚数は99枚までです' }).default(0),
+});
+export type CoverInput = z.infer<typeof coverInputSchema>;
+
+/** The job that makes a PDF of documents: a clinic's set, a mailing's, or blank forms. */
+export const documentJobKinds = {
+  'documents.render': {
+    input: z.object({
+      /** Documents of each clinic's set; they are put in envelope order whatever order is given. */
+      documents: z
+        .array(z.enum(documentKindNames as [DocumentKind, ...DocumentKind[]], { message: '書類の種類が正しくありません' }))
+        .min(1, { message: '書類を1つ以上選んでください' })
+        .max(documentKindNames.length)
+        .refine((kinds) => new Set(kinds).size === kinds.length, { message: '同じ書類が2回選ばれています' }),
+      /** One clinic, or many for a mailing (one combined PDF); none prints the forms blank for handwriting. */
+      clinicIds: z
+        .array(recordIdSchema)
+        .max(limits.maxBatchClinics, { message: `一度に作れるのは${limits.maxBatchClinics.toLocaleString('ja-JP')}件までです` })
+        .refine((ids) => new Set(ids).size === ids.length, { message: '同じ医療機関が2回選ばれています' })
+        .default([]),
+      /** Fills the clinic and the 受付番号 from an inquiry (one clinic only). */
+      inquiryId: recordIdSchema.optional(),
+      /** The saved quote a 保険料試算書 is made from. */
+      quoteId: recordIdSchema.optional(),
+      cover: coverInputSchema.default({ person: '', subject: defaultCoverSubject, message: '', extraPages: 0 }),
+    }),
+    result: z.object({
+      file: fileRefSchema,
+      pages: z.number().int().positive(),
+      /** Clinics the PDF was made for (0 for blank forms and the flyer alone). */
+      clinics: z.number().int().nonnegative(),
+    }),
+  },
+} as const;
