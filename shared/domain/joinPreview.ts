@@ -55,6 +55,8 @@ export type JoinCombine = z.infer<typeof joinCombineSchema>;
 export const joinCombineResultSchema = z.object({
   merged: z.number().int().nonnegative(),
   notMerged: z.array(z.object({ hub: joinPreviewClinicSchema, local: joinPreviewClinicSchema, reason: z.string() })),
+  /** Records of this machine kept apart from a hub record with the same 会員番号: the number stays with the hub's record. */
+  numbersLeftWithHub: z.array(z.object({ hub: joinPreviewClinicSchema, local: joinPreviewClinicSchema })),
   /** The verified backup taken before anything was written (its file name). */
   backupFile: z.string(),
 });

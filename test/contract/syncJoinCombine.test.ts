@@ -161,4 +161,25 @@ describe('joining with records on both sides: 照合してまとめる', () => {
     await call(first, 'sync.leave', {});
     await call(second, 'sync.leave', {});
   });
+  it('a pair with one 会員番号 that staff keep apart: the number stays with the hub’s record, this machine’s record is named in the result, and both are on both machines', async () => {
+    const first = await startTestHost();
+    const [hubRecord] = await register(first, [{ name: '指宿なのはな医院', phone: '0993-22-1111', memberNumber: '000900' }]);
+    expect((await call(first, 'sync.join', { ...access(pc1), receiptPrefix: 'A' })).body.ok).toBe(true);
+    await caughtUp(first);
+    const second = await startTestHost();
+    const [mine] = await register(second, [{ name: '山川なのはな診療所', phone: '0993-34-2222', memberNumber: '000900' }]);
+    const preview = (await call(second, 'sync.joinPreview', access(pc2))).body.result;
+    expect(preview.matched).toMatchObject([{ rule: 'memberNumber', hub: { id: hubRecord!.id }, local: { id: mine!.id } }]);
+
+    const joined = await call(second, 'sync.join', { ...access(pc2), receiptPrefix: 'B', combine: { pairs: [] } });
+    expect(joined.body.result.combined).toMatchObject({ merged: 0, numbersLeftWithHub: [{ hub: { name: '指宿なのはな医院' }, local: { name: '山川なのはな診療所', memberNumber: '000900' } }] });
+    await caughtUp(second);
+    await caughtUp(first);
+    for (const t of [first, second]) {
+      const live = await clinicsOf(t);
+      expect(live.map((c) => [c.name, c.memberNumber]).sort()).toEqual([['山川なのはな診療所', ''], ['指宿なのはな医院', '000900']]);
+    }
+    await call(first, 'sync.leave', {});
+    await call(second, 'sync.leave', {});
+  });
 });

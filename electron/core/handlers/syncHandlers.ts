@@ -95,15 +95,16 @@ export function syncHandlers(deps: SyncHandlerDeps) {
   const combineWithHub = async (hub: HubConnection, pairs: readonly JoinPair[], remember: () => Promise<void>): Promise<JoinCombineResult> => {
     const backup = await createBackup(db, deps.backupsDir, 'before-join', deps.now());
     try {
+      let numbersLeftWithHub: JoinCombineResult['numbersLeftWithHub'] = [];
       const result = await engine.combineWithHub(hub, {
         async beforeApply(hubClinics) {
           await remember();
-          releaseSharedMemberNumbers(db, pairs, hubClinics, deps.writeContext());
+          numbersLeftWithHub = releaseSharedMemberNumbers(db, pairs, hubClinics, deps.writeContext());
           queueAllSharedRecords(db);
         },
         afterApply: () => mergeJoinedPairs(db, pairs, deps.writeContext()),
       });
-      return { ...result, backupFile: backup.fileName };
+      return { ...result, numbersLeftWithHub, backupFile: backup.fileName };
     } catch (error) {
       if (readHubSettings(db)) throw error;
       deps.log.warn('sync: the pull of the hub broke off while joining, nothing was changed', { error: error instanceof Error ? error.name : String(error) });

@@ -19,28 +19,34 @@ import { AppError } from '../errors.ts';
 const pairsPerTransaction = 500;
 
 /**
- * Before the hub's records are written here: this machine's record of a pair gives up the
- * 会員番号 the hub's record holds too, as the merge would, so the hub's record is not held back
- * by the one-record-per-number rule. Undoing the merge later leaves the number with the hub's record.
+ * Before the hub's records are written here: a record of this machine that holds a 会員番号 the
+ * hub's records hold too gives it up, so the hub's record is not held back by the
+ * one-record-per-number rule (it would wait unseen on this machine). For a pair staff confirmed
+ * the merge would take it anyway; a record staff kept apart is named in the result, the number
+ * staying with the hub's record, which every other machine already has. Undoing a merge later
+ * leaves the number with the hub's record.
  */
-export function releaseSharedMemberNumbers(db: Db, pairs: readonly JoinPair[], hubClinics: readonly JoinPreviewClinic[], ctx: WriteContext): number {
-  const hubNumber = new Map(hubClinics.map((clinic) => [clinic.id, clinic.memberNumber]));
+export function releaseSharedMemberNumbers(
+  db: Db, pairs: readonly JoinPair[], hubClinics: readonly JoinPreviewClinic[], ctx: WriteContext,
+): JoinCombineResult['numbersLeftWithHub'] {
+  const hubByNumber = new Map(hubClinics.filter((clinic) => clinic.memberNumber !== '').map((clinic) => [clinic.memberNumber, clinic]));
+  const paired = new Set(pairs.map((pair) => pair.localId));
+  const holders = statement(db, "SELECT id, member_number FROM clinics WHERE member_number <> ''").all() as { id: string; member_number: string }[];
   const release = statement(
     db,
-    `UPDATE clinics SET member_number = '', updated_at = @now, updated_by = @machineId, updated_by_staff = @staffId, revision = revision + 1
-     WHERE id = @id AND member_number = @memberNumber AND member_number <> ''`,
+    `UPDATE clinics SET member_number = '', updated_at = @now, updated_by = @machineId, updated_by_staff = @staffId, revision = revision + 1 WHERE id = @id`,
   );
   const now = (ctx.now?.() ?? new Date()).toISOString();
   return db.transaction(() => {
-    let released = 0;
-    for (const pair of pairs) {
-      const memberNumber = hubNumber.get(pair.hubId);
-      if (!memberNumber) continue;
-      if (release.run({ id: pair.localId, memberNumber, now, machineId: ctx.machineId, staffId: ctx.staffId ?? null }).changes === 0) continue;
-      released++;
-      reindexStoredClinic(db, pair.localId);
+    const apart: JoinCombineResult['numbersLeftWithHub'] = [];
+    for (const holder of holders) {
+      const hub = hubByNumber.get(holder.member_number);
+      if (!hub) continue;
+      if (!paired.has(holder.id)) apart.push({ hub, local: asJoinClinic(getClinic(db, holder.id)!) });
+      release.run({ id: holder.id, now, machineId: ctx.machineId, staffId: ctx.staffId ?? null });
+      reindexStoredClinic(db, holder.id);
     }
-    return released;
+    return apart;
   })();
 }
 
@@ -60,8 +66,8 @@ const asJoinClinic = (clinic: Clinic): JoinPreviewClinic => ({
 });
 
 /** Merges every pair it can; a pair that cannot be merged is left as two records and said why. */
-export function mergeJoinedPairs(db: Db, pairs: readonly JoinPair[], ctx: WriteContext, onProgress?: (done: number) => void): Omit<JoinCombineResult, 'backupFile'> {
-  const result: Omit<JoinCombineResult, 'backupFile'> = { merged: 0, notMerged: [] };
+export function mergeJoinedPairs(db: Db, pairs: readonly JoinPair[], ctx: WriteContext): Pick<JoinCombineResult, 'merged' | 'notMerged'> {
+  const result: Pick<JoinCombineResult, 'merged' | 'notMerged'> = { merged: 0, notMerged: [] };
   const mergeOne = (pair: JoinPair) => {
     const kept = getClinic(db, pair.hubId);
     const merged = getClinic(db, pair.localId);
@@ -81,7 +87,6 @@ export function mergeJoinedPairs(db: Db, pairs: readonly JoinPair[], ctx: WriteC
   };
   for (let start = 0; start < pairs.length; start += pairsPerTransaction) {
     db.transaction(() => pairs.slice(start, start + pairsPerTransaction).forEach(mergeOne))();
-    onProgress?.(Math.min(start + pairsPerTransaction, pairs.length));
   }
   return result;
 }
