@@ -20,7 +20,9 @@ describe('clocks and app versions', () => {
     // Out at a clinic, away from the hub, the laptop cannot know its clock is wrong.
     await laptop.core.sync.stop();
     await editClinic(laptop, clinic.id, { memo: 'ノートパソコンで書いたメモ' });
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Later by more than the hub's Date header can tell apart: every machine's edits are put on
+    // the hub's clock, measured to the second, so two edits within a second have no order to keep.
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
     await editClinic(office, clinic.id, { memo: '事務所で後から書いたメモ' });
     laptop.core.sync.start(connectionTo(hub, machineUsers[2]));
     await syncUntilConverged(hub, [office, laptop]);
