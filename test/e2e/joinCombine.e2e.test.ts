@@ -1,0 +1,155 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { joinCombineMessages } from '../../shared/messages/joinCombineMessages.ts';
+import { startCouchHub, type CouchHub } from '../helpers/couchHub.ts';
+import { newCounterContext } from './support/browser.ts';
+import { useCounterApp } from './support/counterApp.ts';
+import { collectPageProblems } from './support/pageProblems.ts';
+import { openScreen } from './support/screens.ts';
+import { callPreview, startPreview, type RunningPreview } from './support/startPreview.ts';
+
+const app = useCounterApp();
+const office = { name: 'office-pc', password: 'office-pc-password' };
+const counter = { name: 'counter-pc', password: 'counter-pc-password' };
+
+const longName = '医療法人社団 霧島会 鹿児島県霧島市国分地区総合医療センター附属 眼科・耳鼻咽喉科クリニック';
+
+/** What the office PC registered and shared first: the hub's records. */
+const hubClinics = [
+  { name: '霧島眼科', phone: '0995-45-1234', memberNumber: '001234', address: '霧島市国分中央1-1' },
+  { name: '隼人内科', phone: '0995-42-0001', address: '霧島市隼人町1' },
+  { name: '国分歯科', address: '霧島市国分2-2' },
+  { name: longName, phone: '0995-40-5555', address: '霧島市国分野口北5-5 霧島メディカルビル3階' },
+  { name: '医療法人桜会 さくら病院', phone: '099-111-2222' },
+  { name: '谷山こども医院', address: '鹿児島市谷山中央1-1' },
+  { name: '鹿屋中央病院', phone: '0994-00-0000' },
+];
+
+/** The same roster typed on the counter PC before sharing: other ids, one other phone, one clinic only here. */
+const localClinics = [
+  { name: '霧島眼科', phone: '0995-45-9999', memberNumber: '001234', address: '霧島市国分中央1-1' },
+  { name: '隼人内科', phone: '0995-42-0001' },
+  { name: '国分歯科', phone: '0995-46-7777', address: '霧島市国分2-2' },
+  { name: longName, phone: '0995-40-5555' },
+  // Shares the hospital's switchboard but is another institution: left as two records.
+  { name: 'さくら病院附属クリニック', phone: '099-111-2222' },
+  // The same clinic, its address never typed in here: staff say yes.
+  { name: '谷山こども医院' },
+  { name: '出水ひふ科' },
+];
+
+let hub: CouchHub;
+let officePc: RunningPreview;
+beforeAll(async () => {
+  hub = await startCouchHub({ users: [office, counter] });
+  officePc = await startPreview();
+});
+afterAll(async () => {
+  await officePc?.stop();
+  await hub?.stop();
+});
+
+/** Screenshots for the session's record, only when asked (SHOTS_DIR). */
+const shoot = async (page: Page, name: string, at: Locator, fullPage = false) => {
+  const dir = process.env.SHOTS_DIR;
+  if (!dir) return;
+  fs.mkdirSync(dir, { recursive: true });
+  await at.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage });
+};
+
+describe('設定 → 複数の端末で使う: 照合してまとめる', () => {
+  test('a counter PC holding the same roster joins the hub keeping one record per clinic, merging the pairs staff confirmed', { timeout: 240_000 }, async () => {
+    for (const clinic of hubClinics) await callPreview(officePc, 'clinics.create', clinic);
+    await callPreview(officePc, 'sync.join', { url: hub.dbUrl, user: office.name, password: office.password, receiptPrefix: 'A' });
+    await callPreview(officePc, 'sync.now', {});
+    await expect.poll(async () => (await callPreview<{ unsent: number }>(officePc, 'sync.status', {})).unsent, { timeout: 60_000 }).toBe(0);
+    for (const clinic of localClinics) await callPreview(app.preview, 'clinics.create', clinic);
+    // The counter's smallest window: long names must wrap, not push the list off screen.
+    const context = await newCounterContext(app.browser, { width: 1024, height: 768 });
+    const page = await context.newPage();
+    const problems = collectPageProblems(page);
+    await page.goto(app.preview.url);
+    await openScreen(page, '設定');
+    const sharing = page.getByRole('region', { name: '複数の端末で使う' });
+    await sharing.getByLabel('ハブのアドレス').fill(hub.dbUrl);
+    await sharing.getByLabel('ユーザー名').fill(counter.name);
+    await sharing.getByLabel('パスワード').fill(counter.password);
+    await sharing.getByRole('button', { name: '接続を確認' }).click();
+    await sharing.getByText(/ハブに接続できました/).waitFor();
+
+    // The hub holds records: staff choose how this machine's join them, 照合してまとめる first.
+    const choice = sharing.getByRole('group', { name: joinCombineMessages.choiceLegend });
+    expect(await choice.getByRole('radio', { name: /照合してまとめる（おすすめ）/ }).isChecked()).toBe(true);
+    expect(await choice.getByRole('radio', { name: /この端末の記録をハブの記録で置き換える/ }).isChecked()).toBe(false);
+    await shoot(page, '01-choice', choice);
+
+    await sharing.getByRole('button', { name: '参加する' }).click();
+    const preview = sharing.getByRole('region', { name: '照合の結果' });
+    const counts = preview.getByRole('definition');
+    await preview.waitFor({ timeout: 60_000 });
+    expect(await counts.allTextContents()).toEqual(['4組', '2組', '1件', '1件']);
+
+    const matched = preview.getByRole('region', { name: /^同じ医療機関と判断した組/ });
+    const uncertain = preview.getByRole('region', { name: /^確認が必要な組/ });
+    // Each matched pair says which rule paired it; all are ticked until staff say otherwise.
+    const byMember = matched.getByRole('checkbox', { name: 'ハブの「霧島眼科」とこの端末の「霧島眼科」をまとめる' });
+    expect(await byMember.isChecked()).toBe(true);
+    expect(await matched.getByRole('row', { name: /霧島眼科/ }).getByText('会員番号が一致').count()).toBe(1);
+    expect(await matched.getByRole('row', { name: /隼人内科/ }).getByText('電話番号が一致').count()).toBe(1);
+    expect(await matched.getByRole('row', { name: /国分歯科/ }).getByText('名称と所在地が一致').count()).toBe(1);
+    expect(await matched.getByRole('checkbox', { checked: true }).count()).toBe(4);
+    // すべて外す and すべて選ぶ act on the whole list.
+    await matched.getByRole('button', { name: 'すべて外す' }).click();
+    expect(await matched.getByRole('checkbox', { checked: true }).count()).toBe(0);
+    await matched.getByRole('button', { name: 'すべて選ぶ' }).click();
+    expect(await matched.getByRole('checkbox', { checked: true }).count()).toBe(4);
+    await shoot(page, '02-preview-matched', matched, true);
+
+    // Uncertain pairs start unticked, each with its reason in words; staff tick the one that is the same clinic.
+    const sakura = uncertain.getByRole('checkbox', { name: 'ハブの「医療法人桜会 さくら病院」とこの端末の「さくら病院附属クリニック」をまとめる' });
+    const taniyama = uncertain.getByRole('checkbox', { name: 'ハブの「谷山こども医院」とこの端末の「谷山こども医院」をまとめる' });
+    expect([await sakura.isChecked(), await taniyama.isChecked()]).toEqual([false, false]);
+    await uncertain.getByText('電話番号は同じで名称が違います（同じ法人の別の施設かもしれません）').waitFor();
+    await uncertain.getByText('名称は同じで、片方に所在地がありません').waitFor();
+    await taniyama.focus();
+    await page.keyboard.press('Space');
+    expect(await taniyama.isChecked()).toBe(true);
+    await preview.getByRole('region', { name: /^ハブだけにある医療機関/ }).getByText('鹿屋中央病院').waitFor();
+    await preview.getByRole('region', { name: /^この端末だけにある医療機関/ }).getByText('出水ひふ科').waitFor();
+    await shoot(page, '03-preview-uncertain', uncertain);
+
+    await preview.getByRole('button', { name: '参加してまとめる' }).click();
+    const confirm = page.getByRole('dialog', { name: '参加してまとめる' });
+    await confirm.getByText(joinCombineMessages.confirmMerge('5')).waitFor();
+    await confirm.getByText(joinCombineMessages.confirmUnticked('1')).waitFor();
+    await confirm.getByText(joinCombineMessages.confirmInquiries).waitFor();
+    await shoot(page, '04-confirm', confirm);
+    await confirm.getByRole('button', { name: '参加してまとめる' }).click();
+
+    const result = sharing.getByRole('region', { name: 'まとめた結果' });
+    await result.waitFor({ timeout: 120_000 });
+    await result.getByText('5組をまとめました。').waitFor();
+    expect(await result.getByText(/before-join/).count()).toBe(1);
+    await page.getByRole('status', { name: '同期の状態' }).waitFor();
+    await shoot(page, '05-result', result);
+
+    // One record per clinic: the hub's seven, the one only here, and the switchboard neighbour kept apart.
+    await openScreen(page, '医療機関');
+    const list = page.getByRole('table', { name: '医療機関の一覧' });
+    await list.getByRole('button', { name: '出水ひふ科', exact: true }).waitFor();
+    const names = (await list.getByRole('row').allTextContents()).slice(1);
+    for (const name of [...hubClinics.map((clinic) => clinic.name), 'さくら病院附属クリニック', '出水ひふ科']) {
+      expect(names.filter((row) => row.includes(name))).toHaveLength(1);
+    }
+    expect(names).toHaveLength(9);
+    await shoot(page, '06-clinics-list', list);
+
+    expect(problems).toEqual([]);
+    await callPreview(app.preview, 'sync.leave', {});
+    await callPreview(officePc, 'sync.leave', {});
+    await context.close();
+  });
+});
