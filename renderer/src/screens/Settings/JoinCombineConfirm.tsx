@@ -6,6 +6,7 @@ import { formatNumber } from '../../format/formatNumber.ts';
 interface JoinCombineConfirmProps {
   merging: number;
   leftApart: number;
+  sameNumberApart: number;
   busy: boolean;
   error: string | null;
   onConfirm(): void;
@@ -13,7 +14,7 @@ interface JoinCombineConfirmProps {
 }
 
 /** The last word before joining with records on both sides: what will happen, in plain Japanese. */
-export function JoinCombineConfirm({ merging, leftApart, busy, error, onConfirm, onCancel }: JoinCombineConfirmProps) {
+export function JoinCombineConfirm({ merging, leftApart, sameNumberApart, busy, error, onConfirm, onCancel }: JoinCombineConfirmProps) {
   const lead = useRef<HTMLParagraphElement>(null);
   // Read from the first line: a second Enter must not join unread.
   useEffect(() => lead.current?.focus(), []);
@@ -25,6 +26,7 @@ export function JoinCombineConfirm({ merging, leftApart, busy, error, onConfirm,
       <ul className="join-confirm-points">
         <li>{merging > 0 ? m.confirmMerge(formatNumber(merging)) : m.confirmNoMerge}</li>
         {leftApart > 0 && <li>{m.confirmUnticked(formatNumber(leftApart))}</li>}
+        {sameNumberApart > 0 && <li className="join-apart-note">{m.confirmSameMemberNumber(formatNumber(sameNumberApart))}</li>}
         <li>{m.confirmInquiries}</li>
         <li>{m.confirmDuration}</li>
       </ul>

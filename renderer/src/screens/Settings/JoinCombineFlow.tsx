@@ -26,6 +26,8 @@ export function JoinCombineFlow({ preview, joinInput, onRedo, onJoining, onCombi
   const [error, setError] = useState<string | null>(null);
   const merging = ticks.matchedTicked + ticks.uncertainTicked;
   const leftApart = preview.matched.length + preview.uncertain.length - merging;
+  // One 会員番号 belongs to one record: such a pair left apart cannot be two records here.
+  const sameNumberApart = preview.matched.filter((pair) => pair.rule === 'memberNumber' && !ticks.isTicked('matched', pair.hub.id)).length;
 
   const join = async () => {
     if (busy) return;
@@ -57,7 +59,7 @@ export function JoinCombineFlow({ preview, joinInput, onRedo, onJoining, onCombi
         onRedo={onRedo}
       />
       {confirming && (
-        <JoinCombineConfirm merging={merging} leftApart={leftApart} busy={busy} error={error} onConfirm={() => void join()} onCancel={() => setConfirming(false)} />
+        <JoinCombineConfirm merging={merging} leftApart={leftApart} sameNumberApart={sameNumberApart} busy={busy} error={error} onConfirm={() => void join()} onCancel={() => setConfirming(false)} />
       )}
     </>
   );

@@ -59,7 +59,12 @@ export function JoinCombinePreview({ preview, ticks, busy, onJoin, onRedo }: Joi
         kind="matched"
         title={m.matchedTitle}
         hint={m.matchedHint}
-        rows={preview.matched.map((pair) => ({ hub: pair.hub, local: pair.local, why: joinMatchRuleLabels[pair.rule] }))}
+        rows={preview.matched.map((pair) => ({
+          hub: pair.hub,
+          local: pair.local,
+          why: joinMatchRuleLabels[pair.rule],
+          ...(pair.rule === 'memberNumber' ? { apartNote: m.sameMemberNumberApart } : {}),
+        }))}
         ticked={(hubId) => ticks.isTicked('matched', hubId)}
         onTick={(hubId, ticked) => ticks.tick('matched', hubId, ticked)}
         tickedCount={ticks.matchedTicked}

@@ -8,6 +8,8 @@ export interface JoinPairRow {
   hub: JoinPreviewClinic;
   local: JoinPreviewClinic;
   why: string;
+  /** Said in the row while the pair is unticked: what leaving it apart means. */
+  apartNote?: string;
 }
 
 /** Rows drawn at a time: a 20,000-clinic roster gives 20,000 matched pairs. */
@@ -92,7 +94,10 @@ export function JoinPairList({ kind, title, hint, rows, ticked, onTick, tickedCo
                     </td>
                     <ClinicCell clinic={row.hub} other={row.local} />
                     <ClinicCell clinic={row.local} other={row.hub} />
-                    <td>{row.why}</td>
+                    <td>
+                      {row.why}
+                      {row.apartNote && !ticked(row.hub.id) && <span className="join-apart-note">{row.apartNote}</span>}
+                    </td>
                   </tr>
                 ))}
               </tbody>
