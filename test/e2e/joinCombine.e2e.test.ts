@@ -145,12 +145,17 @@ describe('設定 → 複数の端末で使う: 照合してまとめる', () => 
     await confirm.getByText(joinCombineMessages.confirmUnticked('2')).waitFor();
     await confirm.getByText(joinCombineMessages.confirmInquiries).waitFor();
     await shoot(page, '04-confirm', confirm);
-    await confirm.getByRole('button', { name: '参加してまとめる' }).click();
+    // A double click joins once: one backup, no second attempt refused.
+    await confirm.getByRole('button', { name: '参加してまとめる' }).dblclick();
+    await shoot(page, '04b-joining', confirm);
 
     const result = sharing.getByRole('region', { name: 'まとめた結果' });
     await result.waitFor({ timeout: 120_000 });
     await result.getByText('124組をまとめました。').waitFor();
     expect(await result.getByText(/before-join/).count()).toBe(1);
+    const backups = await callPreview<{ items: { reason: string }[] }>(app.preview, 'backups.list', {});
+    expect(backups.items.filter((backup) => backup.reason === 'before-join')).toHaveLength(1);
+    expect(await sharing.getByText(/参加できませんでした|すでに共有しています/).count()).toBe(0);
     await page.getByRole('status', { name: '同期の状態' }).waitFor();
     await shoot(page, '05-result', result);
 

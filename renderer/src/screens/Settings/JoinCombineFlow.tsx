@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { ChannelInput } from '../../../../shared/contract/channels.ts';
 import type { JoinCombineResult, JoinPreview } from '../../../../shared/domain/joinPreview.ts';
 import { joinCombineMessages as m } from '../../../../shared/messages/joinCombineMessages.ts';
@@ -23,6 +23,8 @@ export function JoinCombineFlow({ preview, joinInput, onRedo, onJoining, onCombi
   const ticks = useJoinTicks(preview);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
+  // A second click can arrive before the button shows it is busy: joining twice must not start twice.
+  const running = useRef(false);
   const [error, setError] = useState<string | null>(null);
   const merging = ticks.matchedTicked + ticks.uncertainTicked;
   const leftApart = preview.matched.length + preview.uncertain.length - merging;
@@ -30,7 +32,8 @@ export function JoinCombineFlow({ preview, joinInput, onRedo, onJoining, onCombi
   const sameNumberApart = preview.matched.filter((pair) => pair.rule === 'memberNumber' && !ticks.isTicked('matched', pair.hub.id)).length;
 
   const join = async () => {
-    if (busy) return;
+    if (running.current) return;
+    running.current = true;
     setBusy(true);
     setError(null);
     onJoining(true);
@@ -41,6 +44,7 @@ export function JoinCombineFlow({ preview, joinInput, onRedo, onJoining, onCombi
     } catch (err) {
       setError(errorMessageOf(err, m.joinFailed));
     } finally {
+      running.current = false;
       setBusy(false);
       onJoining(false);
     }

@@ -17,16 +17,21 @@ const pageSize = 100;
 
 const details = ['phone', 'memberNumber', 'address'] as const;
 
-/** One side's record; a value the other side holds differently stands out, so staff see what to check. */
+/**
+ * One side's record: a value the other side holds differently stands out, so staff see what to
+ * check; a field neither side has is left out, so a long list stays short.
+ */
 function ClinicCell({ clinic, other }: { clinic: JoinPreviewClinic; other: JoinPreviewClinic }) {
   return (
     <td>
       <span className="join-clinic-name">{clinic.name}</span>
-      {details.map((field) => (
-        <span key={field} className={clinic[field] === other[field] ? 'join-clinic-detail' : 'join-clinic-detail join-differs'}>
-          {m[field]}：{clinic[field] === '' ? m.blank : clinic[field]}
-        </span>
-      ))}
+      {details
+        .filter((field) => clinic[field] !== '' || other[field] !== '')
+        .map((field) => (
+          <span key={field} className={clinic[field] === other[field] ? 'join-clinic-detail' : 'join-clinic-detail join-differs'}>
+            {m[field]}：<span className={field === 'address' ? undefined : 'join-number'}>{clinic[field] === '' ? m.blank : clinic[field]}</span>
+          </span>
+        ))}
     </td>
   );
 }
