@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { clinicMergeMessages } from '../../shared/messages/clinicMergeMessages.ts';
 import { joinCombineMessages } from '../../shared/messages/joinCombineMessages.ts';
 import { startCouchHub, type CouchHub } from '../helpers/couchHub.ts';
 import { newCounterContext } from './support/browser.ts';
@@ -43,6 +44,9 @@ const localClinics = [
 /** The rest of a roster both PCs imported: enough pairs that the list shows a hundred at a time. */
 const roster = Array.from({ length: 120 }, (_, i) => ({ name: `名簿の医院${String(i + 1).padStart(3, '0')}`, memberNumber: `M${String(i + 1).padStart(5, '0')}` }));
 
+/** Closed and archived on the office PC before sharing; the counter PC still has it: a pair the merge refuses. */
+const closed = { name: '旧・吉野医院', phone: '099-244-0000' };
+
 let hub: CouchHub;
 let officePc: RunningPreview;
 beforeAll(async () => {
@@ -66,10 +70,11 @@ const shoot = async (page: Page, name: string, at: Locator) => {
 describe('設定 → 複数の端末で使う: 照合してまとめる', () => {
   test('a counter PC holding the same roster joins the hub keeping one record per clinic, merging the pairs staff confirmed', { timeout: 240_000 }, async () => {
     for (const clinic of [...hubClinics, ...roster]) await callPreview(officePc, 'clinics.create', clinic);
+    await callPreview(officePc, 'clinics.archive', { id: (await callPreview<{ id: string }>(officePc, 'clinics.create', closed)).id });
     await callPreview(officePc, 'sync.join', { url: hub.dbUrl, user: office.name, password: office.password, receiptPrefix: 'A' });
     await callPreview(officePc, 'sync.now', {});
     await expect.poll(async () => (await callPreview<{ unsent: number }>(officePc, 'sync.status', {})).unsent, { timeout: 60_000 }).toBe(0);
-    for (const clinic of [...localClinics, ...roster]) await callPreview(app.preview, 'clinics.create', clinic);
+    for (const clinic of [...localClinics, ...roster, closed]) await callPreview(app.preview, 'clinics.create', clinic);
     // The counter's smallest window: long names must wrap, not push the list off screen.
     const context = await newCounterContext(app.browser, { width: 1024, height: 768 });
     const page = await context.newPage();
@@ -93,7 +98,7 @@ describe('設定 → 複数の端末で使う: 照合してまとめる', () => 
     const preview = sharing.getByRole('region', { name: '照合の結果' });
     const counts = preview.getByRole('definition');
     await preview.waitFor({ timeout: 60_000 });
-    expect(await counts.allTextContents()).toEqual(['124組', '2組', '1件', '1件']);
+    expect(await counts.allTextContents()).toEqual(['125組', '2組', '1件', '1件']);
 
     const matched = preview.getByRole('region', { name: /^同じ医療機関と判断した組/ });
     const uncertain = preview.getByRole('region', { name: /^確認が必要な組/ });
@@ -106,13 +111,13 @@ describe('設定 → 複数の端末で使う: 照合してまとめる', () => 
     // A hundred pairs are drawn at first, the rest on さらに表示.
     expect(await matched.getByRole('checkbox', { checked: true }).count()).toBe(100);
     await matched.getByRole('button', { name: 'さらに表示' }).click();
-    expect(await matched.getByRole('checkbox', { checked: true }).count()).toBe(124);
+    expect(await matched.getByRole('checkbox', { checked: true }).count()).toBe(125);
     expect(await matched.getByRole('button', { name: 'さらに表示' }).count()).toBe(0);
     // すべて外す and すべて選ぶ act on the whole list.
     await matched.getByRole('button', { name: 'すべて外す' }).click();
     expect(await matched.getByRole('checkbox', { checked: true }).count()).toBe(0);
     await matched.getByRole('button', { name: 'すべて選ぶ' }).click();
-    expect(await matched.getByRole('checkbox', { checked: true }).count()).toBe(124);
+    expect(await matched.getByRole('checkbox', { checked: true }).count()).toBe(125);
     // A pair sharing a 会員番号 cannot stay two records here: unticking it says so.
     const sameNumber = matched.getByRole('row', { name: /名簿の医院120/ });
     await sameNumber.getByRole('checkbox').uncheck();
@@ -122,7 +127,7 @@ describe('設定 → 複数の端末で使う: 照合してまとめる', () => 
     expect(await sameNumber.getByText(joinCombineMessages.sameMemberNumberApart).count()).toBe(0);
     // Staff leave one pair (paired by phone) as two records.
     await matched.getByRole('checkbox', { name: `ハブの「${longName}」とこの端末の「${longName}」をまとめる` }).uncheck();
-    await matched.getByText('（まとめる：123組）').waitFor();
+    await matched.getByText('（まとめる：124組）').waitFor();
     await shoot(page, '02-preview-matched', matched.getByRole('row', { name: /隼人内科/ }));
     await shoot(page, '02-preview-long-name', matched.getByRole('row', { name: /国分地区総合医療センター/ }));
 
@@ -141,7 +146,7 @@ describe('設定 → 複数の端末で使う: 照合してまとめる', () => 
 
     await preview.getByRole('button', { name: '参加してまとめる' }).click();
     const confirm = page.getByRole('dialog', { name: '参加してまとめる' });
-    await confirm.getByText(joinCombineMessages.confirmMerge('124')).waitFor();
+    await confirm.getByText(joinCombineMessages.confirmMerge('125')).waitFor();
     await confirm.getByText(joinCombineMessages.confirmUnticked('2')).waitFor();
     await confirm.getByText(joinCombineMessages.confirmInquiries).waitFor();
     await shoot(page, '04-confirm', confirm);
@@ -152,6 +157,9 @@ describe('設定 → 複数の端末で使う: 照合してまとめる', () => 
     const result = sharing.getByRole('region', { name: 'まとめた結果' });
     await result.waitFor({ timeout: 120_000 });
     await result.getByText('124組をまとめました。').waitFor();
+    // The pair whose hub record is archived is left as two records, named, with why.
+    await result.getByText(joinCombineMessages.resultNotMergedLead('1')).waitFor();
+    await result.getByRole('listitem').filter({ hasText: `「${closed.name}」` }).getByText(clinicMergeMessages.keptArchived).waitFor();
     expect(await result.getByText(/before-join/).count()).toBe(1);
     const backups = await callPreview<{ items: { reason: string }[] }>(app.preview, 'backups.list', {});
     expect(backups.items.filter((backup) => backup.reason === 'before-join')).toHaveLength(1);
@@ -161,7 +169,7 @@ describe('設定 → 複数の端末で使う: 照合してまとめる', () => 
 
     // One record per clinic: the hub's, the one only here, the switchboard neighbour and the pair unticked kept apart.
     const live = await callPreview<{ items: { name: string }[] }>(app.preview, 'clinics.search', { query: '', limit: 200 });
-    const expected = [...hubClinics, ...roster, { name: 'さくら病院附属クリニック' }, { name: '出水ひふ科' }, { name: longName }].map((clinic) => clinic.name);
+    const expected = [...hubClinics, ...roster, { name: 'さくら病院附属クリニック' }, { name: '出水ひふ科' }, { name: longName }, closed].map((clinic) => clinic.name);
     expect(live.items.map((clinic) => clinic.name).sort()).toEqual(expected.sort());
     await openScreen(page, '医療機関');
     const list = page.getByRole('table', { name: '医療機関の一覧' });
