@@ -189,4 +189,35 @@ describe('設定 → 複数の端末で使う: 照合してまとめる', () => 
     await callPreview(officePc, 'sync.leave', {});
     await context.close();
   });
+
+  test('この端末の記録をハブの記録で置き換える still takes the hub’s records instead of this machine’s, after a backup', { timeout: 180_000 }, async () => {
+    // The counter PC left sharing and typed a clinic in since: replacing gives it up for the hub's records.
+    await callPreview(app.preview, 'clinics.create', { name: '置き換えで消える医院' });
+    const context = await newCounterContext(app.browser, { width: 1024, height: 768 });
+    const page = await context.newPage();
+    const problems = collectPageProblems(page);
+    await page.goto(app.preview.url);
+    await openScreen(page, '設定');
+    const sharing = page.getByRole('region', { name: '複数の端末で使う' });
+    await sharing.getByLabel('ハブのアドレス').fill(hub.dbUrl);
+    await sharing.getByLabel('ユーザー名').fill(counter.name);
+    await sharing.getByLabel('パスワード').fill(counter.password);
+    await sharing.getByRole('button', { name: '接続を確認' }).click();
+    await sharing.getByText(/ハブに接続できました/).waitFor();
+    await sharing.getByRole('radio', { name: /この端末の記録をハブの記録で置き換える/ }).check();
+    await sharing.getByLabel('端末の記号').fill('C');
+    await sharing.getByRole('button', { name: '参加する' }).click();
+    await sharing.getByText(hub.dbUrl).waitFor({ timeout: 120_000 });
+    // No preview was shown for it: nothing was matched or merged.
+    expect(await sharing.getByRole('region', { name: '照合の結果' }).count()).toBe(0);
+
+    const found = async (query: string) => (await callPreview<{ items: unknown[] }>(app.preview, 'clinics.search', { query })).items.length;
+    expect(await found('置き換えで消える医院')).toBe(0);
+    expect(await found('鹿屋中央病院')).toBe(1);
+    const backups = await callPreview<{ items: { reason: string }[] }>(app.preview, 'backups.list', {});
+    expect(backups.items.filter((backup) => backup.reason === 'before-restore')).toHaveLength(1);
+    expect(problems).toEqual([]);
+    await callPreview(app.preview, 'sync.leave', {});
+    await context.close();
+  });
 });
