@@ -110,8 +110,11 @@ describe('設定 → 複数の端末で使う: 照合してまとめる', () => 
     expect(await matched.getByRole('row', { name: /国分歯科/ }).getByText('名称と所在地が一致').count()).toBe(1);
     // A hundred pairs are drawn at first, the rest on さらに表示.
     expect(await matched.getByRole('checkbox', { checked: true }).count()).toBe(100);
-    await matched.getByRole('button', { name: 'さらに表示' }).click();
+    await matched.getByRole('button', { name: 'さらに表示' }).press('Enter');
     expect(await matched.getByRole('checkbox', { checked: true }).count()).toBe(125);
+    // The keyboard goes on from the first pair just shown.
+    const firstNew = await matched.getByRole('checkbox').nth(100).getAttribute('aria-label');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(firstNew);
     expect(await matched.getByRole('button', { name: 'さらに表示' }).count()).toBe(0);
     // すべて外す and すべて選ぶ act on the whole list.
     await matched.getByRole('button', { name: 'すべて外す' }).click();

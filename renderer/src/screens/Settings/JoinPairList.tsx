@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { JoinPreviewClinic } from '../../../../shared/domain/joinPreview.ts';
 import { joinCombineMessages as m } from '../../../../shared/messages/joinCombineMessages.ts';
 import { formatNumber } from '../../format/formatNumber.ts';
@@ -53,6 +53,11 @@ interface JoinPairListProps {
 export function JoinPairList({ kind, title, hint, rows, ticked, onTick, tickedCount, onTickAll, disabled }: JoinPairListProps) {
   const [shown, setShown] = useState(pageSize);
   const titleId = useId();
+  const body = useRef<HTMLTableSectionElement>(null);
+  // After さらに表示 a keyboard user goes on from the first new pair, not from the end of the list.
+  useEffect(() => {
+    if (shown > pageSize) body.current?.querySelectorAll('input')[shown - pageSize]?.focus();
+  }, [shown]);
   const visible = rows.slice(0, shown);
   return (
     <section className={`join-pairs join-pairs-${kind}`} aria-labelledby={titleId}>
@@ -85,7 +90,7 @@ export function JoinPairList({ kind, title, hint, rows, ticked, onTick, tickedCo
                   <th scope="col">{m.whyColumn}</th>
                 </tr>
               </thead>
-              <tbody>
+              <tbody ref={body}>
                 {visible.map((row) => (
                   <tr key={row.hub.id}>
                     <td className="join-tick">
