@@ -67,6 +67,11 @@ const rowsOfVersion: Record<number, string> = {
         '{"name":"版1の眼科","nameKana":"ハン1ノガンカ","kind":"clinic_no_beds","bedCount":null,"postalCode":"","address":"","phone":"099-000-0001","fax":"","contactPerson":"","memberNumber":"","memo":""}',
         '{"memberNumber":"","archivedAt":null}', '{"inquiries":[],"documentOutputs":[]}', '2026-12-02T00:00:00.000Z',
         '0190a000-0000-7000-8000-0000000000a2', '2026-12-02T00:00:00.000Z', '2026-12-02T00:00:00.000Z', 'old-pc', NULL);`,
+  // Another machine's inquiry that came through the hub with the 受付番号 this one issued first (both numbered Z-2026-0001 before sharing).
+  14: `INSERT INTO inquiries (id, receipt_number, clinic_id, received_on, channel, status, created_at, updated_at, updated_by)
+      VALUES ('0190a000-0000-7000-8000-0000000000b14', 'Z-2026-0001', '0190a000-0000-7000-8000-000000000006', '2026-02-03', 'fax', 'new', '2026-02-03T00:00:00.000Z', '2026-12-03T00:00:00.000Z', 'laptop');
+      INSERT INTO inquiry_status_history (id, inquiry_id, from_status, to_status, reason, staff_id, changed_at, machine)
+      VALUES ('0190a000-0000-7000-8000-0000000000e14', '0190a000-0000-7000-8000-0000000000b14', NULL, 'new', '', NULL, '2026-02-03T00:00:00.000Z', 'laptop');`,
 };
 
 /** The clinics a file of `version` holds, by name: what restoring it must bring back. */

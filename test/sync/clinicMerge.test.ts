@@ -108,6 +108,7 @@ describe('merging two records of one clinic on machines that share', () => {
       expect(await differences(hub, machine)).toEqual([]);
     }
   });
+
   it('one duplicate merged into two different records on two PCs offline ends the same way on both, and the notice names both records', async () => {
     const office = await officeWithDuplicate();
     const { hub, pc1, pc2, kept, duplicate, inquiry } = office;
@@ -122,7 +123,7 @@ describe('merging two records of one clinic on machines that share', () => {
 
     const [first, second] = [await pc1.call<ClinicView>('clinics.get', { id: duplicate.id }), await pc2.call<ClinicView>('clinics.get', { id: duplicate.id })];
     expect(first.mergedInto).toBe(second.mergedInto);
-    const winner = first.mergedInto!;
+    const winner = String(first.mergedInto);
     const loser = winner === kept.id ? other.id : kept.id;
     for (const machine of [pc1, pc2]) {
       // The inquiry followed the same merge as its clinic, and neither kept record was lost: staff can merge the two next.
@@ -131,6 +132,25 @@ describe('merging two records of one clinic on machines that share', () => {
       const listed = await machine.call<{ items: { field: string; keptValue: string; replacedValue: string }[] }>('sync.notices', { recordId: duplicate.id, includeResolved: false });
       const names = { [kept.id]: '霧島眼科', [other.id]: '霧島眼科（国分）' };
       expect(listed.items).toContainEqual(expect.objectContaining({ field: 'merged_into', keptValue: names[winner], replacedValue: names[loser] }));
+      expect(await differences(hub, machine)).toEqual([]);
+    }
+  });
+  it('a 会員番号 given to the duplicate offline on another PC ends on the kept record, the duplicate letting go of it, with a notice', async () => {
+    const office = await officeWithDuplicate();
+    const { hub, pc1, pc2, kept, duplicate } = office;
+    await office.stop();
+    await editClinic(pc2, duplicate.id, { memberNumber: 'K-777' });
+    await mergeOn(pc1, kept.id, duplicate.id);
+    office.start();
+    await syncUntilConverged(hub, [pc1, pc2]);
+    for (const machine of [pc1, pc2]) {
+      expect(await machine.call<ClinicView>('clinics.get', { id: kept.id })).toMatchObject({ memberNumber: 'K-777' });
+      expect(await machine.call<ClinicView>('clinics.get', { id: duplicate.id })).toMatchObject({ memberNumber: '', mergedInto: kept.id });
+      expect(notices(machine).filter((n) => n.recordDocId === `clinics:${kept.id}`)).toEqual([
+        expect.objectContaining({ field: 'member_number', kept: 'K-777', replaced: 'K-100' }),
+      ]);
+      // Found by the number it was given.
+      expect((await machine.call<{ items: ClinicView[] }>('clinics.search', { query: 'K-777' })).items.map((c) => c.id)).toEqual([kept.id]);
       expect(await differences(hub, machine)).toEqual([]);
     }
   });

@@ -105,4 +105,31 @@ describe('a lost or damaged local store', () => {
     // The damaged folder is kept aside for a look, never read again.
     expect(fs.readdirSync(path.dirname(folder)).filter((name) => name.startsWith('records.damaged-'))).toHaveLength(1);
   });
+  it('a purge drained into the store but never pushed stays a purge when the store is lost: the records do not come back from the hub', async () => {
+    const hub = await startHub();
+    let laptop = await openMachine();
+    const office = await openMachine();
+    laptop.core.sync.start(connectionTo(hub, machineUsers[2]));
+    office.core.sync.start(connectionTo(hub, machineUsers[0]));
+    const gone = await laptop.call<ClinicView>('clinics.create', { name: '閉院した診療所' });
+    const kept = await laptop.call<ClinicView>('clinics.create', { name: '続いている診療所' });
+    await laptop.call('clinics.archive', { id: gone.id });
+    await syncUntilConverged(hub, [laptop, office]);
+
+    await laptop.core.sync.stop();
+    expect(await laptop.call<{ clinics: number }>('records.purgeArchived', { confirm: true })).toMatchObject({ clinics: 1 });
+    await drainWithoutPushing(laptop);
+    fs.rmSync(storeFolder(laptop.dataDir), { recursive: true, force: true });
+
+    laptop = await openMachine({ dataDir: laptop.dataDir });
+    await waitUntil(async () => (await laptop.call<{ maintenance: unknown }>('app.info', {})).maintenance === null);
+    laptop.core.sync.start(connectionTo(hub, machineUsers[2]));
+    await syncUntilConverged(hub, [laptop, office]);
+    for (const machine of [laptop, office]) {
+      const all = await machine.call<{ items: ClinicView[] }>('clinics.search', { query: '診療所', includeArchived: true });
+      expect(all.items.map((c) => c.id)).toEqual([kept.id]);
+      expect(await differences(hub, machine)).toEqual([]);
+    }
+    expect((await hubDocs(hub)).has(`clinics:${gone.id}`)).toBe(false);
+  });
 });

@@ -4,10 +4,9 @@ import type { JoinCombineResult, JoinPair, JoinPreviewClinic } from '../../../sh
 import { hubMessages } from '../../../shared/messages/hubMessages.ts';
 import { statement, type Db } from '../db/connection.ts';
 import { mergeClinics } from '../db/repos/clinicMerge.ts';
-import { getClinic } from '../db/repos/clinicRecords.ts';
+import { getClinic, reindexStoredClinic } from '../db/repos/clinicRecords.ts';
 import type { WriteContext } from '../db/repos/writeContext.ts';
 import { AppError } from '../errors.ts';
-import { indexClinic, shadowColumns, unindexClinic } from '../db/repos/clinicSearchIndex.ts';
 
 /**
  * Joining a hub with records on both sides (issue 21 §2), the SQLite half: each pair staff
@@ -39,17 +38,10 @@ export function releaseSharedMemberNumbers(db: Db, pairs: readonly JoinPair[], h
       if (!memberNumber) continue;
       if (release.run({ id: pair.localId, memberNumber, now, machineId: ctx.machineId, staffId: ctx.staffId ?? null }).changes === 0) continue;
       released++;
-      reindex(db, pair.localId);
+      reindexStoredClinic(db, pair.localId);
     }
     return released;
   })();
-}
-
-function reindex(db: Db, id: string): void {
-  const seq = statement(db, 'SELECT seq FROM clinics WHERE id = ?').pluck().get(id) as number;
-  const clinic = getClinic(db, id)!;
-  unindexClinic(db, seq);
-  indexClinic(db, seq, clinic, shadowColumns(clinic));
 }
 
 /**

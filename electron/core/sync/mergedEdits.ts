@@ -2,17 +2,32 @@ import { isDeepStrictEqual } from 'node:util';
 import { bedCountProblem, type ClinicFields } from '../../../shared/domain/clinic.ts';
 import { pickClinicFields } from '../../../shared/domain/clinicMerge.ts';
 import { statement, type Db } from '../db/connection.ts';
-import { getClinic, writeClinicUpdate } from '../db/repos/clinicRecords.ts';
+import { getClinic, reindexStoredClinic, writeClinicUpdate } from '../db/repos/clinicRecords.ts';
 import { readMachineId } from '../db/repos/settings.ts';
 import { noticeId } from './mergeLeaves.ts';
 import { readSharedRow, unsentFields } from './outbox.ts';
 import type { FieldStamp, RecordDoc } from './syncPorts.ts';
 
-/** The columns staff edit on a clinic, with the field each is in the form. 会員番号 stays with the merge's choice. */
+/** The columns staff edit on a clinic, with the field each is in the form. */
 const carriedColumns: Record<string, keyof ClinicFields> = {
   name: 'name', name_kana: 'nameKana', kind: 'kind', bed_count: 'bedCount', postal_code: 'postalCode', address: 'address',
-  phone: 'phone', fax: 'fax', contact_person: 'contactPerson', memo: 'memo',
+  phone: 'phone', fax: 'fax', contact_person: 'contactPerson', member_number: 'memberNumber', memo: 'memo',
 };
+
+/**
+ * A 会員番号 names one record: one given to the merged-away record offline is carried only when
+ * no third record holds it, and the merged-away record lets go of it first (an edit of this
+ * machine, queued like the kept record's). Otherwise it stays where it arrived, and the notice says so.
+ */
+function releaseCarriedNumber(db: Db, mergedId: string, keptId: string, memberNumber: unknown, at: string): boolean {
+  if (typeof memberNumber !== 'string' || memberNumber === '') return false;
+  const holder = statement(db, 'SELECT id FROM clinics WHERE member_number = ? AND id NOT IN (?, ?)').pluck().get(memberNumber, mergedId, keptId);
+  if (holder !== undefined) return false;
+  statement(db, "UPDATE clinics SET member_number = '' WHERE id = ?").run(mergedId);
+  reindexStoredClinic(db, mergedId);
+  statement(db, "INSERT OR REPLACE INTO sync_outbox (doc_id, field, changed_at) VALUES (?, 'member_number', ?)").run(`clinics:${mergedId}`, at);
+  return true;
+}
 
 /** The record a merged-away one ends in, following merges of merges; undefined when the chain is broken. */
 function finalKept(db: Db, id: string): string | undefined {
@@ -52,7 +67,8 @@ function addNotice(db: Db, keptId: string, column: string, kept: Side, replaced:
 export function carryMergedEdits(db: Db, mergedId: string, before: Record<string, unknown>, changed: readonly string[], doc: RecordDoc, hubNowMs: number): void {
   if (before.merged_into == null) return;
   const after = readSharedRow(db, 'clinics', mergedId);
-  const columns = changed.filter((c) => c in carriedColumns);
+  // A merged-away record losing its 会員番号 is the merge's (or a carry's) bookkeeping, not an edit to carry.
+  const columns = changed.filter((c) => c in carriedColumns && !(c === 'member_number' && after?.member_number === ''));
   if (!after || after.merged_into == null || columns.length === 0) return;
   const keptId = finalKept(db, mergedId);
   const kept = keptId === undefined ? undefined : getClinic(db, keptId);
@@ -62,6 +78,10 @@ export function carryMergedEdits(db: Db, mergedId: string, before: Record<string
   const editor = typeof doc.fields.updated_by_staff === 'string' ? doc.fields.updated_by_staff : null;
   const fields: ClinicFields = pickClinicFields(kept);
   let carried = columns.filter((c) => !unsent.has(c) && !unsent.has('*') && !isDeepStrictEqual(keptBefore[c], after[c]));
+  const now = new Date(hubNowMs);
+  if (carried.includes('member_number') && !releaseCarriedNumber(db, mergedId, keptId, after.member_number, now.toISOString())) {
+    carried = carried.filter((c) => c !== 'member_number');
+  }
   for (const c of carried) (fields as Record<string, unknown>)[carriedColumns[c]!] = after[c];
   if (bedCountProblem(fields.kind, fields.bedCount)) {
     // 種別 and 病床数 that no longer agree stay as they are on the kept record; the notices offer them.
@@ -69,7 +89,6 @@ export function carryMergedEdits(db: Db, mergedId: string, before: Record<string
     fields.kind = kept.kind;
     fields.bedCount = kept.bedCount;
   }
-  const now = new Date(hubNowMs);
   const self = readMachineId(db);
   const keptStamp: FieldStamp = { t: kept.updatedAt, m: kept.updatedByMachine, c: 0 };
   if (carried.length > 0) {

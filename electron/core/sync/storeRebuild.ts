@@ -5,6 +5,7 @@
  * written here since the hub last confirmed it held everything is compared with the hub's
  * document, and each field that differs and is newer here is queued again, as the edit it was.
  * Untouched fields are never queued: they would go out as new edits and win over others'.
+ * Deletions drained and not pushed are remembered apart (`unpushedDeletions.ts`) and queued again.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,6 +16,7 @@ import { readSharedRow } from './outbox.ts';
 import { recordDocId, sharedTableShapes } from './sharedFields.ts';
 import { readSyncState } from './syncState.ts';
 import { readSyncTime } from './syncTimes.ts';
+import { requeueDeletions } from './unpushedDeletions.ts';
 import { sharedTables, type RecordDoc, type SharedTable } from './syncPorts.ts';
 import { isDeepStrictEqual } from 'node:util';
 
@@ -135,7 +137,7 @@ export async function rebuildStore(ctx: { db: Db; store: Store; hubDb: Store; lo
   const { db, store, hubDb, log } = ctx;
   markRebuildPending(db);
   await store.replicate.from(hubDb, { batch_size: 500 });
-  const queued = await requeueUnpushed(db, store);
+  const queued = (await requeueUnpushed(db, store)) + requeueDeletions(db, new Date().toISOString());
   db.transaction(() => {
     statement(db, 'UPDATE sync_state SET checkpoint = NULL WHERE id = 1').run();
     statement(db, 'DELETE FROM app_meta WHERE key = ?').run(pendingKey);

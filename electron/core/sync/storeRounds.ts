@@ -15,6 +15,7 @@ import type { Store } from './localStore.ts';
 import { ackOutbox, readOutbox } from './outbox.ts';
 import { stampChanges } from './recordDocs.ts';
 import { readNoticeOutbox } from './syncNotices.ts';
+import { rememberDrainedDeletions } from './unpushedDeletions.ts';
 import { readCheckpoint, reserveWriteCounters } from './syncState.ts';
 import type { RecordDoc } from './syncPorts.ts';
 
@@ -122,7 +123,10 @@ export async function drainOutbox(ctx: RoundContext): Promise<{ written: { id: s
     });
     ctx.onWritten?.(batchWritten);
     written.push(...batchWritten);
-    ackOutbox(db, [...entries, ...notices].filter((entry) => !failed.has(entry.docId)));
+    db.transaction(() => {
+      rememberDrainedDeletions(db, docs.filter((doc) => (doc as { _deleted?: boolean })._deleted && !failed.has(doc._id)).map((doc) => doc._id));
+      ackOutbox(db, [...entries, ...notices].filter((entry) => !failed.has(entry.docId)));
+    })();
     if (failed.size > 0) return { written, again: true };
     if (entries.length < batchSize && notices.length < batchSize) return { written, again: false };
   }

@@ -23,6 +23,7 @@ import { createPushTracker } from './pushTracker.ts';
 import { installArrivedContent, shareContentChanges, type SharedContent } from './contentDocs.ts';
 import { markRebuildPending, rebuildPending, rebuildStore, setDamagedStoreAside, storeLost } from './storeRebuild.ts';
 import { readSyncTime, writeSyncTime } from './syncTimes.ts';
+import { forgetPushedDeletions } from './unpushedDeletions.ts';
 import type { EngineStatus, HubConnection, SyncEngine } from './syncPorts.ts';
 
 export interface SyncEngineOptions {
@@ -73,7 +74,10 @@ export function createSyncEngine(options: SyncEngineOptions): CoreSyncEngine {
   // Every revision written here has reached the hub: a rebuilt store compares only rows written since.
   const confirmPushed = (docs: readonly { _id: string; _rev?: string }[]) => {
     notPushed.pushed(docs);
-    if (notPushed.size === 0) writeSyncTime(db, 'pushed', options.now().toISOString());
+    if (notPushed.size === 0) {
+      writeSyncTime(db, 'pushed', options.now().toISOString());
+      forgetPushedDeletions(db);
+    }
   };
   let rebuilding = false;
   let rebuilt: Promise<void> = Promise.resolve();
@@ -381,6 +385,7 @@ export function createSyncEngine(options: SyncEngineOptions): CoreSyncEngine {
       Object.assign(link, { push: null, pull: null, failure: null, lastSyncedAt: null, updateApp: false, unsent: 0 });
       writeSyncTime(db, 'synced', null);
       writeSyncTime(db, 'pushed', null);
+      forgetPushedDeletions(db);
       report();
     },
     writesHeld: () => hub !== null && clock.skewed(),

@@ -4,8 +4,7 @@ import { clinicMergeMessages } from '../../../../shared/messages/clinicMergeMess
 import { AppError } from '../../errors.ts';
 import { statement, type Db } from '../connection.ts';
 import { newRecordId } from '../recordIds.ts';
-import { getClinic, writeClinicUpdate } from './clinicRecords.ts';
-import { indexClinic, shadowColumns, unindexClinic } from './clinicSearchIndex.ts';
+import { getClinic, reindexStoredClinic, writeClinicUpdate } from './clinicRecords.ts';
 import { assertRevision } from './revisions.ts';
 import type { WriteContext } from './writeContext.ts';
 
@@ -53,10 +52,7 @@ function writeMergedState(db: Db, id: string, state: { mergedInto: string | null
     `UPDATE clinics SET merged_into = @mergedInto, archived_at = @archivedAt, member_number = @memberNumber,
        updated_at = @now, updated_by = @machineId, updated_by_staff = @staffId, revision = revision + 1 WHERE id = @id`,
   ).run({ id, ...state, now, machineId: ctx.machineId, staffId: ctx.staffId ?? null });
-  const clinic = getClinic(db, id)!;
-  const seq = statement(db, 'SELECT seq FROM clinics WHERE id = ?').pluck().get(id) as number;
-  unindexClinic(db, seq);
-  indexClinic(db, seq, clinic, shadowColumns(clinic));
+  reindexStoredClinic(db, id);
 }
 
 function assertMemberNumberFree(db: Db, memberNumber: string, exceptIds: readonly string[], message: string): void {

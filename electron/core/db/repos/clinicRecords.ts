@@ -153,6 +153,14 @@ function assertNotMerged(db: Db, id: string): void {
 }
 
 /** The editable fields of one clinic, or undefined when it is gone. */
+/** Writes a clinic's search entry again from its stored row, after a write that went around the repo's own (a merge, sync). */
+export function reindexStoredClinic(db: Db, id: string): void {
+  const seq = statement(db, 'SELECT seq FROM clinics WHERE id = ?').pluck().get(id) as number;
+  const clinic = getClinic(db, id)!;
+  unindexClinic(db, seq);
+  indexClinic(db, seq, clinic, shadowColumns(clinic));
+}
+
 export function getClinicFields(db: Db, id: string): ClinicFields | undefined {
   const clinic = getClinic(db, id);
   return clinic && pickFields(clinic);
