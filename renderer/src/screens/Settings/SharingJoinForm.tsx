@@ -145,92 +145,92 @@ export function SharingJoinForm({ onJoining, onCombined }: SharingJoinFormProps)
 
   return (
     <>
-    <form
-      noValidate
-      className="sharing-form"
-      onSubmit={submit}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter' && isComposing(e)) e.preventDefault();
-      }}
-    >
-      <FormField id="sharing-url" label="ハブのアドレス" required hint="事務所の管理者から受け取ったアドレス（例：https://office-hub:6984/cyber-counter）" error={errors.url}>
-        {(control) => <input {...control} type="url" autoComplete="off" value={url} onChange={(e) => edited(setUrl, 'url')(e.target.value)} />}
-      </FormField>
-      <FormField id="sharing-user" label="ユーザー名" required hint="この端末のユーザー名（端末ごとに違うものを管理者が用意します）" error={errors.user}>
-        {(control) => <input {...control} type="text" autoComplete="off" value={user} onChange={(e) => edited(setUser, 'user')(e.target.value)} />}
-      </FormField>
-      <FormField id="sharing-password" label="パスワード" required error={errors.password}>
-        {(control) => (
-          <input {...control} type="password" autoComplete="new-password" value={password} onChange={(e) => edited(setPassword, 'password')(e.target.value)} />
-        )}
-      </FormField>
-      <FormField id="sharing-ca" label="CA証明書ファイル（任意）" hint="事務所で作った証明書をハブが使っている場合に選びます" error={errors.caCertificateFileId}>
-        {(control) => (
-          <div className="input-with-button">
-            <input {...control} type="text" readOnly value={caFile?.name ?? '（選んでいません）'} />
-            <button type="button" className="button" onClick={() => void chooseCa()}>
-              ファイルを選ぶ
-            </button>
-            {caFile && (
-              <button type="button" className="button" onClick={() => setCaFile(null)}>
-                外す
-              </button>
-            )}
-          </div>
-        )}
-      </FormField>
-      <div className="actions">
-        <button type="button" className="button" disabled={busy !== null} onClick={() => void runCheck()}>
-          {busy === 'check' ? '確認しています…' : '接続を確認'}
-        </button>
-      </div>
-      <div role="status" className="sharing-check">
-        {check?.ok === true && <p className="message message-success">ハブに接続できました（{check.serverVersion}）。{check.hubHasRecords ? 'ハブにはすでに記録があります。' : 'ハブにはまだ記録がありません。'}</p>}
-        {check?.ok === false && <p className="message message-error">{check.message}</p>}
-        {check?.ok === true && /^http:/i.test(url.trim()) && <p className="message message-info">{hubMessages.plainHttp}</p>}
-        {fingerprint && (
-          <div className="sharing-fingerprint">
-            <p>
-              ハブの証明書の指紋（SHA-256）：<code>{fingerprint}</code>
-            </p>
-            <label className="checkbox-label">
-              <input type="checkbox" checked={pin} onChange={(e) => edited(setPin, 'pinnedFingerprint')(e.target.checked)} />
-              管理者に確認した指紋と同じなので、この指紋を登録する
-            </label>
-            {errors.pinnedFingerprint && <p className="field-error">{errors.pinnedFingerprint}</p>}
-          </div>
-        )}
-      </div>
-      <FormField
-        id="sharing-prefix"
-        label="端末の記号"
-        required
-        hint={`受付番号の先頭に付く、この端末だけの記号です。${taken.length > 0 ? `ほかの端末が使っている記号：${taken.join('、')}。` : ''}空いている記号：${suggestions.join('、')}`}
-        error={errors.receiptPrefix}
+      <form
+        noValidate
+        className="sharing-form"
+        onSubmit={submit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && isComposing(e)) e.preventDefault();
+        }}
       >
-        {(control) => (
-          <input {...control} className="prefix-input" type="text" autoComplete="off" maxLength={3} value={chosenPrefix} onChange={(e) => edited(setPrefix, 'receiptPrefix')(e.target.value)} />
-        )}
-      </FormField>
-      {hubHasRecords && (
-        <JoinRecordsChoice
-          way={way}
-          onChange={edited(setWay, 'replaceLocal')}
-          lead={refusedBothHave ? hubMessages.bothHaveRecords : joinCombineMessages.choiceLead}
-          disabled={busy !== null}
-        />
-      )}
-      {!preview && (
+        <FormField id="sharing-url" label="ハブのアドレス" required hint="事務所の管理者から受け取ったアドレス（例：https://office-hub:6984/cyber-counter）" error={errors.url}>
+          {(control) => <input {...control} type="url" autoComplete="off" value={url} onChange={(e) => edited(setUrl, 'url')(e.target.value)} />}
+        </FormField>
+        <FormField id="sharing-user" label="ユーザー名" required hint="この端末のユーザー名（端末ごとに違うものを管理者が用意します）" error={errors.user}>
+          {(control) => <input {...control} type="text" autoComplete="off" value={user} onChange={(e) => edited(setUser, 'user')(e.target.value)} />}
+        </FormField>
+        <FormField id="sharing-password" label="パスワード" required error={errors.password}>
+          {(control) => (
+            <input {...control} type="password" autoComplete="new-password" value={password} onChange={(e) => edited(setPassword, 'password')(e.target.value)} />
+          )}
+        </FormField>
+        <FormField id="sharing-ca" label="CA証明書ファイル（任意）" hint="事務所で作った証明書をハブが使っている場合に選びます" error={errors.caCertificateFileId}>
+          {(control) => (
+            <div className="input-with-button">
+              <input {...control} type="text" readOnly value={caFile?.name ?? '（選んでいません）'} />
+              <button type="button" className="button" onClick={() => void chooseCa()}>
+                ファイルを選ぶ
+              </button>
+              {caFile && (
+                <button type="button" className="button" onClick={() => setCaFile(null)}>
+                  外す
+                </button>
+              )}
+            </div>
+          )}
+        </FormField>
         <div className="actions">
-          <button type="submit" className="button button-primary" disabled={busy !== null}>
-            {busy === 'join' ? '参加しています…' : busy === 'preview' ? joinCombineMessages.previewBusy : '参加する'}
+          <button type="button" className="button" disabled={busy !== null} onClick={() => void runCheck()}>
+            {busy === 'check' ? '確認しています…' : '接続を確認'}
           </button>
         </div>
-      )}
-      <p role="status" className={message ? `message message-${message.kind}` : 'message-empty'}>
-        {message?.text}
-      </p>
-    </form>
+        <div role="status" className="sharing-check">
+          {check?.ok === true && <p className="message message-success">ハブに接続できました（{check.serverVersion}）。{check.hubHasRecords ? 'ハブにはすでに記録があります。' : 'ハブにはまだ記録がありません。'}</p>}
+          {check?.ok === false && <p className="message message-error">{check.message}</p>}
+          {check?.ok === true && /^http:/i.test(url.trim()) && <p className="message message-info">{hubMessages.plainHttp}</p>}
+          {fingerprint && (
+            <div className="sharing-fingerprint">
+              <p>
+                ハブの証明書の指紋（SHA-256）：<code>{fingerprint}</code>
+              </p>
+              <label className="checkbox-label">
+                <input type="checkbox" checked={pin} onChange={(e) => edited(setPin, 'pinnedFingerprint')(e.target.checked)} />
+                管理者に確認した指紋と同じなので、この指紋を登録する
+              </label>
+              {errors.pinnedFingerprint && <p className="field-error">{errors.pinnedFingerprint}</p>}
+            </div>
+          )}
+        </div>
+        <FormField
+          id="sharing-prefix"
+          label="端末の記号"
+          required
+          hint={`受付番号の先頭に付く、この端末だけの記号です。${taken.length > 0 ? `ほかの端末が使っている記号：${taken.join('、')}。` : ''}空いている記号：${suggestions.join('、')}`}
+          error={errors.receiptPrefix}
+        >
+          {(control) => (
+            <input {...control} className="prefix-input" type="text" autoComplete="off" maxLength={3} value={chosenPrefix} onChange={(e) => edited(setPrefix, 'receiptPrefix')(e.target.value)} />
+          )}
+        </FormField>
+        {hubHasRecords && (
+          <JoinRecordsChoice
+            way={way}
+            onChange={edited(setWay, 'replaceLocal')}
+            lead={refusedBothHave ? hubMessages.bothHaveRecords : joinCombineMessages.choiceLead}
+            disabled={busy !== null}
+          />
+        )}
+        {!preview && (
+          <div className="actions">
+            <button type="submit" className="button button-primary" disabled={busy !== null}>
+              {busy === 'join' ? '参加しています…' : busy === 'preview' ? joinCombineMessages.previewBusy : '参加する'}
+            </button>
+          </div>
+        )}
+        <p role="status" className={message ? `message message-${message.kind}` : 'message-empty'}>
+          {message?.text}
+        </p>
+      </form>
       {preview && (
         <JoinCombineFlow
           preview={preview}
