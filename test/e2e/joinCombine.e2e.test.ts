@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { clinicMergeMessages } from '../../shared/messages/clinicMergeMessages.ts';
+import { hubMessages } from '../../shared/messages/hubMessages.ts';
 import { joinCombineMessages } from '../../shared/messages/joinCombineMessages.ts';
 import { startCouchHub, type CouchHub } from '../helpers/couchHub.ts';
 import { newCounterContext } from './support/browser.ts';
@@ -222,5 +223,45 @@ describe('設定 → 複数の端末で使う: 照合してまとめる', () => 
     expect(problems).toEqual([]);
     await callPreview(app.preview, 'sync.leave', {});
     await context.close();
+  });
+
+  test('a hub that fills up after 接続を確認 refuses a plain join and the choice appears, with why', { timeout: 180_000 }, async () => {
+    const laterHub = await startCouchHub({ users: [office, counter] });
+    try {
+      const context = await newCounterContext(app.browser, { width: 1024, height: 768 });
+      const page = await context.newPage();
+      const problems = collectPageProblems(page);
+      await page.goto(app.preview.url);
+      await openScreen(page, '設定');
+      const sharing = page.getByRole('region', { name: '複数の端末で使う' });
+      await sharing.getByLabel('ハブのアドレス').fill(laterHub.dbUrl);
+      await sharing.getByLabel('ユーザー名').fill(counter.name);
+      await sharing.getByLabel('パスワード').fill(counter.password);
+      await sharing.getByRole('button', { name: '接続を確認' }).click();
+      await sharing.getByText(/ハブにはまだ記録がありません/).waitFor();
+      expect(await sharing.getByRole('group', { name: joinCombineMessages.choiceLegend }).count()).toBe(0);
+
+      // Meanwhile the office PC shares its records through the new hub.
+      await callPreview(officePc, 'sync.join', { url: laterHub.dbUrl, user: office.name, password: office.password, receiptPrefix: 'A' });
+      await callPreview(officePc, 'sync.now', {});
+      await expect.poll(async () => (await callPreview<{ unsent: number }>(officePc, 'sync.status', {})).unsent, { timeout: 60_000 }).toBe(0);
+
+      await sharing.getByLabel('端末の記号').fill('D');
+      await sharing.getByRole('button', { name: '参加する' }).click();
+      const choice = sharing.getByRole('group', { name: joinCombineMessages.choiceLegend });
+      await choice.getByText(hubMessages.bothHaveRecords).waitFor();
+      await sharing.getByText(/ハブにはすでに記録があります/).waitFor();
+      await shoot(page, '07-refused-choice', choice);
+      expect((await callPreview<{ state: string }>(app.preview, 'sync.status', {})).state).toBe('off');
+      // 照合してまとめる is the choice already made: 参加する now shows what would be merged.
+      await sharing.getByRole('button', { name: '参加する' }).click();
+      await sharing.getByRole('region', { name: '照合の結果' }).waitFor({ timeout: 60_000 });
+      // The refusal is an answer the page expected (the browser logs its status all the same).
+      expect(problems.filter((problem) => !problem.includes('422 (Unprocessable Entity) (http://127.0.0.1') || !problem.includes('/api/call/sync.join)'))).toEqual([]);
+      await context.close();
+    } finally {
+      await callPreview(officePc, 'sync.leave', {});
+      await laterHub.stop();
+    }
   });
 });

@@ -185,7 +185,7 @@ export function SharingJoinForm({ onJoining, onCombined }: SharingJoinFormProps)
           </button>
         </div>
         <div role="status" className="sharing-check">
-          {check?.ok === true && <p className="message message-success">ハブに接続できました（{check.serverVersion}）。{check.hubHasRecords ? 'ハブにはすでに記録があります。' : 'ハブにはまだ記録がありません。'}</p>}
+          {check?.ok === true && <p className="message message-success">ハブに接続できました（{check.serverVersion}）。{hubHasRecords ? 'ハブにはすでに記録があります。' : 'ハブにはまだ記録がありません。'}</p>}
           {check?.ok === false && <p className="message message-error">{check.message}</p>}
           {check?.ok === true && /^http:/i.test(url.trim()) && <p className="message message-info">{hubMessages.plainHttp}</p>}
           {fingerprint && (
