@@ -99,6 +99,8 @@ describe('設定 → 複数の端末で使う: 照合してまとめる', () => 
     const preview = sharing.getByRole('region', { name: '照合の結果' });
     const counts = preview.getByRole('definition');
     await preview.waitFor({ timeout: 60_000 });
+    // Keyboard users start reading at the preview's heading.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('照合の結果');
     expect(await counts.allTextContents()).toEqual(['125組', '2組', '1件', '1件']);
 
     const matched = preview.getByRole('region', { name: /^同じ医療機関と判断した組/ });

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import type { JoinPreview } from '../../../../shared/domain/joinPreview.ts';
 import { joinCombineMessages as m, joinMatchRuleLabels, uncertainReasonLabels } from '../../../../shared/messages/joinCombineMessages.ts';
 import { formatNumber } from '../../format/formatNumber.ts';
@@ -41,9 +41,14 @@ interface JoinCombinePreviewProps {
 /** 照合の結果: what joining would combine, before anything is written; staff tick the pairs to merge. */
 export function JoinCombinePreview({ preview, ticks, busy, onJoin, onRedo }: JoinCombinePreviewProps) {
   const titleId = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The 参加する button that had focus is gone: the preview is read from its heading.
+  useEffect(() => heading.current?.focus(), []);
   return (
     <section className="join-preview" aria-labelledby={titleId}>
-      <h3 id={titleId}>{m.previewTitle}</h3>
+      <h3 id={titleId} ref={heading} tabIndex={-1}>
+        {m.previewTitle}
+      </h3>
       <p>{m.previewLead}</p>
       <dl className="info-list join-summary" aria-label="照合の件数">
         <dt>{m.matchedTitle}</dt>
