@@ -27,7 +27,13 @@ const showing = (status: SyncStatus) => {
 
 /** 接続を確認: saves nothing. */
 export const checkHub = (access: ChannelInput<'sync.checkHub'>): Promise<ChannelResult<'sync.checkHub'>> => call('sync.checkHub', access);
-export const joinSharing = async (input: ChannelInput<'sync.join'>) => showing(await call('sync.join', input));
+/** 照合してまとめる: what joining would combine; saves nothing. */
+export const previewJoin = (access: ChannelInput<'sync.joinPreview'>): Promise<ChannelResult<'sync.joinPreview'>> => call('sync.joinPreview', access);
+/** 参加する: the status is shown at once; what a combining join merged goes back to the form. */
+export const joinSharing = async (input: ChannelInput<'sync.join'>): Promise<ChannelResult<'sync.join'>> => {
+  const { combined, ...status } = await call('sync.join', input);
+  return { ...showing(status), ...(combined ? { combined } : {}) };
+};
 export const leaveSharing = async () => showing(await call('sync.leave', {}));
 export const syncNow = async () => showing(await call('sync.now', {}));
 export const putBackNotice = (noticeId: string) => call('sync.putBack', { noticeId });

@@ -1,10 +1,12 @@
 import { useState } from 'react';
+import type { JoinCombineResult as CombineResult } from '../../../../shared/domain/joinPreview.ts';
 import type { SyncStatus } from '../../../../shared/domain/sync.ts';
 import { errorMessageOf } from '../../api/ApiError.ts';
 import { ModalDialog } from '../../components/ModalDialog.tsx';
 import { formatDateTime, useDateStyle } from '../../format/formatDate.ts';
 import { formatNumber } from '../../format/formatNumber.ts';
 import { leaveSharing, syncNow, useSyncStatus } from '../../query/useSyncReads.ts';
+import { JoinCombineResult } from './JoinCombineResult.tsx';
 import { SharingJoinForm } from './SharingJoinForm.tsx';
 
 const stateLabels: Record<SyncStatus['state'], string> = {
@@ -22,6 +24,8 @@ const stateLabels: Record<SyncStatus['state'], string> = {
  */
 export function SharingSection() {
   const { status, error } = useSyncStatus();
+  const [joining, setJoining] = useState(false);
+  const [combined, setCombined] = useState<CombineResult | null>(null);
   return (
     <section className="panel" aria-labelledby="settings-sharing">
       <h2 id="settings-sharing">複数の端末で使う</h2>
@@ -33,7 +37,15 @@ export function SharingSection() {
           {error}
         </p>
       )}
-      {status && (status.state === 'off' ? <SharingJoinForm /> : <SharingJoined status={status} />)}
+      {status &&
+        (status.state === 'off' || joining ? (
+          <SharingJoinForm onJoining={setJoining} onCombined={setCombined} />
+        ) : (
+          <>
+            {combined && <JoinCombineResult result={combined} onClose={() => setCombined(null)} />}
+            <SharingJoined status={status} />
+          </>
+        ))}
     </section>
   );
 }
