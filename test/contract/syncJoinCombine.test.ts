@@ -182,4 +182,27 @@ describe('joining with records on both sides: 照合してまとめる', () => {
     await call(first, 'sync.leave', {});
     await call(second, 'sync.leave', {});
   });
+  it('a second join while one runs is refused (one backup, one pull), and a pair whose hub record is archived stays two records, said why', async () => {
+    const first = await startTestHost();
+    const [closed] = await register(first, [{ name: '閉院した枕崎医院', phone: '0993-72-1111' }]);
+    expect((await call(first, 'clinics.archive', { id: closed!.id })).body.ok).toBe(true);
+    expect((await call(first, 'sync.join', { ...access(pc1), receiptPrefix: 'A' })).body.ok).toBe(true);
+    await caughtUp(first);
+    const second = await startTestHost();
+    await register(second, [{ name: '閉院した枕崎医院', phone: '0993-72-1111' }]);
+    const preview = (await call(second, 'sync.joinPreview', access(pc2))).body.result;
+    const pairs = preview.matched.map((pair: { hub: { id: string }; local: { id: string } }) => ({ hubId: pair.hub.id, localId: pair.local.id }));
+    expect(pairs).toHaveLength(1);
+
+    const input = { ...access(pc2), receiptPrefix: 'B', combine: { pairs } };
+    const [one, other] = await Promise.all([call(second, 'sync.join', input), call(second, 'sync.join', input)]);
+    const answers = [one.body, other.body];
+    expect(answers.filter((answer) => answer.ok)).toHaveLength(1);
+    expect(answers.find((answer) => !answer.ok)).toMatchObject({ error: { message: hubMessages.joinInProgress } });
+    expect(answers.find((answer) => answer.ok).result.combined).toMatchObject({ merged: 0, notMerged: [{ reason: hubMessages.combineHubArchived }] });
+    const backups = (await call(second, 'backups.list', {})).body.result.items as { reason: string }[];
+    expect(backups.filter((backup) => backup.reason === 'before-join')).toHaveLength(1);
+    await call(first, 'sync.leave', {});
+    await call(second, 'sync.leave', {});
+  });
 });

@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { clinicMergeMessages } from '../../shared/messages/clinicMergeMessages.ts';
 import { hubMessages } from '../../shared/messages/hubMessages.ts';
 import { joinCombineMessages } from '../../shared/messages/joinCombineMessages.ts';
 import { startCouchHub, type CouchHub } from '../helpers/couchHub.ts';
@@ -124,7 +123,7 @@ describe('設定 → 複数の端末で使う: 照合してまとめる', () => 
     expect(await matched.getByRole('checkbox', { checked: true }).count()).toBe(0);
     await matched.getByRole('button', { name: 'すべて選ぶ' }).click();
     expect(await matched.getByRole('checkbox', { checked: true }).count()).toBe(125);
-    // A pair sharing a 会員番号 cannot stay two records here: unticking it says so.
+    // Unticking a pair that shares a 会員番号 says this machine's record gives the number up.
     const sameNumber = matched.getByRole('row', { name: /名簿の医院120/ });
     await sameNumber.getByRole('checkbox').uncheck();
     await sameNumber.getByText(joinCombineMessages.sameMemberNumberApart).waitFor();
@@ -165,7 +164,7 @@ describe('設定 → 複数の端末で使う: 照合してまとめる', () => 
     await result.getByText('124組をまとめました。').waitFor();
     // The pair whose hub record is archived is left as two records, named, with why.
     await result.getByText(joinCombineMessages.resultNotMergedLead('1')).waitFor();
-    await result.getByRole('listitem').filter({ hasText: `「${closed.name}」` }).getByText(clinicMergeMessages.keptArchived).waitFor();
+    await result.getByRole('listitem').filter({ hasText: `「${closed.name}」` }).getByText(hubMessages.combineHubArchived).waitFor();
     expect(await result.getByText(/before-join/).count()).toBe(1);
     const backups = await callPreview<{ items: { reason: string }[] }>(app.preview, 'backups.list', {});
     expect(backups.items.filter((backup) => backup.reason === 'before-join')).toHaveLength(1);

@@ -21,6 +21,7 @@ import { queueAllSharedRecords } from '../sync/outbox.ts';
 import type { JoinCombineResult, JoinPair } from '../../../shared/domain/joinPreview.ts';
 import { statement, type Db } from '../db/connection.ts';
 import type { HubConnection, SecretStore, SyncEngine } from '../sync/syncPorts.ts';
+import type { ChannelArgs, ChannelResult } from '../../../shared/contract/channels.ts';
 import type { HandlerMap } from './handlerMap.ts';
 
 export interface SyncHandlerDeps {
@@ -112,6 +113,45 @@ export function syncHandlers(deps: SyncHandlerDeps) {
     }
   };
 
+  let joining = false;
+  const join = async ({ receiptPrefix, replaceLocal, combine, ...access }: ChannelArgs<'sync.join'>): Promise<ChannelResult<'sync.join'>> => {
+    if (readHubSettings(db)) throw new AppError('INVALID_INPUT', hubMessages.alreadySharing);
+    if (!(await secrets.available())) throw new AppError('INVALID_INPUT', hubMessages.secretsUnavailable);
+    const trust = trustOf(access);
+    const check = await checkHub(access, trust, deps.machineId);
+    if (!check.ok) throw new AppError('INVALID_INPUT', check.message, { [fieldOfFailure[check.failure]]: check.message });
+    const hasLocal = sharedRecordCount(db) > 0;
+    const bothHave = hasLocal && check.hubHasRecords;
+    if (bothHave && !replaceLocal && !combine) throw new AppError('INVALID_INPUT', hubMessages.bothHaveRecords, { replaceLocal: hubMessages.bothHaveRecords });
+    const hub = connectHub(access, trust);
+    if (bothHave && combine) await assertPairsKnown(combine.pairs, hub);
+    const claim = await claimReceiptPrefix(hub, receiptPrefix, deps.machineId, deps.now());
+    if (!claim.claimed) throw new AppError('INVALID_INPUT', hubMessages.prefixTaken(receiptPrefix), { receiptPrefix: hubMessages.prefixTaken(receiptPrefix) });
+    const remember = async () => {
+      await secrets.save(hubPasswordKey, access.password);
+      db.transaction(() => {
+        saveHubSettings(db, { url: hub.dbUrl, user: access.user, pinnedFingerprint: access.pinnedFingerprint ?? null, caPem: trust.caPem ?? null, joinedAt: deps.now().toISOString() });
+        updateSettings(db, { receiptPrefix });
+      })();
+    };
+    if (bothHave && combine) {
+      const combined = await combineWithHub(hub, combine.pairs, remember);
+      deps.log.info('joined sharing', { records: 'combined', pairs: combine.pairs.length, merged: combined.merged, notMerged: combined.notMerged.length });
+      return { ...status(), combined };
+    }
+    await remember();
+    if (bothHave) {
+      // Never give records up without a verified copy of them as they were.
+      await createBackup(db, deps.backupsDir, 'before-restore', deps.now());
+      await engine.takeHubRecords(hub);
+    } else if (hasLocal) {
+      engine.shareLocalRecords();
+    }
+    engine.start(hub);
+    deps.log.info('joined sharing', { records: hasLocal ? 'local' : 'none', hubHasRecords: check.hubHasRecords });
+    return status();
+  };
+
   return {
     'settings.update': async (patch) => {
       if (patch.currentStaffId && !getStaff(db, patch.currentStaffId)) throw new AppError('NOT_FOUND');
@@ -126,42 +166,15 @@ export function syncHandlers(deps: SyncHandlerDeps) {
       if (!check.ok) throw new AppError('INVALID_INPUT', check.message, { [fieldOfFailure[check.failure]]: check.message });
       return joinPreviewOf(localJoinClinics(db), await hubJoinClinics(connectHub(access, trust)));
     },
-    'sync.join': async ({ receiptPrefix, replaceLocal, combine, ...access }) => {
-      if (readHubSettings(db)) throw new AppError('INVALID_INPUT', hubMessages.alreadySharing);
-      if (!(await secrets.available())) throw new AppError('INVALID_INPUT', hubMessages.secretsUnavailable);
-      const trust = trustOf(access);
-      const check = await checkHub(access, trust, deps.machineId);
-      if (!check.ok) throw new AppError('INVALID_INPUT', check.message, { [fieldOfFailure[check.failure]]: check.message });
-      const hasLocal = sharedRecordCount(db) > 0;
-      const bothHave = hasLocal && check.hubHasRecords;
-      if (bothHave && !replaceLocal && !combine) throw new AppError('INVALID_INPUT', hubMessages.bothHaveRecords, { replaceLocal: hubMessages.bothHaveRecords });
-      const hub = connectHub(access, trust);
-      if (bothHave && combine) await assertPairsKnown(combine.pairs, hub);
-      const claim = await claimReceiptPrefix(hub, receiptPrefix, deps.machineId, deps.now());
-      if (!claim.claimed) throw new AppError('INVALID_INPUT', hubMessages.prefixTaken(receiptPrefix), { receiptPrefix: hubMessages.prefixTaken(receiptPrefix) });
-      const remember = async () => {
-        await secrets.save(hubPasswordKey, access.password);
-        db.transaction(() => {
-          saveHubSettings(db, { url: hub.dbUrl, user: access.user, pinnedFingerprint: access.pinnedFingerprint ?? null, caPem: trust.caPem ?? null, joinedAt: deps.now().toISOString() });
-          updateSettings(db, { receiptPrefix });
-        })();
-      };
-      if (bothHave && combine) {
-        const combined = await combineWithHub(hub, combine.pairs, remember);
-        deps.log.info('joined sharing', { records: 'combined', pairs: combine.pairs.length, merged: combined.merged, notMerged: combined.notMerged.length });
-        return { ...status(), combined };
+    'sync.join': async (input) => {
+      // One join at a time: a second (a double click, two windows) would take a second backup and pull again.
+      if (joining) throw new AppError('INVALID_INPUT', hubMessages.joinInProgress);
+      joining = true;
+      try {
+        return await join(input);
+      } finally {
+        joining = false;
       }
-      await remember();
-      if (bothHave) {
-        // Never give records up without a verified copy of them as they were.
-        await createBackup(db, deps.backupsDir, 'before-restore', deps.now());
-        await engine.takeHubRecords(hub);
-      } else if (hasLocal) {
-        engine.shareLocalRecords();
-      }
-      engine.start(hub);
-      deps.log.info('joined sharing', { records: hasLocal ? 'local' : 'none', hubHasRecords: check.hubHasRecords });
-      return status();
     },
     'sync.leave': async () => {
       if (readHubSettings(db)) {

@@ -77,6 +77,7 @@ export function mergeJoinedPairs(db: Db, pairs: readonly JoinPair[], ctx: WriteC
     };
     if (!kept) return refuse(hubMessages.combineHubRecordNotHere);
     if (!merged) return refuse(hubMessages.combineLocalRecordGone);
+    if (kept.archivedAt !== null) return refuse(hubMessages.combineHubArchived);
     try {
       mergeClinics(db, { keptId: kept.id, mergedId: merged.id, choices: joinChoices(kept, merged), keptRevision: kept.revision, mergedRevision: merged.revision }, ctx);
       result.merged++;

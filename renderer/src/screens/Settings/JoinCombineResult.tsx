@@ -30,6 +30,23 @@ export function JoinCombineResult({ result, onClose }: { result: Result; onClose
           </ul>
         </>
       )}
+      {result.numbersLeftWithHub.length > 0 && (
+        <>
+          <p className="message message-info">{m.resultNumbersLeftLead(formatNumber(result.numbersLeftWithHub.length))}</p>
+          <ul className="join-not-merged">
+            {result.numbersLeftWithHub.map((pair) => (
+              <li key={`${pair.hub.id}:${pair.local.id}`}>
+                <span className="join-clinic-name">
+                  {m.localSide}「{pair.local.name}」／{m.hubSide}「{pair.hub.name}」
+                </span>
+                <span className="join-clinic-detail">
+                  {m.memberNumber} {pair.local.memberNumber}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       <dl className="info-list">
         <dt>{m.resultBackup}</dt>
         <dd className="path">{result.backupFile}</dd>
