@@ -42,12 +42,15 @@ interface InquiryRow {
   updated_by: string;
   archived_at: string | null;
   revision: number;
+  receipt_shared: number;
 }
 
+// receipt_shared: one index lookup (migration 14) per row, so lists and the export can mark a number two machines issued.
 const selectInquiry = `
   SELECT i.id, i.receipt_number, i.clinic_id, c.name AS clinic_name, i.received_on, i.channel, i.content,
          i.status, i.next_action_on, i.staff_id, s.name AS staff_name, i.created_at, i.updated_at,
-         i.updated_by, i.archived_at, i.revision
+         i.updated_by, i.archived_at, i.revision,
+         EXISTS (SELECT 1 FROM inquiries o WHERE o.receipt_number = i.receipt_number AND o.id <> i.id) AS receipt_shared
     FROM inquiries i
     JOIN clinics c ON c.id = i.clinic_id
     LEFT JOIN staff s ON s.id = i.staff_id`;
@@ -70,6 +73,7 @@ function toInquiry(row: InquiryRow): Inquiry {
     updatedByMachine: row.updated_by,
     archivedAt: row.archived_at,
     revision: row.revision,
+    receiptNumberShared: row.receipt_shared === 1,
   });
 }
 
@@ -197,6 +201,7 @@ export interface InquiryListQuery {
   status?: InquiryStatus | undefined;
   staffId?: string | undefined;
   clinicId?: string | undefined;
+  receiptNumber?: string | undefined;
   today: DateOnly;
   limit: number;
 }
@@ -219,6 +224,10 @@ export function listInquiries(db: Db, query: InquiryListQuery): { items: Inquiry
   if (query.clinicId) {
     where.push('i.clinic_id = @clinicId');
     params.clinicId = query.clinicId;
+  }
+  if (query.receiptNumber) {
+    where.push('i.receipt_number = @receiptNumber');
+    params.receiptNumber = query.receiptNumber;
   }
   const filter = where.join(' AND ');
   // Only open inquiries are follow-ups: a 成約 or 見送り with an old date is not "due".
@@ -264,7 +273,7 @@ export function* iterateInquiriesForExport(db: Db, includeArchived: boolean): Ge
     db,
     `SELECT x.*, (SELECT max(h.changed_at) FROM inquiry_status_history h WHERE h.inquiry_id = x.id) AS status_changed_at
        FROM (${selectInquiry} ${archived}) x
-      ORDER BY x.received_on, x.receipt_number`,
+      ORDER BY x.received_on, x.receipt_number, x.id`,
   ).iterate() as Iterable<InquiryRow & { status_changed_at: string | null }>;
   for (const row of rows) yield { ...toInquiry(row), statusChangedAt: row.status_changed_at };
 }
