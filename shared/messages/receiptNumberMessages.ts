@@ -7,6 +7,8 @@ export const receiptNumberMessages = {
   sharedOnDetail: 'この受付番号は、ほかの端末で受け付けた問い合わせにも付いています（共有を始める前に付いた番号です）。',
   /** One other inquiry as a link: its clinic and 受付日. */
   otherInquiry: (clinicName: string, receivedOn: string, archived: boolean) => `${clinicName}（${receivedOn}受付${archived ? '・アーカイブ済み' : ''}）の問い合わせを開く`,
+  /** How a notice names an inquiry whose number another inquiry has too. */
+  withClinic: (receiptNumber: string, clinicName: string) => `${receiptNumber}（${clinicName}）`,
   /** The short mark beside the number in a list. */
   sharedMark: '同じ番号あり',
   sharedMarkTitle: 'ほかの端末で受け付けた問い合わせにも同じ受付番号が付いています。医療機関名で見分けてください。',
