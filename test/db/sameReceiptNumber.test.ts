@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { clinicInputSchema } from '../../shared/domain/clinic.ts';
 import { createClinic } from '../../electron/core/db/repos/clinicRecords.ts';
-import { changeInquiryStatus, createInquiry, getInquiry, iterateInquiriesForExport, listInquiries } from '../../electron/core/db/repos/inquiries.ts';
+import { changeInquiryStatus, createInquiry, getInquiry, iterateInquiriesForExport, listInquiries, updateInquiry } from '../../electron/core/db/repos/inquiries.ts';
 import { inquiriesWithSameReceiptNumber } from '../../electron/core/db/repos/sameReceiptNumber.ts';
 import { applyRemoteDocs } from '../../electron/core/sync/applyRemote.ts';
+import { mergeLeaves } from '../../electron/core/sync/mergeLeaves.ts';
 import { queueAllSharedRecords } from '../../electron/core/sync/outbox.ts';
+import { listNotices } from '../../electron/core/sync/syncNotices.ts';
 import { setSharing } from '../../electron/core/sync/syncState.ts';
 import { drain, syncMachine, type SyncMachine } from '../helpers/syncMachines.ts';
 
@@ -77,5 +79,19 @@ describe('one 受付番号 issued on two machines before they shared', () => {
       'A-2026-0001 志布志眼科',
       'A-2026-0001 鹿屋こども医院',
     ]);
+  });
+
+  it('a conflict notice on one of them names its clinic beside the number', () => {
+    const { pc, laptop } = twoMachinesReplicated();
+    const edit = (m: SyncMachine, content: string) =>
+      updateInquiry(m.db, laptop.inquiry.id, { receivedOn: '2026-11-18', channel: 'phone', content, nextActionOn: null, staffId: null }, m.ctx, getInquiry(m.db, laptop.inquiry.id)!.revision);
+    edit(pc.machine, '窓口で追記');
+    edit(laptop.machine, 'ノートで追記');
+    const [mine] = drain(pc.machine);
+    const [theirs] = drain(laptop.machine);
+    const { doc, notices } = mergeLeaves([mine!, theirs!]);
+    applyRemoteDocs(pc.machine.db, [doc, ...notices], '2', atHubTime(pc.machine));
+    const names = { self: 'office-1', prefixes: new Map([['office-1', 'A'], ['laptop', 'L']]) };
+    expect(listNotices(pc.machine.db, { recordId: laptop.inquiry.id, includeResolved: false }, names).map((n) => n.recordLabel)).toEqual(['A-2026-0001（志布志眼科）']);
   });
 });
