@@ -16,6 +16,7 @@ import { statement, type Db } from '../connection.ts';
 import type { WriteContext } from './writeContext.ts';
 import { readSettings } from './settings.ts';
 import { assertRevision, assertWritten, revisionGuard } from './revisions.ts';
+import { receiptNumbersOfMany } from './sameReceiptNumber.ts';
 
 export interface InquiryFields {
   receivedOn: DateOnly;
@@ -42,20 +43,17 @@ interface InquiryRow {
   updated_by: string;
   archived_at: string | null;
   revision: number;
-  receipt_shared: number;
 }
 
-// receipt_shared: one index lookup (migration 14) per row, so lists and the export can mark a number two machines issued.
 const selectInquiry = `
   SELECT i.id, i.receipt_number, i.clinic_id, c.name AS clinic_name, i.received_on, i.channel, i.content,
          i.status, i.next_action_on, i.staff_id, s.name AS staff_name, i.created_at, i.updated_at,
-         i.updated_by, i.archived_at, i.revision,
-         EXISTS (SELECT 1 FROM inquiries o WHERE o.receipt_number = i.receipt_number AND o.id <> i.id) AS receipt_shared
+         i.updated_by, i.archived_at, i.revision
     FROM inquiries i
     JOIN clinics c ON c.id = i.clinic_id
     LEFT JOIN staff s ON s.id = i.staff_id`;
 
-function toInquiry(row: InquiryRow): Inquiry {
+function toInquiry(row: InquiryRow, receiptNumberShared: boolean): Inquiry {
   return inquirySchema.parse({
     id: row.id,
     receiptNumber: row.receipt_number,
@@ -73,8 +71,17 @@ function toInquiry(row: InquiryRow): Inquiry {
     updatedByMachine: row.updated_by,
     archivedAt: row.archived_at,
     revision: row.revision,
-    receiptNumberShared: row.receipt_shared === 1,
+    receiptNumberShared,
   });
+}
+
+/**
+ * Rows as inquiries, each knowing whether another inquiry has its 受付番号: looked up for the rows
+ * shown only (one query), not for every row a list sorts through.
+ */
+function toInquiries(db: Db, rows: readonly InquiryRow[]): Inquiry[] {
+  const shared = receiptNumbersOfMany(db, rows.map((r) => r.receipt_number));
+  return rows.map((row) => toInquiry(row, shared.has(row.receipt_number)));
 }
 
 function assertReferences(db: Db, clinicId: string | undefined, staffId: string | null): void {
@@ -108,7 +115,7 @@ function recordHistory(db: Db, inquiryId: string, from: InquiryStatus | null, to
 
 export function getInquiry(db: Db, id: string): Inquiry | undefined {
   const row = statement(db, `${selectInquiry} WHERE i.id = ?`).get(id) as InquiryRow | undefined;
-  return row && toInquiry(row);
+  return row && toInquiries(db, [row])[0];
 }
 
 export function inquiryHistory(db: Db, id: string): InquiryHistoryEntry[] {
@@ -241,19 +248,20 @@ export function listInquiries(db: Db, query: InquiryListQuery): { items: Inquiry
       LIMIT @limit`,
   ).all(params) as InquiryRow[];
   const { n } = statement(db, `SELECT count(*) AS n FROM inquiries i WHERE ${filter}`).get(params) as { n: number };
-  return { items: rows.map(toInquiry), total: n };
+  return { items: toInquiries(db, rows), total: n };
 }
 
 /** What ホーム shows: follow-ups due today or overdue, the latest inquiries, counts per 状況. */
 export function homeSummary(db: Db, today: DateOnly) {
-  const due = (
+  const due = toInquiries(
+    db,
     statement(
       db,
       `${selectInquiry} WHERE i.archived_at IS NULL AND i.next_action_on IS NOT NULL AND i.next_action_on <= ?
           AND i.status IN ${openStatuses} ORDER BY i.next_action_on, i.seq LIMIT 50`,
-    ).all(today) as InquiryRow[]
-  ).map(toInquiry);
-  const latest = (statement(db, `${selectInquiry} WHERE i.archived_at IS NULL ORDER BY i.seq DESC LIMIT 10`).all() as InquiryRow[]).map(toInquiry);
+    ).all(today) as InquiryRow[],
+  );
+  const latest = toInquiries(db, statement(db, `${selectInquiry} WHERE i.archived_at IS NULL ORDER BY i.seq DESC LIMIT 10`).all() as InquiryRow[]);
   const counts = Object.fromEntries(inquiryStatuses.map((s) => [s, 0])) as Record<InquiryStatus, number>;
   for (const row of statement(db, 'SELECT status, count(*) AS n FROM inquiries WHERE archived_at IS NULL GROUP BY status').all() as { status: InquiryStatus; n: number }[]) {
     counts[row.status] = row.n;
@@ -271,11 +279,12 @@ export function* iterateInquiriesForExport(db: Db, includeArchived: boolean): Ge
   const archived = includeArchived ? '' : 'WHERE i.archived_at IS NULL';
   const rows = statement(
     db,
-    `SELECT x.*, (SELECT max(h.changed_at) FROM inquiry_status_history h WHERE h.inquiry_id = x.id) AS status_changed_at
+    `SELECT x.*, (SELECT max(h.changed_at) FROM inquiry_status_history h WHERE h.inquiry_id = x.id) AS status_changed_at,
+            EXISTS (SELECT 1 FROM inquiries o WHERE o.receipt_number = x.receipt_number AND o.id <> x.id) AS receipt_shared
        FROM (${selectInquiry} ${archived}) x
       ORDER BY x.received_on, x.receipt_number, x.id`,
-  ).iterate() as Iterable<InquiryRow & { status_changed_at: string | null }>;
-  for (const row of rows) yield { ...toInquiry(row), statusChangedAt: row.status_changed_at };
+  ).iterate() as Iterable<InquiryRow & { status_changed_at: string | null; receipt_shared: number }>;
+  for (const row of rows) yield { ...toInquiry(row, row.receipt_shared === 1), statusChangedAt: row.status_changed_at };
 }
 
 export function countInquiries(db: Db, includeArchived: boolean): number {

@@ -18,3 +18,16 @@ export function inquiriesWithSameReceiptNumber(db: Db, inquiryId: string): SameR
   ).all(inquiryId) as { id: string; clinic_name: string; received_on: string; archived_at: string | null }[];
   return rows.map((r) => ({ id: r.id, clinicName: r.clinic_name, receivedOn: r.received_on, archivedAt: r.archived_at }));
 }
+
+/** Which of these 受付番号 more than one inquiry has (each looked up through the index of migration 14). */
+export function receiptNumbersOfMany(db: Db, receiptNumbers: readonly string[]): Set<string> {
+  if (receiptNumbers.length === 0) return new Set();
+  const numbers = statement(
+    db,
+    `SELECT n.value FROM (SELECT DISTINCT value FROM json_each(?)) n
+      WHERE (SELECT count(*) FROM (SELECT 1 FROM inquiries WHERE receipt_number = n.value LIMIT 2)) > 1`,
+  )
+    .pluck()
+    .all(JSON.stringify(receiptNumbers)) as string[];
+  return new Set(numbers);
+}
