@@ -57,7 +57,7 @@ describe(`migration 14 over ${inquiryCount.toLocaleString()} inquiries`, () => {
     };
     expect(before.inquiries.rows).toBe(inquiryCount);
 
-    migrate(db, migrations);
+    migrate(db, migrations.slice(0, 14));
 
     expect(schemaVersion(db)).toBe(14);
     expect({
