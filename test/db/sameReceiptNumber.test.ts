@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { clinicInputSchema } from '../../shared/domain/clinic.ts';
 import { createClinic } from '../../electron/core/db/repos/clinicRecords.ts';
-import { changeInquiryStatus, createInquiry, getInquiry, iterateInquiriesForExport, listInquiries, updateInquiry } from '../../electron/core/db/repos/inquiries.ts';
+import { changeInquiryStatus, createInquiry, getInquiry, listInquiries, updateInquiry } from '../../electron/core/db/repos/inquiries.ts';
+import { iterateInquiriesForExport } from '../../electron/core/db/repos/inquiryExport.ts';
 import { inquiriesWithSameReceiptNumber } from '../../electron/core/db/repos/sameReceiptNumber.ts';
 import { applyRemoteDocs } from '../../electron/core/sync/applyRemote.ts';
 import { mergeLeaves } from '../../electron/core/sync/mergeLeaves.ts';

@@ -1,7 +1,6 @@
 import { newRecordId } from '../recordIds.ts';
 import {
   formatReceiptNumber,
-  inquirySchema,
   inquiryStatuses,
   statusChangeNeedsReason,
   type Inquiry,
@@ -16,7 +15,7 @@ import { statement, type Db } from '../connection.ts';
 import type { WriteContext } from './writeContext.ts';
 import { readSettings } from './settings.ts';
 import { assertRevision, assertWritten, revisionGuard } from './revisions.ts';
-import { receiptNumbersOfMany } from './sameReceiptNumber.ts';
+import { selectInquiry, toInquiries, type InquiryRow } from './inquiryRows.ts';
 
 export interface InquiryFields {
   receivedOn: DateOnly;
@@ -24,64 +23,6 @@ export interface InquiryFields {
   content: string;
   nextActionOn: DateOnly | null;
   staffId: string | null;
-}
-
-interface InquiryRow {
-  id: string;
-  receipt_number: string;
-  clinic_id: string;
-  clinic_name: string;
-  received_on: string;
-  channel: string;
-  content: string;
-  status: string;
-  next_action_on: string | null;
-  staff_id: string | null;
-  staff_name: string | null;
-  created_at: string;
-  updated_at: string;
-  updated_by: string;
-  archived_at: string | null;
-  revision: number;
-}
-
-const selectInquiry = `
-  SELECT i.id, i.receipt_number, i.clinic_id, c.name AS clinic_name, i.received_on, i.channel, i.content,
-         i.status, i.next_action_on, i.staff_id, s.name AS staff_name, i.created_at, i.updated_at,
-         i.updated_by, i.archived_at, i.revision
-    FROM inquiries i
-    JOIN clinics c ON c.id = i.clinic_id
-    LEFT JOIN staff s ON s.id = i.staff_id`;
-
-function toInquiry(row: InquiryRow, receiptNumberShared: boolean): Inquiry {
-  return inquirySchema.parse({
-    id: row.id,
-    receiptNumber: row.receipt_number,
-    clinicId: row.clinic_id,
-    clinicName: row.clinic_name,
-    receivedOn: row.received_on,
-    channel: row.channel,
-    content: row.content,
-    status: row.status,
-    nextActionOn: row.next_action_on,
-    staffId: row.staff_id,
-    staffName: row.staff_name,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    updatedByMachine: row.updated_by,
-    archivedAt: row.archived_at,
-    revision: row.revision,
-    receiptNumberShared,
-  });
-}
-
-/**
- * Rows as inquiries, each knowing whether another inquiry has its 受付番号: looked up for the rows
- * shown only (one query), not for every row a list sorts through.
- */
-function toInquiries(db: Db, rows: readonly InquiryRow[]): Inquiry[] {
-  const shared = receiptNumbersOfMany(db, rows.map((r) => r.receipt_number));
-  return rows.map((row) => toInquiry(row, shared.has(row.receipt_number)));
 }
 
 function assertReferences(db: Db, clinicId: string | undefined, staffId: string | null): void {
@@ -267,27 +208,4 @@ export function homeSummary(db: Db, today: DateOnly) {
     counts[row.status] = row.n;
   }
   return { today, due, latest, counts };
-}
-
-/** An inquiry as its CSV export shows it: the record and when its 状況 last changed. */
-export interface InquiryExportRow extends Inquiry {
-  statusChangedAt: string | null;
-}
-
-/** Every inquiry in 受付日 order for the CSV export; a generator so large lists never sit in memory. */
-export function* iterateInquiriesForExport(db: Db, includeArchived: boolean): Generator<InquiryExportRow> {
-  const archived = includeArchived ? '' : 'WHERE i.archived_at IS NULL';
-  const rows = statement(
-    db,
-    `SELECT x.*, (SELECT max(h.changed_at) FROM inquiry_status_history h WHERE h.inquiry_id = x.id) AS status_changed_at,
-            EXISTS (SELECT 1 FROM inquiries o WHERE o.receipt_number = x.receipt_number AND o.id <> x.id) AS receipt_shared
-       FROM (${selectInquiry} ${archived}) x
-      ORDER BY x.received_on, x.receipt_number, x.id`,
-  ).iterate() as Iterable<InquiryRow & { status_changed_at: string | null; receipt_shared: number }>;
-  for (const row of rows) yield { ...toInquiry(row, row.receipt_shared === 1), statusChangedAt: row.status_changed_at };
-}
-
-export function countInquiries(db: Db, includeArchived: boolean): number {
-  const archived = includeArchived ? '' : 'WHERE archived_at IS NULL';
-  return (statement(db, `SELECT count(*) AS n FROM inquiries ${archived}`).get() as { n: number }).n;
 }
