@@ -2,7 +2,7 @@ import { z } from 'zod';
 import './zodLocale.ts';
 import { clinicInputSchema, clinicKinds, clinicSchema } from '../domain/clinic.ts';
 import { clinicMergeInputSchema, clinicMergeSchema, mergeMovesSchema } from '../domain/clinicMerge.ts';
-import { inquiryHistoryEntrySchema, inquiryInputSchema, inquirySchema, inquiryStatuses } from '../domain/inquiry.ts';
+import { inquiryHistoryEntrySchema, inquiryInputSchema, inquirySchema, inquiryStatuses, receiptNumberQuerySchema, sameReceiptInquirySchema } from '../domain/inquiry.ts';
 import { settingsSchema, settingsUpdateSchema } from '../domain/settings.ts';
 import { agencyTextsSchema, agencyTextUpdateSchema } from '../domain/agencyTexts.ts';
 import { staffNameSchema, staffSchema } from '../domain/staff.ts';
@@ -72,7 +72,12 @@ export const duplicateReasonLabels: Record<(typeof duplicateReasons)[number], st
   name: '医療機関名が同じ',
 };
 
-const inquiryDetailSchema = z.object({ inquiry: inquirySchema, history: z.array(inquiryHistoryEntrySchema) });
+const inquiryDetailSchema = z.object({
+  inquiry: inquirySchema,
+  history: z.array(inquiryHistoryEntrySchema),
+  /** The other inquiries with this 受付番号 (numbered on other machines before they shared). */
+  sameReceiptNumber: z.array(sameReceiptInquirySchema),
+});
 export type InquiryDetail = z.infer<typeof inquiryDetailSchema>;
 
 const dateOnly = z.string().refine(isDateOnly, { message: '日付は 2026-11-24 の形で入力してください' });
@@ -151,6 +156,8 @@ export const contract = {
       status: z.enum(inquiryStatuses).optional(),
       staffId: recordId.optional(),
       clinicId: recordId.optional(),
+      /** A 受付番号 as written on a sheet sent back: every inquiry that has it (one per machine that issued it). */
+      receiptNumber: receiptNumberQuerySchema.optional(),
       limit: z.number().int().min(1).max(500).default(100),
     }),
     z.object({ items: z.array(inquirySchema), total: z.number().int().nonnegative() }),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { revisionSchema } from './revision.ts';
 import { isDateOnly } from '../time/tokyoDate.ts';
+import { receiptNumberMessages } from '../messages/receiptNumberMessages.ts';
 
 /** 状況, in the order an inquiry usually moves. 見送り can happen at any point. */
 export const inquiryStatuses = ['new', 'materials_sent', 'quote_presented', 'applied', 'contracted', 'declined'] as const;
@@ -48,6 +49,15 @@ export const receiptPrefixSchema = z
   .string()
   .transform((s) => s.normalize('NFKC').trim().toUpperCase())
   .pipe(z.string().regex(/^[A-Z0-9]{1,3}$/, { message: '端末の記号は英数字1〜3文字で入力してください（例：A）' }));
+
+/**
+ * A 受付番号 typed to look one up: full-width characters, lower case and the long-vowel mark or
+ * dashes an IME gives for '-' are taken as the printed number has them (ａ－２０２６ー０００１ is A-2026-0001).
+ */
+export const receiptNumberQuerySchema = z
+  .string()
+  .transform((s) => s.normalize('NFKC').replace(/[\s]/g, '').replace(/[\u2010-\u2015\u2212\u30fc\uff70]/g, '-').toUpperCase())
+  .pipe(z.string().max(20, { message: receiptNumberMessages.lookupTooLong }));
 
 const dateOnlySchema = (label: string) =>
   z.string().refine(isDateOnly, { message: `${label}は 2026-11-24 の形の日付で入力してください` });
@@ -104,5 +114,19 @@ export const inquirySchema = z.object({
   updatedByMachine: z.string(),
   archivedAt: z.string().nullable(),
   revision: revisionSchema,
+  /**
+   * Another inquiry has the same 受付番号: numbered on another machine before the two shared
+   * (every machine starts at A-2026-0001), and a 受付番号 is never renumbered.
+   */
+  receiptNumberShared: z.boolean(),
 });
 export type Inquiry = z.infer<typeof inquirySchema>;
+
+/** Another inquiry with the same 受付番号, as the detail names it: by its clinic and 受付日. */
+export const sameReceiptInquirySchema = z.object({
+  id: z.string(),
+  clinicName: z.string(),
+  receivedOn: z.string(),
+  archivedAt: z.string().nullable(),
+});
+export type SameReceiptInquiry = z.infer<typeof sameReceiptInquirySchema>;

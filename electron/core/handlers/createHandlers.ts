@@ -6,6 +6,7 @@ import { findClinics, matchingClinicIds } from '../db/repos/clinicSearch.ts';
 import { findDuplicateClinics } from '../db/repos/clinicDuplicates.ts';
 import type { WriteContext } from '../db/repos/writeContext.ts';
 import { changeInquiryStatus, createInquiry, getInquiry, homeSummary, inquiryHistory, listInquiries, updateInquiry } from '../db/repos/inquiries.ts';
+import { inquiriesWithSameReceiptNumber } from '../db/repos/sameReceiptNumber.ts';
 import { readSettings } from '../db/repos/settings.ts';
 import { readAgencyTexts, updateAgencyText } from '../db/repos/agencyTexts.ts';
 import { createStaff, listStaff, updateStaff } from '../db/repos/staff.ts';
@@ -61,7 +62,7 @@ export function createHandlers(deps: HandlerDeps) {
   const inquiryDetail = (id: string) => {
     const inquiry = getInquiry(db, id);
     if (!inquiry) throw new AppError('NOT_FOUND');
-    return { inquiry, history: inquiryHistory(db, id) };
+    return { inquiry, history: inquiryHistory(db, id), sameReceiptNumber: inquiriesWithSameReceiptNumber(db, id) };
   };
   return {
     'app.info': () => deps.info(),

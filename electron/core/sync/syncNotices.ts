@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { ClinicFields } from '../../../shared/domain/clinic.ts';
 import type { InquiryStatus } from '../../../shared/domain/inquiry.ts';
 import type { SyncNotice } from '../../../shared/domain/sync.ts';
+import { receiptNumberMessages } from '../../../shared/messages/receiptNumberMessages.ts';
 import { syncFieldLabels, syncNoticeMessages, syncValueLabels } from '../../../shared/messages/syncMessages.ts';
 import { AppError } from '../errors.ts';
 import { statement, type Db } from '../db/connection.ts';
@@ -27,9 +28,13 @@ type Side = NoticeDoc['kept'];
 const kindOfTable: Partial<Record<SharedTable, SyncNotice['recordKind']>> = { clinics: 'clinic', inquiries: 'inquiry', staff: 'staff' };
 
 function recordLabel(db: Db, table: SharedTable, id: string): string {
-  const sql = { clinics: 'SELECT name FROM clinics WHERE id = ?', inquiries: 'SELECT receipt_number FROM inquiries WHERE id = ?', staff: 'SELECT name FROM staff WHERE id = ?' }[
-    table as 'clinics' | 'inquiries' | 'staff'
-  ];
+  // A 受付番号 two machines issued before they shared names the clinic too, or staff could not tell which inquiry.
+  if (table === 'inquiries') {
+    const inquiry = getInquiry(db, id);
+    if (!inquiry) return syncNoticeMessages.goneRecord;
+    return inquiry.receiptNumberShared ? receiptNumberMessages.withClinic(inquiry.receiptNumber, inquiry.clinicName) : inquiry.receiptNumber;
+  }
+  const sql = { clinics: 'SELECT name FROM clinics WHERE id = ?', staff: 'SELECT name FROM staff WHERE id = ?' }[table as 'clinics' | 'staff'];
   return (statement(db, sql).pluck().get(id) as string | undefined) ?? syncNoticeMessages.goneRecord;
 }
 

@@ -7,7 +7,7 @@ import { inquiryCsvColumns, inquiryToCsvRow } from '../../../shared/csv/inquiryC
 import { clinicCsvColumns, clinicToCsvRow, escapeCsvFormula } from '../../../shared/domain/clinicCsv.ts';
 import { openReadOnlyDatabase, type Db } from '../db/connection.ts';
 import { countClinics, iterateClinics } from '../db/repos/clinicRecords.ts';
-import { countInquiries, iterateInquiriesForExport } from '../db/repos/inquiries.ts';
+import { countInquiries, iterateInquiriesForExport } from '../db/repos/inquiryExport.ts';
 import { replaceUnencodable, unencodableInCp932 } from '../text/cp932.ts';
 import { csvBom, encodeCsvChunk, toExcelCsv } from '../text/csvText.ts';
 import { writeTextBook } from '../text/xlsxTextBook.ts';

@@ -7,6 +7,8 @@ export const inquiryListLimit = 200;
 export interface InquiryFilter {
   status: InquiryStatus | '';
   staffId: string;
+  /** A 受付番号 typed to look up (as on a sheet sent back); '' for none. */
+  receiptNumber: string;
 }
 
 interface InquiriesState {
@@ -16,7 +18,7 @@ interface InquiriesState {
 
 /** The 問い合わせ screen's filter, kept while staff move between screens (ホーム's counts set it). */
 export const useInquiriesStore = create<InquiriesState>()((set) => ({
-  filter: { status: '', staffId: '' },
+  filter: { status: '', staffId: '', receiptNumber: '' },
   setFilter(patch) {
     set((s) => ({ filter: { ...s.filter, ...patch } }));
   },

@@ -1,7 +1,6 @@
 import { newRecordId } from '../recordIds.ts';
 import {
   formatReceiptNumber,
-  inquirySchema,
   inquiryStatuses,
   statusChangeNeedsReason,
   type Inquiry,
@@ -16,6 +15,7 @@ import { statement, type Db } from '../connection.ts';
 import type { WriteContext } from './writeContext.ts';
 import { readSettings } from './settings.ts';
 import { assertRevision, assertWritten, revisionGuard } from './revisions.ts';
+import { selectInquiry, toInquiries, type InquiryRow } from './inquiryRows.ts';
 
 export interface InquiryFields {
   receivedOn: DateOnly;
@@ -23,54 +23,6 @@ export interface InquiryFields {
   content: string;
   nextActionOn: DateOnly | null;
   staffId: string | null;
-}
-
-interface InquiryRow {
-  id: string;
-  receipt_number: string;
-  clinic_id: string;
-  clinic_name: string;
-  received_on: string;
-  channel: string;
-  content: string;
-  status: string;
-  next_action_on: string | null;
-  staff_id: string | null;
-  staff_name: string | null;
-  created_at: string;
-  updated_at: string;
-  updated_by: string;
-  archived_at: string | null;
-  revision: number;
-}
-
-const selectInquiry = `
-  SELECT i.id, i.receipt_number, i.clinic_id, c.name AS clinic_name, i.received_on, i.channel, i.content,
-         i.status, i.next_action_on, i.staff_id, s.name AS staff_name, i.created_at, i.updated_at,
-         i.updated_by, i.archived_at, i.revision
-    FROM inquiries i
-    JOIN clinics c ON c.id = i.clinic_id
-    LEFT JOIN staff s ON s.id = i.staff_id`;
-
-function toInquiry(row: InquiryRow): Inquiry {
-  return inquirySchema.parse({
-    id: row.id,
-    receiptNumber: row.receipt_number,
-    clinicId: row.clinic_id,
-    clinicName: row.clinic_name,
-    receivedOn: row.received_on,
-    channel: row.channel,
-    content: row.content,
-    status: row.status,
-    nextActionOn: row.next_action_on,
-    staffId: row.staff_id,
-    staffName: row.staff_name,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    updatedByMachine: row.updated_by,
-    archivedAt: row.archived_at,
-    revision: row.revision,
-  });
 }
 
 function assertReferences(db: Db, clinicId: string | undefined, staffId: string | null): void {
@@ -104,7 +56,7 @@ function recordHistory(db: Db, inquiryId: string, from: InquiryStatus | null, to
 
 export function getInquiry(db: Db, id: string): Inquiry | undefined {
   const row = statement(db, `${selectInquiry} WHERE i.id = ?`).get(id) as InquiryRow | undefined;
-  return row && toInquiry(row);
+  return row && toInquiries(db, [row])[0];
 }
 
 export function inquiryHistory(db: Db, id: string): InquiryHistoryEntry[] {
@@ -197,6 +149,7 @@ export interface InquiryListQuery {
   status?: InquiryStatus | undefined;
   staffId?: string | undefined;
   clinicId?: string | undefined;
+  receiptNumber?: string | undefined;
   today: DateOnly;
   limit: number;
 }
@@ -220,6 +173,10 @@ export function listInquiries(db: Db, query: InquiryListQuery): { items: Inquiry
     where.push('i.clinic_id = @clinicId');
     params.clinicId = query.clinicId;
   }
+  if (query.receiptNumber) {
+    where.push('i.receipt_number = @receiptNumber');
+    params.receiptNumber = query.receiptNumber;
+  }
   const filter = where.join(' AND ');
   // Only open inquiries are follow-ups: a 成約 or 見送り with an old date is not "due".
   const dueOpen = `i.next_action_on IS NOT NULL AND i.next_action_on <= @today AND i.status IN ${openStatuses}`;
@@ -232,44 +189,23 @@ export function listInquiries(db: Db, query: InquiryListQuery): { items: Inquiry
       LIMIT @limit`,
   ).all(params) as InquiryRow[];
   const { n } = statement(db, `SELECT count(*) AS n FROM inquiries i WHERE ${filter}`).get(params) as { n: number };
-  return { items: rows.map(toInquiry), total: n };
+  return { items: toInquiries(db, rows), total: n };
 }
 
 /** What ホーム shows: follow-ups due today or overdue, the latest inquiries, counts per 状況. */
 export function homeSummary(db: Db, today: DateOnly) {
-  const due = (
+  const due = toInquiries(
+    db,
     statement(
       db,
       `${selectInquiry} WHERE i.archived_at IS NULL AND i.next_action_on IS NOT NULL AND i.next_action_on <= ?
           AND i.status IN ${openStatuses} ORDER BY i.next_action_on, i.seq LIMIT 50`,
-    ).all(today) as InquiryRow[]
-  ).map(toInquiry);
-  const latest = (statement(db, `${selectInquiry} WHERE i.archived_at IS NULL ORDER BY i.seq DESC LIMIT 10`).all() as InquiryRow[]).map(toInquiry);
+    ).all(today) as InquiryRow[],
+  );
+  const latest = toInquiries(db, statement(db, `${selectInquiry} WHERE i.archived_at IS NULL ORDER BY i.seq DESC LIMIT 10`).all() as InquiryRow[]);
   const counts = Object.fromEntries(inquiryStatuses.map((s) => [s, 0])) as Record<InquiryStatus, number>;
   for (const row of statement(db, 'SELECT status, count(*) AS n FROM inquiries WHERE archived_at IS NULL GROUP BY status').all() as { status: InquiryStatus; n: number }[]) {
     counts[row.status] = row.n;
   }
   return { today, due, latest, counts };
-}
-
-/** An inquiry as its CSV export shows it: the record and when its 状況 last changed. */
-export interface InquiryExportRow extends Inquiry {
-  statusChangedAt: string | null;
-}
-
-/** Every inquiry in 受付日 order for the CSV export; a generator so large lists never sit in memory. */
-export function* iterateInquiriesForExport(db: Db, includeArchived: boolean): Generator<InquiryExportRow> {
-  const archived = includeArchived ? '' : 'WHERE i.archived_at IS NULL';
-  const rows = statement(
-    db,
-    `SELECT x.*, (SELECT max(h.changed_at) FROM inquiry_status_history h WHERE h.inquiry_id = x.id) AS status_changed_at
-       FROM (${selectInquiry} ${archived}) x
-      ORDER BY x.received_on, x.receipt_number`,
-  ).iterate() as Iterable<InquiryRow & { status_changed_at: string | null }>;
-  for (const row of rows) yield { ...toInquiry(row), statusChangedAt: row.status_changed_at };
-}
-
-export function countInquiries(db: Db, includeArchived: boolean): number {
-  const archived = includeArchived ? '' : 'WHERE archived_at IS NULL';
-  return (statement(db, `SELECT count(*) AS n FROM inquiries ${archived}`).get() as { n: number }).n;
 }

@@ -30,7 +30,7 @@ export function HomeScreen() {
   const [openId, setOpenId] = useState<string | null>(null);
 
   const showStatus = (status: (typeof inquiryStatuses)[number]) => {
-    useInquiriesStore.getState().setFilter({ status, staffId: '' });
+    useInquiriesStore.getState().setFilter({ status, staffId: '', receiptNumber: '' });
     navigate('inquiries');
   };
 

@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import type { Clinic } from '../../../../shared/domain/clinic.ts';
 import { inquiryStatusLabels, inquiryStatuses, type InquiryStatus } from '../../../../shared/domain/inquiry.ts';
 import { tokyoToday } from '../../../../shared/time/tokyoDate.ts';
+import { receiptNumberMessages } from '../../../../shared/messages/receiptNumberMessages.ts';
 import { ScreenHeading } from '../../components/ScreenHeading.tsx';
 import { formatCount } from '../../format/formatNumber.ts';
 import { errorMessageOf } from '../../api/ApiError.ts';
@@ -19,12 +20,14 @@ import { dueState } from './inquiryParts.tsx';
 export function InquiriesScreen() {
   const filter = useInquiriesStore((s) => s.filter);
   const setFilter = useInquiriesStore((s) => s.setFilter);
+  const lookup = filter.receiptNumber.trim();
   // The list on screen stays while another filter's list is on its way.
   const listed = useQuery({
     ...queries.inquiryList({
       limit: inquiryListLimit,
       ...(filter.status ? { status: filter.status } : {}),
       ...(filter.staffId ? { staffId: filter.staffId } : {}),
+      ...(lookup ? { receiptNumber: lookup } : {}),
     }),
     placeholderData: keepPreviousData,
   });
@@ -39,7 +42,7 @@ export function InquiriesScreen() {
   const today = useMemo(() => tokyoToday(), []);
 
   const dueCount = items.filter((i) => dueState(i, today) !== null).length;
-  const filtered = filter.status !== '' || filter.staffId !== '';
+  const filtered = filter.status !== '' || filter.staffId !== '' || lookup !== '';
 
   return (
     <section className="screen">
@@ -71,11 +74,28 @@ export function InquiriesScreen() {
             ))}
           </select>
         </div>
+        <div className="field filter-field">
+          <label htmlFor="inquiry-filter-receipt">{receiptNumberMessages.lookupLabel}</label>
+          <input
+            id="inquiry-filter-receipt"
+            type="search"
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={20}
+            placeholder="A-2026-0001"
+            aria-describedby="inquiry-filter-receipt-hint"
+            value={filter.receiptNumber}
+            onChange={(e) => setFilter({ receiptNumber: e.target.value })}
+          />
+          <span id="inquiry-filter-receipt-hint" className="visually-hidden">
+            {receiptNumberMessages.lookupHint}
+          </span>
+        </div>
         <button type="button" className="button button-primary register-button" onClick={() => setRegistering('pick')}>
           問い合わせを登録
         </button>
         {filtered && (
-          <button type="button" className="button filter-reset" onClick={() => setFilter({ status: '', staffId: '' })}>
+          <button type="button" className="button filter-reset" onClick={() => setFilter({ status: '', staffId: '', receiptNumber: '' })}>
             条件をクリア
           </button>
         )}
@@ -97,7 +117,13 @@ export function InquiriesScreen() {
           )}
         </p>
       )}
-      {loaded && items.length === 0 && (
+      {loaded && lookup !== '' && total > 1 && (
+        <p role="note" className="message message-info">
+          {receiptNumberMessages.lookupMany(listedNumber(items, lookup), formatCount(total))}
+        </p>
+      )}
+      {loaded && lookup !== '' && items.length === 0 && <p className="empty-state">{receiptNumberMessages.lookupNone(lookup)}</p>}
+      {loaded && lookup === '' && items.length === 0 && (
         <p className="empty-state">{filtered ? '条件に合う問い合わせはありません。' : 'まだ問い合わせは登録されていません。'}</p>
       )}
       {items.length > 0 && (
@@ -119,3 +145,6 @@ export function InquiriesScreen() {
     </section>
   );
 }
+
+/** The number as stored (A-2026-0001), not as typed (ａ－２０２６ー０００１). */
+const listedNumber = (items: readonly { receiptNumber: string }[], typed: string) => items[0]?.receiptNumber ?? typed;

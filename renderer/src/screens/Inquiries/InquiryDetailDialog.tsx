@@ -26,9 +26,12 @@ import { InquiryFormDialog } from './InquiryFormDialog.tsx';
 import { isComposing, NextActionDate, NextActionField, StatusBadge } from './inquiryParts.tsx';
 import { StatusReasonDialog } from './StatusReasonDialog.tsx';
 import { SavedQuotesSection } from './SavedQuotesSection.tsx';
+import { SameReceiptNotice } from './SameReceiptNotice.tsx';
 
 interface InquiryDetailDialogProps {
   inquiryId: string;
+  /** The inquiry whose detail opened this one (another with the same 受付番号): its link closes this one. */
+  openedFrom?: string;
   onClose(): void;
 }
 
@@ -58,7 +61,7 @@ const statusDraftOf = (i: Inquiry): StatusDraft => ({ to: i.status, nextActionOn
  * One inquiry: its 受付番号 (never changes), the fields, 状況 changes with an optional 次回対応日,
  * and the history of every change. Editing and the reason for going back open on top of it.
  */
-export function InquiryDetailDialog({ inquiryId, onClose }: InquiryDetailDialogProps) {
+export function InquiryDetailDialog({ inquiryId, openedFrom, onClose }: InquiryDetailDialogProps) {
   const style = useDateStyle();
   const today = useMemo(() => tokyoToday(), []);
   const record = useQuery(queries.inquiry(inquiryId));
@@ -73,6 +76,8 @@ export function InquiryDetailDialog({ inquiryId, onClose }: InquiryDetailDialogP
   const [saving, setSaving] = useState(false);
   const [editing, setEditing] = useState(false);
   const [askReason, setAskReason] = useState<{ error: string | null } | null>(null);
+  // Another inquiry with the same 受付番号, opened on top of this one.
+  const [otherId, setOtherId] = useState<string | null>(null);
   const dialogRef = useRef<HTMLDialogElement>(null);
   const closeButton = useRef<HTMLButtonElement>(null);
 
@@ -213,6 +218,7 @@ export function InquiryDetailDialog({ inquiryId, onClose }: InquiryDetailDialogP
         <p role="status" className={notice ? 'message message-success' : 'message-empty'}>
           {notice}
         </p>
+        {detail && <SameReceiptNotice others={detail.sameReceiptNumber} onOpen={(id) => (id === openedFrom ? requestClose() : setOtherId(id))} />}
         {inquiry && detail && statusDraft && (
           <>
             <div className="detail-columns">
@@ -385,6 +391,7 @@ export function InquiryDetailDialog({ inquiryId, onClose }: InquiryDetailDialogP
           }}
         />
       )}
+      {otherId && <InquiryDetailDialog inquiryId={otherId} openedFrom={inquiryId} onClose={() => setOtherId(null)} />}
       {askReason && inquiry && statusDraft && (
         <StatusReasonDialog
           from={inquiry.status}

@@ -1,5 +1,6 @@
 import { inquiryChannelLabels, type Inquiry } from '../../../../shared/domain/inquiry.ts';
 import type { DateOnly } from '../../../../shared/time/tokyoDate.ts';
+import { receiptNumberMessages } from '../../../../shared/messages/receiptNumberMessages.ts';
 import { formatDate, useDateStyle } from '../../format/formatDate.ts';
 import { dueState, NextActionDate, StatusBadge } from './inquiryParts.tsx';
 
@@ -59,6 +60,11 @@ export function InquiryTable({ caption, items, today, showClinic = false, compac
                   >
                     {inquiry.receiptNumber}
                   </button>
+                  {inquiry.receiptNumberShared && (
+                    <span className="receipt-shared-mark" title={receiptNumberMessages.sharedMarkTitle}>
+                      {receiptNumberMessages.sharedMark}
+                    </span>
+                  )}
                   {compact && (
                     <span className="receipt-sub">
                       {formatDate(inquiry.receivedOn, style)}・{inquiryChannelLabels[inquiry.channel]}
