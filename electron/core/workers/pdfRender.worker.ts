@@ -6,7 +6,9 @@ import { combineDocuments } from '../../../shared/documents/documentSet.ts';
 import { buildFlyer } from '../../../shared/documents/flyer.ts';
 import { jobMessages } from '../../../shared/messages/jobMessages.ts';
 import { insertInsurerFlyer, insurerFlyerPageCount } from '../pdf/insertInsurerFlyer.ts';
-import { renderPdf } from '../pdf/renderPdf.ts';
+import { createFileLogger, silentLogger } from '../log/logger.ts';
+import { patchesWanted } from '../pdf/patches/patchSwitch.ts';
+import { preparePdfmake, renderPdf } from '../pdf/renderPdf.ts';
 import { gatedPost, type ProgressGated } from './progressGate.ts';
 import type { WorkerMessage } from './runWorker.ts';
 
@@ -35,6 +37,8 @@ const setsPerChunk = 20;
 /** What the thread is told at start: where the fonts are, to parse them before the first job. */
 export interface PdfWorkerStart {
   fontsDir: string;
+  /** The app's log folder: the thread notes there when it runs pdfmake without its patches. */
+  logDir?: string | undefined;
 }
 
 type Report = (done: number, total: number) => void;
@@ -84,12 +88,13 @@ async function render({ request: asked, targets, fontsDir, outPath, insurerFlyer
 }
 
 /**
- * A line in each of the fonts, 𠮷 included: parsing the fonts and compiling the layout code is
- * most of a first document's time, done here before anyone waits for a print.
+ * pdfmake's patches are checked against plain pdfmake (patches/selfCheck.ts) unless the setting
+ * turns them off. Its reference document sets text in each font, 𠮷 included: parsing the fonts
+ * and compiling the layout code is most of a first document's time, done here before anyone
+ * waits for a print.
  */
-function warmUp({ fontsDir }: PdfWorkerStart): Promise<unknown> {
-  const line = '医療機関用サイバー保険 FAX 099-254-8126 𠮷田';
-  return renderPdf({ content: [line, { text: line, bold: true }, { text: line, font: 'BIZUDGothic' }], defaultStyle: { font: 'BIZUDPGothic' } }, fontsDir);
+async function warmUp({ fontsDir, logDir }: PdfWorkerStart): Promise<unknown> {
+  return preparePdfmake({ fontsDir, patches: patchesWanted(), log: logDir ? createFileLogger(logDir) : silentLogger });
 }
 
 /**
