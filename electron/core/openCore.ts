@@ -125,7 +125,7 @@ async function openDataDir(options: CoreOptions): Promise<SharingCore> {
       const written = areasWrittenByJob(job.kind);
       if (job.state === 'succeeded' && written.length > 0) announce(written);
     };
-    const pdfWorker = new ResidentWorker<PdfRenderData, PdfRenderResult>('pdfRender', { fontsDir: pdfFontsDir() } satisfies PdfWorkerStart);
+    const pdfWorker = new ResidentWorker<PdfRenderData, PdfRenderResult>('pdfRender', { fontsDir: pdfFontsDir(), logDir: path.join(dataDir, 'logs') } satisfies PdfWorkerStart);
     const jobs = new JobRunner(
       {
         ...clinicsCsvJobs({ db: openedDb, dbPath, files, writeContext, backupsDir, now }),

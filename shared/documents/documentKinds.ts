@@ -33,10 +33,15 @@ export function documentSetLabel(kinds: readonly DocumentKind[]): string {
  * mailing, チラシ（見本）_2026-11-24.pdf for a specimen; always safe as a Windows file name.
  */
 export function documentFileName(kinds: readonly DocumentKind[], subject: string | undefined, date: string, options: { specimen?: boolean } = {}): string {
+  const label = documentTitle(kinds, options);
+  const subjectPart = subject ? `_${safeFileName(subject.replace(/[\\/]/g, '_'), 40)}` : '';
+  return `${label}${subjectPart}_${date}.pdf`;
+}
+
+/** 「書類一式」, 「FAX問い合わせ票」 or 「チラシ（見本）」: a PDF's title, which its file name starts with. */
+export function documentTitle(kinds: readonly DocumentKind[], options: { specimen?: boolean } = {}): string {
   const ordered = inSetOrder(kinds);
   const kindLabel = ordered.length === 1 ? documentKinds[ordered[0]!].fileLabel : jobMessages.documentSetTitle;
   // A specimen flyer says so in its name too, so a saved copy is never mistaken for the flyer.
-  const label = options.specimen && ordered.includes('flyer') ? `${kindLabel}（${formLabels.specimen}）` : kindLabel;
-  const subjectPart = subject ? `_${safeFileName(subject.replace(/[\\/]/g, '_'), 40)}` : '';
-  return `${label}${subjectPart}_${date}.pdf`;
+  return options.specimen && ordered.includes('flyer') ? `${kindLabel}（${formLabels.specimen}）` : kindLabel;
 }

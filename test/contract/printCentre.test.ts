@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { PDFRef } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { createClinics } from '../../electron/core/db/repos/clinicRecords.ts';
 import { JobPausePoint } from '../../electron/core/jobs/jobPausePoint.ts';
@@ -9,7 +11,7 @@ import { generateClinics } from '../../electron/core/db/seed/generateClinics.ts'
 import type { JobState } from '../../shared/contract/index.ts';
 import { authHeader, call, rawRequest, startTestHost, waitForJob, type TestHost, downloadFile } from '../helpers/testHost.ts';
 import { pdfFonts, pdfInfo, pdfText } from '../helpers/pdfTools.ts';
-import { squeeze } from '../helpers/documentFixtures.ts';
+import { bundledPack, squeeze } from '../helpers/documentFixtures.ts';
 import { chooseCurrentStaff, officialRatesRequest, packRequest } from '../helpers/officialRateTable.ts';
 
 /** Adds generated clinics on a second connection and returns their ids and names in postal-code order. */
@@ -29,6 +31,21 @@ async function render(t: TestHost, input: unknown): Promise<JobState> {
 /** The text of some pages only, to check what is where in a combined PDF. */
 const pageText = (pdf: Buffer, first: number, last: number) =>
   execFileSync('pdftotext', ['-f', String(first), '-l', String(last), '-layout', '-', '-'], { input: pdf }).toString('utf8');
+
+/** Each embedded font program of a PDF with the names its fonts give it (BaseFont), parsed back. */
+async function subsetNames(pdf: Buffer): Promise<Map<PDFRef, Set<string>>> {
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const byProgram = new Map<PDFRef, Set<string>>();
+  for (const [, font] of doc.context.enumerateIndirectObjects()) {
+    if (!(font instanceof PDFDict) || font.get(PDFName.of('Subtype')) !== PDFName.of('Type0')) continue;
+    const cidFont = doc.context.lookup(doc.context.lookup(font.get(PDFName.of('DescendantFonts')), PDFArray).get(0), PDFDict);
+    const program = doc.context.lookup(cidFont.get(PDFName.of('FontDescriptor')), PDFDict).get(PDFName.of('FontFile2')) as PDFRef;
+    const names = byProgram.get(program) ?? new Set<string>();
+    names.add(font.get(PDFName.of('BaseFont'))!.toString());
+    byProgram.set(program, names);
+  }
+  return byProgram;
+}
 
 const filesLeft = (t: TestHost) => fs.readdirSync(path.join(t.dataDir, 'tmp', 'files'));
 
@@ -52,6 +69,18 @@ describe('print centre: a mailing', () => {
     expect(first).toContain('2枚（本紙を含む）');
     expect(first.indexOf('FAX送付状')).toBeLessThan(first.indexOf('お問い合わせ票'));
     expect(squeeze(pageText(pdf, 89, 90))).toContain(squeeze(clinics[44]!.name));
+    // Every embedded subset has a tag of its own (ISO 32000 9.6.4), though each chunk of the mailing brought its own.
+    const programs = await subsetNames(pdf);
+    expect(programs.size).toBeGreaterThan(4);
+    const names = [...programs.values()].flatMap((n) => [...n]);
+    expect(names.every((name) => /^\/[A-Z]{6}\+/.test(name))).toBe(true);
+    expect(new Set(names.map((name) => name.slice(1, 7))).size).toBe(programs.size);
+    // Title and file name agree; the agency is the author, and the dates are set.
+    const info = execFileSync('pdfinfo', ['-'], { input: pdf }).toString('utf8');
+    expect(info).toMatch(/^Title:\s+書類一式$/m);
+    expect(info).toContain(`Author:          ${bundledPack.contacts.agency.organization}`);
+    expect(info).toMatch(/^CreationDate:\s+\S/m);
+    expect(info).toMatch(/^ModDate:\s+\S/m);
   });
 
   it('reports progress per chunk and, when cancelled, leaves no file behind', async () => {
@@ -60,10 +89,10 @@ describe('print centre: a mailing', () => {
     seed(t, 45);
     const { ids } = (await call(t, 'clinics.matchingIds', { query: '' })).body.result;
     const started = (await call(t, 'jobs.start', { kind: 'documents.render', input: { documents: ['faxCoverSheet', 'inquiryFaxSheet'], clinicIds: ids } })).body.result as JobState;
-    // Held after its first chunk of 20 sets, with 25 still to make.
+    // Held after its first chunk: one set, so the bar moves as soon as the first set is made.
     await pauseJobs.reached(started.jobId);
     const state = (await call(t, 'jobs.get', { jobId: started.jobId })).body.result as JobState;
-    expect(state).toMatchObject({ state: 'running', progress: { done: 20, total: 45, label: '20 / 45 件' } });
+    expect(state).toMatchObject({ state: 'running', progress: { done: 1, total: 45, label: '1 / 45 件' } });
     await call(t, 'jobs.cancel', { jobId: started.jobId });
     expect(await waitForJob(t, started.jobId)).toMatchObject({ state: 'cancelled' });
     expect(filesLeft(t)).toEqual([]);

@@ -3,7 +3,7 @@ import { PDFDocument, PDFRawStream } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { renderPdf } from '../../electron/core/pdf/renderPdf.ts';
-import { withJoinedRuns } from '../../electron/core/pdf/drawRunsWhole.ts';
+import { withJoinedRuns } from '../../electron/core/pdf/patches/drawRunsWhole.ts';
 import { buildFlyer } from '../../shared/documents/flyer.ts';
 import { rasterise } from '../helpers/pdfTools.ts';
 import { bundledPack, sampleRates } from '../helpers/documentFixtures.ts';

@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { writeSubsetsDirectly } from '../../electron/core/pdf/subsetFontFile.ts';
+import { switchPatches } from '../../electron/core/pdf/patches/patchSwitch.ts';
+import { writeSubsetsDirectly } from '../../electron/core/pdf/patches/subsetFontFile.ts';
 import { resourcesDir } from '../../electron/core/paths.ts';
 
 const require = createRequire(import.meta.url);
@@ -48,6 +49,7 @@ describe('writing a subset font file', () => {
 
     const byFontkit = fonts.map(({ font }) => [1, 2].map((seed) => Buffer.from(fontkitEncode.call(subset(font, someGlyphs(font, seed))))));
     writeSubsetsDirectly(subsetClass);
+    switchPatches(true);
     try {
       const direct = fonts.map(({ font }) => [1, 2].map((seed) => Buffer.from(subset(font, someGlyphs(font, seed)).encode())));
       fonts.forEach(({ name }, f) => {
@@ -55,6 +57,7 @@ describe('writing a subset font file', () => {
       });
       expect(fonts.map(({ font }) => hash(font))).toEqual(fontBytes);
     } finally {
+      switchPatches(false);
       subsetClass.prototype.encode = fontkitEncode;
     }
   });

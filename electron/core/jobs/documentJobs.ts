@@ -5,7 +5,7 @@ import { isSpecimenFlyer } from '../../../shared/documents/flyer.ts';
 import { agencyTextVersionsOf } from '../../../shared/documents/tracedTexts.ts';
 import { formatDocumentDate } from '../../../shared/time/formatDocumentDate.ts';
 import { readAgencyTexts } from '../db/repos/agencyTexts.ts';
-import { documentFileName, inSetOrder } from '../../../shared/documents/documentKinds.ts';
+import { documentFileName, documentTitle, inSetOrder } from '../../../shared/documents/documentKinds.ts';
 import { documentRequestProblem, needsRecipient, recipientOf } from '../../../shared/documents/documentRequestProblem.ts';
 import type { Clinic } from '../../../shared/domain/clinic.ts';
 import { tokyoDateString, tokyoToday } from '../../../shared/time/tokyoDate.ts';
@@ -114,6 +114,7 @@ export function documentJobs(deps: DocumentJobDeps): Pick<JobImplementations, 'd
         fontsDir: pdfFontsDir(),
         outPath,
         insurerFlyerPdf,
+        title: documentTitle(documents, { specimen }),
       };
       let rendered: PdfRenderResult;
       try {

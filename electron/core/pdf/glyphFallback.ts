@@ -52,7 +52,8 @@ export class GlyphCoverage {
  */
 export function applyGlyphFallback<T>(node: T, coverage: GlyphCoverage): T {
   if (Array.isArray(node)) return node.map((child) => applyGlyphFallback(child, coverage)) as T;
-  if (typeof node !== 'object' || node === null) return node;
+  // Only plain objects hold text: a Date (the PDF's creation date) or a Buffer (an image) is kept as it is.
+  if (typeof node !== 'object' || node === null || Object.getPrototypeOf(node) !== Object.prototype) return node;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(node)) {
     if (key === 'text') out.text = splitText(value, coverage);

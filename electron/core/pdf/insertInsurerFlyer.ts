@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { PDFDocument } from 'pdf-lib';
 import type { DocumentPart } from '../../../shared/documents/documentSet.ts';
+import { tagSubsetsUniquely } from './uniqueSubsetTags.ts';
 
 /** Pages of the insurer's flyer PDF. */
 export async function insurerFlyerPageCount(file: string): Promise<number> {
@@ -17,7 +18,11 @@ export async function insertInsurerFlyer(rendered: Uint8Array, parts: readonly D
   const flyer = await PDFDocument.load(fs.readFileSync(flyerFile));
   const out = await PDFDocument.create();
   out.setTitle(source.getTitle() ?? '');
+  out.setAuthor(source.getAuthor() ?? '');
   out.setCreator(source.getCreator() ?? '');
+  const created = source.getCreationDate();
+  if (created) out.setCreationDate(created);
+  out.setModificationDate(source.getModificationDate() ?? created ?? new Date());
   let offset = 0;
   for (const part of parts) {
     const pages = part.insurerFlyer
@@ -26,5 +31,7 @@ export async function insertInsurerFlyer(rendered: Uint8Array, parts: readonly D
     for (const page of pages) out.addPage(page);
     offset += part.pages;
   }
+  // The insurer's flyer and our pages may carry subsets under the same tag.
+  tagSubsetsUniquely(out);
   return out.save();
 }

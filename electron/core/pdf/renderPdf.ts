@@ -3,13 +3,11 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { resourcesDir } from '../paths.ts';
-import { compressStreamsInParallel } from './compressStreams.ts';
-import { drawTouchingRunsWhole } from './drawRunsWhole.ts';
-import { resolveStylesOncePerRun } from './resolveStylesPerRun.ts';
-import { layOutRunsOfWordsWhole } from './runsOfWords.ts';
-import { rememberLayoutsAcrossDocuments } from './rememberLayouts.ts';
-import { shareFontWorkAcrossDocuments } from './sharedFonts.ts';
+import type { Logger } from '../log/logger.ts';
 import { applyGlyphFallback, fallbackFamily, GlyphCoverage } from './glyphFallback.ts';
+import { installPdfmakePatches } from './patches/pdfmakePatches.ts';
+import { patchesOn, patchesWanted, switchPatches } from './patches/patchSwitch.ts';
+import { checkPatches } from './patches/selfCheck.ts';
 
 // pdfmake is CommonJS; one configured instance per process (or worker thread).
 const require = createRequire(import.meta.url);
@@ -28,12 +26,7 @@ let coverage: GlyphCoverage | undefined;
 /** pdfmake with our fonts, no network access, and file access limited to the fonts folder. */
 function pdfmake(fontsDir: string): PdfMake {
   if (configured) return configured;
-  shareFontWorkAcrossDocuments();
-  drawTouchingRunsWhole();
-  resolveStylesOncePerRun();
-  layOutRunsOfWordsWhole();
-  rememberLayoutsAcrossDocuments();
-  compressStreamsInParallel();
+  installPdfmakePatches();
   const instance = require('pdfmake') as PdfMake;
   // Each font file is read once into pdfmake's virtual file system: given a path, pdfkit reads
   // the whole file again for every document (four CJK fonts, 9 ms and 18 MB of garbage a copy).
@@ -69,11 +62,50 @@ function pdfmake(fontsDir: string): PdfMake {
   return instance;
 }
 
+const defaultFontsDir = () => path.join(resourcesDir(), 'fonts');
+
+/** Where a thread without a log file of its own (tests, the bench) says that its patches are off. */
+const stderrLogger: Logger = {
+  info: () => undefined,
+  warn: (message, meta) => process.stderr.write(`${JSON.stringify({ level: 'warn', message, ...meta })}\n`),
+  error: (message, meta) => process.stderr.write(`${JSON.stringify({ level: 'error', message, ...meta })}\n`),
+};
+
+export interface PdfSetup {
+  fontsDir?: string;
+  /** The patches of patches/, if their self-check agrees; off with CYBER_COUNTER_PDF_PATCHES=off. */
+  patches?: boolean;
+  log?: Logger;
+}
+
+let ready: Promise<boolean> | undefined;
+
+/**
+ * Loads and configures this thread's pdfmake and decides whether its patches are used: only if
+ * wanted and the self-check lays its reference out exactly as plain pdfmake does. Resolves with
+ * whether they are on. renderPdf does this on first use with the setting from the environment.
+ */
+export function preparePdfmake({ fontsDir = defaultFontsDir(), patches = patchesWanted(), log = stderrLogger }: PdfSetup = {}): Promise<boolean> {
+  const instance = pdfmake(fontsDir);
+  const draw = (definition: TDocumentDefinitions) => instance.createPdf(applyGlyphFallback(definition, coverage!)).getBuffer();
+  const previous = ready ?? Promise.resolve(false);
+  ready = previous.then(() => {
+    switchPatches(false);
+    return patches ? checkPatches(draw, log) : false;
+  });
+  return ready;
+}
+
+/** Whether this thread's pdfmake runs with its patches (after preparePdfmake has settled). */
+export function pdfPatchesInUse(): boolean {
+  return patchesOn();
+}
+
 /**
  * Renders a document definition to PDF bytes (fonts subset and embedded). Workers pass the fonts
  * folder explicitly: their bundled location says nothing about where the resources are.
  */
-export async function renderPdf(definition: TDocumentDefinitions, fontsDir: string = path.join(resourcesDir(), 'fonts')): Promise<Buffer> {
-  const instance = pdfmake(fontsDir);
-  return instance.createPdf(applyGlyphFallback(definition, coverage!)).getBuffer();
+export async function renderPdf(definition: TDocumentDefinitions, fontsDir: string = defaultFontsDir()): Promise<Buffer> {
+  await (ready ?? preparePdfmake({ fontsDir }));
+  return pdfmake(fontsDir).createPdf(applyGlyphFallback(definition, coverage!)).getBuffer();
 }

@@ -4,9 +4,11 @@ import { PDFDocument } from 'pdf-lib';
 import { buildDocumentSet, type DocumentSetRequest, type SetTarget } from '../../../shared/documents/buildDocumentSet.ts';
 import { combineDocuments } from '../../../shared/documents/documentSet.ts';
 import { buildFlyer } from '../../../shared/documents/flyer.ts';
-import { jobMessages } from '../../../shared/messages/jobMessages.ts';
 import { insertInsurerFlyer, insurerFlyerPageCount } from '../pdf/insertInsurerFlyer.ts';
-import { renderPdf } from '../pdf/renderPdf.ts';
+import { tagSubsetsUniquely } from '../pdf/uniqueSubsetTags.ts';
+import { createFileLogger, silentLogger } from '../log/logger.ts';
+import { patchesWanted } from '../pdf/patches/patchSwitch.ts';
+import { preparePdfmake, renderPdf } from '../pdf/renderPdf.ts';
 import { gatedPost, type ProgressGated } from './progressGate.ts';
 import type { WorkerMessage } from './runWorker.ts';
 
@@ -18,6 +20,8 @@ export interface PdfRenderData {
   outPath: string;
   /** The insurer's own flyer PDF, checked when the content was loaded: printed instead of the app's rendition. */
   insurerFlyerPdf?: string | undefined;
+  /** The PDF's title, as its file name starts: 書類一式 for a set. */
+  title: string;
 }
 
 export interface PdfRenderResult {
@@ -35,6 +39,8 @@ const setsPerChunk = 20;
 /** What the thread is told at start: where the fonts are, to parse them before the first job. */
 export interface PdfWorkerStart {
   fontsDir: string;
+  /** The app's log folder: the thread notes there when it runs pdfmake without its patches. */
+  logDir?: string | undefined;
 }
 
 type Report = (done: number, total: number) => void;
@@ -46,14 +52,30 @@ async function flyerPageCount(request: DocumentSetRequest, targets: number, font
   return (await PDFDocument.load(pdf)).getPageCount();
 }
 
-async function renderChunk(request: DocumentSetRequest, targets: readonly SetTarget[], flyerPages: number, fontsDir: string, insurerFlyerPdf?: string): Promise<Uint8Array> {
+/** What every PDF of a job says about itself: title, author (the agency) and when it was made. */
+interface PdfInfo {
+  title: string;
+  author: string;
+  created: Date;
+}
+
+async function renderChunk(request: DocumentSetRequest, targets: readonly SetTarget[], flyerPages: number, fontsDir: string, info: PdfInfo, insurerFlyerPdf?: string): Promise<Uint8Array> {
   const parts = targets.flatMap((target) => buildDocumentSet(request, target, flyerPages));
-  const pdf = await renderPdf(combineDocuments(parts), fontsDir);
+  const definition = combineDocuments(parts);
+  const { title, author, created } = info;
+  const pdf = await renderPdf({ ...definition, info: { ...definition.info, title, author, creator: author, creationDate: created, modDate: created } }, fontsDir);
   return insurerFlyerPdf && parts.some((part) => part.insurerFlyer) ? insertInsurerFlyer(pdf, parts, insurerFlyerPdf) : pdf;
 }
 
+/** Sets in each chunk of a mailing: the first ones small, so the progress bar moves within a second of the start. */
+function chunkSizes(sets: number): number[] {
+  const sizes: number[] = [];
+  for (let left = sets, size = 1; left > 0; left -= size, size = Math.min(size * 2, setsPerChunk)) sizes.push(Math.min(size, left));
+  return sizes;
+}
+
 /** Builds and renders every set off the main thread and writes one PDF to outPath. */
-async function render({ request: asked, targets, fontsDir, outPath, insurerFlyerPdf }: PdfRenderData, report: Report): Promise<PdfRenderResult> {
+async function render({ request: asked, targets, fontsDir, outPath, insurerFlyerPdf, title }: PdfRenderData, report: Report): Promise<PdfRenderResult> {
   const withFlyer = insurerFlyerPdf !== undefined && asked.documents.includes('flyer');
   if (withFlyer && asked.documents.length === 1 && targets.length === 1) {
     // The insurer's flyer alone is handed out byte for byte as the insurer supplied it.
@@ -61,35 +83,44 @@ async function render({ request: asked, targets, fontsDir, outPath, insurerFlyer
     report(1, 1);
     return { bytes: fs.statSync(outPath).size, pages: await insurerFlyerPageCount(insurerFlyerPdf) };
   }
+  const info: PdfInfo = { title, author: asked.pack.contacts.agency.organization, created: new Date() };
   const request: DocumentSetRequest = withFlyer ? { ...asked, insurerFlyerPages: await insurerFlyerPageCount(insurerFlyerPdf) } : asked;
   const flyerPages = withFlyer ? 0 : await flyerPageCount(request, targets.length, fontsDir);
   if (targets.length <= setsPerChunk) {
-    const pdf = await renderChunk(request, targets, flyerPages, fontsDir, insurerFlyerPdf);
+    const pdf = await renderChunk(request, targets, flyerPages, fontsDir, info, insurerFlyerPdf);
     fs.writeFileSync(outPath, pdf);
     report(targets.length, targets.length);
     return { bytes: pdf.length, pages: (await PDFDocument.load(pdf)).getPageCount() };
   }
   const combined = await PDFDocument.create();
-  combined.setTitle(request.documents.length === 1 && request.documents[0] === 'flyer' ? request.pack.productName : jobMessages.documentSetTitle);
-  combined.setCreator(request.pack.contacts.agency.organization);
-  for (let start = 0; start < targets.length; start += setsPerChunk) {
-    const chunk = targets.slice(start, start + setsPerChunk);
-    const part = await PDFDocument.load(await renderChunk(request, chunk, flyerPages, fontsDir, insurerFlyerPdf));
+  combined.setTitle(info.title);
+  combined.setAuthor(info.author);
+  combined.setCreator(info.author);
+  combined.setCreationDate(info.created);
+  combined.setModificationDate(info.created);
+  let start = 0;
+  for (const size of chunkSizes(targets.length)) {
+    const chunk = targets.slice(start, start + size);
+    const part = await PDFDocument.load(await renderChunk(request, chunk, flyerPages, fontsDir, info, insurerFlyerPdf));
     for (const page of await combined.copyPages(part, part.getPageIndices())) combined.addPage(page);
-    report(start + chunk.length, targets.length);
+    start += size;
+    report(start, targets.length);
   }
+  // Every chunk's subsets came with the same tags (DZZZZZ+…): each gets its own.
+  tagSubsetsUniquely(combined);
   const pdf = await combined.save();
   fs.writeFileSync(outPath, pdf);
   return { bytes: pdf.length, pages: combined.getPageCount() };
 }
 
 /**
- * A line in each of the fonts, 𠮷 included: parsing the fonts and compiling the layout code is
- * most of a first document's time, done here before anyone waits for a print.
+ * pdfmake's patches are checked against plain pdfmake (patches/selfCheck.ts) unless the setting
+ * turns them off. Its reference document sets text in each font, 𠮷 included: parsing the fonts
+ * and compiling the layout code is most of a first document's time, done here before anyone
+ * waits for a print.
  */
-function warmUp({ fontsDir }: PdfWorkerStart): Promise<unknown> {
-  const line = '医療機関用サイバー保険 FAX 099-254-8126 𠮷田';
-  return renderPdf({ content: [line, { text: line, bold: true }, { text: line, font: 'BIZUDGothic' }], defaultStyle: { font: 'BIZUDPGothic' } }, fontsDir);
+async function warmUp({ fontsDir, logDir }: PdfWorkerStart): Promise<unknown> {
+  return preparePdfmake({ fontsDir, patches: patchesWanted(), log: logDir ? createFileLogger(logDir) : silentLogger });
 }
 
 /**

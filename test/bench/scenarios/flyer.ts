@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import { renderPdf } from '../../../electron/core/pdf/renderPdf.ts';
+import { pdfPatchesInUse, renderPdf } from '../../../electron/core/pdf/renderPdf.ts';
 import type { ContentPack } from '../../../shared/content/contentPackSchema.ts';
 import type { RateTable } from '../../../shared/content/rateTableSchema.ts';
 import { buildFlyer } from '../../../shared/documents/flyer.ts';
@@ -127,10 +127,13 @@ runScenario('flyer', async () => {
     const chromiumMs = summarize(theirs);
     const sizeRatio = round(median(oursBytes) / median(theirBytes));
     const timeRatio = speedup(chromiumMs.median, oursMs.median);
-    const checks = { fiveTimesFaster: timeRatio >= 5, halfTheSize: sizeRatio <= 0.5 };
+    // 2.5×: what pdfmake with the small set of patches in electron/core/pdf/patches/ reaches. The
+    // 5× of issue 13 took copies of pdfmake's own algorithms, retired in issue 24.
+    const checks = { twoAndAHalfTimesFaster: timeRatio >= 2.5, halfTheSize: sizeRatio <= 0.5 };
     return {
-      pass: checks.fiveTimesFaster && checks.halfTheSize,
-      target: 'median ≥ 5× faster than Chromium page.pdf, file ≤ 0.5× its size',
+      pass: checks.twoAndAHalfTimesFaster && checks.halfTheSize,
+      target: 'median ≥ 2.5× faster than Chromium page.pdf, file ≤ 0.5× its size',
+      pdfPatches: pdfPatchesInUse(),
       copies: ours.length,
       copiesWithRareKanji: measured.filter((name) => rareKanji.some((k) => name.includes(k))).length,
       pages,

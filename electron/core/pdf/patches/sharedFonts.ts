@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { patchesOn } from './patchSwitch.ts';
 import { writeSubsetsDirectly } from './subsetFontFile.ts';
 
 const require = createRequire(import.meta.url);
@@ -30,6 +31,7 @@ export function shareFontWorkAcrossDocuments(): void {
   if (!cached || (original as { sharedFonts?: true }).sharedFonts) return;
   const parsed = new Map<string, FontkitFont>();
   const create = (buffer: Uint8Array, postscriptName?: string) => {
+    if (!patchesOn()) return original.create(buffer, postscriptName);
     const key = `${buffer.length}:${postscriptName ?? ''}:${Buffer.from(buffer.buffer, buffer.byteOffset, Math.min(buffer.length, 1024)).toString('base64')}`;
     let font = parsed.get(key);
     if (!font) {

@@ -1,3 +1,5 @@
+import { patchesOn } from './patchSwitch.ts';
+
 /** fontkit's TrueType subset, as far as writing its font file needs it. */
 interface TrueTypeSubset {
   font: {
@@ -39,7 +41,7 @@ export function writeSubsetsDirectly(subsetClass: { prototype: object }): void {
   if (prototype.encode.direct) return;
   const encodeWithFontkit = prototype.encode;
   const encode: Encode = function (this: TrueTypeSubset) {
-    const gathered = this.font._variationProcessor ? null : gatherGlyphs(this);
+    const gathered = !patchesOn() || this.font._variationProcessor ? null : gatherGlyphs(this);
     return gathered ? subsetFontFile(this, gathered) : encodeWithFontkit.call(this);
   };
   encode.direct = true;

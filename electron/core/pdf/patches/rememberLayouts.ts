@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { patchesOn } from './patchSwitch.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -69,7 +70,7 @@ function rememberLayoutsOf(fontClass: FontClass): void {
   fontClass.remembered = true;
   const widthOfString = fontClass.widthOfString;
   fontClass.widthOfString = function (this: DocumentFont, text, size, features) {
-    if (features) return widthOfString.call(this, text, size, features);
+    if (features || !patchesOn()) return widthOfString.call(this, text, size, features);
     const known = (this[knownWidths] ??= memoOf(widths, this.font));
     let width = known.get(text);
     if (width === undefined) {
@@ -82,7 +83,7 @@ function rememberLayoutsOf(fontClass: FontClass): void {
   const layoutCached = fontClass.layoutCached;
   fontClass.layoutCached = function (this: DocumentFont, text) {
     // A document made with fontLayoutCache: false asked pdfkit not to keep runs.
-    if (!this.layoutCache) return layoutCached.call(this, text);
+    if (!this.layoutCache || !patchesOn()) return layoutCached.call(this, text);
     const known = (this[knownRuns] ??= memoOf(runs, this.font));
     let run = known.get(text);
     if (!run) {

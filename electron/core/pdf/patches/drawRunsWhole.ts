@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { patchesOn } from './patchSwitch.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -43,7 +44,7 @@ export function drawTouchingRunsWhole(): void {
   if (renderer.renderLine.runsWhole) return;
   const renderLine = renderer.renderLine;
   const joined: RenderLine & { runsWhole?: true } = function (this: unknown, line, x, y) {
-    renderLine.call(this, withJoinedRuns(line), x, y);
+    renderLine.call(this, patchesOn() ? withJoinedRuns(line) : line, x, y);
   };
   joined.runsWhole = true;
   renderer.renderLine = joined;
