@@ -1,3 +1,4 @@
+import { normalizeForSearch } from '../../../../shared/text/normalizeForSearch.ts';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { JoinPreviewClinic } from '../../../../shared/domain/joinPreview.ts';
 import { joinCombineMessages as m } from '../../../../shared/messages/joinCombineMessages.ts';
@@ -24,7 +25,8 @@ const details = ['phone', 'memberNumber', 'address'] as const;
 function ClinicCell({ clinic, other }: { clinic: JoinPreviewClinic; other: JoinPreviewClinic }) {
   return (
     <td>
-      <span className="join-clinic-name">{clinic.name}</span>
+      {/* Names are compared as the matching compares them (spaces and kana forms aside), so only a real difference stands out. */}
+      <span className={normalizeForSearch(clinic.name) === normalizeForSearch(other.name) ? 'join-clinic-name' : 'join-clinic-name join-differs'}>{clinic.name}</span>
       {details
         .filter((field) => clinic[field] !== '' || other[field] !== '')
         .map((field) => (
