@@ -8,6 +8,7 @@ import { startCouchHub, type CouchHub } from '../helpers/couchHub.ts';
 import { newCounterContext } from './support/browser.ts';
 import { useCounterApp } from './support/counterApp.ts';
 import { collectPageProblems } from './support/pageProblems.ts';
+import { checkHubThroughSettings } from './support/joinHub.ts';
 import { openScreen } from './support/screens.ts';
 import { callPreview, startPreview, type RunningPreview } from './support/startPreview.ts';
 
@@ -80,13 +81,7 @@ describe('設定 → 複数の端末で使う: 照合してまとめる', () => 
     const page = await context.newPage();
     const problems = collectPageProblems(page);
     await page.goto(app.preview.url);
-    await openScreen(page, '設定');
-    const sharing = page.getByRole('region', { name: '複数の端末で使う' });
-    await sharing.getByLabel('ハブのアドレス').fill(hub.dbUrl);
-    await sharing.getByLabel('ユーザー名').fill(counter.name);
-    await sharing.getByLabel('パスワード').fill(counter.password);
-    await sharing.getByRole('button', { name: '接続を確認' }).click();
-    await sharing.getByText(/ハブに接続できました/).waitFor();
+    const sharing = await checkHubThroughSettings(page, hub, counter);
 
     // The hub holds records: staff choose how this machine's join them, 照合してまとめる first.
     const choice = sharing.getByRole('group', { name: joinCombineMessages.choiceLegend });
@@ -202,13 +197,7 @@ describe('設定 → 複数の端末で使う: 照合してまとめる', () => 
     const page = await context.newPage();
     const problems = collectPageProblems(page);
     await page.goto(app.preview.url);
-    await openScreen(page, '設定');
-    const sharing = page.getByRole('region', { name: '複数の端末で使う' });
-    await sharing.getByLabel('ハブのアドレス').fill(hub.dbUrl);
-    await sharing.getByLabel('ユーザー名').fill(counter.name);
-    await sharing.getByLabel('パスワード').fill(counter.password);
-    await sharing.getByRole('button', { name: '接続を確認' }).click();
-    await sharing.getByText(/ハブに接続できました/).waitFor();
+    const sharing = await checkHubThroughSettings(page, hub, counter);
     await sharing.getByRole('radio', { name: /この端末の記録をハブの記録で置き換える/ }).check();
     await sharing.getByLabel('端末の記号').fill('C');
     await sharing.getByRole('button', { name: '参加する' }).click();
