@@ -35,6 +35,9 @@ export function ClinicResults() {
   const pages = found.data?.pages ?? [];
   const items = pages.flatMap((page) => page.items);
   const scrollRef = useRef<HTMLDivElement>(null);
+  // The renderer is not built with React Compiler, so nothing memoises the virtualizer's
+  // functions: they are read afresh on every render, which is what this rule guards.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => scrollRef.current,
