@@ -1,6 +1,5 @@
 import { create } from 'zustand';
 import type { ClinicKind } from '../../../shared/domain/clinic.ts';
-import { useUiStore } from './uiStore.ts';
 
 /** Rows read at once; scrolling near the end of them reads the next ones. */
 export const clinicListLimit = 100;
@@ -42,6 +41,15 @@ interface ClinicsState {
 
 type SearchFields = Pick<ClinicsState, 'searched' | 'includeArchived' | 'kind' | 'municipality'>;
 
+// Whether the open clinic holds unsaved input: the window's UI store knows (ClinicsScreen tells
+// this store how to ask, so that the store itself needs no window and runs in node tests).
+let openClinicHasUnsavedInput = () => false;
+
+/** Tells the store how to learn whether the open clinic holds unsaved input. */
+export function askUnsavedInputWith(check: () => boolean): void {
+  openClinicHasUnsavedInput = check;
+}
+
 /**
  * The 医療機関 screen's own state: what is typed and searched, which clinic is open, the status
  * line. The list and the record themselves are reads (queries.clinicList, queries.clinic).
@@ -55,7 +63,7 @@ export const useClinicsStore = create<ClinicsState>()((set, get) => {
   const searchWith = (next: Partial<SearchFields> & Partial<Pick<ClinicsState, 'query'>>) => {
     const state = get();
     const changed = (Object.keys(next) as (keyof typeof next)[]).some((key) => key !== 'query' && next[key] !== state[key]);
-    const keepOpen = !changed || useUiStore.getState().unsavedForms.length > 0;
+    const keepOpen = !changed || openClinicHasUnsavedInput();
     set({ ...next, ...(changed ? { notice: null } : {}), ...(keepOpen ? {} : { openId: null }) });
   };
   return {
