@@ -59,3 +59,13 @@ describe('a new search', () => {
     }
   });
 });
+
+describe('choosing a clinic while a search is still pending', () => {
+  it('keeps it open when the pending search for the typed words runs', () => {
+    const store = useClinicsStore.getState();
+    store.setQuery('隼人');
+    store.open('c1');
+    store.search();
+    expect(useClinicsStore.getState()).toMatchObject({ openId: 'c1', searched: '隼人' });
+  });
+});

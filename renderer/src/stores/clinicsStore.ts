@@ -93,7 +93,9 @@ export const useClinicsStore = create<ClinicsState>()((set, get) => {
     searchWith({ municipality, searched: get().query.trim() });
   },
   open(id) {
-    set({ openId: id });
+    // Words typed but not searched yet (the pause has not passed) count as searched: the search
+    // still pending must not close the clinic just chosen as a new search.
+    set({ openId: id, searched: get().query.trim() });
   },
   close() {
     set({ openId: null });
