@@ -55,11 +55,15 @@ export const clinicSearchInputSchema = z.object({
   includeArchived: z.boolean().default(false),
   /** Only clinics of this 種別, e.g. the 未確認 ones. */
   kind: z.enum(clinicKinds, { message: '種別の選び方が正しくありません' }).optional(),
+  /** Only clinics of this 市町村 (one of clinics.municipalities). */
+  municipality: z.string().min(1).max(40, { message: '市町村の選び方が正しくありません' }).optional(),
+  /** Rows skipped: the next page of a list being scrolled. */
+  offset: z.number().int().min(0).max(limits.maxSearchOffset).default(0),
 });
 
 export const clinicSearchResultSchema = z.object({
   items: z.array(clinicSchema),
-  /** Exact up to the cap; when capped is true the real count is at least this. */
+  /** With words typed, exact up to the cap (capped: at least this many); with none, the real count. */
   total: z.number().int().nonnegative(),
   capped: z.boolean(),
 });
@@ -99,6 +103,8 @@ export const contract = {
   'clinics.create': channel(clinicInputSchema, clinicSchema),
   'clinics.get': channel(z.object({ id: recordId }), clinicSchema),
   'clinics.search': channel(clinicSearchInputSchema, clinicSearchResultSchema),
+  /** The 市町村 of the clinics on record, in the prefecture's order, for the list's filter. */
+  'clinics.municipalities': channel(z.object({}), z.object({ items: z.array(z.object({ name: z.string(), count: z.number().int().nonnegative() })) })),
   /** Every clinic a search finds (up to a mailing's limit), in postal-code order, for 「該当をすべて選ぶ」. */
   'clinics.matchingIds': channel(
     clinicSearchInputSchema.pick({ query: true }),

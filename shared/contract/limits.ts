@@ -12,6 +12,8 @@ export const limits = {
   maxQueryChars: 100,
   /** Rows one search call may return. */
   maxSearchLimit: 200,
+  /** How far down a list may be scrolled (each page is read from the top of its order). */
+  maxSearchOffset: 1_000_000,
   /** Columns of a list to import: a roster has about a dozen; a file far wider is not one. */
   maxImportColumns: 200,
   /** Clinics in one mailing batch: the prefecture has about 1,700 institutions. */

@@ -169,6 +169,8 @@ export const clinicSchema = z.object({
   archivedAt: isoTimestamp.nullable(),
   /** Set on a record merged into another (重複をまとめる): the id of the record kept. */
   mergedInto: z.string().nullable(),
+  /** 市町村, derived from the postal code and address by the core ('' when neither names one; shared/domain/municipality.ts). */
+  municipality: z.string(),
   /** Counts the record's writes; an edit names the revision it started from (see CONFLICT). */
   revision: revisionSchema,
 });

@@ -86,6 +86,12 @@ const validCalls: Record<Channel, (t: TestHost) => Promise<{ input: unknown; che
     await call(t, 'clinics.create', clinic);
     return { input: { query: 'ｶｺﾞｼﾏ' }, check: (r) => expect(r.items.map((c: { name: string }) => c.name)).toEqual([clinic.name]) };
   },
+  'clinics.municipalities': async (t) => {
+    await call(t, 'clinics.create', { ...clinic, postalCode: '899-6201', address: '' });
+    await call(t, 'clinics.create', { name: '霧島の医院', address: '鹿児島県霧島市国分中央3-1' });
+    await call(t, 'clinics.create', { name: '湧水の医院', address: '姶良郡湧水町木場1' });
+    return { input: {}, check: (r) => expect(r.items).toEqual([{ name: '霧島市', count: 1 }, { name: '湧水町', count: 2 }]) };
+  },
   'clinics.matchingIds': async (t) => {
     const a = (await call(t, 'clinics.create', { ...clinic, postalCode: '892-0001' })).body.result;
     const b = (await call(t, 'clinics.create', { ...clinic, postalCode: '890-0053', phone: '099-254-8127' })).body.result;

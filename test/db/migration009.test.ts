@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/core/db/connection.ts';
 import { migrate, schemaVersion } from '../../electron/core/db/migrate.ts';
 import { migrations } from '../../electron/core/db/migrations/index.ts';
-import { createClinic, createClinics, getClinic } from '../../electron/core/db/repos/clinicRecords.ts';
+import { createClinic, getClinic } from '../../electron/core/db/repos/clinicRecords.ts';
+import { indexClinic, shadowColumns } from '../../electron/core/db/repos/clinicSearchIndex.ts';
 import { findClinics } from '../../electron/core/db/repos/clinicSearch.ts';
 import { clinicInputSchema } from '../../shared/domain/clinic.ts';
 import { tempDir } from '../helpers/tempDir.ts';
@@ -16,10 +17,24 @@ function versionEightFile() {
   // Written as the app writes them (row, shadows, search entries), without reading them back through today's columns.
   const kirishima = { id: 'c-kirishima' };
   const sakura = { id: 'c-sakura' };
-  createClinics(db, [
-    { id: kirishima.id, fields: clinicInputSchema.parse({ name: '霧島眼科', nameKana: 'きりしまがんか', kind: 'clinic_no_beds', phone: '0995-12-3456' }) },
-    { id: sakura.id, fields: clinicInputSchema.parse({ name: 'さくら病院', kind: 'hospital', bedCount: 120 }) },
-  ], ctx);
+  // Today's repos write columns of later versions (市町村, migration 15), so the rows are written out as version 8 had them.
+  db.transaction(() => {
+    for (const { id, fields } of [
+      { id: kirishima.id, fields: clinicInputSchema.parse({ name: '霧島眼科', nameKana: 'きりしまがんか', kind: 'clinic_no_beds', phone: '0995-12-3456' }) },
+      { id: sakura.id, fields: clinicInputSchema.parse({ name: 'さくら病院', kind: 'hospital', bedCount: 120 }) },
+    ]) {
+      const shadows = shadowColumns(fields);
+      const { lastInsertRowid } = db
+        .prepare(
+          `INSERT INTO clinics (id, name, name_kana, kind, bed_count, postal_code, address, phone, fax, contact_person, member_number, memo,
+             name_norm, kana_norm, phone_digits, created_at, updated_at, updated_by)
+           VALUES (@id, @name, @nameKana, @kind, @bedCount, @postalCode, @address, @phone, @fax, @contactPerson, @memberNumber, @memo,
+             @name_norm, @kana_norm, @phone_digits, 't', 't', @machineId)`,
+        )
+        .run({ id, ...fields, ...shadows, machineId: ctx.machineId });
+      indexClinic(db, Number(lastInsertRowid), fields, shadows);
+    }
+  })();
   db.exec(`
     INSERT INTO inquiries (id, receipt_number, clinic_id, received_on, channel, content, status, created_at, updated_at, updated_by)
       VALUES ('i1', 'A-2026-0001', '${kirishima.id}', '2026-11-24', 'phone', '', 'new', 't', 't', 'm');

@@ -26,6 +26,21 @@ describe('applying documents from other machines', () => {
     expect(names(pc, 'こども')).toEqual(['鹿屋こども医院']);
   });
 
+  it('derives the 市町村 of a clinic from another machine here, and never sends a 市町村 of its own', () => {
+    const pc = syncMachine('office-1');
+    const laptop = syncMachine('laptop');
+    const saved = createClinic(laptop.db, clinic({ name: '栗野医院', postalCode: '899-6201' }), laptop.ctx);
+    const sent = drain(laptop);
+    expect(sent.every((doc) => !('municipality' in doc.fields))).toBe(true);
+    applyRemoteDocs(pc.db, sent, '1', atHubTime(pc));
+    expect(getClinic(pc.db, saved.id)?.municipality).toBe('湧水町');
+    updateClinic(laptop.db, saved.id, clinic({ name: '栗野医院', address: '霧島市国分中央3-1' }), laptop.ctx, saved.revision);
+    applyRemoteDocs(pc.db, drain(laptop), '2', atHubTime(pc));
+    expect(getClinic(pc.db, saved.id)?.municipality).toBe('霧島市');
+    expect(findClinics(pc.db, { query: '', limit: 10, includeArchived: false, municipality: '霧島市' }).items.map((c) => c.id)).toEqual([saved.id]);
+    expect(countUnsent(pc.db)).toBe(0);
+  });
+
   it('never queues what it applied to be sent back', () => {
     const pc = syncMachine('office-1');
     const laptop = syncMachine('laptop');

@@ -37,7 +37,7 @@ describe('医療機関', () => {
     const list = page.getByRole('table', { name: '医療機関の一覧' });
     const row = list.getByRole('row').filter({ hasText: 'カゴシマ中央クリニック' });
     await expectText(row.getByRole('cell').nth(2), '有床診療所');
-    await expectText(row.getByRole('cell').nth(3), '099-254-8126');
+    await expectText(row.getByRole('cell').nth(4), '099-254-8126');
     expect(await list.getByRole('cell', { name: '霧島ファミリー歯科' }).count()).toBe(0);
 
     await page.reload();

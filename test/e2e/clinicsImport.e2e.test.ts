@@ -60,7 +60,7 @@ describe('設定: 名簿の取り込み', () => {
     await page.getByLabel('検索', { exact: true }).fill('ｷﾘｼﾏﾋｶﾘ');
     await expectText(page.getByText('「ｷﾘｼﾏﾋｶﾘ」の検索結果'), '「ｷﾘｼﾏﾋｶﾘ」の検索結果：1件');
     const row = page.getByRole('table', { name: '医療機関の一覧' }).getByRole('row').filter({ hasText: '霧島ひかり眼科' });
-    await expectText(row.getByRole('cell').nth(3), '0995-45-1234');
+    await expectText(row.getByRole('cell').nth(4), '0995-45-1234');
     expect(problems).toEqual([]);
     await context.close();
   });

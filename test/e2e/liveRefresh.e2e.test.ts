@@ -24,13 +24,13 @@ describe('screens refreshed by the core', () => {
 
     await callPreview(app.preview, 'clinics.create', { name: '霧島ファミリー歯科', nameKana: 'きりしまふぁみりーしか' });
     await list.getByRole('button', { name: '霧島ファミリー歯科' }).waitFor();
-    await expectText(page.locator('.result-count'), '新しく登録・更新した順：1件');
+    await expectText(page.locator('.result-count'), '新しく登録・更新した順：全1件');
 
     const csv = '医療機関名,電話番号\n桜島こども医院,099-221-0001\n';
     const fileId = await uploadToPreview(app.preview, 'clinics.csv', csv, 'clinicsCsv');
     expect(await runHostJob('clinics.importCsv', { fileId })).toMatchObject({ state: 'succeeded' });
     await list.getByRole('button', { name: '桜島こども医院' }).waitFor();
-    await expectText(page.locator('.result-count'), '新しく登録・更新した順：2件');
+    await expectText(page.locator('.result-count'), '新しく登録・更新した順：全2件');
 
     // No reload happened: the page is the one the test opened (the token left the URL then).
     expect(await page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(1);

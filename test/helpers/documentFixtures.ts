@@ -63,6 +63,7 @@ export const kirishimaRecord: Clinic = {
   updatedAt: '2026-11-01T00:00:00.000Z',
   updatedByMachine: 'test-pc',
   mergedInto: null,
+  municipality: '霧島市',
   archivedAt: null,
   revision: 1,
 };

@@ -72,11 +72,14 @@ const rowsOfVersion: Record<number, string> = {
       VALUES ('0190a000-0000-7000-8000-0000000000b14', 'Z-2026-0001', '0190a000-0000-7000-8000-000000000006', '2026-02-03', 'fax', 'new', '2026-02-03T00:00:00.000Z', '2026-12-03T00:00:00.000Z', 'laptop');
       INSERT INTO inquiry_status_history (id, inquiry_id, from_status, to_status, reason, staff_id, changed_at, machine)
       VALUES ('0190a000-0000-7000-8000-0000000000e14', '0190a000-0000-7000-8000-0000000000b14', NULL, 'new', '', NULL, '2026-02-03T00:00:00.000Z', 'laptop');`,
+  // 市町村 as the app of schema 15 derives it when a clinic is written (湧水町 from the postal code).
+  15: `INSERT INTO clinics (id, name, name_kana, kind, postal_code, address, name_norm, kana_norm, municipality, created_at, updated_at, updated_by)
+      VALUES ('0190a000-0000-7000-8000-000000000015', '版15の湧水医院', '', 'clinic_no_beds', '899-6201', '鹿児島県姶良郡湧水町栗野1', '版15の湧水医院', '', '湧水町', '2027-01-01T00:00:00.000Z', '2027-01-01T00:00:00.000Z', 'old-pc');`,
 };
 
 /** The clinics a file of `version` holds, by name: what restoring it must bring back. */
 export function clinicsOfVersion(version: number): string[] {
-  const names: [number, string][] = [[1, '版1の眼科'], [2, '版2の内科'], [6, '版6の歯科'], [7, '版7の病院'], [9, '版9の未確認医院'], [11, '版11の共有医院'], [13, '版13の重複眼科']];
+  const names: [number, string][] = [[1, '版1の眼科'], [2, '版2の内科'], [6, '版6の歯科'], [7, '版7の病院'], [9, '版9の未確認医院'], [11, '版11の共有医院'], [13, '版13の重複眼科'], [15, '版15の湧水医院']];
   return names.filter(([v]) => v <= version).map(([, name]) => name);
 }
 

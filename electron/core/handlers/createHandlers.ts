@@ -2,7 +2,8 @@ import type { AppInfo } from '../../../shared/contract/channels.ts';
 import { tokyoToday } from '../../../shared/time/tokyoDate.ts';
 import type { Db } from '../db/connection.ts';
 import { createClinic, getClinic, setClinicArchived, updateClinic } from '../db/repos/clinicRecords.ts';
-import { findClinics, matchingClinicIds } from '../db/repos/clinicSearch.ts';
+import { clinicMunicipalities, findClinics, matchingClinicIds } from '../db/repos/clinicSearch.ts';
+import { municipalityOf } from '../postal/municipalityOf.ts';
 import { findDuplicateClinics } from '../db/repos/clinicDuplicates.ts';
 import type { WriteContext } from '../db/repos/writeContext.ts';
 import { changeInquiryStatus, createInquiry, getInquiry, homeSummary, inquiryHistory, listInquiries, updateInquiry } from '../db/repos/inquiries.ts';
@@ -73,6 +74,7 @@ export function createHandlers(deps: HandlerDeps) {
       return clinic;
     },
     'clinics.search': (input) => findClinics(db, input),
+    'clinics.municipalities': () => ({ items: clinicMunicipalities(db, municipalityOf.codeOf) }),
     'clinics.matchingIds': ({ query }) => matchingClinicIds(db, query, limits.maxBatchClinics),
     'clinics.update': ({ id, clinic, expectedRevision }) => updateClinic(db, id, clinic, deps.writeContext(), expectedRevision),
     'clinics.archive': ({ id }) => setClinicArchived(db, id, true, deps.writeContext()),

@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { statement, type Db } from '../db/connection.ts';
 import { indexClinic, shadowColumns, unindexClinic } from '../db/repos/clinicSearchIndex.ts';
+import { municipalityOf } from '../postal/municipalityOf.ts';
 import { futureToleranceMs } from './clockTolerance.ts';
 import { carryMergedEdits } from './mergedEdits.ts';
 import { readSharedRow, unsentFields } from './outbox.ts';
@@ -30,13 +31,19 @@ function isConstraintError(error: unknown): boolean {
   return (error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_CONSTRAINT')) || error instanceof TypeError;
 }
 
-/** The clinic's search shadows and entries, made by the same functions the repos use. */
+/**
+ * The clinic's search shadows and entries and its 市町村, made by the same functions the repos
+ * use: none of them replicates, each machine derives them from the fields that do.
+ */
 function reindexClinic(db: Db, id: string, wasIndexedAt: number | undefined): void {
-  const row = statement(db, 'SELECT seq, name, name_kana, phone, address, fax, member_number FROM clinics WHERE id = ?').get(id) as {
-    seq: number; name: string; name_kana: string; phone: string; address: string; fax: string; member_number: string;
+  const row = statement(db, 'SELECT seq, name, name_kana, phone, postal_code, address, fax, member_number FROM clinics WHERE id = ?').get(id) as {
+    seq: number; name: string; name_kana: string; phone: string; postal_code: string; address: string; fax: string; member_number: string;
   };
   const shadows = shadowColumns({ name: row.name, nameKana: row.name_kana, phone: row.phone });
-  statement(db, 'UPDATE clinics SET name_norm = @name_norm, kana_norm = @kana_norm, phone_digits = @phone_digits WHERE seq = @seq').run({ ...shadows, seq: row.seq });
+  const municipality = municipalityOf({ postalCode: row.postal_code, address: row.address });
+  statement(db, 'UPDATE clinics SET name_norm = @name_norm, kana_norm = @kana_norm, phone_digits = @phone_digits, municipality = @municipality WHERE seq = @seq').run({
+    ...shadows, municipality, seq: row.seq,
+  });
   if (wasIndexedAt !== undefined) unindexClinic(db, wasIndexedAt);
   indexClinic(db, row.seq, { address: row.address, phone: row.phone, fax: row.fax, memberNumber: row.member_number }, shadows);
 }

@@ -5,6 +5,8 @@ import { sharedTables, type SharedTable } from './syncPorts.ts';
  * normalised shadows, phone digits or the per-machine revision counter), the column that says
  * when a row was edited (a field's stamp time), and the rows it points at, which must be here
  * before it can be written. Migration 11's triggers queue exactly these columns.
+ * clinics.municipality (市町村, migration 15) is not shared either: every machine derives it from
+ * postal_code and address, which are (remoteRows.ts reindexClinic), so it never conflicts.
  */
 export interface SharedTableShape {
   columns: readonly string[];

@@ -1,4 +1,4 @@
-import { queryOptions } from '@tanstack/react-query';
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { commonAddress } from '../../../shared/text/commonAddress.ts';
 import { call } from '../api/client.ts';
 import { queryKeys, type ClinicSearchInput, type DocumentHistoryInput, type InquiryListInput, type SyncNoticesInput } from './queryKeys.ts';
@@ -16,6 +16,16 @@ export const queries = {
       // The words go with the answer, so a list kept on screen while the next search runs says what it is.
       queryFn: async () => ({ query: input.query, ...(await call('clinics.search', input)) }),
     }),
+  /** The search as pages of `limit` rows from the top of its order; the next one is read when the list is scrolled near its end. */
+  clinicList: (input: ClinicSearchInput) =>
+    infiniteQueryOptions({
+      queryKey: queryKeys.clinicList(input),
+      initialPageParam: 0,
+      queryFn: async ({ pageParam }) => ({ query: input.query, ...(await call('clinics.search', { ...input, offset: pageParam })) }),
+      getNextPageParam: (last, pages) => (last.items.length < input.limit ? undefined : pages.length * input.limit),
+    }),
+  clinicMunicipalities: () =>
+    queryOptions({ queryKey: queryKeys.clinicMunicipalities(), queryFn: async () => (await call('clinics.municipalities', {})).items }),
   clinic: (id: string) => queryOptions({ queryKey: queryKeys.clinic(id), queryFn: () => call('clinics.get', { id }) }),
   /** The merges into a clinic (重複をまとめる), newest first, each saying whether it can still be undone. */
   clinicMerges: (clinicId: string) =>

@@ -45,7 +45,7 @@ export const queryRootReads: Readonly<Record<QueryRoot, readonly DataArea[]>> = 
   sync: ['sync', 'clinics', 'inquiries', 'staff'],
 };
 
-export type ClinicSearchInput = Required<Pick<ChannelInput<'clinics.search'>, 'query' | 'limit' | 'includeArchived'>> & Pick<ChannelInput<'clinics.search'>, 'kind'>;
+export type ClinicSearchInput = Required<Pick<ChannelInput<'clinics.search'>, 'query' | 'limit' | 'includeArchived'>> & Pick<ChannelInput<'clinics.search'>, 'kind' | 'municipality'>;
 export type InquiryListInput = ChannelInput<'inquiries.list'>;
 export type DocumentHistoryInput = ChannelInput<'documents.history'>;
 export type SyncNoticesInput = ChannelInput<'sync.notices'>;
@@ -54,6 +54,9 @@ export type SyncNoticesInput = ChannelInput<'sync.notices'>;
 export const queryKeys = {
   appInfo: () => ['appInfo'] as const,
   clinicSearch: (input: ClinicSearchInput) => ['clinics', 'search', input] as const,
+  /** The 医療機関 screen's list, read page by page as it is scrolled. */
+  clinicList: (input: ClinicSearchInput) => ['clinics', 'list', input] as const,
+  clinicMunicipalities: () => ['clinics', 'municipalities'] as const,
   clinic: (id: string) => ['clinics', 'record', id] as const,
   clinicMerges: (clinicId: string) => ['clinics', 'merges', clinicId] as const,
   /** What a merge would move: the inquiries (with their quotes) and print records, which inquiries' changes make stale. */

@@ -7,6 +7,7 @@ import { openDatabase } from '../../../electron/core/db/connection.ts';
 import { generateClinics } from '../../../electron/core/db/seed/generateClinics.ts';
 import { toBigramTokens } from '../../../electron/core/db/repos/searchTokens.ts';
 import { clinicInsertSql } from '../../../electron/core/db/repos/clinicRecords.ts';
+import { municipalityOf } from '../../../electron/core/postal/municipalityOf.ts';
 import { clinicIndexSql } from '../../../electron/core/db/repos/clinicSearchIndex.ts';
 import { databaseFileName } from '../../../electron/core/paths.ts';
 import type { ClinicFields } from '../../../shared/domain/clinic.ts';
@@ -105,7 +106,7 @@ export function bareInsert(dbFile: string, clinics: readonly ClinicFields[]): nu
     const phoneDigits = normalizeForSearch(c.phone);
     const search = [nameNorm, kanaNorm, normalizeForSearch(c.address), phoneDigits, normalizeForSearch(c.fax), normalizeForSearch(c.memberNumber)];
     return {
-      row: { id: uuidv7(), ...c, name_norm: nameNorm, kana_norm: kanaNorm, phone_digits: phoneDigits, now, machineId: 'bench', staffId: null },
+      row: { id: uuidv7(), ...c, name_norm: nameNorm, kana_norm: kanaNorm, phone_digits: phoneDigits, municipality: municipalityOf(c), now, machineId: 'bench', staffId: null },
       search,
       tokens: search.map(toBigramTokens),
     };

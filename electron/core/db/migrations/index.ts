@@ -13,6 +13,7 @@ import { syncOutbox } from './011_sync_outbox.ts';
 import { outboxTriggersWhileSharing } from './012_outbox_triggers_while_sharing.ts';
 import { clinicMerges } from './013_clinic_merges.ts';
 import { receiptNumbersFromOtherMachines } from './014_receipt_numbers_from_other_machines.ts';
+import { clinicMunicipality } from './015_clinic_municipality.ts';
 
 /** Every schema change, in order. Append only: a released migration is never edited. */
-export const migrations: readonly Migration[] = [initial, records, quotes, contentChanges, documentOutputs, trigramSearch, recordRevisions, rateTableSources, unconfirmedKind, agencyTexts, syncOutbox, outboxTriggersWhileSharing, clinicMerges, receiptNumbersFromOtherMachines];
+export const migrations: readonly Migration[] = [initial, records, quotes, contentChanges, documentOutputs, trigramSearch, recordRevisions, rateTableSources, unconfirmedKind, agencyTexts, syncOutbox, outboxTriggersWhileSharing, clinicMerges, receiptNumbersFromOtherMachines, clinicMunicipality];

@@ -3,6 +3,7 @@ import type { Clinic, ClinicFields } from '../../../../shared/domain/clinic.ts';
 import { clinicMergeMessages } from '../../../../shared/messages/clinicMergeMessages.ts';
 import { recordMessages } from '../../../../shared/messages/recordMessages.ts';
 import { AppError } from '../../errors.ts';
+import { municipalityOf } from '../../postal/municipalityOf.ts';
 import { statement, type Db } from '../connection.ts';
 import { clinicColumns, toClinic, type ClinicRow } from './clinicRows.ts';
 import { indexClinic, shadowColumns, unindexClinic } from './clinicSearchIndex.ts';
@@ -14,16 +15,18 @@ import type { WriteContext } from './writeContext.ts';
  * insert exactly what the app inserts (its search entries: clinicIndexSql).
  */
 export const clinicInsertSql = `INSERT INTO clinics (id, name, name_kana, kind, bed_count, postal_code, address, phone, fax,
-                          contact_person, member_number, memo, name_norm, kana_norm, phone_digits,
+                          contact_person, member_number, memo, name_norm, kana_norm, phone_digits, municipality,
                           created_at, updated_at, updated_by, updated_by_staff)
      VALUES (@id, @name, @nameKana, @kind, @bedCount, @postalCode, @address, @phone, @fax,
-             @contactPerson, @memberNumber, @memo, @name_norm, @kana_norm, @phone_digits,
+             @contactPerson, @memberNumber, @memo, @name_norm, @kana_norm, @phone_digits, @municipality,
              @now, @now, @machineId, @staffId)`;
 
 /** Inserts one row and its search entry; callers own the transaction. */
 function insertClinic(db: Db, fields: ClinicFields, ctx: WriteContext, now: string, id: string): void {
   const shadows = shadowColumns(fields);
-  const info = statement(db, clinicInsertSql).run({ id, ...pickFields(fields), ...shadows, now, machineId: ctx.machineId, staffId: ctx.staffId ?? null });
+  const info = statement(db, clinicInsertSql).run({
+    id, ...pickFields(fields), ...shadows, municipality: municipalityOf(fields), now, machineId: ctx.machineId, staffId: ctx.staffId ?? null,
+  });
   indexClinic(db, Number(info.lastInsertRowid), fields, shadows);
 }
 
@@ -125,10 +128,13 @@ export function writeClinicUpdate(db: Db, id: string, fields: ClinicFields, ctx:
     `UPDATE clinics SET name = @name, name_kana = @nameKana, kind = @kind, bed_count = @bedCount,
        postal_code = @postalCode, address = @address, phone = @phone, fax = @fax,
        contact_person = @contactPerson, member_number = @memberNumber, memo = @memo,
-       name_norm = @name_norm, kana_norm = @kana_norm, phone_digits = @phone_digits,
+       name_norm = @name_norm, kana_norm = @kana_norm, phone_digits = @phone_digits, municipality = @municipality,
        updated_at = @now, updated_by = @machineId, updated_by_staff = @staffId, revision = revision + 1
      WHERE id = @id AND ${revisionGuard}`,
-  ).run({ id, ...pickFields(fields), ...shadows, now, machineId: ctx.machineId, staffId: ctx.staffId ?? null, expectedRevision: expectedRevision ?? null });
+  ).run({
+    id, ...pickFields(fields), ...shadows, municipality: municipalityOf(fields), now, machineId: ctx.machineId, staffId: ctx.staffId ?? null,
+    expectedRevision: expectedRevision ?? null,
+  });
   assertWritten(changes);
   unindexClinic(db, current.seq);
   indexClinic(db, current.seq, fields, shadows);

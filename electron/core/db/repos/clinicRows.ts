@@ -20,13 +20,14 @@ export interface ClinicRow {
   updated_by: string;
   archived_at: string | null;
   merged_into: string | null;
+  municipality: string;
   revision: number;
 }
 
 export const clinicColumns =
   'c.seq, c.id, c.name, c.name_kana, c.kind, c.bed_count, c.postal_code, c.address, c.phone, c.fax, ' +
   'c.contact_person, c.member_number, c.memo, ' +
-  'c.created_at, c.updated_at, c.updated_by, c.archived_at, c.merged_into, c.revision';
+  'c.created_at, c.updated_at, c.updated_by, c.archived_at, c.merged_into, c.municipality, c.revision';
 
 /**
  * A row as the contract's Clinic. The table's constraints already hold every rule of the schema
@@ -52,6 +53,7 @@ export function toClinic(row: ClinicRow): Clinic {
     updatedByMachine: row.updated_by,
     archivedAt: row.archived_at,
     mergedInto: row.merged_into,
+    municipality: row.municipality,
     revision: row.revision,
   };
 }

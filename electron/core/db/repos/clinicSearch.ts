@@ -10,7 +10,11 @@ export interface ClinicSearch {
   includeArchived: boolean;
   /** Only clinics of this 種別 (staff look for the 未確認 ones to complete them). */
   kind?: ClinicKind | undefined;
-  /** Counting stops here; the screen shows 「1,000件以上」 beyond it. */
+  /** Only clinics of this 市町村 (clinics.municipality). */
+  municipality?: string | undefined;
+  /** Rows skipped: the list asks for the next page as it is scrolled. */
+  offset?: number | undefined;
+  /** Counting words typed stops here; the screen shows 「1,000件以上」 beyond it. */
   countCap?: number;
 }
 
@@ -21,54 +25,73 @@ export interface ClinicSearchPage {
 }
 
 /**
- * Finds clinics by name, ふりがな or phone as the user types. Empty: newest first. One
- * character: prefix of name or kana (a one-character substring would match half the prefecture).
- * Two or more: substring through the bigram index. Best matches first: exact name, then name or
- * kana prefix, then the rest.
+ * Finds clinics by name, ふりがな or phone as the user types. Empty: newest first, with the real
+ * count. One character: prefix of name or kana (a one-character substring would match half the
+ * prefecture). Two or more: substring through the bigram index. Best matches first: exact name or
+ * ふりがな, then name or kana prefix, then the rest. A page further down (`offset`) continues the
+ * same order.
  */
 export function findClinics(db: Db, search: ClinicSearch): ClinicSearchPage {
   const cap = search.countCap ?? 1000;
   const q = normalizeForSearch(search.query);
   const kind = search.kind ?? null;
-  const filter = `${search.includeArchived ? '' : 'AND c.archived_at IS NULL'} ${kind ? 'AND c.kind = @kind' : ''}`;
+  const municipality = search.municipality ?? null;
+  const offset = search.offset ?? 0;
+  const filter = [
+    search.includeArchived ? '' : 'AND c.archived_at IS NULL',
+    kind ? 'AND c.kind = @kind' : '',
+    municipality !== null ? 'AND c.municipality = @municipality' : '',
+  ].join(' ');
+  const filters = { kind, municipality };
   const chars = [...q].length;
 
   if (chars === 0) {
-    const rows = statement(db, `SELECT ${clinicColumns} FROM clinics c WHERE 1 ${filter} ORDER BY c.updated_at DESC LIMIT @limit`)
-      .all({ limit: search.limit, kind }) as ClinicRow[];
-    const total = countCapped(db, `SELECT 1 FROM clinics c WHERE 1 ${filter}`, [{ kind }], cap);
-    return { items: rows.map(toClinic), ...total };
+    const rows = statement(db, `SELECT ${clinicColumns} FROM clinics c WHERE 1 ${filter} ORDER BY c.updated_at DESC LIMIT @limit OFFSET @offset`)
+      .all({ limit: search.limit, offset, ...filters }) as ClinicRow[];
+    // Nothing typed: the list is the whole register, and 「全3,000件」 is its real size.
+    const total = statement(db, `SELECT count(*) AS n FROM clinics c WHERE 1 ${filter}`).get(filters) as { n: number };
+    return { items: rows.map(toClinic), total: total.n, capped: false };
   }
 
   const upper = prefixUpperBound(q);
-  // Each tier reads row numbers only; the page's rows are read and checked once, at the end.
-  const seqs = (sql: string, params: object) => (statement(db, sql).pluck().all(params) as number[]);
-  const exact = seqs(`SELECT c.seq FROM clinics c WHERE c.name_norm = @q ${filter} LIMIT @limit`, { q, limit: search.limit, kind });
+  // Every tier reads as far as this page's end; the page's rows are read and checked once, at the end.
+  const reach = offset + search.limit;
+  const seqs = (sql: string, params: object) => (statement(db, sql).pluck().all({ ...params, ...filters, limit: reach }) as number[]);
+  const exact = seqs(`SELECT c.seq FROM clinics c WHERE c.name_norm = @q ${filter} LIMIT @limit`, { q });
+  const exactKana = seqs(`SELECT c.seq FROM clinics c WHERE c.kana_norm = @q ${filter} LIMIT @limit`, { q });
   // Two ranges, each read in its own index order, so no sort is needed however many match.
-  const namePrefix = seqs(
-    `SELECT c.seq FROM clinics c WHERE c.name_norm >= @q AND c.name_norm < @upper ${filter} ORDER BY c.name_norm LIMIT @limit`,
-    { q, upper, limit: search.limit, kind },
-  );
-  const kanaPrefix = seqs(
-    `SELECT c.seq FROM clinics c WHERE c.kana_norm >= @q AND c.kana_norm < @upper ${filter} ORDER BY c.kana_norm LIMIT @limit`,
-    { q, upper, limit: search.limit, kind },
-  );
-  const prefix = [...namePrefix, ...kanaPrefix];
+  const namePrefix = seqs(`SELECT c.seq FROM clinics c WHERE c.name_norm >= @q AND c.name_norm < @upper ${filter} ORDER BY c.name_norm LIMIT @limit`, { q, upper });
+  const kanaPrefix = seqs(`SELECT c.seq FROM clinics c WHERE c.kana_norm >= @q AND c.kana_norm < @upper ${filter} ORDER BY c.kana_norm LIMIT @limit`, { q, upper });
+  const best = [exact, exactKana, namePrefix, kanaPrefix];
   const prefixWhere = `((c.name_norm >= @q AND c.name_norm < @upper) OR (c.kana_norm >= @q AND c.kana_norm < @upper))`;
+  const page = (...tiers: number[][]) => mergeRanked(reach, ...tiers).slice(offset);
 
   if (chars === 1) {
-    const total = countCapped(db, `SELECT 1 FROM clinics c WHERE ${prefixWhere} ${filter}`, [{ q, upper, kind }], cap);
-    return { items: clinicsInOrder(db, mergeRanked(search.limit, exact, prefix)), ...total };
+    const total = countCapped(db, `SELECT 1 FROM clinics c WHERE ${prefixWhere} ${filter}`, [{ q, upper, ...filters }], cap);
+    return { items: clinicsInOrder(db, page(...best)), ...total };
   }
 
   const { from, match } = substringIndex(q);
-  // The better tiers' rows match the phrase too, so the first `limit` matches always hold
+  // The better tiers' rows match the phrase too, so the first `reach` matches always hold
   // enough others to fill the page.
-  const rest = seqs(`SELECT c.seq FROM ${from} ${filter} LIMIT @limit`, { match, limit: search.limit, kind });
-  // Fewer than a page is every match: the index need not be read a second time to count them.
+  const rest = seqs(`SELECT c.seq FROM ${from} ${filter} LIMIT @limit`, { match });
+  // Fewer than asked for is every match: the index need not be read a second time to count them.
   const total =
-    rest.length < search.limit ? { total: Math.min(rest.length, cap), capped: rest.length > cap } : countCapped(db, `SELECT 1 FROM ${from} ${filter}`, [{ match, kind }], cap);
-  return { items: clinicsInOrder(db, mergeRanked(search.limit, exact, prefix, rest)), ...total };
+    rest.length < reach ? { total: Math.min(rest.length, cap), capped: rest.length > cap } : countCapped(db, `SELECT 1 FROM ${from} ${filter}`, [{ match, ...filters }], cap);
+  return { items: clinicsInOrder(db, page(...best, rest)), ...total };
+}
+
+/**
+ * The 市町村 the register holds (archived clinics left out), with how many clinics each, in the
+ * prefecture's own order (JIS codes: 鹿児島市, 鹿屋市 … then the towns), for the list's filter.
+ */
+export function clinicMunicipalities(db: Db, orderOf: (municipality: string) => string | undefined): { name: string; count: number }[] {
+  const rows = statement(db, `SELECT municipality AS name, count(*) AS count FROM clinics WHERE municipality <> '' AND archived_at IS NULL GROUP BY municipality`).all() as {
+    name: string;
+    count: number;
+  }[];
+  const key = (name: string) => orderOf(name) ?? '99999';
+  return rows.sort((a, b) => key(a.name).localeCompare(key(b.name)) || a.name.localeCompare(b.name, 'ja'));
 }
 
 /**

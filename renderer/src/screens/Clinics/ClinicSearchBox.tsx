@@ -1,7 +1,10 @@
+import { useQuery } from '@tanstack/react-query';
 import { limits } from '../../../../shared/contract/limits.ts';
 import { clinicKindLabels, clinicKinds, type ClinicKind } from '../../../../shared/domain/clinic.ts';
 import { useTypeAhead } from '../../components/useTypeAhead.ts';
 import { isComposing } from '../../components/ModalDialog.tsx';
+import { formatNumber } from '../../format/formatNumber.ts';
+import { queries } from '../../query/queries.ts';
 import { useClinicsStore } from '../../stores/clinicsStore.ts';
 
 /**
@@ -15,6 +18,9 @@ export function ClinicSearchBox() {
   const setIncludeArchived = useClinicsStore((s) => s.setIncludeArchived);
   const kind = useClinicsStore((s) => s.kind);
   const setKind = useClinicsStore((s) => s.setKind);
+  const municipality = useClinicsStore((s) => s.municipality);
+  const setMunicipality = useClinicsStore((s) => s.setMunicipality);
+  const municipalities = useQuery(queries.clinicMunicipalities()).data ?? [];
   const search = useClinicsStore((s) => s.search);
   // The store searches for the text it holds, so the text itself is not passed on.
   const typeAhead = useTypeAhead(() => search());
@@ -64,6 +70,25 @@ export function ClinicSearchBox() {
             {clinicKinds.map((k) => (
               <option key={k} value={k}>
                 {clinicKindLabels[k]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="inline-select">
+          市町村
+          <select
+            value={municipality ?? ''}
+            onChange={(e) => {
+              typeAhead.cancel();
+              setMunicipality(e.target.value === '' ? null : e.target.value);
+            }}
+          >
+            <option value="">すべて</option>
+            {/* A chosen one stays listed after its last clinic moved away, so the choice can be seen and undone. */}
+            {municipality && !municipalities.some((m) => m.name === municipality) && <option value={municipality}>{municipality}（0件）</option>}
+            {municipalities.map((m) => (
+              <option key={m.name} value={m.name}>
+                {`${m.name}（${formatNumber(m.count)}件）`}
               </option>
             ))}
           </select>

@@ -1,12 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
 import { ScreenHeading } from '../../components/ScreenHeading.tsx';
-import { useClinicsStore } from '../../stores/clinicsStore.ts';
+import { askUnsavedInputWith, useClinicsStore } from '../../stores/clinicsStore.ts';
 import { useUiStore } from '../../stores/uiStore.ts';
 import { ClinicFormDialog } from './ClinicFormDialog.tsx';
 import { ClinicPanel } from './ClinicPanel.tsx';
 import { ClinicResults } from './ClinicResults.tsx';
 import { ClinicSearchBox } from './ClinicSearchBox.tsx';
 import { restoreClinic } from './clinicWrites.ts';
+
+askUnsavedInputWith(() => useUiStore.getState().unsavedForms.length > 0);
 
 const newWhileEditingQuestion = '開いている医療機関の変更は保存されていません。保存せずに新規登録に進みますか？';
 
