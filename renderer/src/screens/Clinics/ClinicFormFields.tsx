@@ -9,12 +9,12 @@ import type { ClinicFormState } from './useClinicForm.ts';
 export function ClinicFormFields({ form, readOnly }: { form: ClinicFormState; readOnly: boolean }) {
   const { draft, errors, addressHint, fieldId, update, checkOnBlur, postalTyped, lookUpAddress } = form;
   const textInput =
-    (name: ClinicDraftField, maxLength: number, inputMode?: 'numeric') =>
+    (name: ClinicDraftField, maxLength: number, kind: { inputMode?: 'numeric'; type?: 'tel' } = {}) =>
     (control: FieldControlProps) => (
       <input
         {...control}
-        type="text"
-        inputMode={inputMode}
+        type={kind.type ?? 'text'}
+        inputMode={kind.inputMode}
         autoComplete="off"
         maxLength={maxLength}
         value={draft[name]}
@@ -50,7 +50,7 @@ export function ClinicFormFields({ form, readOnly }: { form: ClinicFormState; re
           ))}
         </select>
       ), { hint: draft.kind === 'unconfirmed' ? clinicKindMessages.formConfirm : undefined })}
-      {field('bedCount', textInput('bedCount', 6, 'numeric'), {
+      {field('bedCount', textInput('bedCount', 6, { inputMode: 'numeric' }), {
         hint: '無床0・有床1〜19・病院20以上',
       })}
       {field(
@@ -71,36 +71,8 @@ export function ClinicFormFields({ form, readOnly }: { form: ClinicFormState; re
         { hint: '7桁（例：899-0000）' },
       )}
       {field('address', textInput('address', 200), { hint: addressHint })}
-      {field(
-        'phone',
-        (control) => (
-          <input
-            {...control}
-            type="tel"
-            autoComplete="off"
-            maxLength={30}
-            value={draft.phone}
-            onChange={(e) => update('phone', e.target.value)}
-            onBlur={() => checkOnBlur('phone')}
-          />
-        ),
-        { hint: '市外局番から（例：0995-00-0000）' },
-      )}
-      {field(
-        'fax',
-        (control) => (
-          <input
-            {...control}
-            type="tel"
-            autoComplete="off"
-            maxLength={30}
-            value={draft.fax}
-            onChange={(e) => update('fax', e.target.value)}
-            onBlur={() => checkOnBlur('fax')}
-          />
-        ),
-        { hint: '市外局番から（例：0995-00-0001）' },
-      )}
+      {field('phone', textInput('phone', 30, { type: 'tel' }), { hint: '市外局番から（例：0995-00-0000）' })}
+      {field('fax', textInput('fax', 30, { type: 'tel' }), { hint: '市外局番から（例：0995-00-0001）' })}
       {field('contactPerson', textInput('contactPerson', 100))}
       {field('memberNumber', textInput('memberNumber', 20), { hint: '任意（他の医療機関と同じ番号は不可）' })}
       {field(
