@@ -50,6 +50,8 @@ export function HandoverForm({
   };
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape') {
+      // Esc closes this form, not the inquiry around it.
+      event.preventDefault();
       event.stopPropagation();
       onDone(false);
     }
