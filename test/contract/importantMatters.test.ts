@@ -44,7 +44,10 @@ describe("a content pack with the insurer's important-matters document", () => {
     expect(set.state).toBe('succeeded');
     const made = set.result as { file: { fileId: string }; pages: number };
     expect(made.pages).toBe(4);
-    const texts = pageTexts(await downloadFile(t, made.file.fileId), 4);
+    const setPdf = await downloadFile(t, made.file.fileId);
+    // For looking at (pdftoppm) when asked: the set as printed and as a FAX receives it.
+    if (process.env.SCREENSHOTS_DIR) fs.writeFileSync(path.join(process.env.SCREENSHOTS_DIR, 'set-with-important-matters.pdf'), setPdf);
+    const texts = pageTexts(setPdf, 4);
     expect(texts[0]).toContain('4枚（本紙を含む）');
     expect(texts.slice(1, 3)).toEqual(['IMPORTANTMATTERSOVERVIEW', 'IMPORTANTMATTERSCAUTIONS']);
     expect(texts[3]).toContain('お問い合わせ票');

@@ -6,6 +6,7 @@ import { importantMattersMessages as m } from '../../shared/messages/importantMa
 import { importantMattersPdf, packNamingImportantMatters } from '../helpers/importantMattersPack.ts';
 import { openCounterPage, useCounterApp } from './support/counterApp.ts';
 import { expectText, openScreen } from './support/screens.ts';
+import { chooseDocuments, chooseOneClinic, makePdf, readPdf, savePdf } from './support/printScreen.ts';
 import { callPreview } from './support/startPreview.ts';
 
 const app = useCounterApp();
@@ -52,7 +53,8 @@ describe('重要事項説明書（契約概要・注意喚起情報）', () => {
     expect((await callPreview<{ importantMatters: unknown }>(app.preview, 'content.get', {})).importantMatters).toEqual({ code: 'SJ26-01234', date: '2026-04-01' });
 
     const clinic = await callPreview<{ id: string }>(app.preview, 'clinics.create', { name: '霧島中央クリニック', fax: '0995-12-3457' });
-    const { inquiry } = await callPreview<{ inquiry: { receiptNumber: string } }>(app.preview, 'inquiries.create', { clinicId: clinic.id, receivedOn: tokyoToday(), channel: 'phone' });
+    const { inquiry } = await callPreview<{ inquiry: { id: string; receiptNumber: string } }>(app.preview, 'inquiries.create', { clinicId: clinic.id, receivedOn: tokyoToday(), channel: 'phone' });
+    const inquiryIdOf = inquiry.id;
     await openScreen(page, '問い合わせ');
     await page.getByRole('button', { name: new RegExp(inquiry.receiptNumber) }).first().click();
     const detail = page.getByRole('dialog', { name: new RegExp(inquiry.receiptNumber) });
@@ -69,6 +71,26 @@ describe('重要事項説明書（契約概要・注意喚起情報）', () => {
     await expectText(row, /FAX/);
     await expectText(row, /窓口 花子/);
     if (screenshotsDir) await handovers.screenshot({ path: path.join(screenshotsDir, 'inquiry-handover-listed.png') });
+    await detail.getByRole('button', { name: '閉じる' }).click();
+
+    // Printed in the print centre for the inquiry, with a cover sheet: the handover is offered right after.
+    await openScreen(page, '印刷');
+    await chooseDocuments(page, ['FAX送付状']);
+    await page.getByRole('group', { name: '送る書類' }).getByRole('checkbox', { name: /重要事項説明書/ }).check();
+    await chooseOneClinic(page, '霧島中央', '霧島中央クリニック');
+    const inquiryChoice = page.getByLabel('問い合わせ（任意）');
+    await expect.poll(() => inquiryChoice.isEnabled()).toBe(true);
+    await inquiryChoice.selectOption({ index: 1 });
+    await makePdf(page);
+    const saved = await savePdf(page);
+    expect(readPdf(saved.bytes).pageTexts.slice(1)).toEqual(['IMPORTANTMATTERSOVERVIEW', 'IMPORTANTMATTERSCAUTIONS']);
+    const offer = page.getByRole('group', { name: /重要事項説明書の交付を記録しますか/ });
+    await offer.getByRole('radio', { name: '郵送' }).check();
+    if (screenshotsDir) await offer.screenshot({ path: path.join(screenshotsDir, 'print-handover-offer.png') });
+    await offer.getByRole('button', { name: m.record }).click();
+    await expectText(page.getByRole('status').filter({ hasText: '交付を記録しました' }), new RegExp(`${inquiry.receiptNumber} に郵送での交付を記録しました`));
+    const listed = await callPreview<{ items: { method: string }[] }>(app.preview, 'importantMatters.list', { inquiryId: inquiryIdOf });
+    expect(listed.items.map((h) => h.method)).toEqual(['fax', 'post']);
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -31,21 +31,23 @@ export function DocumentChoice() {
       </p>
       <div className="print-option-list">
         {documentKindNames.map((kind) => (
-          <label key={kind} className="print-option">
-            <input
-              type="checkbox"
-              checked={documents.includes(kind)}
-              disabled={withheld(kind)}
-              aria-describedby={kind === 'importantMatters' && noImportantMatters ? 'print-important-matters-missing' : undefined}
-              onChange={(e) => toggleDocument(kind, e.target.checked)}
-            />
-            {documentKinds[kind].label}
+          <div key={kind}>
+            <label className="print-option">
+              <input
+                type="checkbox"
+                checked={documents.includes(kind)}
+                disabled={withheld(kind)}
+                aria-describedby={kind === 'importantMatters' && noImportantMatters ? 'print-important-matters-missing' : undefined}
+                onChange={(e) => toggleDocument(kind, e.target.checked)}
+              />
+              {documentKinds[kind].label}
+            </label>
             {kind === 'importantMatters' && noImportantMatters && (
-              <span id="print-important-matters-missing" className="field-hint">
+              <p id="print-important-matters-missing" className="field-hint">
                 {importantMattersMessages.packHasNone}
-              </span>
+              </p>
             )}
-          </label>
+          </div>
         ))}
       </div>
       {specimen && (
