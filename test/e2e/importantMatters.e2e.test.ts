@@ -65,12 +65,21 @@ describe('重要事項説明書（契約概要・注意喚起情報）', () => {
     expect(await form.getByLabel(m.handedOn).inputValue()).toBe(tokyoToday());
     expect(await form.getByLabel(m.docCode).inputValue()).toBe('SJ26-01234');
     await form.getByRole('radio', { name: 'FAX' }).check();
+    if (screenshotsDir) await handovers.screenshot({ path: path.join(screenshotsDir, 'inquiry-handover-form.png') });
     // Enter records, as in every form of the app.
     await form.getByLabel(m.docCode).press('Enter');
     const row = handovers.getByRole('row', { name: /SJ26-01234/ });
     await expectText(row, /FAX/);
     await expectText(row, /窓口 花子/);
     if (screenshotsDir) await handovers.screenshot({ path: path.join(screenshotsDir, 'inquiry-handover-listed.png') });
+
+    // Recorded by mistake: withdrawn by a new record with its reason; the first stays listed.
+    await row.getByRole('button', { name: m.withdraw }).click();
+    await row.getByLabel(m.reason).fill('FAXが届いていなかった');
+    await row.getByLabel(m.reason).press('Enter');
+    await expectText(row, /取り消し済み（理由：FAXが届いていなかった）/);
+    expect((await callPreview<{ handedOver: boolean }>(app.preview, 'importantMatters.list', { inquiryId: inquiryIdOf })).handedOver).toBe(false);
+    if (screenshotsDir) await handovers.screenshot({ path: path.join(screenshotsDir, 'inquiry-handover-withdrawn.png') });
     await detail.getByRole('button', { name: '閉じる' }).click();
 
     // Printed in the print centre for the inquiry, with a cover sheet: the handover is offered right after.
@@ -91,6 +100,7 @@ describe('重要事項説明書（契約概要・注意喚起情報）', () => {
     await expectText(page.getByRole('status').filter({ hasText: '交付を記録しました' }), new RegExp(`${inquiry.receiptNumber} に郵送での交付を記録しました`));
     const listed = await callPreview<{ items: { method: string }[] }>(app.preview, 'importantMatters.list', { inquiryId: inquiryIdOf });
     expect(listed.items.map((h) => h.method)).toEqual(['fax', 'post']);
+    expect((await callPreview<{ handedOver: boolean }>(app.preview, 'importantMatters.list', { inquiryId: inquiryIdOf })).handedOver).toBe(true);
     expect(problems).toEqual([]);
     await context.close();
   });

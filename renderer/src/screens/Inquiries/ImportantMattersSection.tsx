@@ -8,6 +8,7 @@ import { formatDate, useDateStyle } from '../../format/formatDate.ts';
 import { queries } from '../../query/queries.ts';
 import { useContent } from '../../query/useSharedReads.ts';
 import { HandoverForm } from './HandoverForm.tsx';
+import { HandoverWithdraw } from './HandoverWithdraw.tsx';
 
 /** 「山田 花子」, or a note that nobody was chosen at the counter. */
 const actorName = (actor: Handover['actor']) => actor?.name ?? m.nobody;
@@ -65,6 +66,9 @@ export function ImportantMattersSection({ inquiryId, clinicId }: { inquiryId: st
                 <th scope="col">{m.version}</th>
                 <th scope="col">{m.method}</th>
                 <th scope="col">{m.who}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{m.withdraw}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -79,6 +83,9 @@ export function ImportantMattersSection({ inquiryId, clinicId }: { inquiryId: st
                   </td>
                   <td>{m.methodLabels[h.method]}</td>
                   <td>{actorName(h.actor)}</td>
+                  <td>
+                    <HandoverWithdraw handover={h} />
+                  </td>
                 </tr>
               ))}
             </tbody>
