@@ -1,5 +1,29 @@
 import type { Migration } from '../migrate.ts';
 
+const queueing = '(SELECT sharing = 1 AND applying = 0 FROM sync_state WHERE id = 1)';
+const changedFields = ['inquiry_id', 'handed_on', 'doc_code', 'doc_date', 'method', 'withdraws', 'reason', 'actor', 'created_at', 'machine']
+  .map((c) => `SELECT '${c}' AS field WHERE OLD.${c} IS NOT NEW.${c}`)
+  .join(' UNION ALL ');
+
+/**
+ * The outbox triggers of the new table as the app of this version makes them while a machine
+ * shares (electron/core/sync/outboxTriggers.ts), written out: a sharing machine's file is whole
+ * straight after the migration, as a restore checks it before it is opened.
+ */
+const outboxTriggersWhileSharing = `
+  CREATE TRIGGER sync_outbox_important_matters_handovers_insert AFTER INSERT ON important_matters_handovers WHEN ${queueing}
+  BEGIN
+    INSERT OR REPLACE INTO sync_outbox (doc_id, field, changed_at) VALUES ('important_matters_handovers:' || NEW.id, '*', NEW.created_at);
+  END;
+  CREATE TRIGGER sync_outbox_important_matters_handovers_update AFTER UPDATE ON important_matters_handovers WHEN ${queueing}
+  BEGIN
+    INSERT OR REPLACE INTO sync_outbox (doc_id, field, changed_at) SELECT 'important_matters_handovers:' || NEW.id, field, NEW.created_at FROM (${changedFields});
+  END;
+  CREATE TRIGGER sync_outbox_important_matters_handovers_delete AFTER DELETE ON important_matters_handovers WHEN ${queueing}
+  BEGIN
+    INSERT OR REPLACE INTO sync_outbox (doc_id, field, changed_at) VALUES ('important_matters_handovers:' || OLD.id, '*', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+  END;`;
+
 /**
  * 重要事項説明書（契約概要・注意喚起情報）の交付記録 (保険業法294条): which version of the insurer's
  * document was handed over for an inquiry, when, how and by whom (the actor as they were then).
@@ -49,5 +73,9 @@ export const importantMattersHandovers: Migration = {
         SELECT RAISE(ABORT, 'important_matters_handovers is insert-only');
       END;
     `);
+    // Only where the file carries the outbox triggers now (a machine that shares, since migration
+    // 12): opening puts them back whole anywhere else.
+    const carriesOutboxTriggers = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = 'sync_outbox_inquiries_insert'").get() !== undefined;
+    if (carriesOutboxTriggers) db.exec(outboxTriggersWhileSharing);
   },
 };
