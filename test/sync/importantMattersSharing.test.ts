@@ -23,7 +23,7 @@ async function printed(machine: Machine, documents: string[]): Promise<Buffer> {
     job = await machine.call<JobState>('jobs.get', { jobId: job.jobId });
   }
   expect(job).toMatchObject({ state: 'succeeded' });
-  return fs.readFileSync(machine.core.files.require((job.result as { file: { fileId: string } }).file.fileId).path);
+  return fs.readFileSync(machine.core.files.get((job.result as { file: { fileId: string } }).file.fileId)!.path);
 }
 
 describe("the insurer's PDFs of a content pack, shared between machines", () => {
