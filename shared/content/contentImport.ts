@@ -15,6 +15,19 @@ export const contentPackChangeSchema = z.object({
 });
 export type ContentPackChange = z.infer<typeof contentPackChangeSchema>;
 
+/** A PDF a pack names (the insurer's flyer, its important-matters document), or a chosen PDF it does not name. */
+export const packPdfSchema = z.object({
+  role: z.enum(['insurerFlyer', 'importantMatters', 'unnamed']),
+  label: z.string(),
+  /** The file name the pack states. */
+  file: z.string(),
+  /** The chosen file it was found in; null when none was chosen (or it is kept from an earlier install). */
+  chosen: z.string().nullable(),
+  /** Why it cannot be installed, in Japanese naming the file; null when it is ready. */
+  problem: z.string().nullable(),
+});
+export type PackPdf = z.infer<typeof packPdfSchema>;
+
 /** What staff see before accepting a new rate table or pack: the current one beside the new one. */
 export const contentImportPreviewSchema = z.discriminatedUnion('kind', [
   z.object({
@@ -46,6 +59,8 @@ export const contentImportPreviewSchema = z.discriminatedUnion('kind', [
     /** Every field that differs, in the pack's order; empty when the packs are the same. */
     changes: z.array(contentPackChangeSchema),
     problems: z.array(problemSchema),
+    /** The PDFs the pack names and the chosen ones: it installs only when none has a problem. */
+    pdfs: z.array(packPdfSchema).default([]),
   }),
 ]);
 export type ContentImportPreview = z.infer<typeof contentImportPreviewSchema>;
@@ -75,7 +90,8 @@ export const contentImportInputSchema = z.discriminatedUnion(
   'kind',
   [
     z.object({ kind: z.literal('rates'), fileId: fileIdSchema, version: rateTableVersionSchema, source: rateTableSourceSchema() }),
-    z.object({ kind: z.literal('pack'), fileId: fileIdSchema }),
+    // The PDFs the pack names (the insurer's flyer, its important-matters document) come with it.
+    z.object({ kind: z.literal('pack'), fileId: fileIdSchema, pdfFileIds: z.array(fileIdSchema).max(4).optional() }),
   ],
   { message: contentMessages.importKindMissing },
 );

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isDateOnly } from '../time/tokyoDate.ts';
+import { importantMattersMessages } from '../messages/importantMattersMessages.ts';
 
 /**
  * The longest text a pack may hold. The approved flyer's longest sentence is 158 characters; a
@@ -132,6 +133,19 @@ export const contentPackSchema = z.object({
     .object({
       file: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}\.pdf$/, { message: '保険会社のチラシのファイル名は、英数字で「SJ24-13707.pdf」の形にしてください' }),
       sha256: z.string().regex(/^[0-9a-f]{64}$/, { message: '保険会社のチラシの照合値は、SHA-256 の16進数64桁で書いてください' }),
+    })
+    .optional(),
+  /**
+   * The insurer's important-matters document (契約概要・注意喚起情報, 保険業法294条) as a PDF that
+   * comes with the pack, checked by its SHA-256, with its code and 作成日 as printed on it: the
+   * print centre adds it to a set unchanged and a handover records this version.
+   */
+  importantMatters: z
+    .object({
+      file: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}\.pdf$/, { message: importantMattersMessages.fileNameRule }),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/, { message: importantMattersMessages.sha256Rule }),
+      code: z.string({ message: importantMattersMessages.codeRule }).trim().min(1, { message: importantMattersMessages.codeRule }).max(40, { message: importantMattersMessages.codeRule }),
+      date: z.string({ message: importantMattersMessages.dateRule }).refine(isDateOnly, { message: importantMattersMessages.dateRule }),
     })
     .optional(),
   quoteSheet: z

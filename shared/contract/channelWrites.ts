@@ -22,6 +22,8 @@ export const channelWrites = {
   'inquiries.create': ['inquiries'],
   'inquiries.update': ['inquiries'],
   'inquiries.changeStatus': ['inquiries'],
+  'importantMatters.record': ['inquiries'],
+  'importantMatters.withdraw': ['inquiries'],
   'content.acceptImport': ['content'],
   'content.revert': ['content'],
   'quotes.save': ['quotes', 'inquiries'],

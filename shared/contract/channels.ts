@@ -27,6 +27,7 @@ import { maintenanceStateSchema } from './dataAreas.ts';
 import { joinPreviewSchema } from '../domain/joinPreview.ts';
 import { hubAccessSchema, hubCheckResultSchema, syncJoinInputSchema, syncJoinResultSchema, syncNoticeSchema, syncStatusSchema } from '../domain/sync.ts';
 import { unsentChangesSchema } from '../domain/syncCheck.ts';
+import { handoverSchema, importantMattersDocSchema, recordHandoverInputSchema, withdrawHandoverInputSchema } from '../domain/importantMatters.ts';
 
 const channel = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 
@@ -188,6 +189,8 @@ export const contract = {
       ),
       /** The pack in force ships the insurer's own flyer PDF: 「チラシ」 prints it unchanged. */
       insurerFlyer: z.boolean(),
+      /** The insurer's important-matters PDF the pack in force carries (code and 作成日), checked; null when it has none. */
+      importantMatters: importantMattersDocSchema,
     }),
   ),
   'content.rateTemplate': channel(z.object({}), fileRefSchema),
@@ -195,6 +198,11 @@ export const contract = {
   'content.acceptImport': channel(contentImportInputSchema, contentChangeSchema),
   'content.changes': channel(z.object({}), z.object({ items: z.array(contentChangeSchema) })),
   'content.revert': channel(z.object({ changeId: recordId }), contentChangeSchema),
+  /** 重要事項説明書の交付: an inquiry's handovers, and whether one stands (not withdrawn). */
+  'importantMatters.list': channel(z.object({ inquiryId: recordId }), z.object({ items: z.array(handoverSchema), handedOver: z.boolean() })),
+  'importantMatters.record': channel(recordHandoverInputSchema, handoverSchema),
+  /** A handover recorded by mistake: a new record withdraws it, the first one stays. */
+  'importantMatters.withdraw': channel(withdrawHandoverInputSchema, handoverSchema),
   'quotes.save': channel(quoteRequestSchema.extend({ inquiryId: recordId }), savedQuoteSchema),
   'quotes.list': channel(z.object({ inquiryId: recordId }), z.object({ items: z.array(savedQuoteSchema) })),
   /** Records that a PDF made by the print centre was saved or printed, on every clinic in it. */

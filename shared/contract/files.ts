@@ -19,6 +19,8 @@ export const filePurposes = {
   clinicsCsv: { label: 'Excelのブック・CSVファイル', extensions: ['xlsx', 'csv', 'txt'], mime: 'application/octet-stream' },
   /** An official rate table (CSV from Excel, or JSON) or a new content pack (JSON). */
   contentFile: { label: 'CSV・JSONファイル', extensions: ['csv', 'json'], mime: 'application/octet-stream' },
+  /** A PDF the insurer supplies with a content pack (its flyer, its important-matters document). */
+  contentPdf: { label: 'PDFファイル', extensions: ['pdf'], mime: 'application/pdf' },
   /** A backup saved elsewhere earlier: the database file, or its encrypted copy. */
   backupFile: { label: 'バックアップファイル', extensions: ['ccbak', 'sqlite3'], mime: 'application/octet-stream' },
   /** The office's own CA certificate (PEM), for a hub whose certificate it signed. */

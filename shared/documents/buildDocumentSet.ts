@@ -24,6 +24,8 @@ export interface DocumentSetRequest {
   cover: CoverInput;
   /** The pack ships the insurer's own flyer: its pages stand in the set instead of the app's rendition. */
   insurerFlyerPages?: number | undefined;
+  /** Pages of the insurer's important-matters PDF, when the set holds it (only ever the insurer's own). */
+  importantMattersPages?: number | undefined;
 }
 
 /** One recipient of a print run; an empty target prints the forms blank for handwriting. */
@@ -35,7 +37,8 @@ export interface SetTarget {
 }
 
 /** Pages each document takes. Every sheet is designed (and tested) to fit one page; the flyer is measured. */
-export function pagesOf(kind: DocumentKind, flyerPages: number): number {
+export function pagesOf(kind: DocumentKind, flyerPages: number, importantMattersPages = 0): number {
+  if (kind === 'importantMatters') return importantMattersPages;
   return kind === 'flyer' ? flyerPages : 1;
 }
 
@@ -49,7 +52,7 @@ function personOf(typed: string, onRecord: string | null | undefined): { name: s
 /** The documents of one recipient's set, in envelope order, each with its page count. */
 export function buildDocumentSet(request: DocumentSetRequest, target: SetTarget, flyerPages: number): DocumentPart[] {
   const kinds = inSetOrder(request.documents);
-  const setPages = kinds.reduce((sum, kind) => sum + pagesOf(kind, request.insurerFlyerPages ?? flyerPages), 0);
+  const setPages = kinds.reduce((sum, kind) => sum + pagesOf(kind, request.insurerFlyerPages ?? flyerPages, request.importantMattersPages), 0);
   const { pack, cover } = request;
   const clinic = target.clinic;
   return kinds.map((kind): DocumentPart => {
@@ -85,8 +88,14 @@ export function buildDocumentSet(request: DocumentSetRequest, target: SetTarget,
         };
       }
       case 'flyer':
-        if (request.insurerFlyerPages) return { pages: request.insurerFlyerPages, definition: placeholderPages(request.insurerFlyerPages), insurerFlyer: true };
+        if (request.insurerFlyerPages) return { pages: request.insurerFlyerPages, definition: placeholderPages(request.insurerFlyerPages), insurerPdf: 'flyer' };
         return { pages: flyerPages, definition: buildFlyer(pack, request.rates) };
+      case 'importantMatters': {
+        // Never a rendition: these blank pages are replaced by the insurer's PDF once rendered,
+        // and rendering fails when there is none (insertInsurerFlyer).
+        const pages = request.importantMattersPages ?? 1;
+        return { pages, definition: placeholderPages(pages), insurerPdf: 'importantMatters' };
+      }
       case 'inquiryFaxSheet':
         return { pages: 1, definition: buildInquiryFaxSheet(pack, request.agencyTexts, { clinic, receiptNumber: target.receiptNumber }) };
     }

@@ -9,6 +9,8 @@ import { formLabels } from './formLabels.ts';
 export const documentKinds = {
   faxCoverSheet: { label: 'FAX送付状', fileLabel: 'FAX送付状', perClinic: true },
   quoteSheet: { label: '保険料試算書', fileLabel: '保険料試算書', perClinic: true },
+  /** The insurer's own PDF (保険業法294条), the same for everyone: added unchanged. */
+  importantMatters: { label: '重要事項説明書（契約概要・注意喚起情報）', fileLabel: '重要事項説明書', perClinic: false },
   /** The approved flyer is the same for everyone: personalisation goes on a cover sheet. */
   flyer: { label: 'チラシ', fileLabel: 'チラシ', perClinic: false },
   inquiryFaxSheet: { label: 'FAX問い合わせ票', fileLabel: 'FAX問い合わせ票', perClinic: true },

@@ -1,9 +1,12 @@
+import { importantMattersMessages } from '../messages/importantMattersMessages.ts';
+
 /**
  * Why a set of documents cannot be made, in Japanese for staff: the print screen shows these
  * before anything is sent, and the core answers with the same words if a request gets past it.
  */
 export const documentRequestMessages = {
   noDocuments: '送る書類を1つ以上選んでください。',
+  importantMattersMissing: importantMattersMessages.packHasNone,
   quoteSheetNeedsOneClinic:
     '保険料試算書は医療機関ごとに1通ずつ作ります（白紙や一括作成には入れられません）。宛先で「医療機関を1件選ぶ」を選び、問い合わせと試算を選んでください。',
   quoteSheetNeedsClinic: '保険料試算書を作るには、医療機関と、試算を保存した問い合わせを選んでください。',

@@ -24,6 +24,8 @@ export interface DocumentRequest {
   flyerIsSpecimen?: boolean | undefined;
   /** The agency's texts, when known: a 保険料試算書 waits for its 募集の立場 to be set. */
   agencyTexts?: Pick<AgencyTexts, 'solicitationCapacity'> | undefined;
+  /** The pack in force carries the insurer's important-matters PDF, checked; when known. */
+  importantMattersAvailable?: boolean | undefined;
 }
 
 /** The field a problem belongs to, as the job's input names it, and what to tell staff. */
@@ -57,6 +59,8 @@ function quoteSheetRequestProblem(request: DocumentRequest, pack: ContentPack | 
 export function documentRequestProblem(request: DocumentRequest, pack: ContentPack | null): DocumentProblem | null {
   const { documents, recipient, clinicIds, inquiry, quote } = request;
   if (documents.length === 0) return { field: 'documents', message: m.noDocuments };
+  // The insurer's document exists only as the insurer's PDF: without it there is nothing to print.
+  if (documents.includes('importantMatters') && request.importantMattersAvailable === false) return { field: 'documents', message: m.importantMattersMissing };
   // A specimen is for staff to look at, not for sending: a mailing never carries one.
   if (request.flyerIsSpecimen && documents.includes('flyer') && recipient === 'batch') return { field: 'documents', message: m.specimenNotForMailing };
   // The flyer alone is the same for everyone: whoever is chosen, it is made once, for nobody.

@@ -1,11 +1,14 @@
 import type { Content, DynamicContent, Style, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 
+/** The insurer's own PDFs a pack can carry: its flyer and its important-matters document. */
+export type InsurerPdf = 'flyer' | 'importantMatters';
+
 /** One document of a combined PDF, with the pages it is known to take. */
 export interface DocumentPart {
   definition: TDocumentDefinitions;
   pages: number;
-  /** Blank pages that the insurer's own flyer PDF replaces, unchanged, once rendered. */
-  insurerFlyer?: boolean;
+  /** Blank pages that this insurer's PDF replaces, unchanged, once rendered. */
+  insurerPdf?: InsurerPdf;
 }
 
 /** Blank pages holding the place of the insurer's flyer in a set, so every other page keeps its number. */

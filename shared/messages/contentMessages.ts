@@ -36,11 +36,20 @@ export const contentMessages = {
     insurerFlyerPdf: '保険会社のチラシ（PDF）',
     'insurerFlyerPdf.file': '保険会社のチラシのファイル名',
     'insurerFlyerPdf.sha256': '保険会社のチラシの照合値（SHA-256）',
+    importantMatters: '重要事項説明書（PDF）',
+    'importantMatters.file': '重要事項説明書のファイル名',
+    'importantMatters.sha256': '重要事項説明書の照合値（SHA-256）',
+    'importantMatters.code': '重要事項説明書の文書番号',
+    'importantMatters.date': '重要事項説明書の作成日',
   } satisfies Partial<Record<keyof ContentPack, string>> & Record<string, string>,
   insurerFlyerMissing: (file: string) => `内容パックが指定する保険会社のチラシ（${file}）が、内容パックと同じフォルダにありません。`,
   insurerFlyerNotPdf: (file: string) => `保険会社のチラシ（${file}）がPDFファイルではありません。`,
   insurerFlyerChanged: (file: string) =>
     `保険会社のチラシ（${file}）の中身が内容パックの照合値と一致しません。保険会社から受け取ったままのファイルを置いてください。`,
+  packPdfNotChosen: (label: string, file: string) => `内容パックが指定する${label}（${file}）が選ばれていません。保険会社から受け取ったPDFを「PDFを選ぶ」で選んでください。`,
+  packPdfChanged: (label: string, file: string) => `選んだ${label}（${file}）の中身が、内容パックの照合値と一致しません。保険会社から受け取ったままのファイルを選んでください。`,
+  packPdfNotPdf: (label: string, file: string) => `選んだ${label}（${file}）はPDFファイルではありません。`,
+  packPdfNotNamed: (file: string) => `選んだ「${file}」は、この内容パックが指定するPDFではありません。選び直してください。`,
   /** Names of fields inside a labelled part (contacts, headings); other fields keep their name. */
   leafLabels: {
     role: '窓口の役割',

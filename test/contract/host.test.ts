@@ -1,3 +1,4 @@
+import { tokyoToday } from '../../shared/time/tokyoDate.ts';
 import net from 'node:net';
 import os from 'node:os';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -250,6 +251,20 @@ const validCalls: Record<Channel, (t: TestHost) => Promise<{ input: unknown; che
     const inquiryId = await newInquiry(t);
     await call(t, 'quotes.save', { inquiryId, clinicKind: 'clinic_with_beds', planId: 'P2' });
     return { input: { inquiryId }, check: (r) => expect(r.items.map((q: { snapshot: { planId: string } }) => q.snapshot.planId)).toEqual(['P2']) };
+  },
+  'importantMatters.list': async (t) => {
+    const inquiryId = await newInquiry(t);
+    await call(t, 'importantMatters.record', { inquiryId, handedOn: tokyoToday(), docCode: 'SJ26-01234', docDate: '2026-04-01', method: 'post' });
+    return { input: { inquiryId }, check: (r) => expect(r).toMatchObject({ handedOver: true, items: [{ docCode: 'SJ26-01234', method: 'post', withdrawal: null }] }) };
+  },
+  'importantMatters.record': async (t) => ({
+    input: { inquiryId: await newInquiry(t), handedOn: tokyoToday(), docCode: 'SJ26-01234', docDate: '2026-04-01', method: 'hand' },
+    check: (r) => expect(r).toMatchObject({ docCode: 'SJ26-01234', docDate: '2026-04-01', method: 'hand' }),
+  }),
+  'importantMatters.withdraw': async (t) => {
+    const inquiryId = await newInquiry(t);
+    const recorded = (await call(t, 'importantMatters.record', { inquiryId, handedOn: tokyoToday(), docCode: 'SJ26-01234', docDate: '2026-04-01', method: 'fax' })).body.result;
+    return { input: { inquiryId, handoverId: recorded.id, reason: '記録の誤り' }, check: (r) => expect(r.withdrawal).toMatchObject({ reason: '記録の誤り' }) };
   },
   'documents.recordOutput': async (t) => {
     const created = (await call(t, 'clinics.create', clinic)).body.result;

@@ -17,6 +17,8 @@ import { installedContentFileName } from './installedContentFile.ts';
 import { installArrivedFile, installedFileState, installedFileText, moveInstalledAside, type InstalledChange } from './arrivedContent.ts';
 import type { ContentProblem } from './loadContent.ts';
 import { readContentFile, type ContentFileReading } from './readContentFile.ts';
+import { checkPackPdfs, keptPdfsOfPackText } from './packPdfs.ts';
+import { keepInstalledPdf, sha256Hex } from './installedPdfs.ts';
 import { silentLogger, type Logger } from '../log/logger.ts';
 import { contentMessages } from '../../../shared/messages/contentMessages.ts';
 import { diffContentPacks } from '../../../shared/content/contentPackDiff.ts';
@@ -92,7 +94,7 @@ export class ContentManager {
   }
 
   /** What a chosen file would change, beside the content in force; its problems instead when it is refused. */
-  preview(file: { path: string; name: string }, request: ContentImportRequest, ctx: WriteContext): ContentImportPreview {
+  preview(file: { path: string; name: string }, request: ContentImportRequest, ctx: WriteContext, pdfs: readonly { path: string; name: string }[] = []): ContentImportPreview {
     this.checkRequest(request, ctx);
     const { candidate, problems } = this.read(file, request, ctx);
     const current = this.loaded;
@@ -101,11 +103,19 @@ export class ContentManager {
     if (!candidate) {
       return request.kind === 'rates'
         ? { kind: 'rates', ...currentRates, version: request.version, rows: [], quoteValidUntil: null, problems }
-        : { kind: 'pack', current: currentPack, candidate: null, changes: [], problems };
+        : { kind: 'pack', current: currentPack, candidate: null, changes: [], problems, pdfs: [] };
     }
     if (candidate.kind === 'pack') {
       const { document } = candidate.pack;
-      return { kind: 'pack', current: currentPack, candidate: { code: document.code, createdLabel: document.createdLabel }, changes: diffContentPacks(current.pack, candidate.pack), problems: [] };
+      const checked = checkPackPdfs(candidate.pack, pdfs, this.installedDir);
+      return {
+        kind: 'pack',
+        current: currentPack,
+        candidate: { code: document.code, createdLabel: document.createdLabel },
+        changes: diffContentPacks(current.pack, candidate.pack),
+        problems: [],
+        pdfs: checked.pdfs,
+      };
     }
     const { table } = candidate;
     return {
@@ -128,14 +138,28 @@ export class ContentManager {
     };
   }
 
-  /** Installs a validated table or pack as a new file and records who did it and when. */
-  install(db: Db, file: { path: string; name: string }, request: ContentImportRequest, ctx: WriteContext): ContentChange {
+  /**
+   * Installs a validated table or pack as a new file and records who did it and when. A pack
+   * comes with the PDFs it names, each checked against the pack's SHA-256 first: one that fails
+   * refuses the whole install, and nothing is written.
+   */
+  install(db: Db, file: { path: string; name: string }, request: ContentImportRequest, ctx: WriteContext, pdfs: readonly { path: string; name: string }[] = []): ContentChange {
     this.checkRequest(request, ctx);
     const { candidate, problems } = this.read(file, request, ctx);
     const first = problems[0];
     if (!candidate) {
       const field = first && first.row > 0 ? contentMessages.rowField(first.row, first.field) : (first?.field ?? '');
       throw new AppError('INVALID_FILE', contentMessages.cannotInstall(field, first?.message ?? ''));
+    }
+    if (candidate.kind === 'pack') {
+      const checked = checkPackPdfs(candidate.pack, pdfs, this.installedDir);
+      const refused = checked.pdfs.find((p) => p.problem !== null);
+      if (refused || !checked.accepted) throw new AppError('INVALID_FILE', refused?.problem ?? contentMessages.cannotInstall('', ''));
+      // Kept before the pack goes in: a pack in force always finds its PDFs. A PDF kept for an
+      // install that then fails is harmless: it is named by its hash and used by no pack.
+      for (const bytes of checked.accepted.values()) keepInstalledPdf(this.installedDir, bytes);
+    } else if (pdfs.length > 0) {
+      throw new AppError('INVALID_FILE', contentMessages.packPdfNotNamed(pdfs[0]!.name));
     }
     const source = request.kind === 'rates' ? request.source : null;
     const now = ctx.now?.() ?? new Date();
@@ -218,8 +242,19 @@ export class ContentManager {
     return installedFileText(this.installedDir, change);
   }
 
-  /** A change installed on another machine: checked as 設定 checks a chosen file; its problems when refused. */
-  installArrived(change: InstalledChange, text: string): string[] {
+  /** The PDFs kept here that an installed pack names, to send with it to the other machines. */
+  installedPdfs(change: InstalledChange): { sha256: string; bytes: Buffer }[] {
+    const text = change.kind === 'pack' ? this.installedText(change) : undefined;
+    return text === undefined ? [] : keptPdfsOfPackText(text, this.installedDir);
+  }
+
+  /**
+   * A change installed on another machine: checked as 設定 checks a chosen file; its problems when
+   * refused. The PDFs that came with a pack are kept first, each only if its bytes are the ones
+   * its SHA-256 names; the pack's own check then finds them (or says which one is missing).
+   */
+  installArrived(change: InstalledChange, text: string, pdfs: readonly { sha256: string; bytes: Uint8Array }[] = []): string[] {
+    for (const pdf of pdfs) if (sha256Hex(pdf.bytes) === pdf.sha256) keepInstalledPdf(this.installedDir, pdf.bytes);
     return installArrivedFile(this.installedDir, change, text, this.loaded.rates, tokyoToday(this.now()));
   }
 

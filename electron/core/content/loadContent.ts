@@ -8,6 +8,8 @@ import { contentFieldLabel } from '../../../shared/content/contentPackDiff.ts';
 import { rateTableFieldLabel } from '../../../shared/content/rateTableFieldLabel.ts';
 import { contentMessages } from '../../../shared/messages/contentMessages.ts';
 import { rateTableMessages } from '../../../shared/messages/rateTableMessages.ts';
+import { importantMattersMessages } from '../../../shared/messages/importantMattersMessages.ts';
+import { installedPdfPath } from './installedPdfs.ts';
 
 export interface ContentProblem {
   file: string;
@@ -29,17 +31,25 @@ export interface LoadedContent {
   problems: ContentProblem[];
   /** Where the insurer's own flyer PDF of the pack in force is, checked; only when the pack names one. */
   insurerFlyerPdf?: string | undefined;
+  /** Where the insurer's important-matters PDF of the pack in force is, checked; only when the pack names one and it passed. */
+  importantMattersPdf?: string | undefined;
 }
 
-/** The insurer's flyer a pack names, checked beside the pack: its path, or why the pack cannot be used. */
-function insurerFlyerOf(pack: ContentPack, dir: string): { path?: string; problem?: string } {
-  const named = pack.insurerFlyerPdf;
+type PdfWords = { missing: (file: string) => string; notPdf: (file: string) => string; changed: (file: string) => string };
+const flyerWords: PdfWords = { missing: contentMessages.insurerFlyerMissing, notPdf: contentMessages.insurerFlyerNotPdf, changed: contentMessages.insurerFlyerChanged };
+const importantMattersWords: PdfWords = { missing: importantMattersMessages.pdfMissing, notPdf: importantMattersMessages.pdfNotPdf, changed: importantMattersMessages.pdfChanged };
+
+/**
+ * A PDF a pack names, checked: installed with the pack (kept by its SHA-256 in the pack folder's
+ * pdfs/), or else placed by hand beside the pack. Its path, or why it cannot be used.
+ */
+function namedPdfOf(named: { file: string; sha256: string } | undefined, dir: string, words: PdfWords): { path?: string; problem?: string } {
   if (!named) return {};
-  const file = path.join(dir, named.file);
-  if (!fs.existsSync(file)) return { problem: contentMessages.insurerFlyerMissing(named.file) };
+  const file = [installedPdfPath(dir, named.sha256), path.join(dir, named.file)].find((f) => fs.existsSync(f));
+  if (!file) return { problem: words.missing(named.file) };
   const bytes = fs.readFileSync(file);
-  if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') return { problem: contentMessages.insurerFlyerNotPdf(named.file) };
-  if (createHash('sha256').update(bytes).digest('hex') !== named.sha256) return { problem: contentMessages.insurerFlyerChanged(named.file) };
+  if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') return { problem: words.notPdf(named.file) };
+  if (createHash('sha256').update(bytes).digest('hex') !== named.sha256) return { problem: words.changed(named.file) };
   return { path: file };
 }
 
@@ -103,8 +113,10 @@ export function loadContent(contentDirs: readonly string[], options: { today?: s
   // A pack naming an insurer's flyer that is missing or altered is refused whole: printing the
   // app's rendition instead would silently replace what the insurer supplied.
   const flyers = new Map<ContentPack, string>();
+  const packDirs = new Map<ContentPack, { dir: string; file: string }>();
   const withFlyer = (file: string, pack: ContentPack): ContentPack[] => {
-    const { path: flyer, problem } = insurerFlyerOf(pack, path.dirname(file));
+    packDirs.set(pack, { dir: path.dirname(file), file: path.basename(file) });
+    const { path: flyer, problem } = namedPdfOf(pack.insurerFlyerPdf, path.dirname(file), flyerWords);
     if (problem) {
       problems.unshift({ file: path.basename(file), kind: 'pack', messages: [problem] });
       return [];
@@ -149,5 +161,10 @@ export function loadContent(contentDirs: readonly string[], options: { today?: s
     const detail = problems.map((p) => `${p.file}: ${p.messages.slice(0, 3).join(' / ')}`).join('\n');
     throw new Error(contentMessages.nothingLoadable(detail));
   }
-  return { pack, rates, problems, insurerFlyerPdf: flyers.get(pack) };
+  // An important-matters PDF that is missing or altered leaves the pack in force (its wording is
+  // the approved flyer's) but the document unavailable: never a wrong file handed over.
+  const placed = packDirs.get(pack);
+  const importantMatters = placed ? namedPdfOf(pack.importantMatters, placed.dir, importantMattersWords) : {};
+  if (importantMatters.problem && placed) problems.unshift({ file: placed.file, kind: 'pack', messages: [importantMatters.problem] });
+  return { pack, rates, problems, insurerFlyerPdf: flyers.get(pack), importantMattersPdf: importantMatters.path };
 }

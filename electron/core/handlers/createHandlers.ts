@@ -1,4 +1,5 @@
 import type { AppInfo } from '../../../shared/contract/channels.ts';
+import type { ContentImportRequest } from '../../../shared/content/contentImport.ts';
 import { tokyoToday } from '../../../shared/time/tokyoDate.ts';
 import type { Db } from '../db/connection.ts';
 import { createClinic, getClinic, setClinicArchived, updateClinic } from '../db/repos/clinicRecords.ts';
@@ -28,6 +29,7 @@ import { purgeArchived, purgePreview } from '../db/repos/purge.ts';
 import { documentOutputHistory, recordDocumentOutput, type OutputSubject } from '../db/repos/documentOutputs.ts';
 import { syncHandlers, type SyncHandlerDeps } from './syncHandlers.ts';
 import { clinicMergeHandlers } from './clinicMergeHandlers.ts';
+import { importantMattersHandlers } from './importantMattersHandlers.ts';
 import { syncRepairHandlers } from './syncRepairHandlers.ts';
 
 export interface HandlerDeps {
@@ -54,6 +56,8 @@ export function createHandlers(deps: HandlerDeps) {
     const stored = deps.files.require(fileId);
     return { path: stored.path, name: stored.ref.name };
   };
+  const pdfIdsOf = (request: ContentImportRequest) => (request.kind === 'pack' ? (request.pdfFileIds ?? []) : []);
+  const pdfFilesOf = (request: ContentImportRequest) => pdfIdsOf(request).map(storedFile);
   /** Runs the one consumer of a file the user brought in; once it has succeeded the file goes. */
   const consume = async <T>(fileId: string, use: (stored: { path: string; name: string }) => T | Promise<T>): Promise<T> => {
     const result = await use(storedFile(fileId));
@@ -96,12 +100,17 @@ export function createHandlers(deps: HandlerDeps) {
     'home.summary': () => homeSummary(db, tokyoToday(deps.now())),
     'content.get': () => {
       // Where the insurer's flyer lies on disk stays in the core: the window learns only that there is one.
-      const { pack, rates, problems, insurerFlyerPdf } = deps.content.current;
-      return { pack, rates, problems, insurerFlyer: insurerFlyerPdf !== undefined };
+      const { pack, rates, problems, insurerFlyerPdf, importantMattersPdf } = deps.content.current;
+      const importantMatters = importantMattersPdf && pack.importantMatters ? { code: pack.importantMatters.code, date: pack.importantMatters.date } : null;
+      return { pack, rates, problems, insurerFlyer: insurerFlyerPdf !== undefined, importantMatters };
     },
     'content.rateTemplate': () => deps.content.rateTemplate(deps.files),
-    'content.previewImport': (request) => deps.content.preview(storedFile(request.fileId), request, deps.writeContext()),
-    'content.acceptImport': (request) => consume(request.fileId, (stored) => deps.content.install(db, stored, request, deps.writeContext())),
+    'content.previewImport': (request) => deps.content.preview(storedFile(request.fileId), request, deps.writeContext(), pdfFilesOf(request)),
+    'content.acceptImport': async (request) => {
+      const change = await consume(request.fileId, (stored) => deps.content.install(db, stored, request, deps.writeContext(), pdfFilesOf(request)));
+      for (const id of pdfIdsOf(request)) deps.files.release(id);
+      return change;
+    },
     'content.changes': () => ({ items: deps.content.changes(db) }),
     'content.revert': ({ changeId }) => deps.content.revert(db, changeId, deps.writeContext()),
     'quotes.save': ({ inquiryId, clinicKind, planId }) => {
@@ -143,6 +152,7 @@ export function createHandlers(deps: HandlerDeps) {
     'jobs.get': ({ jobId }) => jobs.get(jobId),
     'jobs.cancel': ({ jobId }) => jobs.cancel(jobId),
     ...clinicMergeHandlers(db, deps.writeContext),
+    ...importantMattersHandlers(db, deps.writeContext),
     ...syncHandlers({
       db,
       files: deps.files,

@@ -47,7 +47,7 @@ export function documentJobs(deps: DocumentJobDeps): Pick<JobImplementations, 'd
   return {
     async 'documents.render'(input, ctx) {
       const documents = inSetOrder(input.documents);
-      const { pack, rates, insurerFlyerPdf } = deps.content.current;
+      const { pack, rates, insurerFlyerPdf, importantMattersPdf } = deps.content.current;
       // The insurer's own flyer is the complete flyer whatever the rate table: never a specimen.
       const flyerIsSpecimen = !insurerFlyerPdf && isSpecimenFlyer(rates);
       const quote = input.quoteId ? getQuote(db, input.quoteId) : undefined;
@@ -57,7 +57,9 @@ export function documentJobs(deps: DocumentJobDeps): Pick<JobImplementations, 'd
       if (inquiryId && !inquiry) throw new AppError('NOT_FOUND');
 
       // A document that is the same for everyone (the flyer alone) is made once, for nobody.
-      const clinicIds = !needsRecipient(documents) ? [] : inquiry ? [inquiry.clinicId] : input.clinicIds;
+      // The important-matters document printed from an inquiry is recorded as given to its clinic.
+      const forInquiry = inquiry !== undefined && documents.includes('importantMatters');
+      const clinicIds = !needsRecipient(documents) && !forInquiry ? [] : inquiry ? [inquiry.clinicId] : input.clinicIds;
       const clinics = clinicIds.map((id): Clinic => {
         const clinic = getClinic(db, id);
         if (!clinic) throw new AppError('NOT_FOUND');
@@ -75,6 +77,7 @@ export function documentJobs(deps: DocumentJobDeps): Pick<JobImplementations, 'd
           clinicKind: clinics.length === 1 ? clinics[0]!.kind : null,
           flyerIsSpecimen,
           agencyTexts: currentAgencyTexts,
+          importantMattersAvailable: importantMattersPdf !== undefined,
         },
         pack,
       );
@@ -114,6 +117,7 @@ export function documentJobs(deps: DocumentJobDeps): Pick<JobImplementations, 'd
         fontsDir: pdfFontsDir(),
         outPath,
         insurerFlyerPdf,
+        importantMattersPdf,
         title: documentTitle(documents, { specimen }),
       };
       let rendered: PdfRenderResult;

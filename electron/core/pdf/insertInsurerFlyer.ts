@@ -1,21 +1,31 @@
 import fs from 'node:fs';
 import { PDFDocument } from 'pdf-lib';
-import type { DocumentPart } from '../../../shared/documents/documentSet.ts';
+import type { DocumentPart, InsurerPdf } from '../../../shared/documents/documentSet.ts';
 import { tagSubsetsUniquely } from './uniqueSubsetTags.ts';
 
-/** Pages of the insurer's flyer PDF. */
+/** The insurer's own PDFs of the content in force, checked when it was loaded, by what they are. */
+export type InsurerPdfFiles = Partial<Record<InsurerPdf, string>>;
+
+/** Pages of one of the insurer's PDFs. */
 export async function insurerFlyerPageCount(file: string): Promise<number> {
   return (await PDFDocument.load(fs.readFileSync(file))).getPageCount();
 }
 
 /**
- * A rendered set with the insurer's own flyer in place of its blank placeholder pages: the
- * flyer's pages are copied as they are (content, fonts and images untouched), every other page
- * stays where pdfmake put it.
+ * A rendered set with the insurer's own PDFs (its flyer, its important-matters document) in
+ * place of their blank placeholder pages: their pages are copied as they are (content, fonts and
+ * images untouched), every other page stays where pdfmake put it.
  */
-export async function insertInsurerFlyer(rendered: Uint8Array, parts: readonly DocumentPart[], flyerFile: string): Promise<Uint8Array> {
+export async function insertInsurerFlyer(rendered: Uint8Array, parts: readonly DocumentPart[], files: InsurerPdfFiles): Promise<Uint8Array> {
   const source = await PDFDocument.load(rendered);
-  const flyer = await PDFDocument.load(fs.readFileSync(flyerFile));
+  const loaded = new Map<InsurerPdf, PDFDocument>();
+  const insurerDoc = async (which: InsurerPdf) => {
+    const file = files[which];
+    if (!file) throw new Error(`no ${which} PDF to insert`);
+    const doc = loaded.get(which) ?? (await PDFDocument.load(fs.readFileSync(file)));
+    loaded.set(which, doc);
+    return doc;
+  };
   const out = await PDFDocument.create();
   out.setTitle(source.getTitle() ?? '');
   out.setAuthor(source.getAuthor() ?? '');
@@ -25,13 +35,14 @@ export async function insertInsurerFlyer(rendered: Uint8Array, parts: readonly D
   out.setModificationDate(source.getModificationDate() ?? created ?? new Date());
   let offset = 0;
   for (const part of parts) {
-    const pages = part.insurerFlyer
-      ? await out.copyPages(flyer, flyer.getPageIndices())
+    const insurer = part.insurerPdf && (await insurerDoc(part.insurerPdf));
+    const pages = insurer
+      ? await out.copyPages(insurer, insurer.getPageIndices())
       : await out.copyPages(source, Array.from({ length: part.pages }, (_, i) => offset + i));
     for (const page of pages) out.addPage(page);
     offset += part.pages;
   }
-  // The insurer's flyer and our pages may carry subsets under the same tag.
+  // The insurer's PDFs and our pages may carry subsets under the same tag.
   tagSubsetsUniquely(out);
   return out.save();
 }

@@ -28,13 +28,19 @@ export interface ContentFileDoc {
   fileName: string;
   sha256: string;
   text: string;
+  /**
+   * The PDFs a pack names (the insurer's flyer, its important-matters document), as CouchDB
+   * attachments named `<sha256>.pdf`: they travel with the pack and are checked by that name.
+   */
+  _attachments?: Record<string, { content_type: string; data: Buffer | string; digest?: string; stub?: boolean }>;
 }
 
 /** What sharing needs of the content in force (the ContentManager). */
 export interface SharedContent {
   fileState(change: InstalledChange): InstalledFileState;
   installedText(change: InstalledChange): string | undefined;
-  installArrived(change: InstalledChange, text: string): string[];
+  installedPdfs(change: InstalledChange): { sha256: string; bytes: Buffer }[];
+  installArrived(change: InstalledChange, text: string, pdfs?: readonly { sha256: string; bytes: Uint8Array }[]): string[];
   takeBackArrived(change: InstalledChange): void;
   refreshArrivals(refused: ContentProblem[], reload: boolean): boolean;
 }
@@ -58,8 +64,20 @@ function installedChanges(db: Db): InstalledChange[] {
   }));
 }
 
-function contentFileDoc(change: InstalledChange, text: string): ContentFileDoc {
-  return { _id: contentFileDocId(change.id), table: 'content_file', changeId: change.id, kind: change.kind, fileName: change.fileName, sha256: sha256Of(text), text };
+function contentFileDoc(change: InstalledChange, text: string, pdfs: readonly { sha256: string; bytes: Buffer }[]): ContentFileDoc {
+  const doc: ContentFileDoc = { _id: contentFileDocId(change.id), table: 'content_file', changeId: change.id, kind: change.kind, fileName: change.fileName, sha256: sha256Of(text), text };
+  if (pdfs.length === 0) return doc;
+  return { ...doc, _attachments: Object.fromEntries(pdfs.map((pdf) => [`${pdf.sha256}.pdf`, { content_type: 'application/pdf', data: pdf.bytes.toString('base64') }])) };
+}
+
+/** The PDFs that came with a file document, each named by the SHA-256 its bytes must have. */
+function attachedPdfs(doc: ContentFileDoc): { sha256: string; bytes: Uint8Array }[] {
+  return Object.entries(doc._attachments ?? {}).flatMap(([name, attachment]) => {
+    const sha256 = /^([0-9a-f]{64})\.pdf$/.exec(name)?.[1];
+    if (!sha256 || attachment.stub) return [];
+    const bytes = typeof attachment.data === 'string' ? Buffer.from(attachment.data, 'base64') : attachment.data;
+    return [{ sha256, bytes }];
+  });
 }
 
 /**
@@ -92,7 +110,7 @@ export async function shareContentChanges(db: Db, store: Store, content: SharedC
   const docs = changes.flatMap((change) => {
     if (inStore.has(contentFileDocId(change.id))) return [];
     const text = content.installedText(change);
-    return text === undefined ? [] : [contentFileDoc(change, text)];
+    return text === undefined ? [] : [contentFileDoc(change, text, content.installedPdfs(change))];
   });
   if (docs.length === 0) return [];
   const results = await store.bulkDocs(docs as unknown as PouchDB.Doc[]);
@@ -123,12 +141,12 @@ export async function installArrivedContent(db: Db, store: Store, content: Share
   }
   const refused = new Map<InstalledChange, string[]>();
   if (missing.length > 0) {
-    const found = await store.allDocs<ContentFileDoc>({ keys: missing.map((c) => contentFileDocId(c.id)), include_docs: true });
+    const found = await store.allDocs<ContentFileDoc>({ keys: missing.map((c) => contentFileDocId(c.id)), include_docs: true, attachments: true, binary: true });
     found.rows.forEach((row, i) => {
       const change = missing[i]!;
       // Not here yet: the row came first, and its file follows in a later round.
       if (row.error || row.value.deleted || !row.doc) return;
-      const problems = matches(row.doc, change) ? content.installArrived(change, row.doc.text) : [contentMessages.arrivedMismatch];
+      const problems = matches(row.doc, change) ? content.installArrived(change, row.doc.text, attachedPdfs(row.doc)) : [contentMessages.arrivedMismatch];
       if (problems.length === 0) {
         log.info('sync: content installed from another machine', { changeId: change.id, kind: change.kind });
         moved = true;

@@ -95,7 +95,7 @@ declare module 'pouchdb-node' {
       get<D>(id: string, options?: { revs?: boolean; open_revs?: 'all' | string[]; conflicts?: boolean; rev?: string }): Promise<D & Doc>;
       put(doc: Doc, options?: { new_edits?: boolean }): Promise<Response>;
       bulkDocs(docs: Doc[], options?: { new_edits?: boolean }): Promise<(Response | BulkError)[]>;
-      allDocs<D>(options?: { include_docs?: boolean; conflicts?: boolean; keys?: string[]; startkey?: string; endkey?: string; limit?: number }): Promise<{
+      allDocs<D>(options?: { include_docs?: boolean; conflicts?: boolean; keys?: string[]; startkey?: string; endkey?: string; limit?: number; attachments?: boolean; binary?: boolean }): Promise<{
         total_rows: number;
         rows: { id: string; key: string; value: { rev: string; deleted?: boolean }; doc?: D & Doc; error?: string }[];
       }>;

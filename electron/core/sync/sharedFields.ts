@@ -55,6 +55,14 @@ export const sharedTableShapes: Record<SharedTable, SharedTableShape> = {
     editedAt: 'updated_at',
     parents: [{ column: 'kept_id', table: 'clinics' }, { column: 'merged_id', table: 'clinics' }, { column: 'staff_id', table: 'staff' }],
   },
+  // 重要事項説明書の交付 (migration important_matters_handovers): insert-only, so a row is written
+  // once and merges trivially; a withdrawal is its own row pointing at the handover it withdraws.
+  // The actor is a snapshot (JSON), not a reference to staff.
+  important_matters_handovers: {
+    columns: ['id', 'inquiry_id', 'handed_on', 'doc_code', 'doc_date', 'method', 'withdraws', 'reason', 'actor', 'created_at', 'machine'],
+    editedAt: 'created_at',
+    parents: [{ column: 'inquiry_id', table: 'inquiries' }, { column: 'withdraws', table: 'important_matters_handovers' }],
+  },
 };
 
 /**
@@ -66,7 +74,7 @@ export const bookkeepingColumns: ReadonlySet<string> = new Set(['updated_at', 'u
   'reverted_at']);
 
 /** Children before parents: the order deletions must run in so no foreign key is left dangling. */
-export const childFirstTables: readonly SharedTable[] = ['content_changes', 'clinic_merges', 'inquiry_status_history', 'inquiry_quotes', 'document_outputs', 'inquiries', 'clinics', 'staff'];
+export const childFirstTables: readonly SharedTable[] = ['important_matters_handovers', 'content_changes', 'clinic_merges', 'inquiry_status_history', 'inquiry_quotes', 'document_outputs', 'inquiries', 'clinics', 'staff'];
 
 export function isSharedTable(table: string): table is SharedTable {
   return (sharedTables as readonly string[]).includes(table);

@@ -4,7 +4,7 @@ import { PDFDocument } from 'pdf-lib';
 import { buildDocumentSet, type DocumentSetRequest, type SetTarget } from '../../../shared/documents/buildDocumentSet.ts';
 import { combineDocuments } from '../../../shared/documents/documentSet.ts';
 import { buildFlyer } from '../../../shared/documents/flyer.ts';
-import { insertInsurerFlyer, insurerFlyerPageCount } from '../pdf/insertInsurerFlyer.ts';
+import { insertInsurerFlyer, insurerFlyerPageCount, type InsurerPdfFiles } from '../pdf/insertInsurerFlyer.ts';
 import { tagSubsetsUniquely } from '../pdf/uniqueSubsetTags.ts';
 import { createFileLogger, silentLogger } from '../log/logger.ts';
 import { patchesWanted } from '../pdf/patches/patchSwitch.ts';
@@ -20,6 +20,8 @@ export interface PdfRenderData {
   outPath: string;
   /** The insurer's own flyer PDF, checked when the content was loaded: printed instead of the app's rendition. */
   insurerFlyerPdf?: string | undefined;
+  /** The insurer's important-matters PDF, checked when the content was loaded: the only form that document takes. */
+  importantMattersPdf?: string | undefined;
   /** The PDF's title, as its file name starts: 書類一式 for a set. */
   title: string;
 }
@@ -59,12 +61,12 @@ interface PdfInfo {
   created: Date;
 }
 
-async function renderChunk(request: DocumentSetRequest, targets: readonly SetTarget[], flyerPages: number, fontsDir: string, info: PdfInfo, insurerFlyerPdf?: string): Promise<Uint8Array> {
+async function renderChunk(request: DocumentSetRequest, targets: readonly SetTarget[], flyerPages: number, fontsDir: string, info: PdfInfo, insurerPdfs: InsurerPdfFiles): Promise<Uint8Array> {
   const parts = targets.flatMap((target) => buildDocumentSet(request, target, flyerPages));
   const definition = combineDocuments(parts);
   const { title, author, created } = info;
   const pdf = await renderPdf({ ...definition, info: { ...definition.info, title, author, creator: author, creationDate: created, modDate: created } }, fontsDir);
-  return insurerFlyerPdf && parts.some((part) => part.insurerFlyer) ? insertInsurerFlyer(pdf, parts, insurerFlyerPdf) : pdf;
+  return parts.some((part) => part.insurerPdf) ? insertInsurerFlyer(pdf, parts, insurerPdfs) : pdf;
 }
 
 /** Sets in each chunk of a mailing: the first ones small, so the progress bar moves within a second of the start. */
@@ -75,19 +77,25 @@ function chunkSizes(sets: number): number[] {
 }
 
 /** Builds and renders every set off the main thread and writes one PDF to outPath. */
-async function render({ request: asked, targets, fontsDir, outPath, insurerFlyerPdf, title }: PdfRenderData, report: Report): Promise<PdfRenderResult> {
+async function render({ request: asked, targets, fontsDir, outPath, insurerFlyerPdf, importantMattersPdf, title }: PdfRenderData, report: Report): Promise<PdfRenderResult> {
   const withFlyer = insurerFlyerPdf !== undefined && asked.documents.includes('flyer');
-  if (withFlyer && asked.documents.length === 1 && targets.length === 1) {
-    // The insurer's flyer alone is handed out byte for byte as the insurer supplied it.
-    fs.copyFileSync(insurerFlyerPdf, outPath);
+  const insurerPdfs: InsurerPdfFiles = { flyer: insurerFlyerPdf, importantMatters: importantMattersPdf };
+  const alone = asked.documents.length === 1 && targets.length === 1 ? (withFlyer ? insurerFlyerPdf : asked.documents[0] === 'importantMatters' ? importantMattersPdf : undefined) : undefined;
+  if (alone) {
+    // One of the insurer's PDFs alone is handed out byte for byte as the insurer supplied it.
+    fs.copyFileSync(alone, outPath);
     report(1, 1);
-    return { bytes: fs.statSync(outPath).size, pages: await insurerFlyerPageCount(insurerFlyerPdf) };
+    return { bytes: fs.statSync(outPath).size, pages: await insurerFlyerPageCount(alone) };
   }
   const info: PdfInfo = { title, author: asked.pack.contacts.agency.organization, created: new Date() };
-  const request: DocumentSetRequest = withFlyer ? { ...asked, insurerFlyerPages: await insurerFlyerPageCount(insurerFlyerPdf) } : asked;
+  const request: DocumentSetRequest = {
+    ...asked,
+    ...(withFlyer ? { insurerFlyerPages: await insurerFlyerPageCount(insurerFlyerPdf) } : {}),
+    ...(importantMattersPdf && asked.documents.includes('importantMatters') ? { importantMattersPages: await insurerFlyerPageCount(importantMattersPdf) } : {}),
+  };
   const flyerPages = withFlyer ? 0 : await flyerPageCount(request, targets.length, fontsDir);
   if (targets.length <= setsPerChunk) {
-    const pdf = await renderChunk(request, targets, flyerPages, fontsDir, info, insurerFlyerPdf);
+    const pdf = await renderChunk(request, targets, flyerPages, fontsDir, info, insurerPdfs);
     fs.writeFileSync(outPath, pdf);
     report(targets.length, targets.length);
     return { bytes: pdf.length, pages: (await PDFDocument.load(pdf)).getPageCount() };
@@ -101,7 +109,7 @@ async function render({ request: asked, targets, fontsDir, outPath, insurerFlyer
   let start = 0;
   for (const size of chunkSizes(targets.length)) {
     const chunk = targets.slice(start, start + size);
-    const part = await PDFDocument.load(await renderChunk(request, chunk, flyerPages, fontsDir, info, insurerFlyerPdf));
+    const part = await PDFDocument.load(await renderChunk(request, chunk, flyerPages, fontsDir, info, insurerPdfs));
     for (const page of await combined.copyPages(part, part.getPageIndices())) combined.addPage(page);
     start += size;
     report(start, targets.length);

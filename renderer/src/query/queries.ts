@@ -38,6 +38,9 @@ export const queries = {
   home: () => queryOptions({ queryKey: queryKeys.home(), queryFn: () => call('home.summary', {}) }),
   quotes: (inquiryId: string) =>
     queryOptions({ queryKey: queryKeys.quotes(inquiryId), queryFn: async () => (await call('quotes.list', { inquiryId })).items }),
+  /** 重要事項説明書の交付 of an inquiry: its handovers, and whether one stands. */
+  importantMatters: (inquiryId: string) =>
+    queryOptions({ queryKey: queryKeys.importantMatters(inquiryId), queryFn: () => call('importantMatters.list', { inquiryId }) }),
   documentHistory: (by: DocumentHistoryInput) =>
     queryOptions({ queryKey: queryKeys.documentHistory(by), queryFn: async () => (await call('documents.history', by)).items }),
   /** Everyone, active or not (the inactive stay so old records keep their names). */

@@ -65,6 +65,7 @@ export const queryKeys = {
   inquiry: (id: string) => ['inquiries', 'record', id] as const,
   home: () => ['home'] as const,
   quotes: (inquiryId: string) => ['quotes', inquiryId] as const,
+  importantMatters: (inquiryId: string) => ['inquiries', 'importantMatters', inquiryId] as const,
   documentHistory: (by: DocumentHistoryInput) => ['documentOutputs', by] as const,
   staff: () => ['staff'] as const,
   settings: () => ['settings'] as const,

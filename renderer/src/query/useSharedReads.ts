@@ -54,6 +54,8 @@ export function useContent(): {
   rates: RateTable | null;
   /** Whether 「チラシ」 prints the insurer's own flyer PDF (never a specimen then). */
   insurerFlyer: boolean;
+  /** The insurer's important-matters PDF of the pack in force (its code and 作成日), checked; null when there is none. */
+  importantMatters: { code: string; date: string } | null;
   problems: ContentProblem[];
   error: string | null;
   reload: () => void;
@@ -63,6 +65,7 @@ export function useContent(): {
     pack: data?.pack ?? null,
     rates: data?.rates ?? null,
     insurerFlyer: data?.insurerFlyer ?? false,
+    importantMatters: data?.importantMatters ?? null,
     problems: data?.problems ?? [],
     // Content already shown stays usable when a later read fails.
     error: error && !data ? errorMessageOf(error, '商品の説明と保険料表を読み込めませんでした。') : null,

@@ -17,6 +17,8 @@ interface ContentImportState {
   /** Opens the picker for an official table; the fields were checked whole before this is called. */
   chooseRateTable(fields: RateTableImportFields): Promise<void>;
   choosePack(): Promise<void>;
+  /** Adds one of the insurer's PDFs the chosen pack names, and checks the pack again with it. */
+  addPackPdf(): Promise<void>;
   accept(): Promise<void>;
   discard(): void;
   revert(change: ContentChange): Promise<void>;
@@ -56,6 +58,16 @@ export const useContentImportStore = create<ContentImportState>()((set, get) => 
       }, 'テンプレートを保存できませんでした。'),
     chooseRateTable: (fields) => choose((fileId) => ({ kind: 'rates', fileId, ...fields })),
     choosePack: () => choose((fileId) => ({ kind: 'pack', fileId })),
+    addPackPdf: () =>
+      attempt(async () => {
+        const pending = get().pending;
+        if (!pending || pending.request.kind !== 'pack') return;
+        const pdf = await openFile('contentPdf');
+        if (!pdf) return;
+        const request = { ...pending.request, pdfFileIds: [...(pending.request.pdfFileIds ?? []), pdf.fileId] };
+        const preview = await call('content.previewImport', request);
+        set({ pending: { ...pending, request, preview } });
+      }, 'PDFを読み込めませんでした。'),
     accept: () =>
       attempt(async () => {
         const pending = get().pending;

@@ -5,6 +5,7 @@ import { errorMessageOf } from '../api/ApiError.ts';
 import { formatCount } from '../format/formatNumber.ts';
 import { usePrintRenderStore, type PrintResult } from './printRenderStore.ts';
 import { usePrintStatusOfferStore } from './printStatusOfferStore.ts';
+import { usePrintHandoverOfferStore } from './printHandoverOfferStore.ts';
 
 export interface OutputMessage {
   text: string;
@@ -41,6 +42,7 @@ export const usePrintOutputStore = create<PrintOutputState>()((set, get) => {
             : '';
       set({ outputMessage: { kind: 'success', text: `${done}${note}` } });
       if (recorded.inquiry) usePrintStatusOfferStore.getState().offer(recorded.inquiry, result.file.fileId);
+      if (recorded.inquiry && result.documents?.includes('importantMatters')) usePrintHandoverOfferStore.getState().offer(recorded.inquiry, result.file.fileId);
     } catch (error) {
       if (current() !== result) return;
       set({

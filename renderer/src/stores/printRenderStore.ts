@@ -1,3 +1,4 @@
+import type { DocumentKind } from '../../../shared/documents/documentKinds.ts';
 import { create } from 'zustand';
 import type { FileRef } from '../../../shared/contract/files.ts';
 import type { JobInput, JobState } from '../../../shared/contract/jobs.ts';
@@ -17,6 +18,8 @@ export interface PrintResult {
   bytes: Uint8Array | null;
   /** Why there is no preview, when bytes is null. */
   noPreview: 'tooLarge' | 'unreadable' | null;
+  /** The documents asked for, so what follows a save can depend on them (the handover offer). */
+  documents?: readonly DocumentKind[];
 }
 
 interface PrintRenderState {
@@ -79,7 +82,7 @@ export const usePrintRenderStore = create<PrintRenderState>()((set) => ({
         }
       }
       if (controller !== own) return;
-      set({ phase: 'done', progress: null, result: { ...made, bytes, noPreview }, message: null });
+      set({ phase: 'done', progress: null, result: { ...made, bytes, noPreview, documents: input.documents }, message: null });
     } catch (error) {
       if (controller !== own) return;
       if (error instanceof ApiError && error.isCancelled) {

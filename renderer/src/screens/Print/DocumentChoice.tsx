@@ -1,6 +1,7 @@
 import { documentKindNames, documentKinds } from '../../../../shared/documents/documentKinds.ts';
 import { isSpecimenFlyer } from '../../../../shared/documents/flyer.ts';
 import { useContent } from '../../query/useSharedReads.ts';
+import { importantMattersMessages } from '../../../../shared/messages/importantMattersMessages.ts';
 import { usePrintChoicesStore } from '../../stores/printChoicesStore.ts';
 import { usePrintRenderStore } from '../../stores/printRenderStore.ts';
 
@@ -11,9 +12,12 @@ import { usePrintRenderStore } from '../../stores/printRenderStore.ts';
 export function DocumentChoice() {
   const documents = usePrintChoicesStore((s) => s.documents);
   const recipient = usePrintChoicesStore((s) => s.recipient);
-  const { rates, insurerFlyer } = useContent();
+  const { pack, rates, insurerFlyer, importantMatters } = useContent();
   const specimen = rates !== null && !insurerFlyer && isSpecimenFlyer(rates);
-  const withheld = (kind: string) => specimen && kind === 'flyer' && recipient === 'batch' && !documents.includes('flyer');
+  // Only the insurer's own PDF is ever this document: without one in the pack it cannot be chosen.
+  const noImportantMatters = pack !== null && importantMatters === null;
+  const withheld = (kind: string) =>
+    (specimen && kind === 'flyer' && recipient === 'batch' && !documents.includes('flyer')) || (kind === 'importantMatters' && noImportantMatters && !documents.includes(kind));
   const toggleDocument = usePrintChoicesStore((s) => s.toggleDocument);
   const error = usePrintRenderStore((s) => s.fieldErrors.documents);
   return (
@@ -27,10 +31,23 @@ export function DocumentChoice() {
       </p>
       <div className="print-option-list">
         {documentKindNames.map((kind) => (
-          <label key={kind} className="print-option">
-            <input type="checkbox" checked={documents.includes(kind)} disabled={withheld(kind)} onChange={(e) => toggleDocument(kind, e.target.checked)} />
-            {documentKinds[kind].label}
-          </label>
+          <div key={kind}>
+            <label className="print-option">
+              <input
+                type="checkbox"
+                checked={documents.includes(kind)}
+                disabled={withheld(kind)}
+                aria-describedby={kind === 'importantMatters' && noImportantMatters ? 'print-important-matters-missing' : undefined}
+                onChange={(e) => toggleDocument(kind, e.target.checked)}
+              />
+              {documentKinds[kind].label}
+            </label>
+            {kind === 'importantMatters' && noImportantMatters && (
+              <p id="print-important-matters-missing" className="field-hint">
+                {importantMattersMessages.packHasNone}
+              </p>
+            )}
+          </div>
         ))}
       </div>
       {specimen && (

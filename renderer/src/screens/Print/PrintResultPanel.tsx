@@ -6,6 +6,7 @@ import { usePrintOutputStore } from '../../stores/printOutputStore.ts';
 import { usePrintRenderStore, type PrintResult } from '../../stores/printRenderStore.ts';
 import { usePrintStatusOfferStore } from '../../stores/printStatusOfferStore.ts';
 import { PdfPreview } from './PdfPreview.tsx';
+import { HandoverOffer } from './HandoverOffer.tsx';
 
 const noPreviewMessages: Record<NonNullable<PrintResult['noPreview']>, string> = {
   tooLarge: 'PDFが大きいため、この画面ではプレビューを表示しません。「PDFを保存」で保存して開いてください。',
@@ -76,6 +77,7 @@ export function PrintResultPanel() {
             {outputMessage?.kind !== 'error' && outputMessage?.text}
           </p>
           <StatusOffer />
+          <HandoverOffer />
           <p role="status" className={statusMessage ? 'message message-success' : 'message-empty'}>
             {statusMessage}
           </p>

@@ -43,6 +43,8 @@ export interface PrintRequestView {
   pack: ContentPack | null;
   /** The rate table is a sample, so the チラシ can only be a specimen (never for a mailing). */
   flyerIsSpecimen?: boolean;
+  /** The pack in force carries the insurer's important-matters PDF (false while unknown too). */
+  importantMattersAvailable?: boolean;
 }
 
 /** What the print screen says while something it needs is still on its way. */
@@ -59,7 +61,7 @@ export function chosenQuote(quoteId: string, quotes: readonly SavedQuote[] | nul
 }
 
 /** The request as the shared rule book reads it. */
-export function documentRequestOf({ choices, batchIds, quotes, flyerIsSpecimen }: PrintRequestView): DocumentRequest {
+export function documentRequestOf({ choices, batchIds, quotes, flyerIsSpecimen, importantMattersAvailable }: PrintRequestView): DocumentRequest {
   const { documents, recipient, clinic, inquiryId } = choices;
   const one = recipient === 'one';
   const quote = chosenQuote(choices.quoteId, quotes);
@@ -71,6 +73,7 @@ export function documentRequestOf({ choices, batchIds, quotes, flyerIsSpecimen }
     quote: quote ? { inquiryId: quote.inquiryId, snapshot: quote.snapshot } : null,
     clinicKind: one ? (clinic?.kind ?? null) : null,
     flyerIsSpecimen,
+    importantMattersAvailable,
   };
 }
 

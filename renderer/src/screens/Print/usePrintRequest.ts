@@ -34,7 +34,7 @@ export function usePrintRequestView(): PrintRequestView {
   const cover = usePrintChoicesStore((s) => s.cover);
   const batchIds = usePrintBatchStore((s) => s.selectedIds);
   const { quotes, error: quotesError } = useInquiryQuotes(recipient === 'one' ? inquiryId : '');
-  const { pack, rates, insurerFlyer } = useContent();
+  const { pack, rates, insurerFlyer, importantMatters } = useContent();
   return {
     choices: { documents, recipient, clinic, inquiryId, quoteId, cover },
     batchIds,
@@ -42,5 +42,6 @@ export function usePrintRequestView(): PrintRequestView {
     quotesError,
     pack,
     flyerIsSpecimen: rates !== null && !insurerFlyer && isSpecimenFlyer(rates),
+    importantMattersAvailable: importantMatters !== null,
   };
 }

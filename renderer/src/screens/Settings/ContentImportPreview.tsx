@@ -2,6 +2,7 @@ import { rateTableMessages } from '../../../../shared/messages/rateTableMessages
 import { useContentImportStore } from '../../stores/contentImportStore.ts';
 import { RatePreviewTable } from './RatePreviewTable.tsx';
 import { PackChangesList } from './PackChangesList.tsx';
+import { PackPdfsChoice } from './PackPdfsChoice.tsx';
 
 /** A chosen table or pack beside the content in force, or its problems, before anything is installed. */
 export function ContentImportPreview() {
@@ -53,11 +54,12 @@ export function ContentImportPreview() {
               チラシ {preview.current.code}（{preview.current.createdLabel}）を {preview.candidate.code}（{preview.candidate.createdLabel}）に置き換えます。
             </p>
             <PackChangesList changes={preview.changes} />
+            <PackPdfsChoice pdfs={preview.pdfs} />
           </>
         )
       )}
       <div className="actions">
-        {problems.length === 0 && (
+        {problems.length === 0 && !(preview.kind === 'pack' && preview.pdfs.some((p) => p.problem !== null)) && (
           <button type="button" className="button button-primary" disabled={busy} onClick={() => void accept()}>
             この内容で取り込む
           </button>
