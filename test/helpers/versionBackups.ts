@@ -75,6 +75,11 @@ const rowsOfVersion: Record<number, string> = {
   // 市町村 as the app of schema 15 derives it when a clinic is written (湧水町 from the postal code).
   15: `INSERT INTO clinics (id, name, name_kana, kind, postal_code, address, name_norm, kana_norm, municipality, created_at, updated_at, updated_by)
       VALUES ('0190a000-0000-7000-8000-000000000015', '版15の湧水医院', '', 'clinic_no_beds', '899-6201', '鹿児島県姶良郡湧水町栗野1', '版15の湧水医院', '', '湧水町', '2027-01-01T00:00:00.000Z', '2027-01-01T00:00:00.000Z', 'old-pc');`,
+  // 重要事項説明書 handed over, and a handover recorded by mistake withdrawn with its reason.
+  16: `INSERT INTO important_matters_handovers (id, inquiry_id, handed_on, doc_code, doc_date, method, actor, created_at, machine)
+      VALUES ('0190a000-0000-7000-8000-0000000000d1', '0190a000-0000-7000-8000-0000000000b2', '2026-02-03', 'SJ26-01234', '2026-01-15', 'hand', '{"staffId":"0190a000-0000-7000-8000-0000000000a2","name":"版2の担当","solicitorId":null,"notifiedOn":null,"qualification":null,"qualificationExpiresOn":null}', '2026-02-03T00:00:00.000Z', 'old-pc');
+      INSERT INTO important_matters_handovers (id, inquiry_id, withdraws, reason, actor, created_at, machine)
+      VALUES ('0190a000-0000-7000-8000-0000000000d2', '0190a000-0000-7000-8000-0000000000b2', '0190a000-0000-7000-8000-0000000000d1', '版16で取り消し', NULL, '2026-02-04T00:00:00.000Z', 'old-pc');`,
 };
 
 /** The clinics a file of `version` holds, by name: what restoring it must bring back. */
