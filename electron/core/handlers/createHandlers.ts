@@ -29,6 +29,7 @@ import { documentOutputHistory, recordDocumentOutput, type OutputSubject } from 
 import { syncHandlers, type SyncHandlerDeps } from './syncHandlers.ts';
 import { clinicMergeHandlers } from './clinicMergeHandlers.ts';
 import { syncRepairHandlers } from './syncRepairHandlers.ts';
+import { intentHandlers } from './intentHandlers.ts';
 
 export interface HandlerDeps {
   db: Db;
@@ -143,6 +144,7 @@ export function createHandlers(deps: HandlerDeps) {
     'jobs.get': ({ jobId }) => jobs.get(jobId),
     'jobs.cancel': ({ jobId }) => jobs.cancel(jobId),
     ...clinicMergeHandlers(db, deps.writeContext),
+    ...intentHandlers(db, deps.content, deps.writeContext),
     ...syncHandlers({
       db,
       files: deps.files,
