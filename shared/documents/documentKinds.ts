@@ -11,6 +11,8 @@ export const documentKinds = {
   quoteSheet: { label: '保険料試算書', fileLabel: '保険料試算書', perClinic: true },
   /** The approved flyer is the same for everyone: personalisation goes on a cover sheet. */
   flyer: { label: 'チラシ', fileLabel: 'チラシ', perClinic: false },
+  /** The customer's wishes for the clinic to check and sign: made from an inquiry's records. */
+  intentConfirmation: { label: '意向確認書', fileLabel: '意向確認書', perClinic: true },
   inquiryFaxSheet: { label: 'FAX問い合わせ票', fileLabel: 'FAX問い合わせ票', perClinic: true },
 } as const;
 export type DocumentKind = keyof typeof documentKinds;

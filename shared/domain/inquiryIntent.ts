@@ -14,8 +14,9 @@ export const intentStages = ['initial', 'final'] as const;
 export type IntentStage = (typeof intentStages)[number];
 export const intentStageLabels: Record<IntentStage, string> = { initial: '当初意向', final: '最終意向' };
 
-export const maxIntentAnswerChars = 300;
-export const maxIntentExplanationChars = 600;
+/** What one page of 意向確認書 holds with ten questions at the smallest size a FAX still reads (its layout test). */
+export const maxIntentAnswerChars = 50;
+export const maxIntentExplanationChars = 200;
 
 /** The questions as asked: the agency's (with the version of its text) or the insurer's form in the pack. */
 export const intentQuestionsSchema = z.discriminatedUnion('source', [
