@@ -19,3 +19,21 @@ export const intentMessages = {
   archived: 'アーカイブした問い合わせには記録できません。',
   immutable: '意向の記録は変更・削除できません。訂正は新しい記録として追加してください。',
 } as const;
+
+/** What the inquiry's 「意向の把握・確認」 section and its form say. */
+export const intentScreenMessages = {
+  loadFailed: '意向の記録を読み込めませんでした。',
+  saveFailed: '意向を記録できませんでした。',
+  none: 'まだ記録されていません。お客さまのご意向（補償・予算・期間など）を伺ったら「当初意向を記録」で残してください。',
+  finalMissing: '最終意向はまだ確認されていません。申込の前に、当初意向と比べて確認してください。',
+  finalStale: '最終意向の確認の後に当初意向が記録し直されました。最終意向をもう一度確認してください。',
+  recordedInitial: '当初意向を記録しました。',
+  recordedFinal: '最終意向を記録しました。',
+  differs: '当初意向と異なります',
+  fromPack: (code: string, date: string) => `保険会社の意向確認書（${code} ${date}）の質問です。`,
+  fromAgency: (version: number) => `代理店の質問（版${version}）です。`,
+  noPatientData: '患者さんの情報（氏名・病名など）は入力しないでください。',
+  discard: '入力した意向は保存されていません。閉じますか？',
+  explanationHint: '当初意向と異なる回答があるときは、どう変わったか、その理由を記入します。',
+  printFailed: '印刷の画面を開けませんでした。',
+} as const;

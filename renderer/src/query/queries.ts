@@ -38,6 +38,7 @@ export const queries = {
   home: () => queryOptions({ queryKey: queryKeys.home(), queryFn: () => call('home.summary', {}) }),
   quotes: (inquiryId: string) =>
     queryOptions({ queryKey: queryKeys.quotes(inquiryId), queryFn: async () => (await call('quotes.list', { inquiryId })).items }),
+  intents: (inquiryId: string) => queryOptions({ queryKey: queryKeys.intents(inquiryId), queryFn: () => call('inquiries.intent.list', { inquiryId }) }),
   documentHistory: (by: DocumentHistoryInput) =>
     queryOptions({ queryKey: queryKeys.documentHistory(by), queryFn: async () => (await call('documents.history', by)).items }),
   /** Everyone, active or not (the inactive stay so old records keep their names). */
