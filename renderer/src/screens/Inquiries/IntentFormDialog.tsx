@@ -1,5 +1,5 @@
 import { useMemo, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { differingAnswers, intentStageLabels, maxIntentAnswerChars, maxIntentExplanationChars, type IntentQuestions, type IntentRecord, type IntentStage } from '../../../../shared/domain/inquiryIntent.ts';
+import { differingAnswers, finalIntentProblem, intentStageLabels, maxIntentAnswerChars, maxIntentExplanationChars, type IntentQuestions, type IntentRecord, type IntentStage } from '../../../../shared/domain/inquiryIntent.ts';
 import { intentScreenMessages as m } from '../../../../shared/messages/intentMessages.ts';
 import { tokyoToday } from '../../../../shared/time/tokyoDate.ts';
 import { call } from '../../api/client.ts';
@@ -41,6 +41,14 @@ export function IntentFormDialog({ inquiryId, stage, questions, initial, current
   const submit = async (e?: FormEvent) => {
     e?.preventDefault();
     if (saving) return;
+    // The core's own rule, checked here first so the explanation is asked for before anything is sent.
+    const problem = final && initial ? finalIntentProblem(initial, { questions, answers, differsExplanation: explanation }) : null;
+    if (problem) {
+      setErrors({ differsExplanation: problem });
+      setError(null);
+      requestAnimationFrame(() => document.getElementById('intent-explanation')?.focus());
+      return;
+    }
     setSaving(true);
     setError(null);
     setErrors({});
