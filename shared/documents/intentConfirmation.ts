@@ -34,6 +34,8 @@ const questionTextWidthPt = questionWidthPt - 2 * cellPaddingPt - 2;
 /** Room the table may take on the page, whatever the number of questions: the rest is fixed. */
 const tableBudgetPt = mmToPt(145);
 const rowPaddingPt = 3 + 2 + theme.ruleWidthPt;
+/** Ten rows of this fit the table's room. */
+const handwritingRowPt = mmToPt(12);
 const lineHeight = 1.15;
 /** Smallest first is last: 9 pt is still read at a FAX's fine mode; a sheet that needs less is cut, and a test keeps the limits inside. */
 const sizesPt = [11, 10, 9] as const;
@@ -146,7 +148,8 @@ export function buildIntentConfirmation(pack: ContentPack, texts: AgencyTexts, i
       },
       labelText('intentLead', { fontSize: 10.5, margin: [0, 0, 0, 3] }),
       {
-        table: { widths: [questionWidthPt - 2 * cellPaddingPt, '*', '*'], headerRows: 1, body, dontBreakRows: true },
+        // A stage not recorded yet leaves each row room to write the answer by hand.
+        table: { widths: [questionWidthPt - 2 * cellPaddingPt, '*', '*'], heights: (row: number) => (row > 0 && !(input.initial && input.final) ? handwritingRowPt : 'auto'), headerRows: 1, body, dontBreakRows: true },
         layout,
       },
       labelText('intentDifference', { bold: true, fontSize: 11, margin: [0, 6, 0, 2] }),

@@ -50,8 +50,8 @@ export function IntentSection({ inquiryId, clinicId, archived }: { inquiryId: st
   const stamp = (record: IntentRecord | null) =>
     record ? (
       <span className="text-muted">
-        {record.stage === 'final' && record.confirmedOn ? `確認日 ${formatDate(record.confirmedOn, style)}・` : ''}
-        {formatDateTime(record.createdAt, style)}（{who(record.actor)}）
+        {record.stage === 'final' && record.confirmedOn ? `確認日 ${formatDate(record.confirmedOn, style)}\u3000` : ''}
+        記録 {formatDateTime(record.createdAt, style)}（{who(record.actor)}）
       </span>
     ) : (
       <span className="text-muted">未記録</span>
