@@ -7,31 +7,10 @@ import type { Migration } from '../migrate.ts';
  * conflict when they merge. The triggers refuse an edit or a deletion, except while remote
  * records are applied (sync_state.applying: the hub's copy of a row, or a purge made on another
  * machine) and while 完全削除 runs here (audit_erasing.erasing, set by the purge in its own
- * transaction). Triggers cannot read TEMP tables, hence a row in the main schema. On a machine
- * that shares, the table's outbox triggers come with it.
+ * transaction). Triggers cannot read TEMP tables, hence a row in the main schema. Its outbox
+ * triggers, like every shared table's since migration 12, are made by the app on opening.
  * Frozen: this SQL stays as it shipped; later changes come as new migrations.
  */
-// Frozen copy of the outbox triggers the app made for this table on the day it shipped
-// (electron/core/sync/outboxTriggers.ts makes today's): a machine that shares gets them here,
-// so a file migrated for a restore is checked with them before it is ever opened.
-const queueing = '(SELECT sharing = 1 AND applying = 0 FROM sync_state WHERE id = 1)';
-const sharedColumns = ['stage', 'questions', 'answers', 'differs_explanation', 'confirmed_on', 'actor', 'created_at', 'machine'];
-const changed = ['inquiry_id', ...sharedColumns].map((c) => `SELECT '${c}' AS field WHERE OLD.${c} IS NOT NEW.${c}`).join(' UNION ALL ');
-const outboxTriggers = [
-  `CREATE TRIGGER sync_outbox_inquiry_intents_insert AFTER INSERT ON inquiry_intents WHEN ${queueing}
-     BEGIN
-       INSERT OR REPLACE INTO sync_outbox (doc_id, field, changed_at) VALUES ('inquiry_intents:' || NEW.id, '*', NEW.created_at);
-     END`,
-  `CREATE TRIGGER sync_outbox_inquiry_intents_update AFTER UPDATE ON inquiry_intents WHEN ${queueing}
-     BEGIN
-       INSERT OR REPLACE INTO sync_outbox (doc_id, field, changed_at) SELECT 'inquiry_intents:' || NEW.id, field, NEW.created_at FROM (${changed});
-     END`,
-  `CREATE TRIGGER sync_outbox_inquiry_intents_delete AFTER DELETE ON inquiry_intents WHEN ${queueing}
-     BEGIN
-       INSERT OR REPLACE INTO sync_outbox (doc_id, field, changed_at) VALUES ('inquiry_intents:' || OLD.id, '*', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
-     END`,
-];
-
 export const inquiryIntents: Migration = {
   version: 16,
   name: 'inquiry intents',
@@ -69,7 +48,5 @@ export const inquiryIntents: Migration = {
         SELECT RAISE(ABORT, 'inquiry_intents rows are insert-only');
       END;
     `);
-    const sharing = (db.prepare('SELECT sharing FROM sync_state WHERE id = 1').get() as { sharing: number }).sharing === 1;
-    if (sharing) for (const sql of outboxTriggers) db.exec(sql);
   },
 };
