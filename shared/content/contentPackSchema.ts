@@ -159,6 +159,19 @@ export const contentPackSchema = z.object({
       code: text('試算書の承認番号').max(40, { message: '試算書の承認番号は40文字以内にしてください' }).optional(),
     })
     .optional(),
+  /**
+   * The insurer's own 意向確認書 questions, where it supplies them (保険業法294条の2): they are
+   * asked and printed instead of the agency's, with the insurer's code and date.
+   */
+  intentForm: z
+    .object({
+      code: text('意向確認書の様式番号').max(40, { message: '意向確認書の様式番号は40文字以内にしてください' }),
+      date: text('意向確認書の作成日').max(20, { message: '意向確認書の作成日は20文字以内にしてください' }),
+      questions: list(text('意向確認書の質問').max(60, { message: '意向確認書の質問は1問60文字以内にしてください' }), '意向確認書の質問')
+        .min(1, { message: '意向確認書の質問がありません' })
+        .max(10, { message: '意向確認書の質問は10問までにしてください（A4一枚に収めるため）' }),
+    })
+    .optional(),
 }).superRefine((pack, ctx) => {
   const costs = pack.breachUnitCosts;
   if (costs && costs.items.length !== pack.incidentCase.items.length) {

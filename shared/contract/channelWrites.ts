@@ -24,6 +24,7 @@ export const channelWrites = {
   'inquiries.changeStatus': ['inquiries'],
   'importantMatters.record': ['inquiries'],
   'importantMatters.withdraw': ['inquiries'],
+  'inquiries.intent.record': ['inquiries'],
   'content.acceptImport': ['content'],
   'content.revert': ['content'],
   'quotes.save': ['quotes', 'inquiries'],

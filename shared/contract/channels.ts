@@ -10,6 +10,7 @@ import { isDateOnly } from '../time/tokyoDate.ts';
 import { contentPackSchema } from '../content/contentPackSchema.ts';
 import { rateTableSchema } from '../content/rateTableSchema.ts';
 import { quoteRequestSchema, savedQuoteSchema } from '../quote/savedQuote.ts';
+import { inquiryIntentsSchema, intentRecordInputSchema, intentRecordSchema } from '../domain/inquiryIntent.ts';
 import { contentChangeSchema, contentImportInputSchema, contentImportPreviewSchema } from '../content/contentImport.ts';
 import { fileRefSchema } from './files.ts';
 import {
@@ -205,6 +206,9 @@ export const contract = {
   'importantMatters.withdraw': channel(withdrawHandoverInputSchema, handoverSchema),
   'quotes.save': channel(quoteRequestSchema.extend({ inquiryId: recordId }), savedQuoteSchema),
   'quotes.list': channel(z.object({ inquiryId: recordId }), z.object({ items: z.array(savedQuoteSchema) })),
+  /** 意向の把握・確認: a new record of the customer's initial or final wishes (records are never edited). */
+  'inquiries.intent.record': channel(intentRecordInputSchema, intentRecordSchema),
+  'inquiries.intent.list': channel(z.object({ inquiryId: recordId }), inquiryIntentsSchema),
   /** Records that a PDF made by the print centre was saved or printed, on every clinic in it. */
   'documents.recordOutput': channel(recordOutputInputSchema, recordOutputResultSchema),
   'documents.history': channel(

@@ -9,6 +9,7 @@ import { inSetOrder, type DocumentKind } from './documentKinds.ts';
 import { buildFaxCoverSheet } from './faxCoverSheet.ts';
 import { buildFlyer } from './flyer.ts';
 import { buildInquiryFaxSheet } from './inquiryFaxSheet.ts';
+import { buildIntentConfirmation, type IntentSheetInput } from './intentConfirmation.ts';
 import { buildQuoteSheet } from './quoteSheet.ts';
 
 /** What is the same for every clinic of one print run. */
@@ -34,6 +35,8 @@ export interface SetTarget {
   receiptNumber?: string | undefined;
   /** Dates formatted for documents, as `issuedOn`; `validUntil` only where the rate table stated one. */
   quote?: { snapshot: SavedQuote['snapshot']; quotedOn: string; validUntil?: string | undefined } | undefined;
+  /** The inquiry's intent records for a 意向確認書 (the clinic, number and print date are the set's). */
+  intent?: Pick<IntentSheetInput, 'questions' | 'initial' | 'final'> | undefined;
 }
 
 /** Pages each document takes. Every sheet is designed (and tested) to fit one page; the flyer is measured. */
@@ -96,6 +99,17 @@ export function buildDocumentSet(request: DocumentSetRequest, target: SetTarget,
         const pages = request.importantMattersPages ?? 1;
         return { pages, definition: placeholderPages(pages), insurerPdf: 'importantMatters' };
       }
+      case 'intentConfirmation':
+        if (!target.intent || !clinic) throw new Error('a 意向確認書 needs an inquiry, its clinic and its intent records');
+        return {
+          pages: 1,
+          definition: buildIntentConfirmation(pack, request.agencyTexts, {
+            ...target.intent,
+            clinicName: clinic.name,
+            receiptNumber: target.receiptNumber ?? '',
+            issuedOn: request.issuedOn,
+          }),
+        };
       case 'inquiryFaxSheet':
         return { pages: 1, definition: buildInquiryFaxSheet(pack, request.agencyTexts, { clinic, receiptNumber: target.receiptNumber }) };
     }

@@ -13,6 +13,8 @@ export const documentKinds = {
   importantMatters: { label: '重要事項説明書（契約概要・注意喚起情報）', fileLabel: '重要事項説明書', perClinic: false },
   /** The approved flyer is the same for everyone: personalisation goes on a cover sheet. */
   flyer: { label: 'チラシ', fileLabel: 'チラシ', perClinic: false },
+  /** The customer's wishes for the clinic to check and sign: made from an inquiry's records. */
+  intentConfirmation: { label: '意向確認書', fileLabel: '意向確認書', perClinic: true },
   inquiryFaxSheet: { label: 'FAX問い合わせ票', fileLabel: 'FAX問い合わせ票', perClinic: true },
 } as const;
 export type DocumentKind = keyof typeof documentKinds;

@@ -65,6 +65,8 @@ export function documentRequestProblem(request: DocumentRequest, pack: ContentPa
   if (request.flyerIsSpecimen && documents.includes('flyer') && recipient === 'batch') return { field: 'documents', message: m.specimenNotForMailing };
   // The flyer alone is the same for everyone: whoever is chosen, it is made once, for nobody.
   if (!needsRecipient(documents)) return null;
+  // 意向確認書 prints one inquiry's records: never blank, never for a mailing.
+  if (documents.includes('intentConfirmation') && (recipient !== 'one' || !inquiry)) return { field: 'documents', message: m.intentSheetNeedsInquiry };
   if (documents.includes('quoteSheet')) {
     const problem = quoteSheetRequestProblem(request, pack);
     if (problem) return problem;

@@ -1,5 +1,6 @@
 import { clinicKindLabels, type ClinicKind } from '../domain/clinic.ts';
 import { quoteSheetLabels } from './quoteSheetLabels.ts';
+import { intentConfirmationLabels } from './intentConfirmationLabels.ts';
 
 /**
  * The app's own words on its documents: labels and headings of its forms (「医療機関名」
@@ -27,6 +28,8 @@ export const formLabels = {
   hours: '受付時間',
   // 保険料試算書
   ...quoteSheetLabels,
+  // 意向確認書
+  ...intentConfirmationLabels,
   // FAX問い合わせ票
   inquirySheetTitle: 'お問い合わせ票',
   inquirySheetFileTitle: 'FAX問い合わせ票',

@@ -12,7 +12,7 @@ import { agencyTextMessages as m } from '../messages/agencyTextMessages.ts';
  */
 export const insurerRegisteredName = '損害保険ジャパン株式会社';
 
-export const agencyTextKeys = ['solicitationCapacity', 'formNumber', 'faxSheetWishes', 'faxSheetNotice', 'coverSheetNotice'] as const;
+export const agencyTextKeys = ['solicitationCapacity', 'formNumber', 'faxSheetWishes', 'faxSheetNotice', 'coverSheetNotice', 'intentQuestions'] as const;
 export type AgencyTextKey = (typeof agencyTextKeys)[number];
 
 export interface AgencyTextDefinition {
@@ -58,6 +58,16 @@ export const agencyTextDefinitions: Record<AgencyTextKey, AgencyTextDefinition> 
     hint: 'FAX送付状の通信欄の下に印刷されます。空欄なら印刷されません。',
     initial: '※ 受信に不備がございましたら、お手数ですが上記の送信者までご連絡ください。',
     maxChars: 120,
+  },
+  // 保険業法294条の2: the agency grasps the customer's wishes and confirms them before the
+  // contract. The questions are the agency's own (the insurer's 意向確認書 in the pack replaces
+  // them): headings only, saying nothing about what the product covers.
+  intentQuestions: {
+    label: '意向把握・意向確認の質問',
+    hint: '1行に1つ、1〜10問。問い合わせの「意向の把握・確認」と意向確認書に、この順で見出しとして使われます。商品の内容を述べる文は書かないでください。内容パックに保険会社の意向確認書がある場合は、そちらが使われます。',
+    initial: '補償を希望される内容\nご予算\n保険期間・始期のご希望\n払込方法のご希望\n現在ご加入中の保険\nその他のご要望',
+    maxChars: 400,
+    lines: { min: 1, max: 10, maxCharsEach: 30 },
   },
 };
 

@@ -266,6 +266,22 @@ const validCalls: Record<Channel, (t: TestHost) => Promise<{ input: unknown; che
     const recorded = (await call(t, 'importantMatters.record', { inquiryId, handedOn: tokyoToday(), docCode: 'SJ26-01234', docDate: '2026-04-01', method: 'fax' })).body.result;
     return { input: { inquiryId, handoverId: recorded.id, reason: '記録の誤り' }, check: (r) => expect(r.withdrawal).toMatchObject({ reason: '記録の誤り' }) };
   },
+  'inquiries.intent.record': async (t) => {
+    const inquiryId = await newInquiry(t);
+    const { asking } = (await call(t, 'inquiries.intent.list', { inquiryId })).body.result;
+    const answers = asking.initial.questions.map((_: string, i: number) => (i === 0 ? '情報漏えい時の賠償' : ''));
+    return {
+      input: { inquiryId, stage: 'initial', questions: asking.initial, answers },
+      check: (r) => expect(r).toMatchObject({ inquiryId, stage: 'initial', answers, confirmedOn: null, questions: { source: 'agency', version: 0 } }),
+    };
+  },
+  'inquiries.intent.list': async (t) => {
+    const inquiryId = await newInquiry(t);
+    return {
+      input: { inquiryId },
+      check: (r) => expect(r).toMatchObject({ initial: null, final: null, history: [], asking: { initial: { source: 'agency', questions: expect.arrayContaining(['ご予算']) } } }),
+    };
+  },
   'documents.recordOutput': async (t) => {
     const created = (await call(t, 'clinics.create', clinic)).body.result;
     const file = await renderedFile(t, { documents: ['inquiryFaxSheet'], clinicIds: [created.id] });

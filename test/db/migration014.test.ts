@@ -52,13 +52,15 @@ describe('migration 14: one 受付番号 on inquiries of two machines', () => {
 
   it('a machine that shares keeps its outbox triggers through the rebuild, and an inquiry edited afterwards is queued', () => {
     const db = openCopyOf(13);
-    // The version 13 file carries the outbox triggers of its day (tables shared since have none yet).
-    expect(readSchema(db).filter((o) => o.type === 'trigger' && isOutboxTriggerOfSchema(o, 14)).length).toBeGreaterThan(0);
-    migrate(db, migrations);
+    // The version 13 file shares: it carries the outbox triggers of its day.
+    const outboxTriggerNames = () => readSchema(db).filter((o) => o.type === 'trigger' && isOutboxTriggerOfSchema(o, 13)).map((o) => o.name).sort();
+    const before = outboxTriggerNames();
+    expect(before.length).toBeGreaterThan(0);
+    // Up to this migration only: later ones add shared tables, whose triggers opening the file makes.
+    migrate(db, migrations.slice(0, 14));
     // Kept by the migration itself, not only by opening: a restore migrates a copy and checks it before it is opened.
-    expect(outboxTriggersAre(db, true)).toBe(true);
-    // Nothing left of the rebuild but today's outbox triggers (audit tables' insert-only triggers are on other tables).
-    expect(readSchema(db).filter((o) => o.type === 'trigger' && o.tblName === 'inquiries' && !isOutboxTriggerOfSchema(o, 14)).map((o) => o.name)).toEqual([]);
+    expect(outboxTriggerNames()).toEqual(before);
+    expect(readSchema(db).filter((o) => o.type === 'trigger' && !isOutboxTriggerOfSchema(o, 14)).map((o) => o.name)).toEqual([]);
     const queuedBefore = countUnsent(db);
     db.prepare("UPDATE inquiries SET content = '版14で編集', updated_at = '2026-12-04T00:00:00.000Z' WHERE id = '0190a000-0000-7000-8000-0000000000b2'").run();
     expect(countUnsent(db)).toBe(queuedBefore + 1);

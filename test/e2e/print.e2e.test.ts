@@ -55,7 +55,7 @@ describe('印刷', () => {
     const { page, problems, close } = await openPrint();
     const documents = page.getByRole('group', { name: '送る書類' });
     const checked = await Promise.all(documentLabels.map((name) => documents.getByRole('checkbox', { name, exact: true }).isChecked()));
-    expect(checked).toEqual([false, false, false, true]);
+    expect(checked).toEqual([false, false, false, false, true]);
     await documents.getByText('選んだ書類は上から順に1つのPDFにまとまります').waitFor();
     expect(await page.getByRole('radio', { name: '白紙（手書き用）' }).isChecked()).toBe(true);
 

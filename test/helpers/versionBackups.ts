@@ -80,6 +80,10 @@ const rowsOfVersion: Record<number, string> = {
       VALUES ('0190a000-0000-7000-8000-0000000000d1', '0190a000-0000-7000-8000-0000000000b2', '2026-02-03', 'SJ26-01234', '2026-01-15', 'hand', '{"staffId":"0190a000-0000-7000-8000-0000000000a2","name":"版2の担当","solicitorId":null,"notifiedOn":null,"qualification":null,"qualificationExpiresOn":null}', '2026-02-03T00:00:00.000Z', 'old-pc');
       INSERT INTO important_matters_handovers (id, inquiry_id, withdraws, reason, actor, created_at, machine)
       VALUES ('0190a000-0000-7000-8000-0000000000d2', '0190a000-0000-7000-8000-0000000000b2', '0190a000-0000-7000-8000-0000000000d1', '版16で取り消し', NULL, '2026-02-04T00:00:00.000Z', 'old-pc');`,
+  // 当初意向 and 最終意向 with a changed answer and its explanation.
+  17: `INSERT INTO inquiry_intents (id, inquiry_id, stage, questions, answers, differs_explanation, confirmed_on, actor, created_at, machine) VALUES
+      ('0190a000-0000-7000-8000-000000000161', '0190a000-0000-7000-8000-0000000000b2', 'initial', '{"source":"agency","version":0,"questions":["補償を希望される内容","ご予算"]}', '["版17の当初意向","月1万円"]', '', NULL, '{"staffId":"0190a000-0000-7000-8000-0000000000a2","name":"版2の担当","solicitorId":null,"notifiedOn":null,"qualification":null,"qualificationExpiresOn":null}', '2027-02-01T00:00:00.000Z', 'old-pc'),
+      ('0190a000-0000-7000-8000-000000000162', '0190a000-0000-7000-8000-0000000000b2', 'final', '{"source":"agency","version":0,"questions":["補償を希望される内容","ご予算"]}', '["版17の当初意向","月2万円"]', '版17でご予算を見直し', '2027-02-02', NULL, '2027-02-02T00:00:00.000Z', 'old-pc');`,
 };
 
 /** The clinics a file of `version` holds, by name: what restoring it must bring back. */

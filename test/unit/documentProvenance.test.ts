@@ -31,6 +31,12 @@ const quote = {
   validUntil: '2027年3月31日',
 } as const satisfies SetTarget['quote'];
 
+const intent = {
+  questions: { source: 'agency', version: 0, questions: ['補償を希望される内容', 'ご予算'] },
+  initial: { answers: ['賠償', '月1万円'], on: '2026年11月20日' },
+  final: { answers: ['賠償', '月2万円'], on: '2026年12月3日', explanation: 'ご予算を見直されました。' },
+} as const satisfies SetTarget['intent'];
+
 const { tableAnnualYen: _annual, liabilityLimitYen: _liability, responseCostLimitYen: _response, validUntil: _valid, ...monthlyOnly } = quote.snapshot;
 
 const request = (documents: DocumentKind[], rates: DocumentSetRequest['rates']): DocumentSetRequest => ({
@@ -51,6 +57,11 @@ function definitionsOf(kind: DocumentKind): { name: string; definition: TDocumen
           ['from a record', { clinic: kirishimaRecord, receiptNumber: 'A-2026-0001', quote }],
           ['from a record without a person, of a table stating monthly figures only', { clinic: { ...kirishimaRecord, contactPerson: '' }, quote: { snapshot: monthlyOnly, quotedOn: quote.quotedOn } }],
         ]
+      : kind === 'intentConfirmation'
+        ? [
+            ['from a record with both stages', { clinic: kirishimaRecord, receiptNumber: 'A-2026-0001', intent }],
+            ['from a record with nothing recorded yet', { clinic: kirishimaRecord, receiptNumber: 'A-2026-0001', intent: { ...intent, initial: null, final: null } }],
+          ]
       : [
           ['blank', {}],
           ['from a record', { clinic: kirishimaRecord, receiptNumber: 'A-2026-0001' }],

@@ -31,6 +31,7 @@ import { syncHandlers, type SyncHandlerDeps } from './syncHandlers.ts';
 import { clinicMergeHandlers } from './clinicMergeHandlers.ts';
 import { importantMattersHandlers } from './importantMattersHandlers.ts';
 import { syncRepairHandlers } from './syncRepairHandlers.ts';
+import { intentHandlers } from './intentHandlers.ts';
 
 export interface HandlerDeps {
   db: Db;
@@ -153,6 +154,7 @@ export function createHandlers(deps: HandlerDeps) {
     'jobs.cancel': ({ jobId }) => jobs.cancel(jobId),
     ...clinicMergeHandlers(db, deps.writeContext),
     ...importantMattersHandlers(db, deps.writeContext),
+    ...intentHandlers(db, deps.content, deps.writeContext),
     ...syncHandlers({
       db,
       files: deps.files,

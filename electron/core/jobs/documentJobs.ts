@@ -15,6 +15,7 @@ import { getClinic } from '../db/repos/clinicRecords.ts';
 import type { OutputSubject } from '../db/repos/documentOutputs.ts';
 import { getInquiry } from '../db/repos/inquiries.ts';
 import { getQuote } from '../db/repos/quotes.ts';
+import { intentSheetTarget } from './intentSheetTarget.ts';
 import { readSettings } from '../db/repos/settings.ts';
 import { getStaff } from '../db/repos/staff.ts';
 import { AppError } from '../errors.ts';
@@ -93,8 +94,9 @@ export function documentJobs(deps: DocumentJobDeps): Pick<JobImplementations, 'd
         // The rate table's own 有効期限, carried by the saved quote; none when the table stated none.
         validUntil: quote.snapshot.validUntil ? documentDate(quote.snapshot.validUntil) : undefined,
       };
+      const intent = documents.includes('intentConfirmation') && inquiry ? intentSheetTarget(db, inquiry.id, pack, currentAgencyTexts, documentDate) : undefined;
       const targets: SetTarget[] =
-        clinics.length === 0 ? [{}] : clinics.map((clinic) => ({ clinic, receiptNumber: inquiry?.receiptNumber, quote: quoteTarget }));
+        clinics.length === 0 ? [{}] : clinics.map((clinic) => ({ clinic, receiptNumber: inquiry?.receiptNumber, quote: quoteTarget, intent }));
 
       const progressLabel = (done: number) => jobMessages.countOf(countFormat.format(done), countFormat.format(targets.length));
       ctx.progress(0, targets.length, targets.length > 1 ? progressLabel(0) : jobMessages.makingDocuments);

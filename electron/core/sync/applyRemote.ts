@@ -28,6 +28,7 @@ const areaOfTable: Record<SharedTable, DataArea> = {
   inquiries: 'inquiries',
   inquiry_status_history: 'inquiries',
   inquiry_quotes: 'quotes',
+  inquiry_intents: 'inquiries',
   document_outputs: 'documentOutputs',
   staff: 'staff',
   content_changes: 'content',

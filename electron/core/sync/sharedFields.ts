@@ -43,6 +43,13 @@ export const sharedTableShapes: Record<SharedTable, SharedTableShape> = {
     parents: [{ column: 'clinic_id', table: 'clinics' }, { column: 'inquiry_id', table: 'inquiries' }, { column: 'staff_id', table: 'staff' }],
   },
   staff: { columns: ['id', 'name', 'active', 'created_at', 'updated_at', 'updated_by'], editedAt: 'updated_at', parents: [] },
+  // 意向把握・意向確認 (migration inquiry intents): written once, never edited (a correction is a
+  // new row), so its fields never conflict. The actor is a snapshot, not a link to staff.
+  inquiry_intents: {
+    columns: ['id', 'inquiry_id', 'stage', 'questions', 'answers', 'differs_explanation', 'confirmed_on', 'actor', 'created_at', 'machine'],
+    editedAt: 'created_at',
+    parents: [{ column: 'inquiry_id', table: 'inquiries' }],
+  },
   // 取り込みの記録: its file travels beside it (contentDocs.ts). The row has no edit time of its
   // own; 取り消す, its one edit, is stamped with the installation's.
   content_changes: {
@@ -74,7 +81,7 @@ export const bookkeepingColumns: ReadonlySet<string> = new Set(['updated_at', 'u
   'reverted_at']);
 
 /** Children before parents: the order deletions must run in so no foreign key is left dangling. */
-export const childFirstTables: readonly SharedTable[] = ['important_matters_handovers', 'content_changes', 'clinic_merges', 'inquiry_status_history', 'inquiry_quotes', 'document_outputs', 'inquiries', 'clinics', 'staff'];
+export const childFirstTables: readonly SharedTable[] = ['important_matters_handovers', 'content_changes', 'clinic_merges', 'inquiry_intents', 'inquiry_status_history', 'inquiry_quotes', 'document_outputs', 'inquiries', 'clinics', 'staff'];
 
 export function isSharedTable(table: string): table is SharedTable {
   return (sharedTables as readonly string[]).includes(table);

@@ -41,6 +41,7 @@ export const queries = {
   /** 重要事項説明書の交付 of an inquiry: its handovers, and whether one stands. */
   importantMatters: (inquiryId: string) =>
     queryOptions({ queryKey: queryKeys.importantMatters(inquiryId), queryFn: () => call('importantMatters.list', { inquiryId }) }),
+  intents: (inquiryId: string) => queryOptions({ queryKey: queryKeys.intents(inquiryId), queryFn: () => call('inquiries.intent.list', { inquiryId }) }),
   documentHistory: (by: DocumentHistoryInput) =>
     queryOptions({ queryKey: queryKeys.documentHistory(by), queryFn: async () => (await call('documents.history', by)).items }),
   /** Everyone, active or not (the inactive stay so old records keep their names). */

@@ -66,6 +66,8 @@ export const queryKeys = {
   home: () => ['home'] as const,
   quotes: (inquiryId: string) => ['quotes', inquiryId] as const,
   importantMatters: (inquiryId: string) => ['inquiries', 'importantMatters', inquiryId] as const,
+  /** 意向の把握・確認 of an inquiry: written with the inquiries area, and its records name who made them. */
+  intents: (inquiryId: string) => ['inquiries', 'intents', inquiryId] as const,
   documentHistory: (by: DocumentHistoryInput) => ['documentOutputs', by] as const,
   staff: () => ['staff'] as const,
   settings: () => ['settings'] as const,

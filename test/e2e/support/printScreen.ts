@@ -5,7 +5,7 @@ import { pdfInfo, pdfText } from '../../helpers/pdfTools.ts';
 import { expectText } from './screens.ts';
 
 /** The documents of the 印刷 screen, in the order they are listed (and put in the envelope). */
-export const documentLabels = ['FAX送付状', '保険料試算書', 'チラシ', 'FAX問い合わせ票'] as const;
+export const documentLabels = ['FAX送付状', '保険料試算書', 'チラシ', '意向確認書', 'FAX問い合わせ票'] as const;
 export type DocumentLabel = (typeof documentLabels)[number];
 
 /** Ticks exactly these documents under 「送る書類」. */

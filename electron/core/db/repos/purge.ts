@@ -25,13 +25,16 @@ export function purgePreview(db: Db): PurgeCounts {
 
 /**
  * Deletes archived records for good, in one transaction, with everything that hangs off them
- * (status history, quotes, print records, the search index). Only called after a verified backup.
+ * (status history, intent records, quotes, print records, the search index). Only called after a verified backup.
  */
 export function purgeArchived(db: Db): PurgeCounts {
   return db.transaction(() => {
     const counts = purgePreview(db);
     db.exec(`CREATE TEMP TABLE purge_inquiries AS ${purgeableInquiries}; CREATE TEMP TABLE purge_clinics AS ${purgeableClinics};`);
+    // Intent records are insert-only (their triggers refuse a deletion) except while 完全削除 runs.
     db.exec(`
+      UPDATE audit_erasing SET erasing = 1 WHERE id = 1;
+      DELETE FROM inquiry_intents WHERE inquiry_id IN (SELECT id FROM temp.purge_inquiries);
       DELETE FROM inquiry_status_history WHERE inquiry_id IN (SELECT id FROM temp.purge_inquiries);
       DELETE FROM inquiry_quotes WHERE inquiry_id IN (SELECT id FROM temp.purge_inquiries);
       DELETE FROM important_matters_handovers WHERE inquiry_id IN (SELECT id FROM temp.purge_inquiries);
@@ -46,6 +49,7 @@ export function purgeArchived(db: Db): PurgeCounts {
       DELETE FROM clinics WHERE id IN (SELECT id FROM temp.purge_clinics);
       DROP TABLE temp.purge_inquiries;
       DROP TABLE temp.purge_clinics;
+      UPDATE audit_erasing SET erasing = 0 WHERE id = 1;
     `);
     return counts;
   })();

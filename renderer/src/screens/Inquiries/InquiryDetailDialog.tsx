@@ -27,6 +27,7 @@ import { isComposing, NextActionDate, NextActionField, StatusBadge } from './inq
 import { StatusReasonDialog } from './StatusReasonDialog.tsx';
 import { SavedQuotesSection } from './SavedQuotesSection.tsx';
 import { ImportantMattersSection } from './ImportantMattersSection.tsx';
+import { IntentSection } from './IntentSection.tsx';
 import { SameReceiptNotice } from './SameReceiptNotice.tsx';
 
 interface InquiryDetailDialogProps {
@@ -341,6 +342,7 @@ export function InquiryDetailDialog({ inquiryId, openedFrom, onClose }: InquiryD
             </div>
             <SavedQuotesSection inquiryId={detail.inquiry.id} />
             <ImportantMattersSection inquiryId={detail.inquiry.id} clinicId={detail.inquiry.clinicId} />
+            <IntentSection inquiryId={detail.inquiry.id} clinicId={detail.inquiry.clinicId} archived={detail.inquiry.archivedAt !== null} />
             <DocumentOutputHistory inquiryId={detail.inquiry.id} />
             <section aria-labelledby="inquiry-history-title" className="detail-section">
               <h3 id="inquiry-history-title" className="section-title">
