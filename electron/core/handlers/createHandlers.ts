@@ -28,6 +28,9 @@ import { purgeArchived, purgePreview } from '../db/repos/purge.ts';
 import { documentOutputHistory, recordDocumentOutput, type OutputSubject } from '../db/repos/documentOutputs.ts';
 import { syncHandlers, type SyncHandlerDeps } from './syncHandlers.ts';
 import { clinicMergeHandlers } from './clinicMergeHandlers.ts';
+import { documentTrailHandlers } from './documentTrailHandlers.ts';
+import { keepOutputFile, keptFileOf, type DocumentTrailDeps } from '../jobs/documentTrail.ts';
+import { actorText, currentActor } from '../db/repos/actor.ts';
 import { syncRepairHandlers } from './syncRepairHandlers.ts';
 
 export interface HandlerDeps {
@@ -43,6 +46,8 @@ export interface HandlerDeps {
   backupsDir: string;
   /** PDFs the print centre made, by file id, waiting to be saved or printed. */
   outputs: Map<string, OutputSubject>;
+  /** The trail of documents given: where one-clinic PDFs are kept, and the PDF thread that makes a mailing again. */
+  trail: DocumentTrailDeps;
   /** Sharing through the office hub: the replication engine, where the hub password is kept, the log. */
   sync: Pick<SyncHandlerDeps, 'engine' | 'secrets' | 'log'>;
 }
@@ -119,11 +124,15 @@ export function createHandlers(deps: HandlerDeps) {
       return saveQuote(db, inquiryId, quote, deps.writeContext());
     },
     'quotes.list': ({ inquiryId }) => ({ items: listQuotes(db, inquiryId) }),
-    'documents.recordOutput': ({ fileId, action }) => {
-      deps.files.require(fileId);
+    'documents.recordOutput': ({ fileId, action, sentBy, faxNumber }) => {
+      const stored = deps.files.require(fileId);
       const subject = deps.outputs.get(fileId);
       if (!subject) throw new AppError('INVALID_INPUT', outputMessages.notFromPrintCentre);
-      const recorded = recordDocumentOutput(db, subject, action, deps.writeContext());
+      // A PDF for one clinic is kept as made, so 「送付した書類を表示」 can show it and check its hash.
+      const keptFile = subject.clinicIds.length === 1 && subject.sha256 ? keptFileOf(subject.outputKey, deps.now()) : null;
+      if (keptFile) keepOutputFile(deps.trail.documentsDir, keptFile, stored.path);
+      const delivery = { sentBy, faxNumber: faxNumber || null, actor: actorText(currentActor(db)), keptFile };
+      const recorded = recordDocumentOutput(db, subject, action, deps.writeContext(), delivery);
       const inquiry = subject.inquiryId ? getInquiry(db, subject.inquiryId) : undefined;
       return { recorded, inquiry: inquiry ? { id: inquiry.id, receiptNumber: inquiry.receiptNumber, status: inquiry.status, revision: inquiry.revision } : null };
     },
@@ -143,6 +152,7 @@ export function createHandlers(deps: HandlerDeps) {
     'jobs.get': ({ jobId }) => jobs.get(jobId),
     'jobs.cancel': ({ jobId }) => jobs.cancel(jobId),
     ...clinicMergeHandlers(db, deps.writeContext),
+    ...documentTrailHandlers(deps.trail),
     ...syncHandlers({
       db,
       files: deps.files,

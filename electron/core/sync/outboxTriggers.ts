@@ -1,5 +1,6 @@
 import { statement, type Db } from '../db/connection.ts';
 import { normaliseSql, type SchemaObject } from '../backup/schemaAtVersion.ts';
+import { migrations } from '../db/migrations/index.ts';
 import { sharedTableShapes } from './sharedFields.ts';
 
 /**
@@ -63,6 +64,21 @@ const shapesOfSchema12: Shapes = {
   staff: { columns: ['id', 'name', 'active', 'created_at', 'updated_at', 'updated_by'], editedAt: 'updated_at' },
 };
 
+/**
+ * The shared columns from schema 13 until the document trail's migration added its columns to
+ * document_outputs: the other tables as today, document_outputs written out as it was then.
+ */
+const shapesBeforeTrail: Shapes = {
+  ...Object.fromEntries(Object.entries(sharedTableShapes).map(([table, { columns, editedAt }]) => [table, { columns, editedAt }])),
+  document_outputs: {
+    columns: ['id', 'output_key', 'clinic_id', 'inquiry_id', 'documents', 'action', 'batch_size', 'staff_id', 'created_at', 'machine', 'agency_texts'],
+    editedAt: 'created_at',
+  },
+};
+
+/** The schema version whose migration ('document trail') gave document_outputs its trail columns. */
+const documentTrailSchema = migrations.findIndex((m) => m.name === 'document trail') + 1;
+
 /** Every outbox trigger as this app creates it, by name. */
 export function outboxTriggers(): Map<string, string> {
   return triggersOf(sharedTableShapes);
@@ -86,7 +102,7 @@ export const outboxTriggersLeftSchemaAt = 12;
 /** One of the outbox triggers an app of this schema version made while sharing, word for word: what its backups carry. */
 export function isOutboxTriggerOfSchema(object: SchemaObject, version: number): boolean {
   if (version < outboxTriggersLeftSchemaAt || object.type !== 'trigger' || object.sql === null) return false;
-  const triggers = version < 13 ? triggersOf(shapesOfSchema12) : outboxTriggers();
+  const triggers = version < 13 ? triggersOf(shapesOfSchema12) : version < documentTrailSchema ? triggersOf(shapesBeforeTrail) : outboxTriggers();
   return normaliseSql(triggers.get(object.name) ?? null) === object.sql;
 }
 

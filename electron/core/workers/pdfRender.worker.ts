@@ -22,6 +22,12 @@ export interface PdfRenderData {
   insurerFlyerPdf?: string | undefined;
   /** The PDF's title, as its file name starts: 書類一式 for a set. */
   title: string;
+  /**
+   * When it was made (ISO), written as its creation date. Fixed by the caller, since pdfkit
+   * derives the file's ID from it: the same inputs then make the same bytes, which is how a
+   * mailing kept as its inputs is shown again and checked against its recorded SHA-256.
+   */
+  createdAt: string;
 }
 
 export interface PdfRenderResult {
@@ -75,7 +81,7 @@ function chunkSizes(sets: number): number[] {
 }
 
 /** Builds and renders every set off the main thread and writes one PDF to outPath. */
-async function render({ request: asked, targets, fontsDir, outPath, insurerFlyerPdf, title }: PdfRenderData, report: Report): Promise<PdfRenderResult> {
+async function render({ request: asked, targets, fontsDir, outPath, insurerFlyerPdf, title, createdAt }: PdfRenderData, report: Report): Promise<PdfRenderResult> {
   const withFlyer = insurerFlyerPdf !== undefined && asked.documents.includes('flyer');
   if (withFlyer && asked.documents.length === 1 && targets.length === 1) {
     // The insurer's flyer alone is handed out byte for byte as the insurer supplied it.
@@ -83,7 +89,7 @@ async function render({ request: asked, targets, fontsDir, outPath, insurerFlyer
     report(1, 1);
     return { bytes: fs.statSync(outPath).size, pages: await insurerFlyerPageCount(insurerFlyerPdf) };
   }
-  const info: PdfInfo = { title, author: asked.pack.contacts.agency.organization, created: new Date() };
+  const info: PdfInfo = { title, author: asked.pack.contacts.agency.organization, created: new Date(createdAt) };
   const request: DocumentSetRequest = withFlyer ? { ...asked, insurerFlyerPages: await insurerFlyerPageCount(insurerFlyerPdf) } : asked;
   const flyerPages = withFlyer ? 0 : await flyerPageCount(request, targets.length, fontsDir);
   if (targets.length <= setsPerChunk) {
