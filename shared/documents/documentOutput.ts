@@ -46,7 +46,7 @@ export const recordOutputInputSchema = z.object({
     .string()
     .trim()
     .max(40, { message: 'FAX番号は40文字以内で入力してください' })
-    .regex(/^[0-9０-９+()（）\-－‐ 　]*$/, { message: 'FAX番号は数字とハイフンで入力してください' })
+    .regex(/^[0-9０-９+()（）\-－‐ \u3000]*$/, { message: 'FAX番号は数字とハイフンで入力してください' })
     .nullable()
     .default(null),
 });

@@ -123,7 +123,8 @@ describe('the trail of every document given', () => {
 
     const xlsx = (await call(t, 'documents.exportTrail', { clinicId, format: 'xlsx' })).body.result;
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(await downloadFile(t, xlsx.file.fileId));
+    const xlsxBytes = await downloadFile(t, xlsx.file.fileId);
+    await book.xlsx.load(xlsxBytes.buffer.slice(xlsxBytes.byteOffset, xlsxBytes.byteOffset + xlsxBytes.byteLength) as ArrayBuffer);
     const sheet = book.worksheets[0]!;
     const rowValues = (n: number) => Array.from({ length: header.length }, (_, i) => String(sheet.getRow(n).getCell(i + 1).value ?? ''));
     expect(sheet.name).toBe('送付の記録');
