@@ -48,6 +48,7 @@ describe('送付の記録', () => {
     await expectText(entry.getByRole('status'), '記録と一致しました', 30_000);
     await entry.locator('.print-preview-pages[data-state="drawn"]').waitFor({ timeout: 20_000 });
     await shot(page, 'history-shown');
+    if (shotsDir) await entry.screenshot({ path: path.join(shotsDir, 'trail-history-entry.png') });
     // What is shown is the very PDF that was saved.
     const [again] = await Promise.all([page.waitForEvent('download'), entry.getByRole('button', { name: 'このPDFを保存' }).click()]);
     expect(fs.readFileSync(await again.path())).toEqual(saved.bytes);
