@@ -52,8 +52,10 @@ export const recordOutputInputSchema = z.object({
 });
 
 export const recordOutputResultSchema = z.object({
-  /** Clinics the output was recorded on; 0 for blank forms and the flyer alone. */
+  /** Clinics the output was recorded on; 0 for blank forms and the flyer alone (recorded once, with no clinic). */
   recorded: z.number().int().nonnegative(),
+  /** The output is on the trail (now or from an earlier save or print); false for a specimen flyer, which is never sent. */
+  onTrail: z.boolean(),
   /** The inquiry it was printed from, so the screen can offer to move it to 資料送付済. */
   inquiry: z.object({ id: z.string(), receiptNumber: z.string(), status: z.enum(inquiryStatuses), revision: revisionSchema }).nullable(),
 });

@@ -43,10 +43,10 @@ describe('the trail of every document given', () => {
     await call(t, 'content.acceptImport', officialRatesRequest(await uploadFile(t, 'rates.csv', officialRatesCsv)));
     const blank = await made(t, { documents: ['inquiryFaxSheet'], clinicIds: [] });
     const flyer = await made(t, { documents: ['flyer'], clinicIds: [] });
-    expect((await call(t, 'documents.recordOutput', { fileId: blank.fileId, action: 'printed', sentBy: 'hand' })).body.result.recorded).toBe(1);
-    expect((await call(t, 'documents.recordOutput', { fileId: flyer.fileId, action: 'saved', sentBy: 'post' })).body.result.recorded).toBe(1);
-    // Saving the same blank PDF again adds nothing.
-    expect((await call(t, 'documents.recordOutput', { fileId: blank.fileId, action: 'printed' })).body.result.recorded).toBe(0);
+    // No clinic is named (recorded counts clinics), yet each is on the trail; printing the same blank PDF again adds nothing.
+    for (const [file, action, sentBy] of [[blank, 'printed', 'hand'], [flyer, 'saved', 'post'], [blank, 'printed', null]] as const) {
+      expect((await call(t, 'documents.recordOutput', { fileId: file.fileId, action, sentBy })).body.result).toEqual({ recorded: 0, onTrail: true, inquiry: null });
+    }
     const rows = storedRows(t);
     expect(rows.map((r) => [r.documents, r.clinic_id, r.sent_by, r.content_code, r.content_date, r.rate_version])).toEqual([
       ['["inquiryFaxSheet"]', null, 'hand', 'SJ24-13707', '2025-01-16', '2026年度 正式'],
@@ -82,6 +82,21 @@ describe('the trail of every document given', () => {
     const [output] = (await call(t, 'documents.history', { clinicId })).body.result.items;
     const shown = (await call(t, 'documents.show', { outputId: output.id })).body.result;
     expect(shown).toMatchObject({ source: 'kept', matches: false, message: '記録と一致しません：作成後に変更された可能性があります' });
+  });
+
+  it('removes the kept PDF of a clinic that 完全削除 removed, and keeps the others', async () => {
+    const t = await startTestHost();
+    const gone = await newClinic(t);
+    const stays = await newClinic(t, { name: '湧水内科', phone: '0995-74-0002' });
+    for (const clinicId of [gone, stays]) {
+      const file = await made(t, { documents: ['inquiryFaxSheet'], clinicIds: [clinicId] });
+      await call(t, 'documents.recordOutput', { fileId: file.fileId, action: 'saved' });
+    }
+    const kept = Object.fromEntries(storedRows(t).map((r) => [String(r.clinic_id), path.join(t.dataDir, 'documents', String(r.kept_file))]));
+    expect(fs.existsSync(kept[gone]!) && fs.existsSync(kept[stays]!)).toBe(true);
+    await call(t, 'clinics.archive', { id: gone });
+    expect((await call(t, 'records.purgeArchived', { confirm: true })).body.result).toMatchObject({ clinics: 1 });
+    expect([fs.existsSync(kept[gone]!), fs.existsSync(kept[stays]!)]).toEqual([false, true]);
   });
 
   it('makes a mailing again from its kept inputs with the same SHA-256, for any clinic of it', async () => {

@@ -254,7 +254,7 @@ const validCalls: Record<Channel, (t: TestHost) => Promise<{ input: unknown; che
   'documents.recordOutput': async (t) => {
     const created = (await call(t, 'clinics.create', clinic)).body.result;
     const file = await renderedFile(t, { documents: ['inquiryFaxSheet'], clinicIds: [created.id] });
-    return { input: { fileId: file.fileId, action: 'saved' }, check: (r) => expect(r).toEqual({ recorded: 1, inquiry: null }) };
+    return { input: { fileId: file.fileId, action: 'saved' }, check: (r) => expect(r).toEqual({ recorded: 1, onTrail: true, inquiry: null }) };
   },
   'documents.history': async (t) => {
     const created = (await call(t, 'clinics.create', clinic)).body.result;

@@ -115,7 +115,7 @@ describe('print centre: what was sent is recorded', () => {
     const finished = await render(t, { documents: ['flyer', 'faxCoverSheet'], inquiryId: inquiry.id });
     const { file } = finished.result as { file: { fileId: string } };
     const first = (await call(t, 'documents.recordOutput', { fileId: file.fileId, action: 'saved' })).body.result;
-    expect(first).toEqual({ recorded: 1, inquiry: { id: inquiry.id, receiptNumber: inquiry.receiptNumber, status: 'new', revision: inquiry.revision } });
+    expect(first).toEqual({ recorded: 1, onTrail: true, inquiry: { id: inquiry.id, receiptNumber: inquiry.receiptNumber, status: 'new', revision: inquiry.revision } });
     // Saving the same PDF again is not a second mailing.
     expect((await call(t, 'documents.recordOutput', { fileId: file.fileId, action: 'saved' })).body.result.recorded).toBe(0);
     const byClinic = (await call(t, 'documents.history', { clinicId: clinic.id })).body.result.items;
@@ -124,11 +124,11 @@ describe('print centre: what was sent is recorded', () => {
     expect(byClinic).toMatchObject([{ documents: ['faxCoverSheet'], action: 'saved', receiptNumber: inquiry.receiptNumber, batchSize: 1 }]);
   });
 
-  it('records nothing for a blank form, and refuses a file the print centre did not make', async () => {
+  it('records a blank form on no clinic, and refuses a file the print centre did not make', async () => {
     const t = await startTestHost();
     const blank = (await render(t, { documents: ['inquiryFaxSheet'] })).result as { file: { fileId: string }; clinics: number };
     expect(blank.clinics).toBe(0);
-    expect((await call(t, 'documents.recordOutput', { fileId: blank.file.fileId, action: 'printed' })).body.result).toEqual({ recorded: 0, inquiry: null });
+    expect((await call(t, 'documents.recordOutput', { fileId: blank.file.fileId, action: 'printed' })).body.result).toEqual({ recorded: 0, onTrail: true, inquiry: null });
     const template = (await call(t, 'content.rateTemplate', {})).body.result;
     expect((await call(t, 'documents.recordOutput', { fileId: template.fileId, action: 'saved' })).body).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });

@@ -62,6 +62,11 @@ describe('送付の記録', () => {
     expect(lines[1]).toContain(`FAX問い合わせ票,PDFを保存,${clinicName},,FAX,${clinicFax},SJ24-13707 2025-01-16`);
     const [xlsx] = await Promise.all([page.waitForEvent('download'), history.getByRole('button', { name: 'Excelで書き出す' }).click()]);
     expect(xlsx.suggestedFilename()).toBe(`送付の記録_${clinicName}.xlsx`);
+    if (shotsDir) {
+      fs.writeFileSync(path.join(shotsDir, 'trail-sent.pdf'), saved.bytes);
+      fs.writeFileSync(path.join(shotsDir, 'trail.csv'), bytes);
+      fs.copyFileSync(await xlsx.path(), path.join(shotsDir, 'trail.xlsx'));
+    }
     await history.getByRole('status').filter({ hasText: `送付の記録_${clinicName}.xlsx を保存しました（1件）。` }).waitFor();
     await shot(page, 'history-exported');
     expect(problems).toEqual([]);

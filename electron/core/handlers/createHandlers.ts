@@ -29,7 +29,7 @@ import { documentOutputHistory, recordDocumentOutput, type OutputSubject } from 
 import { syncHandlers, type SyncHandlerDeps } from './syncHandlers.ts';
 import { clinicMergeHandlers } from './clinicMergeHandlers.ts';
 import { documentTrailHandlers } from './documentTrailHandlers.ts';
-import { keepOutputFile, keptFileOf, type DocumentTrailDeps } from '../jobs/documentTrail.ts';
+import { keepOutputFile, keptFileOf, removeUnreferencedKeptFiles, type DocumentTrailDeps } from '../jobs/documentTrail.ts';
 import { actorText, currentActor } from '../db/repos/actor.ts';
 import { syncRepairHandlers } from './syncRepairHandlers.ts';
 
@@ -132,9 +132,11 @@ export function createHandlers(deps: HandlerDeps) {
       const keptFile = subject.clinicIds.length === 1 && subject.sha256 ? keptFileOf(subject.outputKey, deps.now()) : null;
       if (keptFile) keepOutputFile(deps.trail.documentsDir, keptFile, stored.path);
       const delivery = { sentBy, faxNumber: faxNumber || null, actor: actorText(currentActor(db)), keptFile };
-      const recorded = recordDocumentOutput(db, subject, action, deps.writeContext(), delivery);
+      const added = recordDocumentOutput(db, subject, action, deps.writeContext(), delivery);
+      // Clinics it was recorded on: a blank form's row names none.
+      const recorded = subject.clinicIds.length > 0 ? added : 0;
       const inquiry = subject.inquiryId ? getInquiry(db, subject.inquiryId) : undefined;
-      return { recorded, inquiry: inquiry ? { id: inquiry.id, receiptNumber: inquiry.receiptNumber, status: inquiry.status, revision: inquiry.revision } : null };
+      return { recorded, onTrail: subject.documents.length > 0, inquiry: inquiry ? { id: inquiry.id, receiptNumber: inquiry.receiptNumber, status: inquiry.status, revision: inquiry.revision } : null };
     },
     'documents.history': (by) => ({ items: documentOutputHistory(db, by) }),
     'backups.list': () => ({ items: deps.backups.list() }),
@@ -146,7 +148,10 @@ export function createHandlers(deps: HandlerDeps) {
     'records.purgeArchived': async () => {
       if (jobs.busy) throw new AppError('BUSY');
       const backup = await createBackup(db, deps.backupsDir, 'before-purge', deps.now());
-      return { ...purgeArchived(db), backup };
+      const counts = purgeArchived(db);
+      // The PDFs kept for the outputs that went, go with them.
+      removeUnreferencedKeptFiles(db, deps.trail.documentsDir);
+      return { ...counts, backup };
     },
     'jobs.start': (input) => jobs.start(input),
     'jobs.get': ({ jobId }) => jobs.get(jobId),

@@ -7,7 +7,7 @@ import type { ShowOutputResult } from '../../../shared/documents/documentTrail.t
 import { documentTrailMessages as m } from '../../../shared/messages/documentTrailMessages.ts';
 import { tokyoDateString } from '../../../shared/time/tokyoDate.ts';
 import type { ContentManager } from '../content/contentManager.ts';
-import type { Db } from '../db/connection.ts';
+import { statement, type Db } from '../db/connection.ts';
 import { getOutputRecord, outputRowsOf, type OutputInputs, type OutputRow } from '../db/repos/documentOutputs.ts';
 import { AppError } from '../errors.ts';
 import type { FileStore } from '../files/fileStore.ts';
@@ -126,4 +126,23 @@ export async function showOutput(deps: DocumentTrailDeps, outputId: string): Pro
   const matches = sha256OfFile(filePath) === row.sha256;
   const file = deps.files.adopt(fileId, filePath, fileNameOf(row), 'application/pdf');
   return { file, source, matches, message: matches ? m.matches : m.differs };
+}
+
+/**
+ * Removes kept PDFs no output names any more (after 完全削除): data no longer needed is erased
+ * (個人情報保護法22条), not only its record. Returns how many files went.
+ */
+export function removeUnreferencedKeptFiles(db: Db, documentsDir: string): number {
+  if (!fs.existsSync(documentsDir)) return 0;
+  const named = statement(db, 'SELECT 1 FROM document_outputs WHERE kept_file = ? LIMIT 1').pluck();
+  let removed = 0;
+  for (const year of fs.readdirSync(documentsDir, { withFileTypes: true })) {
+    if (!year.isDirectory()) continue;
+    for (const file of fs.readdirSync(path.join(documentsDir, year.name))) {
+      if (!file.endsWith('.pdf') || named.get(`${year.name}/${file}`) !== undefined) continue;
+      fs.rmSync(path.join(documentsDir, year.name, file), { force: true });
+      removed++;
+    }
+  }
+  return removed;
 }

@@ -50,7 +50,9 @@ export const usePrintOutputStore = create<PrintOutputState>()((set, get) => {
           ? `${formatCount(recorded.recorded)}の医療機関に送付の記録を残しました。`
           : result.clinics > 0
             ? '送付の記録は残してあります。'
-            : '';
+            : recorded.onTrail
+              ? '送付の記録（宛先なし）を残しました。'
+              : '';
       set({ outputMessage: { kind: 'success', text: `${done}${note}` } });
       if (recorded.inquiry) usePrintStatusOfferStore.getState().offer(recorded.inquiry, result.file.fileId);
     } catch (error) {
