@@ -52,11 +52,15 @@ describe('migration 14: one 受付番号 on inquiries of two machines', () => {
 
   it('a machine that shares keeps its outbox triggers through the rebuild, and an inquiry edited afterwards is queued', () => {
     const db = openCopyOf(13);
-    expect(outboxTriggersAre(db, true)).toBe(true);
-    migrate(db, migrations);
+    const triggers = () => readSchema(db).filter((o) => o.type === 'trigger');
+    const before = triggers();
+    expect(before.length).toBeGreaterThan(0);
+    expect(before.every((o) => isOutboxTriggerOfSchema(o, 13))).toBe(true);
+    // Migration 14 itself (later ones bring triggers of their own, and the trail's columns change today's outbox triggers).
+    migrate(db, migrations.slice(0, 14));
     // Kept by the migration itself, not only by opening: a restore migrates a copy and checks it before it is opened.
-    expect(outboxTriggersAre(db, true)).toBe(true);
-    expect(readSchema(db).filter((o) => o.type === 'trigger' && !isOutboxTriggerOfSchema(o, 14)).map((o) => o.name)).toEqual([]);
+    expect(triggers()).toEqual(before);
+    expect(triggers().filter((o) => !isOutboxTriggerOfSchema(o, 14)).map((o) => o.name)).toEqual([]);
     const queuedBefore = countUnsent(db);
     db.prepare("UPDATE inquiries SET content = '版14で編集', updated_at = '2026-12-04T00:00:00.000Z' WHERE id = '0190a000-0000-7000-8000-0000000000b2'").run();
     expect(countUnsent(db)).toBe(queuedBefore + 1);
@@ -69,7 +73,7 @@ describe('migration 14: one 受付番号 on inquiries of two machines', () => {
     setSharing(db, false);
     migrate(db, migrations);
     matchOutboxTriggersToSharing(db);
-    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'").pluck().get()).toBe(0);
+    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'sync\\_outbox\\_%' ESCAPE '\\'").pluck().get()).toBe(0);
     setSharing(db, true);
     expect(outboxTriggersAre(db, true)).toBe(true);
     db.close();
