@@ -5,6 +5,7 @@ import type { PDFRef } from 'pdf-lib';
 import { PDFArray, PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { createClinics } from '../../electron/core/db/repos/clinicRecords.ts';
+import { decodeCsvBytes, parseCsvRecords } from '../../electron/core/text/csvText.ts';
 import { JobPausePoint } from '../../electron/core/jobs/jobPausePoint.ts';
 import { openDatabase } from '../../electron/core/db/connection.ts';
 import { generateClinics } from '../../electron/core/db/seed/generateClinics.ts';
@@ -188,6 +189,15 @@ describe('print centre: the quote sheet', () => {
     expect(text).not.toContain('46,800円');
     // The flyer's approval code approved the flyer, not this sheet.
     expect(text).not.toContain('SJ24-13707');
+
+    // The trail names the saved quote the sheet came from; the inquiry's trail exports with its 受付番号.
+    await call(t, 'documents.recordOutput', { fileId: (finished.result as { file: { fileId: string } }).file.fileId, action: 'printed', sentBy: 'post' });
+    const [output] = (await call(t, 'documents.history', { inquiryId: inquiry.id })).body.result.items;
+    expect(output).toMatchObject({ quoteId: quote.id, sentBy: 'post', rateVersion: '2026年度 テスト正式' });
+    const exported = (await call(t, 'documents.exportTrail', { inquiryId: inquiry.id, format: 'csv' })).body.result;
+    const [header, row] = parseCsvRecords(decodeCsvBytes(await downloadFile(t, exported.file.fileId)).text, 'comma');
+    const cell = (name: string) => row![header!.indexOf(name)];
+    expect([cell('受付番号'), cell('送付方法'), cell('試算'), cell('担当者')]).toEqual([inquiry.receiptNumber, '郵送', 'Aプラン 月額3,900円（保険料表 2026年度 テスト正式）', '窓口 花子']);
   });
 });
 
