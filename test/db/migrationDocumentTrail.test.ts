@@ -59,12 +59,16 @@ describe('migration "document trail": every document given, kept as written', ()
     db.close();
   });
 
-  it('refuses a hash that is not a SHA-256, a 送付方法 it does not know, and a quote that is not there', () => {
+  it('refuses a hash that is not a SHA-256, a 送付方法 it does not know, a quote that is not there, a kept file outside its folder', () => {
     const db = fileBeforeTrail();
     migrate(db, migrations);
     expect(() => db.exec(blankForm('b1', 'not-a-hash'))).toThrow(/CHECK constraint failed/);
     expect(() => db.exec(`INSERT INTO document_outputs (id, output_key, documents, action, batch_size, created_at, machine, sent_by) VALUES ('x', 'k', '[]', 'saved', 1, 't', 'pc', 'pigeon')`)).toThrow(/CHECK/);
     expect(() => db.exec(`INSERT INTO document_outputs (id, output_key, documents, action, batch_size, created_at, machine, quote_id) VALUES ('x', 'k', '[]', 'saved', 1, 't', 'pc', 'gone')`)).toThrow(/FOREIGN KEY/);
+    // A kept file's name never leads out of the kept documents folder, whoever wrote the row.
+    for (const name of ['2026/../../cyber-counter.sqlite3', '/etc/passwd', '2026/a/../../b.pdf']) {
+      expect(() => db.prepare(`INSERT INTO document_outputs (id, output_key, documents, action, batch_size, created_at, machine, kept_file) VALUES ('x', 'k', '[]', 'saved', 1, 't', 'pc', ?)`).run(name), name).toThrow(/CHECK/);
+    }
     db.close();
   });
 

@@ -40,6 +40,10 @@ describe('the trail of documents given, on machines that share', () => {
     } finally {
       blankThere.close();
     }
+    // The kept PDF stays on the machine that made it: the other says where it is.
+    const elsewhere = await pc2.core.dispatch('documents.show', { outputId: there!.id });
+    expect(elsewhere).toMatchObject({ ok: false, error: { message: 'この書類は別の端末で作られ、その端末に保存されています。作った端末で表示してください。' } });
+    expect(await pc1.call('documents.show', { outputId: here!.id })).toMatchObject({ matches: true });
     // Every shared column of every row agrees with the hub.
     expect(await differences(hub, pc2)).toEqual([]);
   });

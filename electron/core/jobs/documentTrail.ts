@@ -66,6 +66,8 @@ export function remakeRenderData(rows: readonly OutputRow[], content: ContentMan
   };
 }
 
+const keptFileName = /^\d{4}\/[A-Za-z0-9_-]{8,64}\.pdf$/;
+
 /** Where a one-clinic PDF is kept: `<yyyy>/<output key>.pdf` under the kept documents folder. */
 export function keptFileOf(outputKey: string, madeAt: Date): string {
   return `${tokyoDateString(madeAt).slice(0, 4)}/${outputKey}.pdf`;
@@ -87,6 +89,8 @@ export interface DocumentTrailDeps {
   content: ContentManager;
   documentsDir: string;
   fontsDir: string;
+  /** This machine: a kept PDF is found only on the machine that made it. */
+  machineId: string;
   pdfWorker: ResidentWorker<PdfRenderData, PdfRenderResult>;
 }
 
@@ -105,8 +109,11 @@ export async function showOutput(deps: DocumentTrailDeps, outputId: string): Pro
   let filePath: string;
   let fileId: string;
   if (row.kept_file !== null) {
+    // The name arrives with the row (from another machine too): only a name this app gives is followed.
+    if (!keptFileName.test(row.kept_file)) throw new AppError('INVALID_INPUT', m.notKept);
     const kept = path.join(deps.documentsDir, row.kept_file);
-    if (!fs.existsSync(kept)) throw new AppError('INVALID_INPUT', m.keptFileMissing);
+    // A PDF kept on the machine that made it stays there: its row travels, the file does not.
+    if (!fs.existsSync(kept)) throw new AppError('INVALID_INPUT', row.machine === deps.machineId ? m.keptFileMissing : m.keptElsewhere);
     ({ fileId, path: filePath } = deps.files.reservePath());
     fs.copyFileSync(kept, filePath);
     source = 'kept';

@@ -54,7 +54,7 @@ export const documentTrail: Migration = {
         fax_number   TEXT CHECK (fax_number IS NULL OR length(fax_number) <= 40),
         sha256       TEXT CHECK (sha256 IS NULL OR (length(sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*')),
         actor        TEXT CHECK (actor IS NULL OR json_valid(actor)),
-        kept_file    TEXT,
+        kept_file    TEXT CHECK (kept_file IS NULL OR (kept_file GLOB '[0-9][0-9][0-9][0-9]/*.pdf' AND kept_file NOT GLOB '*[^A-Za-z0-9_./-]*' AND instr(kept_file, '..') = 0)),
         inputs       TEXT CHECK (inputs IS NULL OR json_valid(inputs))
       );
 

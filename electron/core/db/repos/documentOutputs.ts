@@ -98,6 +98,7 @@ export function recordDocumentOutput(db: Db, subject: OutputSubject, action: Doc
 interface OutputRow {
   id: string;
   output_key: string;
+  machine: string;
   clinic_id: string | null;
   clinic_name: string | null;
   inquiry_id: string | null;
@@ -120,7 +121,7 @@ interface OutputRow {
   inputs: string | null;
 }
 
-const selectOutputs = `SELECT o.id, o.output_key, o.clinic_id, c.name AS clinic_name, o.inquiry_id, i.receipt_number, o.documents, o.action, o.batch_size,
+const selectOutputs = `SELECT o.id, o.output_key, o.machine, o.clinic_id, c.name AS clinic_name, o.inquiry_id, i.receipt_number, o.documents, o.action, o.batch_size,
     s.name AS staff_name, o.created_at, o.sent_by, o.fax_number, o.content_code, o.content_date, o.rate_version, o.quote_id, q.snapshot AS quote_snapshot,
     o.sha256, o.actor, o.kept_file, o.inputs
   FROM document_outputs o LEFT JOIN inquiries i ON i.id = o.inquiry_id LEFT JOIN staff s ON s.id = o.staff_id
