@@ -165,6 +165,7 @@ async function openDataDir(options: CoreOptions): Promise<SharingCore> {
       backupsDir,
       info: () => ({ version: packageJson.version, mode, machineId, dataDir, schemaVersion: to, databaseCheck, maintenance: maintenance.state() }),
       sync: { engine: syncEngine, secrets, log },
+      trail: { db: openedDb, files, content, documentsDir: path.join(dataDir, 'documents'), fontsDir: pdfFontsDir(), pdfWorker, machineId },
     });
     // A machine set up to share starts replicating with the password it kept.
     void resumeSharing(openedDb, secrets, syncEngine, log);

@@ -21,6 +21,7 @@ import {
   purgeCountsSchema,
 } from '../domain/backup.ts';
 import { documentOutputSchema, recordOutputInputSchema, recordOutputResultSchema } from '../documents/documentOutput.ts';
+import { exportTrailInputSchema, exportTrailResultSchema, showOutputInputSchema, showOutputResultSchema } from '../documents/documentTrail.ts';
 import { limits } from './limits.ts';
 import { expectedRevisionSchema } from '../domain/revision.ts';
 import { jobIdInputSchema, jobStartSchema, jobStateSchema } from './jobs.ts';
@@ -215,6 +216,10 @@ export const contract = {
     z.union([z.object({ clinicId: recordId }), z.object({ inquiryId: recordId })], { message: '医療機関か問い合わせを指定してください' }),
     z.object({ items: z.array(documentOutputSchema) }),
   ),
+  /** 送付した書類を表示: the kept PDF (or a mailing made again from its inputs), its SHA-256 checked against the record. */
+  'documents.show': channel(showOutputInputSchema, showOutputResultSchema),
+  /** A clinic's or an inquiry's trail of documents given, as CSV or .xlsx, for an audit. */
+  'documents.exportTrail': channel(exportTrailInputSchema, exportTrailResultSchema),
   'backups.list': channel(z.object({}), z.object({ items: z.array(backupInfoSchema) })),
   'backups.create': channel(z.object({}), backupInfoSchema),
   /** A copy to save elsewhere (USB stick), optionally encrypted with a password. */

@@ -285,7 +285,7 @@ const validCalls: Record<Channel, (t: TestHost) => Promise<{ input: unknown; che
   'documents.recordOutput': async (t) => {
     const created = (await call(t, 'clinics.create', clinic)).body.result;
     const file = await renderedFile(t, { documents: ['inquiryFaxSheet'], clinicIds: [created.id] });
-    return { input: { fileId: file.fileId, action: 'saved' }, check: (r) => expect(r).toEqual({ recorded: 1, inquiry: null }) };
+    return { input: { fileId: file.fileId, action: 'saved' }, check: (r) => expect(r).toEqual({ recorded: 1, onTrail: true, inquiry: null }) };
   },
   'documents.history': async (t) => {
     const created = (await call(t, 'clinics.create', clinic)).body.result;
@@ -295,6 +295,22 @@ const validCalls: Record<Channel, (t: TestHost) => Promise<{ input: unknown; che
       input: { clinicId: created.id },
       check: (r) => expect(r.items).toMatchObject([{ clinicId: created.id, documents: ['faxCoverSheet', 'inquiryFaxSheet'], action: 'printed', batchSize: 1 }]),
     };
+  },
+  'documents.show': async (t) => {
+    const created = (await call(t, 'clinics.create', clinic)).body.result;
+    const file = await renderedFile(t, { documents: ['inquiryFaxSheet'], clinicIds: [created.id] });
+    await call(t, 'documents.recordOutput', { fileId: file.fileId, action: 'saved', sentBy: 'hand' });
+    const [output] = (await call(t, 'documents.history', { clinicId: created.id })).body.result.items;
+    return {
+      input: { outputId: output.id },
+      check: (r) => expect(r).toMatchObject({ source: 'kept', matches: true, message: '記録と一致しました', file: { mime: 'application/pdf' } }),
+    };
+  },
+  'documents.exportTrail': async (t) => {
+    const created = (await call(t, 'clinics.create', clinic)).body.result;
+    const file = await renderedFile(t, { documents: ['inquiryFaxSheet'], clinicIds: [created.id] });
+    await call(t, 'documents.recordOutput', { fileId: file.fileId, action: 'printed', sentBy: 'fax', faxNumber: '099-254-8128' });
+    return { input: { clinicId: created.id, format: 'csv' }, check: (r) => expect(r).toMatchObject({ rows: 1, file: { mime: 'text/csv' } }) };
   },
   'backups.list': async (t) => {
     await call(t, 'backups.create', {});

@@ -5,6 +5,7 @@ import type { PDFRef } from 'pdf-lib';
 import { PDFArray, PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { createClinics } from '../../electron/core/db/repos/clinicRecords.ts';
+import { decodeCsvBytes, parseCsvRecords } from '../../electron/core/text/csvText.ts';
 import { JobPausePoint } from '../../electron/core/jobs/jobPausePoint.ts';
 import { openDatabase } from '../../electron/core/db/connection.ts';
 import { generateClinics } from '../../electron/core/db/seed/generateClinics.ts';
@@ -115,7 +116,7 @@ describe('print centre: what was sent is recorded', () => {
     const finished = await render(t, { documents: ['flyer', 'faxCoverSheet'], inquiryId: inquiry.id });
     const { file } = finished.result as { file: { fileId: string } };
     const first = (await call(t, 'documents.recordOutput', { fileId: file.fileId, action: 'saved' })).body.result;
-    expect(first).toEqual({ recorded: 1, inquiry: { id: inquiry.id, receiptNumber: inquiry.receiptNumber, status: 'new', revision: inquiry.revision } });
+    expect(first).toEqual({ recorded: 1, onTrail: true, inquiry: { id: inquiry.id, receiptNumber: inquiry.receiptNumber, status: 'new', revision: inquiry.revision } });
     // Saving the same PDF again is not a second mailing.
     expect((await call(t, 'documents.recordOutput', { fileId: file.fileId, action: 'saved' })).body.result.recorded).toBe(0);
     const byClinic = (await call(t, 'documents.history', { clinicId: clinic.id })).body.result.items;
@@ -124,11 +125,11 @@ describe('print centre: what was sent is recorded', () => {
     expect(byClinic).toMatchObject([{ documents: ['faxCoverSheet'], action: 'saved', receiptNumber: inquiry.receiptNumber, batchSize: 1 }]);
   });
 
-  it('records nothing for a blank form, and refuses a file the print centre did not make', async () => {
+  it('records a blank form on no clinic, and refuses a file the print centre did not make', async () => {
     const t = await startTestHost();
     const blank = (await render(t, { documents: ['inquiryFaxSheet'] })).result as { file: { fileId: string }; clinics: number };
     expect(blank.clinics).toBe(0);
-    expect((await call(t, 'documents.recordOutput', { fileId: blank.file.fileId, action: 'printed' })).body.result).toEqual({ recorded: 0, inquiry: null });
+    expect((await call(t, 'documents.recordOutput', { fileId: blank.file.fileId, action: 'printed' })).body.result).toEqual({ recorded: 0, onTrail: true, inquiry: null });
     const template = (await call(t, 'content.rateTemplate', {})).body.result;
     expect((await call(t, 'documents.recordOutput', { fileId: template.fileId, action: 'saved' })).body).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
@@ -188,6 +189,15 @@ describe('print centre: the quote sheet', () => {
     expect(text).not.toContain('46,800円');
     // The flyer's approval code approved the flyer, not this sheet.
     expect(text).not.toContain('SJ24-13707');
+
+    // The trail names the saved quote the sheet came from; the inquiry's trail exports with its 受付番号.
+    await call(t, 'documents.recordOutput', { fileId: (finished.result as { file: { fileId: string } }).file.fileId, action: 'printed', sentBy: 'post' });
+    const [output] = (await call(t, 'documents.history', { inquiryId: inquiry.id })).body.result.items;
+    expect(output).toMatchObject({ quoteId: quote.id, sentBy: 'post', rateVersion: '2026年度 テスト正式' });
+    const exported = (await call(t, 'documents.exportTrail', { inquiryId: inquiry.id, format: 'csv' })).body.result;
+    const [header, row] = parseCsvRecords(decodeCsvBytes(await downloadFile(t, exported.file.fileId)).text, 'comma');
+    const cell = (name: string) => row![header!.indexOf(name)];
+    expect([cell('受付番号'), cell('送付方法'), cell('試算'), cell('担当者')]).toEqual([inquiry.receiptNumber, '郵送', 'Aプラン 月額3,900円（保険料表 2026年度 テスト正式）', '窓口 花子']);
   });
 });
 

@@ -75,8 +75,8 @@ describe('印刷', () => {
     expect(pdf.text).not.toContain(documentCode);
     expect(pdf.text).toContain(agencyFax);
     expect(pdf.text).not.toContain(clinicName);
-    // Blank forms are sent to nobody, so nothing is recorded.
-    await expectText(previewPanel(page).getByRole('status').filter({ hasText: '保存しました' }), `${name} を保存しました。`);
+    // Blank forms are sent to nobody in particular: recorded on the trail without a clinic.
+    await expectText(previewPanel(page).getByRole('status').filter({ hasText: '保存しました' }), `${name} を保存しました。送付の記録（宛先なし）を残しました。`);
     expect(problems).toEqual([]);
     await close();
   });

@@ -84,6 +84,16 @@ const rowsOfVersion: Record<number, string> = {
   17: `INSERT INTO inquiry_intents (id, inquiry_id, stage, questions, answers, differs_explanation, confirmed_on, actor, created_at, machine) VALUES
       ('0190a000-0000-7000-8000-000000000161', '0190a000-0000-7000-8000-0000000000b2', 'initial', '{"source":"agency","version":0,"questions":["補償を希望される内容","ご予算"]}', '["版17の当初意向","月1万円"]', '', NULL, '{"staffId":"0190a000-0000-7000-8000-0000000000a2","name":"版2の担当","solicitorId":null,"notifiedOn":null,"qualification":null,"qualificationExpiresOn":null}', '2027-02-01T00:00:00.000Z', 'old-pc'),
       ('0190a000-0000-7000-8000-000000000162', '0190a000-0000-7000-8000-0000000000b2', 'final', '{"source":"agency","version":0,"questions":["補償を希望される内容","ご予算"]}', '["版17の当初意向","月2万円"]', '版17でご予算を見直し', '2027-02-02', NULL, '2027-02-02T00:00:00.000Z', 'old-pc');`,
+  // The trail: a 試算書 sent by FAX and kept, and a blank FAX form handed out with no clinic.
+  18: `INSERT INTO document_outputs (id, output_key, clinic_id, inquiry_id, documents, action, batch_size, staff_id, created_at, machine, agency_texts,
+        content_code, content_date, rate_version, quote_id, sent_by, fax_number, sha256, actor, kept_file, inputs) VALUES
+      ('0190a000-0000-7000-8000-0000000000f6', 'quote-2026-12', '0190a000-0000-7000-8000-000000000001', '0190a000-0000-7000-8000-0000000000b2', '["quoteSheet"]', 'printed', 1,
+        '0190a000-0000-7000-8000-0000000000a2', '2026-12-01T00:00:00.000Z', 'old-pc', NULL, 'SJ24-13707', '2025-01-16', '2026-03', '0190a000-0000-7000-8000-0000000000e3',
+        'fax', '099-000-0002', '${'a'.repeat(64)}', '{"staffId":"0190a000-0000-7000-8000-0000000000a2","name":"版2の担当","solicitorId":null,"notifiedOn":null,"qualification":null,"qualificationExpiresOn":null}',
+        '2026/ABCDEFGHijkl0001.pdf', NULL),
+      ('0190a000-0000-7000-8000-0000000000f7', 'blank-2026-12', NULL, NULL, '["inquiryFaxSheet"]', 'saved', 1, NULL, '2026-12-01T00:00:00.000Z', 'old-pc', NULL,
+        'SJ24-13707', '2025-01-16', '2026-03', NULL, 'hand', NULL, '${'b'.repeat(64)}', NULL, NULL,
+        '{"request":{},"title":"FAX問い合わせ票","createdAt":"2026-12-01T00:00:00.000Z","insurerFlyer":false,"position":0,"target":{}}');`,
 };
 
 /** The clinics a file of `version` holds, by name: what restoring it must bring back. */

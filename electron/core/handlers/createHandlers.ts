@@ -30,6 +30,9 @@ import { documentOutputHistory, recordDocumentOutput, type OutputSubject } from 
 import { syncHandlers, type SyncHandlerDeps } from './syncHandlers.ts';
 import { clinicMergeHandlers } from './clinicMergeHandlers.ts';
 import { importantMattersHandlers } from './importantMattersHandlers.ts';
+import { documentTrailHandlers } from './documentTrailHandlers.ts';
+import { keepOutputFile, keptFileOf, removeUnreferencedKeptFiles, type DocumentTrailDeps } from '../jobs/documentTrail.ts';
+import { actorText, currentActor } from '../db/repos/actor.ts';
 import { syncRepairHandlers } from './syncRepairHandlers.ts';
 import { intentHandlers } from './intentHandlers.ts';
 
@@ -46,6 +49,8 @@ export interface HandlerDeps {
   backupsDir: string;
   /** PDFs the print centre made, by file id, waiting to be saved or printed. */
   outputs: Map<string, OutputSubject>;
+  /** The trail of documents given: where one-clinic PDFs are kept, and the PDF thread that makes a mailing again. */
+  trail: DocumentTrailDeps;
   /** Sharing through the office hub: the replication engine, where the hub password is kept, the log. */
   sync: Pick<SyncHandlerDeps, 'engine' | 'secrets' | 'log'>;
 }
@@ -129,13 +134,19 @@ export function createHandlers(deps: HandlerDeps) {
       return saveQuote(db, inquiryId, quote, deps.writeContext());
     },
     'quotes.list': ({ inquiryId }) => ({ items: listQuotes(db, inquiryId) }),
-    'documents.recordOutput': ({ fileId, action }) => {
-      deps.files.require(fileId);
+    'documents.recordOutput': ({ fileId, action, sentBy, faxNumber }) => {
+      const stored = deps.files.require(fileId);
       const subject = deps.outputs.get(fileId);
       if (!subject) throw new AppError('INVALID_INPUT', outputMessages.notFromPrintCentre);
-      const recorded = recordDocumentOutput(db, subject, action, deps.writeContext());
+      // A PDF for one clinic is kept as made, so 「送付した書類を表示」 can show it and check its hash.
+      const keptFile = subject.clinicIds.length === 1 && subject.sha256 ? keptFileOf(subject.outputKey, deps.now()) : null;
+      if (keptFile) keepOutputFile(deps.trail.documentsDir, keptFile, stored.path);
+      const delivery = { sentBy, faxNumber: faxNumber || null, actor: actorText(currentActor(db)), keptFile };
+      const added = recordDocumentOutput(db, subject, action, deps.writeContext(), delivery);
+      // Clinics it was recorded on: a blank form's row names none.
+      const recorded = subject.clinicIds.length > 0 ? added : 0;
       const inquiry = subject.inquiryId ? getInquiry(db, subject.inquiryId) : undefined;
-      return { recorded, inquiry: inquiry ? { id: inquiry.id, receiptNumber: inquiry.receiptNumber, status: inquiry.status, revision: inquiry.revision } : null };
+      return { recorded, onTrail: subject.documents.length > 0, inquiry: inquiry ? { id: inquiry.id, receiptNumber: inquiry.receiptNumber, status: inquiry.status, revision: inquiry.revision } : null };
     },
     'documents.history': (by) => ({ items: documentOutputHistory(db, by) }),
     'backups.list': () => ({ items: deps.backups.list() }),
@@ -147,7 +158,10 @@ export function createHandlers(deps: HandlerDeps) {
     'records.purgeArchived': async () => {
       if (jobs.busy) throw new AppError('BUSY');
       const backup = await createBackup(db, deps.backupsDir, 'before-purge', deps.now());
-      return { ...purgeArchived(db), backup };
+      const counts = purgeArchived(db);
+      // The PDFs kept for the outputs that went, go with them.
+      removeUnreferencedKeptFiles(db, deps.trail.documentsDir);
+      return { ...counts, backup };
     },
     'jobs.start': (input) => jobs.start(input),
     'jobs.get': ({ jobId }) => jobs.get(jobId),
@@ -155,6 +169,7 @@ export function createHandlers(deps: HandlerDeps) {
     ...clinicMergeHandlers(db, deps.writeContext),
     ...importantMattersHandlers(db, deps.writeContext),
     ...intentHandlers(db, deps.content, deps.writeContext),
+    ...documentTrailHandlers(deps.trail),
     ...syncHandlers({
       db,
       files: deps.files,

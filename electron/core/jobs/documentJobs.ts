@@ -25,6 +25,7 @@ import { resourcesDir } from '../paths.ts';
 import type { ResidentWorker } from '../workers/runWorker.ts';
 import type { PdfRenderData, PdfRenderResult } from '../workers/pdfRender.worker.ts';
 import type { JobImplementations } from './jobRunner.ts';
+import { outputInputsOf, sha256OfFile } from './documentTrail.ts';
 
 /** Where the PDF thread finds the fonts it embeds. */
 export const pdfFontsDir = () => path.join(resourcesDir(), 'fonts');
@@ -121,6 +122,7 @@ export function documentJobs(deps: DocumentJobDeps): Pick<JobImplementations, 'd
         insurerFlyerPdf,
         importantMattersPdf,
         title: documentTitle(documents, { specimen }),
+        createdAt: deps.now().toISOString(),
       };
       let rendered: PdfRenderResult;
       try {
@@ -140,7 +142,18 @@ export function documentJobs(deps: DocumentJobDeps): Pick<JobImplementations, 'd
       const file = deps.files.adopt(fileId, outPath, documentFileName(documents, subject, today, { specimen }), 'application/pdf');
       // A specimen flyer is for looking at: it is not recorded as sent.
       const sent = specimen ? documents.filter((kind) => kind !== 'flyer') : documents;
-      deps.outputs.set(file.fileId, { outputKey: file.fileId, documents: sent, clinicIds, inquiryId: inquiry?.id ?? null, agencyTexts });
+      deps.outputs.set(file.fileId, {
+        outputKey: file.fileId,
+        documents: sent,
+        clinicIds,
+        inquiryId: inquiry?.id ?? null,
+        agencyTexts,
+        content: { code: pack.document.code, date: pack.document.createdOn, rateVersion: rates.version },
+        quoteId: documents.includes('quoteSheet') ? (quote?.id ?? null) : null,
+        sha256: sha256OfFile(outPath),
+        // A one-clinic PDF is kept as a file when it is saved or printed; one for none or many keeps what makes it again.
+        inputs: clinics.length === 1 ? undefined : outputInputsOf(data),
+      });
       ctx.progress(targets.length, targets.length, jobMessages.documentsMade);
       return { file, pages: rendered.pages, clinics: clinics.length };
     },

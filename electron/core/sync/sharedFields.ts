@@ -37,10 +37,16 @@ export const sharedTableShapes: Record<SharedTable, SharedTableShape> = {
     editedAt: 'created_at',
     parents: [{ column: 'inquiry_id', table: 'inquiries' }, { column: 'staff_id', table: 'staff' }],
   },
+  // The trail of documents given (migration 'document trail'): rows are written once (insert-only
+  // triggers), so their fields never conflict; clinic_id is the one field that moves, when a
+  // clinic merge re-points them, and is null for blank forms and a チラシ alone. kept_file names
+  // the PDF kept in the writing machine's data folder: the file itself stays there.
   document_outputs: {
-    columns: ['id', 'output_key', 'clinic_id', 'inquiry_id', 'documents', 'action', 'batch_size', 'staff_id', 'created_at', 'machine', 'agency_texts'],
+    columns: ['id', 'output_key', 'clinic_id', 'inquiry_id', 'documents', 'action', 'batch_size', 'staff_id', 'created_at', 'machine', 'agency_texts',
+      'content_code', 'content_date', 'rate_version', 'quote_id', 'sent_by', 'fax_number', 'sha256', 'actor', 'kept_file', 'inputs'],
     editedAt: 'created_at',
-    parents: [{ column: 'clinic_id', table: 'clinics' }, { column: 'inquiry_id', table: 'inquiries' }, { column: 'staff_id', table: 'staff' }],
+    parents: [{ column: 'clinic_id', table: 'clinics' }, { column: 'inquiry_id', table: 'inquiries' }, { column: 'staff_id', table: 'staff' },
+      { column: 'quote_id', table: 'inquiry_quotes' }],
   },
   staff: { columns: ['id', 'name', 'active', 'created_at', 'updated_at', 'updated_by'], editedAt: 'updated_at', parents: [] },
   // 意向把握・意向確認 (migration inquiry intents): written once, never edited (a correction is a
@@ -81,7 +87,8 @@ export const bookkeepingColumns: ReadonlySet<string> = new Set(['updated_at', 'u
   'reverted_at']);
 
 /** Children before parents: the order deletions must run in so no foreign key is left dangling. */
-export const childFirstTables: readonly SharedTable[] = ['important_matters_handovers', 'content_changes', 'clinic_merges', 'inquiry_intents', 'inquiry_status_history', 'inquiry_quotes', 'document_outputs', 'inquiries', 'clinics', 'staff'];
+// document_outputs before inquiry_quotes: an output names the saved quote its 試算書 came from.
+export const childFirstTables: readonly SharedTable[] = ['important_matters_handovers', 'content_changes', 'clinic_merges', 'inquiry_intents', 'inquiry_status_history', 'document_outputs', 'inquiry_quotes', 'inquiries', 'clinics', 'staff'];
 
 export function isSharedTable(table: string): table is SharedTable {
   return (sharedTables as readonly string[]).includes(table);

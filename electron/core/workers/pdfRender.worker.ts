@@ -24,6 +24,12 @@ export interface PdfRenderData {
   importantMattersPdf?: string | undefined;
   /** The PDF's title, as its file name starts: 書類一式 for a set. */
   title: string;
+  /**
+   * When it was made (ISO), written as its creation date. Fixed by the caller, since pdfkit
+   * derives the file's ID from it: the same inputs then make the same bytes, which is how a
+   * mailing kept as its inputs is shown again and checked against its recorded SHA-256.
+   */
+  createdAt: string;
 }
 
 export interface PdfRenderResult {
@@ -77,7 +83,7 @@ function chunkSizes(sets: number): number[] {
 }
 
 /** Builds and renders every set off the main thread and writes one PDF to outPath. */
-async function render({ request: asked, targets, fontsDir, outPath, insurerFlyerPdf, importantMattersPdf, title }: PdfRenderData, report: Report): Promise<PdfRenderResult> {
+async function render({ request: asked, targets, fontsDir, outPath, insurerFlyerPdf, importantMattersPdf, title, createdAt }: PdfRenderData, report: Report): Promise<PdfRenderResult> {
   const withFlyer = insurerFlyerPdf !== undefined && asked.documents.includes('flyer');
   const insurerPdfs: InsurerPdfFiles = { flyer: insurerFlyerPdf, importantMatters: importantMattersPdf };
   const alone = asked.documents.length === 1 && targets.length === 1 ? (withFlyer ? insurerFlyerPdf : asked.documents[0] === 'importantMatters' ? importantMattersPdf : undefined) : undefined;
@@ -87,7 +93,7 @@ async function render({ request: asked, targets, fontsDir, outPath, insurerFlyer
     report(1, 1);
     return { bytes: fs.statSync(outPath).size, pages: await insurerFlyerPageCount(alone) };
   }
-  const info: PdfInfo = { title, author: asked.pack.contacts.agency.organization, created: new Date() };
+  const info: PdfInfo = { title, author: asked.pack.contacts.agency.organization, created: new Date(createdAt) };
   const request: DocumentSetRequest = {
     ...asked,
     ...(withFlyer ? { insurerFlyerPages: await insurerFlyerPageCount(insurerFlyerPdf) } : {}),

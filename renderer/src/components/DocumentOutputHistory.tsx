@@ -1,11 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { documentSetLabel } from '../../../shared/documents/documentKinds.ts';
-import { documentOutputActionLabels } from '../../../shared/documents/documentOutput.ts';
+import { documentOutputActionLabels, sentByLabels } from '../../../shared/documents/documentOutput.ts';
 import { errorMessageOf } from '../api/ApiError.ts';
 import { formatDateTime, useDateStyle } from '../format/formatDate.ts';
 import { formatCount } from '../format/formatNumber.ts';
 import { queries } from '../query/queries.ts';
+import { SentOutputViewer } from './SentOutputViewer.tsx';
+import { TrailExportButtons } from './TrailExportButtons.tsx';
 import '../styles/records.css';
 
 type DocumentOutputHistoryProps = { clinicId: string; inquiryId?: never } | { inquiryId: string; clinicId?: never };
@@ -44,11 +46,14 @@ export function DocumentOutputHistory({ clinicId, inquiryId }: DocumentOutputHis
                 <span>担当：{item.staffName ?? '未設定'}</span>
                 {item.receiptNumber && <span>受付番号 {item.receiptNumber}</span>}
                 {item.batchSize > 1 && <span>一括 {formatCount(item.batchSize)}</span>}
+                {item.sentBy && <span>送付方法：{sentByLabels[item.sentBy]}{item.faxNumber ? `（${item.faxNumber}）` : ''}</span>}
               </span>
+              <SentOutputViewer output={item} />
             </li>
           ))}
         </ul>
       )}
+      {items && items.length > 0 && <TrailExportButtons subject={clinicId ? { clinicId } : { inquiryId: inquiryId ?? '' }} />}
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { DocumentOutputAction } from '../../../shared/documents/documentOutput.ts';
+import type { DocumentOutputAction, SentBy } from '../../../shared/documents/documentOutput.ts';
 import { call, printFile, saveFile } from '../api/client.ts';
 import { errorMessageOf } from '../api/ApiError.ts';
 import { formatCount } from '../format/formatNumber.ts';
@@ -16,6 +16,12 @@ interface PrintOutputState {
   /** 「PDFを保存」 or 「印刷」 under way. */
   busy: DocumentOutputAction | null;
   outputMessage: OutputMessage | null;
+  /** 送付方法 as chosen for this PDF (recorded with it; null: not said). */
+  sentBy: SentBy | null;
+  /** The FAX number it goes to, as dialled: recorded when sentBy is FAX. */
+  faxNumber: string;
+  chooseSentBy(sentBy: SentBy | null, faxNumber?: string): void;
+  editFaxNumber(faxNumber: string): void;
   save(): Promise<void>;
   print(): Promise<void>;
 }
@@ -24,7 +30,7 @@ interface PrintOutputState {
 export const usePrintOutputStore = create<PrintOutputState>()((set, get) => {
   // A new or forgotten PDF starts without a line about the previous one.
   usePrintRenderStore.subscribe((render, previous) => {
-    if (render.result !== previous.result) set({ outputMessage: null });
+    if (render.result !== previous.result) set({ outputMessage: null, sentBy: null, faxNumber: '' });
   });
 
   const current = () => usePrintRenderStore.getState().result;
@@ -32,14 +38,22 @@ export const usePrintOutputStore = create<PrintOutputState>()((set, get) => {
   /** Records a save or print on the clinics of the PDF and says so; offers 資料送付済 for a new inquiry. */
   const recordOutput = async (result: PrintResult, action: DocumentOutputAction, done: string) => {
     try {
-      const recorded = await call('documents.recordOutput', { fileId: result.file.fileId, action });
+      const { sentBy, faxNumber } = get();
+      const recorded = await call('documents.recordOutput', {
+        fileId: result.file.fileId,
+        action,
+        sentBy,
+        faxNumber: sentBy === 'fax' && faxNumber.trim() ? faxNumber.trim() : null,
+      });
       if (current() !== result) return;
       const note =
         recorded.recorded > 0
           ? `${formatCount(recorded.recorded)}の医療機関に送付の記録を残しました。`
           : result.clinics > 0
             ? '送付の記録は残してあります。'
-            : '';
+            : recorded.onTrail
+              ? '送付の記録（宛先なし）を残しました。'
+              : '';
       set({ outputMessage: { kind: 'success', text: `${done}${note}` } });
       if (recorded.inquiry) usePrintStatusOfferStore.getState().offer(recorded.inquiry, result.file.fileId);
       if (recorded.inquiry && result.documents?.includes('importantMatters')) usePrintHandoverOfferStore.getState().offer(recorded.inquiry, result.file.fileId);
@@ -57,6 +71,15 @@ export const usePrintOutputStore = create<PrintOutputState>()((set, get) => {
   return {
     busy: null,
     outputMessage: null,
+    sentBy: null,
+    faxNumber: '',
+
+    chooseSentBy(sentBy, faxNumber) {
+      set(faxNumber === undefined ? { sentBy } : { sentBy, faxNumber });
+    },
+    editFaxNumber(faxNumber) {
+      set({ faxNumber });
+    },
 
     async save() {
       const result = current();

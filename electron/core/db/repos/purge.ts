@@ -36,10 +36,14 @@ export function purgeArchived(db: Db): PurgeCounts {
       UPDATE audit_erasing SET erasing = 1 WHERE id = 1;
       DELETE FROM inquiry_intents WHERE inquiry_id IN (SELECT id FROM temp.purge_inquiries);
       DELETE FROM inquiry_status_history WHERE inquiry_id IN (SELECT id FROM temp.purge_inquiries);
-      DELETE FROM inquiry_quotes WHERE inquiry_id IN (SELECT id FROM temp.purge_inquiries);
       DELETE FROM important_matters_handovers WHERE inquiry_id IN (SELECT id FROM temp.purge_inquiries);
+      -- The trail refuses deletion except while this flag is up (its insert-only triggers); the
+      -- flag falls back with the transaction whatever happens. Outputs go before the quotes they name.
+      UPDATE record_guards SET purging = 1 WHERE id = 1;
       DELETE FROM document_outputs WHERE inquiry_id IN (SELECT id FROM temp.purge_inquiries)
         OR clinic_id IN (SELECT id FROM temp.purge_clinics);
+      UPDATE record_guards SET purging = 0 WHERE id = 1;
+      DELETE FROM inquiry_quotes WHERE inquiry_id IN (SELECT id FROM temp.purge_inquiries);
       DELETE FROM inquiries WHERE id IN (SELECT id FROM temp.purge_inquiries);
       -- A merge of a clinic that goes can no longer be undone; a record merged into one that goes points nowhere.
       DELETE FROM clinic_merges WHERE kept_id IN (SELECT id FROM temp.purge_clinics) OR merged_id IN (SELECT id FROM temp.purge_clinics);

@@ -7,6 +7,7 @@ import { usePrintRenderStore, type PrintResult } from '../../stores/printRenderS
 import { usePrintStatusOfferStore } from '../../stores/printStatusOfferStore.ts';
 import { PdfPreview } from './PdfPreview.tsx';
 import { HandoverOffer } from './HandoverOffer.tsx';
+import { SentByChoice } from './SentByChoice.tsx';
 
 const noPreviewMessages: Record<NonNullable<PrintResult['noPreview']>, string> = {
   tooLarge: 'PDFが大きいため、この画面ではプレビューを表示しません。「PDFを保存」で保存して開いてください。',
@@ -58,6 +59,7 @@ export function PrintResultPanel() {
               {result.clinics > 1 && `（${formatCount(result.clinics)}の医療機関）`}
             </p>
           </div>
+          <SentByChoice />
           <div className="actions">
             <button ref={saveRef} type="button" className="button button-primary" onClick={() => void save()} disabled={busy !== null}>
               PDFを保存
