@@ -1,5 +1,6 @@
 import { statement, type Db } from '../db/connection.ts';
 import { normaliseSql, type SchemaObject } from '../backup/schemaAtVersion.ts';
+import { migrations } from '../db/migrations/index.ts';
 import { sharedTableShapes } from './sharedFields.ts';
 
 /**
@@ -68,7 +69,7 @@ const shapesOfSchema12: Shapes = {
  * records of issue 22 came with schema 16): what a backup a sharing machine made then carries.
  * Frozen, written out.
  */
-const shapesOfSchema13: Shapes = {
+export const shapesOfSchema13: Shapes = {
   clinics: {
     columns: ['id', 'name', 'name_kana', 'kind', 'bed_count', 'postal_code', 'address', 'phone', 'fax', 'contact_person', 'member_number', 'memo', 'created_at', 'updated_at', 'updated_by', 'updated_by_staff', 'archived_at', 'merged_into'],
     editedAt: 'updated_at',
@@ -121,8 +122,37 @@ function triggersOf(shapes: Shapes): Map<string, string> {
   return new Map(all.map((sql) => [/^CREATE TRIGGER (\S+)/.exec(sql)![1]!, sql]));
 }
 
-/** The last released schema whose shared columns were those of schema 13. */
-const lastSchemaWithShapesOf13 = 15;
+/**
+ * What each migration after schema 15 added to the shared columns (a whole table, or columns of
+ * one), by migration name. Taken away in order from today's, they give the shared columns, and
+ * so the outbox triggers, of any schema in between; schema 13's are written out above and checked
+ * against this list by a test.
+ */
+const sharedColumnsAddedBy: readonly { migration: string; table: string; columns?: readonly string[] }[] = [
+  { migration: 'important_matters_handovers', table: 'important_matters_handovers' },
+  { migration: 'inquiry intents', table: 'inquiry_intents' },
+  {
+    migration: 'document trail',
+    table: 'document_outputs',
+    columns: ['content_code', 'content_date', 'rate_version', 'quote_id', 'sent_by', 'fax_number', 'sha256', 'actor', 'kept_file', 'inputs'],
+  },
+];
+
+/** The shared columns of a schema from 13 on: today's, less what later migrations added. */
+export function sharedShapesOfSchema(version: number): Shapes {
+  const shapes: Record<string, { columns: readonly string[]; editedAt: string }> = Object.fromEntries(
+    Object.entries(sharedTableShapes).map(([table, { columns, editedAt }]) => [table, { columns, editedAt }]),
+  );
+  for (const added of sharedColumnsAddedBy) {
+    const at = migrations.findIndex((m) => m.name === added.migration) + 1;
+    if (at === 0) throw new Error(`no migration named ${added.migration}`);
+    if (at <= version) continue;
+    const shape = shapes[added.table];
+    if (!added.columns) delete shapes[added.table];
+    else if (shape) shapes[added.table] = { ...shape, columns: shape.columns.filter((c) => !added.columns!.includes(c)) };
+  }
+  return shapes;
+}
 
 /** The schema version from which the outbox triggers are not part of any migration (12). */
 export const outboxTriggersLeftSchemaAt = 12;
@@ -130,7 +160,7 @@ export const outboxTriggersLeftSchemaAt = 12;
 /** One of the outbox triggers an app of this schema version made while sharing, word for word: what its backups carry. */
 export function isOutboxTriggerOfSchema(object: SchemaObject, version: number): boolean {
   if (version < outboxTriggersLeftSchemaAt || object.type !== 'trigger' || object.sql === null) return false;
-  const triggers = version < 13 ? triggersOf(shapesOfSchema12) : version <= lastSchemaWithShapesOf13 ? triggersOf(shapesOfSchema13) : outboxTriggers();
+  const triggers = version < 13 ? triggersOf(shapesOfSchema12) : triggersOf(sharedShapesOfSchema(version));
   return normaliseSql(triggers.get(object.name) ?? null) === object.sql;
 }
 
