@@ -86,6 +86,10 @@ export function buildFaxCoverSheet(pack: ContentPack, texts: AgencyTexts, option
   ];
   const message = options.message?.trim() ? fitText(options.message, { widthPt: contentWidthPt - 2 * cellPaddingPt, maxLines: 12, sizesPt: [12, 11, 10] }) : undefined;
   const notice = texts.coverSheetNotice.value?.trim() ? [agencyText(texts, 'coverSheetNotice', { fontSize: 11, margin: [0, 10, 0, 0] })] : [];
+  // A FAX dialled wrong lands at a stranger's: the agency asks for it back in its own words, two lines at most.
+  const misdirected = texts.misdirectedFaxNotice.value?.trim()
+    ? fitTraced([agencyText(texts, 'misdirectedFaxNotice')], { widthPt: contentWidthPt, maxLines: 2, sizesPt: [11, 10.5, 10] })
+    : undefined;
   return {
     pageSize: theme.pageSize,
     pageOrientation: 'portrait',
@@ -106,6 +110,7 @@ export function buildFaxCoverSheet(pack: ContentPack, texts: AgencyTexts, option
         layout,
       },
       ...notice,
+      ...(misdirected ? [{ text: misdirected.text, fontSize: misdirected.sizePt, lineHeight: 1.1, margin: [0, 6, 0, 0] } satisfies Content] : []),
     ],
   };
 }

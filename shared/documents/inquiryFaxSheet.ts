@@ -105,6 +105,10 @@ export function buildInquiryFaxSheet(pack: ContentPack, texts: AgencyTexts, opti
   };
   const formNumber = texts.formNumber.value?.trim();
   const notice = texts.faxSheetNotice.value?.trim() ? [agencyText(texts, 'faxSheetNotice', { fontSize: theme.minFaxTextPt + 0.5, margin: [0, 4, 0, 0] })] : [];
+  // 個人情報保護法21条2項: the purpose of use stands on the form that collects the information; two lines at most, never below FAX size.
+  const purpose = texts.purposeOfUse.value?.trim()
+    ? fitTraced([agencyText(texts, 'purposeOfUse')], { widthPt: contentWidthPt, maxLines: 2, sizesPt: [10.5, theme.minFaxTextPt] })
+    : undefined;
 
   return {
     pageSize: theme.pageSize,
@@ -168,6 +172,7 @@ export function buildInquiryFaxSheet(pack: ContentPack, texts: AgencyTexts, opti
         fontSize: 11,
         margin: [0, 4, 0, 0],
       },
+      ...(purpose ? [{ text: purpose.text, fontSize: purpose.sizePt, lineHeight: 1.1, margin: [0, 3, 0, 0] } satisfies Content] : []),
       ...notice,
     ],
   };

@@ -26,6 +26,7 @@ import { InquiryFormDialog } from './InquiryFormDialog.tsx';
 import { isComposing, NextActionDate, NextActionField, StatusBadge } from './inquiryParts.tsx';
 import { StatusReasonDialog } from './StatusReasonDialog.tsx';
 import { SavedQuotesSection } from './SavedQuotesSection.tsx';
+import { InsurerConsentSection } from './InsurerConsentSection.tsx';
 import { SameReceiptNotice } from './SameReceiptNotice.tsx';
 
 interface InquiryDetailDialogProps {
@@ -339,6 +340,7 @@ export function InquiryDetailDialog({ inquiryId, openedFrom, onClose }: InquiryD
               </section>
             </div>
             <SavedQuotesSection inquiryId={detail.inquiry.id} />
+            <InsurerConsentSection consent={detail.inquiry.insurerConsent} />
             <DocumentOutputHistory inquiryId={detail.inquiry.id} />
             <section aria-labelledby="inquiry-history-title" className="detail-section">
               <h3 id="inquiry-history-title" className="section-title">
