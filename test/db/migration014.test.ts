@@ -52,11 +52,14 @@ describe('migration 14: one 受付番号 on inquiries of two machines', () => {
 
   it('a machine that shares keeps its outbox triggers through the rebuild, and an inquiry edited afterwards is queued', () => {
     const db = openCopyOf(13);
-    expect(outboxTriggersAre(db, true)).toBe(true);
+    const triggers = () => readSchema(db).filter((o) => o.type === 'trigger');
+    // The triggers version 13 made while sharing (today's queue more columns: a later migration rebuilds them).
+    expect(triggers().length).toBeGreaterThan(0);
+    expect(triggers().every((o) => isOutboxTriggerOfSchema(o, 13))).toBe(true);
     migrate(db, migrations);
     // Kept by the migration itself, not only by opening: a restore migrates a copy and checks it before it is opened.
     expect(outboxTriggersAre(db, true)).toBe(true);
-    expect(readSchema(db).filter((o) => o.type === 'trigger' && !isOutboxTriggerOfSchema(o, 14)).map((o) => o.name)).toEqual([]);
+    expect(readSchema(db).filter((o) => o.type === 'trigger' && !isOutboxTriggerOfSchema(o, migrations.length)).map((o) => o.name)).toEqual([]);
     const queuedBefore = countUnsent(db);
     db.prepare("UPDATE inquiries SET content = '版14で編集', updated_at = '2026-12-04T00:00:00.000Z' WHERE id = '0190a000-0000-7000-8000-0000000000b2'").run();
     expect(countUnsent(db)).toBe(queuedBefore + 1);
@@ -89,7 +92,8 @@ describe('migration 14: one 受付番号 on inquiries of two machines', () => {
       stamps: Object.fromEntries(Object.keys(fields).map((k) => [k, stamp])), seen: { laptop: 1 },
     } as unknown as RecordDoc;
     const reasonParked = () => db.prepare("SELECT reason FROM sync_pending WHERE doc_id = 'inquiries:from-laptop'").pluck().get();
-    applyRemoteDocs(db, [doc], '5', ctx);
+    // Parked as the app of version 13 parked it: today's code knows columns version 13 did not have.
+    db.prepare("INSERT INTO sync_pending (doc_id, doc, reason, since) VALUES ('inquiries:from-laptop', ?, 'constraint', '2026-12-03T00:00:00.000Z')").run(JSON.stringify(doc));
     expect(reasonParked()).toBe('constraint');
     expect(getInquiry(db, 'from-laptop')).toBeUndefined();
 

@@ -23,7 +23,6 @@ import { limits } from '../../../shared/contract/limits.ts';
 import { outputMessages } from '../../../shared/messages/outputMessages.ts';
 import { quoteMessages } from '../../../shared/messages/quoteMessages.ts';
 import type { BackupService } from '../backup/backupService.ts';
-import { createBackup } from '../backup/backups.ts';
 import { retentionHandlers } from './retentionHandlers.ts';
 import { documentOutputHistory, recordDocumentOutput, type OutputSubject } from '../db/repos/documentOutputs.ts';
 import { syncHandlers, type SyncHandlerDeps } from './syncHandlers.ts';
