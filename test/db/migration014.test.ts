@@ -6,7 +6,7 @@ import { migrate } from '../../electron/core/db/migrate.ts';
 import { migrations } from '../../electron/core/db/migrations/index.ts';
 import { createInquiry, getInquiry } from '../../electron/core/db/repos/inquiries.ts';
 import { readSchema } from '../../electron/core/backup/schemaAtVersion.ts';
-import { applyRemoteDocs, retryHeld } from '../../electron/core/sync/applyRemote.ts';
+import { retryHeld } from '../../electron/core/sync/applyRemote.ts';
 import { countUnsent, readOutbox } from '../../electron/core/sync/outbox.ts';
 import { isOutboxTriggerOfSchema, matchOutboxTriggersToSharing, outboxTriggersAre } from '../../electron/core/sync/outboxTriggers.ts';
 import { setSharing } from '../../electron/core/sync/syncState.ts';
