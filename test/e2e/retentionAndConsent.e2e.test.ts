@@ -46,7 +46,7 @@ describe('個人情報: consent, free-text notes and the retention period', () =
     await form.getByRole('button', { name: '保存', exact: true }).click();
     await expect.poll(() => form.count()).toBe(0);
 
-    await page.getByRole('button', { name: /A-\d{4}-\d{4}/ }).first().click();
+    // Saving opens the inquiry's detail.
     const detail = page.getByRole('dialog', { name: /問い合わせ A-/ });
     const section = detail.getByRole('region', { name: retentionMessages.consentLegend });
     await expectText(section, /同意なし/);
