@@ -14,7 +14,7 @@ export function ExpiredRecordsList({ years }: { years: number }) {
   const [confirming, setConfirming] = useState<ExpiredRecord[] | null>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   return (
-    <div className="retention-expired" aria-labelledby="settings-retention-expired">
+    <div className="retention-expired">
       <h3 id="settings-retention-expired" className="section-title">
         {m.expiredTitle}
       </h3>
