@@ -7,6 +7,7 @@ import { tokyoToday } from '../../shared/time/tokyoDate.ts';
 import { openCounterPage, useCounterApp } from './support/counterApp.ts';
 import { expectText, openScreen } from './support/screens.ts';
 import { callPreview } from './support/startPreview.ts';
+import { chooseDocuments, chooseOneClinic } from './support/printScreen.ts';
 
 const app = useCounterApp();
 const shots = process.env.SCREENSHOTS_DIR;
@@ -85,6 +86,27 @@ describe('個人情報: consent, free-text notes and the retention period', () =
       await retention.screenshot({ path: path.join(shots, 'e2e-settings-retention.png') });
       await purge.screenshot({ path: path.join(shots, 'e2e-settings-purge-retained.png') });
     }
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  test('メモ of a clinic and 通信欄 of the FAX cover say, next to the field, not to enter patient data', async () => {
+    await callPreview(app.preview, 'clinics.create', { name: '国分あおば医院', nameKana: 'こくぶあおばいいん', fax: '0995-12-0001' });
+    const { context, page, problems } = await openCounterPage(app, '医療機関');
+    await page.getByRole('button', { name: '新規登録', exact: true }).click();
+    const clinicForm = page.getByRole('dialog', { name: '医療機関の新規登録' });
+    const memo = clinicForm.getByLabel('メモ', { exact: true });
+    expect(await descriptions(page, memo)).toContain(retentionMessages.noPatientData);
+    if (shots) await clinicForm.locator('.clinic-field-memo').screenshot({ path: path.join(shots, 'e2e-clinic-memo-note.png') });
+    await clinicForm.getByRole('button', { name: 'キャンセル', exact: true }).click();
+
+    await openScreen(page, '印刷');
+    await chooseDocuments(page, ['FAX送付状']);
+    await chooseOneClinic(page, 'こくぶあおば', '国分あおば医院');
+    const cover = page.getByRole('group', { name: '送付状' });
+    const message = cover.getByLabel('通信欄', { exact: true });
+    expect(await descriptions(page, message)).toContain(retentionMessages.noPatientData);
+    if (shots) await cover.screenshot({ path: path.join(shots, 'e2e-cover-message-note.png') });
     expect(problems).toEqual([]);
     await context.close();
   });
