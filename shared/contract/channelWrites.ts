@@ -33,6 +33,8 @@ export const channelWrites = {
   'backups.addFromFile': ['backups'],
   'backups.restore': ['clinics', 'inquiries', 'quotes', 'documentOutputs', 'staff', 'settings', 'content', 'backups', 'sync'],
   'records.purgeArchived': ['clinics', 'inquiries', 'quotes', 'documentOutputs', 'backups'],
+  'retention.update': ['settings', 'clinics', 'inquiries'],
+  'retention.purgeExpired': ['clinics', 'inquiries', 'quotes', 'documentOutputs', 'backups'],
   'sync.join': ['clinics', 'inquiries', 'quotes', 'documentOutputs', 'staff', 'settings', 'backups', 'sync'],
   'sync.leave': ['settings', 'sync'],
   'sync.putBack': ['clinics', 'inquiries', 'staff', 'sync'],

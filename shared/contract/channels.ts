@@ -30,6 +30,7 @@ import { joinPreviewSchema } from '../domain/joinPreview.ts';
 import { hubAccessSchema, hubCheckResultSchema, syncJoinInputSchema, syncJoinResultSchema, syncNoticeSchema, syncStatusSchema } from '../domain/sync.ts';
 import { unsentChangesSchema } from '../domain/syncCheck.ts';
 import { handoverSchema, importantMattersDocSchema, recordHandoverInputSchema, withdrawHandoverInputSchema } from '../domain/importantMatters.ts';
+import { expiredRecordSchema, retentionSettingSchema, retentionUpdateSchema } from '../domain/retention.ts';
 
 const channel = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 
@@ -232,6 +233,16 @@ export const contract = {
   'records.purgeArchived': channel(
     z.object({ confirm: z.literal(true, { message: '完全削除の確認がされていません' }) }),
     purgeCountsSchema.extend({ backup: backupInfoSchema }),
+  ),
+  /** 保存期間: the agency's retention period, shared by every machine. */
+  'retention.get': channel(z.object({}), retentionSettingSchema),
+  'retention.update': channel(retentionUpdateSchema, retentionSettingSchema),
+  /** 保存期間を過ぎた記録: inquiries that reached 申込 or 成約 and whose period is over. */
+  'retention.expired': channel(z.object({}), z.object({ items: z.array(expiredRecordSchema) })),
+  /** Deletes the listed expired records for good, after a verified backup. */
+  'retention.purgeExpired': channel(
+    z.object({ confirm: z.literal(true, { message: '完全削除の確認がされていません' }), inquiryIds: z.array(recordId).min(1).max(10_000) }),
+    z.object({ inquiries: z.number().int(), clinics: z.number().int(), backup: backupInfoSchema }),
   ),
   /** Sharing records with other machines through the office hub (設定 → 複数の端末で使う). */
   'sync.status': channel(z.object({}), syncStatusSchema),

@@ -1,5 +1,6 @@
 import { inquiryChannelLabels, inquiryStatusLabels, type Inquiry } from '../domain/inquiry.ts';
 import { csvDateTime } from './csvDateTime.ts';
+import { retentionMessages } from '../messages/retentionMessages.ts';
 
 /** An inquiry with the time its 状況 last changed, as the export reads it. */
 export type InquiryCsvRecord = Inquiry & { statusChangedAt: string | null };
@@ -17,6 +18,7 @@ export const inquiryCsvColumns = [
   { key: 'statusChangedAt', header: '状況の変更日時' },
   { key: 'nextActionOn', header: '次回対応日' },
   { key: 'staffName', header: '担当者' },
+  { key: 'insurerConsent', header: '保険会社の個人情報取扱いへの同意' },
   { key: 'content', header: '内容' },
   { key: 'createdAt', header: '登録日時' },
   { key: 'updatedAt', header: '更新日時' },
@@ -32,6 +34,8 @@ export function inquiryToCsvRow(inquiry: InquiryCsvRecord): string[] {
         return inquiryChannelLabels[inquiry.channel];
       case 'status':
         return inquiryStatusLabels[inquiry.status];
+      case 'insurerConsent':
+        return retentionMessages.consentLabels[inquiry.insurerConsent];
       case 'statusChangedAt':
       case 'createdAt':
       case 'updatedAt':

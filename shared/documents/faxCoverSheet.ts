@@ -86,6 +86,14 @@ export function buildFaxCoverSheet(pack: ContentPack, texts: AgencyTexts, option
   ];
   const message = options.message?.trim() ? fitText(options.message, { widthPt: contentWidthPt - 2 * cellPaddingPt, maxLines: 12, sizesPt: [12, 11, 10] }) : undefined;
   const notice = texts.coverSheetNotice.value?.trim() ? [agencyText(texts, 'coverSheetNotice', { fontSize: 11, margin: [0, 10, 0, 0] })] : [];
+  // A FAX dialled wrong lands at a stranger's: the agency asks for it back in its own words, two lines at most.
+  const misdirected = texts.misdirectedFaxNotice.value?.trim()
+    ? agencyText(texts, 'misdirectedFaxNotice', {
+        fontSize: fitText(texts.misdirectedFaxNotice.value, { widthPt: contentWidthPt, maxLines: 2, sizesPt: [11, 10.5, 10] }).sizePt,
+        lineHeight: 1.1,
+        margin: [0, 6, 0, 0],
+      })
+    : undefined;
   return {
     pageSize: theme.pageSize,
     pageOrientation: 'portrait',
@@ -100,12 +108,14 @@ export function buildFaxCoverSheet(pack: ContentPack, texts: AgencyTexts, option
       {
         table: {
           widths: ['*'],
-          heights: [mmToPt(120)],
+          // 12 lines of message still fit; the rest is room for the agency's notices below.
+          heights: [mmToPt(108)],
           body: [[message ? staffText(message.lines.join('\n'), { font: theme.fonts.value, fontSize: message.sizePt }) : { text: ' ' }]],
         },
         layout,
       },
       ...notice,
+      ...(misdirected ? [misdirected] : []),
     ],
   };
 }

@@ -3,6 +3,7 @@ import type { ContentPack } from '../content/contentPackSchema.ts';
 import { agencyTextLines, type AgencyTexts } from '../domain/agencyTexts.ts';
 import { knownClinicKinds, type Clinic } from '../domain/clinic.ts';
 import { halfWidthDigits } from '../text/halfWidthDigits.ts';
+import { fitText } from './fitText.ts';
 import { fitTraced } from './fitTraced.ts';
 import type { FormLabelKey } from './formLabels.ts';
 import { agencyText, agencyTextLine, labelText, packText, recordText, type TracedText } from './textOrigin.ts';
@@ -92,8 +93,13 @@ export function buildInquiryFaxSheet(pack: ContentPack, texts: AgencyTexts, opti
     row('wishes', tickOptions(wishes, () => false), 9),
     row('contactTime', { text: ' ', fontSize: theme.keyTextPt }, 10),
   ];
+  const noticeText = texts.faxSheetNotice.value?.trim() ?? '';
+  const noticeLines = noticeText ? fitText(noticeText, { widthPt: contentWidthPt, maxLines: 9, sizesPt: [theme.minFaxTextPt + 0.5] }).lines.length : 0;
+  // Three lines to write on: the fourth gave its room to the purpose of use (個人情報保護法21条2項),
+  // which must be on the form; a notice of more than one line takes a third, so the form stays one page.
+  const writingLineCount = noticeLines > 1 ? 2 : 3;
   const writingLines: Content = {
-    canvas: [1, 2, 3, 4].map((i) => ({
+    canvas: Array.from({ length: writingLineCount }, (_, index) => index + 1).map((i) => ({
       type: 'line' as const,
       x1: 0,
       y1: i * mmToPt(theme.writingLineGapMm),
@@ -105,6 +111,15 @@ export function buildInquiryFaxSheet(pack: ContentPack, texts: AgencyTexts, opti
   };
   const formNumber = texts.formNumber.value?.trim();
   const notice = texts.faxSheetNotice.value?.trim() ? [agencyText(texts, 'faxSheetNotice', { fontSize: theme.minFaxTextPt + 0.5, margin: [0, 4, 0, 0] })] : [];
+  // 個人情報保護法21条2項: the purpose of use stands on the form that collects the information; two lines at most, never below FAX size.
+  // fitText reckons every character a full em (the value font); this proportional text takes no more lines than that.
+  const purpose = texts.purposeOfUse.value?.trim()
+    ? agencyText(texts, 'purposeOfUse', {
+        fontSize: fitText(texts.purposeOfUse.value, { widthPt: contentWidthPt, maxLines: 2, sizesPt: [10.5, theme.minFaxTextPt] }).sizePt,
+        lineHeight: 1.1,
+        margin: [0, 3, 0, 0],
+      })
+    : undefined;
 
   return {
     pageSize: theme.pageSize,
@@ -144,7 +159,7 @@ export function buildInquiryFaxSheet(pack: ContentPack, texts: AgencyTexts, opti
       writingLines,
       {
         columns: [{ width: box, stack: [tickBox(false)] }, { width: '*', ...packText(pack, 'consent'), fontSize: 10.5, margin: [6, 0, 0, 0] }],
-        margin: [0, 10, 0, 4],
+        margin: [0, 8, 0, 4],
       },
       {
         text: [
@@ -168,6 +183,7 @@ export function buildInquiryFaxSheet(pack: ContentPack, texts: AgencyTexts, opti
         fontSize: 11,
         margin: [0, 4, 0, 0],
       },
+      ...(purpose ? [purpose] : []),
       ...notice,
     ],
   };

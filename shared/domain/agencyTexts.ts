@@ -12,7 +12,7 @@ import { agencyTextMessages as m } from '../messages/agencyTextMessages.ts';
  */
 export const insurerRegisteredName = '損害保険ジャパン株式会社';
 
-export const agencyTextKeys = ['solicitationCapacity', 'formNumber', 'faxSheetWishes', 'faxSheetNotice', 'coverSheetNotice', 'intentQuestions'] as const;
+export const agencyTextKeys = ['solicitationCapacity', 'formNumber', 'faxSheetWishes', 'faxSheetNotice', 'coverSheetNotice', 'intentQuestions', 'purposeOfUse', 'misdirectedFaxNotice'] as const;
 export type AgencyTextKey = (typeof agencyTextKeys)[number];
 
 export interface AgencyTextDefinition {
@@ -69,6 +69,20 @@ export const agencyTextDefinitions: Record<AgencyTextKey, AgencyTextDefinition> 
     maxChars: 400,
     lines: { min: 1, max: 10, maxCharsEach: 30 },
   },
+  // 個人情報保護法21条2項: collecting personal information in writing (the FAX form) requires
+  // stating the purpose of use beforehand. The agency's purpose, not the insurer's (the pack's consent sentence is that).
+  purposeOfUse: {
+    label: '個人情報の利用目的（FAX問い合わせ票）',
+    hint: '書面で個人情報を受け取るときは、利用目的をあらかじめ示します（個人情報保護法21条2項）。代理店としての利用目的を書いてください。FAX問い合わせ票の下に印刷されます。',
+    initial: '【個人情報の利用目的】ご記入いただいた情報は、当組合が本保険のご案内、お見積り、お問い合わせへの回答のために利用します。',
+    maxChars: 100,
+  },
+  misdirectedFaxNotice: {
+    label: 'FAX送付状の誤送信時のお願い',
+    hint: 'FAX送付状の下に印刷されます。誤って届いたFAXの扱いをお願いする文です。空欄なら印刷されません。',
+    initial: '【誤送信の場合】このFAXが誤って届きましたら、お手数ですが上記の送信者へご連絡のうえ、破棄してくださいますようお願いいたします。',
+    maxChars: 100,
+  },
 };
 
 /** One agency text as stored: version 0 is the initial text, never edited. */
@@ -108,6 +122,8 @@ export function agencyTextProblem(key: AgencyTextKey, raw: string): string | nul
   if (value.length > definition.maxChars) return m.tooLong(definition.label, definition.maxChars);
   // eslint-disable-next-line no-control-regex -- line breaks are fine in a list of lines, other control characters are not
   if (/[\u0000-\u0008\u000b-\u001f\u007f]/.test(value)) return m.controlCharacters(definition.label);
+  // Required by law on the FAX form, so it cannot be emptied (see its definition).
+  if (key === 'purposeOfUse' && !value) return m.required(definition.label);
   if (key === 'solicitationCapacity') {
     if (!value) return m.required(definition.label);
     if (!value.includes(insurerRegisteredName)) return m.capacityWithoutRegisteredName(insurerRegisteredName);

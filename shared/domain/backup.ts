@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { retainedSchema } from './retention.ts';
 import { backupMessages } from '../messages/backupMessages.ts';
 
 export const backupReasons = ['daily', 'manual', 'before-migration', 'before-import', 'before-purge', 'before-restore', 'before-repair', 'before-join', 'imported', 'unknown'] as const;
@@ -51,4 +52,6 @@ export const purgeCountsSchema = z.object({
   clinics: z.number().int().nonnegative(),
   inquiries: z.number().int().nonnegative(),
   keptClinics: z.number().int().nonnegative(),
+  /** Archived records still within the retention period (issue 22 §6): left, counted, with the earliest end. */
+  retained: retainedSchema,
 });

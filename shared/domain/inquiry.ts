@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { revisionSchema } from './revision.ts';
 import { isDateOnly } from '../time/tokyoDate.ts';
 import { receiptNumberMessages } from '../messages/receiptNumberMessages.ts';
+import { retentionMessages } from '../messages/retentionMessages.ts';
 
 /** 状況, in the order an inquiry usually moves. 見送り can happen at any point. */
 export const inquiryStatuses = ['new', 'materials_sent', 'quote_presented', 'applied', 'contracted', 'declined'] as const;
@@ -15,6 +16,13 @@ export const inquiryStatusLabels: Record<InquiryStatus, string> = {
   contracted: '成約',
   declined: '見送り',
 };
+
+/**
+ * Whether the clinic consented to the insurer's handling of its information (同意あり／同意なし／未確認),
+ * as the FAX form's consent sentence asks: without it nothing is passed on to the insurer.
+ */
+export const insurerConsents = ['yes', 'no', 'unknown'] as const;
+export type InsurerConsent = (typeof insurerConsents)[number];
 
 /** 経路: how the inquiry reached the counter. */
 export const inquiryChannels = ['counter', 'phone', 'fax', 'visit', 'email'] as const;
@@ -69,6 +77,7 @@ export const inquiryFieldLabels = {
   status: '状況',
   nextActionOn: '次回対応日',
   staffId: '担当者',
+  insurerConsent: '保険会社による個人情報の取扱いへの同意',
 } as const;
 
 export const inquiryInputSchema = z.object({
@@ -84,6 +93,8 @@ export const inquiryInputSchema = z.object({
     .default(''),
   nextActionOn: dateOnlySchema(inquiryFieldLabels.nextActionOn).nullable().default(null),
   staffId: z.string().min(1).max(64).nullable().default(null),
+  /** Left out on an edit: the recorded answer stays as it is (a client that does not know it changes nothing). */
+  insurerConsent: z.enum(insurerConsents, { message: retentionMessages.consentInvalid }).optional(),
 });
 export type InquiryInput = z.input<typeof inquiryInputSchema>;
 
@@ -113,6 +124,7 @@ export const inquirySchema = z.object({
   updatedAt: z.string(),
   updatedByMachine: z.string(),
   archivedAt: z.string().nullable(),
+  insurerConsent: z.enum(insurerConsents),
   revision: revisionSchema,
   /**
    * Another inquiry has the same 受付番号: numbered on another machine before the two shared

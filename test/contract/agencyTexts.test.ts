@@ -67,7 +67,8 @@ describe("the agency's own texts", () => {
     const db = openDatabase(t.core.dbPath);
     const row = db.prepare('SELECT agency_texts FROM document_outputs WHERE clinic_id = ?').get(clinic.id) as { agency_texts: string };
     db.close();
-    expect(JSON.parse(row.agency_texts)).toEqual({ formNumber: 1, faxSheetWishes: 1 });
+    // The purpose of use is printed at its initial text (version 0) until staff edit it.
+    expect(JSON.parse(row.agency_texts)).toEqual({ formNumber: 1, faxSheetWishes: 1, purposeOfUse: 0 });
   });
 });
 

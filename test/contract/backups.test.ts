@@ -90,7 +90,7 @@ describe('完全削除 of archived records', () => {
     await call(t, 'clinics.create', { name: '通常の医院' });
 
     const preview = (await call(t, 'records.purgePreview', {})).body.result;
-    expect(preview).toEqual({ clinics: 1, inquiries: 1, keptClinics: 1 });
+    expect(preview).toEqual({ clinics: 1, inquiries: 1, keptClinics: 1, retained: { count: 0, earliestEndsOn: null, years: 5 } });
     expect((await call(t, 'records.purgeArchived', {})).body).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     const result = (await call(t, 'records.purgeArchived', { confirm: true })).body.result;
     expect(result).toMatchObject({ ...preview, backup: { reason: 'before-purge', counts: { clinics: 3 } } });

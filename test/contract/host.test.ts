@@ -6,6 +6,7 @@ import { channelNames, limits, type Channel } from '../../shared/contract/index.
 import { migrations } from '../../electron/core/db/migrations/index.ts';
 import { openDatabase } from '../../electron/core/db/connection.ts';
 import { createClinics } from '../../electron/core/db/repos/clinicRecords.ts';
+import { changeInquiryStatus } from '../../electron/core/db/repos/inquiries.ts';
 import { generateClinics } from '../../electron/core/db/seed/generateClinics.ts';
 import { JobPausePoint } from '../../electron/core/jobs/jobPausePoint.ts';
 import { authHeader, call, rawRequest, startTestHost, waitForJob, type TestHost, uploadFile } from '../helpers/testHost.ts';
@@ -71,6 +72,19 @@ async function twoRecordsOfOneClinic(t: TestHost) {
   const merged = (await call(t, 'clinics.create', { ...clinic, name: 'かごしま中央クリニック', phone: '099-254-9999' })).body.result;
   await call(t, 'inquiries.create', { clinicId: merged.id, receivedOn: '2026-11-24', channel: 'phone' });
   return { kept, merged };
+}
+
+/** An inquiry that became a contract on 2015-04-01 (written through the repo with that day's clock): past a 5-year retention period. */
+async function contractedLongAgo(t: TestHost) {
+  const created = (await call(t, 'clinics.create', clinic)).body.result;
+  const inquiry = (await call(t, 'inquiries.create', { clinicId: created.id, receivedOn: '2015-03-20', channel: 'phone' })).body.result.inquiry;
+  const db = openDatabase(t.core.dbPath);
+  try {
+    changeInquiryStatus(db, inquiry.id, { to: 'contracted', reason: '', expectedRevision: inquiry.revision }, { machineId: 'm', now: () => new Date('2015-04-01T03:00:00Z') });
+  } finally {
+    db.close();
+  }
+  return { inquiryId: inquiry.id as string };
 }
 
 /** A valid call for every channel; a channel added without one here fails the coverage test. */
@@ -342,12 +356,22 @@ const validCalls: Record<Channel, (t: TestHost) => Promise<{ input: unknown; che
   'records.purgePreview': async (t) => {
     const created = (await call(t, 'clinics.create', clinic)).body.result;
     await call(t, 'clinics.archive', { id: created.id });
-    return { input: {}, check: (r) => expect(r).toEqual({ clinics: 1, inquiries: 0, keptClinics: 0 }) };
+    return { input: {}, check: (r) => expect(r).toEqual({ clinics: 1, inquiries: 0, keptClinics: 0, retained: { count: 0, earliestEndsOn: null, years: 5 } }) };
   },
   'records.purgeArchived': async (t) => {
     const created = (await call(t, 'clinics.create', clinic)).body.result;
     await call(t, 'clinics.archive', { id: created.id });
     return { input: { confirm: true }, check: (r) => expect(r).toMatchObject({ clinics: 1, inquiries: 0, backup: { reason: 'before-purge' } }) };
+  },
+  'retention.get': async () => ({ input: {}, check: (r) => expect(r).toEqual({ years: 5, updatedAt: null }) }),
+  'retention.update': async () => ({ input: { years: 7 }, check: (r) => expect(r).toMatchObject({ years: 7 }) }),
+  'retention.expired': async (t) => {
+    const { inquiryId } = await contractedLongAgo(t);
+    return { input: {}, check: (r) => expect(r).toEqual({ items: [expect.objectContaining({ inquiryId, startedOn: '2015-04-01', endedOn: '2020-04-01', contracted: true })] }) };
+  },
+  'retention.purgeExpired': async (t) => {
+    const { inquiryId } = await contractedLongAgo(t);
+    return { input: { confirm: true, inquiryIds: [inquiryId] }, check: (r) => expect(r).toMatchObject({ inquiries: 1, clinics: 0, backup: { reason: 'before-purge' } }) };
   },
   'sync.status': async () => ({ input: {}, check: (r) => expect(r).toMatchObject({ state: 'off', hubUrl: null, unsent: 0, openNotices: 0 }) }),
   'sync.checkHub': async () => {

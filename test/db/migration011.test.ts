@@ -44,9 +44,9 @@ describe('migration 11: sync outbox', () => {
         VALUES ('0190a000-0000-7000-8000-0000000000f1', '0190a000-0000-7000-8000-0000000000b2', 'new', 'materials_sent', '', NULL, '${at}', 'pc');
       UPDATE inquiry_quotes SET staff_id = '0190a000-0000-7000-8000-0000000000a2';
       -- As 完全削除 does it: the trail refuses any other deletion.
-      UPDATE record_guards SET purging = 1;
+      UPDATE audit_erasing SET erasing = 1;
       DELETE FROM document_outputs WHERE id = '0190a000-0000-7000-8000-0000000000d5';
-      UPDATE record_guards SET purging = 0;
+      UPDATE audit_erasing SET erasing = 0;
       UPDATE clinics SET fax = '099-000-9999', updated_at = '${at}' WHERE id = '0190a000-0000-7000-8000-000000000001';
     `);
     const byDoc = new Map(readOutbox(db, 100).map((e) => [e.docId, e]));

@@ -108,7 +108,7 @@ describe('migration "document trail": every document given, kept as written', ()
     db.exec("UPDATE inquiries SET archived_at = 't' WHERE id = 'i1'; UPDATE clinics SET archived_at = 't' WHERE id = 'c2'");
     purgeArchived(db);
     expect(db.prepare('SELECT id FROM document_outputs ORDER BY id').pluck().all()).toEqual(['d2']);
-    expect(db.prepare('SELECT purging FROM record_guards').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT erasing FROM audit_erasing').pluck().get()).toBe(0);
     expect(() => db.exec("DELETE FROM document_outputs WHERE id = 'd2'")).toThrow(/only 完全削除/);
     db.close();
   });

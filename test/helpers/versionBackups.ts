@@ -94,6 +94,9 @@ const rowsOfVersion: Record<number, string> = {
       ('0190a000-0000-7000-8000-0000000000f7', 'blank-2026-12', NULL, NULL, '["inquiryFaxSheet"]', 'saved', 1, NULL, '2026-12-01T00:00:00.000Z', 'old-pc', NULL,
         'SJ24-13707', '2025-01-16', '2026-03', NULL, 'hand', NULL, '${'b'.repeat(64)}', NULL, NULL,
         '{"request":{},"title":"FAX問い合わせ票","createdAt":"2026-12-01T00:00:00.000Z","insurerFlyer":false,"position":0,"target":{}}');`,
+  // 同意なし on an inquiry, and the agency's 保存期間 set to 7 years (shared).
+  19: `UPDATE inquiries SET insurer_consent = 'no' WHERE id = '0190a000-0000-7000-8000-0000000000b2';
+      INSERT INTO agency_settings (id, value, updated_at, updated_by, updated_by_staff) VALUES ('retention_years', '7', '2027-02-01T00:00:00.000Z', 'old-pc', NULL);`,
 };
 
 /** The clinics a file of `version` holds, by name: what restoring it must bring back. */

@@ -18,8 +18,8 @@ describe('which screens a committed write makes stale', () => {
     expect(staleRoots(['inquiries'])).toContain('purgePreview');
   });
 
-  it('a settings change leaves the records alone', () => {
-    expect(staleRoots(['settings'])).toEqual(['settings']);
+  it('a settings change leaves the record lists alone; only the 完全削除 counts follow the retention period', () => {
+    expect(staleRoots(['settings'])).toEqual(['settings', 'purgePreview']);
   });
 
   it('every data area the core can announce refreshes at least its own reads', () => {

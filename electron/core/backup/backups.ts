@@ -4,6 +4,9 @@ import Database from 'better-sqlite3';
 import type { Db } from '../db/connection.ts';
 import { tokyoDateString } from '../../../shared/time/tokyoDate.ts';
 import { readBackupMadeAt, stampBackupMadeAt } from './backupMadeAt.ts';
+import { backupsToRemove } from './backupRotation.ts';
+
+export { backupsToRemove };
 
 export type BackupReason = 'daily' | 'manual' | 'before-migration' | 'before-import' | 'before-purge' | 'before-restore' | 'before-repair' | 'before-join' | 'imported';
 
@@ -131,30 +134,6 @@ export function listBackups(backupsDir: string): BackupInfo[] {
     }
     return { ...backup, madeAt: madeAt ?? backup.createdAt, sizeBytes: fs.statSync(file).size, counts };
   });
-}
-
-/**
- * Which backups to keep: the newest of each of the last `days` days and of the last `weeks`
- * weeks. Everything else is removed (oldest first), so the folder never grows without bound.
- */
-export function backupsToRemove<B extends BackupFile>(backups: readonly B[], now: Date, days = 7, weeks = 4): B[] {
-  const keep = new Set<string>();
-  const dayMs = 86_400_000;
-  const newestPer = (bucket: (b: B) => number, limit: number) => {
-    const seen = new Set<number>();
-    for (const backup of backups) {
-      const key = bucket(backup);
-      if (key < 0 || key >= limit || seen.has(key)) continue;
-      seen.add(key);
-      keep.add(backup.fileName);
-    }
-  };
-  // Days are counted on the Japanese calendar: yesterday evening's backup is yesterday's, not today's.
-  const dayNumber = (date: Date) => Date.parse(`${tokyoDateString(date)}T00:00:00Z`) / dayMs;
-  const daysAgo = (b: B) => dayNumber(now) - dayNumber(new Date(b.createdAt));
-  newestPer(daysAgo, days);
-  newestPer((b) => Math.floor(daysAgo(b) / 7), weeks);
-  return backups.filter((b) => !keep.has(b.fileName));
 }
 
 /** True when no backup of any kind was written on today's Japanese date. */

@@ -24,8 +24,7 @@ import { limits } from '../../../shared/contract/limits.ts';
 import { outputMessages } from '../../../shared/messages/outputMessages.ts';
 import { quoteMessages } from '../../../shared/messages/quoteMessages.ts';
 import type { BackupService } from '../backup/backupService.ts';
-import { createBackup } from '../backup/backups.ts';
-import { purgeArchived, purgePreview } from '../db/repos/purge.ts';
+import { retentionHandlers } from './retentionHandlers.ts';
 import { documentOutputHistory, recordDocumentOutput, type OutputSubject } from '../db/repos/documentOutputs.ts';
 import { syncHandlers, type SyncHandlerDeps } from './syncHandlers.ts';
 import { clinicMergeHandlers } from './clinicMergeHandlers.ts';
@@ -154,15 +153,6 @@ export function createHandlers(deps: HandlerDeps) {
     'backups.export': ({ fileName, password }) => deps.backups.export(fileName, password),
     'backups.addFromFile': ({ fileId, password }) => consume(fileId, (stored) => deps.backups.addFromFile(stored, password)),
     'backups.restore': ({ fileName }) => deps.backups.restore(fileName),
-    'records.purgePreview': () => purgePreview(db),
-    'records.purgeArchived': async () => {
-      if (jobs.busy) throw new AppError('BUSY');
-      const backup = await createBackup(db, deps.backupsDir, 'before-purge', deps.now());
-      const counts = purgeArchived(db);
-      // The PDFs kept for the outputs that went, go with them.
-      removeUnreferencedKeptFiles(db, deps.trail.documentsDir);
-      return { ...counts, backup };
-    },
     'jobs.start': (input) => jobs.start(input),
     'jobs.get': ({ jobId }) => jobs.get(jobId),
     'jobs.cancel': ({ jobId }) => jobs.cancel(jobId),
@@ -170,6 +160,7 @@ export function createHandlers(deps: HandlerDeps) {
     ...importantMattersHandlers(db, deps.writeContext),
     ...intentHandlers(db, deps.content, deps.writeContext),
     ...documentTrailHandlers(deps.trail),
+    ...retentionHandlers({ db, backupsDir: deps.backupsDir, documentsDir: deps.trail.documentsDir, now: deps.now, busy: () => jobs.busy, writeContext: deps.writeContext }),
     ...syncHandlers({
       db,
       files: deps.files,

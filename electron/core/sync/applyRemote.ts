@@ -34,6 +34,7 @@ const areaOfTable: Record<SharedTable, DataArea> = {
   content_changes: 'content',
   clinic_merges: 'clinics',
   important_matters_handovers: 'inquiries',
+  agency_settings: 'settings',
 };
 
 const isDeletion = (doc: RemoteDoc): boolean => '_deleted' in doc && doc._deleted === true;

@@ -136,6 +136,8 @@ const sharedColumnsAddedBy: readonly { migration: string; table: string; columns
     table: 'document_outputs',
     columns: ['content_code', 'content_date', 'rate_version', 'quote_id', 'sent_by', 'fax_number', 'sha256', 'actor', 'kept_file', 'inputs'],
   },
+  { migration: 'insurer consent', table: 'inquiries', columns: ['insurer_consent'] },
+  { migration: 'insurer consent', table: 'agency_settings' },
 ];
 
 /** The shared columns of a schema from 13 on: today's, less what later migrations added. */

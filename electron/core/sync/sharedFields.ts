@@ -7,6 +7,7 @@ import { sharedTables, type SharedTable } from './syncPorts.ts';
  * before it can be written. Migration 11's triggers queue exactly these columns.
  * clinics.municipality (市町村, migration 15) is not shared either: every machine derives it from
  * postal_code and address, which are (remoteRows.ts reindexClinic), so it never conflicts.
+ * inquiries.insurer_consent (同意の有無, migration 16) is shared and merges per field like 状況.
  */
 export interface SharedTableShape {
   columns: readonly string[];
@@ -23,7 +24,7 @@ export const sharedTableShapes: Record<SharedTable, SharedTableShape> = {
   },
   inquiries: {
     columns: ['id', 'receipt_number', 'clinic_id', 'received_on', 'channel', 'content', 'status', 'next_action_on', 'staff_id',
-      'created_at', 'updated_at', 'updated_by', 'updated_by_staff', 'archived_at'],
+      'created_at', 'updated_at', 'updated_by', 'updated_by_staff', 'archived_at', 'insurer_consent'],
     editedAt: 'updated_at',
     parents: [{ column: 'clinic_id', table: 'clinics' }, { column: 'staff_id', table: 'staff' }, { column: 'updated_by_staff', table: 'staff' }],
   },
@@ -76,6 +77,9 @@ export const sharedTableShapes: Record<SharedTable, SharedTableShape> = {
     editedAt: 'created_at',
     parents: [{ column: 'inquiry_id', table: 'inquiries' }, { column: 'withdraws', table: 'important_matters_handovers' }],
   },
+  // The agency's rules every machine applies alike (保存期間): one row per setting, its value
+  // merging per field, the later edit winning by its stamp. Migration 16 (insurer consent).
+  agency_settings: { columns: ['id', 'value', 'updated_at', 'updated_by', 'updated_by_staff'], editedAt: 'updated_at', parents: [{ column: 'updated_by_staff', table: 'staff' }] },
 };
 
 /**
@@ -88,7 +92,7 @@ export const bookkeepingColumns: ReadonlySet<string> = new Set(['updated_at', 'u
 
 /** Children before parents: the order deletions must run in so no foreign key is left dangling. */
 // document_outputs before inquiry_quotes: an output names the saved quote its 試算書 came from.
-export const childFirstTables: readonly SharedTable[] = ['important_matters_handovers', 'content_changes', 'clinic_merges', 'inquiry_intents', 'inquiry_status_history', 'document_outputs', 'inquiry_quotes', 'inquiries', 'clinics', 'staff'];
+export const childFirstTables: readonly SharedTable[] = ['agency_settings', 'important_matters_handovers', 'content_changes', 'clinic_merges', 'inquiry_intents', 'inquiry_status_history', 'document_outputs', 'inquiry_quotes', 'inquiries', 'clinics', 'staff'];
 
 export function isSharedTable(table: string): table is SharedTable {
   return (sharedTables as readonly string[]).includes(table);

@@ -12,6 +12,8 @@ interface FormFieldProps {
   label: ReactNode;
   required?: boolean;
   hint?: string;
+  /** A caution beside the field that must not be missed (患者さんの情報は入力しない), read out with it. */
+  notice?: string;
   error?: string | undefined;
   /** Extra class on the field's wrapper, e.g. for its place in a form grid. */
   className?: string;
@@ -20,10 +22,11 @@ interface FormFieldProps {
 }
 
 /** A visible label, the control, an optional hint and the field's Japanese error right below it. */
-export function FormField({ id, label, required, hint, error, className, children }: FormFieldProps) {
+export function FormField({ id, label, required, hint, notice, error, className, children }: FormFieldProps) {
   const hintId = hint ? `${id}-hint` : undefined;
+  const noticeId = notice ? `${id}-notice` : undefined;
   const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined;
+  const describedBy = [errorId, noticeId, hintId].filter(Boolean).join(' ') || undefined;
   return (
     <div className={['field', error && 'field-invalid', className].filter(Boolean).join(' ')}>
       <div className="field-label-row">
@@ -38,6 +41,11 @@ export function FormField({ id, label, required, hint, error, className, childre
       {hint && (
         <p id={hintId} className="field-hint">
           {hint}
+        </p>
+      )}
+      {notice && (
+        <p id={noticeId} className="field-notice">
+          {notice}
         </p>
       )}
       {children({ id, 'aria-invalid': Boolean(error), 'aria-describedby': describedBy, 'aria-required': required || undefined })}

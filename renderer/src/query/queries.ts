@@ -60,6 +60,10 @@ export const queries = {
     queryOptions({ queryKey: queryKeys.contentChanges(), queryFn: async () => (await call('content.changes', {})).items }),
   backups: () => queryOptions({ queryKey: queryKeys.backups(), queryFn: async () => (await call('backups.list', {})).items }),
   purgePreview: () => queryOptions({ queryKey: queryKeys.purgePreview(), queryFn: () => call('records.purgePreview', {}) }),
+  /** 保存期間: the agency's retention period, shared by every machine. */
+  retention: () => queryOptions({ queryKey: queryKeys.retention(), queryFn: () => call('retention.get', {}) }),
+  /** 保存期間を過ぎた記録, offered for 完全削除. */
+  expiredRecords: () => queryOptions({ queryKey: queryKeys.expiredRecords(), queryFn: async () => (await call('retention.expired', {})).items }),
   /** Sharing with the other machines: kept fresh by the core's `sync` events as well as by `changed`. */
   syncStatus: () => queryOptions({ queryKey: queryKeys.syncStatus(), queryFn: () => call('sync.status', {}) }),
   /** Conflict notices, of one record or all; resolved ones only when asked. */

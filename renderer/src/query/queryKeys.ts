@@ -36,7 +36,8 @@ export const queryRootReads: Readonly<Record<QueryRoot, readonly DataArea[]>> = 
   settings: ['settings'],
   content: ['content'],
   backups: ['backups'],
-  purgePreview: ['clinics', 'inquiries'],
+  // The retention period (保存期間, in settings) decides what is held back and what is past it.
+  purgePreview: ['clinics', 'inquiries', 'settings'],
   // Version, data folder, the database check and maintenance arrive by their own events.
   appInfo: [],
   // The postal code table ships with the app and never changes while it runs.
@@ -71,11 +72,13 @@ export const queryKeys = {
   documentHistory: (by: DocumentHistoryInput) => ['documentOutputs', by] as const,
   staff: () => ['staff'] as const,
   settings: () => ['settings'] as const,
+  retention: () => ['settings', 'retention'] as const,
   agencyTexts: () => ['settings', 'agencyTexts'] as const,
   content: () => ['content', 'pack'] as const,
   contentChanges: () => ['content', 'changes'] as const,
   backups: () => ['backups'] as const,
   purgePreview: () => ['purgePreview'] as const,
+  expiredRecords: () => ['purgePreview', 'expired'] as const,
   postalAddress: (postalCode: string) => ['postal', postalCode] as const,
   syncStatus: () => ['sync', 'status'] as const,
   syncNotices: (input: SyncNoticesInput) => ['sync', 'notices', input] as const,

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { call } from '../api/client.ts';
 import { errorMessageOf } from '../api/ApiError.ts';
+import { retentionMessages } from '../../../shared/messages/retentionMessages.ts';
 
 interface PurgeState {
   busy: boolean;
@@ -19,7 +20,11 @@ export const usePurgeStore = create<PurgeState>()((set) => ({
       const result = await call('records.purgeArchived', { confirm: true });
       set({
         message: {
-          text: `医療機関 ${result.clinics}件・問い合わせ ${result.inquiries}件を完全に削除しました。削除前のデータはバックアップ（${result.backup.fileName}）に残っています。`,
+          text:
+            `医療機関 ${result.clinics}件・問い合わせ ${result.inquiries}件を完全に削除しました。削除前のデータはバックアップ（${result.backup.fileName}）に残っています。` +
+            (result.retained.count > 0 && result.retained.earliestEndsOn
+              ? `${retentionMessages.retained(result.retained.count, result.retained.years, result.retained.earliestEndsOn)}。`
+              : ''),
           error: false,
         },
       });

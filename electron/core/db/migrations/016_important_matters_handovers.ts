@@ -60,15 +60,22 @@ export const importantMattersHandovers: Migration = {
       CREATE INDEX important_matters_handovers_inquiry ON important_matters_handovers (inquiry_id, created_at);
       CREATE INDEX important_matters_handovers_withdraws ON important_matters_handovers (withdraws) WHERE withdraws IS NOT NULL;
 
+      -- Not shared: whether 完全削除 is running on this machine, inside its own transaction. Every
+      -- insert-only audit table lets a deletion through only while it is up (or while another
+      -- machine's rows are applied). Triggers cannot read TEMP tables, hence a row in the main schema.
+      CREATE TABLE audit_erasing (
+        id      INTEGER PRIMARY KEY CHECK (id = 1),
+        erasing INTEGER NOT NULL DEFAULT 0 CHECK (erasing IN (0, 1))
+      );
+      INSERT INTO audit_erasing (id) VALUES (1);
+
       CREATE TRIGGER important_matters_handovers_no_update BEFORE UPDATE ON important_matters_handovers
         WHEN (SELECT applying FROM sync_state WHERE id = 1) IS NOT 1
       BEGIN
         SELECT RAISE(ABORT, 'important_matters_handovers is insert-only');
       END;
       CREATE TRIGGER important_matters_handovers_no_delete BEFORE DELETE ON important_matters_handovers
-        WHEN (SELECT applying FROM sync_state WHERE id = 1) IS NOT 1 AND EXISTS (
-          SELECT 1 FROM inquiries i JOIN clinics c ON c.id = i.clinic_id
-           WHERE i.id = OLD.inquiry_id AND i.archived_at IS NULL AND c.archived_at IS NULL)
+        WHEN (SELECT applying FROM sync_state WHERE id = 1) IS NOT 1 AND (SELECT erasing FROM audit_erasing WHERE id = 1) IS NOT 1
       BEGIN
         SELECT RAISE(ABORT, 'important_matters_handovers is insert-only');
       END;

@@ -31,12 +31,7 @@ export const inquiryIntents: Migration = {
       );
       CREATE INDEX inquiry_intents_inquiry ON inquiry_intents (inquiry_id, stage, created_at);
 
-      CREATE TABLE audit_erasing (
-        id      INTEGER PRIMARY KEY CHECK (id = 1),
-        erasing INTEGER NOT NULL DEFAULT 0 CHECK (erasing IN (0, 1))
-      );
-      INSERT INTO audit_erasing (id) VALUES (1);
-
+      -- audit_erasing came with the important-matters handovers (migration 16).
       CREATE TRIGGER inquiry_intents_no_update BEFORE UPDATE ON inquiry_intents
         WHEN (SELECT applying FROM sync_state WHERE id = 1) = 0 AND (SELECT erasing FROM audit_erasing WHERE id = 1) = 0
       BEGIN

@@ -22,7 +22,7 @@ const fixedColumns = ['id', 'output_key', 'inquiry_id', 'documents', 'action', '
  * still one record.
  *
  * Rows are insert-only: a correction is a new row. Triggers refuse an UPDATE of anything but
- * clinic_id and a DELETE except while 完全削除 runs (record_guards.purging) or while remote
+ * clinic_id and a DELETE except while 完全削除 runs (audit_erasing.erasing, migration 16) or while remote
  * changes are applied (sync_state.applying: a purge made on another machine, or taking the hub's
  * records). Frozen: the SQL is written out as it shipped.
  */
@@ -69,20 +69,13 @@ export const documentTrail: Migration = {
       CREATE INDEX document_outputs_inquiry ON document_outputs (inquiry_id, created_at);
       CREATE INDEX document_outputs_quote ON document_outputs (quote_id) WHERE quote_id IS NOT NULL;
 
-      -- Not shared: whether 完全削除 is running on this machine, inside its own transaction.
-      CREATE TABLE record_guards (
-        id      INTEGER PRIMARY KEY CHECK (id = 1),
-        purging INTEGER NOT NULL DEFAULT 0 CHECK (purging IN (0, 1))
-      );
-      INSERT INTO record_guards (id) VALUES (1);
-
       CREATE TRIGGER document_outputs_insert_only BEFORE UPDATE ON document_outputs
         WHEN ${fixedColumns.map((c) => `OLD.${c} IS NOT NEW.${c}`).join(' OR ')}
       BEGIN
         SELECT RAISE(ABORT, 'document_outputs is insert-only: a correction is a new row');
       END;
       CREATE TRIGGER document_outputs_kept BEFORE DELETE ON document_outputs
-        WHEN (SELECT purging FROM record_guards WHERE id = 1) = 0 AND (SELECT applying FROM sync_state WHERE id = 1) = 0
+        WHEN (SELECT erasing FROM audit_erasing WHERE id = 1) = 0 AND (SELECT applying FROM sync_state WHERE id = 1) = 0
       BEGIN
         SELECT RAISE(ABORT, 'document_outputs rows are kept: only 完全削除 removes them');
       END;

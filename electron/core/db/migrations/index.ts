@@ -17,6 +17,7 @@ import { clinicMunicipality } from './015_clinic_municipality.ts';
 import { importantMattersHandovers } from './016_important_matters_handovers.ts';
 import { inquiryIntents } from './017_inquiry_intents.ts';
 import { documentTrail } from './018_document_trail.ts';
+import { insurerConsent } from './019_insurer_consent.ts';
 
 /** Every schema change, in order. Append only: a released migration is never edited. */
-export const migrations: readonly Migration[] = [initial, records, quotes, contentChanges, documentOutputs, trigramSearch, recordRevisions, rateTableSources, unconfirmedKind, agencyTexts, syncOutbox, outboxTriggersWhileSharing, clinicMerges, receiptNumbersFromOtherMachines, clinicMunicipality, importantMattersHandovers, inquiryIntents, documentTrail];
+export const migrations: readonly Migration[] = [initial, records, quotes, contentChanges, documentOutputs, trigramSearch, recordRevisions, rateTableSources, unconfirmedKind, agencyTexts, syncOutbox, outboxTriggersWhileSharing, clinicMerges, receiptNumbersFromOtherMachines, clinicMunicipality, importantMattersHandovers, inquiryIntents, documentTrail, insurerConsent];

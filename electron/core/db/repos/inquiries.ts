@@ -6,6 +6,7 @@ import {
   type Inquiry,
   type InquiryChannel,
   type InquiryHistoryEntry,
+  type InsurerConsent,
   type InquiryStatus,
 } from '../../../../shared/domain/inquiry.ts';
 import type { DateOnly } from '../../../../shared/time/tokyoDate.ts';
@@ -23,6 +24,8 @@ export interface InquiryFields {
   content: string;
   nextActionOn: DateOnly | null;
   staffId: string | null;
+  /** Undefined: on create 未確認, on an edit unchanged. */
+  insurerConsent?: InsurerConsent | undefined;
 }
 
 function assertReferences(db: Db, clinicId: string | undefined, staffId: string | null): void {
@@ -79,10 +82,10 @@ export function createInquiry(db: Db, clinicId: string, fields: InquiryFields, c
     statement(
       db,
       `INSERT INTO inquiries (id, receipt_number, clinic_id, received_on, channel, content, status, next_action_on,
-                              staff_id, created_at, updated_at, updated_by, updated_by_staff)
+                              staff_id, created_at, updated_at, updated_by, updated_by_staff, insurer_consent)
        VALUES (@id, @receiptNumber, @clinicId, @receivedOn, @channel, @content, 'new', @nextActionOn,
-               @staffId, @now, @now, @machineId, @editor)`,
-    ).run({ id, receiptNumber, clinicId, ...fields, now, machineId: ctx.machineId, editor: ctx.staffId ?? null });
+               @staffId, @now, @now, @machineId, @editor, @insurerConsent)`,
+    ).run({ id, receiptNumber, clinicId, ...fields, insurerConsent: fields.insurerConsent ?? 'unknown', now, machineId: ctx.machineId, editor: ctx.staffId ?? null });
     recordHistory(db, id, null, 'new', '', ctx, now);
   })();
   return getInquiry(db, id)!;
@@ -96,9 +99,10 @@ export function updateInquiry(db: Db, id: string, fields: InquiryFields, ctx: Wr
   const info = statement(
     db,
     `UPDATE inquiries SET received_on = @receivedOn, channel = @channel, content = @content, next_action_on = @nextActionOn,
-            staff_id = @staffId, updated_at = @now, updated_by = @machineId, updated_by_staff = @editor, revision = revision + 1
+            staff_id = @staffId, insurer_consent = coalesce(@insurerConsent, insurer_consent),
+            updated_at = @now, updated_by = @machineId, updated_by_staff = @editor, revision = revision + 1
       WHERE id = @id AND ${revisionGuard}`,
-  ).run({ id, ...fields, now, machineId: ctx.machineId, editor: ctx.staffId ?? null, expectedRevision });
+  ).run({ id, ...fields, insurerConsent: fields.insurerConsent ?? null, now, machineId: ctx.machineId, editor: ctx.staffId ?? null, expectedRevision });
   assertWritten(info.changes);
   return getInquiry(db, id)!;
 }

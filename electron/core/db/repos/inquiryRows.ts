@@ -19,13 +19,14 @@ export interface InquiryRow {
   updated_at: string;
   updated_by: string;
   archived_at: string | null;
+  insurer_consent: string;
   revision: number;
 }
 
 export const selectInquiry = `
   SELECT i.id, i.receipt_number, i.clinic_id, c.name AS clinic_name, i.received_on, i.channel, i.content,
          i.status, i.next_action_on, i.staff_id, s.name AS staff_name, i.created_at, i.updated_at,
-         i.updated_by, i.archived_at, i.revision
+         i.updated_by, i.archived_at, i.insurer_consent, i.revision
     FROM inquiries i
     JOIN clinics c ON c.id = i.clinic_id
     LEFT JOIN staff s ON s.id = i.staff_id`;
@@ -47,6 +48,7 @@ export function toInquiry(row: InquiryRow, receiptNumberShared: boolean): Inquir
     updatedAt: row.updated_at,
     updatedByMachine: row.updated_by,
     archivedAt: row.archived_at,
+    insurerConsent: row.insurer_consent,
     revision: row.revision,
     receiptNumberShared,
   });

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { clinicFieldLabels, clinicKindLabels, clinicKinds } from '../../../../shared/domain/clinic.ts';
 import { clinicKindMessages } from '../../../../shared/messages/clinicKindMessages.ts';
+import { retentionMessages } from '../../../../shared/messages/retentionMessages.ts';
 import { FormField, type FieldControlProps } from '../../components/FormField.tsx';
 import type { ClinicDraftField } from './clinicDraft.ts';
 import type { ClinicFormState } from './useClinicForm.ts';
@@ -23,13 +24,18 @@ export function ClinicFormFields({ form, readOnly }: { form: ClinicFormState; re
       />
     );
 
-  const field = (name: ClinicDraftField, control: (c: FieldControlProps) => ReactNode, options: { hint?: string | undefined; required?: boolean } = {}) => (
+  const field = (
+    name: ClinicDraftField,
+    control: (c: FieldControlProps) => ReactNode,
+    options: { hint?: string | undefined; notice?: string; required?: boolean } = {},
+  ) => (
     <FormField
       id={fieldId(name)}
       className={`clinic-field-${name}`}
       label={clinicFieldLabels[name]}
       required={options.required}
       hint={options.hint}
+      notice={options.notice}
       error={errors[name]}
     >
       {control}
@@ -87,7 +93,7 @@ export function ClinicFormFields({ form, readOnly }: { form: ClinicFormState; re
             onBlur={() => checkOnBlur('memo')}
           />
         ),
-        { hint: 'Enterで改行します' },
+        { hint: 'Enterで改行します', notice: retentionMessages.noPatientData },
       )}
     </fieldset>
   );

@@ -28,6 +28,7 @@ import { StatusReasonDialog } from './StatusReasonDialog.tsx';
 import { SavedQuotesSection } from './SavedQuotesSection.tsx';
 import { ImportantMattersSection } from './ImportantMattersSection.tsx';
 import { IntentSection } from './IntentSection.tsx';
+import { InsurerConsentSection } from './InsurerConsentSection.tsx';
 import { SameReceiptNotice } from './SameReceiptNotice.tsx';
 
 interface InquiryDetailDialogProps {
@@ -343,6 +344,7 @@ export function InquiryDetailDialog({ inquiryId, openedFrom, onClose }: InquiryD
             <SavedQuotesSection inquiryId={detail.inquiry.id} />
             <ImportantMattersSection inquiryId={detail.inquiry.id} clinicId={detail.inquiry.clinicId} />
             <IntentSection inquiryId={detail.inquiry.id} clinicId={detail.inquiry.clinicId} archived={detail.inquiry.archivedAt !== null} />
+            <InsurerConsentSection consent={detail.inquiry.insurerConsent} />
             <DocumentOutputHistory inquiryId={detail.inquiry.id} />
             <section aria-labelledby="inquiry-history-title" className="detail-section">
               <h3 id="inquiry-history-title" className="section-title">

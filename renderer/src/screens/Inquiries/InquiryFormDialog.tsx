@@ -7,8 +7,10 @@ import {
   inquiryFieldLabels,
   inquiryInputSchema,
   type InquiryChannel,
+  type InsurerConsent,
 } from '../../../../shared/domain/inquiry.ts';
 import { tokyoToday } from '../../../../shared/time/tokyoDate.ts';
+import { retentionMessages } from '../../../../shared/messages/retentionMessages.ts';
 import { ApiError } from '../../api/ApiError.ts';
 import { queries } from '../../query/queries.ts';
 import { queryClient } from '../../query/queryClientInstance.ts';
@@ -20,6 +22,7 @@ import { useUnsavedChanges } from '../../components/useUnsavedChanges.ts';
 import { createInquiry, updateInquiry } from './inquiryWrites.ts';
 import { useSettings, useStaff } from '../../query/useSharedReads.ts';
 import { isComposing, NextActionField, useNoCurrentStaff } from './inquiryParts.tsx';
+import { InsurerConsentField } from './InsurerConsentField.tsx';
 
 interface Draft {
   receivedOn: string;
@@ -28,9 +31,10 @@ interface Draft {
   nextActionOn: string;
   /** null: not chosen yet, so this machine's staff member (from 設定) applies. */
   staffId: string | null;
+  insurerConsent: InsurerConsent;
 }
 type FieldName = keyof Draft;
-const fieldOrder: FieldName[] = ['receivedOn', 'channel', 'content', 'nextActionOn', 'staffId'];
+const fieldOrder: FieldName[] = ['receivedOn', 'channel', 'content', 'nextActionOn', 'staffId', 'insurerConsent'];
 
 export interface InquiryFormDialogProps {
   clinic: { id: string; name: string };
@@ -48,13 +52,14 @@ function asText(draft: Draft): Record<FieldName, string> {
 }
 
 function draftOf(inquiry: InquiryDetail['inquiry'] | undefined, today: string): Draft {
-  if (!inquiry) return { receivedOn: today, channel: 'counter', content: '', nextActionOn: '', staffId: null };
+  if (!inquiry) return { receivedOn: today, channel: 'counter', content: '', nextActionOn: '', staffId: null, insurerConsent: 'unknown' };
   return {
     receivedOn: inquiry.receivedOn,
     channel: inquiry.channel,
     content: inquiry.content,
     nextActionOn: inquiry.nextActionOn ?? '',
     staffId: inquiry.staffId ?? '',
+    insurerConsent: inquiry.insurerConsent,
   };
 }
 
@@ -98,7 +103,7 @@ export function InquiryFormDialog({ clinic, inquiry, onClose }: InquiryFormDialo
     load: async (id) => (await queryClient.fetchQuery({ ...queries.inquiry(id), staleTime: 0 })).inquiry,
     take: (taken, text) => {
       setInitial(draftOf(taken, today));
-      setDraft({ ...text, channel: text.channel as InquiryChannel });
+      setDraft({ ...text, channel: text.channel as InquiryChannel, insurerConsent: text.insurerConsent as InsurerConsent });
       setFieldErrors({});
     },
   });
@@ -117,7 +122,8 @@ export function InquiryFormDialog({ clinic, inquiry, onClose }: InquiryFormDialo
   };
 
   const focusField = (field: FieldName) => {
-    const id = field === 'channel' ? `inquiry-channel-${draft.channel}` : `inquiry-${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+    const id =
+      field === 'channel' ? `inquiry-channel-${draft.channel}` : field === 'insurerConsent' ? `inquiry-consent-${draft.insurerConsent}` : `inquiry-${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
     document.getElementById(id)?.focus();
   };
 
@@ -148,6 +154,7 @@ export function InquiryFormDialog({ clinic, inquiry, onClose }: InquiryFormDialo
       content: draft.content,
       nextActionOn: draft.nextActionOn === '' ? null : draft.nextActionOn,
       staffId: staffId === '' ? null : staffId,
+      insurerConsent: draft.insurerConsent,
     });
     if (!parsed.success) {
       showFieldErrors(fieldMessages(parsed.error));
@@ -215,7 +222,13 @@ export function InquiryFormDialog({ clinic, inquiry, onClose }: InquiryFormDialo
           record={record}
           label={(field) => inquiryFieldLabels[field]}
           show={(field, value) =>
-            field === 'channel' ? inquiryChannelLabels[value as InquiryChannel] : field === 'staffId' ? staffName(value) : value
+            field === 'channel'
+              ? inquiryChannelLabels[value as InquiryChannel]
+              : field === 'staffId'
+                ? staffName(value)
+                : field === 'insurerConsent'
+                  ? retentionMessages.consentLabels[value as InsurerConsent]
+                  : value
           }
           onSettled={() => focusField('receivedOn')}
         />
@@ -267,6 +280,7 @@ export function InquiryFormDialog({ clinic, inquiry, onClose }: InquiryFormDialo
         <FormField
           id="inquiry-content"
           label={inquiryFieldLabels.content}
+          notice={retentionMessages.noPatientData}
           hint="Enterで改行、Ctrl+Enterで保存します"
           error={fieldErrors.content}
         >
@@ -280,6 +294,7 @@ export function InquiryFormDialog({ clinic, inquiry, onClose }: InquiryFormDialo
             />
           )}
         </FormField>
+        <InsurerConsentField value={draft.insurerConsent} error={fieldErrors.insurerConsent} onChange={(value) => change('insurerConsent', value)} />
         <NextActionField
           id="inquiry-next-action-on"
           label={inquiryFieldLabels.nextActionOn}

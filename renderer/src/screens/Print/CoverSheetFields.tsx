@@ -3,6 +3,7 @@ import { FormField } from '../../components/FormField.tsx';
 import { formatNumber } from '../../format/formatNumber.ts';
 import { usePrintChoicesStore } from '../../stores/printChoicesStore.ts';
 import { usePrintRenderStore } from '../../stores/printRenderStore.ts';
+import { retentionMessages } from '../../../../shared/messages/retentionMessages.ts';
 
 const maxSubjectChars = coverInputSchema.shape.subject.unwrap().maxLength ?? 60;
 const maxPersonChars = coverInputSchema.shape.person.unwrap().maxLength ?? 40;
@@ -32,7 +33,7 @@ export function CoverSheetFields() {
           <input {...control} type="text" maxLength={maxPersonChars} value={cover.person} onChange={(e) => editCover({ person: e.target.value })} />
         )}
       </FormField>
-      <FormField id="print-cover-message" label="通信欄" error={errors['cover.message']}>
+      <FormField id="print-cover-message" label="通信欄" notice={retentionMessages.noPatientData} error={errors['cover.message']}>
         {(control) => (
           <>
             <textarea

@@ -41,7 +41,7 @@ export function BackupSection() {
     <section className="panel" aria-labelledby="settings-backup">
       <h2 id="settings-backup">バックアップ</h2>
       <p className="field-hint">
-        アプリを使っている間、1日に1回自動でバックアップを取ります（取り込み・完全削除・更新の前にも取ります）。直近7日分と4週分を残します。
+        アプリを使っている間、1日に1回自動でバックアップを取ります（取り込み・完全削除・更新の前にも取ります）。直近7日分と4週分に加えて、12か月分（各月の最新1つ）を残します。
       </p>
       {restoredNote && (
         <p role="status" className="message message-success">

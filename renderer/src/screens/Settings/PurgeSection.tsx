@@ -5,6 +5,7 @@ import { usePurgeStore } from '../../stores/purgeStore.ts';
 import { queries } from '../../query/queries.ts';
 import { errorMessageOf } from '../../api/ApiError.ts';
 import { useQuery } from '@tanstack/react-query';
+import { retentionMessages } from '../../../../shared/messages/retentionMessages.ts';
 
 /**
  * 完全削除: archiving is how records are removed day to day; deleting them for good lives only
@@ -23,7 +24,7 @@ export function PurgeSection() {
     <section className="panel" aria-labelledby="settings-purge">
       <h2 id="settings-purge">アーカイブした記録の完全削除</h2>
       <p className="field-hint">
-        アーカイブした医療機関と、その問い合わせをデータから完全に削除します。進行中や成約の問い合わせがある医療機関は削除しません。削除の前に自動でバックアップを取ります。
+        アーカイブした医療機関と、その問い合わせをデータから完全に削除します。進行中や成約の問い合わせがある医療機関と、保存期間中の記録は削除しません。削除の前に自動でバックアップを取ります。
       </p>
       {countError && (
         <p role="alert" className="message message-error">
@@ -35,6 +36,9 @@ export function PurgeSection() {
           削除の対象：医療機関 {formatCount(preview.clinics)}・問い合わせ {formatCount(preview.inquiries)}
           {preview.keptClinics > 0 && `（進行中・成約の問い合わせがあるため残す医療機関 ${formatCount(preview.keptClinics)}）`}
         </p>
+      )}
+      {preview && preview.retained.count > 0 && preview.retained.earliestEndsOn && (
+        <p className="message message-info">{retentionMessages.retained(preview.retained.count, preview.retained.years, preview.retained.earliestEndsOn)}</p>
       )}
       <div className="actions">
         <button type="button" className="button button-danger" disabled={busy || nothing || preview === null} onClick={() => setConfirming(true)}>

@@ -9,6 +9,7 @@ import { CurrentStaffSection } from './CurrentStaffSection.tsx';
 import { DataSection } from './DataSection.tsx';
 import { DateStyleSection } from './DateStyleSection.tsx';
 import { PurgeSection } from './PurgeSection.tsx';
+import { RetentionSection } from './RetentionSection.tsx';
 import { ReceiptPrefixSection } from './ReceiptPrefixSection.tsx';
 import { SharingSection } from './SharingSection.tsx';
 import { SyncNoticesSection } from './SyncNoticesSection.tsx';
@@ -32,6 +33,7 @@ export function SettingsScreen() {
       <ClinicsExportSection />
       <ClinicsImportSection />
       <BackupSection />
+      <RetentionSection />
       <PurgeSection />
     </section>
   );
