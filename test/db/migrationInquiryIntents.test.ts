@@ -15,8 +15,9 @@ describe('migration inquiry intents', () => {
     fs.copyFileSync(versionBackupFile(migration.version - 1), file);
     const db = openDatabase(file);
     const inquiriesBefore = db.prepare('SELECT * FROM inquiries ORDER BY id').all();
-    migrate(db, migrations);
-    expect(schemaVersion(db)).toBe(migrations.length);
+    // Up to this migration only: later ones change the inquiries themselves.
+    migrate(db, migrations.slice(0, migration.version));
+    expect(schemaVersion(db)).toBe(migration.version);
     expect(db.prepare('SELECT * FROM inquiries ORDER BY id').all()).toEqual(inquiriesBefore);
     expect(db.prepare('SELECT count(*) AS n FROM inquiry_intents').get()).toEqual({ n: 0 });
     const inquiryId = (inquiriesBefore[0] as { id: string } | undefined)?.id;

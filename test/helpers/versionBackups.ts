@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { applyMigration } from '../../electron/core/db/migrate.ts';
 import { migrations } from '../../electron/core/db/migrations/index.ts';
-import { matchOutboxTriggersToSharing, outboxTriggersLeftSchemaAt } from '../../electron/core/sync/outboxTriggers.ts';
+import { outboxTriggersLeftSchemaAt, outboxTriggersOfSchema } from '../../electron/core/sync/outboxTriggers.ts';
 
 /**
  * One small backup as each released schema version wrote it: the frozen migrations up to that
@@ -111,8 +111,14 @@ export function writeVersionBackup(file: string, version: number): void {
   try {
     for (const migration of migrations.slice(0, version)) applyMigration(db, migration);
     for (let v = 1; v <= version; v++) if (rowsOfVersion[v]) db.exec(rowsOfVersion[v]!);
-    // The file of version 11 shares: from 12 on, the app adds the outbox triggers of a sharing machine itself.
-    if (version >= outboxTriggersLeftSchemaAt) matchOutboxTriggersToSharing(db);
+    // The file of version 11 shares: from 12 on, the app adds the outbox triggers of a sharing
+    // machine itself, those of that version's shared columns (migrations may have made some already).
+    if (version >= outboxTriggersLeftSchemaAt) {
+      for (const { name } of db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'sync\\_outbox\\_%' ESCAPE '\\'").all() as { name: string }[]) {
+        db.exec(`DROP TRIGGER "${name}"`);
+      }
+      for (const sql of outboxTriggersOfSchema(version).values()) db.exec(sql);
+    }
     db.pragma('journal_mode = DELETE');
     db.exec('VACUUM');
   } finally {

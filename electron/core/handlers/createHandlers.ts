@@ -30,7 +30,7 @@ import { syncHandlers, type SyncHandlerDeps } from './syncHandlers.ts';
 import { clinicMergeHandlers } from './clinicMergeHandlers.ts';
 import { importantMattersHandlers } from './importantMattersHandlers.ts';
 import { documentTrailHandlers } from './documentTrailHandlers.ts';
-import { keepOutputFile, keptFileOf, removeUnreferencedKeptFiles, type DocumentTrailDeps } from '../jobs/documentTrail.ts';
+import { keepOutputFile, keptFileOf, type DocumentTrailDeps } from '../jobs/documentTrail.ts';
 import { actorText, currentActor } from '../db/repos/actor.ts';
 import { syncRepairHandlers } from './syncRepairHandlers.ts';
 import { intentHandlers } from './intentHandlers.ts';

@@ -159,10 +159,15 @@ export function sharedShapesOfSchema(version: number): Shapes {
 /** The schema version from which the outbox triggers are not part of any migration (12). */
 export const outboxTriggersLeftSchemaAt = 12;
 
+/** The outbox triggers an app of this schema version (12 on) made while sharing, by name. */
+export function outboxTriggersOfSchema(version: number): Map<string, string> {
+  return version < 13 ? triggersOf(shapesOfSchema12) : triggersOf(sharedShapesOfSchema(version));
+}
+
 /** One of the outbox triggers an app of this schema version made while sharing, word for word: what its backups carry. */
 export function isOutboxTriggerOfSchema(object: SchemaObject, version: number): boolean {
   if (version < outboxTriggersLeftSchemaAt || object.type !== 'trigger' || object.sql === null) return false;
-  const triggers = version < 13 ? triggersOf(shapesOfSchema12) : triggersOf(sharedShapesOfSchema(version));
+  const triggers = outboxTriggersOfSchema(version);
   return normaliseSql(triggers.get(object.name) ?? null) === object.sql;
 }
 
