@@ -28,7 +28,7 @@ export const sharedTableShapes: Record<SharedTable, SharedTableShape> = {
     parents: [{ column: 'clinic_id', table: 'clinics' }, { column: 'staff_id', table: 'staff' }, { column: 'updated_by_staff', table: 'staff' }],
   },
   inquiry_status_history: {
-    columns: ['id', 'inquiry_id', 'from_status', 'to_status', 'reason', 'staff_id', 'changed_at', 'machine'],
+    columns: ['id', 'inquiry_id', 'from_status', 'to_status', 'reason', 'staff_id', 'changed_at', 'machine', 'actor'],
     editedAt: 'changed_at',
     parents: [{ column: 'inquiry_id', table: 'inquiries' }, { column: 'staff_id', table: 'staff' }],
   },
@@ -42,7 +42,13 @@ export const sharedTableShapes: Record<SharedTable, SharedTableShape> = {
     editedAt: 'created_at',
     parents: [{ column: 'clinic_id', table: 'clinics' }, { column: 'inquiry_id', table: 'inquiries' }, { column: 'staff_id', table: 'staff' }],
   },
-  staff: { columns: ['id', 'name', 'active', 'created_at', 'updated_at', 'updated_by'], editedAt: 'updated_at', parents: [] },
+  // The 募集人 fields (migration 16) merge field by field like the name; history rows carry their
+  // actor snapshot, written once.
+  staff: {
+    columns: ['id', 'name', 'active', 'solicitor_id', 'notified_on', 'qualification', 'qualification_expires_on', 'created_at', 'updated_at', 'updated_by'],
+    editedAt: 'updated_at',
+    parents: [],
+  },
   // 取り込みの記録: its file travels beside it (contentDocs.ts). The row has no edit time of its
   // own; 取り消す, its one edit, is stamped with the installation's.
   content_changes: {

@@ -27,6 +27,7 @@ import { isComposing, NextActionDate, NextActionField, StatusBadge } from './inq
 import { StatusReasonDialog } from './StatusReasonDialog.tsx';
 import { SavedQuotesSection } from './SavedQuotesSection.tsx';
 import { SameReceiptNotice } from './SameReceiptNotice.tsx';
+import { HistoryActorCell } from './HistoryActorCell.tsx';
 
 interface InquiryDetailDialogProps {
   inquiryId: string;
@@ -368,7 +369,7 @@ export function InquiryDetailDialog({ inquiryId, openedFrom, onClose }: InquiryD
                             </span>
                           )}
                         </td>
-                        <td>{h.staffName ?? <span className="text-muted">未設定</span>}</td>
+                        <HistoryActorCell entry={h} />
                         <td className="content-text">{h.reason || <span className="text-muted">—</span>}</td>
                       </tr>
                     ))}

@@ -1,0 +1,54 @@
+import { useCallback, useEffect, useState } from 'react';
+import { defaultCounterIdleMinutes } from '../../../../shared/domain/settings.ts';
+import { solicitorMessages } from '../../../../shared/messages/solicitorMessages.ts';
+import { saveSettings, useSettings, useStaff } from '../../query/useSharedReads.ts';
+import { CounterPersonChooser, type ChooserReason } from './CounterPersonChooser.tsx';
+import { useIdle } from './useIdle.ts';
+
+// Once per start of the window, not each time the header re-mounts.
+let askedAtStart = false;
+
+/**
+ * 対応者 in the header: who is at this machine's counter now (settings.currentStaffId, which every
+ * status change and output copies). On a machine several staff share, it asks at start; after the
+ * minutes set in 設定 without input it clears the person and asks again, so the trail never names
+ * someone who has left the counter.
+ */
+export function CounterPersonControl() {
+  const { settings } = useSettings();
+  const { items, loaded } = useStaff();
+  const active = items.filter((s) => s.active);
+  const [asking, setAsking] = useState<ChooserReason | null>(null);
+  const currentId = settings?.currentStaffId ?? null;
+  const current = items.find((s) => s.id === currentId);
+
+  useEffect(() => {
+    if (askedAtStart || settings === null || !loaded) return;
+    askedAtStart = true;
+    // One person's machine needs no question at each start; 設定 and this header still change it.
+    if (active.length >= 2) setAsking('start');
+  }, [settings, loaded, active.length]);
+
+  const onIdle = useCallback(() => {
+    if (currentId === null) return;
+    void saveSettings({ currentStaffId: null }).then(() => setAsking('idle'));
+  }, [currentId]);
+  useIdle(settings?.counterIdleMinutes ?? defaultCounterIdleMinutes, onIdle);
+
+  return (
+    <>
+      <button
+        type="button"
+        className={current ? 'counter-person' : 'counter-person counter-person-none'}
+        aria-haspopup="dialog"
+        onClick={() => setAsking('header')}
+        disabled={settings === null}
+      >
+        {current ? solicitorMessages.counterPerson(current.name) : solicitorMessages.counterNobody}
+      </button>
+      {asking && (
+        <CounterPersonChooser staff={active} currentId={currentId} reason={asking} onClose={() => setAsking(null)} />
+      )}
+    </>
+  );
+}
