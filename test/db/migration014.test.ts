@@ -52,11 +52,14 @@ describe('migration 14: one 受付番号 on inquiries of two machines', () => {
 
   it('a machine that shares keeps its outbox triggers through the rebuild, and an inquiry edited afterwards is queued', () => {
     const db = openCopyOf(13);
-    expect(outboxTriggersAre(db, true)).toBe(true);
+    // The triggers a sharing machine of version 13 made (later versions share more columns).
+    const triggersOf13 = readSchema(db).filter((o) => o.type === 'trigger');
+    expect(triggersOf13.length).toBeGreaterThan(0);
+    expect(triggersOf13.every((o) => isOutboxTriggerOfSchema(o, 13))).toBe(true);
     migrate(db, migrations);
     // Kept by the migration itself, not only by opening: a restore migrates a copy and checks it before it is opened.
     expect(outboxTriggersAre(db, true)).toBe(true);
-    expect(readSchema(db).filter((o) => o.type === 'trigger' && !isOutboxTriggerOfSchema(o, 14)).map((o) => o.name)).toEqual([]);
+    expect(readSchema(db).filter((o) => o.type === 'trigger' && !isOutboxTriggerOfSchema(o, migrations.length)).map((o) => o.name)).toEqual([]);
     const queuedBefore = countUnsent(db);
     db.prepare("UPDATE inquiries SET content = '版14で編集', updated_at = '2026-12-04T00:00:00.000Z' WHERE id = '0190a000-0000-7000-8000-0000000000b2'").run();
     expect(countUnsent(db)).toBe(queuedBefore + 1);

@@ -8,7 +8,9 @@ interface InquiryView {
 }
 
 async function takeInquiry(machine: Machine, clinicId: string) {
-  let detail = await machine.call<InquiryView>('inquiries.create', { clinicId, receivedOn: '2026-11-24', channel: 'visit', content: '訪問先で補償内容の説明を希望' });
+  // Presenting a quote is solicitation: the 担当 is a notified solicitor.
+  const solicitor = await machine.call<{ id: string }>('staff.create', { name: `外回り ${clinicId.slice(-4)}`, solicitor: { solicitorId: 'B7654321', notifiedOn: '2020-04-01' } });
+  let detail = await machine.call<InquiryView>('inquiries.create', { clinicId, receivedOn: '2026-11-24', channel: 'visit', content: '訪問先で補償内容の説明を希望', staffId: solicitor.id });
   for (const to of ['materials_sent', 'quote_presented']) {
     detail = await machine.call<InquiryView>('inquiries.changeStatus', { id: detail.inquiry.id, to, expectedRevision: detail.inquiry.revision });
   }

@@ -1,6 +1,7 @@
 import { statement, type Db } from '../db/connection.ts';
 import { normaliseSql, type SchemaObject } from '../backup/schemaAtVersion.ts';
 import { sharedTableShapes } from './sharedFields.ts';
+import { solicitors } from '../db/migrations/016_solicitors.ts';
 
 /**
  * The triggers that queue each changed shared field in the outbox. They exist only while this
@@ -63,6 +64,23 @@ const shapesOfSchema12: Shapes = {
   staff: { columns: ['id', 'name', 'active', 'created_at', 'updated_at', 'updated_by'], editedAt: 'updated_at' },
 };
 
+/**
+ * The shared columns from schema 13 until the 募集人 columns and the history's actor came (migration
+ * `solicitors`): what backups of those versions carry. Frozen, written out.
+ */
+const shapesBeforeSolicitors: Shapes = {
+  ...shapesOfSchema12,
+  clinics: { ...shapesOfSchema12.clinics!, columns: [...shapesOfSchema12.clinics!.columns, 'merged_into'] },
+  content_changes: {
+    columns: ['id', 'kind', 'label', 'file_name', 'staff_id', 'installed_at', 'reverted_at', 'machine', 'source_document', 'source_date'],
+    editedAt: 'installed_at',
+  },
+  clinic_merges: {
+    columns: ['id', 'kept_id', 'merged_id', 'chosen', 'kept_before', 'merged_before', 'moved', 'kept_updated_at', 'staff_id', 'created_at', 'updated_at', 'machine', 'undone_at'],
+    editedAt: 'updated_at',
+  },
+};
+
 /** Every outbox trigger as this app creates it, by name. */
 export function outboxTriggers(): Map<string, string> {
   return triggersOf(sharedTableShapes);
@@ -86,7 +104,7 @@ export const outboxTriggersLeftSchemaAt = 12;
 /** One of the outbox triggers an app of this schema version made while sharing, word for word: what its backups carry. */
 export function isOutboxTriggerOfSchema(object: SchemaObject, version: number): boolean {
   if (version < outboxTriggersLeftSchemaAt || object.type !== 'trigger' || object.sql === null) return false;
-  const triggers = version < 13 ? triggersOf(shapesOfSchema12) : outboxTriggers();
+  const triggers = version < 13 ? triggersOf(shapesOfSchema12) : version < solicitors.version ? triggersOf(shapesBeforeSolicitors) : outboxTriggers();
   return normaliseSql(triggers.get(object.name) ?? null) === object.sql;
 }
 

@@ -6,7 +6,7 @@ import { CounterPersonChooser, type ChooserReason } from './CounterPersonChooser
 import { useIdle } from './useIdle.ts';
 
 // Once per start of the window, not each time the header re-mounts.
-let askedAtStart = false;
+const startAsked = { done: false };
 
 /**
  * 対応者 in the header: who is at this machine's counter now (settings.currentStaffId, which every
@@ -22,12 +22,16 @@ export function CounterPersonControl() {
   const currentId = settings?.currentStaffId ?? null;
   const current = items.find((s) => s.id === currentId);
 
-  useEffect(() => {
-    if (askedAtStart || settings === null || !loaded) return;
-    askedAtStart = true;
-    // One person's machine needs no question at each start; 設定 and this header still change it.
+  // Decided once, when settings and staff first arrive (adjusting state during render, as React
+  // recommends over an effect). A machine one person uses needs no question at each start.
+  const [startChecked, setStartChecked] = useState(startAsked.done);
+  if (!startChecked && settings !== null && loaded) {
+    setStartChecked(true);
     if (active.length >= 2) setAsking('start');
-  }, [settings, loaded, active.length]);
+  }
+  useEffect(() => {
+    if (startChecked) startAsked.done = true;
+  }, [startChecked]);
 
   const onIdle = useCallback(() => {
     if (currentId === null) return;

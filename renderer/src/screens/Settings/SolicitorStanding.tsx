@@ -11,7 +11,7 @@ export function SolicitorCell({ staff }: { staff: Staff }) {
     <td>
       募集人（ID：{staff.solicitorId}）
       {qualificationExpiresSoon(staff, today) && (
-        <span className="message-inline-warning">　資格の有効期限 {formatDate(staff.qualificationExpiresOn ?? '')} が近づいています</span>
+        <span className="message-inline-warning"> 資格の有効期限 {formatDate(staff.qualificationExpiresOn ?? '')} が近づいています</span>
       )}
     </td>
   );
