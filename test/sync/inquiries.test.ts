@@ -3,7 +3,7 @@ import type { CouchHub } from '../helpers/couchHub.ts';
 import { connectionTo, differences, hubDocs, machineUsers, openMachine, pendingDocIds, startHub, syncUntilConverged, type ClinicView, type Machine } from './machines.ts';
 
 interface InquiryView {
-  inquiry: { id: string; receiptNumber: string; status: string; revision: number; clinicId: string };
+  inquiry: { id: string; receiptNumber: string; status: string; revision: number; clinicId: string; staffId: string | null };
   history: { from: string | null; to: string }[];
 }
 
@@ -71,7 +71,8 @@ describe('inquiries shared between machines', () => {
     expect(await office.core.dispatch('inquiries.get', { id: taken.inquiry.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(pendingDocIds(office)).toEqual([...children].sort());
 
-    await copyDocs(fieldHub, officeHub, [`clinics:${clinic.id}`]);
+    // The clinic comes, with the 担当 (a solicitor, as 見積提示済 needs) the inquiry names.
+    await copyDocs(fieldHub, officeHub, [`clinics:${clinic.id}`, `staff:${taken.inquiry.staffId}`]);
     await syncUntilConverged(officeHub, [office]);
     const arrived = await office.call<InquiryView>('inquiries.get', { id: taken.inquiry.id });
     expect(arrived.inquiry.receiptNumber).toBe(taken.inquiry.receiptNumber);
