@@ -58,8 +58,8 @@ describe('募集人 and the person at the counter', () => {
     await page.getByLabel('新しい担当者の名前', { exact: true }).fill('山田　花子');
     await page.getByRole('button', { name: '追加', exact: true }).click();
     await page.getByText('同じ名前の担当者がすでにいます').waitFor();
-    await page.getByRole('heading', { name: '担当者', exact: true }).scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${shots}/02-settings-staff.png`, fullPage: true });
+    await page.locator('section[aria-labelledby="settings-staff"]').screenshot({ path: `${shots}/02-settings-staff.png` });
+    await page.locator('section[aria-labelledby="settings-current-staff"]').screenshot({ path: `${shots}/02b-settings-counter.png` });
 
     // The inquiry, with 山田 花子 as 担当, cannot go to 見積提示済.
     await openScreen(page, '問い合わせ');
@@ -111,6 +111,8 @@ describe('募集人 and the person at the counter', () => {
     await chooser.getByText('しばらく操作がなかったため', { exact: false }).waitFor();
     await page.getByRole('button', { name: '対応者：未選択' }).waitFor({ state: 'attached' });
     expect((await callPreview<{ currentStaffId: string | null }>(app.preview, 'settings.get', {})).currentStaffId).toBeNull();
+    // The one who was there is offered first: they are the most likely back.
+    expect(await chooser.getByRole('radio', { name: /募集 太郎/ }).isChecked()).toBe(true);
     await page.screenshot({ path: `${shots}/05-idle-chooser.png` });
     // あとで keeps it 未選択: nobody is named on what happens next.
     await chooser.getByRole('button', { name: 'あとで（未選択にする）' }).click();

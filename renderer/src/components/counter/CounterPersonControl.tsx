@@ -19,6 +19,8 @@ export function CounterPersonControl() {
   const { items, loaded } = useStaff();
   const active = items.filter((s) => s.active);
   const [asking, setAsking] = useState<ChooserReason | null>(null);
+  // Who was there before a pause: offered first, as they are the one most likely back.
+  const [beforePause, setBeforePause] = useState<string | null>(null);
   const currentId = settings?.currentStaffId ?? null;
   const current = items.find((s) => s.id === currentId);
 
@@ -35,6 +37,7 @@ export function CounterPersonControl() {
 
   const onIdle = useCallback(() => {
     if (currentId === null) return;
+    setBeforePause(currentId);
     void saveSettings({ currentStaffId: null }).then(() => setAsking('idle'));
   }, [currentId]);
   useIdle(settings?.counterIdleMinutes ?? defaultCounterIdleMinutes, onIdle);
@@ -51,7 +54,7 @@ export function CounterPersonControl() {
         {current ? solicitorMessages.counterPerson(current.name) : solicitorMessages.counterNobody}
       </button>
       {asking && (
-        <CounterPersonChooser staff={active} currentId={currentId} reason={asking} onClose={() => setAsking(null)} />
+        <CounterPersonChooser staff={active} currentId={currentId ?? beforePause} reason={asking} onClose={() => setAsking(null)} />
       )}
     </>
   );
