@@ -141,7 +141,7 @@ export function StaffSection() {
                   />
                 ) : (
                   <tr key={staff.id} className={staff.active ? undefined : 'row-inactive'}>
-                    <td>{staff.name}</td>
+                    <td className="nowrap">{staff.name}</td>
                     <td className="nowrap">{staff.active ? '有効' : '無効'}</td>
                     <SolicitorCell staff={staff} />
                     <td>
