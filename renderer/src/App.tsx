@@ -3,7 +3,7 @@ import { NavMenu } from './components/NavMenu.tsx';
 import { SyncIndicator } from './components/SyncIndicator.tsx';
 import { ScreenErrorBoundary } from './components/ScreenErrorBoundary.tsx';
 import { MaintenanceBanner } from './components/MaintenanceBanner.tsx';
-import { CounterPersonControl } from './components/counter/CounterPersonControl.tsx';
+import { CounterPersonControl } from './components/CounterPersonControl.tsx';
 import { useAppInfo } from './query/useAppInfo.ts';
 import { useUiStore } from './stores/uiStore.ts';
 import type { ScreenId } from './screens/screenList.ts';

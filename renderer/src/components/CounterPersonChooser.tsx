@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { Staff } from '../../../../shared/domain/staff.ts';
-import { solicitorStatus } from '../../../../shared/domain/solicitor.ts';
-import { solicitorMessages } from '../../../../shared/messages/solicitorMessages.ts';
-import { tokyoToday } from '../../../../shared/time/tokyoDate.ts';
-import { errorMessageOf } from '../../api/ApiError.ts';
-import { saveSettings } from '../../query/useSharedReads.ts';
-import { ModalDialog } from '../ModalDialog.tsx';
+import type { Staff } from '../../../shared/domain/staff.ts';
+import { solicitorStatus } from '../../../shared/domain/solicitor.ts';
+import { solicitorMessages } from '../../../shared/messages/solicitorMessages.ts';
+import { tokyoToday } from '../../../shared/time/tokyoDate.ts';
+import { errorMessageOf } from '../api/ApiError.ts';
+import { saveSettings } from '../query/useSharedReads.ts';
+import { ModalDialog } from './ModalDialog.tsx';
 
 /** Why the chooser opened: at the app's start, after a pause, or from the header. */
 export type ChooserReason = 'start' | 'idle' | 'header';

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import { defaultCounterIdleMinutes } from '../../../../shared/domain/settings.ts';
-import { solicitorMessages } from '../../../../shared/messages/solicitorMessages.ts';
-import { saveSettings, useSettings, useStaff } from '../../query/useSharedReads.ts';
+import { defaultCounterIdleMinutes } from '../../../shared/domain/settings.ts';
+import { solicitorMessages } from '../../../shared/messages/solicitorMessages.ts';
+import { saveSettings, useSettings, useStaff } from '../query/useSharedReads.ts';
 import { CounterPersonChooser, type ChooserReason } from './CounterPersonChooser.tsx';
 import { useIdle } from './useIdle.ts';
 
