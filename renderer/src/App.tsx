@@ -3,6 +3,7 @@ import { NavMenu } from './components/NavMenu.tsx';
 import { SyncIndicator } from './components/SyncIndicator.tsx';
 import { ScreenErrorBoundary } from './components/ScreenErrorBoundary.tsx';
 import { MaintenanceBanner } from './components/MaintenanceBanner.tsx';
+import { CounterPersonControl } from './components/CounterPersonControl.tsx';
 import { useAppInfo } from './query/useAppInfo.ts';
 import { useUiStore } from './stores/uiStore.ts';
 import type { ScreenId } from './screens/screenList.ts';
@@ -54,6 +55,9 @@ export function App() {
         <SyncIndicator />
       </aside>
       <main className="app-main">
+        <header className="app-header">
+          <CounterPersonControl />
+        </header>
         {damaged && (
           <p role="alert" className="message message-error app-alert">
             データのファイルに異常が見つかりました（自動点検）。入力はできるだけ控え、「設定」の「バックアップ」から最新のバックアップに復元してください。解決しない場合は担当者に連絡してください。

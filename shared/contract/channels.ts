@@ -5,7 +5,7 @@ import { clinicMergeInputSchema, clinicMergeSchema, mergeMovesSchema } from '../
 import { inquiryHistoryEntrySchema, inquiryInputSchema, inquirySchema, inquiryStatuses, receiptNumberQuerySchema, sameReceiptInquirySchema } from '../domain/inquiry.ts';
 import { settingsSchema, settingsUpdateSchema } from '../domain/settings.ts';
 import { agencyTextsSchema, agencyTextUpdateSchema } from '../domain/agencyTexts.ts';
-import { staffNameSchema, staffSchema } from '../domain/staff.ts';
+import { staffNameSchema, staffSchema, staffSolicitorInputSchema } from '../domain/staff.ts';
 import { isDateOnly } from '../time/tokyoDate.ts';
 import { contentPackSchema } from '../content/contentPackSchema.ts';
 import { rateTableSchema } from '../content/rateTableSchema.ts';
@@ -136,9 +136,16 @@ export const contract = {
     z.object({ postalCode: z.string(), addresses: z.array(z.string()) }),
   ),
   'staff.list': channel(z.object({ includeInactive: z.boolean().default(false) }), z.object({ items: z.array(staffSchema) })),
-  'staff.create': channel(z.object({ name: staffNameSchema }), staffSchema),
+  'staff.create': channel(z.object({ name: staffNameSchema, solicitor: staffSolicitorInputSchema.optional() }), staffSchema),
   'staff.update': channel(
-    z.object({ id: recordId, name: staffNameSchema.optional(), active: z.boolean().optional(), expectedRevision: expectedRevisionSchema }),
+    z.object({
+      id: recordId,
+      name: staffNameSchema.optional(),
+      active: z.boolean().optional(),
+      /** The 募集人 fields, all replaced together (a blank one is cleared). */
+      solicitor: staffSolicitorInputSchema.optional(),
+      expectedRevision: expectedRevisionSchema,
+    }),
     staffSchema,
   ),
   'settings.get': channel(z.object({}), settingsSchema),

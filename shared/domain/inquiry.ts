@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { revisionSchema } from './revision.ts';
+import { actorSchema } from './actor.ts';
 import { isDateOnly } from '../time/tokyoDate.ts';
 import { receiptNumberMessages } from '../messages/receiptNumberMessages.ts';
 import { retentionMessages } from '../messages/retentionMessages.ts';
@@ -105,6 +106,8 @@ export const inquiryHistoryEntrySchema = z.object({
   staffId: z.string().nullable(),
   staffName: z.string().nullable(),
   changedAt: z.string(),
+  /** Who made the change, as they were then (name, 募集人ID); null before actors were kept. */
+  actor: actorSchema.nullable(),
 });
 export type InquiryHistoryEntry = z.infer<typeof inquiryHistoryEntrySchema>;
 

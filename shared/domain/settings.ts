@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { receiptPrefixSchema } from './inquiry.ts';
+import { solicitorMessages } from '../messages/solicitorMessages.ts';
 
 export const dateStyles = ['western', 'japanese'] as const;
 
@@ -10,6 +11,8 @@ export const settingsSchema = z.object({
   dateStyle: z.enum(dateStyles),
   /** ホーム tells this machine has not synced after this many days (a laptop out of the office). */
   syncStaleDays: z.number().int(),
+  /** Minutes without input after which the person at the counter is asked again (0: never). Machine-local. */
+  counterIdleMinutes: z.number().int(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -23,7 +26,19 @@ export const settingsUpdateSchema = z.object({
     .min(1, { message: '日数は1日から30日の間で入力してください' })
     .max(30, { message: '日数は1日から30日の間で入力してください' })
     .optional(),
+  counterIdleMinutes: z
+    .number({ message: solicitorMessages.idleMinutesInvalid })
+    .int({ message: solicitorMessages.idleMinutesInvalid })
+    .min(0, { message: solicitorMessages.idleMinutesInvalid })
+    .max(240, { message: solicitorMessages.idleMinutesInvalid })
+    .optional(),
 });
+
+/**
+ * Minutes without input before the counter asks who is there, until changed in 設定: long enough
+ * for a phone call, short enough that the next person does not act under the last one's name.
+ */
+export const defaultCounterIdleMinutes = 15;
 
 /** Days without a sync after which ホーム says so, until changed in 設定. */
 export const defaultSyncStaleDays = 3;

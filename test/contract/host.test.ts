@@ -173,7 +173,7 @@ const validCalls: Record<Channel, (t: TestHost) => Promise<{ input: unknown; che
     const staff = (await call(t, 'staff.create', { name: '窓口 太郎' })).body.result;
     return { input: { id: staff.id, active: false, expectedRevision: staff.revision }, check: (r) => expect(r).toMatchObject({ id: staff.id, active: false }) };
   },
-  'settings.get': async () => ({ input: {}, check: (r) => expect(r).toEqual({ receiptPrefix: 'A', currentStaffId: null, dateStyle: 'western', syncStaleDays: 3 }) }),
+  'settings.get': async () => ({ input: {}, check: (r) => expect(r).toEqual({ receiptPrefix: 'A', currentStaffId: null, dateStyle: 'western', syncStaleDays: 3, counterIdleMinutes: 15 }) }),
   'settings.update': async () => ({ input: { receiptPrefix: 'ｂ', dateStyle: 'japanese' }, check: (r) => expect(r).toMatchObject({ receiptPrefix: 'B', dateStyle: 'japanese' }) }),
   'settings.agencyTexts': async () => ({ input: {}, check: (r) => expect(r).toMatchObject({ solicitationCapacity: { value: null, version: 0 } }) }),
   'settings.updateAgencyText': async () => ({

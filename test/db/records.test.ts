@@ -93,7 +93,8 @@ describe('inquiries', () => {
 
   it('keeps every 状況 change with its time, staff member and reason', () => {
     const db = freshDb();
-    const staff = createStaff(db, '窓口 花子', ctx);
+    // Presenting a quote is solicitation: the 担当 is a notified solicitor.
+    const staff = createStaff(db, '窓口 花子', ctx, { solicitorId: 'A1234567', notifiedOn: '2020-04-01', qualification: null, qualificationExpiresOn: null });
     const withStaff = { ...ctx, staffId: staff.id };
     const c = createClinic(db, clinic({ name: '中央医院' }), ctx);
     const inquiry = createInquiry(db, c.id, { receivedOn: '2026-11-24', channel: 'counter', content: '', nextActionOn: null, staffId: staff.id }, withStaff);
@@ -121,7 +122,8 @@ describe('inquiries', () => {
     const overdue = add('2026-11-01', '2026-11-10');
     const newest = add('2026-11-24', null);
     const dueToday = add('2026-11-02', '2026-11-24');
-    const closedId = createInquiry(db, c.id, { receivedOn: '2026-10-01', channel: 'phone', content: '', nextActionOn: '2026-10-05', staffId: null }, ctx);
+    const solicitor = createStaff(db, '窓口 花子', ctx, { solicitorId: 'A1234567', notifiedOn: '2020-04-01', qualification: null, qualificationExpiresOn: null });
+    const closedId = createInquiry(db, c.id, { receivedOn: '2026-10-01', channel: 'phone', content: '', nextActionOn: '2026-10-05', staffId: solicitor.id }, ctx);
     changeInquiryStatus(db, closedId.id, { to: 'contracted', reason: '', expectedRevision: revisionOf(db, closedId.id) }, ctx);
     const order = listInquiries(db, { today: '2026-11-24', limit: 10 }).items.map((i) => i.receiptNumber);
     // A closed inquiry with an old date is not a follow-up: it sorts with the rest by 受付日.

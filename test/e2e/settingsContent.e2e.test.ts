@@ -9,7 +9,7 @@ import { chooseStaffInPreview } from './support/contentImport.ts';
 import { collectPageProblems } from './support/pageProblems.ts';
 import { expectText, openScreen } from './support/screens.ts';
 import { callPreview } from './support/startPreview.ts';
-import { openCounterPage, useCounterApp } from './support/counterApp.ts';
+import { answerStartChooser, openCounterPage, useCounterApp } from './support/counterApp.ts';
 
 const app = useCounterApp();
 
@@ -86,6 +86,7 @@ describe('設定: the official rate table form', () => {
     let pickers = 0;
     page.on('filechooser', () => void pickers++);
     await page.goto(app.preview.url);
+    await answerStartChooser(app.preview, page);
     await openScreen(page, '設定');
     const form = page.getByRole('region', { name: '商品内容と保険料表' }).getByRole('form', { name: '正式な保険料表' });
     await form.getByLabel('保険会社の文書').fill('医サ第26-118号');
@@ -187,6 +188,7 @@ describe('設定: 取り消す on a crafted record', () => {
     const context = await newCounterContext(app.browser);
     const page = await context.newPage();
     await page.goto(app.preview.url);
+    await answerStartChooser(app.preview, page);
     await openScreen(page, '設定');
     const section = page.getByRole('region', { name: '商品内容と保険料表' });
     const asked = answerNextQuestion(page, 'accept');

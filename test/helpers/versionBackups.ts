@@ -97,6 +97,11 @@ const rowsOfVersion: Record<number, string> = {
   // 同意なし on an inquiry, and the agency's 保存期間 set to 7 years (shared).
   19: `UPDATE inquiries SET insurer_consent = 'no' WHERE id = '0190a000-0000-7000-8000-0000000000b2';
       INSERT INTO agency_settings (id, value, updated_at, updated_by, updated_by_staff) VALUES ('retention_years', '7', '2027-02-01T00:00:00.000Z', 'old-pc', NULL);`,
+  // A solicitor's registration, and a 状況 change that names who acted as they were then.
+  20: `UPDATE staff SET solicitor_id = 'A1234567', notified_on = '2024-04-01', qualification = '損害保険募集人一般試験（基礎単位・損保商品単位）', qualification_expires_on = '2029-03-31' WHERE id = '0190a000-0000-7000-8000-0000000000a2';
+      INSERT INTO inquiry_status_history (id, inquiry_id, from_status, to_status, reason, staff_id, changed_at, machine, actor)
+      VALUES ('0190a000-0000-7000-8000-0000000001a6', '0190a000-0000-7000-8000-0000000000b2', 'new', 'materials_sent', '', '0190a000-0000-7000-8000-0000000000a2', '2026-12-04T00:00:00.000Z', 'old-pc',
+        '{"staffId":"0190a000-0000-7000-8000-0000000000a2","name":"版2の担当","solicitorId":"A1234567","notifiedOn":"2024-04-01","qualification":"損害保険募集人一般試験（基礎単位・損保商品単位）","qualificationExpiresOn":"2029-03-31"}');`,
 };
 
 /** The clinics a file of `version` holds, by name: what restoring it must bring back. */

@@ -3,12 +3,14 @@ import type { CouchHub } from '../helpers/couchHub.ts';
 import { connectionTo, differences, hubDocs, machineUsers, openMachine, pendingDocIds, startHub, syncUntilConverged, type ClinicView, type Machine } from './machines.ts';
 
 interface InquiryView {
-  inquiry: { id: string; receiptNumber: string; status: string; revision: number; clinicId: string };
+  inquiry: { id: string; receiptNumber: string; status: string; revision: number; clinicId: string; staffId: string | null };
   history: { from: string | null; to: string }[];
 }
 
 async function takeInquiry(machine: Machine, clinicId: string) {
-  let detail = await machine.call<InquiryView>('inquiries.create', { clinicId, receivedOn: '2026-11-24', channel: 'visit', content: '訪問先で補償内容の説明を希望' });
+  // Presenting a quote is solicitation: the 担当 is a notified solicitor.
+  const solicitor = await machine.call<{ id: string }>('staff.create', { name: `外回り ${clinicId.slice(-4)}`, solicitor: { solicitorId: 'B7654321', notifiedOn: '2020-04-01' } });
+  let detail = await machine.call<InquiryView>('inquiries.create', { clinicId, receivedOn: '2026-11-24', channel: 'visit', content: '訪問先で補償内容の説明を希望', staffId: solicitor.id });
   for (const to of ['materials_sent', 'quote_presented']) {
     detail = await machine.call<InquiryView>('inquiries.changeStatus', { id: detail.inquiry.id, to, expectedRevision: detail.inquiry.revision });
   }
@@ -69,7 +71,8 @@ describe('inquiries shared between machines', () => {
     expect(await office.core.dispatch('inquiries.get', { id: taken.inquiry.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(pendingDocIds(office)).toEqual([...children].sort());
 
-    await copyDocs(fieldHub, officeHub, [`clinics:${clinic.id}`]);
+    // The clinic comes, with the 担当 (a solicitor, as 見積提示済 needs) the inquiry names.
+    await copyDocs(fieldHub, officeHub, [`clinics:${clinic.id}`, `staff:${taken.inquiry.staffId}`]);
     await syncUntilConverged(officeHub, [office]);
     const arrived = await office.call<InquiryView>('inquiries.get', { id: taken.inquiry.id });
     expect(arrived.inquiry.receiptNumber).toBe(taken.inquiry.receiptNumber);

@@ -91,7 +91,7 @@ export function createHandlers(deps: HandlerDeps) {
     'clinics.duplicates': ({ exceptId, ...fields }) => ({ matches: findDuplicateClinics(db, fields, exceptId) }),
     'postal.lookup': ({ postalCode }) => ({ postalCode, addresses: lookupPostalCode(postalCode) }),
     'staff.list': ({ includeInactive }) => ({ items: listStaff(db, includeInactive) }),
-    'staff.create': ({ name }) => createStaff(db, name, deps.writeContext()),
+    'staff.create': ({ name, solicitor }) => createStaff(db, name, deps.writeContext(), solicitor),
     'staff.update': ({ id, ...patch }) => updateStaff(db, id, patch, deps.writeContext()),
     'settings.get': () => readSettings(db),
     // 'settings.update' is with the sync handlers: a sharing machine claims a new prefix on the hub.

@@ -138,6 +138,8 @@ const sharedColumnsAddedBy: readonly { migration: string; table: string; columns
   },
   { migration: 'insurer consent', table: 'inquiries', columns: ['insurer_consent'] },
   { migration: 'insurer consent', table: 'agency_settings' },
+  { migration: 'solicitors', table: 'staff', columns: ['solicitor_id', 'notified_on', 'qualification', 'qualification_expires_on'] },
+  { migration: 'solicitors', table: 'inquiry_status_history', columns: ['actor'] },
 ];
 
 /** The shared columns of a schema from 13 on: today's, less what later migrations added. */

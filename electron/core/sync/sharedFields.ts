@@ -29,7 +29,7 @@ export const sharedTableShapes: Record<SharedTable, SharedTableShape> = {
     parents: [{ column: 'clinic_id', table: 'clinics' }, { column: 'staff_id', table: 'staff' }, { column: 'updated_by_staff', table: 'staff' }],
   },
   inquiry_status_history: {
-    columns: ['id', 'inquiry_id', 'from_status', 'to_status', 'reason', 'staff_id', 'changed_at', 'machine'],
+    columns: ['id', 'inquiry_id', 'from_status', 'to_status', 'reason', 'staff_id', 'changed_at', 'machine', 'actor'],
     editedAt: 'changed_at',
     parents: [{ column: 'inquiry_id', table: 'inquiries' }, { column: 'staff_id', table: 'staff' }],
   },
@@ -49,7 +49,12 @@ export const sharedTableShapes: Record<SharedTable, SharedTableShape> = {
     parents: [{ column: 'clinic_id', table: 'clinics' }, { column: 'inquiry_id', table: 'inquiries' }, { column: 'staff_id', table: 'staff' },
       { column: 'quote_id', table: 'inquiry_quotes' }],
   },
-  staff: { columns: ['id', 'name', 'active', 'created_at', 'updated_at', 'updated_by'], editedAt: 'updated_at', parents: [] },
+  // The 募集人 fields (migration solicitors) merge field by field like the name.
+  staff: {
+    columns: ['id', 'name', 'active', 'solicitor_id', 'notified_on', 'qualification', 'qualification_expires_on', 'created_at', 'updated_at', 'updated_by'],
+    editedAt: 'updated_at',
+    parents: [],
+  },
   // 意向把握・意向確認 (migration inquiry intents): written once, never edited (a correction is a
   // new row), so its fields never conflict. The actor is a snapshot, not a link to staff.
   inquiry_intents: {

@@ -9,7 +9,9 @@ export const contentRequest = (fileId: string, version: string) =>
 
 /** Chooses a staff member for this machine, as an official table is confirmed by someone. */
 export async function chooseStaffInPreview(preview: RunningPreview, name = '窓口 花子'): Promise<{ id: string; name: string }> {
-  const staff = await callPreview<{ id: string; name: string }>(preview, 'staff.create', { name });
+  // A name is taken once: the same person chosen again is the one already there.
+  const { items } = await callPreview<{ items: { id: string; name: string }[] }>(preview, 'staff.list', { includeInactive: true });
+  const staff = items.find((s) => s.name === name) ?? (await callPreview<{ id: string; name: string }>(preview, 'staff.create', { name }));
   await callPreview(preview, 'settings.update', { currentStaffId: staff.id });
   return staff;
 }

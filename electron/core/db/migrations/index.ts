@@ -18,6 +18,7 @@ import { importantMattersHandovers } from './016_important_matters_handovers.ts'
 import { inquiryIntents } from './017_inquiry_intents.ts';
 import { documentTrail } from './018_document_trail.ts';
 import { insurerConsent } from './019_insurer_consent.ts';
+import { solicitors } from './020_solicitors.ts';
 
 /** Every schema change, in order. Append only: a released migration is never edited. */
-export const migrations: readonly Migration[] = [initial, records, quotes, contentChanges, documentOutputs, trigramSearch, recordRevisions, rateTableSources, unconfirmedKind, agencyTexts, syncOutbox, outboxTriggersWhileSharing, clinicMerges, receiptNumbersFromOtherMachines, clinicMunicipality, importantMattersHandovers, inquiryIntents, documentTrail, insurerConsent];
+export const migrations: readonly Migration[] = [initial, records, quotes, contentChanges, documentOutputs, trigramSearch, recordRevisions, rateTableSources, unconfirmedKind, agencyTexts, syncOutbox, outboxTriggersWhileSharing, clinicMerges, receiptNumbersFromOtherMachines, clinicMunicipality, importantMattersHandovers, inquiryIntents, documentTrail, insurerConsent, solicitors];

@@ -9,7 +9,8 @@ import {
   type InsurerConsent,
   type InquiryStatus,
 } from '../../../../shared/domain/inquiry.ts';
-import type { DateOnly } from '../../../../shared/time/tokyoDate.ts';
+import { parseActor } from '../../../../shared/domain/actor.ts';
+import { tokyoToday, type DateOnly } from '../../../../shared/time/tokyoDate.ts';
 import { recordMessages } from '../../../../shared/messages/recordMessages.ts';
 import { AppError } from '../../errors.ts';
 import { statement, type Db } from '../connection.ts';
@@ -17,6 +18,8 @@ import type { WriteContext } from './writeContext.ts';
 import { readSettings } from './settings.ts';
 import { assertRevision, assertWritten, revisionGuard } from './revisions.ts';
 import { selectInquiry, toInquiries, type InquiryRow } from './inquiryRows.ts';
+import { actorOfStaff, actorText } from './actor.ts';
+import { assertSolicitorFor } from './solicitorRule.ts';
 
 export interface InquiryFields {
   receivedOn: DateOnly;
@@ -53,8 +56,8 @@ function nextReceiptNumber(db: Db, receivedOn: DateOnly): string {
 function recordHistory(db: Db, inquiryId: string, from: InquiryStatus | null, to: InquiryStatus, reason: string, ctx: WriteContext, now: string): void {
   statement(
     db,
-    'INSERT INTO inquiry_status_history (id, inquiry_id, from_status, to_status, reason, staff_id, changed_at, machine) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  ).run(newRecordId(), inquiryId, from, to, reason, ctx.staffId ?? null, now, ctx.machineId);
+    'INSERT INTO inquiry_status_history (id, inquiry_id, from_status, to_status, reason, staff_id, changed_at, machine, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(newRecordId(), inquiryId, from, to, reason, ctx.staffId ?? null, now, ctx.machineId, actorText(actorOfStaff(db, ctx.staffId ?? null)));
 }
 
 export function getInquiry(db: Db, id: string): Inquiry | undefined {
@@ -65,11 +68,20 @@ export function getInquiry(db: Db, id: string): Inquiry | undefined {
 export function inquiryHistory(db: Db, id: string): InquiryHistoryEntry[] {
   const rows = statement(
     db,
-    `SELECT h.from_status, h.to_status, h.reason, h.staff_id, s.name AS staff_name, h.changed_at
+    `SELECT h.from_status, h.to_status, h.reason, h.staff_id, s.name AS staff_name, h.changed_at, h.actor
        FROM inquiry_status_history h LEFT JOIN staff s ON s.id = h.staff_id
       WHERE h.inquiry_id = ? ORDER BY h.changed_at, h.id`,
-  ).all(id) as { from_status: InquiryStatus | null; to_status: InquiryStatus; reason: string; staff_id: string | null; staff_name: string | null; changed_at: string }[];
-  return rows.map((r) => ({ from: r.from_status, to: r.to_status, reason: r.reason, staffId: r.staff_id, staffName: r.staff_name, changedAt: r.changed_at }));
+  ).all(id) as { from_status: InquiryStatus | null; to_status: InquiryStatus; reason: string; staff_id: string | null; staff_name: string | null; changed_at: string; actor: string | null }[];
+  return rows.map((r) => ({
+    from: r.from_status,
+    to: r.to_status,
+    reason: r.reason,
+    staffId: r.staff_id,
+    staffName: r.staff_name,
+    changedAt: r.changed_at,
+    // Who acted as they were then; null on rows written before actors were kept.
+    actor: parseActor(r.actor),
+  }));
 }
 
 /** Registers an inquiry as 新規 with a fresh 受付番号 and the first line of its history. */
@@ -95,6 +107,10 @@ export function createInquiry(db: Db, clinicId: string, fields: InquiryFields, c
 export function updateInquiry(db: Db, id: string, fields: InquiryFields, ctx: WriteContext, expectedRevision: number): Inquiry {
   assertRevision(db, 'inquiries', id, expectedRevision);
   assertReferences(db, undefined, fields.staffId);
+  const current = getInquiry(db, id)!;
+  // Handing the inquiry to another 担当 at 見積提示済 or later hands over the solicitation; other
+  // edits (a note on an old 成約) leave who solicited as it was.
+  if (fields.staffId !== current.staffId) assertSolicitorFor(db, fields.staffId, current.status, tokyoToday(ctx.now?.() ?? new Date()));
   const now = (ctx.now?.() ?? new Date()).toISOString();
   const info = statement(
     db,
@@ -124,6 +140,7 @@ export function changeInquiryStatus(
     throw new AppError('INVALID_INPUT', recordMessages.statusChangeNeedsReason, { reason: recordMessages.statusChangeNeedsReasonField });
   }
   if (current.status === change.to && change.nextActionOn === undefined) return current;
+  if (entersSolicitation(current.status, change.to)) assertSolicitorFor(db, current.staffId, change.to, tokyoToday(ctx.now?.() ?? new Date()));
   const now = (ctx.now?.() ?? new Date()).toISOString();
   db.transaction(() => {
     const { changes } = statement(
@@ -145,6 +162,12 @@ export function changeInquiryStatus(
     if (current.status !== change.to) recordHistory(db, id, current.status, change.to, reason, ctx, now);
   })();
   return getInquiry(db, id)!;
+}
+
+/** Moving forward (skipping steps too) or reopening a 見送り; 見送り and going back are never refused. */
+function entersSolicitation(from: InquiryStatus, to: InquiryStatus): boolean {
+  if (to === from || to === 'declined') return false;
+  return from === 'declined' || inquiryStatuses.indexOf(to) > inquiryStatuses.indexOf(from);
 }
 
 const openStatuses = "('new', 'materials_sent', 'quote_presented', 'applied')";

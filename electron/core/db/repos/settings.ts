@@ -1,4 +1,4 @@
-import { defaultSyncStaleDays, type Settings } from '../../../../shared/domain/settings.ts';
+import { defaultCounterIdleMinutes, defaultSyncStaleDays, type Settings } from '../../../../shared/domain/settings.ts';
 import { statement, type Db } from '../connection.ts';
 
 function read(db: Db, key: string): string | undefined {
@@ -16,6 +16,7 @@ export function readSettings(db: Db): Settings {
     currentStaffId: read(db, 'current_staff_id') ?? null,
     dateStyle: read(db, 'date_style') === 'japanese' ? 'japanese' : 'western',
     syncStaleDays: Number(read(db, 'sync_stale_days') ?? defaultSyncStaleDays),
+    counterIdleMinutes: Number(read(db, 'counter_idle_minutes') ?? defaultCounterIdleMinutes),
   };
 }
 
@@ -25,6 +26,7 @@ export function updateSettings(db: Db, patch: Partial<Settings>): Settings {
     if (patch.currentStaffId !== undefined) write(db, 'current_staff_id', patch.currentStaffId);
     if (patch.dateStyle !== undefined) write(db, 'date_style', patch.dateStyle);
     if (patch.syncStaleDays !== undefined) write(db, 'sync_stale_days', String(patch.syncStaleDays));
+    if (patch.counterIdleMinutes !== undefined) write(db, 'counter_idle_minutes', String(patch.counterIdleMinutes));
   })();
   return readSettings(db);
 }

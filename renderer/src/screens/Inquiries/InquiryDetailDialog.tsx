@@ -30,6 +30,7 @@ import { ImportantMattersSection } from './ImportantMattersSection.tsx';
 import { IntentSection } from './IntentSection.tsx';
 import { InsurerConsentSection } from './InsurerConsentSection.tsx';
 import { SameReceiptNotice } from './SameReceiptNotice.tsx';
+import { HistoryActorCell } from './HistoryActorCell.tsx';
 
 interface InquiryDetailDialogProps {
   inquiryId: string;
@@ -374,7 +375,7 @@ export function InquiryDetailDialog({ inquiryId, openedFrom, onClose }: InquiryD
                             </span>
                           )}
                         </td>
-                        <td>{h.staffName ?? <span className="text-muted">未設定</span>}</td>
+                        <HistoryActorCell entry={h} />
                         <td className="content-text">{h.reason || <span className="text-muted">—</span>}</td>
                       </tr>
                     ))}

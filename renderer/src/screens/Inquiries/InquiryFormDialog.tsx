@@ -11,6 +11,7 @@ import {
 } from '../../../../shared/domain/inquiry.ts';
 import { tokyoToday } from '../../../../shared/time/tokyoDate.ts';
 import { retentionMessages } from '../../../../shared/messages/retentionMessages.ts';
+import { StaffOptions, solicitorHint } from './StaffChoice.tsx';
 import { ApiError } from '../../api/ApiError.ts';
 import { queries } from '../../query/queries.ts';
 import { queryClient } from '../../query/queryClientInstance.ts';
@@ -238,15 +239,11 @@ export function InquiryFormDialog({ clinic, inquiry, onClose }: InquiryFormDialo
               <input {...control} autoFocus type="date" value={draft.receivedOn} onChange={(e) => change('receivedOn', e.target.value)} />
             )}
           </FormField>
-          <FormField id="inquiry-staff-id" label={inquiryFieldLabels.staffId} error={fieldErrors.staffId}>
+          <FormField id="inquiry-staff-id" label={inquiryFieldLabels.staffId} hint={solicitorHint(inquiry?.status ?? 'new') ?? undefined} error={fieldErrors.staffId}>
             {(control) => (
               <select {...control} value={staffId} onChange={(e) => change('staffId', e.target.value)}>
                 <option value="">（選ばない）</option>
-                {staffOptions.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.active ? s.name : `${s.name}（無効）`}
-                  </option>
-                ))}
+                <StaffOptions staff={staffOptions} status={inquiry?.status ?? 'new'} today={today} chosenId={initial.staffId ?? ''} />
               </select>
             )}
           </FormField>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { errorMessageOf } from '../../api/ApiError.ts';
 import { saveSettings, useSettings, useStaff } from '../../query/useSharedReads.ts';
+import { CounterIdleField } from './CounterIdleField.tsx';
 
 /** この端末で対応する担当者: filled in on new inquiries and recorded with every change. */
 export function CurrentStaffSection() {
@@ -31,7 +32,7 @@ export function CurrentStaffSection() {
     <section className="panel" aria-labelledby="settings-current-staff">
       <h2 id="settings-current-staff">この端末で対応する担当者</h2>
       <p className="section-lead">
-        ここで選んだ人が、新しい問い合わせの担当者に最初から入り、状況の変更の記録にも残ります。交代したら選び直してください。
+        ここで選んだ人（画面右上の「対応者」と同じ）が、新しい問い合わせの担当者に最初から入り、状況の変更の記録に名前と募集人IDが残ります。交代したら選び直してください。
       </p>
       <div className="field settings-field">
         <label htmlFor="settings-current-staff-select">この端末で対応する担当者</label>
@@ -52,7 +53,7 @@ export function CurrentStaffSection() {
       </div>
       {options.length === 0 && (
         <p id="settings-current-staff-empty" className="field-hint">
-          先に下の「担当者」で名前を追加してください。
+          先に上の「担当者」で名前を追加してください。
         </p>
       )}
       {currentStaff && !currentStaff.active && (
@@ -61,6 +62,7 @@ export function CurrentStaffSection() {
       <p role="status" className={message ? `message message-${message.kind}` : 'message-empty'}>
         {message?.text}
       </p>
+      <CounterIdleField />
     </section>
   );
 }

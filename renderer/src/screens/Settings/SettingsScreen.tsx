@@ -20,8 +20,8 @@ export function SettingsScreen() {
   return (
     <section className="screen">
       <ScreenHeading>設定</ScreenHeading>
-      <CurrentStaffSection />
       <StaffSection />
+      <CurrentStaffSection />
       <ReceiptPrefixSection />
       <SharingSection />
       <SyncNoticesSection />

@@ -10,6 +10,8 @@ import { fieldChanges, type FieldChange } from '../../components/fieldChanges.ts
 import { queries } from '../../query/queries.ts';
 import { queryClient } from '../../query/queryClientInstance.ts';
 import { isComposing } from '../Inquiries/inquiryParts.tsx';
+import { SolicitorCell, SolicitorSummary } from './SolicitorStanding.tsx';
+import { StaffSolicitorDialog } from './StaffSolicitorDialog.tsx';
 
 function nameError(name: string): string | null {
   const parsed = staffNameSchema.safeParse(name);
@@ -32,6 +34,7 @@ export function StaffSection() {
   const [newName, setNewName] = useState('');
   const [newError, setNewError] = useState<string | null>(null);
   const [renamingId, setRenamingId] = useState<string | null>(null);
+  const [solicitorOf, setSolicitorOf] = useState<Staff | null>(null);
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -112,6 +115,7 @@ export function StaffSection() {
         {message?.text}
       </p>
       {loaded && items.length === 0 && <p className="empty-state">まだ担当者は登録されていません。</p>}
+      <SolicitorSummary staff={items} />
       {items.length > 0 && (
         <div className="table-scroll">
           <table className="data-table staff-table">
@@ -120,6 +124,7 @@ export function StaffSection() {
               <tr>
                 <th scope="col">名前</th>
                 <th scope="col">状態</th>
+                <th scope="col">募集人</th>
                 <th scope="col">操作</th>
               </tr>
             </thead>
@@ -136,10 +141,14 @@ export function StaffSection() {
                   />
                 ) : (
                   <tr key={staff.id} className={staff.active ? undefined : 'row-inactive'}>
-                    <td>{staff.name}</td>
+                    <td className="nowrap">{staff.name}</td>
                     <td className="nowrap">{staff.active ? '有効' : '無効'}</td>
+                    <SolicitorCell staff={staff} />
                     <td>
                       <div className="row-actions">
+                        <button type="button" className="button button-small" aria-label={`${staff.name}さんの募集人の登録`} onClick={() => setSolicitorOf(staff)}>
+                          募集人の登録
+                        </button>
                         <button
                           type="button"
                           className="button button-small"
@@ -168,6 +177,15 @@ export function StaffSection() {
             </tbody>
           </table>
         </div>
+      )}
+      {solicitorOf && (
+        <StaffSolicitorDialog
+          staff={solicitorOf}
+          onDone={(text) => {
+            setSolicitorOf(null);
+            if (text) setMessage({ kind: 'success', text });
+          }}
+        />
       )}
     </section>
   );
@@ -220,7 +238,7 @@ function RenameRow({ staff, onDone }: { staff: Staff; onDone(message: string | n
 
   return (
     <tr className="row-editing">
-      <td colSpan={3}>
+      <td colSpan={4}>
         <div
           className="staff-rename"
           onKeyDown={(e) => {

@@ -1,4 +1,4 @@
-import type { Staff } from '../../../../shared/domain/staff.ts';
+import type { Staff, StaffSolicitorInput } from '../../../../shared/domain/staff.ts';
 import { call } from '../../api/client.ts';
 import { queryClient } from '../../query/queryClientInstance.ts';
 import { queryKeys } from '../../query/queryKeys.ts';
@@ -24,4 +24,9 @@ export async function renameStaff(opened: Staff, name: string): Promise<Staff> {
 /** 無効にする / 有効にする; throws ApiError. */
 export async function setStaffActive(opened: Staff, active: boolean): Promise<Staff> {
   return showSaved(await call('staff.update', { id: opened.id, active, expectedRevision: opened.revision }));
+}
+
+/** 募集人の登録 (all four fields together); throws ApiError. */
+export async function saveStaffSolicitor(opened: Staff, solicitor: StaffSolicitorInput): Promise<Staff> {
+  return showSaved(await call('staff.update', { id: opened.id, solicitor, expectedRevision: opened.revision }));
 }
