@@ -5,7 +5,7 @@ import { openDatabase } from '../../electron/core/db/connection.ts';
 import { migrate } from '../../electron/core/db/migrate.ts';
 import { migrations } from '../../electron/core/db/migrations/index.ts';
 import { readSchema } from '../../electron/core/backup/schemaAtVersion.ts';
-import { isOutboxTriggerOfSchema, outboxTriggersAre } from '../../electron/core/sync/outboxTriggers.ts';
+import { isOutboxTriggerOfSchema, outboxTriggersOfSchema } from '../../electron/core/sync/outboxTriggers.ts';
 import { countUnsent, readOutbox } from '../../electron/core/sync/outbox.ts';
 import { setSharing } from '../../electron/core/sync/syncState.ts';
 import { tempDir } from '../helpers/tempDir.ts';
@@ -39,9 +39,11 @@ describe('migration solicitors: 募集人 fields on staff, the actor on status h
   it('a machine that shares gets triggers that queue the new 募集人 fields, as the app makes them', () => {
     const db = openCopyBefore();
     setSharing(db, true);
-    migrate(db, migrations);
-    expect(outboxTriggersAre(db, true)).toBe(true);
-    expect(readSchema(db).filter((o) => o.type === 'trigger' && !isOutboxTriggerOfSchema(o, migrations.length)).map((o) => o.name)).toEqual([]);
+    // Up to this migration: later ones add shared tables of their own.
+    migrate(db, migrations.slice(0, solicitors.version));
+    const outbox = readSchema(db).filter((o) => o.type === 'trigger' && o.name.startsWith('sync_outbox_'));
+    expect(outbox.map((o) => o.name).sort()).toEqual([...outboxTriggersOfSchema(solicitors.version).keys()].sort());
+    expect(outbox.filter((o) => !isOutboxTriggerOfSchema(o, solicitors.version)).map((o) => o.name)).toEqual([]);
     const id = db.prepare('SELECT id FROM staff LIMIT 1').pluck().get() as string;
     const before = countUnsent(db);
     db.prepare("UPDATE staff SET solicitor_id = 'A1234567', updated_at = '2026-12-04T00:00:00.000Z' WHERE id = ?").run(id);
