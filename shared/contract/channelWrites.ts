@@ -22,6 +22,7 @@ export const channelWrites = {
   'inquiries.create': ['inquiries'],
   'inquiries.update': ['inquiries'],
   'inquiries.changeStatus': ['inquiries'],
+  'inquiries.markStep': ['inquiries'],
   'content.acceptImport': ['content'],
   'content.revert': ['content'],
   'quotes.save': ['quotes', 'inquiries'],

@@ -3,6 +3,7 @@ import './zodLocale.ts';
 import { clinicInputSchema, clinicKinds, clinicSchema } from '../domain/clinic.ts';
 import { clinicMergeInputSchema, clinicMergeSchema, mergeMovesSchema } from '../domain/clinicMerge.ts';
 import { inquiryHistoryEntrySchema, inquiryInputSchema, inquirySchema, inquiryStatuses, receiptNumberQuerySchema, sameReceiptInquirySchema } from '../domain/inquiry.ts';
+import { stepMarkInputSchema, stepStateSchema } from '../domain/inquiryGates.ts';
 import { settingsSchema, settingsUpdateSchema } from '../domain/settings.ts';
 import { agencyTextsSchema, agencyTextUpdateSchema } from '../domain/agencyTexts.ts';
 import { staffNameSchema, staffSchema } from '../domain/staff.ts';
@@ -81,6 +82,8 @@ const inquiryDetailSchema = z.object({
   history: z.array(inquiryHistoryEntrySchema),
   /** The other inquiries with this 受付番号 (numbered on other machines before they shared). */
   sameReceiptNumber: z.array(sameReceiptInquirySchema),
+  /** The steps before 申込 and 成約, as they stand (issue 22 §3). */
+  checklist: z.array(stepStateSchema),
 });
 export type InquiryDetail = z.infer<typeof inquiryDetailSchema>;
 
@@ -157,6 +160,8 @@ export const contract = {
     }),
     inquiryDetailSchema,
   ),
+  /** Ticks (or, with no date, takes back) a 告知書 step of a 病院's or 老健's inquiry. */
+  'inquiries.markStep': channel(stepMarkInputSchema, inquiryDetailSchema),
   'inquiries.list': channel(
     z.object({
       status: z.enum(inquiryStatuses).optional(),

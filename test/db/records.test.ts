@@ -122,7 +122,7 @@ describe('inquiries', () => {
     const newest = add('2026-11-24', null);
     const dueToday = add('2026-11-02', '2026-11-24');
     const closedId = createInquiry(db, c.id, { receivedOn: '2026-10-01', channel: 'phone', content: '', nextActionOn: '2026-10-05', staffId: null }, ctx);
-    changeInquiryStatus(db, closedId.id, { to: 'contracted', reason: '', expectedRevision: revisionOf(db, closedId.id) }, ctx);
+    changeInquiryStatus(db, closedId.id, { to: 'declined', reason: '', expectedRevision: revisionOf(db, closedId.id) }, ctx);
     const order = listInquiries(db, { today: '2026-11-24', limit: 10 }).items.map((i) => i.receiptNumber);
     // A closed inquiry with an old date is not a follow-up: it sorts with the rest by 受付日.
     expect(order).toEqual([overdue, dueToday, newest, later, closedId.receiptNumber]);

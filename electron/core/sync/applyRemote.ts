@@ -32,6 +32,7 @@ const areaOfTable: Record<SharedTable, DataArea> = {
   staff: 'staff',
   content_changes: 'content',
   clinic_merges: 'clinics',
+  inquiry_step_marks: 'inquiries',
 };
 
 const isDeletion = (doc: RemoteDoc): boolean => '_deleted' in doc && doc._deleted === true;

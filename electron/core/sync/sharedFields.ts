@@ -50,6 +50,12 @@ export const sharedTableShapes: Record<SharedTable, SharedTableShape> = {
     editedAt: 'installed_at',
     parents: [{ column: 'staff_id', table: 'staff' }],
   },
+  // Insert-only: a row is written once, so it never conflicts (migration 16).
+  inquiry_step_marks: {
+    columns: ['id', 'inquiry_id', 'step', 'done_on', 'actor', 'created_at', 'machine'],
+    editedAt: 'created_at',
+    parents: [{ column: 'inquiry_id', table: 'inquiries' }],
+  },
   clinic_merges: {
     columns: ['id', 'kept_id', 'merged_id', 'chosen', 'kept_before', 'merged_before', 'moved', 'kept_updated_at', 'staff_id', 'created_at', 'updated_at', 'machine', 'undone_at'],
     editedAt: 'updated_at',
@@ -66,7 +72,7 @@ export const bookkeepingColumns: ReadonlySet<string> = new Set(['updated_at', 'u
   'reverted_at']);
 
 /** Children before parents: the order deletions must run in so no foreign key is left dangling. */
-export const childFirstTables: readonly SharedTable[] = ['content_changes', 'clinic_merges', 'inquiry_status_history', 'inquiry_quotes', 'document_outputs', 'inquiries', 'clinics', 'staff'];
+export const childFirstTables: readonly SharedTable[] = ['content_changes', 'clinic_merges', 'inquiry_step_marks', 'inquiry_status_history', 'inquiry_quotes', 'document_outputs', 'inquiries', 'clinics', 'staff'];
 
 export function isSharedTable(table: string): table is SharedTable {
   return (sharedTables as readonly string[]).includes(table);

@@ -14,6 +14,7 @@ import { outboxTriggersWhileSharing } from './012_outbox_triggers_while_sharing.
 import { clinicMerges } from './013_clinic_merges.ts';
 import { receiptNumbersFromOtherMachines } from './014_receipt_numbers_from_other_machines.ts';
 import { clinicMunicipality } from './015_clinic_municipality.ts';
+import { inquiryStepMarks } from './016_inquiry_step_marks.ts';
 
 /** Every schema change, in order. Append only: a released migration is never edited. */
-export const migrations: readonly Migration[] = [initial, records, quotes, contentChanges, documentOutputs, trigramSearch, recordRevisions, rateTableSources, unconfirmedKind, agencyTexts, syncOutbox, outboxTriggersWhileSharing, clinicMerges, receiptNumbersFromOtherMachines, clinicMunicipality];
+export const migrations: readonly Migration[] = [initial, records, quotes, contentChanges, documentOutputs, trigramSearch, recordRevisions, rateTableSources, unconfirmedKind, agencyTexts, syncOutbox, outboxTriggersWhileSharing, clinicMerges, receiptNumbersFromOtherMachines, clinicMunicipality, inquiryStepMarks];

@@ -16,6 +16,8 @@ import type { WriteContext } from './writeContext.ts';
 import { readSettings } from './settings.ts';
 import { assertRevision, assertWritten, revisionGuard } from './revisions.ts';
 import { selectInquiry, toInquiries, type InquiryRow } from './inquiryRows.ts';
+import { assertStepsDoneFor } from './inquiryChecklist.ts';
+import { tokyoToday } from '../../../../shared/time/tokyoDate.ts';
 
 export interface InquiryFields {
   receivedOn: DateOnly;
@@ -120,7 +122,9 @@ export function changeInquiryStatus(
     throw new AppError('INVALID_INPUT', recordMessages.statusChangeNeedsReason, { reason: recordMessages.statusChangeNeedsReasonField });
   }
   if (current.status === change.to && change.nextActionOn === undefined) return current;
-  const now = (ctx.now?.() ?? new Date()).toISOString();
+  const at = ctx.now?.() ?? new Date();
+  if (current.status !== change.to) assertStepsDoneFor(db, id, change.to, tokyoToday(at));
+  const now = at.toISOString();
   db.transaction(() => {
     const { changes } = statement(
       db,

@@ -27,6 +27,7 @@ import { isComposing, NextActionDate, NextActionField, StatusBadge } from './inq
 import { StatusReasonDialog } from './StatusReasonDialog.tsx';
 import { SavedQuotesSection } from './SavedQuotesSection.tsx';
 import { SameReceiptNotice } from './SameReceiptNotice.tsx';
+import { InquiryChecklist } from './InquiryChecklist.tsx';
 
 interface InquiryDetailDialogProps {
   inquiryId: string;
@@ -338,6 +339,7 @@ export function InquiryDetailDialog({ inquiryId, openedFrom, onClose }: InquiryD
                 </form>
               </section>
             </div>
+            <InquiryChecklist inquiryId={detail.inquiry.id} checklist={detail.checklist} today={today} />
             <SavedQuotesSection inquiryId={detail.inquiry.id} />
             <DocumentOutputHistory inquiryId={detail.inquiry.id} />
             <section aria-labelledby="inquiry-history-title" className="detail-section">
