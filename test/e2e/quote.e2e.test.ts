@@ -100,6 +100,8 @@ describe('保険料試算', () => {
     expect(text).toContain(pack.contacts.agency.fax);
     expect(text).toContain(pack.contacts.agency.hours);
     expect(await page.getByText(sampleStamp).count()).toBe(0);
+    // The flyer's note speaks to the clinic; the counter is told its own next step, the 告知書.
+    await expectText(result.locator('.quote-ask-guidance'), /^窓口での対応：保険会社の告知書を先方にお渡しして記入を依頼してください。/);
 
     await result.getByRole('button', { name: '問い合わせとして登録' }).click();
     await expectText(result.getByRole('alert'), /先に「医療機関」で医療機関を選んでください/);

@@ -61,9 +61,18 @@ export function AskAgencyResult({ pack, clinicKind, onNeedClinic }: AskAgencyRes
             <LabelText k="otherKindEligibility" />
           </p>
         ) : (
-          <p className="quote-ask-note">
-            <PackText pack={pack} path="premium.askAgencyNote" />
-          </p>
+          <>
+            <p className="quote-ask-note">
+              <PackText pack={pack} path="premium.askAgencyNote" />
+            </p>
+            {/* The flyer's note is addressed to the clinic; the counter is told what to do next. */}
+            <p className="quote-ask-guidance">
+              <strong>
+                <LabelText k="noticeFormGuidanceLabel" />：
+              </strong>
+              <LabelText k="noticeFormGuidance" />
+            </p>
+          </>
         )}
       </div>
       <ContactCard pack={pack} which="agency" className="is-compact" />
