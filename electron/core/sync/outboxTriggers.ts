@@ -63,6 +63,47 @@ const shapesOfSchema12: Shapes = {
   staff: { columns: ['id', 'name', 'active', 'created_at', 'updated_at', 'updated_by'], editedAt: 'updated_at' },
 };
 
+/**
+ * The shared columns of schemas 13 to 15 (clinic merges and shared content, before the audit
+ * records of issue 22 came with schema 16): what a backup a sharing machine made then carries.
+ * Frozen, written out.
+ */
+const shapesOfSchema13: Shapes = {
+  clinics: {
+    columns: ['id', 'name', 'name_kana', 'kind', 'bed_count', 'postal_code', 'address', 'phone', 'fax', 'contact_person', 'member_number', 'memo', 'created_at', 'updated_at', 'updated_by', 'updated_by_staff', 'archived_at', 'merged_into'],
+    editedAt: 'updated_at',
+  },
+  inquiries: {
+    columns: ['id', 'receipt_number', 'clinic_id', 'received_on', 'channel', 'content', 'status', 'next_action_on', 'staff_id', 'created_at', 'updated_at', 'updated_by', 'updated_by_staff', 'archived_at'],
+    editedAt: 'updated_at',
+  },
+  inquiry_status_history: {
+    columns: ['id', 'inquiry_id', 'from_status', 'to_status', 'reason', 'staff_id', 'changed_at', 'machine'],
+    editedAt: 'changed_at',
+  },
+  inquiry_quotes: {
+    columns: ['id', 'inquiry_id', 'snapshot', 'staff_id', 'created_at', 'machine'],
+    editedAt: 'created_at',
+  },
+  document_outputs: {
+    columns: ['id', 'output_key', 'clinic_id', 'inquiry_id', 'documents', 'action', 'batch_size', 'staff_id', 'created_at', 'machine', 'agency_texts'],
+    editedAt: 'created_at',
+  },
+  staff: {
+    columns: ['id', 'name', 'active', 'created_at', 'updated_at', 'updated_by'],
+    editedAt: 'updated_at',
+  },
+  content_changes: {
+    columns: ['id', 'kind', 'label', 'file_name', 'staff_id', 'installed_at', 'reverted_at', 'machine', 'source_document', 'source_date'],
+    editedAt: 'installed_at',
+  },
+  clinic_merges: {
+    columns: ['id', 'kept_id', 'merged_id', 'chosen', 'kept_before', 'merged_before', 'moved', 'kept_updated_at', 'staff_id', 'created_at', 'updated_at', 'machine', 'undone_at'],
+    editedAt: 'updated_at',
+  },
+
+};
+
 /** Every outbox trigger as this app creates it, by name. */
 export function outboxTriggers(): Map<string, string> {
   return triggersOf(sharedTableShapes);
@@ -80,13 +121,16 @@ function triggersOf(shapes: Shapes): Map<string, string> {
   return new Map(all.map((sql) => [/^CREATE TRIGGER (\S+)/.exec(sql)![1]!, sql]));
 }
 
+/** The last released schema whose shared columns were those of schema 13. */
+const lastSchemaWithShapesOf13 = 15;
+
 /** The schema version from which the outbox triggers are not part of any migration (12). */
 export const outboxTriggersLeftSchemaAt = 12;
 
 /** One of the outbox triggers an app of this schema version made while sharing, word for word: what its backups carry. */
 export function isOutboxTriggerOfSchema(object: SchemaObject, version: number): boolean {
   if (version < outboxTriggersLeftSchemaAt || object.type !== 'trigger' || object.sql === null) return false;
-  const triggers = version < 13 ? triggersOf(shapesOfSchema12) : outboxTriggers();
+  const triggers = version < 13 ? triggersOf(shapesOfSchema12) : version <= lastSchemaWithShapesOf13 ? triggersOf(shapesOfSchema13) : outboxTriggers();
   return normaliseSql(triggers.get(object.name) ?? null) === object.sql;
 }
 
