@@ -16,8 +16,9 @@ const openCopyOf = (version: number) => {
   fs.copyFileSync(versionBackupFile(version), file);
   return openDatabase(file);
 };
+// The outbox's triggers only: later schemas add triggers of their own (insert-only audit records).
 const triggerCount = (db: ReturnType<typeof openDatabase>) =>
-  db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'").pluck().get() as number;
+  db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'sync\\_outbox\\_%' ESCAPE '\\'").pluck().get() as number;
 const editClinic = (db: ReturnType<typeof openDatabase>) =>
   db.prepare("UPDATE clinics SET memo = '版12で編集', updated_at = '2026-12-03T00:00:00.000Z' WHERE id = '0190a000-0000-7000-8000-000000000001'").run();
 

@@ -52,10 +52,13 @@ describe('migration 14: one 受付番号 on inquiries of two machines', () => {
 
   it('a machine that shares keeps its outbox triggers through the rebuild, and an inquiry edited afterwards is queued', () => {
     const db = openCopyOf(13);
-    expect(outboxTriggersAre(db, true)).toBe(true);
-    migrate(db, migrations);
+    const outboxTriggerNames = () => readSchema(db).filter((o) => o.type === 'trigger' && isOutboxTriggerOfSchema(o, 13)).map((o) => o.name).sort();
+    const before = outboxTriggerNames();
+    expect(before.length).toBeGreaterThan(0);
+    // Up to this migration only: opening (not a migration) brings the triggers to a later schema's shared columns.
+    migrate(db, migrations.slice(0, 14));
     // Kept by the migration itself, not only by opening: a restore migrates a copy and checks it before it is opened.
-    expect(outboxTriggersAre(db, true)).toBe(true);
+    expect(outboxTriggerNames()).toEqual(before);
     expect(readSchema(db).filter((o) => o.type === 'trigger' && !isOutboxTriggerOfSchema(o, 14)).map((o) => o.name)).toEqual([]);
     const queuedBefore = countUnsent(db);
     db.prepare("UPDATE inquiries SET content = '版14で編集', updated_at = '2026-12-04T00:00:00.000Z' WHERE id = '0190a000-0000-7000-8000-0000000000b2'").run();
@@ -69,7 +72,8 @@ describe('migration 14: one 受付番号 on inquiries of two machines', () => {
     setSharing(db, false);
     migrate(db, migrations);
     matchOutboxTriggersToSharing(db);
-    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'").pluck().get()).toBe(0);
+    // The outbox's triggers only: later schemas add triggers of their own (insert-only audit records).
+    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'sync\\_outbox\\_%' ESCAPE '\\'").pluck().get()).toBe(0);
     setSharing(db, true);
     expect(outboxTriggersAre(db, true)).toBe(true);
     db.close();
