@@ -7,7 +7,7 @@ import { migrations } from '../../electron/core/db/migrations/index.ts';
 import { createClinic, setClinicArchived, updateClinic } from '../../electron/core/db/repos/clinicRecords.ts';
 import { findClinics } from '../../electron/core/db/repos/clinicSearch.ts';
 import { findDuplicateClinics } from '../../electron/core/db/repos/clinicDuplicates.ts';
-import { changeInquiryStatus, createInquiry, getInquiry, homeSummary, inquiryHistory, listInquiries } from '../../electron/core/db/repos/inquiries.ts';
+import { changeInquiryStatus, createInquiry, getInquiry, homeSummary, inquiryHistory, listInquiries, updateInquiry } from '../../electron/core/db/repos/inquiries.ts';
 import { updateSettings } from '../../electron/core/db/repos/settings.ts';
 import { createStaff } from '../../electron/core/db/repos/staff.ts';
 import { tempDir } from '../helpers/tempDir.ts';
@@ -110,6 +110,22 @@ describe('inquiries', () => {
       ['quote_presented', 'materials_sent', '見積の前に資料を再送', '窓口 花子'],
       ['materials_sent', 'declined', '', '窓口 花子'],
     ]);
+  });
+
+  it('refuse a 次回対応日 before 受付日 on registering, editing and changing only the date, and keep the inquiry as it was', () => {
+    const db = freshDb();
+    const c = createClinic(db, clinic({ name: '日置こども医院' }), ctx);
+    const fields = { receivedOn: '2026-11-20', channel: 'phone' as const, content: '', nextActionOn: '2025-11-27', staffId: null };
+    const refused = expect.objectContaining({ code: 'INVALID_INPUT', fields: { nextActionOn: '次回対応日は受付日以降の日にしてください' } });
+    expect(() => createInquiry(db, c.id, fields, ctx)).toThrow(refused);
+    const inquiry = createInquiry(db, c.id, { ...fields, nextActionOn: '2026-11-20' }, ctx);
+    expect(() => updateInquiry(db, inquiry.id, fields, ctx, inquiry.revision)).toThrow(refused);
+    expect(() => changeInquiryStatus(db, inquiry.id, { to: 'new', reason: '', nextActionOn: '2026-11-19', expectedRevision: inquiry.revision }, ctx)).toThrow(refused);
+    expect(getInquiry(db, inquiry.id)).toMatchObject({ nextActionOn: '2026-11-20', revision: inquiry.revision });
+    // The date alone moves; the 状況 and its history stay.
+    const moved = changeInquiryStatus(db, inquiry.id, { to: 'new', reason: '', nextActionOn: '2026-11-27', expectedRevision: inquiry.revision }, ctx);
+    expect(moved).toMatchObject({ status: 'new', nextActionOn: '2026-11-27' });
+    expect(inquiryHistory(db, inquiry.id)).toHaveLength(1);
   });
 
   it('list due and overdue follow-ups first, then the newest', () => {

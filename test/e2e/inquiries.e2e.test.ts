@@ -211,4 +211,42 @@ describe('問い合わせの詳細', () => {
     await detail.waitFor({ state: 'hidden' });
     await context.close();
   });
+
+  test('the 次回対応日 alone has its own button, a date before 受付日 is refused, and focus stays in the dialog', async () => {
+    const clinic = await callPreview<{ id: string }>(app.preview, 'clinics.create', { name: '南さつま内科' });
+    const { inquiry } = await callPreview<{ inquiry: { receiptNumber: string; receivedOn: string } }>(app.preview, 'inquiries.create', {
+      clinicId: clinic.id,
+      receivedOn: tokyoToday(),
+      channel: 'phone',
+    });
+    const { context, page, problems } = await openCounterPage(app, '問い合わせ');
+    await page.getByRole('button', { name: new RegExp(inquiry.receiptNumber) }).first().click();
+    const detail = page.getByRole('dialog', { name: new RegExp(inquiry.receiptNumber) });
+    const date = detail.getByLabel('次回対応日', { exact: true });
+    const dateOnly = detail.getByRole('button', { name: '次回対応日だけ変更', exact: true });
+
+    // A year typed wrong: the day before 受付日 is refused beside the field, nothing saved.
+    const dayBefore = new Date(`${inquiry.receivedOn}T00:00:00Z`);
+    dayBefore.setUTCDate(dayBefore.getUTCDate() - 1);
+    await date.fill(dayBefore.toISOString().slice(0, 10));
+    await dateOnly.click();
+    await expect.poll(() => date.getAttribute('aria-invalid')).toBe('true');
+    await expectText(await fieldMessage(page, date), '次回対応日は受付日以降の日にしてください');
+
+    // The next business day, with the 状況 still 新規: only the date moves, and focus stays in the dialog.
+    await detail.getByRole('button', { name: '翌営業日', exact: true }).click();
+    await dateOnly.click();
+    await detail.getByText('次回対応日を変更しました。').waitFor();
+    expect(await selectedLabel(detail.getByLabel('変更後の状況', { exact: true }))).toBe('新規（現在）');
+    expect(await page.evaluate(() => document.activeElement?.closest('dialog') !== null)).toBe(true);
+    expect(await detail.getByRole('table', { name: '状況の変更の履歴' }).getByRole('row').count()).toBe(2);
+
+    // A 状況 change keeps focus in the dialog too.
+    await detail.getByLabel('変更後の状況', { exact: true }).selectOption({ label: '資料送付済' });
+    await detail.getByRole('button', { name: '状況を変更', exact: true }).click();
+    await detail.getByText('状況を「資料送付済」に変更しました。').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('status-to');
+    expect(problems.filter((p) => !p.includes('422') || !p.includes('inquiries.changeStatus'))).toEqual([]);
+    await context.close();
+  });
 });

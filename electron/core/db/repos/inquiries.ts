@@ -34,6 +34,13 @@ function assertReferences(db: Db, clinicId: string | undefined, staffId: string 
   }
 }
 
+/** A follow-up cannot be due before the inquiry came in (a typo in the year, usually). */
+function assertNextActionNotBeforeReceived(receivedOn: DateOnly, nextActionOn: DateOnly | null | undefined): void {
+  if (nextActionOn && nextActionOn < receivedOn) {
+    throw new AppError('INVALID_INPUT', recordMessages.nextActionBeforeReceived, { nextActionOn: recordMessages.nextActionBeforeReceivedField });
+  }
+}
+
 /**
  * The next 受付番号 for this machine's prefix and the year of 受付日. The prefix is what keeps
  * two machines from ever issuing the same number.
@@ -74,6 +81,7 @@ export function inquiryHistory(db: Db, id: string): InquiryHistoryEntry[] {
 /** Registers an inquiry as 新規 with a fresh 受付番号 and the first line of its history. */
 export function createInquiry(db: Db, clinicId: string, fields: InquiryFields, ctx: WriteContext): Inquiry {
   assertReferences(db, clinicId, fields.staffId);
+  assertNextActionNotBeforeReceived(fields.receivedOn, fields.nextActionOn);
   const id = newRecordId();
   const now = (ctx.now?.() ?? new Date()).toISOString();
   db.transaction(() => {
@@ -94,6 +102,7 @@ export function createInquiry(db: Db, clinicId: string, fields: InquiryFields, c
 export function updateInquiry(db: Db, id: string, fields: InquiryFields, ctx: WriteContext, expectedRevision: number): Inquiry {
   assertRevision(db, 'inquiries', id, expectedRevision);
   assertReferences(db, undefined, fields.staffId);
+  assertNextActionNotBeforeReceived(fields.receivedOn, fields.nextActionOn);
   const now = (ctx.now?.() ?? new Date()).toISOString();
   const info = statement(
     db,
@@ -122,6 +131,7 @@ export function changeInquiryStatus(
     throw new AppError('INVALID_INPUT', recordMessages.statusChangeNeedsReason, { reason: recordMessages.statusChangeNeedsReasonField });
   }
   if (current.status === change.to && change.nextActionOn === undefined) return current;
+  assertNextActionNotBeforeReceived(current.receivedOn, change.nextActionOn);
   const at = ctx.now?.() ?? new Date();
   if (current.status !== change.to) assertStepsDoneFor(db, id, change.to, tokyoToday(at));
   const now = at.toISOString();

@@ -73,6 +73,7 @@ export function InquiryDetailDialog({ inquiryId, openedFrom, onClose }: InquiryD
   const [statusDraft, setStatusDraft] = useState<StatusDraft | null>(null);
   const [statusConflict, setStatusConflict] = useState<{ current: Inquiry; changes: FieldChange<RecordField>[] } | null>(null);
   const [statusError, setStatusError] = useState<string | null>(null);
+  const [dateError, setDateError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [editing, setEditing] = useState(false);
@@ -111,14 +112,16 @@ export function InquiryDetailDialog({ inquiryId, openedFrom, onClose }: InquiryD
     setStatusDraft(statusDraftOf(detail.inquiry));
   }
 
-  const applyStatus = async (reason: string) => {
+  /** Applies the chosen 状況 and date, or (dateOnly) the 次回対応日 alone, leaving the 状況 as it is. */
+  const applyStatus = async (reason: string, dateOnly = false) => {
     if (!inquiry || !statusDraft) return;
     const dateChanged = statusDraft.nextActionOn !== (inquiry.nextActionOn ?? '');
     setSaving(true);
     setStatusError(null);
+    setDateError(null);
     try {
       const saved = await changeInquiryStatus(inquiry, {
-        to: statusDraft.to,
+        to: dateOnly ? inquiry.status : statusDraft.to,
         reason,
         ...(dateChanged ? { nextActionOn: statusDraft.nextActionOn === '' ? null : statusDraft.nextActionOn } : {}),
       });
@@ -130,12 +133,17 @@ export function InquiryDetailDialog({ inquiryId, openedFrom, onClose }: InquiryD
           ? `状況を「${inquiryStatusLabels[saved.inquiry.status]}」に変更しました。`
           : '次回対応日を変更しました。',
       );
+      // The button pressed was disabled while saving, which drops focus to the page: keep it in the dialog.
+      document.getElementById('status-to')?.focus();
     } catch (error) {
       if (error instanceof ApiError && error.code === 'CONFLICT') {
         setAskReason(null);
         await showStatusConflict(inquiry, statusDraft);
       } else if (error instanceof ApiError && error.fields.reason) {
         setAskReason({ error: error.fields.reason });
+      } else if (error instanceof ApiError && error.fields.nextActionOn) {
+        setAskReason(null);
+        setDateError(error.fields.nextActionOn);
       } else {
         setAskReason(null);
         setStatusError(errorMessageOf(error, '状況を変更できませんでした。もう一度お試しください。'));
@@ -174,6 +182,16 @@ export function InquiryDetailDialog({ inquiryId, openedFrom, onClose }: InquiryD
       return;
     }
     void applyStatus('');
+  };
+
+  const submitDateOnly = () => {
+    if (!inquiry || !statusDraft || saving) return;
+    setNotice(null);
+    if (statusDraft.nextActionOn === (inquiry.nextActionOn ?? '')) {
+      setDateError('新しい次回対応日を選んでから「次回対応日だけ変更」を押してください');
+      return;
+    }
+    void applyStatus('', true);
   };
 
   const needsReason = inquiry && statusDraft ? statusChangeNeedsReason(inquiry.status, statusDraft.to) : false;
@@ -293,11 +311,18 @@ export function InquiryDetailDialog({ inquiryId, openedFrom, onClose }: InquiryD
                     label="次回対応日"
                     value={statusDraft.nextActionOn}
                     today={today}
+                    error={dateError ?? undefined}
                     onChange={(value) => {
                       setStatusError(null);
+                      setDateError(null);
                       setStatusDraft((d) => d && { ...d, nextActionOn: value, dateTouched: true });
                     }}
                   />
+                  <div className="actions">
+                    <button type="button" className="button" disabled={saving} onClick={submitDateOnly}>
+                      次回対応日だけ変更
+                    </button>
+                  </div>
                   {changedElsewhere && pendingChange && statusConflict === null && (
                     <p role="status" className="message message-info">
                       {conflictMessages.changedWhileEditing}
