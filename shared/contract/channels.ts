@@ -169,6 +169,8 @@ export const contract = {
       clinicId: recordId.optional(),
       /** A 受付番号 as written on a sheet sent back: every inquiry that has it (one per machine that issued it). */
       receiptNumber: receiptNumberQuerySchema.optional(),
+      /** Part of the clinic's name (漢字 or かな), of a 受付番号, or of the 内容. */
+      text: z.string().max(100, { message: '検索する言葉は100文字以内で入力してください' }).optional(),
       limit: z.number().int().min(1).max(500).default(100),
     }),
     z.object({ items: z.array(inquirySchema), total: z.number().int().nonnegative() }),

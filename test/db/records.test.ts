@@ -128,6 +128,27 @@ describe('inquiries', () => {
     expect(inquiryHistory(db, inquiry.id)).toHaveLength(1);
   });
 
+  it('find inquiries by the clinic’s name in either script, part of a 受付番号, or words of the 内容', () => {
+    const db = freshDb();
+    const sakura = createClinic(db, clinic({ name: '桜島みなと内科', nameKana: 'さくらじまみなとないか' }), ctx);
+    const kirishima = createClinic(db, clinic({ name: '霧島眼科', nameKana: 'きりしまがんか' }), ctx);
+    const add = (clinicId: string, content: string) =>
+      createInquiry(db, clinicId, { receivedOn: '2026-11-20', channel: 'phone', content, nextActionOn: null, staffId: null }, ctx).receiptNumber;
+    const first = add(sakura.id, 'パンフレット希望');
+    const second = add(kirishima.id, '100%補償の相談');
+    const find = (text: string) => listInquiries(db, { today: '2026-11-24', limit: 10, text }).items.map((i) => i.receiptNumber).sort();
+    expect(find('サクラジマ')).toEqual([first]);
+    expect(find('霧島')).toEqual([second]);
+    expect(find('ﾊﾟﾝﾌ')).toEqual([]); // 内容 is matched as written…
+    expect(find('パンフ')).toEqual([first]);
+    expect(find('0002')).toEqual([second]); // …and a 受付番号 by any part of it.
+    expect(find('a-2026')).toEqual([first, second]);
+    // % and _ are words here, not wildcards.
+    expect(find('100%')).toEqual([second]);
+    expect(find('%')).toEqual([second]);
+    expect(listInquiries(db, { today: '2026-11-24', limit: 10, text: '霧島' }).total).toBe(1);
+  });
+
   it('list due and overdue follow-ups first, then the newest', () => {
     const db = freshDb();
     const c = createClinic(db, clinic({ name: '中央医院' }), ctx);

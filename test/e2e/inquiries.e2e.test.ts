@@ -213,13 +213,18 @@ describe('問い合わせの詳細', () => {
   });
 
   test('the 次回対応日 alone has its own button, a date before 受付日 is refused, and focus stays in the dialog', async () => {
-    const clinic = await callPreview<{ id: string }>(app.preview, 'clinics.create', { name: '南さつま内科' });
+    const clinic = await callPreview<{ id: string }>(app.preview, 'clinics.create', { name: '南さつま内科', nameKana: 'みなみさつまないか' });
     const { inquiry } = await callPreview<{ inquiry: { receiptNumber: string; receivedOn: string } }>(app.preview, 'inquiries.create', {
       clinicId: clinic.id,
       receivedOn: tokyoToday(),
       channel: 'phone',
     });
     const { context, page, problems } = await openCounterPage(app, '問い合わせ');
+    // Found by the clinic's name typed in かな, among the inquiries of the tests before.
+    await page.getByLabel('医療機関名・内容で探す', { exact: true }).fill('みなみさつま');
+    const rows = page.getByRole('table', { name: '問い合わせの一覧' }).getByRole('row');
+    await expect.poll(() => rows.count()).toBe(2);
+    await expectText(rows.nth(1), new RegExp(`${inquiry.receiptNumber}.*南さつま内科`));
     await page.getByRole('button', { name: new RegExp(inquiry.receiptNumber) }).first().click();
     const detail = page.getByRole('dialog', { name: new RegExp(inquiry.receiptNumber) });
     const date = detail.getByLabel('次回対応日', { exact: true });

@@ -18,6 +18,7 @@ import { assertRevision, assertWritten, revisionGuard } from './revisions.ts';
 import { selectInquiry, toInquiries, type InquiryRow } from './inquiryRows.ts';
 import { assertStepsDoneFor } from './inquiryChecklist.ts';
 import { tokyoToday } from '../../../../shared/time/tokyoDate.ts';
+import { normalizeForSearch } from '../../../../shared/text/normalizeForSearch.ts';
 
 export interface InquiryFields {
   receivedOn: DateOnly;
@@ -164,6 +165,8 @@ export interface InquiryListQuery {
   staffId?: string | undefined;
   clinicId?: string | undefined;
   receiptNumber?: string | undefined;
+  /** Words typed to find inquiries by: the clinic's name (either script), part of a 受付番号, or the 内容. */
+  text?: string | undefined;
   today: DateOnly;
   limit: number;
 }
@@ -191,6 +194,15 @@ export function listInquiries(db: Db, query: InquiryListQuery): { items: Inquiry
     where.push('i.receipt_number = @receiptNumber');
     params.receiptNumber = query.receiptNumber;
   }
+  const text = query.text?.trim() ?? '';
+  if (text !== '') {
+    const like = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const name = normalizeForSearch(text);
+    const parts = ["i.content LIKE @contentLike ESCAPE '\\'", "i.receipt_number LIKE @numberLike ESCAPE '\\'"];
+    if (name !== '') parts.push("c.name_norm LIKE @nameLike ESCAPE '\\'", "c.kana_norm LIKE @nameLike ESCAPE '\\'");
+    where.push(`(${parts.join(' OR ')})`);
+    Object.assign(params, { contentLike: like(text), numberLike: like(text.normalize('NFKC').toUpperCase()), nameLike: like(name) });
+  }
   const filter = where.join(' AND ');
   // Only open inquiries are follow-ups: a 成約 or 見送り with an old date is not "due".
   const dueOpen = `i.next_action_on IS NOT NULL AND i.next_action_on <= @today AND i.status IN ${openStatuses}`;
@@ -202,7 +214,7 @@ export function listInquiries(db: Db, query: InquiryListQuery): { items: Inquiry
                i.received_on DESC, i.seq DESC
       LIMIT @limit`,
   ).all(params) as InquiryRow[];
-  const { n } = statement(db, `SELECT count(*) AS n FROM inquiries i WHERE ${filter}`).get(params) as { n: number };
+  const { n } = statement(db, `SELECT count(*) AS n FROM inquiries i JOIN clinics c ON c.id = i.clinic_id WHERE ${filter}`).get(params) as { n: number };
   return { items: toInquiries(db, rows), total: n };
 }
 
