@@ -23,6 +23,7 @@ export const channelWrites = {
   'inquiries.update': ['inquiries'],
   'inquiries.changeStatus': ['inquiries'],
   'inquiries.markStep': ['inquiries'],
+  'inquiries.addFollowUp': ['inquiries'],
   'content.acceptImport': ['content'],
   'content.revert': ['content'],
   'quotes.save': ['quotes', 'inquiries'],

@@ -4,6 +4,7 @@ import { clinicInputSchema, clinicKinds, clinicSchema } from '../domain/clinic.t
 import { clinicMergeInputSchema, clinicMergeSchema, mergeMovesSchema } from '../domain/clinicMerge.ts';
 import { inquiryHistoryEntrySchema, inquiryInputSchema, inquirySchema, inquiryStatuses, receiptNumberQuerySchema, sameReceiptInquirySchema } from '../domain/inquiry.ts';
 import { stepMarkInputSchema, stepStateSchema } from '../domain/inquiryGates.ts';
+import { followUpInputSchema, followUpSchema } from '../domain/inquiryFollowUp.ts';
 import { settingsSchema, settingsUpdateSchema } from '../domain/settings.ts';
 import { agencyTextsSchema, agencyTextUpdateSchema } from '../domain/agencyTexts.ts';
 import { staffNameSchema, staffSchema } from '../domain/staff.ts';
@@ -84,6 +85,8 @@ const inquiryDetailSchema = z.object({
   sameReceiptNumber: z.array(sameReceiptInquirySchema),
   /** The steps before 申込 and 成約, as they stand (issue 22 §3). */
   checklist: z.array(stepStateSchema),
+  /** 対応記録, the latest first (issue 23 §3). */
+  followUps: z.array(followUpSchema),
 });
 export type InquiryDetail = z.infer<typeof inquiryDetailSchema>;
 
@@ -162,6 +165,8 @@ export const contract = {
   ),
   /** Ticks (or, with no date, takes back) a 告知書 step of a 病院's or 老健's inquiry. */
   'inquiries.markStep': channel(stepMarkInputSchema, inquiryDetailSchema),
+  /** Adds a 対応記録 and, when given, the 次回対応日 it leads to. */
+  'inquiries.addFollowUp': channel(followUpInputSchema, inquiryDetailSchema),
   'inquiries.list': channel(
     z.object({
       status: z.enum(inquiryStatuses).optional(),

@@ -97,8 +97,9 @@ describe('問い合わせ', () => {
 
     // 新規 → 資料送付済, with the next follow-up today.
     await detail.getByLabel('変更後の状況', { exact: true }).selectOption({ label: '資料送付済' });
-    await detail.getByRole('button', { name: '今日', exact: true }).click();
-    expect(await detail.getByLabel('次回対応日', { exact: true }).inputValue()).toBe(today);
+    const statusChange = detail.getByRole('region', { name: '状況の変更' });
+    await statusChange.getByRole('button', { name: '今日', exact: true }).click();
+    expect(await statusChange.getByLabel('次回対応日', { exact: true }).inputValue()).toBe(today);
     await detail.getByRole('button', { name: '状況を変更', exact: true }).click();
     await expectText(detail.getByRole('status'), '状況を「資料送付済」に変更しました。');
     const history = detail.getByRole('table', { name: '状況の変更の履歴' });
@@ -212,6 +213,45 @@ describe('問い合わせの詳細', () => {
     await context.close();
   });
 
+  test('a follow-up is logged apart from the 内容 with the next 次回対応日, and the inquiry is no longer overdue on ホーム', async () => {
+    const clinic = await callPreview<{ id: string }>(app.preview, 'clinics.create', { name: '阿久根みなと医院' });
+    const weekAgo = new Date(`${tokyoToday()}T00:00:00Z`);
+    weekAgo.setUTCDate(weekAgo.getUTCDate() - 7);
+    const { inquiry } = await callPreview<{ inquiry: { receiptNumber: string } }>(app.preview, 'inquiries.create', {
+      clinicId: clinic.id,
+      receivedOn: weekAgo.toISOString().slice(0, 10),
+      channel: 'fax',
+      content: 'FAXで資料請求',
+      nextActionOn: weekAgo.toISOString().slice(0, 10),
+    });
+    const { context, page, problems } = await openCounterPage(app);
+    const due = page.getByRole('region', { name: '本日・期限切れの対応' });
+    await expectText(due, new RegExp(inquiry.receiptNumber));
+
+    await openScreen(page, '問い合わせ');
+    await page.getByRole('button', { name: new RegExp(inquiry.receiptNumber) }).first().click();
+    const detail = page.getByRole('dialog', { name: new RegExp(inquiry.receiptNumber) });
+    const log = detail.getByRole('region', { name: '対応記録' });
+    await log.getByText('まだ対応記録はありません。').waitFor();
+    const form = log.getByRole('form', { name: '対応記録を追加' });
+    await form.getByRole('radio', { name: '電話', exact: true }).check();
+    await form.getByLabel('メモ', { exact: true }).fill('資料到着を確認。院内で検討中');
+    // The overdue date is what this call answers: the field starts empty, and a suggestion fills it.
+    expect(await form.getByLabel('次回対応日', { exact: true }).inputValue()).toBe('');
+    await form.getByRole('button', { name: '1週間後', exact: true }).click();
+    await form.getByRole('button', { name: '対応記録を追加', exact: true }).click();
+    await expectText(log.getByRole('status'), /^対応記録を追加し、次回対応日を.+にしました。$/);
+    const rows = log.getByRole('table', { name: '対応記録の一覧' }).getByRole('row');
+    await expectText(rows.nth(1), /電話.*資料到着を確認。院内で検討中/);
+    await expectText(detail.getByText('内容', { exact: true }).locator('xpath=following-sibling::dd[1]'), 'FAXで資料請求');
+    await detail.getByRole('button', { name: '閉じる', exact: true }).click();
+
+    await openScreen(page, 'ホーム');
+    await expect.poll(async () => ((await due.count()) > 0 ? await due.innerText() : '')).not.toContain(inquiry.receiptNumber);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   test('the 次回対応日 alone has its own button, a date before 受付日 is refused, and focus stays in the dialog', async () => {
     const clinic = await callPreview<{ id: string }>(app.preview, 'clinics.create', { name: '南さつま内科', nameKana: 'みなみさつまないか' });
     const { inquiry } = await callPreview<{ inquiry: { receiptNumber: string; receivedOn: string } }>(app.preview, 'inquiries.create', {
@@ -227,7 +267,8 @@ describe('問い合わせの詳細', () => {
     await expectText(rows.nth(1), new RegExp(`${inquiry.receiptNumber}.*南さつま内科`));
     await page.getByRole('button', { name: new RegExp(inquiry.receiptNumber) }).first().click();
     const detail = page.getByRole('dialog', { name: new RegExp(inquiry.receiptNumber) });
-    const date = detail.getByLabel('次回対応日', { exact: true });
+    const statusChange = detail.getByRole('region', { name: '状況の変更' });
+    const date = statusChange.getByLabel('次回対応日', { exact: true });
     const dateOnly = detail.getByRole('button', { name: '次回対応日だけ変更', exact: true });
 
     // A year typed wrong: the day before 受付日 is refused beside the field, nothing saved.
@@ -239,7 +280,7 @@ describe('問い合わせの詳細', () => {
     await expectText(await fieldMessage(page, date), '次回対応日は受付日以降の日にしてください');
 
     // The next business day, with the 状況 still 新規: only the date moves, and focus stays in the dialog.
-    await detail.getByRole('button', { name: '翌営業日', exact: true }).click();
+    await statusChange.getByRole('button', { name: '翌営業日', exact: true }).click();
     await dateOnly.click();
     await detail.getByText('次回対応日を変更しました。').waitFor();
     expect(await selectedLabel(detail.getByLabel('変更後の状況', { exact: true }))).toBe('新規（現在）');

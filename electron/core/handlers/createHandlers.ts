@@ -10,6 +10,7 @@ import { changeInquiryStatus, createInquiry, getInquiry, homeSummary, inquiryHis
 import { inquiriesWithSameReceiptNumber } from '../db/repos/sameReceiptNumber.ts';
 import { inquiryChecklist } from '../db/repos/inquiryChecklist.ts';
 import { markStep } from '../db/repos/inquirySteps.ts';
+import { addFollowUp, followUpsOf } from '../db/repos/inquiryFollowUps.ts';
 import { readSettings } from '../db/repos/settings.ts';
 import { readAgencyTexts, updateAgencyText } from '../db/repos/agencyTexts.ts';
 import { createStaff, listStaff, updateStaff } from '../db/repos/staff.ts';
@@ -65,7 +66,7 @@ export function createHandlers(deps: HandlerDeps) {
   const inquiryDetail = (id: string) => {
     const inquiry = getInquiry(db, id);
     if (!inquiry) throw new AppError('NOT_FOUND');
-    return { inquiry, history: inquiryHistory(db, id), sameReceiptNumber: inquiriesWithSameReceiptNumber(db, id), checklist: inquiryChecklist(db, id, tokyoToday(deps.now())) };
+    return { inquiry, history: inquiryHistory(db, id), sameReceiptNumber: inquiriesWithSameReceiptNumber(db, id), checklist: inquiryChecklist(db, id, tokyoToday(deps.now())), followUps: followUpsOf(db, id) };
   };
   return {
     'app.info': () => deps.info(),
@@ -96,6 +97,10 @@ export function createHandlers(deps: HandlerDeps) {
     'inquiries.changeStatus': ({ id, ...change }) => inquiryDetail(changeInquiryStatus(db, id, change, deps.writeContext()).id),
     'inquiries.markStep': (input) => {
       markStep(db, input, deps.writeContext());
+      return inquiryDetail(input.inquiryId);
+    },
+    'inquiries.addFollowUp': (input) => {
+      addFollowUp(db, input, deps.writeContext());
       return inquiryDetail(input.inquiryId);
     },
     'inquiries.list': (query) => listInquiries(db, { ...query, today: tokyoToday(deps.now()) }),

@@ -33,6 +33,7 @@ const areaOfTable: Record<SharedTable, DataArea> = {
   content_changes: 'content',
   clinic_merges: 'clinics',
   inquiry_step_marks: 'inquiries',
+  inquiry_follow_ups: 'inquiries',
 };
 
 const isDeletion = (doc: RemoteDoc): boolean => '_deleted' in doc && doc._deleted === true;

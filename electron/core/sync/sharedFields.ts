@@ -56,6 +56,12 @@ export const sharedTableShapes: Record<SharedTable, SharedTableShape> = {
     editedAt: 'created_at',
     parents: [{ column: 'inquiry_id', table: 'inquiries' }],
   },
+  // Insert-only as well (migration 17).
+  inquiry_follow_ups: {
+    columns: ['id', 'inquiry_id', 'done_on', 'how', 'note', 'actor', 'created_at', 'machine'],
+    editedAt: 'created_at',
+    parents: [{ column: 'inquiry_id', table: 'inquiries' }],
+  },
   clinic_merges: {
     columns: ['id', 'kept_id', 'merged_id', 'chosen', 'kept_before', 'merged_before', 'moved', 'kept_updated_at', 'staff_id', 'created_at', 'updated_at', 'machine', 'undone_at'],
     editedAt: 'updated_at',
@@ -72,7 +78,7 @@ export const bookkeepingColumns: ReadonlySet<string> = new Set(['updated_at', 'u
   'reverted_at']);
 
 /** Children before parents: the order deletions must run in so no foreign key is left dangling. */
-export const childFirstTables: readonly SharedTable[] = ['content_changes', 'clinic_merges', 'inquiry_step_marks', 'inquiry_status_history', 'inquiry_quotes', 'document_outputs', 'inquiries', 'clinics', 'staff'];
+export const childFirstTables: readonly SharedTable[] = ['content_changes', 'clinic_merges', 'inquiry_step_marks', 'inquiry_follow_ups', 'inquiry_status_history', 'inquiry_quotes', 'document_outputs', 'inquiries', 'clinics', 'staff'];
 
 export function isSharedTable(table: string): table is SharedTable {
   return (sharedTables as readonly string[]).includes(table);

@@ -15,6 +15,7 @@ import { clinicMerges } from './013_clinic_merges.ts';
 import { receiptNumbersFromOtherMachines } from './014_receipt_numbers_from_other_machines.ts';
 import { clinicMunicipality } from './015_clinic_municipality.ts';
 import { inquiryStepMarks } from './016_inquiry_step_marks.ts';
+import { inquiryFollowUps } from './017_inquiry_follow_ups.ts';
 
 /** Every schema change, in order. Append only: a released migration is never edited. */
-export const migrations: readonly Migration[] = [initial, records, quotes, contentChanges, documentOutputs, trigramSearch, recordRevisions, rateTableSources, unconfirmedKind, agencyTexts, syncOutbox, outboxTriggersWhileSharing, clinicMerges, receiptNumbersFromOtherMachines, clinicMunicipality, inquiryStepMarks];
+export const migrations: readonly Migration[] = [initial, records, quotes, contentChanges, documentOutputs, trigramSearch, recordRevisions, rateTableSources, unconfirmedKind, agencyTexts, syncOutbox, outboxTriggersWhileSharing, clinicMerges, receiptNumbersFromOtherMachines, clinicMunicipality, inquiryStepMarks, inquiryFollowUps];

@@ -35,6 +35,7 @@ export function purgeArchived(db: Db): PurgeCounts {
       DELETE FROM inquiry_status_history WHERE inquiry_id IN (SELECT id FROM temp.purge_inquiries);
       DELETE FROM inquiry_quotes WHERE inquiry_id IN (SELECT id FROM temp.purge_inquiries);
       DELETE FROM inquiry_step_marks WHERE inquiry_id IN (SELECT id FROM temp.purge_inquiries);
+      DELETE FROM inquiry_follow_ups WHERE inquiry_id IN (SELECT id FROM temp.purge_inquiries);
       DELETE FROM document_outputs WHERE inquiry_id IN (SELECT id FROM temp.purge_inquiries)
         OR clinic_id IN (SELECT id FROM temp.purge_clinics);
       DELETE FROM inquiries WHERE id IN (SELECT id FROM temp.purge_inquiries);

@@ -28,6 +28,7 @@ import { StatusReasonDialog } from './StatusReasonDialog.tsx';
 import { SavedQuotesSection } from './SavedQuotesSection.tsx';
 import { SameReceiptNotice } from './SameReceiptNotice.tsx';
 import { InquiryChecklist } from './InquiryChecklist.tsx';
+import { InquiryFollowUps } from './InquiryFollowUps.tsx';
 
 interface InquiryDetailDialogProps {
   inquiryId: string;
@@ -364,6 +365,7 @@ export function InquiryDetailDialog({ inquiryId, openedFrom, onClose }: InquiryD
                 </form>
               </section>
             </div>
+            <InquiryFollowUps key={detail.inquiry.id} inquiry={detail.inquiry} followUps={detail.followUps} today={today} />
             <InquiryChecklist inquiryId={detail.inquiry.id} checklist={detail.checklist} today={today} />
             <SavedQuotesSection inquiryId={detail.inquiry.id} />
             <DocumentOutputHistory inquiryId={detail.inquiry.id} />

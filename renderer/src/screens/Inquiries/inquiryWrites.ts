@@ -34,3 +34,8 @@ export async function changeInquiryStatus(opened: Pick<Inquiry, 'id' | 'revision
 export async function markInquiryStep(input: ChannelInput<'inquiries.markStep'>): Promise<InquiryDetail> {
   return showStored(await call('inquiries.markStep', input));
 }
+
+/** Adds a 対応記録 (and the 次回対応日 it leads to) to the inquiry as the form saw it. */
+export async function addFollowUp(input: ChannelInput<'inquiries.addFollowUp'>): Promise<InquiryDetail> {
+  return showStored(await call('inquiries.addFollowUp', input));
+}
