@@ -3,6 +3,7 @@ import { NavMenu } from './components/NavMenu.tsx';
 import { SyncIndicator } from './components/SyncIndicator.tsx';
 import { ScreenErrorBoundary } from './components/ScreenErrorBoundary.tsx';
 import { MaintenanceBanner } from './components/MaintenanceBanner.tsx';
+import { ConfirmHost } from './components/ConfirmHost.tsx';
 import { useAppInfo } from './query/useAppInfo.ts';
 import { useUiStore } from './stores/uiStore.ts';
 import type { ScreenId } from './screens/screenList.ts';
@@ -65,6 +66,7 @@ export function App() {
           <Screen />
         </ScreenErrorBoundary>
       </main>
+      <ConfirmHost />
     </div>
   );
 }

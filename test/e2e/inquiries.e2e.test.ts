@@ -5,7 +5,7 @@ import { newCounterContext } from './support/browser.ts';
 import { expectText, openScreen } from './support/screens.ts';
 import { callPreview } from './support/startPreview.ts';
 import { openCounterPage, useCounterApp } from './support/counterApp.ts';
-import { answerNextQuestion } from './support/nativeDialogs.ts';
+import { answerNextQuestion, confirmDialog, confirmQuestion } from './support/confirmDialog.ts';
 
 const app = useCounterApp();
 
@@ -166,9 +166,12 @@ describe('問い合わせ', () => {
     expect(await page.evaluate('document.activeElement.id')).toBe(await receivedOn.getAttribute('id'));
     await form.getByLabel('内容', { exact: true }).fill('電話で問い合わせ');
 
-    // Esc with input: asked first; staying keeps the form.
-    page.once('dialog', (d) => void d.dismiss());
+    // Esc with input: asked first in the app's own dialog, the safe choice focused; Esc again stays in the form.
     await page.keyboard.press('Escape');
+    expect(await confirmQuestion(page)).toBe('入力した内容は保存されていません。入力をやめて閉じますか？');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('入力に戻る');
+    await page.keyboard.press('Escape');
+    await confirmDialog(page).waitFor({ state: 'hidden' });
     expect(await form.isVisible()).toBe(true);
 
     await receivedOn.fill('');
@@ -176,8 +179,9 @@ describe('問い合わせ', () => {
     expect(await receivedOn.getAttribute('aria-invalid')).toBe('true');
     await expectText(await fieldMessage(page, receivedOn), '受付日を入力してください');
 
-    page.once('dialog', (d) => void d.accept());
+    const dropped = answerNextQuestion(page, 'accept');
     await page.keyboard.press('Escape');
+    await dropped;
     await expect.poll(() => form.count()).toBe(0);
     expect(problems).toEqual([]);
     await context.close();

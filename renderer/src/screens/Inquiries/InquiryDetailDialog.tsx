@@ -29,6 +29,7 @@ import { SavedQuotesSection } from './SavedQuotesSection.tsx';
 import { SameReceiptNotice } from './SameReceiptNotice.tsx';
 import { InquiryChecklist } from './InquiryChecklist.tsx';
 import { InquiryFollowUps } from './InquiryFollowUps.tsx';
+import { askConfirm } from '../../stores/confirmStore.ts';
 
 interface InquiryDetailDialogProps {
   inquiryId: string;
@@ -197,9 +198,9 @@ export function InquiryDetailDialog({ inquiryId, openedFrom, onClose }: InquiryD
 
   const needsReason = inquiry && statusDraft ? statusChangeNeedsReason(inquiry.status, statusDraft.to) : false;
 
-  const requestClose = () => {
+  const requestClose = async () => {
     if (saving) return;
-    if (pendingChange && !window.confirm('選んだ状況の変更はまだ反映されていません。変更せずに閉じますか？')) return;
+    if (pendingChange && !(await askConfirm({ message: '選んだ状況の変更はまだ反映されていません。変更せずに閉じますか？', confirmLabel: '変更せずに閉じる', cancelLabel: '戻る' }))) return;
     onClose();
   };
 
@@ -211,13 +212,13 @@ export function InquiryDetailDialog({ inquiryId, openedFrom, onClose }: InquiryD
         aria-labelledby="inquiry-detail-title"
         onCancel={(e) => {
           e.preventDefault();
-          requestClose();
+          void requestClose();
         }}
         onKeyDown={(e) => {
           e.stopPropagation();
           if (e.key === 'Escape' && !isComposing(e)) {
             e.preventDefault();
-            requestClose();
+            void requestClose();
           }
         }}
       >
@@ -226,7 +227,7 @@ export function InquiryDetailDialog({ inquiryId, openedFrom, onClose }: InquiryD
             <span className="detail-kind">問い合わせ</span>{' '}
             <span className="receipt-number">{inquiry ? inquiry.receiptNumber : '読み込み中…'}</span>
           </h2>
-          <button ref={closeButton} type="button" className="button" onClick={requestClose}>
+          <button ref={closeButton} type="button" className="button" onClick={() => void requestClose()}>
             閉じる
           </button>
         </div>
@@ -238,7 +239,7 @@ export function InquiryDetailDialog({ inquiryId, openedFrom, onClose }: InquiryD
         <p role="status" className={notice ? 'message message-success' : 'message-empty'}>
           {notice}
         </p>
-        {detail && <SameReceiptNotice others={detail.sameReceiptNumber} onOpen={(id) => (id === openedFrom ? requestClose() : setOtherId(id))} />}
+        {detail && <SameReceiptNotice others={detail.sameReceiptNumber} onOpen={(id) => (id === openedFrom ? void requestClose() : setOtherId(id))} />}
         {inquiry && detail && statusDraft && (
           <>
             <div className="detail-columns">
