@@ -4,6 +4,7 @@ import { SyncIndicator } from './components/SyncIndicator.tsx';
 import { ScreenErrorBoundary } from './components/ScreenErrorBoundary.tsx';
 import { MaintenanceBanner } from './components/MaintenanceBanner.tsx';
 import { CounterPersonControl } from './components/CounterPersonControl.tsx';
+import { ConfirmHost } from './components/ConfirmHost.tsx';
 import { useAppInfo } from './query/useAppInfo.ts';
 import { useUiStore } from './stores/uiStore.ts';
 import type { ScreenId } from './screens/screenList.ts';
@@ -69,6 +70,7 @@ export function App() {
           <Screen />
         </ScreenErrorBoundary>
       </main>
+      <ConfirmHost />
     </div>
   );
 }

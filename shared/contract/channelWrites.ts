@@ -25,6 +25,8 @@ export const channelWrites = {
   'importantMatters.record': ['inquiries'],
   'importantMatters.withdraw': ['inquiries'],
   'inquiries.intent.record': ['inquiries'],
+  'inquiries.markStep': ['inquiries'],
+  'inquiries.addFollowUp': ['inquiries'],
   'content.acceptImport': ['content'],
   'content.revert': ['content'],
   'quotes.save': ['quotes', 'inquiries'],

@@ -3,6 +3,8 @@ import './zodLocale.ts';
 import { clinicInputSchema, clinicKinds, clinicSchema } from '../domain/clinic.ts';
 import { clinicMergeInputSchema, clinicMergeSchema, mergeMovesSchema } from '../domain/clinicMerge.ts';
 import { inquiryHistoryEntrySchema, inquiryInputSchema, inquirySchema, inquiryStatuses, receiptNumberQuerySchema, sameReceiptInquirySchema } from '../domain/inquiry.ts';
+import { stepMarkInputSchema, stepStateSchema } from '../domain/inquiryGates.ts';
+import { followUpInputSchema, followUpSchema } from '../domain/inquiryFollowUp.ts';
 import { settingsSchema, settingsUpdateSchema } from '../domain/settings.ts';
 import { agencyTextsSchema, agencyTextUpdateSchema } from '../domain/agencyTexts.ts';
 import { staffNameSchema, staffSchema, staffSolicitorInputSchema } from '../domain/staff.ts';
@@ -85,6 +87,10 @@ const inquiryDetailSchema = z.object({
   history: z.array(inquiryHistoryEntrySchema),
   /** The other inquiries with this 受付番号 (numbered on other machines before they shared). */
   sameReceiptNumber: z.array(sameReceiptInquirySchema),
+  /** The steps before 申込 and 成約, as they stand (issue 22 §3). */
+  checklist: z.array(stepStateSchema),
+  /** 対応記録, the latest first (issue 23 §3). */
+  followUps: z.array(followUpSchema),
 });
 export type InquiryDetail = z.infer<typeof inquiryDetailSchema>;
 
@@ -168,6 +174,10 @@ export const contract = {
     }),
     inquiryDetailSchema,
   ),
+  /** Ticks (or, with no date, takes back) a 告知書 step of a 病院's or 老健's inquiry. */
+  'inquiries.markStep': channel(stepMarkInputSchema, inquiryDetailSchema),
+  /** Adds a 対応記録 and, when given, the 次回対応日 it leads to. */
+  'inquiries.addFollowUp': channel(followUpInputSchema, inquiryDetailSchema),
   'inquiries.list': channel(
     z.object({
       status: z.enum(inquiryStatuses).optional(),
@@ -175,6 +185,8 @@ export const contract = {
       clinicId: recordId.optional(),
       /** A 受付番号 as written on a sheet sent back: every inquiry that has it (one per machine that issued it). */
       receiptNumber: receiptNumberQuerySchema.optional(),
+      /** Part of the clinic's name (漢字 or かな), of a 受付番号, or of the 内容. */
+      text: z.string().max(100, { message: '検索する言葉は100文字以内で入力してください' }).optional(),
       limit: z.number().int().min(1).max(500).default(100),
     }),
     z.object({ items: z.array(inquirySchema), total: z.number().int().nonnegative() }),

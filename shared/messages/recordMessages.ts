@@ -6,4 +6,6 @@ export const recordMessages = {
   staffNotFoundField: '担当者を選び直してください',
   statusChangeNeedsReason: '状況を戻す・見送りから再開するときは理由を入力してください。',
   statusChangeNeedsReasonField: '理由を入力してください',
+  nextActionBeforeReceived: '次回対応日は受付日より前にできません。',
+  nextActionBeforeReceivedField: '次回対応日は受付日以降の日にしてください',
 } as const;

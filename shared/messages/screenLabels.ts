@@ -71,6 +71,8 @@ export const screenLabels = {
   noFigureShown: 'の対象ではないため、この画面では金額を表示しません。',
   otherKindEligibilityLabel: quoteMessages.otherKindEligibilityLabel,
   otherKindEligibility: quoteMessages.otherKindEligibility,
+  noticeFormGuidanceLabel: quoteMessages.noticeFormGuidanceLabel,
+  noticeFormGuidance: quoteMessages.noticeFormGuidance,
   ...(Object.fromEntries(Object.entries(clinicKindLabels).map(([kind, label]) => [`kind.${kind}`, label])) as Record<`kind.${ClinicKind}`, string>),
 } as const satisfies Record<string, string>;
 

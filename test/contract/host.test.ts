@@ -211,6 +211,24 @@ const validCalls: Record<Channel, (t: TestHost) => Promise<{ input: unknown; che
       },
     };
   },
+  'inquiries.markStep': async (t) => {
+    const hospital = (await call(t, 'clinics.create', { name: '霧島中央病院', kind: 'hospital', bedCount: 120 })).body.result;
+    const id = (await call(t, 'inquiries.create', { clinicId: hospital.id, receivedOn: '2026-11-24', channel: 'phone' })).body.result.inquiry.id;
+    return {
+      input: { inquiryId: id, step: 'noticeFormRequested', doneOn: '2026-11-24' },
+      check: (r) => expect(r.checklist[0]).toMatchObject({ step: 'noticeFormRequested', done: true, doneOn: '2026-11-24' }),
+    };
+  },
+  'inquiries.addFollowUp': async (t) => {
+    const id = await newInquiry(t);
+    return {
+      input: { inquiryId: id, doneOn: '2026-11-24', how: 'phone', note: '資料の到着を確認', nextActionOn: '2026-12-01', expectedRevision: 1 },
+      check: (r) => {
+        expect(r.followUps).toMatchObject([{ doneOn: '2026-11-24', how: 'phone', note: '資料の到着を確認' }]);
+        expect(r.inquiry.nextActionOn).toBe('2026-12-01');
+      },
+    };
+  },
   'inquiries.list': async (t) => {
     const id = await newInquiry(t);
     return { input: { status: 'new' }, check: (r) => expect(r).toMatchObject({ total: 1, items: [expect.objectContaining({ id })] }) };

@@ -7,7 +7,7 @@ import { migrations } from '../../electron/core/db/migrations/index.ts';
 import { createClinic, setClinicArchived, updateClinic } from '../../electron/core/db/repos/clinicRecords.ts';
 import { findClinics } from '../../electron/core/db/repos/clinicSearch.ts';
 import { findDuplicateClinics } from '../../electron/core/db/repos/clinicDuplicates.ts';
-import { changeInquiryStatus, createInquiry, getInquiry, homeSummary, inquiryHistory, listInquiries } from '../../electron/core/db/repos/inquiries.ts';
+import { changeInquiryStatus, createInquiry, getInquiry, homeSummary, inquiryHistory, listInquiries, updateInquiry } from '../../electron/core/db/repos/inquiries.ts';
 import { updateSettings } from '../../electron/core/db/repos/settings.ts';
 import { createStaff } from '../../electron/core/db/repos/staff.ts';
 import { tempDir } from '../helpers/tempDir.ts';
@@ -113,6 +113,43 @@ describe('inquiries', () => {
     ]);
   });
 
+  it('refuse a 次回対応日 before 受付日 on registering, editing and changing only the date, and keep the inquiry as it was', () => {
+    const db = freshDb();
+    const c = createClinic(db, clinic({ name: '日置こども医院' }), ctx);
+    const fields = { receivedOn: '2026-11-20', channel: 'phone' as const, content: '', nextActionOn: '2025-11-27', staffId: null };
+    const refused = expect.objectContaining({ code: 'INVALID_INPUT', fields: { nextActionOn: '次回対応日は受付日以降の日にしてください' } });
+    expect(() => createInquiry(db, c.id, fields, ctx)).toThrow(refused);
+    const inquiry = createInquiry(db, c.id, { ...fields, nextActionOn: '2026-11-20' }, ctx);
+    expect(() => updateInquiry(db, inquiry.id, fields, ctx, inquiry.revision)).toThrow(refused);
+    expect(() => changeInquiryStatus(db, inquiry.id, { to: 'new', reason: '', nextActionOn: '2026-11-19', expectedRevision: inquiry.revision }, ctx)).toThrow(refused);
+    expect(getInquiry(db, inquiry.id)).toMatchObject({ nextActionOn: '2026-11-20', revision: inquiry.revision });
+    // The date alone moves; the 状況 and its history stay.
+    const moved = changeInquiryStatus(db, inquiry.id, { to: 'new', reason: '', nextActionOn: '2026-11-27', expectedRevision: inquiry.revision }, ctx);
+    expect(moved).toMatchObject({ status: 'new', nextActionOn: '2026-11-27' });
+    expect(inquiryHistory(db, inquiry.id)).toHaveLength(1);
+  });
+
+  it('find inquiries by the clinic’s name in either script, part of a 受付番号, or words of the 内容', () => {
+    const db = freshDb();
+    const sakura = createClinic(db, clinic({ name: '桜島みなと内科', nameKana: 'さくらじまみなとないか' }), ctx);
+    const kirishima = createClinic(db, clinic({ name: '霧島眼科', nameKana: 'きりしまがんか' }), ctx);
+    const add = (clinicId: string, content: string) =>
+      createInquiry(db, clinicId, { receivedOn: '2026-11-20', channel: 'phone', content, nextActionOn: null, staffId: null }, ctx).receiptNumber;
+    const first = add(sakura.id, 'パンフレット希望');
+    const second = add(kirishima.id, '100%補償の相談');
+    const find = (text: string) => listInquiries(db, { today: '2026-11-24', limit: 10, text }).items.map((i) => i.receiptNumber).sort();
+    expect(find('サクラジマ')).toEqual([first]);
+    expect(find('霧島')).toEqual([second]);
+    expect(find('ﾊﾟﾝﾌ')).toEqual([]); // 内容 is matched as written…
+    expect(find('パンフ')).toEqual([first]);
+    expect(find('0002')).toEqual([second]); // …and a 受付番号 by any part of it.
+    expect(find('a-2026')).toEqual([first, second]);
+    // % and _ are words here, not wildcards.
+    expect(find('100%')).toEqual([second]);
+    expect(find('%')).toEqual([second]);
+    expect(listInquiries(db, { today: '2026-11-24', limit: 10, text: '霧島' }).total).toBe(1);
+  });
+
   it('list due and overdue follow-ups first, then the newest', () => {
     const db = freshDb();
     const c = createClinic(db, clinic({ name: '中央医院' }), ctx);
@@ -122,9 +159,8 @@ describe('inquiries', () => {
     const overdue = add('2026-11-01', '2026-11-10');
     const newest = add('2026-11-24', null);
     const dueToday = add('2026-11-02', '2026-11-24');
-    const solicitor = createStaff(db, '窓口 花子', ctx, { solicitorId: 'A1234567', notifiedOn: '2020-04-01', qualification: null, qualificationExpiresOn: null });
-    const closedId = createInquiry(db, c.id, { receivedOn: '2026-10-01', channel: 'phone', content: '', nextActionOn: '2026-10-05', staffId: solicitor.id }, ctx);
-    changeInquiryStatus(db, closedId.id, { to: 'contracted', reason: '', expectedRevision: revisionOf(db, closedId.id) }, ctx);
+    const closedId = createInquiry(db, c.id, { receivedOn: '2026-10-01', channel: 'phone', content: '', nextActionOn: '2026-10-05', staffId: null }, ctx);
+    changeInquiryStatus(db, closedId.id, { to: 'declined', reason: '', expectedRevision: revisionOf(db, closedId.id) }, ctx);
     const order = listInquiries(db, { today: '2026-11-24', limit: 10 }).items.map((i) => i.receiptNumber);
     // A closed inquiry with an old date is not a follow-up: it sorts with the rest by 受付日.
     expect(order).toEqual([overdue, dueToday, newest, later, closedId.receiptNumber]);

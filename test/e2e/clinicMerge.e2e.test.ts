@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterEach, describe, expect, test } from 'vitest';
 import { openCounterPage, useCounterApp } from './support/counterApp.ts';
-import { answerNextQuestion } from './support/nativeDialogs.ts';
+import { answerNextQuestion } from './support/confirmDialog.ts';
 import { expectText } from './support/screens.ts';
 import { callPreview } from './support/startPreview.ts';
 

@@ -4,6 +4,7 @@ import { newCounterContext } from './support/browser.ts';
 import { expectText, openScreen } from './support/screens.ts';
 import { callPreview } from './support/startPreview.ts';
 import { openCounterPage, useCounterApp } from './support/counterApp.ts';
+import { answerNextQuestion } from './support/confirmDialog.ts';
 
 const app = useCounterApp();
 
@@ -114,18 +115,14 @@ describe('医療機関の入力操作', () => {
     const name = dialog.getByLabel('医療機関名', { exact: true });
     await name.fill('書きかけ医院');
 
-    const questions: string[] = [];
-    page.once('dialog', (question) => {
-      questions.push(question.message());
-      void question.dismiss();
-    });
+    const kept = answerNextQuestion(page, 'dismiss');
     await name.press('Escape');
-    await expect.poll(() => questions.length).toBe(1);
-    expect(questions[0]).toContain('保存されていません');
+    expect(await kept).toContain('保存されていません');
     expect(await name.inputValue()).toBe('書きかけ医院');
 
-    page.once('dialog', (question) => void question.accept());
+    const dropped = answerNextQuestion(page, 'accept');
     await dialog.getByRole('button', { name: 'キャンセル' }).click();
+    await dropped;
     await expect.poll(() => dialog.count()).toBe(0);
     await context.close();
   });

@@ -1,7 +1,7 @@
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterEach, describe, expect, test } from 'vitest';
 import { newCounterContext } from './support/browser.ts';
-import { answerNextQuestion } from './support/nativeDialogs.ts';
+import { answerNextQuestion } from './support/confirmDialog.ts';
 import { collectPageProblems } from './support/pageProblems.ts';
 import { expectText, openScreen } from './support/screens.ts';
 import { callPreview } from './support/startPreview.ts';

@@ -5,7 +5,7 @@ import { newCounterContext } from './support/browser.ts';
 import { expectText, openScreen } from './support/screens.ts';
 import { callPreview } from './support/startPreview.ts';
 import { openCounterPage, useCounterApp } from './support/counterApp.ts';
-import { answerNextQuestion } from './support/nativeDialogs.ts';
+import { answerNextQuestion, confirmDialog, confirmQuestion } from './support/confirmDialog.ts';
 
 const app = useCounterApp();
 
@@ -97,8 +97,9 @@ describe('問い合わせ', () => {
 
     // 新規 → 資料送付済, with the next follow-up today.
     await detail.getByLabel('変更後の状況', { exact: true }).selectOption({ label: '資料送付済' });
-    await detail.getByRole('button', { name: '今日', exact: true }).click();
-    expect(await detail.getByLabel('次回対応日', { exact: true }).inputValue()).toBe(today);
+    const statusChange = detail.getByRole('region', { name: '状況の変更' });
+    await statusChange.getByRole('button', { name: '今日', exact: true }).click();
+    expect(await statusChange.getByLabel('次回対応日', { exact: true }).inputValue()).toBe(today);
     await detail.getByRole('button', { name: '状況を変更', exact: true }).click();
     await expectText(detail.getByRole('status'), '状況を「資料送付済」に変更しました。');
     const history = detail.getByRole('table', { name: '状況の変更の履歴' });
@@ -165,9 +166,12 @@ describe('問い合わせ', () => {
     expect(await page.evaluate('document.activeElement.id')).toBe(await receivedOn.getAttribute('id'));
     await form.getByLabel('内容', { exact: true }).fill('電話で問い合わせ');
 
-    // Esc with input: asked first; staying keeps the form.
-    page.once('dialog', (d) => void d.dismiss());
+    // Esc with input: asked first in the app's own dialog, the safe choice focused; Esc again stays in the form.
     await page.keyboard.press('Escape');
+    expect(await confirmQuestion(page)).toBe('入力した内容は保存されていません。入力をやめて閉じますか？');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('入力に戻る');
+    await page.keyboard.press('Escape');
+    await confirmDialog(page).waitFor({ state: 'hidden' });
     expect(await form.isVisible()).toBe(true);
 
     await receivedOn.fill('');
@@ -175,8 +179,9 @@ describe('問い合わせ', () => {
     expect(await receivedOn.getAttribute('aria-invalid')).toBe('true');
     await expectText(await fieldMessage(page, receivedOn), '受付日を入力してください');
 
-    page.once('dialog', (d) => void d.accept());
+    const dropped = answerNextQuestion(page, 'accept');
     await page.keyboard.press('Escape');
+    await dropped;
     await expect.poll(() => form.count()).toBe(0);
     expect(problems).toEqual([]);
     await context.close();
@@ -209,6 +214,89 @@ describe('問い合わせの詳細', () => {
     await detail.getByRole('button', { name: '閉じる' }).click();
     await dropped;
     await detail.waitFor({ state: 'hidden' });
+    await context.close();
+  });
+
+  test('a follow-up is logged apart from the 内容 with the next 次回対応日, and the inquiry is no longer overdue on ホーム', async () => {
+    const clinic = await callPreview<{ id: string }>(app.preview, 'clinics.create', { name: '阿久根みなと医院' });
+    const weekAgo = new Date(`${tokyoToday()}T00:00:00Z`);
+    weekAgo.setUTCDate(weekAgo.getUTCDate() - 7);
+    const { inquiry } = await callPreview<{ inquiry: { receiptNumber: string } }>(app.preview, 'inquiries.create', {
+      clinicId: clinic.id,
+      receivedOn: weekAgo.toISOString().slice(0, 10),
+      channel: 'fax',
+      content: 'FAXで資料請求',
+      nextActionOn: weekAgo.toISOString().slice(0, 10),
+    });
+    const { context, page, problems } = await openCounterPage(app);
+    const due = page.getByRole('region', { name: '本日・期限切れの対応' });
+    await expectText(due, new RegExp(inquiry.receiptNumber));
+
+    await openScreen(page, '問い合わせ');
+    await page.getByRole('button', { name: new RegExp(inquiry.receiptNumber) }).first().click();
+    const detail = page.getByRole('dialog', { name: new RegExp(inquiry.receiptNumber) });
+    const log = detail.getByRole('region', { name: '対応記録' });
+    await log.getByText('まだ対応記録はありません。').waitFor();
+    const form = log.getByRole('form', { name: '対応記録を追加' });
+    await form.getByRole('radio', { name: '電話', exact: true }).check();
+    await form.getByLabel('メモ', { exact: true }).fill('資料到着を確認。院内で検討中');
+    // The overdue date is what this call answers: the field starts empty, and a suggestion fills it.
+    expect(await form.getByLabel('次回対応日', { exact: true }).inputValue()).toBe('');
+    await form.getByRole('button', { name: '1週間後', exact: true }).click();
+    await form.getByRole('button', { name: '対応記録を追加', exact: true }).click();
+    await expectText(log.getByRole('status'), /^対応記録を追加し、次回対応日を.+にしました。$/);
+    const rows = log.getByRole('table', { name: '対応記録の一覧' }).getByRole('row');
+    await expectText(rows.nth(1), /電話.*資料到着を確認。院内で検討中/);
+    await expectText(detail.getByText('内容', { exact: true }).locator('xpath=following-sibling::dd[1]'), 'FAXで資料請求');
+    await detail.getByRole('button', { name: '閉じる', exact: true }).click();
+
+    await openScreen(page, 'ホーム');
+    await expect.poll(async () => ((await due.count()) > 0 ? await due.innerText() : '')).not.toContain(inquiry.receiptNumber);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  test('the 次回対応日 alone has its own button, a date before 受付日 is refused, and focus stays in the dialog', async () => {
+    const clinic = await callPreview<{ id: string }>(app.preview, 'clinics.create', { name: '南さつま内科', nameKana: 'みなみさつまないか' });
+    const { inquiry } = await callPreview<{ inquiry: { receiptNumber: string; receivedOn: string } }>(app.preview, 'inquiries.create', {
+      clinicId: clinic.id,
+      receivedOn: tokyoToday(),
+      channel: 'phone',
+    });
+    const { context, page, problems } = await openCounterPage(app, '問い合わせ');
+    // Found by the clinic's name typed in かな, among the inquiries of the tests before.
+    await page.getByLabel('医療機関名・内容で探す', { exact: true }).fill('みなみさつま');
+    const rows = page.getByRole('table', { name: '問い合わせの一覧' }).getByRole('row');
+    await expect.poll(() => rows.count()).toBe(2);
+    await expectText(rows.nth(1), new RegExp(`${inquiry.receiptNumber}.*南さつま内科`));
+    await page.getByRole('button', { name: new RegExp(inquiry.receiptNumber) }).first().click();
+    const detail = page.getByRole('dialog', { name: new RegExp(inquiry.receiptNumber) });
+    const statusChange = detail.getByRole('region', { name: '状況の変更' });
+    const date = statusChange.getByLabel('次回対応日', { exact: true });
+    const dateOnly = detail.getByRole('button', { name: '次回対応日だけ変更', exact: true });
+
+    // A year typed wrong: the day before 受付日 is refused beside the field, nothing saved.
+    const dayBefore = new Date(`${inquiry.receivedOn}T00:00:00Z`);
+    dayBefore.setUTCDate(dayBefore.getUTCDate() - 1);
+    await date.fill(dayBefore.toISOString().slice(0, 10));
+    await dateOnly.click();
+    await expect.poll(() => date.getAttribute('aria-invalid')).toBe('true');
+    await expectText(await fieldMessage(page, date), '次回対応日は受付日以降の日にしてください');
+
+    // The next business day, with the 状況 still 新規: only the date moves, and focus stays in the dialog.
+    await statusChange.getByRole('button', { name: '翌営業日', exact: true }).click();
+    await dateOnly.click();
+    await detail.getByText('次回対応日を変更しました。').waitFor();
+    expect(await selectedLabel(detail.getByLabel('変更後の状況', { exact: true }))).toBe('新規（現在）');
+    expect(await page.evaluate(() => document.activeElement?.closest('dialog') !== null)).toBe(true);
+    expect(await detail.getByRole('table', { name: '状況の変更の履歴' }).getByRole('row').count()).toBe(2);
+
+    // A 状況 change keeps focus in the dialog too.
+    await detail.getByLabel('変更後の状況', { exact: true }).selectOption({ label: '資料送付済' });
+    await detail.getByRole('button', { name: '状況を変更', exact: true }).click();
+    await detail.getByText('状況を「資料送付済」に変更しました。').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('status-to');
+    expect(problems.filter((p) => !p.includes('422') || !p.includes('inquiries.changeStatus'))).toEqual([]);
     await context.close();
   });
 });

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import type { ContentPack } from '../../shared/content/contentPackSchema.ts';
 import type { RateTable } from '../../shared/content/rateTableSchema.ts';
-import { expectText, openScreen } from './support/screens.ts';
+import { expectText } from './support/screens.ts';
 import { callPreview } from './support/startPreview.ts';
 import { openCounterPage, useCounterApp } from './support/counterApp.ts';
 import { shownTexts, untracedWords } from './support/screenWords.ts';
@@ -100,6 +100,8 @@ describe('保険料試算', () => {
     expect(text).toContain(pack.contacts.agency.fax);
     expect(text).toContain(pack.contacts.agency.hours);
     expect(await page.getByText(sampleStamp).count()).toBe(0);
+    // The flyer's note speaks to the clinic; the counter is told its own next step, the 告知書.
+    await expectText(result.locator('.quote-ask-guidance'), /^窓口での対応：保険会社の告知書を先方にお渡しして記入を依頼してください。/);
 
     await result.getByRole('button', { name: '問い合わせとして登録' }).click();
     await expectText(result.getByRole('alert'), /先に「医療機関」で医療機関を選んでください/);
@@ -131,13 +133,16 @@ describe('保険料試算', () => {
     const newInquiry = dialog.getByRole('radio', { name: /新しい問い合わせを登録して保存/ });
     await newInquiry.waitFor();
     expect(await newInquiry.isChecked()).toBe(true);
+    // The clinic called: 経路 is 電話, not the counter's default 来所.
+    await dialog.getByLabel('経路', { exact: true }).selectOption({ label: '電話' });
+    await expectText(dialog.locator('.inquiry-choice-meta').first(), '受付日：今日・経路：電話');
     await dialog.getByRole('button', { name: '保存', exact: true }).click();
 
     const confirmation = page.getByRole('heading', { name: /^受付番号 \S+ に試算を保存しました$/ });
     await confirmation.waitFor();
     expect(await dialog.count()).toBe(0);
-    const { items } = await callPreview<{ items: { id: string; receiptNumber: string }[] }>(app.preview, 'inquiries.list', { clinicId: clinic.id });
-    expect(items).toHaveLength(1);
+    const { items } = await callPreview<{ items: { id: string; receiptNumber: string; channel: string }[] }>(app.preview, 'inquiries.list', { clinicId: clinic.id });
+    expect(items).toMatchObject([{ channel: 'phone' }]);
     const inquiry = items[0]!;
     expect(await confirmation.textContent()).toBe(`受付番号 ${inquiry.receiptNumber} に試算を保存しました`);
     const saved = page.getByRole('region', { name: /に試算を保存しました/ });
@@ -149,13 +154,13 @@ describe('保険料試算', () => {
     });
     expect(quotes.items.map((q) => q.snapshot)).toMatchObject([{ monthlyYen: monthly, clinicKind: 'clinic_with_beds', sample: true }]);
 
-    // The inquiry itself shows the quote saved on it.
-    await openScreen(page, '問い合わせ');
-    await page.getByRole('button', { name: new RegExp(inquiry.receiptNumber) }).first().click();
+    // The confirmation opens the inquiry, which shows the quote saved on it.
+    await saved.getByRole('button', { name: `問い合わせ ${inquiry.receiptNumber} を開く` }).click();
     const detail = page.getByRole('dialog', { name: new RegExp(inquiry.receiptNumber) });
     const savedOnInquiry = detail.getByRole('region', { name: '保存した試算' });
     await savedOnInquiry.getByText(yen(monthly), { exact: true }).waitFor();
     expect(await savedOnInquiry.getByText(sampleStamp).isVisible()).toBe(true);
+    await expectText(detail.getByText('経路').locator('xpath=following-sibling::dd[1]'), '電話');
     expect(problems).toEqual([]);
     await close();
   });

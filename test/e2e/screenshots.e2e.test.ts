@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, test } from 'vitest';
 import { launchChromium, newCounterContext } from './support/browser.ts';
 import { expectText, openScreen } from './support/screens.ts';
 import { callPreview, startPreview, type RunningPreview } from './support/startPreview.ts';
+import { answerNextQuestion } from './support/confirmDialog.ts';
 
 // Screenshots are for people checking the Japanese layout by eye, not an assertion: they run
 // only when asked for, e.g. SCREENSHOTS_DIR=/tmp/screens vitest run --project e2e
@@ -119,8 +120,9 @@ describe.skipIf(!screenshotsDir)('screenshots of every screen', () => {
     await shoot(page, '16-clinic-open-errors');
     await page.evaluate('document.querySelector(".clinic-panel").scrollTop = 10000');
     await shoot(page, '17-clinic-open-scrolled');
-    page.once('dialog', (d) => void d.accept());
+    const leaveEdit = answerNextQuestion(page, 'accept');
     await clinic.getByRole('button', { name: 'キャンセル' }).click();
+    await leaveEdit;
 
     await page.getByRole('button', { name: '新規登録' }).click();
     const dialog = page.getByRole('dialog', { name: '医療機関の新規登録' });
@@ -137,13 +139,15 @@ describe.skipIf(!screenshotsDir)('screenshots of every screen', () => {
     await warning.waitFor();
     await shoot(page, '19-clinic-duplicates');
     await warning.getByRole('button', { name: '戻る' }).click();
-    page.once('dialog', (d) => void d.accept());
+    const leaveNew = answerNextQuestion(page, 'accept');
     await dialog.getByRole('button', { name: 'キャンセル' }).click();
+    await leaveNew;
 
     await list.getByRole('button', { name: '鹿屋ひまわり内科' }).click();
     const kanoya = page.getByRole('region', { name: '鹿屋ひまわり内科' });
-    page.once('dialog', (d) => void d.accept());
+    const archive = answerNextQuestion(page, 'accept');
     await kanoya.getByRole('button', { name: 'アーカイブ' }).click();
+    await archive;
     await page.getByRole('button', { name: '元に戻す' }).waitFor();
     await shoot(page, '22-clinic-archived-notice');
     await page.getByLabel('アーカイブを表示').check();

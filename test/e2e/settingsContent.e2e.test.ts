@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import iconv from 'iconv-lite';
 import { describe, expect, test } from 'vitest';
 import { newCounterContext } from './support/browser.ts';
-import { answerNextQuestion } from './support/nativeDialogs.ts';
+import { answerNextQuestion } from './support/confirmDialog.ts';
 import { chooseStaffInPreview } from './support/contentImport.ts';
 import { collectPageProblems } from './support/pageProblems.ts';
 import { expectText, openScreen } from './support/screens.ts';

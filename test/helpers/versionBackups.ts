@@ -102,6 +102,12 @@ const rowsOfVersion: Record<number, string> = {
       INSERT INTO inquiry_status_history (id, inquiry_id, from_status, to_status, reason, staff_id, changed_at, machine, actor)
       VALUES ('0190a000-0000-7000-8000-0000000001a6', '0190a000-0000-7000-8000-0000000000b2', 'new', 'materials_sent', '', '0190a000-0000-7000-8000-0000000000a2', '2026-12-04T00:00:00.000Z', 'old-pc',
         '{"staffId":"0190a000-0000-7000-8000-0000000000a2","name":"版2の担当","solicitorId":"A1234567","notifiedOn":"2024-04-01","qualification":"損害保険募集人一般試験（基礎単位・損保商品単位）","qualificationExpiresOn":"2029-03-31"}');`,
+  // The 病院's 告知書 requested (a checklist step ticked by hand) …
+  21: `INSERT INTO inquiry_step_marks (id, inquiry_id, step, done_on, actor, created_at, machine)
+      VALUES ('0190a000-0000-7000-8000-000000000211', '0190a000-0000-7000-8000-0000000000b14', 'noticeFormRequested', '2027-03-01', NULL, '2027-03-01T00:00:00.000Z', 'old-pc');`,
+  // … and a follow-up call logged apart from the 内容.
+  22: `INSERT INTO inquiry_follow_ups (id, inquiry_id, done_on, how, note, actor, created_at, machine)
+      VALUES ('0190a000-0000-7000-8000-000000000221', '0190a000-0000-7000-8000-0000000000b2', '2027-03-02', 'phone', '版22の対応記録', NULL, '2027-03-02T00:00:00.000Z', 'old-pc');`,
 };
 
 /** The clinics a file of `version` holds, by name: what restoring it must bring back. */

@@ -9,6 +9,9 @@ import { findDuplicateClinics } from '../db/repos/clinicDuplicates.ts';
 import type { WriteContext } from '../db/repos/writeContext.ts';
 import { changeInquiryStatus, createInquiry, getInquiry, homeSummary, inquiryHistory, listInquiries, updateInquiry } from '../db/repos/inquiries.ts';
 import { inquiriesWithSameReceiptNumber } from '../db/repos/sameReceiptNumber.ts';
+import { inquiryChecklist } from '../db/repos/inquiryChecklist.ts';
+import { markStep } from '../db/repos/inquirySteps.ts';
+import { addFollowUp, followUpsOf } from '../db/repos/inquiryFollowUps.ts';
 import { readSettings } from '../db/repos/settings.ts';
 import { readAgencyTexts, updateAgencyText } from '../db/repos/agencyTexts.ts';
 import { createStaff, listStaff, updateStaff } from '../db/repos/staff.ts';
@@ -72,7 +75,7 @@ export function createHandlers(deps: HandlerDeps) {
   const inquiryDetail = (id: string) => {
     const inquiry = getInquiry(db, id);
     if (!inquiry) throw new AppError('NOT_FOUND');
-    return { inquiry, history: inquiryHistory(db, id), sameReceiptNumber: inquiriesWithSameReceiptNumber(db, id) };
+    return { inquiry, history: inquiryHistory(db, id), sameReceiptNumber: inquiriesWithSameReceiptNumber(db, id), checklist: inquiryChecklist(db, id, tokyoToday(deps.now())), followUps: followUpsOf(db, id) };
   };
   return {
     'app.info': () => deps.info(),
@@ -101,6 +104,14 @@ export function createHandlers(deps: HandlerDeps) {
     'inquiries.get': ({ id }) => inquiryDetail(id),
     'inquiries.update': ({ id, inquiry, expectedRevision }) => inquiryDetail(updateInquiry(db, id, inquiry, deps.writeContext(), expectedRevision).id),
     'inquiries.changeStatus': ({ id, ...change }) => inquiryDetail(changeInquiryStatus(db, id, change, deps.writeContext()).id),
+    'inquiries.markStep': (input) => {
+      markStep(db, input, deps.writeContext());
+      return inquiryDetail(input.inquiryId);
+    },
+    'inquiries.addFollowUp': (input) => {
+      addFollowUp(db, input, deps.writeContext());
+      return inquiryDetail(input.inquiryId);
+    },
     'inquiries.list': (query) => listInquiries(db, { ...query, today: tokyoToday(deps.now()) }),
     'home.summary': () => homeSummary(db, tokyoToday(deps.now())),
     'content.get': () => {

@@ -35,6 +35,8 @@ const areaOfTable: Record<SharedTable, DataArea> = {
   clinic_merges: 'clinics',
   important_matters_handovers: 'inquiries',
   agency_settings: 'settings',
+  inquiry_step_marks: 'inquiries',
+  inquiry_follow_ups: 'inquiries',
 };
 
 const isDeletion = (doc: RemoteDoc): boolean => '_deleted' in doc && doc._deleted === true;

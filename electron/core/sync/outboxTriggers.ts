@@ -140,6 +140,8 @@ const sharedColumnsAddedBy: readonly { migration: string; table: string; columns
   { migration: 'insurer consent', table: 'agency_settings' },
   { migration: 'solicitors', table: 'staff', columns: ['solicitor_id', 'notified_on', 'qualification', 'qualification_expires_on'] },
   { migration: 'solicitors', table: 'inquiry_status_history', columns: ['actor'] },
+  { migration: 'inquiry step marks', table: 'inquiry_step_marks' },
+  { migration: 'inquiry follow ups', table: 'inquiry_follow_ups' },
 ];
 
 /** The shared columns of a schema from 13 on: today's, less what later migrations added. */

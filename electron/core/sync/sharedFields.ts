@@ -69,6 +69,18 @@ export const sharedTableShapes: Record<SharedTable, SharedTableShape> = {
     editedAt: 'installed_at',
     parents: [{ column: 'staff_id', table: 'staff' }],
   },
+  // Insert-only: a row is written once, so it never conflicts (migration 21).
+  inquiry_step_marks: {
+    columns: ['id', 'inquiry_id', 'step', 'done_on', 'actor', 'created_at', 'machine'],
+    editedAt: 'created_at',
+    parents: [{ column: 'inquiry_id', table: 'inquiries' }],
+  },
+  // Insert-only as well (migration 22).
+  inquiry_follow_ups: {
+    columns: ['id', 'inquiry_id', 'done_on', 'how', 'note', 'actor', 'created_at', 'machine'],
+    editedAt: 'created_at',
+    parents: [{ column: 'inquiry_id', table: 'inquiries' }],
+  },
   clinic_merges: {
     columns: ['id', 'kept_id', 'merged_id', 'chosen', 'kept_before', 'merged_before', 'moved', 'kept_updated_at', 'staff_id', 'created_at', 'updated_at', 'machine', 'undone_at'],
     editedAt: 'updated_at',
@@ -97,7 +109,7 @@ export const bookkeepingColumns: ReadonlySet<string> = new Set(['updated_at', 'u
 
 /** Children before parents: the order deletions must run in so no foreign key is left dangling. */
 // document_outputs before inquiry_quotes: an output names the saved quote its 試算書 came from.
-export const childFirstTables: readonly SharedTable[] = ['agency_settings', 'important_matters_handovers', 'content_changes', 'clinic_merges', 'inquiry_intents', 'inquiry_status_history', 'document_outputs', 'inquiry_quotes', 'inquiries', 'clinics', 'staff'];
+export const childFirstTables: readonly SharedTable[] = ['agency_settings', 'important_matters_handovers', 'content_changes', 'clinic_merges', 'inquiry_intents', 'inquiry_step_marks', 'inquiry_follow_ups', 'inquiry_status_history', 'document_outputs', 'inquiry_quotes', 'inquiries', 'clinics', 'staff'];
 
 export function isSharedTable(table: string): table is SharedTable {
   return (sharedTables as readonly string[]).includes(table);

@@ -11,7 +11,7 @@ import type https from 'node:https';
 import type PouchDB from 'pouchdb-node';
 
 /** Tables whose rows are shared: each row is one PouchDB document. */
-export const sharedTables = ['clinics', 'inquiries', 'inquiry_status_history', 'inquiry_quotes', 'document_outputs', 'staff', 'clinic_merges', 'content_changes', 'important_matters_handovers', 'inquiry_intents', 'agency_settings'] as const;
+export const sharedTables = ['clinics', 'inquiries', 'inquiry_status_history', 'inquiry_quotes', 'document_outputs', 'staff', 'clinic_merges', 'content_changes', 'important_matters_handovers', 'inquiry_intents', 'agency_settings', 'inquiry_step_marks', 'inquiry_follow_ups'] as const;
 export type SharedTable = (typeof sharedTables)[number];
 
 /**

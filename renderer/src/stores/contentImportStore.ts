@@ -4,6 +4,7 @@ import type { RateTableImportFields } from '../../../shared/content/rateTableSou
 import type { FileRef } from '../../../shared/contract/files.ts';
 import { call, openFile, saveFile } from '../api/client.ts';
 import { errorMessageOf } from '../api/ApiError.ts';
+import { askConfirm } from './confirmStore.ts';
 
 interface ContentImportState {
   busy: boolean;
@@ -79,7 +80,7 @@ export const useContentImportStore = create<ContentImportState>()((set, get) => 
     discard: () => set({ pending: null, message: null }),
     revert: (change) =>
       attempt(async () => {
-        if (!window.confirm(`「${change.label}」の取り込みを取り消し、前の内容に戻しますか？`)) return;
+        if (!(await askConfirm({ message: `「${change.label}」の取り込みを取り消し、前の内容に戻しますか？`, confirmLabel: '取り消して前に戻す', cancelLabel: 'やめる' }))) return;
         await call('content.revert', { changeId: change.id });
         set({ message: `「${change.label}」を取り消しました。前の内容に戻りました。` });
       }, '取り消せませんでした。'),

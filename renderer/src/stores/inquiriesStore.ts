@@ -9,6 +9,8 @@ export interface InquiryFilter {
   staffId: string;
   /** A 受付番号 typed to look up (as on a sheet sent back); '' for none. */
   receiptNumber: string;
+  /** Words to find by: clinic name, part of a 受付番号, or the 内容; '' for none. */
+  text: string;
 }
 
 interface InquiriesState {
@@ -18,7 +20,7 @@ interface InquiriesState {
 
 /** The 問い合わせ screen's filter, kept while staff move between screens (ホーム's counts set it). */
 export const useInquiriesStore = create<InquiriesState>()((set) => ({
-  filter: { status: '', staffId: '', receiptNumber: '' },
+  filter: { status: '', staffId: '', receiptNumber: '', text: '' },
   setFilter(patch) {
     set((s) => ({ filter: { ...s.filter, ...patch } }));
   },

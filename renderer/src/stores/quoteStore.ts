@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { Clinic, ClinicKind } from '../../../shared/domain/clinic.ts';
-import type { Inquiry } from '../../../shared/domain/inquiry.ts';
+import type { Inquiry, InquiryChannel } from '../../../shared/domain/inquiry.ts';
 import type { SavedQuote } from '../../../shared/quote/savedQuote.ts';
 import { tokyoToday } from '../../../shared/time/tokyoDate.ts';
 import { call } from '../api/client.ts';
@@ -29,10 +29,10 @@ interface QuoteDraftState {
   /** Chooses a clinic and takes its 種別 from the record. */
   chooseClinic(clinic: Clinic): void;
   clearClinic(): void;
-  /** Registers a counter inquiry (受付日 today in Japan) for the chosen clinic. */
-  registerInquiry(content: string): Promise<Inquiry>;
-  /** Registers a counter inquiry to save a quote on, without announcing it as a registration. */
-  createInquiry(content: string): Promise<Inquiry>;
+  /** Registers an inquiry (受付日 today in Japan) for the chosen clinic, by the way it reached the counter. */
+  registerInquiry(content: string, channel: InquiryChannel): Promise<Inquiry>;
+  /** Registers an inquiry to save a quote on, without announcing it as a registration. */
+  createInquiry(content: string, channel: InquiryChannel): Promise<Inquiry>;
   /** Saves the current draft on an inquiry; the main process recomputes the figures. Throws ApiError. */
   saveQuote(inquiry: Inquiry, newInquiry: boolean): Promise<SavedQuoteConfirmation>;
   /** Shows a saved quote's confirmation (once the save dialog has gone, so focus can move to it). */
@@ -42,7 +42,7 @@ interface QuoteDraftState {
 
 /** 保険料試算: what the counter has chosen so far, kept while staff move between screens. */
 export const useQuoteStore = create<QuoteDraftState>()((set, get) => {
-  const createInquiry = async (content: string): Promise<Inquiry> => {
+  const createInquiry = async (content: string, channel: InquiryChannel): Promise<Inquiry> => {
     const clinic = get().clinic;
     if (!clinic) throw new Error('no clinic chosen');
     const settings = await queryClient.fetchQuery(queries.settings());
@@ -50,7 +50,7 @@ export const useQuoteStore = create<QuoteDraftState>()((set, get) => {
     const detail = await call('inquiries.create', {
       clinicId: clinic.id,
       receivedOn: tokyoToday(),
-      channel: 'counter',
+      channel,
       content,
       staffId,
     });
@@ -75,8 +75,8 @@ export const useQuoteStore = create<QuoteDraftState>()((set, get) => {
     clearClinic() {
       set({ clinic: null, lastSaved: null, lastRegistered: null });
     },
-    async registerInquiry(content) {
-      const inquiry = await createInquiry(content);
+    async registerInquiry(content, channel) {
+      const inquiry = await createInquiry(content, channel);
       set({ lastRegistered: inquiry });
       return inquiry;
     },

@@ -19,6 +19,8 @@ import { inquiryIntents } from './017_inquiry_intents.ts';
 import { documentTrail } from './018_document_trail.ts';
 import { insurerConsent } from './019_insurer_consent.ts';
 import { solicitors } from './020_solicitors.ts';
+import { inquiryStepMarks } from './021_inquiry_step_marks.ts';
+import { inquiryFollowUps } from './022_inquiry_follow_ups.ts';
 
 /** Every schema change, in order. Append only: a released migration is never edited. */
-export const migrations: readonly Migration[] = [initial, records, quotes, contentChanges, documentOutputs, trigramSearch, recordRevisions, rateTableSources, unconfirmedKind, agencyTexts, syncOutbox, outboxTriggersWhileSharing, clinicMerges, receiptNumbersFromOtherMachines, clinicMunicipality, importantMattersHandovers, inquiryIntents, documentTrail, insurerConsent, solicitors];
+export const migrations: readonly Migration[] = [initial, records, quotes, contentChanges, documentOutputs, trigramSearch, recordRevisions, rateTableSources, unconfirmedKind, agencyTexts, syncOutbox, outboxTriggersWhileSharing, clinicMerges, receiptNumbersFromOtherMachines, clinicMunicipality, importantMattersHandovers, inquiryIntents, documentTrail, insurerConsent, solicitors, inquiryStepMarks, inquiryFollowUps];

@@ -20,6 +20,9 @@ import { assertRevision, assertWritten, revisionGuard } from './revisions.ts';
 import { selectInquiry, toInquiries, type InquiryRow } from './inquiryRows.ts';
 import { actorOfStaff, actorText } from './actor.ts';
 import { assertSolicitorFor } from './solicitorRule.ts';
+import { assertStepsDoneFor } from './inquiryChecklist.ts';
+import { gatedStatuses } from '../../../../shared/domain/inquiryGates.ts';
+import { normalizeForSearch } from '../../../../shared/text/normalizeForSearch.ts';
 
 export interface InquiryFields {
   receivedOn: DateOnly;
@@ -35,6 +38,13 @@ function assertReferences(db: Db, clinicId: string | undefined, staffId: string 
   if (clinicId !== undefined && !statement(db, 'SELECT 1 FROM clinics WHERE id = ?').get(clinicId)) throw new AppError('NOT_FOUND');
   if (staffId !== null && !statement(db, 'SELECT 1 FROM staff WHERE id = ?').get(staffId)) {
     throw new AppError('INVALID_INPUT', recordMessages.staffNotFound, { staffId: recordMessages.staffNotFoundField });
+  }
+}
+
+/** A follow-up cannot be due before the inquiry came in (a typo in the year, usually). */
+function assertNextActionNotBeforeReceived(receivedOn: DateOnly, nextActionOn: DateOnly | null | undefined): void {
+  if (nextActionOn && nextActionOn < receivedOn) {
+    throw new AppError('INVALID_INPUT', recordMessages.nextActionBeforeReceived, { nextActionOn: recordMessages.nextActionBeforeReceivedField });
   }
 }
 
@@ -87,6 +97,7 @@ export function inquiryHistory(db: Db, id: string): InquiryHistoryEntry[] {
 /** Registers an inquiry as 新規 with a fresh 受付番号 and the first line of its history. */
 export function createInquiry(db: Db, clinicId: string, fields: InquiryFields, ctx: WriteContext): Inquiry {
   assertReferences(db, clinicId, fields.staffId);
+  assertNextActionNotBeforeReceived(fields.receivedOn, fields.nextActionOn);
   const id = newRecordId();
   const now = (ctx.now?.() ?? new Date()).toISOString();
   db.transaction(() => {
@@ -111,6 +122,7 @@ export function updateInquiry(db: Db, id: string, fields: InquiryFields, ctx: Wr
   // Handing the inquiry to another 担当 at 見積提示済 or later hands over the solicitation; other
   // edits (a note on an old 成約) leave who solicited as it was.
   if (fields.staffId !== current.staffId) assertSolicitorFor(db, fields.staffId, current.status, tokyoToday(ctx.now?.() ?? new Date()));
+  assertNextActionNotBeforeReceived(fields.receivedOn, fields.nextActionOn);
   const now = (ctx.now?.() ?? new Date()).toISOString();
   const info = statement(
     db,
@@ -140,8 +152,14 @@ export function changeInquiryStatus(
     throw new AppError('INVALID_INPUT', recordMessages.statusChangeNeedsReason, { reason: recordMessages.statusChangeNeedsReasonField });
   }
   if (current.status === change.to && change.nextActionOn === undefined) return current;
-  if (entersSolicitation(current.status, change.to)) assertSolicitorFor(db, current.staffId, change.to, tokyoToday(ctx.now?.() ?? new Date()));
-  const now = (ctx.now?.() ?? new Date()).toISOString();
+  assertNextActionNotBeforeReceived(current.receivedOn, change.nextActionOn);
+  const at = ctx.now?.() ?? new Date();
+  if (entersSolicitation(current.status, change.to)) {
+    // 申込 and 成約 need every step of the checklist (one refusal names them all); 見積提示済 a solicitor 担当.
+    if (gatedStatuses.includes(change.to)) assertStepsDoneFor(db, id, change.to, tokyoToday(at));
+    else assertSolicitorFor(db, current.staffId, change.to, tokyoToday(at));
+  }
+  const now = at.toISOString();
   db.transaction(() => {
     const { changes } = statement(
       db,
@@ -177,6 +195,8 @@ export interface InquiryListQuery {
   staffId?: string | undefined;
   clinicId?: string | undefined;
   receiptNumber?: string | undefined;
+  /** Words typed to find inquiries by: the clinic's name (either script), part of a 受付番号, or the 内容. */
+  text?: string | undefined;
   today: DateOnly;
   limit: number;
 }
@@ -204,6 +224,15 @@ export function listInquiries(db: Db, query: InquiryListQuery): { items: Inquiry
     where.push('i.receipt_number = @receiptNumber');
     params.receiptNumber = query.receiptNumber;
   }
+  const text = query.text?.trim() ?? '';
+  if (text !== '') {
+    const like = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const name = normalizeForSearch(text);
+    const parts = ["i.content LIKE @contentLike ESCAPE '\\'", "i.receipt_number LIKE @numberLike ESCAPE '\\'"];
+    if (name !== '') parts.push("c.name_norm LIKE @nameLike ESCAPE '\\'", "c.kana_norm LIKE @nameLike ESCAPE '\\'");
+    where.push(`(${parts.join(' OR ')})`);
+    Object.assign(params, { contentLike: like(text), numberLike: like(text.normalize('NFKC').toUpperCase()), nameLike: like(name) });
+  }
   const filter = where.join(' AND ');
   // Only open inquiries are follow-ups: a 成約 or 見送り with an old date is not "due".
   const dueOpen = `i.next_action_on IS NOT NULL AND i.next_action_on <= @today AND i.status IN ${openStatuses}`;
@@ -215,7 +244,7 @@ export function listInquiries(db: Db, query: InquiryListQuery): { items: Inquiry
                i.received_on DESC, i.seq DESC
       LIMIT @limit`,
   ).all(params) as InquiryRow[];
-  const { n } = statement(db, `SELECT count(*) AS n FROM inquiries i WHERE ${filter}`).get(params) as { n: number };
+  const { n } = statement(db, `SELECT count(*) AS n FROM inquiries i JOIN clinics c ON c.id = i.clinic_id WHERE ${filter}`).get(params) as { n: number };
   return { items: toInquiries(db, rows), total: n };
 }
 

@@ -59,6 +59,8 @@ function deleteListed(db: Db): void {
     UPDATE audit_erasing SET erasing = 1 WHERE id = 1;
     DELETE FROM inquiry_intents WHERE inquiry_id IN (SELECT id FROM temp.purge_inquiries);
     DELETE FROM important_matters_handovers WHERE inquiry_id IN (SELECT id FROM temp.purge_inquiries);
+    DELETE FROM inquiry_step_marks WHERE inquiry_id IN (SELECT id FROM temp.purge_inquiries);
+    DELETE FROM inquiry_follow_ups WHERE inquiry_id IN (SELECT id FROM temp.purge_inquiries);
     DELETE FROM inquiry_status_history WHERE inquiry_id IN (SELECT id FROM temp.purge_inquiries);
     DELETE FROM document_outputs WHERE inquiry_id IN (SELECT id FROM temp.purge_inquiries)
       OR clinic_id IN (SELECT id FROM temp.purge_clinics);

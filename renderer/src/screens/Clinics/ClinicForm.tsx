@@ -6,6 +6,7 @@ import type { CheckedClinicInput } from './clinicWrites.ts';
 import { ClinicFormFields } from './ClinicFormFields.tsx';
 import { DuplicateDialog } from './DuplicateDialog.tsx';
 import { useClinicForm } from './useClinicForm.ts';
+import { askConfirm } from '../../stores/confirmStore.ts';
 
 export const cancelQuestion = '入力した内容は保存されていません。入力をやめて閉じますか？';
 const openExistingQuestion = '入力した内容は保存されていません。保存せずに既存の記録を開きますか？';
@@ -48,14 +49,14 @@ export function ClinicForm(props: ClinicFormProps) {
   const form = useClinicForm({ idPrefix, clinic, readOnly, autoFocus, save, onSaved });
   const { dirty, record, phase, busy, generalError, duplicates, setDuplicates, focusField, write, submit } = form;
 
-  const requestCancel = () => {
+  const requestCancel = async () => {
     if (phase === 'saving') return;
-    if (dirty && !window.confirm(cancelQuestion)) return;
+    if (dirty && !(await askConfirm({ message: cancelQuestion, confirmLabel: '入力をやめる', cancelLabel: '入力に戻る' }))) return;
     onCancel();
   };
 
-  const openExisting = (clinicId: string) => {
-    if (dirty && !window.confirm(openExistingQuestion)) return;
+  const openExisting = async (clinicId: string) => {
+    if (dirty && !(await askConfirm({ message: openExistingQuestion, confirmLabel: '登録済みの記録を開く', cancelLabel: '入力に戻る' }))) return;
     setDuplicates(null);
     onOpenExisting(clinicId);
   };
@@ -75,7 +76,7 @@ export function ClinicForm(props: ClinicFormProps) {
         if (e.key === 'Escape' && !isComposing(e)) {
           e.preventDefault();
           e.stopPropagation();
-          requestCancel();
+          void requestCancel();
         }
       }}
     >
@@ -97,7 +98,7 @@ export function ClinicForm(props: ClinicFormProps) {
             {phase === 'saving' ? '保存しています…' : phase === 'checking' ? '確認しています…' : '保存'}
           </button>
         )}
-        <button type="button" className="button" onClick={requestCancel} disabled={phase === 'saving'}>
+        <button type="button" className="button" onClick={() => void requestCancel()} disabled={phase === 'saving'}>
           {readOnly ? '閉じる' : 'キャンセル'}
         </button>
         {extraActions && <div className="form-actions-end">{extraActions}</div>}
@@ -105,7 +106,7 @@ export function ClinicForm(props: ClinicFormProps) {
       {duplicates && (
         <DuplicateDialog
           matches={duplicates.matches}
-          onOpenExisting={openExisting}
+          onOpenExisting={(id) => void openExisting(id)}
           onSaveAnyway={() => {
             const { input } = duplicates;
             setDuplicates(null);
@@ -115,9 +116,11 @@ export function ClinicForm(props: ClinicFormProps) {
           onMerge={
             onMergeWith &&
             ((other) => {
-              if (dirty && !window.confirm(mergeQuestion)) return;
-              setDuplicates(null);
-              onMergeWith(other);
+              void (async () => {
+                if (dirty && !(await askConfirm({ message: mergeQuestion, confirmLabel: 'まとめに進む', cancelLabel: '入力に戻る' }))) return;
+                setDuplicates(null);
+                onMergeWith(other);
+              })();
             })
           }
         />

@@ -18,7 +18,7 @@ export function ClinicFormDialog({ onClose }: { onClose: () => void }) {
       className="clinic-dialog"
       // Esc inside the form is the form's; this covers the dialog's other close requests.
       onRequestClose={() => {
-        if (confirmDiscard(cancelQuestion)) onClose();
+        void confirmDiscard(cancelQuestion).then((yes) => yes && onClose());
       }}
     >
       <ClinicForm

@@ -5,6 +5,7 @@ import { formatCount } from '../../format/formatNumber.ts';
 import { queries } from '../../query/queries.ts';
 import { useClinicsStore } from '../../stores/clinicsStore.ts';
 import { undoClinicMerge } from './clinicMergeWrites.ts';
+import { askConfirm } from '../../stores/confirmStore.ts';
 
 function undoQuestion(merge: ClinicMerge): string {
   return `「${merge.mergedName}」のまとめを取り消しますか？\n移した問い合わせと送付記録は「${merge.mergedName}」に戻り、この記録の値はまとめる前に戻ります。`;
@@ -33,7 +34,7 @@ export function ClinicMergeHistory({ clinicId }: { clinicId: string }) {
             {merge.undoneAt !== null ? (
               <p className="field-hint">{formatDateTime(merge.undoneAt, dateStyle)}に取り消しました</p>
             ) : merge.undoable ? (
-              <button type="button" className="button" onClick={() => window.confirm(undoQuestion(merge)) && void undoClinicMerge(merge)}>
+              <button type="button" className="button" onClick={() => void askConfirm({ message: undoQuestion(merge), confirmLabel: 'まとめを取り消す', cancelLabel: 'やめる' }).then((yes) => yes && undoClinicMerge(merge))}>
                 まとめを取り消す
               </button>
             ) : (

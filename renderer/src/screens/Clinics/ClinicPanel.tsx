@@ -14,6 +14,7 @@ import { ClinicForm } from './ClinicForm.tsx';
 import { archiveClinic, restoreClinic, updateClinic } from './clinicWrites.ts';
 import { ClinicMergeDialog } from './ClinicMergeDialog.tsx';
 import { ClinicMergeHistory, MergedIntoNote } from './ClinicMergeHistory.tsx';
+import { askConfirm } from '../../stores/confirmStore.ts';
 
 const titleId = 'clinic-panel-title';
 
@@ -115,7 +116,9 @@ export function ClinicPanel() {
                     type="button"
                     className="button button-danger"
                     onClick={() => {
-                      if (window.confirm(archiveQuestion(clinic, unsaved))) void archiveClinic(clinic);
+                      void askConfirm({ message: archiveQuestion(clinic, unsaved), confirmLabel: 'アーカイブする', cancelLabel: 'やめる' }).then(
+                        (yes) => yes && archiveClinic(clinic),
+                      );
                     }}
                   >
                     アーカイブ

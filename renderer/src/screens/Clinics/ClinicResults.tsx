@@ -70,8 +70,8 @@ export function ClinicResults() {
   const first = pages[0];
   if (!first) return <p className="result-count">{found.isFetching ? '検索しています…' : ''}</p>;
 
-  const choose = (id: string) => {
-    if (id === openId || !confirmDiscard(switchQuestion)) return;
+  const choose = async (id: string) => {
+    if (id === openId || !(await confirmDiscard(switchQuestion))) return;
     open(id);
   };
   const { total, capped, query } = first;
@@ -105,7 +105,7 @@ export function ClinicResults() {
                     top={row.start}
                     clinic={clinic}
                     selected={clinic.id === openId}
-                    onChoose={choose}
+                    onChoose={(id) => void choose(id)}
                   />
                 );
               })}

@@ -29,9 +29,9 @@ export function ClinicsScreen() {
     if (undoArchive) undoButton.current?.focus();
   }, [undoArchive]);
 
-  const startNew = () => {
+  const startNew = async () => {
     // The dialog opens the new clinic when saved, which would replace unsaved edits beside the list.
-    if (!confirmDiscard(newWhileEditingQuestion)) return;
+    if (!(await confirmDiscard(newWhileEditingQuestion))) return;
     if (useUiStore.getState().unsavedForms.length > 0) closeClinic();
     clearNotice();
     setFormOpen(true);
@@ -48,7 +48,7 @@ export function ClinicsScreen() {
       <ScreenHeading>医療機関</ScreenHeading>
       <div className="toolbar clinics-toolbar">
         <ClinicSearchBox />
-        <button type="button" className="button button-primary" onClick={startNew}>
+        <button type="button" className="button button-primary" onClick={() => void startNew()}>
           新規登録
         </button>
       </div>

@@ -12,12 +12,12 @@ export function ClinicJumpSearch() {
   const [query, setQuery] = useState('');
   const navigate = useUiStore((s) => s.navigate);
 
-  const go = () => {
+  const go = async () => {
     const clinics = useClinicsStore.getState();
     const { query: previousQuery, searched: previousSearched } = clinics;
     clinics.searchFor(query.trim());
     // The user may choose to stay (unsaved input elsewhere): then the 医療機関 search stays as it was.
-    if (!navigate('clinics')) useClinicsStore.setState({ query: previousQuery, searched: previousSearched });
+    if (!(await navigate('clinics'))) useClinicsStore.setState({ query: previousQuery, searched: previousSearched });
   };
 
   return (
@@ -26,7 +26,7 @@ export function ClinicJumpSearch() {
       className="search-box home-search"
       onSubmit={(e) => {
         e.preventDefault();
-        go();
+        void go();
       }}
     >
       <label htmlFor="home-clinic-search">医療機関を検索</label>

@@ -30,7 +30,7 @@ export function HomeScreen() {
   const [openId, setOpenId] = useState<string | null>(null);
 
   const showStatus = (status: (typeof inquiryStatuses)[number]) => {
-    useInquiriesStore.getState().setFilter({ status, staffId: '', receiptNumber: '' });
+    useInquiriesStore.getState().setFilter({ status, staffId: '', receiptNumber: '', text: '' });
     navigate('inquiries');
   };
 

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import type { Clinic } from '../../../../shared/domain/clinic.ts';
 import { inquiryStatusLabels, inquiryStatuses, type InquiryStatus } from '../../../../shared/domain/inquiry.ts';
 import { tokyoToday } from '../../../../shared/time/tokyoDate.ts';
@@ -21,6 +21,8 @@ export function InquiriesScreen() {
   const filter = useInquiriesStore((s) => s.filter);
   const setFilter = useInquiriesStore((s) => s.setFilter);
   const lookup = filter.receiptNumber.trim();
+  // Typing stays quick; the list follows the words once React has a moment.
+  const text = useDeferredValue(filter.text.trim());
   // The list on screen stays while another filter's list is on its way.
   const listed = useQuery({
     ...queries.inquiryList({
@@ -28,6 +30,7 @@ export function InquiriesScreen() {
       ...(filter.status ? { status: filter.status } : {}),
       ...(filter.staffId ? { staffId: filter.staffId } : {}),
       ...(lookup ? { receiptNumber: lookup } : {}),
+      ...(text ? { text } : {}),
     }),
     placeholderData: keepPreviousData,
   });
@@ -42,7 +45,7 @@ export function InquiriesScreen() {
   const today = useMemo(() => tokyoToday(), []);
 
   const dueCount = items.filter((i) => dueState(i, today) !== null).length;
-  const filtered = filter.status !== '' || filter.staffId !== '' || lookup !== '';
+  const filtered = filter.status !== '' || filter.staffId !== '' || lookup !== '' || text !== '';
 
   return (
     <section className="screen">
@@ -75,6 +78,22 @@ export function InquiriesScreen() {
           </select>
         </div>
         <div className="field filter-field">
+          <label htmlFor="inquiry-filter-text">医療機関名・内容で探す</label>
+          <input
+            id="inquiry-filter-text"
+            type="search"
+            autoComplete="off"
+            maxLength={100}
+            placeholder="例：さくらじま、資料"
+            aria-describedby="inquiry-filter-text-hint"
+            value={filter.text}
+            onChange={(e) => setFilter({ text: e.target.value })}
+          />
+          <span id="inquiry-filter-text-hint" className="visually-hidden">
+            医療機関名（漢字・かな）、受付番号の一部、内容の言葉で探します
+          </span>
+        </div>
+        <div className="field filter-field">
           <label htmlFor="inquiry-filter-receipt">{receiptNumberMessages.lookupLabel}</label>
           <input
             id="inquiry-filter-receipt"
@@ -95,7 +114,7 @@ export function InquiriesScreen() {
           問い合わせを登録
         </button>
         {filtered && (
-          <button type="button" className="button filter-reset" onClick={() => setFilter({ status: '', staffId: '', receiptNumber: '' })}>
+          <button type="button" className="button filter-reset" onClick={() => setFilter({ status: '', staffId: '', receiptNumber: '', text: '' })}>
             条件をクリア
           </button>
         )}

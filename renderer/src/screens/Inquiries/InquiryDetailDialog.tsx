@@ -31,6 +31,9 @@ import { IntentSection } from './IntentSection.tsx';
 import { InsurerConsentSection } from './InsurerConsentSection.tsx';
 import { SameReceiptNotice } from './SameReceiptNotice.tsx';
 import { HistoryActorCell } from './HistoryActorCell.tsx';
+import { InquiryChecklist } from './InquiryChecklist.tsx';
+import { InquiryFollowUps } from './InquiryFollowUps.tsx';
+import { askConfirm } from '../../stores/confirmStore.ts';
 
 interface InquiryDetailDialogProps {
   inquiryId: string;
@@ -76,6 +79,7 @@ export function InquiryDetailDialog({ inquiryId, openedFrom, onClose }: InquiryD
   const [statusDraft, setStatusDraft] = useState<StatusDraft | null>(null);
   const [statusConflict, setStatusConflict] = useState<{ current: Inquiry; changes: FieldChange<RecordField>[] } | null>(null);
   const [statusError, setStatusError] = useState<string | null>(null);
+  const [dateError, setDateError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [editing, setEditing] = useState(false);
@@ -114,14 +118,16 @@ export function InquiryDetailDialog({ inquiryId, openedFrom, onClose }: InquiryD
     setStatusDraft(statusDraftOf(detail.inquiry));
   }
 
-  const applyStatus = async (reason: string) => {
+  /** Applies the chosen 状況 and date, or (dateOnly) the 次回対応日 alone, leaving the 状況 as it is. */
+  const applyStatus = async (reason: string, dateOnly = false) => {
     if (!inquiry || !statusDraft) return;
     const dateChanged = statusDraft.nextActionOn !== (inquiry.nextActionOn ?? '');
     setSaving(true);
     setStatusError(null);
+    setDateError(null);
     try {
       const saved = await changeInquiryStatus(inquiry, {
-        to: statusDraft.to,
+        to: dateOnly ? inquiry.status : statusDraft.to,
         reason,
         ...(dateChanged ? { nextActionOn: statusDraft.nextActionOn === '' ? null : statusDraft.nextActionOn } : {}),
       });
@@ -133,12 +139,17 @@ export function InquiryDetailDialog({ inquiryId, openedFrom, onClose }: InquiryD
           ? `状況を「${inquiryStatusLabels[saved.inquiry.status]}」に変更しました。`
           : '次回対応日を変更しました。',
       );
+      // The button pressed was disabled while saving, which drops focus to the page: keep it in the dialog.
+      document.getElementById('status-to')?.focus();
     } catch (error) {
       if (error instanceof ApiError && error.code === 'CONFLICT') {
         setAskReason(null);
         await showStatusConflict(inquiry, statusDraft);
       } else if (error instanceof ApiError && error.fields.reason) {
         setAskReason({ error: error.fields.reason });
+      } else if (error instanceof ApiError && error.fields.nextActionOn) {
+        setAskReason(null);
+        setDateError(error.fields.nextActionOn);
       } else {
         setAskReason(null);
         setStatusError(errorMessageOf(error, '状況を変更できませんでした。もう一度お試しください。'));
@@ -179,11 +190,21 @@ export function InquiryDetailDialog({ inquiryId, openedFrom, onClose }: InquiryD
     void applyStatus('');
   };
 
+  const submitDateOnly = () => {
+    if (!inquiry || !statusDraft || saving) return;
+    setNotice(null);
+    if (statusDraft.nextActionOn === (inquiry.nextActionOn ?? '')) {
+      setDateError('新しい次回対応日を選んでから「次回対応日だけ変更」を押してください');
+      return;
+    }
+    void applyStatus('', true);
+  };
+
   const needsReason = inquiry && statusDraft ? statusChangeNeedsReason(inquiry.status, statusDraft.to) : false;
 
-  const requestClose = () => {
+  const requestClose = async () => {
     if (saving) return;
-    if (pendingChange && !window.confirm('選んだ状況の変更はまだ反映されていません。変更せずに閉じますか？')) return;
+    if (pendingChange && !(await askConfirm({ message: '選んだ状況の変更はまだ反映されていません。変更せずに閉じますか？', confirmLabel: '変更せずに閉じる', cancelLabel: '戻る' }))) return;
     onClose();
   };
 
@@ -195,13 +216,13 @@ export function InquiryDetailDialog({ inquiryId, openedFrom, onClose }: InquiryD
         aria-labelledby="inquiry-detail-title"
         onCancel={(e) => {
           e.preventDefault();
-          requestClose();
+          void requestClose();
         }}
         onKeyDown={(e) => {
           e.stopPropagation();
           if (e.key === 'Escape' && !isComposing(e)) {
             e.preventDefault();
-            requestClose();
+            void requestClose();
           }
         }}
       >
@@ -210,7 +231,7 @@ export function InquiryDetailDialog({ inquiryId, openedFrom, onClose }: InquiryD
             <span className="detail-kind">問い合わせ</span>{' '}
             <span className="receipt-number">{inquiry ? inquiry.receiptNumber : '読み込み中…'}</span>
           </h2>
-          <button ref={closeButton} type="button" className="button" onClick={requestClose}>
+          <button ref={closeButton} type="button" className="button" onClick={() => void requestClose()}>
             閉じる
           </button>
         </div>
@@ -222,7 +243,7 @@ export function InquiryDetailDialog({ inquiryId, openedFrom, onClose }: InquiryD
         <p role="status" className={notice ? 'message message-success' : 'message-empty'}>
           {notice}
         </p>
-        {detail && <SameReceiptNotice others={detail.sameReceiptNumber} onOpen={(id) => (id === openedFrom ? requestClose() : setOtherId(id))} />}
+        {detail && <SameReceiptNotice others={detail.sameReceiptNumber} onOpen={(id) => (id === openedFrom ? void requestClose() : setOtherId(id))} />}
         {inquiry && detail && statusDraft && (
           <>
             <div className="detail-columns">
@@ -296,11 +317,18 @@ export function InquiryDetailDialog({ inquiryId, openedFrom, onClose }: InquiryD
                     label="次回対応日"
                     value={statusDraft.nextActionOn}
                     today={today}
+                    error={dateError ?? undefined}
                     onChange={(value) => {
                       setStatusError(null);
+                      setDateError(null);
                       setStatusDraft((d) => d && { ...d, nextActionOn: value, dateTouched: true });
                     }}
                   />
+                  <div className="actions">
+                    <button type="button" className="button" disabled={saving} onClick={submitDateOnly}>
+                      次回対応日だけ変更
+                    </button>
+                  </div>
                   {changedElsewhere && pendingChange && statusConflict === null && (
                     <p role="status" className="message message-info">
                       {conflictMessages.changedWhileEditing}
@@ -342,10 +370,13 @@ export function InquiryDetailDialog({ inquiryId, openedFrom, onClose }: InquiryD
                 </form>
               </section>
             </div>
+            {/* The way to 申込 and 成約 first, then the records each step is made of. */}
+            <InquiryChecklist inquiryId={detail.inquiry.id} checklist={detail.checklist} today={today} />
+            <IntentSection inquiryId={detail.inquiry.id} clinicId={detail.inquiry.clinicId} archived={detail.inquiry.archivedAt !== null} />
             <SavedQuotesSection inquiryId={detail.inquiry.id} />
             <ImportantMattersSection inquiryId={detail.inquiry.id} clinicId={detail.inquiry.clinicId} />
-            <IntentSection inquiryId={detail.inquiry.id} clinicId={detail.inquiry.clinicId} archived={detail.inquiry.archivedAt !== null} />
             <InsurerConsentSection consent={detail.inquiry.insurerConsent} />
+            <InquiryFollowUps key={detail.inquiry.id} inquiry={detail.inquiry} followUps={detail.followUps} today={today} />
             <DocumentOutputHistory inquiryId={detail.inquiry.id} />
             <section aria-labelledby="inquiry-history-title" className="detail-section">
               <h3 id="inquiry-history-title" className="section-title">

@@ -24,6 +24,7 @@ import { createInquiry, updateInquiry } from './inquiryWrites.ts';
 import { useSettings, useStaff } from '../../query/useSharedReads.ts';
 import { isComposing, NextActionField, useNoCurrentStaff } from './inquiryParts.tsx';
 import { InsurerConsentField } from './InsurerConsentField.tsx';
+import { askConfirm } from '../../stores/confirmStore.ts';
 
 interface Draft {
   receivedOn: string;
@@ -110,9 +111,9 @@ export function InquiryFormDialog({ clinic, inquiry, onClose }: InquiryFormDialo
   });
   const { opened } = record;
 
-  const requestCancel = () => {
+  const requestCancel = async () => {
     if (saving) return;
-    if (isDirty && !window.confirm('入力した内容は保存されていません。入力をやめて閉じますか？')) return;
+    if (isDirty && !(await askConfirm({ message: '入力した内容は保存されていません。入力をやめて閉じますか？', confirmLabel: '入力をやめて閉じる', cancelLabel: '入力に戻る' }))) return;
     onClose(null);
   };
 
@@ -182,7 +183,7 @@ export function InquiryFormDialog({ clinic, inquiry, onClose }: InquiryFormDialo
   };
 
   return (
-    <ModalDialog title={editing ? '問い合わせの編集' : '問い合わせを登録'} onRequestClose={requestCancel} className="records-dialog">
+    <ModalDialog title={editing ? '問い合わせの編集' : '問い合わせを登録'} onRequestClose={() => void requestCancel()} className="records-dialog">
       <form
         noValidate
         onSubmit={(e) => void submit(e)}
@@ -304,7 +305,7 @@ export function InquiryFormDialog({ clinic, inquiry, onClose }: InquiryFormDialo
           <button type="submit" className="button button-primary" disabled={saving}>
             {saving ? '保存しています…' : '保存'}
           </button>
-          <button type="button" className="button" onClick={requestCancel} disabled={saving}>
+          <button type="button" className="button" onClick={() => void requestCancel()} disabled={saving}>
             キャンセル
           </button>
         </div>

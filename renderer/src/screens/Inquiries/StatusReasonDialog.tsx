@@ -3,6 +3,7 @@ import { inquiryStatusLabels, type InquiryStatus } from '../../../../shared/doma
 import { FormField } from '../../components/FormField.tsx';
 import { ModalDialog } from '../../components/ModalDialog.tsx';
 import { isComposing } from './inquiryParts.tsx';
+import { askConfirm } from '../../stores/confirmStore.ts';
 
 interface StatusReasonDialogProps {
   from: InquiryStatus;
@@ -40,14 +41,14 @@ export function StatusReasonDialog({ from, to, error, saving, onConfirm, onCance
     onConfirm(reason.trim());
   };
 
-  const cancel = () => {
+  const cancel = async () => {
     if (saving) return;
-    if (reason.trim() !== '' && !window.confirm('入力した理由は保存されていません。閉じますか？')) return;
+    if (reason.trim() !== '' && !(await askConfirm({ message: '入力した理由は保存されていません。閉じますか？', confirmLabel: '閉じる', cancelLabel: '入力に戻る' }))) return;
     onCancel();
   };
 
   return (
-    <ModalDialog title={reopening ? '見送りから再開する理由' : '状況を戻す理由'} onRequestClose={cancel} className="reason-dialog">
+    <ModalDialog title={reopening ? '見送りから再開する理由' : '状況を戻す理由'} onRequestClose={() => void cancel()} className="reason-dialog">
       <form
         noValidate
         onSubmit={submit}
@@ -86,7 +87,7 @@ export function StatusReasonDialog({ from, to, error, saving, onConfirm, onCance
           <button type="submit" className="button button-primary" disabled={saving}>
             {saving ? '変更しています…' : '変更する'}
           </button>
-          <button type="button" className="button" onClick={cancel} disabled={saving}>
+          <button type="button" className="button" onClick={() => void cancel()} disabled={saving}>
             キャンセル
           </button>
         </div>

@@ -29,3 +29,13 @@ export type StatusChange = Omit<ChannelInput<'inquiries.changeStatus'>, 'id' | '
 export async function changeInquiryStatus(opened: Pick<Inquiry, 'id' | 'revision'>, change: StatusChange): Promise<InquiryDetail> {
   return showStored(await call('inquiries.changeStatus', { id: opened.id, expectedRevision: opened.revision, ...change }));
 }
+
+/** Ticks a 告知書 step on a day, or takes the tick back (doneOn null). */
+export async function markInquiryStep(input: ChannelInput<'inquiries.markStep'>): Promise<InquiryDetail> {
+  return showStored(await call('inquiries.markStep', input));
+}
+
+/** Adds a 対応記録 (and the 次回対応日 it leads to) to the inquiry as the form saw it. */
+export async function addFollowUp(input: ChannelInput<'inquiries.addFollowUp'>): Promise<InquiryDetail> {
+  return showStored(await call('inquiries.addFollowUp', input));
+}

@@ -1,4 +1,6 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
+import { inquiryChannelLabels, type InquiryChannel } from '../../../../shared/domain/inquiry.ts';
+import { ChannelSelect } from './ChannelSelect.tsx';
 import type { ContentPack } from '../../../../shared/content/contentPackSchema.ts';
 import { clinicKindLabels, type ClinicKind } from '../../../../shared/domain/clinic.ts';
 import { errorMessageOf } from '../../api/ApiError.ts';
@@ -24,6 +26,8 @@ export function AskAgencyResult({ pack, clinicKind, onNeedClinic }: AskAgencyRes
   const registerInquiry = useQuoteStore((s) => s.registerInquiry);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
+  const [channel, setChannel] = useState<InquiryChannel>('counter');
+  const channelId = useId();
   const label = clinicKindLabels[clinicKind];
 
   const register = async () => {
@@ -35,7 +39,7 @@ export function AskAgencyResult({ pack, clinicKind, onNeedClinic }: AskAgencyRes
     setBusy(true);
     setMessage(null);
     try {
-      await registerInquiry(`保険料のお問い合わせ（種別：${label}）`);
+      await registerInquiry(`保険料のお問い合わせ（種別：${label}）`, channel);
     } catch (e) {
       setMessage(errorMessageOf(e, '問い合わせを登録できませんでした。もう一度お試しください。'));
     } finally {
@@ -61,9 +65,18 @@ export function AskAgencyResult({ pack, clinicKind, onNeedClinic }: AskAgencyRes
             <LabelText k="otherKindEligibility" />
           </p>
         ) : (
-          <p className="quote-ask-note">
-            <PackText pack={pack} path="premium.askAgencyNote" />
-          </p>
+          <>
+            <p className="quote-ask-note">
+              <PackText pack={pack} path="premium.askAgencyNote" />
+            </p>
+            {/* The flyer's note is addressed to the clinic; the counter is told what to do next. */}
+            <p className="quote-ask-guidance">
+              <strong>
+                <LabelText k="noticeFormGuidanceLabel" />：
+              </strong>
+              <LabelText k="noticeFormGuidance" />
+            </p>
+          </>
         )}
       </div>
       <ContactCard pack={pack} which="agency" className="is-compact" />
@@ -73,13 +86,14 @@ export function AskAgencyResult({ pack, clinicKind, onNeedClinic }: AskAgencyRes
         </p>
       ) : (
         <div className="quote-save">
+          <ChannelSelect id={channelId} value={channel} onChange={setChannel} />
           <button type="button" className="button button-primary" onClick={() => void register()} disabled={busy}>
             問い合わせとして登録
           </button>
           <p className={message ? 'field-error' : 'field-hint'} role={message ? 'alert' : undefined}>
             {message ??
               (clinic
-                ? `「${clinic.name}」の問い合わせ（受付日：今日・経路：来所）として登録します`
+                ? `「${clinic.name}」の問い合わせ（受付日：今日・経路：${inquiryChannelLabels[channel]}）として登録します`
                 : '登録するには、先に「医療機関」で医療機関を選んでください')}
           </p>
         </div>

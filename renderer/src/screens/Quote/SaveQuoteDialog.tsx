@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { clinicKindLabels, type Clinic } from '../../../../shared/domain/clinic.ts';
-import { inquiryChannelLabels, inquiryStatusLabels, type Inquiry } from '../../../../shared/domain/inquiry.ts';
+import { inquiryChannelLabels, inquiryStatusLabels, type Inquiry, type InquiryChannel } from '../../../../shared/domain/inquiry.ts';
+import { ChannelSelect } from './ChannelSelect.tsx';
 import { tokyoToday } from '../../../../shared/time/tokyoDate.ts';
 import { ApiError, errorMessageOf } from '../../api/ApiError.ts';
 import { ModalDialog } from '../../components/ModalDialog.tsx';
@@ -46,6 +47,7 @@ export function SaveQuoteDialog({ clinic, planName, monthlyYen, onClose, onSaved
   const choice = chosen ?? (inquiries ? defaultChoice(inquiries, tokyoToday()) : newInquiryChoice);
   const loadError = listed.error ? errorMessageOf(listed.error, '問い合わせを読み込めませんでした。') : null;
   const [saving, setSaving] = useState(false);
+  const [channel, setChannel] = useState<InquiryChannel>('counter');
   const [saveError, setError] = useState<string | null>(null);
   const error = saveError ?? loadError;
   const legendId = useId();
@@ -63,7 +65,7 @@ export function SaveQuoteDialog({ clinic, planName, monthlyYen, onClose, onSaved
     let inquiry = inquiries?.find((i) => i.id === choice);
     try {
       const isNew = !inquiry;
-      inquiry ??= await createInquiry(`保険料試算（${clinicKindLabels[clinicKind]}・${planName}）`);
+      inquiry ??= await createInquiry(`保険料試算（${clinicKindLabels[clinicKind]}・${planName}）`, channel);
       onSaved(await saveQuote(inquiry, isNew));
     } catch (e) {
       // A new inquiry that was registered stays chosen, so trying again does not register a second one.
@@ -108,9 +110,14 @@ export function SaveQuoteDialog({ clinic, planName, monthlyYen, onClose, onSaved
               />
               <span>
                 <strong>新しい問い合わせを登録して保存</strong>
-                <span className="inquiry-choice-meta">受付日：今日・経路：{inquiryChannelLabels.counter}</span>
+                <span className="inquiry-choice-meta">受付日：今日・経路：{inquiryChannelLabels[channel]}</span>
               </span>
             </label>
+            {choice === newInquiryChoice && (
+              <div className="inquiry-choice-channel">
+                <ChannelSelect id={`${legendId}-channel`} value={channel} onChange={setChannel} />
+              </div>
+            )}
             {inquiries.map((inquiry) => (
               <label key={inquiry.id} className="inquiry-choice">
                 <input

@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { InquiryDetailDialog } from '../Inquiries/InquiryDetailDialog.tsx';
 import { formatDateTime, useDateStyle } from '../../format/formatDate.ts';
 import type { SavedQuoteConfirmation } from '../../stores/quoteStore.ts';
 import { QuoteFigures } from './QuoteFigures.tsx';
@@ -11,6 +12,7 @@ export function SavedQuoteSummary({ saved, onDismiss }: { saved: SavedQuoteConfi
     headingRef.current?.focus();
   }, [saved]);
   const { inquiry, quote } = saved;
+  const [inquiryOpen, setInquiryOpen] = useState(false);
   return (
     <section className="message message-success saved-quote" aria-labelledby="saved-quote-title">
       <h2 id="saved-quote-title" ref={headingRef} tabIndex={-1} className="saved-quote-title">
@@ -33,10 +35,14 @@ export function SavedQuoteSummary({ saved, onDismiss }: { saved: SavedQuoteConfi
       <QuoteFigures quote={quote.snapshot} compact />
       <p className="saved-quote-note">保存した試算は、この時点の金額・条件・保険料表のまま記録されます。</p>
       <div className="actions">
+        <button type="button" className="button" onClick={() => setInquiryOpen(true)}>
+          問い合わせ {inquiry.receiptNumber} を開く
+        </button>
         <button type="button" className="button" onClick={onDismiss}>
           閉じる
         </button>
       </div>
+      {inquiryOpen && <InquiryDetailDialog inquiryId={inquiry.id} onClose={() => setInquiryOpen(false)} />}
     </section>
   );
 }
