@@ -6,7 +6,8 @@ import { channelNames, limits, type Channel } from '../../shared/contract/index.
 import { migrations } from '../../electron/core/db/migrations/index.ts';
 import { openDatabase } from '../../electron/core/db/connection.ts';
 import { createClinics } from '../../electron/core/db/repos/clinicRecords.ts';
-import { changeInquiryStatus } from '../../electron/core/db/repos/inquiries.ts';
+import { changeInquiryStatus, getInquiry } from '../../electron/core/db/repos/inquiries.ts';
+import { readyForContract } from '../helpers/readyForContract.ts';
 import { generateClinics } from '../../electron/core/db/seed/generateClinics.ts';
 import { JobPausePoint } from '../../electron/core/jobs/jobPausePoint.ts';
 import { authHeader, call, rawRequest, startTestHost, waitForJob, type TestHost, uploadFile } from '../helpers/testHost.ts';
@@ -80,7 +81,9 @@ async function contractedLongAgo(t: TestHost) {
   const inquiry = (await call(t, 'inquiries.create', { clinicId: created.id, receivedOn: '2015-03-20', channel: 'phone' })).body.result.inquiry;
   const db = openDatabase(t.core.dbPath);
   try {
-    changeInquiryStatus(db, inquiry.id, { to: 'contracted', reason: '', expectedRevision: inquiry.revision }, { machineId: 'm', now: () => new Date('2015-04-01T03:00:00Z') });
+    readyForContract(db, inquiry.id, { machineId: 'm' }, '2015-04-01');
+    const ready = getInquiry(db, inquiry.id)!;
+    changeInquiryStatus(db, inquiry.id, { to: 'contracted', reason: '', expectedRevision: ready.revision }, { machineId: 'm', now: () => new Date('2015-04-01T03:00:00Z') });
   } finally {
     db.close();
   }

@@ -3,12 +3,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../electron/core/db/connection.ts';
 import { migrate } from '../../electron/core/db/migrate.ts';
+import { readSchema } from '../../electron/core/backup/schemaAtVersion.ts';
 import { migrations } from '../../electron/core/db/migrations/index.ts';
 import { readRetentionSetting, updateRetentionYears } from '../../electron/core/db/repos/agencySettings.ts';
 import { createClinic } from '../../electron/core/db/repos/clinicRecords.ts';
 import { createInquiry, getInquiry, updateInquiry } from '../../electron/core/db/repos/inquiries.ts';
 import { readOutbox } from '../../electron/core/sync/outbox.ts';
-import { outboxTriggersAre } from '../../electron/core/sync/outboxTriggers.ts';
+import { isOutboxTriggerOfSchema, matchOutboxTriggersToSharing, outboxTriggersAre, outboxTriggersOfSchema } from '../../electron/core/sync/outboxTriggers.ts';
 import { clinicInputSchema } from '../../shared/domain/clinic.ts';
 import { inquiryInputSchema } from '../../shared/domain/inquiry.ts';
 import { tempDir } from '../helpers/tempDir.ts';
@@ -37,7 +38,15 @@ describe('migration insurer consent', () => {
 
   it('a machine that shares queues a consent change and a retention change for the other machines', () => {
     const db = openPrevious();
+    const version = migrations.find((m) => m.name === 'insurer consent')!.version;
+    // The migration itself makes the triggers of its version (a restore checks a migrated copy before opening it)…
+    migrate(db, migrations.slice(0, version));
+    const outbox = readSchema(db).filter((o) => o.type === 'trigger' && o.name.startsWith('sync_outbox_'));
+    expect(outbox.map((o) => o.name).sort()).toEqual([...outboxTriggersOfSchema(version).keys()].sort());
+    expect(outbox.filter((o) => !isOutboxTriggerOfSchema(o, version)).map((o) => o.name)).toEqual([]);
+    // …and up to today, opened as the app opens it, the edits are queued.
     migrate(db, migrations);
+    matchOutboxTriggersToSharing(db);
     expect(outboxTriggersAre(db, true)).toBe(true);
     const id = db.prepare('SELECT id FROM inquiries ORDER BY seq LIMIT 1').pluck().get() as string;
     const inquiry = getInquiry(db, id)!;

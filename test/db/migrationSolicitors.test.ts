@@ -7,7 +7,6 @@ import { migrations } from '../../electron/core/db/migrations/index.ts';
 import { readSchema } from '../../electron/core/backup/schemaAtVersion.ts';
 import { isOutboxTriggerOfSchema, outboxTriggersOfSchema } from '../../electron/core/sync/outboxTriggers.ts';
 import { countUnsent, readOutbox } from '../../electron/core/sync/outbox.ts';
-import { setSharing } from '../../electron/core/sync/syncState.ts';
 import { tempDir } from '../helpers/tempDir.ts';
 import { versionBackupFile } from '../helpers/versionBackups.ts';
 
@@ -38,7 +37,9 @@ describe('migration solicitors: 募集人 fields on staff, the actor on status h
 
   it('a machine that shares gets triggers that queue the new 募集人 fields, as the app makes them', () => {
     const db = openCopyBefore();
-    setSharing(db, true);
+    // A machine that shared at the version before: its flag and the triggers of that version.
+    db.prepare('UPDATE sync_state SET sharing = 1 WHERE id = 1').run();
+    for (const [name, sql] of outboxTriggersOfSchema(solicitors.version - 1)) db.exec(`DROP TRIGGER IF EXISTS "${name}"; ${sql}`);
     // Up to this migration: later ones add shared tables of their own.
     migrate(db, migrations.slice(0, solicitors.version));
     const outbox = readSchema(db).filter((o) => o.type === 'trigger' && o.name.startsWith('sync_outbox_'));

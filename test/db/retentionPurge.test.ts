@@ -11,6 +11,7 @@ import { expiredRecords } from '../../electron/core/db/repos/retention.ts';
 import { clinicInputSchema } from '../../shared/domain/clinic.ts';
 import type { InquiryStatus } from '../../shared/domain/inquiry.ts';
 import { retentionMessages } from '../../shared/messages/retentionMessages.ts';
+import { readyForContract } from '../helpers/readyForContract.ts';
 import { tempDir } from '../helpers/tempDir.ts';
 
 function open(): Db {
@@ -22,9 +23,16 @@ function open(): Db {
 /** A clinic with one inquiry taken through `steps` (Japanese dates at noon), then archived. */
 function archivedClinicWith(db: Db, name: string, steps: [InquiryStatus, string][]): { clinicId: string; inquiryId: string } {
   const at = (date: string) => ({ machineId: 'm', now: () => new Date(`${date}T03:00:00Z`) });
-  const clinic = createClinic(db, clinicInputSchema.parse({ name }), at('2020-01-06'));
-  let inquiry = createInquiry(db, clinic.id, { receivedOn: '2020-01-06', channel: 'phone', content: '', nextActionOn: null, staffId: null }, at('2020-01-06'));
-  for (const [to, date] of steps) inquiry = changeInquiryStatus(db, inquiry.id, { to, reason: '', expectedRevision: inquiry.revision }, at(date));
+  const clinic = createClinic(db, clinicInputSchema.parse({ name }), at('2019-01-07'));
+  let inquiry = createInquiry(db, clinic.id, { receivedOn: '2019-01-07', channel: 'phone', content: '', nextActionOn: null, staffId: null }, at('2019-01-07'));
+  for (const [to, date] of steps) {
+    // 申込 and 成約 come only after the steps the gate asks for, taken that day.
+    if ((to === 'applied' || to === 'contracted') && inquiry.staffId === null) {
+      readyForContract(db, inquiry.id, { machineId: 'm' }, date);
+      inquiry = getInquiry(db, inquiry.id)!;
+    }
+    inquiry = changeInquiryStatus(db, inquiry.id, { to, reason: '', expectedRevision: inquiry.revision }, at(date));
+  }
   setClinicArchived(db, clinic.id, true, at('2024-01-05'));
   return { clinicId: clinic.id, inquiryId: inquiry.id };
 }
