@@ -8,6 +8,7 @@ import { FormField } from '../../components/FormField.tsx';
 import { ModalDialog, isComposing } from '../../components/ModalDialog.tsx';
 import { queryClient } from '../../query/queryClientInstance.ts';
 import { queryKeys } from '../../query/queryKeys.ts';
+import { askConfirm } from '../../stores/confirmStore.ts';
 
 interface IntentFormDialogProps {
   inquiryId: string;
@@ -70,9 +71,9 @@ export function IntentFormDialog({ inquiryId, stage, questions, initial, current
     }
   };
 
-  const cancel = () => {
+  const cancel = async () => {
     if (saving) return;
-    if (dirty && !window.confirm(m.discard)) return;
+    if (dirty && !(await askConfirm({ message: m.discard, confirmLabel: '入力をやめて閉じる', cancelLabel: '入力に戻る' }))) return;
     onClose(false);
   };
   // Enter in a one-line field saves, but never the Enter that ends an IME conversion.
@@ -81,7 +82,7 @@ export function IntentFormDialog({ inquiryId, stage, questions, initial, current
   };
 
   return (
-    <ModalDialog title={final ? '最終意向を確認' : '当初意向を記録'} onRequestClose={cancel} className="intent-dialog">
+    <ModalDialog title={final ? '最終意向を確認' : '当初意向を記録'} onRequestClose={() => void cancel()} className="intent-dialog">
       <form noValidate onSubmit={submit} onKeyDown={guardIme}>
         <p className="field-hint">{questions.source === 'pack' ? m.fromPack(questions.code, questions.date) : m.fromAgency(questions.version)}</p>
         <p className="field-hint">{m.noPatientData}</p>
@@ -126,7 +127,7 @@ export function IntentFormDialog({ inquiryId, stage, questions, initial, current
           <button type="submit" className="button button-primary" disabled={saving}>
             {saving ? '記録しています…' : `${intentStageLabels[stage]}を記録`}
           </button>
-          <button type="button" className="button" onClick={cancel} disabled={saving}>
+          <button type="button" className="button" onClick={() => void cancel()} disabled={saving}>
             キャンセル
           </button>
         </div>
