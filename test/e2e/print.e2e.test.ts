@@ -8,6 +8,8 @@ import { collectPageProblems } from './support/pageProblems.ts';
 import { a4, chooseDocuments, documentLabels, chooseOneClinic, expectPreview, makePdf, readPdf, savePdf } from './support/printScreen.ts';
 import { expectText, openScreen } from './support/screens.ts';
 import { callPreview, startPreview, type RunningPreview } from './support/startPreview.ts';
+import { addDays, tokyoToday } from '../../shared/time/tokyoDate.ts';
+import { addBusinessDays, nextOpenDay } from '../../shared/time/businessDays.ts';
 
 const app = useCounterApp();
 
@@ -215,8 +217,16 @@ describe('印刷', () => {
 
     const offer = previewPanel(page).getByRole('group', { name: `問い合わせ ${receiptNumber} の状況を「資料送付済」にしますか？` });
     await offer.waitFor();
+    // The offer comes with the next follow-up: a week on, on a day the agency is open; 翌営業日 chosen instead.
+    const weekOn = nextOpenDay(addDays(tokyoToday(), 7));
+    expect(await offer.getByLabel('次回対応日', { exact: true }).inputValue()).toBe(weekOn);
+    await offer.getByRole('button', { name: '翌営業日', exact: true }).click();
+    const nextDay = addBusinessDays(tokyoToday(), 1);
     await offer.getByRole('button', { name: '資料送付済にする' }).click();
-    await previewPanel(page).getByRole('status').filter({ hasText: `問い合わせ ${receiptNumber} の状況を「資料送付済」にしました。` }).waitFor();
+    await previewPanel(page)
+      .getByRole('status')
+      .filter({ hasText: `問い合わせ ${receiptNumber} の状況を「資料送付済」にしました。次回対応日は${Number(nextDay.slice(5, 7))}月${Number(nextDay.slice(8, 10))}日です。` })
+      .waitFor();
     expect(await offer.count()).toBe(0);
 
     // The clinic's inquiry shows the new 状況, why it changed, and what was sent.

@@ -8,6 +8,7 @@ import { openCounterPage, useCounterApp } from './support/counterApp.ts';
 import { expectText, openScreen } from './support/screens.ts';
 import { callPreview } from './support/startPreview.ts';
 import { chooseDocuments, chooseOneClinic } from './support/printScreen.ts';
+import { readyForContractInPreview } from './support/readyForContract.ts';
 
 const app = useCounterApp();
 const shots = process.env.SCREENSHOTS_DIR;
@@ -62,8 +63,9 @@ describe('個人情報: consent, free-text notes and the retention period', () =
 
   test('the retention period is saved in 設定, and 完全削除 names the contracted record it keeps and until when', async () => {
     const clinic = await callPreview<{ id: string }>(app.preview, 'clinics.create', { name: '閉院した成約先クリニック' });
-    const { inquiry } = await callPreview<{ inquiry: { id: string; revision: number } }>(app.preview, 'inquiries.create', { clinicId: clinic.id, receivedOn: tokyoToday(), channel: 'phone' });
-    await callPreview(app.preview, 'inquiries.changeStatus', { id: inquiry.id, to: 'contracted', reason: '', expectedRevision: inquiry.revision });
+    const { inquiry } = await callPreview<{ inquiry: { id: string } }>(app.preview, 'inquiries.create', { clinicId: clinic.id, receivedOn: tokyoToday(), channel: 'phone' });
+    const ready = await readyForContractInPreview(app.preview, inquiry.id);
+    await callPreview(app.preview, 'inquiries.changeStatus', { id: inquiry.id, to: 'contracted', reason: '', expectedRevision: ready.revision });
     await callPreview(app.preview, 'clinics.archive', { id: clinic.id });
 
     const { context, page, problems } = await openCounterPage(app, '設定');

@@ -7,6 +7,9 @@ import { usePrintRenderStore } from './printRenderStore.ts';
 
 const materialsSentReason = '印刷の画面から資料を送付';
 
+/** 2026-12-11 → 12月11日: the day said back in the line under the offer. */
+const monthDay = (date: string) => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
+
 type RecordedInquiry = NonNullable<ChannelResult<'documents.recordOutput'>['inquiry']>;
 
 /** The inquiry the saved or printed PDF came from, while it may be moved to 資料送付済. */
@@ -22,7 +25,8 @@ interface PrintStatusOfferState {
   statusMessage: string | null;
   /** After a PDF from an inquiry left the counter: asks once per PDF while the inquiry is 新規. */
   offer(inquiry: RecordedInquiry, fileId: string): void;
-  accept(): Promise<void>;
+  /** Moves the inquiry to 資料送付済 with the follow-up date chosen ('' for none). */
+  accept(nextActionOn: string): Promise<void>;
   decline(): void;
 }
 
@@ -47,17 +51,19 @@ export const usePrintStatusOfferStore = create<PrintStatusOfferState>()((set, ge
       set({ statusOffer: ask ? (get().statusOffer ?? { inquiry, saving: false, error: null }) : null });
     },
 
-    async accept() {
+    async accept(nextActionOn) {
       const offer = get().statusOffer;
       if (!offer || offer.saving) return;
       set({ statusOffer: { ...offer, saving: true, error: null } });
       try {
         // The offer was made for the inquiry as recorded with the PDF: a change made since is not overwritten.
-        const changed = await changeInquiryStatus(offer.inquiry, { to: 'materials_sent', reason: materialsSentReason });
+        const changed = await changeInquiryStatus(offer.inquiry, { to: 'materials_sent', reason: materialsSentReason, nextActionOn: nextActionOn === '' ? null : nextActionOn });
         if (get().statusOffer?.inquiry.id !== offer.inquiry.id) return;
         set({
           statusOffer: null,
-          statusMessage: `問い合わせ ${offer.inquiry.receiptNumber} の状況を「${inquiryStatusLabels[changed.inquiry.status]}」にしました。`,
+          statusMessage: `問い合わせ ${offer.inquiry.receiptNumber} の状況を「${inquiryStatusLabels[changed.inquiry.status]}」にしました。${
+            changed.inquiry.nextActionOn ? `次回対応日は${monthDay(changed.inquiry.nextActionOn)}です。` : '次回対応日はなしにしました。'
+          }`,
         });
       } catch (error) {
         if (get().statusOffer?.inquiry.id !== offer.inquiry.id) return;

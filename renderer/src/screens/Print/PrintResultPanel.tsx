@@ -1,5 +1,8 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { inquiryStatusLabels } from '../../../../shared/domain/inquiry.ts';
+import { nextOpenDay } from '../../../../shared/time/businessDays.ts';
+import { addDays, tokyoToday } from '../../../../shared/time/tokyoDate.ts';
+import { NextActionField } from '../Inquiries/inquiryParts.tsx';
 import { canPrint } from '../../api/client.ts';
 import { formatCount, formatNumber } from '../../format/formatNumber.ts';
 import { usePrintOutputStore } from '../../stores/printOutputStore.ts';
@@ -99,14 +102,18 @@ function StatusOffer() {
   const offer = usePrintStatusOfferStore((s) => s.statusOffer);
   const accept = usePrintStatusOfferStore((s) => s.accept);
   const decline = usePrintStatusOfferStore((s) => s.decline);
+  const today = useMemo(() => tokyoToday(), []);
+  // A week after the materials went, on a day the agency is open: when to ask whether they arrived.
+  const [next, setNext] = useState(() => nextOpenDay(addDays(today, 7)));
   if (!offer) return null;
   return (
     <div className="print-status-offer" role="group" aria-labelledby="print-status-offer-question">
       <p id="print-status-offer-question">
         問い合わせ {offer.inquiry.receiptNumber} の状況を「{inquiryStatusLabels.materials_sent}」にしますか？
       </p>
+      <NextActionField id="print-status-offer-next" label="次回対応日" value={next} today={today} onChange={setNext} />
       <div className="actions">
-        <button type="button" className="button button-primary" onClick={() => void accept()} disabled={offer.saving}>
+        <button type="button" className="button button-primary" onClick={() => void accept(next)} disabled={offer.saving}>
           {inquiryStatusLabels.materials_sent}にする
         </button>
         <button type="button" className="button" onClick={decline} disabled={offer.saving}>
