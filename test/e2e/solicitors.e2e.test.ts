@@ -79,9 +79,8 @@ describe('募集人 and the person at the counter', () => {
     await edit.getByLabel('担当者', { exact: true }).selectOption({ label: '募集 太郎（募集人）' });
     await edit.getByRole('button', { name: '保存', exact: true }).click();
     await expect.poll(() => edit.count()).toBe(0);
-    // The status form still holds the record as it was before the edit: it says so, and takes the choice onto the latest.
-    await detail.getByRole('button', { name: '状況を変更', exact: true }).click();
-    await detail.getByRole('button', { name: '最新の記録にあなたの入力を反映', exact: true }).click();
+    // The edit was this dialog's own: 見積提示済 stays chosen and now applies to the inquiry as saved, with no conflict to answer.
+    expect(await detail.getByLabel('変更後の状況', { exact: true }).inputValue()).toBe('quote_presented');
     await detail.getByRole('button', { name: '状況を変更', exact: true }).click();
     await detail.getByText('状況を「見積提示済」に変更しました。').waitFor();
     const history = detail.getByRole('table', { name: '状況の変更の履歴' });

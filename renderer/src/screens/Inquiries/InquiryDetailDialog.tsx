@@ -425,6 +425,9 @@ export function InquiryDetailDialog({ inquiryId, openedFrom, onClose }: InquiryD
             setEditing(false);
             if (saved) {
               setNotice('問い合わせの内容を保存しました。');
+              // Our own edit (a 担当 changed after a refusal, say): a 状況 chosen stays chosen and now
+              // applies to the inquiry as saved, rather than meeting it as someone else's change.
+              setStatusBase(saved.inquiry);
             }
           }}
         />
