@@ -92,7 +92,8 @@ export const rateTableMessages = {
   sourceDateTooOld: (earliest: string) => `文書の日付が古すぎます（${japaneseDate(earliest)}より前）。年を確認してください`,
   sourceDateInFuture: (today: string) => `文書の日付が今日（${japaneseDate(today)}）より後になっています。保険会社の文書の日付を確認してください`,
   /** 「根拠：医サ第26-118号（2026年7月28日）」 in the history of imports. */
-  sourceLabel: (document: string, date: string) => `根拠：${document}（${japaneseDate(date)}）`,
+  /** `shown`: the date as the screen's date style writes it (和暦 when chosen). */
+  sourceLabel: (document: string, date: string, shown: string = japaneseDate(date)) => `根拠：${document}（${shown}）`,
 
   /** 設定 and 保険料試算 when an installed table was refused at start-up. */
   setAsideTitle: '取り込んであった保険料表を使っていません',

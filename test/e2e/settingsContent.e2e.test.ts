@@ -53,11 +53,17 @@ describe('設定: official rate table', () => {
     if (screenshotsDir) await page.getByRole('region', { name: '商品内容と保険料表' }).screenshot({ path: path.join(screenshotsDir, 'rates-preview.png') });
     await check.getByRole('button', { name: 'この内容で取り込む' }).click();
     await expectText(section, /「2026年度 正式」を取り込みました。/);
-    await expectText(section, /2026年度 正式（正式）/);
+    // The version says 正式 once (not 「2026年度 正式（正式）」).
+    await expectText(section.getByText('保険料表', { exact: true }).locator('xpath=following-sibling::dd[1]'), '2026年度 正式');
     const history = section.getByRole('table', { name: '取り込みの記録' });
     const row = history.getByRole('row', { name: /保険料表「2026年度 正式」/ });
     await expectText(row, /根拠：医サ第26-118号（2026年7月28日）/);
     await expectText(row, /窓口 花子/);
+    // With 和暦 chosen, the history writes its dates that way too.
+    await callPreview(app.preview, 'settings.update', { dateStyle: 'japanese' });
+    await expectText(row, /^令和\d+年\d+月\d+日 \d{2}:\d{2}/);
+    await expectText(row, /根拠：医サ第26-118号（令和8年7月28日）/);
+    await callPreview(app.preview, 'settings.update', { dateStyle: 'western' });
     // The next table rests on a document of its own: the form starts empty again.
     expect(await form.getByLabel('保険会社の文書').inputValue()).toBe('');
     if (screenshotsDir) await page.getByRole('region', { name: '商品内容と保険料表' }).screenshot({ path: path.join(screenshotsDir, 'rates-history.png') });

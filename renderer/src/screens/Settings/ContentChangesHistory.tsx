@@ -1,16 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
 import { contentMessages } from '../../../../shared/messages/contentMessages.ts';
 import { rateTableMessages } from '../../../../shared/messages/rateTableMessages.ts';
+import { formatDate, formatDateTime, useDateStyle } from '../../format/formatDate.ts';
 import { queries } from '../../query/queries.ts';
 import { useContentImportStore } from '../../stores/contentImportStore.ts';
 
-const dateTime = new Intl.DateTimeFormat('ja-JP', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Tokyo' });
 
 /** 取り込みの記録: every table and pack installed, the insurer's document an official table rests on, who confirmed it, and 取り消す. */
 export function ContentChangesHistory() {
   const changes = useQuery(queries.contentChanges()).data ?? [];
   const busy = useContentImportStore((s) => s.busy);
   const revert = useContentImportStore((s) => s.revert);
+  const style = useDateStyle();
   if (changes.length === 0) return null;
   return (
     <table className="data-table">
@@ -26,13 +27,13 @@ export function ContentChangesHistory() {
       <tbody>
         {changes.map((c) => (
           <tr key={c.id}>
-            <td>{dateTime.format(new Date(c.installedAt))}</td>
+            <td className="nowrap">{formatDateTime(c.installedAt, style)}</td>
             <td>
               {c.kind === 'rates' ? '保険料表' : 'チラシ'}「{c.label}」
               {c.source && (
                 <>
                   <br />
-                  {rateTableMessages.sourceLabel(c.source.document, c.source.date)}
+                  {rateTableMessages.sourceLabel(c.source.document, c.source.date, style === 'japanese' ? formatDate(c.source.date, style) : undefined)}
                 </>
               )}
             </td>

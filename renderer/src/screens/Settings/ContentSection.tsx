@@ -30,7 +30,9 @@ export function ContentSection() {
           </dd>
           <dt>保険料表</dt>
           <dd>
-            {rates.version}（{rates.status === 'sample' ? '見本：実際の保険料ではありません' : '正式'}）
+            {rates.version}
+            {/* 「2026年度 正式」 says it once: the word is added only when the version does not carry it. */}
+            {rates.status === 'sample' ? '（見本：実際の保険料ではありません）' : rates.version.includes('正式') ? '' : '（正式）'}
           </dd>
         </dl>
       )}
