@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import '../../styles/records.css';
 import { ScreenHeading } from '../../components/ScreenHeading.tsx';
 import { AgencyTextsSection } from './AgencyTextsSection.tsx';
@@ -15,11 +16,14 @@ import { SharingSection } from './SharingSection.tsx';
 import { SyncNoticesSection } from './SyncNoticesSection.tsx';
 import { SyncRepairSection } from './SyncRepairSection.tsx';
 import { StaffSection } from './StaffSection.tsx';
+import { SettingsMenu } from './SettingsMenu.tsx';
 
 export function SettingsScreen() {
+  const screen = useRef<HTMLElement>(null);
   return (
-    <section className="screen">
+    <section className="screen settings-screen" ref={screen}>
       <ScreenHeading>設定</ScreenHeading>
+      <SettingsMenu screen={screen} />
       <StaffSection />
       <CurrentStaffSection />
       <ReceiptPrefixSection />
