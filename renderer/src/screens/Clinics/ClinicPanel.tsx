@@ -15,6 +15,7 @@ import { archiveClinic, restoreClinic, updateClinic } from './clinicWrites.ts';
 import { ClinicMergeDialog } from './ClinicMergeDialog.tsx';
 import { ClinicMergeHistory, MergedIntoNote } from './ClinicMergeHistory.tsx';
 import { askConfirm } from '../../stores/confirmStore.ts';
+import { ClinicActions } from './ClinicActions.tsx';
 
 const titleId = 'clinic-panel-title';
 
@@ -77,6 +78,7 @@ export function ClinicPanel() {
       )}
       {clinic && (
         <>
+          {!archived && <ClinicActions clinic={clinic} onRegisterInquiry={() => setInquiryFormOpen(true)} />}
           {mergedInto !== null && <MergedIntoNote keptId={mergedInto} />}
           {archived && mergedInto === null && (
             // 復元 sits at the top, next to why the form is locked, not below a long read-only form.
@@ -130,11 +132,6 @@ export function ClinicPanel() {
           <section className="clinic-inquiries" aria-labelledby="clinic-inquiries-title">
             <div className="section-header">
               <h3 id="clinic-inquiries-title">問い合わせ</h3>
-              {!archived && (
-                <button type="button" className="button" onClick={() => setInquiryFormOpen(true)}>
-                  問い合わせを登録
-                </button>
-              )}
             </div>
             <InquiryList clinicId={clinic.id} />
           </section>
