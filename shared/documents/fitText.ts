@@ -43,6 +43,18 @@ function emWidth(chars: readonly string[]): number {
   return chars.reduce((sum, c) => sum + charEm(c), 0);
 }
 
+// 禁則処理 (JIS X 4051): these never start a line, so the character before them moves down with them.
+const noLineStart = new Set([...'、。，．,.）)」』】〕］〉》｝!！?？：:；;ー―ゝゞヽヾぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ・…‥％%']);
+// …and these never end one, so they move down to the next line.
+const noLineEnd = new Set([...'（(「『【〔［〈《｛']);
+
+/** The last characters of a full line that must move down so that neither line breaks a 禁則 rule. */
+function carriedDown(line: readonly string[], next: string): string[] {
+  let keep = line.length;
+  while (keep > 0 && (noLineStart.has(line[keep] ?? next) || noLineEnd.has(line[keep - 1] ?? ''))) keep -= 1;
+  return line.slice(keep);
+}
+
 function wrap(chars: readonly string[], capacityEm: number): string[] {
   const lines: string[] = [];
   let line: string[] = [];
@@ -50,9 +62,12 @@ function wrap(chars: readonly string[], capacityEm: number): string[] {
   for (const char of chars) {
     const w = charEm(char);
     if (width + w > capacityEm && line.length > 0) {
-      lines.push(line.join(''));
-      line = [];
-      width = 0;
+      let carried = carriedDown(line, char);
+      // A run of punctuation longer than a line has no allowed break: it breaks where it must.
+      if (carried.length >= line.length) carried = [];
+      lines.push(line.slice(0, line.length - carried.length).join(''));
+      line = carried;
+      width = emWidth(carried);
     }
     line.push(char);
     width += w;

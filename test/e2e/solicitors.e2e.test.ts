@@ -102,6 +102,8 @@ describe('募集人 and the person at the counter', () => {
     await chooser.getByRole('radio', { name: /募集 太郎/ }).check();
     await chooser.getByRole('button', { name: 'この人で対応する' }).click();
     await page.getByRole('button', { name: '対応者：募集 太郎' }).waitFor();
+    // The header changes when the choice is saved; the dialog closes a moment later.
+    await chooser.waitFor({ state: 'hidden' });
 
     // 14 minutes is not yet idle; 15 is (the default).
     await page.clock.runFor('14:00');

@@ -49,6 +49,14 @@ describe('意向確認書', () => {
     }
   });
 
+  it('never starts a printed line with 、 or 。 (禁則), whatever the answer\'s length', async () => {
+    const answer = '電子カルテ停止時の復旧費用と、情報漏えいの賠償';
+    const pdf = await render({ ...typical, initial: { ...typical.initial!, answers: [answer, ...typical.initial!.answers.slice(1)] } });
+    const lines = execFileSync('pdftotext', ['-raw', '-', '-'], { input: pdf }).toString('utf8').split('\n');
+    expect(lines.some((line) => line.includes('復旧費用'))).toBe(true);
+    expect(lines.filter((line) => /^\s*[、。]/.test(line))).toEqual([]);
+  });
+
   it('fits the longest answers staff can type on one page, every word of them printed (none cut)', async () => {
     const pdf = await render(longest);
     expect(pdfInfo(pdf).pages).toBe(1);

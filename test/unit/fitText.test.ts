@@ -26,4 +26,16 @@ describe('fitting a value into a printed box', () => {
     expect(fitText('0995-12-3456', box).lines).toEqual(['0995-12-3456']);
     expect(fitText('霧島中央クリニック 御中\n田中 院長 様', { widthPt: 300, maxLines: 3, sizesPt: [12] }).lines).toEqual(['霧島中央クリニック 御中', '田中 院長 様']);
   });
+
+  it('never starts a line with 、 or 。 and never ends one with 「 (禁則), taking a character down instead', () => {
+    // 10 full-width characters fit a line at 12 pt: 、 would be the 11th.
+    expect(fitText('電子カルテ停止時の復旧と、情報漏えい', box).lines).toEqual(['電子カルテ停止時の復', '旧と、情報漏えい']);
+    expect(fitText('あいうえおかきくけこ。', box).lines).toEqual(['あいうえおかきくけ', 'こ。']);
+    expect(fitText('あいうえおかきくけ「こさ」', box).lines).toEqual(['あいうえおかきくけ', '「こさ」']);
+    expect(fitText('ちょっとまってくださいっ', box).lines).toEqual(['ちょっとまってくださ', 'いっ']);
+  });
+
+  it('still breaks a run of punctuation that is longer than a line', () => {
+    expect(fitText('。'.repeat(15), box).lines).toEqual(['。'.repeat(10), '。'.repeat(5)]);
+  });
 });
