@@ -51,6 +51,8 @@ describe('重要事項説明書（契約概要・注意喚起情報）', () => {
     await check.getByRole('button', { name: 'この内容で取り込む' }).click();
     await expectText(section, /を取り込みました。/);
     expect((await callPreview<{ importantMatters: unknown }>(app.preview, 'content.get', {})).importantMatters).toEqual({ code: 'SJ26-01234', date: '2026-04-01' });
+    // The content in force names it beside the flyer and the rate table.
+    await expectText(section, /重要事項説明書SJ26-01234（2026/);
 
     const clinic = await callPreview<{ id: string }>(app.preview, 'clinics.create', { name: '霧島中央クリニック', fax: '0995-12-3457' });
     const { inquiry } = await callPreview<{ inquiry: { id: string; receiptNumber: string } }>(app.preview, 'inquiries.create', { clinicId: clinic.id, receivedOn: tokyoToday(), channel: 'phone' });

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { ContentNotUsedHere } from '../../components/ContentNotUsedHere.tsx';
 import { SetAsideRateTables } from '../../components/SetAsideRateTables.tsx';
+import { formatDate, useDateStyle } from '../../format/formatDate.ts';
 import { useContent } from '../../query/useSharedReads.ts';
 import { useContentImportStore } from '../../stores/contentImportStore.ts';
 import { ContentChangesHistory } from './ContentChangesHistory.tsx';
@@ -10,7 +11,8 @@ import { RateTableImportForm } from './RateTableImportForm.tsx';
 /** 設定 → 商品内容と保険料表: the content in force, the Excel template, imports and their history. */
 export function ContentSection() {
   const headingId = useId();
-  const { pack, rates, problems: contentProblems } = useContent();
+  const { pack, rates, importantMatters, problems: contentProblems } = useContent();
+  const dateStyle = useDateStyle();
   // Set-aside rate tables get their own notice; the rest stay a list of file problems.
   const skipped = contentProblems.filter((p) => !p.setAside && !p.fromAnotherMachine);
   const busy = useContentImportStore((s) => s.busy);
@@ -28,6 +30,8 @@ export function ContentSection() {
           <dd>
             {pack.document.code}（{pack.document.createdLabel}）
           </dd>
+          <dt>重要事項説明書</dt>
+          <dd>{importantMatters ? `${importantMatters.code}（${formatDate(importantMatters.date, dateStyle)}）` : '入っていません（保険会社のPDFを含む内容パックを読み込むと印刷できます）'}</dd>
           <dt>保険料表</dt>
           <dd>
             {rates.version}
