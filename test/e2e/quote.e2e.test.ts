@@ -113,7 +113,8 @@ describe('保険料試算', () => {
   test('a clinic from the records fills in 種別, and a quote saved to a new inquiry is confirmed with its 受付番号', async () => {
     const clinic = await callPreview<{ id: string }>(app.preview, 'clinics.create', {
       name: '霧島あおぞら医院',
-      nameKana: 'きりしまあおぞらいいん',
+      // Longer than the chosen clinic's box at 1366 px: it must wrap, not run under 選び直す.
+      nameKana: 'いりょうほうじんしゃだんきりしまあおぞらいいんほんいん',
       kind: 'clinic_with_beds',
       bedCount: 12,
     });
@@ -124,6 +125,10 @@ describe('保険料試算', () => {
     await page.getByRole('option', { name: /霧島あおぞら医院/ }).click();
     await page.getByRole('group', { name: '医療機関' }).getByText('霧島あおぞら医院').waitFor();
     expect(await page.getByRole('radio', { name: '有床診療所' }).isChecked()).toBe(true);
+    const chosen = page.getByRole('group', { name: '医療機関' });
+    const kana = await chosen.getByText('いりょうほうじんしゃだん', { exact: false }).boundingBox();
+    const change = await chosen.getByRole('button', { name: '選び直す' }).boundingBox();
+    expect(kana && change && kana.x + kana.width <= change.x).toBe(true);
 
     const [plan] = rates.plans;
     if (!plan) throw new Error('the sample table has no plan');

@@ -18,7 +18,8 @@ function ClinicMeta({ clinic, className }: { clinic: Clinic; className: string }
   return (
     <span className={className}>
       {parts.map((part) => (
-        <span key={part} className="picker-meta-part">
+        // A long ふりがな may wrap like the name above it; 種別 and the phone number never break.
+        <span key={part} className={part === clinic.nameKana ? 'picker-meta-kana' : 'picker-meta-part'}>
           {part}
         </span>
       ))}
