@@ -88,11 +88,14 @@ const yen = (amount: number) => `${amount.toLocaleString('ja-JP')}円`;
 
 /** Chooses the documents, the clinic, its inquiry and the saved quote of the 保険料試算書. */
 async function chooseQuoteSheet(page: Page, documents: Parameters<typeof chooseDocuments>[1]): Promise<void> {
-  await chooseDocuments(page, documents);
+  // A 保険料試算書 can be ticked once a clinic and its inquiry with a saved quote are chosen.
   await chooseOneClinic(page, '姶良', clinicName);
   const inquiry = page.getByLabel('問い合わせ（任意）');
   await expect.poll(() => inquiry.isEnabled()).toBe(true);
   await inquiry.selectOption({ index: 1 });
+  const quoteSheet = page.getByRole('group', { name: '送る書類' }).getByRole('checkbox', { name: '保険料試算書', exact: true });
+  await expect.poll(() => quoteSheet.isEnabled()).toBe(true);
+  await chooseDocuments(page, documents);
   const quoteSelect = page.getByLabel('試算', { exact: true });
   await expect.poll(() => quoteSelect.isEnabled()).toBe(true);
   // Newest first, and chosen already; both saved quotes can be picked.

@@ -55,6 +55,8 @@ export function PrintSettingsSection() {
       </p>
       <form
         className="settings-number-form"
+        // The field's own Japanese message says what is wrong, next to it, not the browser's bubble.
+        noValidate
         onSubmit={(e) => void submit(e)}
         onKeyDown={(e) => {
           if (e.key === 'Escape') {
