@@ -7,6 +7,8 @@ import { z } from 'zod';
  */
 export interface LabelSheet {
   label: string;
+  /** The margins and gaps, to match against the package. */
+  detail: string;
   columns: number;
   rows: number;
   topMm: number;
@@ -28,7 +30,8 @@ export interface LabelSheet {
  */
 export const labelSheets = {
   a4x12: {
-    label: 'A4 12面（2列×6行・1枚 86.4×42.3mm・上余白 21.5mm・左余白 18.6mm）',
+    label: 'A4 12面（2列×6行・1枚 86.4×42.3mm）',
+    detail: '上余白 21.5mm・左余白 18.6mm・ラベルの間の余白なし',
     columns: 2,
     rows: 6,
     topMm: 21.5,
@@ -39,7 +42,8 @@ export const labelSheets = {
     pitchYMm: 42.3,
   },
   a4x24: {
-    label: 'A4 24面（3列×8行・1枚 63.5×33.9mm・上余白 12.9mm・左余白 7.25mm・列の間 2.5mm）',
+    label: 'A4 24面（3列×8行・1枚 63.5×33.9mm）',
+    detail: '上余白 12.9mm・左余白 7.25mm・列の間 2.5mm・行の間の余白なし',
     columns: 3,
     rows: 8,
     topMm: 12.9,

@@ -38,13 +38,16 @@ export function AddressLabelsPanel({ clinicIds }: { clinicIds: readonly string[]
         <label htmlFor="print-label-sheet" className="print-label">
           ラベル用紙
         </label>
-        <select id="print-label-sheet" value={sheet} onChange={(e) => setSheet(e.target.value as LabelSheetId)}>
+        <select id="print-label-sheet" value={sheet} aria-describedby="print-label-sheet-detail" onChange={(e) => setSheet(e.target.value as LabelSheetId)}>
           {labelSheetIds.map((id) => (
             <option key={id} value={id}>
               {labelSheets[id].label}
             </option>
           ))}
         </select>
+        <p id="print-label-sheet-detail" className="field-hint">
+          {labelSheets[sheet].detail}（用紙の袋に書かれた寸法と同じものを選んでください）
+        </p>
       </div>
       <div className="print-labels-row">
         <div className="print-field">

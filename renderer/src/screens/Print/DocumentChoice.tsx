@@ -14,7 +14,8 @@ export function DocumentChoice() {
   const toggleDocument = usePrintChoicesStore((s) => s.toggleDocument);
   const view = usePrintRequestView();
   const unavailable = unavailableDocuments(view);
-  const specimen = view.flyerIsSpecimen === true;
+  // Said once: beside the チラシ when it cannot be chosen, else under the list.
+  const specimen = view.flyerIsSpecimen === true && !unavailable.flyer;
   const error = usePrintRenderStore((s) => s.fieldErrors.documents);
   return (
     <fieldset
