@@ -155,10 +155,11 @@ describe('印刷: 保険料試算書', () => {
     expect(set.pageTexts[1]).toContain(yen(quote.snapshot.monthlyYen));
     expect(set.pageTexts[2]).toContain(receiptNumber);
 
-    // A quote sheet is never part of a mailing.
+    // A quote sheet is never part of a mailing: it cannot be ticked there and says why beside it.
     await page.getByRole('radio', { name: '複数の医療機関（一括作成）' }).check();
-    expect(await page.getByRole('button', { name: 'PDFを作成', exact: true }).isDisabled()).toBe(true);
-    await expectText(page.locator('#print-render-hint'), /白紙や一括作成には入れられません/);
+    const quoteSheet = page.getByRole('group', { name: '送る書類' }).getByRole('checkbox', { name: '保険料試算書', exact: true });
+    expect(await quoteSheet.isDisabled()).toBe(true);
+    await expectText(page.locator('#print-document-reason-quoteSheet'), /白紙や一括作成には入れられません/);
     expect(problems).toEqual([]);
     await context.close();
   });
