@@ -20,9 +20,10 @@ import { createHandlers } from './handlers/createHandlers.ts';
 import { createDispatcher } from './dispatch.ts';
 import { startSearchIndexMaintenance } from './db/searchIndexMaintenance.ts';
 import { clinicsCsvJobs } from './jobs/clinicsCsvJobs.ts';
+import { labelJobs } from './jobs/labelJobs.ts';
 import { documentJobs, pdfFontsDir } from './jobs/documentJobs.ts';
 import { ResidentWorker } from './workers/runWorker.ts';
-import type { PdfRenderData, PdfRenderResult, PdfWorkerStart } from './workers/pdfRender.worker.ts';
+import type { PdfJob, PdfRenderResult, PdfWorkerStart } from './workers/pdfRender.worker.ts';
 import type { JobPausePoint } from './jobs/jobPausePoint.ts';
 import { JobRunner } from './jobs/jobRunner.ts';
 import { acquireDataDirLock } from './lock.ts';
@@ -125,11 +126,12 @@ async function openDataDir(options: CoreOptions): Promise<SharingCore> {
       const written = areasWrittenByJob(job.kind);
       if (job.state === 'succeeded' && written.length > 0) announce(written);
     };
-    const pdfWorker = new ResidentWorker<PdfRenderData, PdfRenderResult>('pdfRender', { fontsDir: pdfFontsDir(), logDir: path.join(dataDir, 'logs') } satisfies PdfWorkerStart);
+    const pdfWorker = new ResidentWorker<PdfJob, PdfRenderResult>('pdfRender', { fontsDir: pdfFontsDir(), logDir: path.join(dataDir, 'logs') } satisfies PdfWorkerStart);
     const jobs = new JobRunner(
       {
         ...clinicsCsvJobs({ db: openedDb, dbPath, files, writeContext, backupsDir, now }),
         ...documentJobs({ db: openedDb, files, content, now, outputs, pdfWorker }),
+        ...labelJobs({ db: openedDb, files, content, now, outputs, pdfWorker }),
         ...syncRepairJobs({ db: openedDb, engine: syncEngine, backupsDir, now, log }),
       },
       onJobUpdate,

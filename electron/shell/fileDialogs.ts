@@ -6,7 +6,8 @@ import { failureEnvelope as failure, type Envelope } from '../../shared/contract
 import { filePurposes, type FileRef } from '../../shared/contract/files.ts';
 import { limits } from '../../shared/contract/limits.ts';
 import type { Logger } from '../core/log/logger.ts';
-import type { Core } from '../core/types.ts';
+import type { Core, StoredFile } from '../core/types.ts';
+import { extractZip } from '../core/files/pdfZip.ts';
 import { shellMessages } from './shellMessages.ts';
 
 export interface FileDialogs {
@@ -14,6 +15,15 @@ export interface FileDialogs {
   saveFile(window: BrowserWindow | undefined, request: unknown): Promise<Envelope<{ saved: boolean }>>;
 }
 
+
+/** A path in the folder for this name that no file has yet: 「霧島中央クリニック（2）.pdf」 when taken. */
+function freePathIn(folder: string, name: string): string {
+  const extension = path.extname(name);
+  const stem = name.slice(0, name.length - extension.length);
+  let candidate = path.join(folder, name);
+  for (let n = 2; fs.existsSync(candidate); n++) candidate = path.join(folder, `${stem}（${n}）${extension}`);
+  return candidate;
+}
 
 function extensionOf(name: string): string {
   return path.extname(name).replace(/^\./, '');
@@ -66,11 +76,45 @@ export function createFileDialogs(core: Pick<Core, 'files'>, log: Logger, folder
     }
   }
 
+  /**
+   * 医療機関ごとのPDF: the zip's PDFs written into a folder the user chooses, next to what is
+   * there already (a name in use gets 「（2）」). The core hands one zip to both the preview
+   * (a download) and the desktop, so the bytes the trail hashed are the bytes either one gets;
+   * here the shell only unpacks them.
+   */
+  async function saveFolder(window: BrowserWindow | undefined, stored: StoredFile): Promise<Envelope<{ saved: boolean }>> {
+    const options: Electron.OpenDialogOptions = {
+      title: shellMessages.saveFolderTitle,
+      buttonLabel: shellMessages.saveFolderButton,
+      properties: ['openDirectory', 'createDirectory'],
+      ...(folders.get() ? { defaultPath: folders.get() } : {}),
+    };
+    const chosen = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+    const folder = chosen.filePaths[0];
+    if (chosen.canceled || !folder) return { ok: true, result: { saved: false } };
+    folders.set(folder);
+    try {
+      await extractZip(stored.path, (name) => freePathIn(folder, name));
+    } catch (error) {
+      log.warn('save folder failed', { fileId: stored.ref.fileId, error: String(error) });
+      return failure('FILE_WRITE_FAILED');
+    }
+    return { ok: true, result: { saved: true } };
+  }
+
   async function saveFile(window: BrowserWindow | undefined, request: unknown): Promise<Envelope<{ saved: boolean }>> {
     const parsed = saveFileRequestSchema.safeParse(request);
     if (!parsed.success) return failure('BAD_REQUEST');
     const stored = core.files.get(parsed.data.fileId);
     if (!stored) return failure('FILE_NOT_FOUND', core.files.missingMessage(parsed.data.fileId));
+    if (stored.ref.mime === 'application/zip') {
+      try {
+        return await saveFolder(window, stored);
+      } catch (error) {
+        log.error('save folder dialog failed', { fileId: stored.ref.fileId, error: String(error) });
+        return failure('INTERNAL');
+      }
+    }
     try {
       const extension = extensionOf(stored.ref.name);
       const options: Electron.SaveDialogOptions = {

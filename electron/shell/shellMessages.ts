@@ -28,5 +28,7 @@ export const shellMessages = {
   keepEditing: '入力に戻る',
   openFileTitle: 'ファイルを選択',
   saveFileTitle: 'ファイルの保存先を選択',
+  saveFolderTitle: '医療機関ごとのPDFを保存するフォルダを選択',
+  saveFolderButton: 'このフォルダに保存',
   fileTypeLabel: (extension: string) => `${extension.toUpperCase()}ファイル`,
 } as const;

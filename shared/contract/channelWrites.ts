@@ -19,6 +19,7 @@ export const channelWrites = {
   'staff.update': ['staff', 'inquiries'],
   'settings.update': ['settings'],
   'settings.updateAgencyText': ['settings'],
+  'settings.saveLabelOffset': ['settings'],
   'inquiries.create': ['inquiries'],
   'inquiries.update': ['inquiries'],
   'inquiries.changeStatus': ['inquiries'],

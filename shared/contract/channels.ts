@@ -15,6 +15,7 @@ import { quoteRequestSchema, savedQuoteSchema } from '../quote/savedQuote.ts';
 import { inquiryIntentsSchema, intentRecordInputSchema, intentRecordSchema } from '../domain/inquiryIntent.ts';
 import { contentChangeSchema, contentImportInputSchema, contentImportPreviewSchema } from '../content/contentImport.ts';
 import { fileRefSchema } from './files.ts';
+import { labelOffsetSchema } from '../documents/labelSheets.ts';
 import {
   backupAddInputSchema,
   backupExportInputSchema,
@@ -158,6 +159,9 @@ export const contract = {
   'settings.update': channel(settingsUpdateSchema, settingsSchema),
   'settings.agencyTexts': channel(z.object({}), agencyTextsSchema),
   'settings.updateAgencyText': channel(agencyTextUpdateSchema, agencyTextsSchema),
+  /** 設定 → 印刷: this machine's label printer offset (never shared: each PC has its own printer). */
+  'settings.labelOffset': channel(z.object({}), labelOffsetSchema),
+  'settings.saveLabelOffset': channel(labelOffsetSchema, labelOffsetSchema),
   'inquiries.create': channel(inquiryInputSchema, inquiryDetailSchema),
   'inquiries.get': channel(z.object({ id: recordId }), inquiryDetailSchema),
   'inquiries.update': channel(

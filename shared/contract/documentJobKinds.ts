@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { documentKindNames, type DocumentKind } from '../documents/documentKinds.ts';
+import { labelSheetIds, type LabelSheetId } from '../documents/labelSheets.ts';
 import { fileRefSchema } from './files.ts';
 import { limits } from './limits.ts';
 
@@ -23,6 +24,10 @@ export const coverInputSchema = z.object({
 });
 export type CoverInput = z.infer<typeof coverInputSchema>;
 
+/** 「1つのPDFにまとめる」 (the default) or 「医療機関ごとのPDF」 (a zip of one PDF per clinic). */
+export const mailingOutputs = ['combined', 'perClinic'] as const;
+export type MailingOutput = (typeof mailingOutputs)[number];
+
 /** The job that makes a PDF of documents: a clinic's set, a mailing's, or blank forms. */
 export const documentJobKinds = {
   'documents.render': {
@@ -44,12 +49,34 @@ export const documentJobKinds = {
       /** The saved quote a 保険料試算書 is made from. */
       quoteId: recordIdSchema.optional(),
       cover: coverInputSchema.default({ person: '', subject: defaultCoverSubject, message: '', extraPages: 0 }),
+      /** A mailing as one PDF (combined) or one PDF per clinic, named by clinic, in one zip. */
+      output: z.enum(mailingOutputs, { message: '出力のしかたが正しくありません' }).default('combined'),
     }),
     result: z.object({
       file: fileRefSchema,
       pages: z.number().int().positive(),
       /** Clinics the PDF was made for (0 for blank forms and the flyer alone). */
       clinics: z.number().int().nonnegative(),
+    }),
+  },
+  /** 宛名ラベル for the clinics of a mailing (or one clinic), on a label sheet, at this machine's offset. */
+  'documents.labels': {
+    input: z.object({
+      clinicIds: z
+        .array(recordIdSchema)
+        .min(1, { message: '宛名ラベルを作る医療機関を選んでください' })
+        .max(limits.maxBatchClinics, { message: `一度に作れるのは${limits.maxBatchClinics.toLocaleString('ja-JP')}件までです` })
+        .refine((ids) => new Set(ids).size === ids.length, { message: '同じ医療機関が2回選ばれています' }),
+      sheet: z.enum(labelSheetIds as [LabelSheetId, ...LabelSheetId[]], { message: 'ラベル用紙を選んでください' }),
+      /** Labels of the first sheet already used: printing starts after them. */
+      skip: z.number({ message: '開始位置は数字で入力してください' }).int().min(0).max(23, { message: '開始位置が用紙の面数を超えています' }).default(0),
+      /** A faint outline of each label, for a test print on plain paper. */
+      outline: z.boolean().default(false),
+    }),
+    result: z.object({
+      file: fileRefSchema,
+      pages: z.number().int().positive(),
+      clinics: z.number().int().positive(),
     }),
   },
 } as const;

@@ -33,6 +33,7 @@ export const jobStartSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('clinics.importCsv'), input: jobKinds['clinics.importCsv'].input }),
   z.object({ kind: z.literal('inquiries.exportCsv'), input: jobKinds['inquiries.exportCsv'].input }),
   z.object({ kind: z.literal('documents.render'), input: jobKinds['documents.render'].input }),
+  z.object({ kind: z.literal('documents.labels'), input: jobKinds['documents.labels'].input }),
   z.object({ kind: z.literal('sync.check'), input: jobKinds['sync.check'].input }),
   z.object({ kind: z.literal('sync.repair'), input: jobKinds['sync.repair'].input }),
 ]);

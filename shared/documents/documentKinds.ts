@@ -20,15 +20,27 @@ export const documentKinds = {
 export type DocumentKind = keyof typeof documentKinds;
 export const documentKindNames = Object.keys(documentKinds) as DocumentKind[];
 
+/** Outputs that are no part of a document set but go on the document trail too. */
+export const trailOnlyKinds = {
+  /** 宛名ラベル: the sheet of address labels of a postal mailing. */
+  addressLabels: { label: '宛名ラベル', fileLabel: '宛名ラベル' },
+} as const;
+/** Anything the trail records as having left the counter. */
+export type OutputKind = DocumentKind | keyof typeof trailOnlyKinds;
+export const outputKindNames = [...documentKindNames, ...(Object.keys(trailOnlyKinds) as (keyof typeof trailOnlyKinds)[])] as OutputKind[];
+
+const outputLabelOf = (kind: OutputKind) => (kind in documentKinds ? documentKinds[kind as DocumentKind] : trailOnlyKinds[kind as keyof typeof trailOnlyKinds]);
+
 /** The chosen documents in envelope order, each once. */
 export function inSetOrder(kinds: readonly DocumentKind[]): DocumentKind[] {
   return documentKindNames.filter((kind) => kinds.includes(kind));
 }
 
 /** 「FAX送付状・チラシ」: what a set holds, as staff read it in lists and file names. */
-export function documentSetLabel(kinds: readonly DocumentKind[]): string {
-  return inSetOrder(kinds)
-    .map((kind) => documentKinds[kind].label)
+export function documentSetLabel(kinds: readonly OutputKind[]): string {
+  return outputKindNames
+    .filter((kind) => kinds.includes(kind))
+    .map((kind) => outputLabelOf(kind).label)
     .join('・');
 }
 
@@ -36,16 +48,16 @@ export function documentSetLabel(kinds: readonly DocumentKind[]): string {
  * e.g. FAX問い合わせ票_霧島中央クリニック_2026-11-24.pdf, or 書類一式_120件_2026-11-24.pdf for a
  * mailing, チラシ（見本）_2026-11-24.pdf for a specimen; always safe as a Windows file name.
  */
-export function documentFileName(kinds: readonly DocumentKind[], subject: string | undefined, date: string, options: { specimen?: boolean } = {}): string {
+export function documentFileName(kinds: readonly OutputKind[], subject: string | undefined, date: string, options: { specimen?: boolean } = {}): string {
   const label = documentTitle(kinds, options);
   const subjectPart = subject ? `_${safeFileName(subject.replace(/[\\/]/g, '_'), 40)}` : '';
   return `${label}${subjectPart}_${date}.pdf`;
 }
 
 /** 「書類一式」, 「FAX問い合わせ票」 or 「チラシ（見本）」: a PDF's title, which its file name starts with. */
-export function documentTitle(kinds: readonly DocumentKind[], options: { specimen?: boolean } = {}): string {
-  const ordered = inSetOrder(kinds);
-  const kindLabel = ordered.length === 1 ? documentKinds[ordered[0]!].fileLabel : jobMessages.documentSetTitle;
+export function documentTitle(kinds: readonly OutputKind[], options: { specimen?: boolean } = {}): string {
+  const ordered = outputKindNames.filter((kind) => kinds.includes(kind));
+  const kindLabel = ordered.length === 1 ? outputLabelOf(ordered[0]!).fileLabel : jobMessages.documentSetTitle;
   // A specimen flyer says so in its name too, so a saved copy is never mistaken for the flyer.
   return options.specimen && ordered.includes('flyer') ? `${kindLabel}（${formLabels.specimen}）` : kindLabel;
 }

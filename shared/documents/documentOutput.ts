@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { inquiryStatuses } from '../domain/inquiry.ts';
 import { revisionSchema } from '../domain/revision.ts';
-import { documentKindNames, type DocumentKind } from './documentKinds.ts';
+import { outputKindNames, type OutputKind } from './documentKinds.ts';
 
 export const documentOutputActions = ['saved', 'printed'] as const;
 export type DocumentOutputAction = (typeof documentOutputActions)[number];
@@ -18,7 +18,7 @@ export const documentOutputSchema = z.object({
   clinicId: z.string().nullable(),
   inquiryId: z.string().nullable(),
   receiptNumber: z.string().nullable(),
-  documents: z.array(z.enum(documentKindNames as [DocumentKind, ...DocumentKind[]])),
+  documents: z.array(z.enum(outputKindNames as [OutputKind, ...OutputKind[]])),
   action: z.enum(documentOutputActions),
   /** Clinics in the same PDF: 1, or the size of the mailing it was part of. */
   batchSize: z.number().int().positive(),

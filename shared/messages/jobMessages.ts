@@ -7,4 +7,7 @@ export const jobMessages = {
   countOf: (done: string, total: string) => `${done} / ${total} 件`,
   /** The title of a PDF holding several documents (the flyer alone keeps the product's name). */
   documentSetTitle: '書類一式',
+  /** The end of a zip's name holding one PDF per clinic: 書類一式_120件_2026-11-24_医療機関ごと.zip. */
+  perClinicSuffix: '医療機関ごと',
+  labelsMade: '宛名ラベルを作成しました',
 } as const;

@@ -183,6 +183,8 @@ const validCalls: Record<Channel, (t: TestHost) => Promise<{ input: unknown; che
     input: { key: 'formNumber', value: 'KMC-FAX-01', expectedVersion: 0 },
     check: (r) => expect(r).toMatchObject({ formNumber: { value: 'KMC-FAX-01', version: 1 } }),
   }),
+  'settings.labelOffset': async () => ({ input: {}, check: (r) => expect(r).toEqual({ xMm: 0, yMm: 0 }) }),
+  'settings.saveLabelOffset': async () => ({ input: { xMm: 1.25, yMm: -2 }, check: (r) => expect(r).toEqual({ xMm: 1.3, yMm: -2 }) }),
   'inquiries.create': async (t) => {
     const created = (await call(t, 'clinics.create', clinic)).body.result;
     return {

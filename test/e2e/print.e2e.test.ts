@@ -255,22 +255,20 @@ describe('印刷', () => {
     });
     await callPreview(app.preview, 'quotes.save', { inquiryId: inquiry.id, clinicKind: 'clinic_no_beds', planId: 'P1' });
     const { page, problems, close } = await openPrint();
-    await chooseDocuments(page, ['保険料試算書']);
-    // Never blank or in a mailing: the button says what to choose instead.
-    expect(await renderButton(page).isDisabled()).toBe(true);
-    await expectText(page.locator('#print-render-hint'), /保険料試算書は医療機関ごとに1通ずつ作ります/);
-    expect(await renderButton(page).getAttribute('aria-describedby')).toBe('print-render-hint');
+    // Never blank or in a mailing: the document cannot be ticked and says why beside it.
+    const quoteSheet = page.getByRole('group', { name: '送る書類' }).getByRole('checkbox', { name: '保険料試算書', exact: true });
+    expect(await quoteSheet.isDisabled()).toBe(true);
+    await expectText(page.locator('#print-document-reason-quoteSheet'), /保険料試算書は医療機関ごとに1通ずつ作ります/);
+    expect(await quoteSheet.getAttribute('aria-describedby')).toBe('print-document-reason-quoteSheet');
 
     await chooseOneClinic(page, '霧島', clinicName);
     const inquirySelect = page.getByLabel('問い合わせ（任意）');
     await expect.poll(() => inquirySelect.isEnabled()).toBe(true);
     await inquirySelect.selectOption(inquiry.id);
-    const quote = page.getByLabel('試算', { exact: true });
-    await expect.poll(() => quote.isEnabled()).toBe(true);
-    expect(await quote.locator('option:checked').textContent()).toMatch(/^見本プラン1\u3000月額1,111円\u3000\d{4}\/\d{2}\/\d{2}/);
-    await page.locator('#print-quote-problem').filter({ hasText: '見本の保険料表で作った試算は、試算書として印刷できません' }).waitFor();
-    expect(await renderButton(page).isDisabled()).toBe(true);
-    await expectText(page.locator('#print-render-hint'), /見本の保険料表で作った試算は、試算書として印刷できません/);
+    // Its only saved quote is from the sample table: still not printable, and it says so; the FAX問い合わせ票 is still made.
+    await expectText(page.locator('#print-document-reason-quoteSheet'), /見本の保険料表で作った試算は、試算書として印刷できません/);
+    expect(await quoteSheet.isDisabled()).toBe(true);
+    expect(await renderButton(page).isDisabled()).toBe(false);
     expect(problems).toEqual([]);
     await close();
   });

@@ -88,11 +88,14 @@ const yen = (amount: number) => `${amount.toLocaleString('ja-JP')}円`;
 
 /** Chooses the documents, the clinic, its inquiry and the saved quote of the 保険料試算書. */
 async function chooseQuoteSheet(page: Page, documents: Parameters<typeof chooseDocuments>[1]): Promise<void> {
-  await chooseDocuments(page, documents);
+  // A 保険料試算書 can be ticked once a clinic and its inquiry with a saved quote are chosen.
   await chooseOneClinic(page, '姶良', clinicName);
   const inquiry = page.getByLabel('問い合わせ（任意）');
   await expect.poll(() => inquiry.isEnabled()).toBe(true);
   await inquiry.selectOption({ index: 1 });
+  const quoteSheet = page.getByRole('group', { name: '送る書類' }).getByRole('checkbox', { name: '保険料試算書', exact: true });
+  await expect.poll(() => quoteSheet.isEnabled()).toBe(true);
+  await chooseDocuments(page, documents);
   const quoteSelect = page.getByLabel('試算', { exact: true });
   await expect.poll(() => quoteSelect.isEnabled()).toBe(true);
   // Newest first, and chosen already; both saved quotes can be picked.
@@ -152,10 +155,11 @@ describe('印刷: 保険料試算書', () => {
     expect(set.pageTexts[1]).toContain(yen(quote.snapshot.monthlyYen));
     expect(set.pageTexts[2]).toContain(receiptNumber);
 
-    // A quote sheet is never part of a mailing.
+    // A quote sheet is never part of a mailing: it cannot be ticked there and says why beside it.
     await page.getByRole('radio', { name: '複数の医療機関（一括作成）' }).check();
-    expect(await page.getByRole('button', { name: 'PDFを作成', exact: true }).isDisabled()).toBe(true);
-    await expectText(page.locator('#print-render-hint'), /白紙や一括作成には入れられません/);
+    const quoteSheet = page.getByRole('group', { name: '送る書類' }).getByRole('checkbox', { name: '保険料試算書', exact: true });
+    expect(await quoteSheet.isDisabled()).toBe(true);
+    await expectText(page.locator('#print-document-reason-quoteSheet'), /白紙や一括作成には入れられません/);
     expect(problems).toEqual([]);
     await context.close();
   });

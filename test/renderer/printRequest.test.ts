@@ -9,6 +9,7 @@ import {
   printWaitMessages,
   renderBlockReason,
   renderInput,
+  unavailableDocuments,
   type PrintChoices,
   type PrintRequestView,
 } from '../../renderer/src/screens/Print/printRequest.ts';
@@ -40,6 +41,7 @@ const choices: PrintChoices = {
   inquiryId: '',
   quoteId: '',
   cover: { subject: defaultCoverSubject, person: '', message: '', extraPages: '0' },
+  output: 'combined',
 };
 const view = (patch: Partial<PrintChoices>, rest: Partial<PrintRequestView> = {}): PrintRequestView => ({
   choices: { ...choices, ...patch },
@@ -105,5 +107,29 @@ describe('「PDFを作成」 on the 印刷 screen', () => {
     expect(coverFieldErrors(view({ ...withCover, cover: { ...choices.cover, subject: '' } }).choices)).toHaveProperty('cover.subject');
     expect(renderInput(view({ ...withCover, cover: { ...choices.cover, extraPages: ' ' } })).cover?.extraPages).toBe(0);
     expect(coverFieldErrors(view({ cover: { ...choices.cover, subject: '' } }).choices)).toEqual({});
+  });
+});
+
+describe('送る書類 that cannot be made', () => {
+  it('a 保険料試算書 in a mailing is unavailable with its reason, and the rest of the set is still made without it', () => {
+    const asked = view({ documents: ['faxCoverSheet', 'quoteSheet', 'inquiryFaxSheet'], recipient: 'batch' }, { batchIds: ['c1', 'c2'] });
+    expect(unavailableDocuments(asked).quoteSheet).toMatch(/保険料試算書は医療機関ごとに1通ずつ作ります/);
+    expect(unavailableDocuments(asked).inquiryFaxSheet).toBeUndefined();
+    expect(renderBlockReason(asked)).toBeNull();
+    expect(renderInput(asked)).toMatchObject({ documents: ['faxCoverSheet', 'inquiryFaxSheet'], clinicIds: ['c1', 'c2'] });
+  });
+
+  it('a 保険料試算書 whose every saved quote is from a sample table cannot be chosen, and says so', () => {
+    const sampleQuote = savedQuote('q1', '2026-11-01T00:00:00Z');
+    const sample = { ...sampleQuote, snapshot: { ...sampleQuote.snapshot, sample: true } };
+    const asked = view({ documents: ['quoteSheet', 'inquiryFaxSheet'], recipient: 'one', clinic, inquiryId: 'i1' }, { quotes: [sample] });
+    expect(unavailableDocuments(asked).quoteSheet).toMatch(/見本の保険料表/);
+    expect(renderBlockReason(asked)).toBeNull();
+    expect(renderInput(asked).documents).toEqual(['inquiryFaxSheet']);
+  });
+
+  it('a mailing asked as one PDF per clinic says so in the job input', () => {
+    const asked = view({ documents: ['inquiryFaxSheet'], recipient: 'batch', output: 'perClinic' }, { batchIds: ['c1', 'c2'] });
+    expect(renderInput(asked)).toMatchObject({ clinicIds: ['c1', 'c2'], output: 'perClinic' });
   });
 });

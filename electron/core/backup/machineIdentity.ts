@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { backupMadeAtKey } from './backupMadeAt.ts';
+import { labelPrintOffsetKey } from '../db/repos/labelOffset.ts';
 
 /**
  * What makes this PC this PC, kept across a restore: a backup from another machine (a USB stick
@@ -13,6 +14,8 @@ export interface MachineIdentity {
   currentStaff: Record<string, unknown> | null;
   /** The highest receipt number issued per (prefix, year), so none is ever issued twice. */
   receiptSequences: { prefix: string; year: number; last: number }[];
+  /** This PC's label printer offset (its printer's feed, not the data's). */
+  labelPrintOffset?: string | null;
 }
 
 const meta = (db: Database.Database, key: string) => (db.prepare('SELECT value FROM app_meta WHERE key = ?').get(key) as { value: string } | undefined)?.value ?? null;
@@ -26,6 +29,7 @@ export function readMachineIdentity(db: Database.Database): MachineIdentity {
     receiptPrefix: meta(db, 'receipt_prefix'),
     currentStaff: staffId === null ? null : ((db.prepare('SELECT * FROM staff WHERE id = ?').get(staffId) as Record<string, unknown> | undefined) ?? null),
     receiptSequences: db.prepare('SELECT prefix, year, last FROM receipt_sequences').all() as MachineIdentity['receiptSequences'],
+    labelPrintOffset: meta(db, labelPrintOffsetKey),
   };
 }
 
@@ -53,6 +57,8 @@ export function applyMachineIdentity(db: Database.Database, identity: MachineIde
       }
       setMeta.run('current_staff_id', String(staff.id));
     }
+    if (identity.labelPrintOffset) setMeta.run(labelPrintOffsetKey, identity.labelPrintOffset);
+    else db.prepare('DELETE FROM app_meta WHERE key = ?').run(labelPrintOffsetKey);
     const keepHighest = db.prepare('INSERT INTO receipt_sequences (prefix, year, last) VALUES (?, ?, ?) ON CONFLICT (prefix, year) DO UPDATE SET last = max(last, excluded.last)');
     for (const sequence of identity.receiptSequences) keepHighest.run(sequence.prefix, sequence.year, sequence.last);
   })();

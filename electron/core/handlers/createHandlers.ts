@@ -33,7 +33,9 @@ import { syncHandlers, type SyncHandlerDeps } from './syncHandlers.ts';
 import { clinicMergeHandlers } from './clinicMergeHandlers.ts';
 import { importantMattersHandlers } from './importantMattersHandlers.ts';
 import { documentTrailHandlers } from './documentTrailHandlers.ts';
-import { keepOutputFile, keptFileOf, type DocumentTrailDeps } from '../jobs/documentTrail.ts';
+import { type DocumentTrailDeps } from '../jobs/documentTrail.ts';
+import { readLabelOffset, saveLabelOffset } from '../db/repos/labelOffset.ts';
+import { keepOutputFiles } from '../jobs/keepOutputFiles.ts';
 import { actorText, currentActor } from '../db/repos/actor.ts';
 import { syncRepairHandlers } from './syncRepairHandlers.ts';
 import { intentHandlers } from './intentHandlers.ts';
@@ -100,6 +102,8 @@ export function createHandlers(deps: HandlerDeps) {
     // 'settings.update' is with the sync handlers: a sharing machine claims a new prefix on the hub.
     'settings.agencyTexts': () => readAgencyTexts(db),
     'settings.updateAgencyText': (update) => updateAgencyText(db, update, deps.writeContext()),
+    'settings.labelOffset': () => readLabelOffset(db),
+    'settings.saveLabelOffset': (offset) => saveLabelOffset(db, offset),
     'inquiries.create': ({ clinicId, ...fields }) => inquiryDetail(createInquiry(db, clinicId, fields, deps.writeContext()).id),
     'inquiries.get': ({ id }) => inquiryDetail(id),
     'inquiries.update': ({ id, inquiry, expectedRevision }) => inquiryDetail(updateInquiry(db, id, inquiry, deps.writeContext(), expectedRevision).id),
@@ -144,14 +148,13 @@ export function createHandlers(deps: HandlerDeps) {
       return saveQuote(db, inquiryId, quote, deps.writeContext());
     },
     'quotes.list': ({ inquiryId }) => ({ items: listQuotes(db, inquiryId) }),
-    'documents.recordOutput': ({ fileId, action, sentBy, faxNumber }) => {
+    'documents.recordOutput': async ({ fileId, action, sentBy, faxNumber }) => {
       const stored = deps.files.require(fileId);
       const subject = deps.outputs.get(fileId);
       if (!subject) throw new AppError('INVALID_INPUT', outputMessages.notFromPrintCentre);
       // A PDF for one clinic is kept as made, so 「送付した書類を表示」 can show it and check its hash.
-      const keptFile = subject.clinicIds.length === 1 && subject.sha256 ? keptFileOf(subject.outputKey, deps.now()) : null;
-      if (keptFile) keepOutputFile(deps.trail.documentsDir, keptFile, stored.path);
-      const delivery = { sentBy, faxNumber: faxNumber || null, actor: actorText(currentActor(db)), keptFile };
+      const kept = await keepOutputFiles(deps.trail.documentsDir, subject, stored.path, deps.now());
+      const delivery = { sentBy, faxNumber: faxNumber || null, actor: actorText(currentActor(db)), ...kept };
       const added = recordDocumentOutput(db, subject, action, deps.writeContext(), delivery);
       // Clinics it was recorded on: a blank form's row names none.
       const recorded = subject.clinicIds.length > 0 ? added : 0;

@@ -23,9 +23,10 @@ import { jobMessages } from '../../../shared/messages/jobMessages.ts';
 import type { FileStore } from '../files/fileStore.ts';
 import { resourcesDir } from '../paths.ts';
 import type { ResidentWorker } from '../workers/runWorker.ts';
-import type { PdfRenderData, PdfRenderResult } from '../workers/pdfRender.worker.ts';
+import type { PdfJob, PdfRenderData, PdfRenderResult } from '../workers/pdfRender.worker.ts';
 import type { JobImplementations } from './jobRunner.ts';
 import { outputInputsOf, sha256OfFile } from './documentTrail.ts';
+import { renderPerClinicZip } from './perClinicPdfs.ts';
 
 /** Where the PDF thread finds the fonts it embeds. */
 export const pdfFontsDir = () => path.join(resourcesDir(), 'fonts');
@@ -38,7 +39,7 @@ export interface DocumentJobDeps {
   /** What each finished PDF was made for, until it is saved or printed (then it is recorded). */
   outputs: Map<string, OutputSubject>;
   /** The PDF thread, kept up between jobs by the core. */
-  pdfWorker: ResidentWorker<PdfRenderData, PdfRenderResult>;
+  pdfWorker: ResidentWorker<PdfJob, PdfRenderResult>;
 }
 
 const countFormat = new Intl.NumberFormat('ja-JP');
@@ -124,6 +125,26 @@ export function documentJobs(deps: DocumentJobDeps): Pick<JobImplementations, 'd
         title: documentTitle(documents, { specimen }),
         createdAt: deps.now().toISOString(),
       };
+      const subject = clinics.length === 1 ? clinics[0]!.name : clinics.length > 1 ? `${clinics.length}件` : undefined;
+      // A specimen flyer is for looking at: it is not recorded as sent.
+      const sent = specimen ? documents.filter((kind) => kind !== 'flyer') : documents;
+      const trail = {
+        documents: sent,
+        clinicIds,
+        inquiryId: inquiry?.id ?? null,
+        agencyTexts,
+        content: { code: pack.document.code, date: pack.document.createdOn, rateVersion: rates.version },
+        quoteId: documents.includes('quoteSheet') ? (quote?.id ?? null) : null,
+      };
+      if (input.output === 'perClinic' && clinics.length > 0) {
+        // Each clinic's PDF is its own record: its row carries that PDF's hash and the PDF is kept.
+        const made = await renderPerClinicZip(deps, data, clinics, outPath, ctx);
+        const zipName = documentFileName(documents, subject, today, { specimen }).replace(/\.pdf$/, `_${jobMessages.perClinicSuffix}.zip`);
+        const file = deps.files.adopt(fileId, outPath, zipName, 'application/zip');
+        deps.outputs.set(file.fileId, { outputKey: file.fileId, ...trail, sha256: sha256OfFile(outPath), clinicFiles: made.clinicFiles });
+        ctx.progress(targets.length, targets.length, jobMessages.documentsMade);
+        return { file, pages: made.pages, clinics: clinics.length };
+      }
       let rendered: PdfRenderResult;
       try {
         rendered = await deps.pdfWorker.run(data, {
@@ -138,18 +159,10 @@ export function documentJobs(deps: DocumentJobDeps): Pick<JobImplementations, 'd
         fs.rmSync(outPath, { force: true });
         throw error;
       }
-      const subject = clinics.length === 1 ? clinics[0]!.name : clinics.length > 1 ? `${clinics.length}件` : undefined;
       const file = deps.files.adopt(fileId, outPath, documentFileName(documents, subject, today, { specimen }), 'application/pdf');
-      // A specimen flyer is for looking at: it is not recorded as sent.
-      const sent = specimen ? documents.filter((kind) => kind !== 'flyer') : documents;
       deps.outputs.set(file.fileId, {
         outputKey: file.fileId,
-        documents: sent,
-        clinicIds,
-        inquiryId: inquiry?.id ?? null,
-        agencyTexts,
-        content: { code: pack.document.code, date: pack.document.createdOn, rateVersion: rates.version },
-        quoteId: documents.includes('quoteSheet') ? (quote?.id ?? null) : null,
+        ...trail,
         sha256: sha256OfFile(outPath),
         // A one-clinic PDF is kept as a file when it is saved or printed; one for none or many keeps what makes it again.
         inputs: clinics.length === 1 ? undefined : outputInputsOf(data),

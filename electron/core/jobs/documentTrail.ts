@@ -12,7 +12,7 @@ import { getOutputRecord, outputRowsOf, type OutputInputs, type OutputRow } from
 import { AppError } from '../errors.ts';
 import type { FileStore } from '../files/fileStore.ts';
 import type { ResidentWorker } from '../workers/runWorker.ts';
-import type { PdfRenderData, PdfRenderResult } from '../workers/pdfRender.worker.ts';
+import type { PdfJob, PdfRenderData, PdfRenderResult } from '../workers/pdfRender.worker.ts';
 
 /** SHA-256 (hex) of a file's bytes. */
 export function sha256OfFile(filePath: string): string {
@@ -91,7 +91,7 @@ export interface DocumentTrailDeps {
   fontsDir: string;
   /** This machine: a kept PDF is found only on the machine that made it. */
   machineId: string;
-  pdfWorker: ResidentWorker<PdfRenderData, PdfRenderResult>;
+  pdfWorker: ResidentWorker<PdfJob, PdfRenderResult>;
 }
 
 const fileNameOf = (row: OutputRow) =>

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PDFDocument } from 'pdf-lib';
+import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { buildDocumentSet, type DocumentSetRequest, type SetTarget } from '../../../shared/documents/buildDocumentSet.ts';
 import { combineDocuments } from '../../../shared/documents/documentSet.ts';
 import { buildFlyer } from '../../../shared/documents/flyer.ts';
@@ -31,6 +32,20 @@ export interface PdfRenderData {
    */
   createdAt: string;
 }
+
+/** A sheet of address labels: one laid-out document, written as it is. */
+export interface LabelsRenderData {
+  kind: 'labels';
+  definition: TDocumentDefinitions;
+  fontsDir: string;
+  outPath: string;
+  title: string;
+  author: string;
+  createdAt: string;
+}
+
+/** Anything the PDF thread makes. */
+export type PdfJob = PdfRenderData | LabelsRenderData;
 
 export interface PdfRenderResult {
   bytes: number;
@@ -127,6 +142,15 @@ async function render({ request: asked, targets, fontsDir, outPath, insurerFlyer
   return { bytes: pdf.length, pages: combined.getPageCount() };
 }
 
+/** Address labels: a page per sheet, placed absolutely, so one pdfmake document of any length stays small. */
+async function renderLabels({ definition, fontsDir, outPath, title, author, createdAt }: LabelsRenderData, report: Report): Promise<PdfRenderResult> {
+  const created = new Date(createdAt);
+  const pdf = await renderPdf({ ...definition, info: { ...definition.info, title, author, creator: author, creationDate: created, modDate: created } }, fontsDir);
+  fs.writeFileSync(outPath, pdf);
+  report(1, 1);
+  return { bytes: pdf.length, pages: (await PDFDocument.load(pdf)).getPageCount() };
+}
+
 /**
  * pdfmake's patches are checked against plain pdfmake (patches/selfCheck.ts) unless the setting
  * turns them off. Its reference document sets text in each font, 𠮷 included: parsing the fonts
@@ -142,10 +166,10 @@ async function warmUp({ fontsDir, logDir }: PdfWorkerStart): Promise<unknown> {
  * message, answered in order, one at a time.
  */
 let queue: Promise<unknown> = warmUp(workerData as PdfWorkerStart).catch(() => undefined);
-parentPort!.on('message', ({ id, data, progressGate }: { id: number; data: PdfRenderData } & ProgressGated) => {
+parentPort!.on('message', ({ id, data, progressGate }: { id: number; data: PdfJob } & ProgressGated) => {
   const post = gatedPost((message: WorkerMessage<PdfRenderResult>) => parentPort!.postMessage({ ...message, id }), progressGate);
   queue = queue.then(() =>
-    render(data, (done, total) => post({ type: 'progress', done, total })).then(
+    ('kind' in data ? renderLabels(data, (done, total) => post({ type: 'progress', done, total })) : render(data, (done, total) => post({ type: 'progress', done, total }))).then(
       (result) => post({ type: 'result', result }),
       (error: unknown) => post({ type: 'error', message: String(error) }),
     ),

@@ -54,6 +54,8 @@ export const queries = {
   settings: () => queryOptions({ queryKey: queryKeys.settings(), queryFn: () => call('settings.get', {}), staleTime: Infinity }),
   /** The agency's own texts (form number, solicitation statement, notices), each with its version. */
   agencyTexts: () => queryOptions({ queryKey: queryKeys.agencyTexts(), queryFn: () => call('settings.agencyTexts', {}), staleTime: Infinity }),
+  /** This machine's label printer offset (設定 → 印刷). */
+  labelOffset: () => queryOptions({ queryKey: queryKeys.labelOffset(), queryFn: () => call('settings.labelOffset', {}), staleTime: Infinity }),
   /** The approved flyer's text and the premium table: the only source of what the app says about the product. */
   content: () => queryOptions({ queryKey: queryKeys.content(), queryFn: () => call('content.get', {}), staleTime: Infinity }),
   contentChanges: () =>

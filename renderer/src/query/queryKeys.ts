@@ -74,6 +74,7 @@ export const queryKeys = {
   settings: () => ['settings'] as const,
   retention: () => ['settings', 'retention'] as const,
   agencyTexts: () => ['settings', 'agencyTexts'] as const,
+  labelOffset: () => ['settings', 'labelOffset'] as const,
   content: () => ['content', 'pack'] as const,
   contentChanges: () => ['content', 'changes'] as const,
   backups: () => ['backups'] as const,

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { defaultCoverSubject } from '../../../shared/contract/documentJobKinds.ts';
+import { defaultCoverSubject, type MailingOutput } from '../../../shared/contract/documentJobKinds.ts';
 import { inSetOrder, type DocumentKind } from '../../../shared/documents/documentKinds.ts';
 import type { DocumentRecipient } from '../../../shared/documents/documentRequestProblem.ts';
 import type { Clinic } from '../../../shared/domain/clinic.ts';
@@ -14,6 +14,7 @@ interface PrintChoicesState extends PrintChoices {
   chooseInquiry(inquiryId: string): void;
   chooseQuote(quoteId: string): void;
   editCover(patch: Partial<CoverDraft>): void;
+  chooseOutput(output: MailingOutput): void;
 }
 
 const initialCover: CoverDraft = { subject: defaultCoverSubject, person: '', message: '', extraPages: '0' };
@@ -35,6 +36,7 @@ export const usePrintChoicesStore = create<PrintChoicesState>()((set, get) => {
     inquiryId: '',
     quoteId: '',
     cover: initialCover,
+    output: 'combined',
 
     toggleDocument(kind, chosen) {
       const documents = get().documents;
@@ -59,6 +61,10 @@ export const usePrintChoicesStore = create<PrintChoicesState>()((set, get) => {
     },
     editCover(patch) {
       changed({ cover: { ...get().cover, ...patch } });
+    },
+    chooseOutput(output) {
+      if (output === get().output) return;
+      changed({ output });
     },
   };
 });

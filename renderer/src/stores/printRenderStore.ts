@@ -3,7 +3,7 @@ import { create } from 'zustand';
 import type { FileRef } from '../../../shared/contract/files.ts';
 import type { JobInput, JobState } from '../../../shared/contract/jobs.ts';
 import { limits } from '../../../shared/contract/limits.ts';
-import { readFile, runJob } from '../api/client.ts';
+import { readFile, runJob, type RunJobOptions } from '../api/client.ts';
 import { ApiError, errorMessageOf } from '../api/ApiError.ts';
 
 export type PrintPhase = 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
@@ -16,8 +16,8 @@ export interface PrintResult {
   clinics: number;
   /** The bytes for the in-app preview; null when they cannot be shown (then: save and open). */
   bytes: Uint8Array | null;
-  /** Why there is no preview, when bytes is null. */
-  noPreview: 'tooLarge' | 'unreadable' | null;
+  /** Why there is no preview, when bytes is null (a zip of per-clinic PDFs has none). */
+  noPreview: 'tooLarge' | 'unreadable' | 'zip' | null;
   /** The documents asked for, so what follows a save can depend on them (the handover offer). */
   documents?: readonly DocumentKind[];
 }
@@ -32,6 +32,8 @@ interface PrintRenderState {
   fieldErrors: Readonly<Record<string, string>>;
   /** Makes the PDF for this input; a run already going is stopped first. */
   render(input: JobInput<'documents.render'>): Promise<void>;
+  /** Makes the 宛名ラベル PDF for these clinics; it takes the preview's place like any PDF. */
+  renderLabels(input: JobInput<'documents.labels'>): Promise<void>;
   /** Stops a run because staff asked to (中止). */
   cancel(): void;
   /** The request changed: the shown PDF is stale and a running job stops. */
@@ -48,6 +50,56 @@ function fieldErrorsOf(error: unknown): Record<string, string> {
 // The abort controller is not state to render, so it lives beside the store.
 let controller: AbortController | null = null;
 
+type SetState = (patch: Partial<PrintRenderState>) => void;
+type Made = { file: FileRef; pages: number; clinics: number };
+
+/** Runs one job making the screen's file, with its progress, 中止 and its outcome. */
+async function run(set: SetState, start: (options: RunJobOptions) => Promise<Made>, documents: readonly DocumentKind[] | undefined): Promise<void> {
+  controller?.abort();
+  const own = new AbortController();
+  controller = own;
+  set({ phase: 'running', progress: null, message: null, result: null, fieldErrors: {} });
+  try {
+    const made = await start({
+      signal: own.signal,
+      onProgress: (job) => {
+        if (controller === own) set({ progress: job.progress });
+      },
+    });
+    let bytes: Uint8Array | null = null;
+    let noPreview: PrintResult['noPreview'] = null;
+    // A mailing's PDF can be larger than the window may read; it is saved and opened instead.
+    if (made.file.mime !== 'application/pdf') {
+      noPreview = 'zip';
+    } else if (made.file.size > limits.maxReadBytes) {
+      noPreview = 'tooLarge';
+    } else {
+      try {
+        bytes = await readFile(made.file);
+      } catch {
+        // The PDF exists; only the preview is missing. Saving still works.
+        noPreview = 'unreadable';
+      }
+    }
+    if (controller !== own) return;
+    set({ phase: 'done', progress: null, result: { ...made, bytes, noPreview, ...(documents ? { documents } : {}) }, message: null });
+  } catch (error) {
+    if (controller !== own) return;
+    if (error instanceof ApiError && error.isCancelled) {
+      set({ phase: 'cancelled', progress: null, message: '中止しました。ファイルは作られていません。' });
+    } else {
+      set({
+        phase: 'failed',
+        progress: null,
+        fieldErrors: fieldErrorsOf(error),
+        message: errorMessageOf(error, 'PDFを作成できませんでした。もう一度お試しください。'),
+      });
+    }
+  } finally {
+    if (controller === own) controller = null;
+  }
+}
+
 /** The job that makes the 印刷 screen's PDF: its progress, its result, 中止. */
 export const usePrintRenderStore = create<PrintRenderState>()((set) => ({
   phase: 'idle',
@@ -57,47 +109,11 @@ export const usePrintRenderStore = create<PrintRenderState>()((set) => ({
   fieldErrors: {},
 
   async render(input) {
-    controller?.abort();
-    const own = new AbortController();
-    controller = own;
-    set({ phase: 'running', progress: null, message: null, result: null, fieldErrors: {} });
-    try {
-      const made = await runJob('documents.render', input, {
-        signal: own.signal,
-        onProgress: (job) => {
-          if (controller === own) set({ progress: job.progress });
-        },
-      });
-      let bytes: Uint8Array | null = null;
-      let noPreview: PrintResult['noPreview'] = null;
-      // A mailing's PDF can be larger than the window may read; it is saved and opened instead.
-      if (made.file.size > limits.maxReadBytes) {
-        noPreview = 'tooLarge';
-      } else {
-        try {
-          bytes = await readFile(made.file);
-        } catch {
-          // The PDF exists; only the preview is missing. Saving still works.
-          noPreview = 'unreadable';
-        }
-      }
-      if (controller !== own) return;
-      set({ phase: 'done', progress: null, result: { ...made, bytes, noPreview, documents: input.documents }, message: null });
-    } catch (error) {
-      if (controller !== own) return;
-      if (error instanceof ApiError && error.isCancelled) {
-        set({ phase: 'cancelled', progress: null, message: '中止しました。ファイルは作られていません。' });
-      } else {
-        set({
-          phase: 'failed',
-          progress: null,
-          fieldErrors: fieldErrorsOf(error),
-          message: errorMessageOf(error, 'PDFを作成できませんでした。もう一度お試しください。'),
-        });
-      }
-    } finally {
-      if (controller === own) controller = null;
-    }
+    await run(set, (options) => runJob('documents.render', input, options), input.documents);
+  },
+
+  async renderLabels(input) {
+    await run(set, (options) => runJob('documents.labels', input, options), undefined);
   },
 
   cancel() {

@@ -1,7 +1,7 @@
 import { newRecordId } from '../recordIds.ts';
 import type { AgencyTextVersions } from '../../../../shared/domain/agencyTexts.ts';
 import { documentOutputSchema, type DocumentOutput, type DocumentOutputAction, type SentBy } from '../../../../shared/documents/documentOutput.ts';
-import type { DocumentKind } from '../../../../shared/documents/documentKinds.ts';
+import type { OutputKind } from '../../../../shared/documents/documentKinds.ts';
 import { statement, type Db } from '../connection.ts';
 import type { WriteContext } from './writeContext.ts';
 
@@ -18,7 +18,7 @@ export interface OutputInputs {
 /** What the print centre made one PDF for; kept in memory until the PDF is saved or printed. */
 export interface OutputSubject {
   outputKey: string;
-  documents: DocumentKind[];
+  documents: OutputKind[];
   clinicIds: string[];
   inquiryId: string | null;
   /** Which version of each agency text the PDF printed. */
@@ -31,6 +31,15 @@ export interface OutputSubject {
   sha256?: string | undefined;
   /** Kept for PDFs of none or many clinics (a one-clinic PDF is kept as a file instead). */
   inputs?: OutputInputs | undefined;
+  /**
+   * 医療機関ごとのPDF: the zip's entry and SHA-256 of each clinic's own PDF; each row then carries
+   * its clinic's hash, and that PDF is kept.
+   */
+  clinicFiles?: { clinicId: string; entry: string; sha256: string }[] | undefined;
+  /** The file itself is kept whatever the number of clinics (a sheet of address labels). */
+  keepWhole?: boolean | undefined;
+  /** How it leaves, whatever is chosen on the screen (address labels go by post). */
+  sentBy?: SentBy | undefined;
 }
 
 /** How the output left and who sent it, known when it is saved or printed. */
@@ -41,6 +50,8 @@ export interface OutputDelivery {
   actor: string | null;
   /** Where the PDF was kept, relative to the kept documents folder. */
   keptFile: string | null;
+  /** Where each clinic's own PDF was kept (医療機関ごとのPDF), by clinic id. */
+  keptFiles?: Readonly<Record<string, string>> | undefined;
 }
 
 const noDelivery: OutputDelivery = { sentBy: null, faxNumber: null, actor: null, keptFile: null };
@@ -67,6 +78,7 @@ export function recordDocumentOutput(db: Db, subject: OutputSubject, action: Doc
     let added = 0;
     recipients.forEach((clinicId, position) => {
       const inputs = subject.inputs ? JSON.stringify({ ...subject.inputs.common, position, target: subject.inputs.targets[position] ?? {} }) : null;
+      const own = clinicId === null ? undefined : subject.clinicFiles?.find((file) => file.clinicId === clinicId);
       added += insert.run({
         id: newRecordId(),
         outputKey: subject.outputKey,
@@ -83,11 +95,11 @@ export function recordDocumentOutput(db: Db, subject: OutputSubject, action: Doc
         contentDate: subject.content?.date ?? null,
         rateVersion: subject.content?.rateVersion ?? null,
         quoteId: subject.quoteId ?? null,
-        sentBy: delivery.sentBy,
-        faxNumber: delivery.sentBy === 'fax' ? delivery.faxNumber : null,
-        sha256: subject.sha256 ?? null,
+        sentBy: subject.sentBy ?? delivery.sentBy,
+        faxNumber: (subject.sentBy ?? delivery.sentBy) === 'fax' ? delivery.faxNumber : null,
+        sha256: own?.sha256 ?? subject.sha256 ?? null,
         actor: delivery.actor,
-        keptFile: delivery.keptFile,
+        keptFile: (clinicId !== null ? delivery.keptFiles?.[clinicId] : undefined) ?? delivery.keptFile,
         inputs,
       }).changes;
     });

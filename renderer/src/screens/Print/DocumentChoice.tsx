@@ -1,24 +1,21 @@
 import { documentKindNames, documentKinds } from '../../../../shared/documents/documentKinds.ts';
-import { isSpecimenFlyer } from '../../../../shared/documents/flyer.ts';
-import { useContent } from '../../query/useSharedReads.ts';
-import { importantMattersMessages } from '../../../../shared/messages/importantMattersMessages.ts';
 import { usePrintChoicesStore } from '../../stores/printChoicesStore.ts';
 import { usePrintRenderStore } from '../../stores/printRenderStore.ts';
+import { unavailableDocuments } from './printRequest.ts';
+import { usePrintRequestView } from './usePrintRequest.ts';
 
 /**
- * 送る書類: any of the documents, always joined in envelope order. While the rate table is a
- * sample the チラシ is a 見本 for staff: it says so, and a mailing does not offer it.
+ * 送る書類: any of the documents, always joined in envelope order. A document that cannot be made
+ * for the chosen recipient (a 保険料試算書 without a printable quote, the チラシ while it can only
+ * be a 見本 in a mailing) cannot be ticked and says why beside it; the others are made without it.
  */
 export function DocumentChoice() {
   const documents = usePrintChoicesStore((s) => s.documents);
-  const recipient = usePrintChoicesStore((s) => s.recipient);
-  const { pack, rates, insurerFlyer, importantMatters } = useContent();
-  const specimen = rates !== null && !insurerFlyer && isSpecimenFlyer(rates);
-  // Only the insurer's own PDF is ever this document: without one in the pack it cannot be chosen.
-  const noImportantMatters = pack !== null && importantMatters === null;
-  const withheld = (kind: string) =>
-    (specimen && kind === 'flyer' && recipient === 'batch' && !documents.includes('flyer')) || (kind === 'importantMatters' && noImportantMatters && !documents.includes(kind));
   const toggleDocument = usePrintChoicesStore((s) => s.toggleDocument);
+  const view = usePrintRequestView();
+  const unavailable = unavailableDocuments(view);
+  // Said once: beside the チラシ when it cannot be chosen, else under the list.
+  const specimen = view.flyerIsSpecimen === true && !unavailable.flyer;
   const error = usePrintRenderStore((s) => s.fieldErrors.documents);
   return (
     <fieldset
@@ -30,25 +27,28 @@ export function DocumentChoice() {
         選んだ書類は上から順に1つのPDFにまとまります
       </p>
       <div className="print-option-list">
-        {documentKindNames.map((kind) => (
-          <div key={kind}>
-            <label className="print-option">
-              <input
-                type="checkbox"
-                checked={documents.includes(kind)}
-                disabled={withheld(kind)}
-                aria-describedby={kind === 'importantMatters' && noImportantMatters ? 'print-important-matters-missing' : undefined}
-                onChange={(e) => toggleDocument(kind, e.target.checked)}
-              />
-              {documentKinds[kind].label}
-            </label>
-            {kind === 'importantMatters' && noImportantMatters && (
-              <p id="print-important-matters-missing" className="field-hint">
-                {importantMattersMessages.packHasNone}
-              </p>
-            )}
-          </div>
-        ))}
+        {documentKindNames.map((kind) => {
+          const reason = unavailable[kind];
+          return (
+            <div key={kind}>
+              <label className={reason ? 'print-option print-option-unavailable' : 'print-option'}>
+                <input
+                  type="checkbox"
+                  checked={!reason && documents.includes(kind)}
+                  disabled={reason !== undefined}
+                  aria-describedby={reason ? `print-document-reason-${kind}` : undefined}
+                  onChange={(e) => toggleDocument(kind, e.target.checked)}
+                />
+                {documentKinds[kind].label}
+              </label>
+              {reason && (
+                <p id={`print-document-reason-${kind}`} className="field-hint print-document-reason">
+                  {reason}
+                </p>
+              )}
+            </div>
+          );
+        })}
       </div>
       {specimen && (
         <p id="print-documents-specimen" className="field-hint">

@@ -3,7 +3,7 @@ import { inquiryStatusLabels } from '../../../../shared/domain/inquiry.ts';
 import { nextOpenDay } from '../../../../shared/time/businessDays.ts';
 import { addDays, tokyoToday } from '../../../../shared/time/tokyoDate.ts';
 import { NextActionField } from '../Inquiries/inquiryParts.tsx';
-import { canPrint } from '../../api/client.ts';
+import { canPrint, isDesktop } from '../../api/client.ts';
 import { formatCount, formatNumber } from '../../format/formatNumber.ts';
 import { usePrintOutputStore } from '../../stores/printOutputStore.ts';
 import { usePrintRenderStore, type PrintResult } from '../../stores/printRenderStore.ts';
@@ -15,6 +15,7 @@ import { SentByChoice } from './SentByChoice.tsx';
 const noPreviewMessages: Record<NonNullable<PrintResult['noPreview']>, string> = {
   tooLarge: 'PDFが大きいため、この画面ではプレビューを表示しません。「PDFを保存」で保存して開いてください。',
   unreadable: 'この画面ではプレビューを表示できません。「PDFを保存」で保存して開いてください。',
+  zip: '医療機関ごとのPDFは、医療機関名のファイル名で1つずつ作りました。保存して開いてください。',
 };
 
 /** プレビュー: the made PDF, 保存 and 印刷, what was recorded, and the offer to move the inquiry on. */
@@ -28,7 +29,10 @@ export function PrintResultPanel() {
   const save = usePrintOutputStore((s) => s.save);
   const print = usePrintOutputStore((s) => s.print);
   const saveRef = useRef<HTMLButtonElement>(null);
-  const printable = canPrint();
+  const zip = result?.noPreview === 'zip';
+  const printable = canPrint() && !zip;
+  // The desktop app writes the PDFs into a chosen folder; the browser downloads the zip.
+  const saveLabel = zip ? (isDesktop() ? 'フォルダに保存' : 'ZIPを保存') : 'PDFを保存';
 
   // When the PDF is ready, 「PDFを保存」 takes the focus: it is the next step.
   useEffect(() => {
@@ -59,13 +63,14 @@ export function PrintResultPanel() {
             <p className="print-file-name">{result.file.name}</p>
             <p className="print-file-meta">
               {formatNumber(result.pages)}ページ
-              {result.clinics > 1 && `（${formatCount(result.clinics)}の医療機関）`}
+              {result.clinics > 1 && `（${formatCount(result.clinics)}の医療機関${zip ? '・医療機関ごとのPDF' : ''}）`}
             </p>
           </div>
-          <SentByChoice />
+          {/* 宛名ラベル go by post: the core records them so, without asking. */}
+          {result.documents && <SentByChoice />}
           <div className="actions">
             <button ref={saveRef} type="button" className="button button-primary" onClick={() => void save()} disabled={busy !== null}>
-              PDFを保存
+              {saveLabel}
             </button>
             {printable && (
               <button type="button" className="button" onClick={() => void print()} disabled={busy !== null}>

@@ -9,7 +9,9 @@ import { usePrintRenderStore } from '../../stores/printRenderStore.ts';
 import { coverFieldErrors, renderBlockReason, renderInput } from './printRequest.ts';
 import { usePrintRequestView } from './usePrintRequest.ts';
 import { CoverSheetFields } from './CoverSheetFields.tsx';
+import { AddressLabelsPanel } from './AddressLabelsPanel.tsx';
 import { DocumentChoice } from './DocumentChoice.tsx';
+import { MailingOutputChoice } from './MailingOutputChoice.tsx';
 import { PrintResultPanel } from './PrintResultPanel.tsx';
 import { RecipientChoice } from './RecipientChoice.tsx';
 import '../../styles/print.css';
@@ -56,6 +58,9 @@ function PrintChoicesPanel() {
   const cancel = usePrintRenderStore((s) => s.cancel);
   const progress = usePrintRenderStore((s) => s.progress);
   const view = usePrintRequestView();
+  const recipient = view.choices.recipient;
+  // Labels go to the clinics chosen for the documents: the mailing's, or the one clinic.
+  const labelClinicIds = recipient === 'batch' ? view.batchIds : recipient === 'one' && view.choices.clinic ? [view.choices.clinic.id] : [];
   const blockReason = renderBlockReason(view);
   const firstErrorField = usePrintRenderStore((s) => Object.keys(s.fieldErrors).find((key) => key in fieldControlIds));
   const renderButton = useRef<HTMLButtonElement>(null);
@@ -85,6 +90,7 @@ function PrintChoicesPanel() {
           </p>
         )
       )}
+      {recipient === 'batch' && needsRecipient(documents) && <MailingOutputChoice />}
       {documents.includes('faxCoverSheet') && <CoverSheetFields />}
       <div className="actions print-render">
         <button
@@ -110,6 +116,7 @@ function PrintChoicesPanel() {
           {blockReason}
         </p>
       )}
+      {labelClinicIds.length > 0 && <AddressLabelsPanel clinicIds={labelClinicIds} />}
       {running && (
         // A live region: a mailing's 「20 / 50 件」 steps are read out as they come.
         <div role="status">

@@ -29,9 +29,6 @@ export function RecipientChoice() {
             </label>
           ))}
         </div>
-        {recipient === 'batch' && (
-          <p className="field-hint print-option-hint">選んだ医療機関ごとの書類を1つのPDFにまとめます（「該当する全件を選ぶ」で選んだ分は郵便番号の順）。</p>
-        )}
       </fieldset>
       {recipient === 'one' && (
         <div className="print-recipient-detail">

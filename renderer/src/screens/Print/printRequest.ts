@@ -1,8 +1,8 @@
 import type { ContentPack } from '../../../../shared/content/contentPackSchema.ts';
 import { fieldMessages } from '../../../../shared/contract/issues.ts';
-import { coverInputSchema, type CoverInput } from '../../../../shared/contract/documentJobKinds.ts';
+import { coverInputSchema, type CoverInput, type MailingOutput } from '../../../../shared/contract/documentJobKinds.ts';
 import type { JobInput } from '../../../../shared/contract/jobs.ts';
-import { inSetOrder, type DocumentKind } from '../../../../shared/documents/documentKinds.ts';
+import { documentKindNames, inSetOrder, type DocumentKind } from '../../../../shared/documents/documentKinds.ts';
 import {
   documentRequestProblem,
   needsRecipient,
@@ -30,6 +30,8 @@ export interface PrintChoices {
   /** '' = not chosen: the newest saved quote of the inquiry. */
   quoteId: string;
   cover: CoverDraft;
+  /** A mailing as one PDF, or one PDF per clinic (a zip). */
+  output: MailingOutput;
 }
 
 /** The choices with what they depend on that is read from the core. */
@@ -77,8 +79,48 @@ export function documentRequestOf({ choices, batchIds, quotes, flyerIsSpecimen, 
   };
 }
 
+/** Why a document cannot be made for the chosen recipient whatever else is chosen below; null when it can. */
+function unavailableReason(view: PrintRequestView, kind: DocumentKind): string | null {
+  const { choices, quotes, quotesError, pack } = view;
+  const alone = (quoteId: string): PrintRequestView => ({ ...view, choices: { ...choices, documents: [kind], quoteId } });
+  if (kind === 'quoteSheet' && choices.recipient === 'one' && choices.clinic && choices.inquiryId) {
+    if (quotesError) return printWaitMessages.quotesUnreadable;
+    if (quotes !== null && quotes.length === 0) return printWaitMessages.noSavedQuotes;
+    // Only when no saved quote can be printed (all from a sample table, say): else another one is chosen below.
+    if (quotes && pack) {
+      const problems = quotes.map((quote) => documentRequestProblem(documentRequestOf(alone(quote.id)), pack));
+      if (problems.every((problem) => problem !== null)) return problems[0]!.message;
+    }
+    return null;
+  }
+  const problem = documentRequestProblem(documentRequestOf(alone(choices.quoteId)), pack);
+  return problem?.field === 'documents' ? problem.message : null;
+}
+
+/**
+ * The documents that cannot be made with these choices, each with its reason: they are shown
+ * disabled with the reason beside them, and the others are made without them.
+ */
+export function unavailableDocuments(view: PrintRequestView): Partial<Record<DocumentKind, string>> {
+  return Object.fromEntries(documentKindNames.flatMap((kind) => {
+    const reason = unavailableReason(view, kind);
+    return reason ? [[kind, reason]] : [];
+  }));
+}
+
+/** The view with only the chosen documents that can be made. */
+function withMakeableDocuments(view: PrintRequestView): PrintRequestView {
+  const unavailable = unavailableDocuments(view);
+  return { ...view, choices: { ...view.choices, documents: view.choices.documents.filter((kind) => !(kind in unavailable)) } };
+}
+
 /** Why 「PDFを作成」 cannot run with these choices, in Japanese; null when it can. */
-export function renderBlockReason(view: PrintRequestView): string | null {
+export function renderBlockReason(asked: PrintRequestView): string | null {
+  const view = withMakeableDocuments(asked);
+  // Only documents that cannot be made are chosen: say why (as beside them), not 「選んでください」.
+  const unavailable = unavailableDocuments(asked);
+  const firstUnavailable = asked.choices.documents.find((kind) => kind in unavailable);
+  if (view.choices.documents.length === 0 && firstUnavailable) return unavailable[firstUnavailable]!;
   const { choices, quotes, quotesError, pack } = view;
   // While a 保険料試算書's quotes or the content are still on their way, say so rather than a rule.
   if (choices.documents.includes('quoteSheet') && choices.recipient === 'one' && choices.clinic && choices.inquiryId) {
@@ -104,7 +146,8 @@ export function coverFieldErrors(choices: PrintChoices): Record<string, string> 
 }
 
 /** The job input for the current choices; the core puts the documents in envelope order again. */
-export function renderInput(view: PrintRequestView): JobInput<'documents.render'> {
+export function renderInput(asked: PrintRequestView): JobInput<'documents.render'> {
+  const view = withMakeableDocuments(asked);
   const { choices, batchIds, quotes } = view;
   const documents = inSetOrder(choices.documents);
   const input: JobInput<'documents.render'> = { documents };
@@ -112,7 +155,10 @@ export function renderInput(view: PrintRequestView): JobInput<'documents.render'
   if (needsRecipient(documents)) {
     if (choices.recipient === 'one' && choices.clinic && choices.inquiryId) input.inquiryId = choices.inquiryId;
     else if (choices.recipient === 'one' && choices.clinic) input.clinicIds = [choices.clinic.id];
-    else if (choices.recipient === 'batch') input.clinicIds = [...batchIds];
+    else if (choices.recipient === 'batch') {
+      input.clinicIds = [...batchIds];
+      if (choices.output === 'perClinic') input.output = 'perClinic';
+    }
     const quote = chosenQuote(choices.quoteId, quotes);
     if (documents.includes('quoteSheet') && quote) input.quoteId = quote.id;
   }

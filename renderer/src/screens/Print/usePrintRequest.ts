@@ -32,11 +32,12 @@ export function usePrintRequestView(): PrintRequestView {
   const inquiryId = usePrintChoicesStore((s) => s.inquiryId);
   const quoteId = usePrintChoicesStore((s) => s.quoteId);
   const cover = usePrintChoicesStore((s) => s.cover);
+  const output = usePrintChoicesStore((s) => s.output);
   const batchIds = usePrintBatchStore((s) => s.selectedIds);
   const { quotes, error: quotesError } = useInquiryQuotes(recipient === 'one' ? inquiryId : '');
   const { pack, rates, insurerFlyer, importantMatters } = useContent();
   return {
-    choices: { documents, recipient, clinic, inquiryId, quoteId, cover },
+    choices: { documents, recipient, clinic, inquiryId, quoteId, cover, output },
     batchIds,
     quotes,
     quotesError,

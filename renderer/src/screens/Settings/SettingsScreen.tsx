@@ -9,6 +9,7 @@ import { ContentSection } from './ContentSection.tsx';
 import { CurrentStaffSection } from './CurrentStaffSection.tsx';
 import { DataSection } from './DataSection.tsx';
 import { DateStyleSection } from './DateStyleSection.tsx';
+import { PrintSettingsSection } from './PrintSettingsSection.tsx';
 import { PurgeSection } from './PurgeSection.tsx';
 import { RetentionSection } from './RetentionSection.tsx';
 import { ReceiptPrefixSection } from './ReceiptPrefixSection.tsx';
@@ -31,6 +32,7 @@ export function SettingsScreen() {
       <SyncNoticesSection />
       <SyncRepairSection />
       <DateStyleSection />
+      <PrintSettingsSection />
       <ContentSection />
       <AgencyTextsSection />
       <DataSection />
