@@ -28,6 +28,8 @@ export const syncFieldLabels: Record<string, Record<string, string>> = {
     contact_person: clinicFieldLabels.contactPerson,
     member_number: clinicFieldLabels.memberNumber,
     memo: clinicFieldLabels.memo,
+    no_mailing: clinicFieldLabels.noMailing,
+    no_mailing_reason: clinicFieldLabels.noMailingReason,
     archived_at: 'アーカイブ',
     merged_into: 'まとめ先',
   },
