@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { documentKindNames, type DocumentKind } from '../documents/documentKinds.ts';
+import { sentByCodes } from '../documents/documentOutput.ts';
 import { fileRefSchema } from './files.ts';
 import { limits } from './limits.ts';
 
@@ -23,6 +24,23 @@ export const coverInputSchema = z.object({
 });
 export type CoverInput = z.infer<typeof coverInputSchema>;
 
+/**
+ * A mailing leaves out every 送付不要 clinic. Sent by FAX, the clinics without a FAX number are
+ * either left out or posted instead (then recorded as 郵送), as staff chose when shown them.
+ */
+export const mailingInputSchema = z.object({
+  sentBy: z.enum(sentByCodes).nullable().default(null),
+  withoutFax: z.enum(['leaveOut', 'post']).optional(),
+});
+export type MailingInput = z.infer<typeof mailingInputSchema>;
+
+export const mailingOutcomeSchema = z.object({
+  leftOutNoMailing: z.number().int().nonnegative(),
+  leftOutWithoutFax: z.number().int().nonnegative(),
+  posted: z.number().int().nonnegative(),
+});
+export type MailingOutcome = z.infer<typeof mailingOutcomeSchema>;
+
 /** The job that makes a PDF of documents: a clinic's set, a mailing's, or blank forms. */
 export const documentJobKinds = {
   'documents.render': {
@@ -44,12 +62,16 @@ export const documentJobKinds = {
       /** The saved quote a 保険料試算書 is made from. */
       quoteId: recordIdSchema.optional(),
       cover: coverInputSchema.default({ person: '', subject: defaultCoverSubject, message: '', extraPages: 0 }),
+      /** A mailing (一括作成): see mailingInputSchema. */
+      mailing: mailingInputSchema.optional(),
     }),
     result: z.object({
       file: fileRefSchema,
       pages: z.number().int().positive(),
       /** Clinics the PDF was made for (0 for blank forms and the flyer alone). */
       clinics: z.number().int().nonnegative(),
+      /** A mailing's clinics left out or posted instead (none for a print that is not a mailing). */
+      mailing: mailingOutcomeSchema.optional(),
     }),
   },
 } as const;

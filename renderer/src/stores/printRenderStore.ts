@@ -1,6 +1,8 @@
 import type { DocumentKind } from '../../../shared/documents/documentKinds.ts';
 import { create } from 'zustand';
 import type { FileRef } from '../../../shared/contract/files.ts';
+import type { MailingOutcome } from '../../../shared/contract/documentJobKinds.ts';
+import type { SentBy } from '../../../shared/documents/documentOutput.ts';
 import type { JobInput, JobState } from '../../../shared/contract/jobs.ts';
 import { limits } from '../../../shared/contract/limits.ts';
 import { readFile, runJob } from '../api/client.ts';
@@ -20,6 +22,10 @@ export interface PrintResult {
   noPreview: 'tooLarge' | 'unreadable' | null;
   /** The documents asked for, so what follows a save can depend on them (the handover offer). */
   documents?: readonly DocumentKind[];
+  /** A mailing's clinics left out or posted instead, to say so. */
+  mailing?: MailingOutcome | undefined;
+  /** How a mailing was said to go out when it was made: the 送付方法 it is recorded with unless changed. */
+  sentBy?: SentBy | null;
 }
 
 interface PrintRenderState {
@@ -82,7 +88,7 @@ export const usePrintRenderStore = create<PrintRenderState>()((set) => ({
         }
       }
       if (controller !== own) return;
-      set({ phase: 'done', progress: null, result: { ...made, bytes, noPreview, documents: input.documents }, message: null });
+      set({ phase: 'done', progress: null, result: { ...made, bytes, noPreview, documents: input.documents, sentBy: input.mailing?.sentBy ?? null }, message: null });
     } catch (error) {
       if (controller !== own) return;
       if (error instanceof ApiError && error.isCancelled) {

@@ -31,6 +31,8 @@ export interface OutputSubject {
   sha256?: string | undefined;
   /** Kept for PDFs of none or many clinics (a one-clinic PDF is kept as a file instead). */
   inputs?: OutputInputs | undefined;
+  /** Clinics of a FAX mailing without a FAX number that staff chose to post to: recorded as 郵送. */
+  postedIds?: readonly string[] | undefined;
 }
 
 /** How the output left and who sent it, known when it is saved or printed. */
@@ -63,6 +65,7 @@ export function recordDocumentOutput(db: Db, subject: OutputSubject, action: Doc
   const agencyTexts = subject.agencyTexts && Object.keys(subject.agencyTexts).length > 0 ? JSON.stringify(subject.agencyTexts) : null;
   // Blank forms and a チラシ alone went to nobody in particular: one row without a clinic.
   const recipients: (string | null)[] = subject.clinicIds.length > 0 ? subject.clinicIds : [null];
+  const posted = new Set<string | null>(subject.postedIds ?? []);
   return db.transaction(() => {
     let added = 0;
     recipients.forEach((clinicId, position) => {
@@ -83,8 +86,8 @@ export function recordDocumentOutput(db: Db, subject: OutputSubject, action: Doc
         contentDate: subject.content?.date ?? null,
         rateVersion: subject.content?.rateVersion ?? null,
         quoteId: subject.quoteId ?? null,
-        sentBy: delivery.sentBy,
-        faxNumber: delivery.sentBy === 'fax' ? delivery.faxNumber : null,
+        sentBy: posted.has(clinicId) ? 'post' : delivery.sentBy,
+        faxNumber: delivery.sentBy === 'fax' && !posted.has(clinicId) ? delivery.faxNumber : null,
         sha256: subject.sha256 ?? null,
         actor: delivery.actor,
         keptFile: delivery.keptFile,

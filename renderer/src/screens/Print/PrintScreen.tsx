@@ -12,6 +12,8 @@ import { CoverSheetFields } from './CoverSheetFields.tsx';
 import { DocumentChoice } from './DocumentChoice.tsx';
 import { PrintResultPanel } from './PrintResultPanel.tsx';
 import { RecipientChoice } from './RecipientChoice.tsx';
+import { WithoutFaxDialog } from './WithoutFaxDialog.tsx';
+import { useMailingFaxStore } from '../../stores/mailingFaxStore.ts';
 import '../../styles/print.css';
 
 /** The control of each field the core can name in an error, to take the focus after a failure. */
@@ -51,7 +53,8 @@ export function PrintScreen() {
 function PrintChoicesPanel() {
   const documents = usePrintChoicesStore((s) => s.documents);
   const phase = usePrintRenderStore((s) => s.phase);
-  const render = usePrintRenderStore((s) => s.render);
+  const make = useMailingFaxStore((s) => s.make);
+  const checking = useMailingFaxStore((s) => s.checking);
   const refuse = usePrintRenderStore((s) => s.refuse);
   const cancel = usePrintRenderStore((s) => s.cancel);
   const progress = usePrintRenderStore((s) => s.progress);
@@ -86,6 +89,7 @@ function PrintChoicesPanel() {
         )
       )}
       {documents.includes('faxCoverSheet') && <CoverSheetFields />}
+      <WithoutFaxDialog />
       <div className="actions print-render">
         <button
           ref={renderButton}
@@ -96,10 +100,10 @@ function PrintChoicesPanel() {
             if (Object.keys(coverErrors).length > 0) {
               refuse(`送付状の入力内容を確認してください（${Object.values(coverErrors).join('、')}）。`, coverErrors);
             } else {
-              void render(renderInput(view));
+              void make(renderInput(view));
             }
           }}
-          disabled={running || blockReason !== null}
+          disabled={running || checking || blockReason !== null}
           aria-describedby={blockReason ? 'print-render-hint' : undefined}
         >
           PDFを作成

@@ -11,6 +11,7 @@ import {
 } from '../../../../shared/documents/documentRequestProblem.ts';
 import type { Clinic } from '../../../../shared/domain/clinic.ts';
 import type { SavedQuote } from '../../../../shared/quote/savedQuote.ts';
+import type { SentBy } from '../../../../shared/documents/documentOutput.ts';
 
 /** What staff type for the FAX送付状, as typed (枚数 too, so that an empty box stays empty). */
 export interface CoverDraft {
@@ -37,6 +38,8 @@ export interface PrintRequestView {
   choices: PrintChoices;
   /** The mailing's clinics (一括作成). */
   batchIds: readonly string[];
+  /** How the mailing goes out, chosen before it is made. */
+  batchSentBy?: SentBy | null;
   /** The chosen inquiry's saved quotes, newest first; null while not read. */
   quotes: readonly SavedQuote[] | null;
   quotesError: string | null;
@@ -112,7 +115,10 @@ export function renderInput(view: PrintRequestView): JobInput<'documents.render'
   if (needsRecipient(documents)) {
     if (choices.recipient === 'one' && choices.clinic && choices.inquiryId) input.inquiryId = choices.inquiryId;
     else if (choices.recipient === 'one' && choices.clinic) input.clinicIds = [choices.clinic.id];
-    else if (choices.recipient === 'batch') input.clinicIds = [...batchIds];
+    else if (choices.recipient === 'batch') {
+      input.clinicIds = [...batchIds];
+      input.mailing = { sentBy: view.batchSentBy ?? null };
+    }
     const quote = chosenQuote(choices.quoteId, quotes);
     if (documents.includes('quoteSheet') && quote) input.quoteId = quote.id;
   }

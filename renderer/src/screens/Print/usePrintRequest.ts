@@ -33,11 +33,13 @@ export function usePrintRequestView(): PrintRequestView {
   const quoteId = usePrintChoicesStore((s) => s.quoteId);
   const cover = usePrintChoicesStore((s) => s.cover);
   const batchIds = usePrintBatchStore((s) => s.selectedIds);
+  const batchSentBy = usePrintBatchStore((s) => s.sentBy);
   const { quotes, error: quotesError } = useInquiryQuotes(recipient === 'one' ? inquiryId : '');
   const { pack, rates, insurerFlyer, importantMatters } = useContent();
   return {
     choices: { documents, recipient, clinic, inquiryId, quoteId, cover },
     batchIds,
+    batchSentBy,
     quotes,
     quotesError,
     pack,
