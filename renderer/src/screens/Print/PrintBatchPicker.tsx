@@ -76,8 +76,8 @@ export function PrintBatchPicker() {
           (matches.total === 0
             ? '該当する医療機関はありません。'
             : `該当 ${formatCount(matches.total)}` +
-              (matches.noMailing > 0 ? `（うち送付不要 ${formatCount(matches.noMailing)}は作成時に除きます）` : '') +
-              (matches.total > items.length ? `。最初の${formatCount(items.length)}を郵便番号順に表示しています。` : ''))}
+              (matches.total > items.length ? `（最初の${formatCount(items.length)}を表示）` : '') +
+              (matches.noMailing > 0 ? `。うち送付不要の${formatCount(matches.noMailing)}は作成時に除きます。` : ''))}
       </p>
       <div className="print-batch-actions">
         <button
