@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { openCounterPage, useCounterApp } from './support/counterApp.ts';
-import { chooseOneClinic, makePdf, readPdf, savePdf } from './support/printScreen.ts';
+import { chooseOneClinic, expectPreview, makePdf, readPdf, savePdf } from './support/printScreen.ts';
 import { expectText } from './support/screens.ts';
 import { callPreview } from './support/startPreview.ts';
 
@@ -97,6 +97,7 @@ describe('一括作成: recipients, 送付不要 and FAX', () => {
     await expectText(count(page), '該当 3件。うち送付不要の1件は作成時に除きます。');
     const list = page.getByRole('list', { name: '該当する医療機関' });
     await expectText(list.locator('.no-mailing-badge'), '送付不要（先方より送付不要の連絡あり）');
+    await count(page).scrollIntoViewIfNeeded();
     await shot(page, 'mailing-picker.png');
 
     await page.getByRole('button', { name: '該当する全件を選ぶ' }).click();
@@ -105,6 +106,7 @@ describe('一括作成: recipients, 送付不要 and FAX', () => {
     await makePdf(page);
     await expectText(preview(page).locator('.print-mailing-outcome'), '送付不要の1件は除きました。');
     await expectText(preview(page).locator('.print-file-meta'), '2ページ（2件の医療機関）');
+    await expectPreview(page);
     await shot(page, 'mailing-result.png');
     const saved = readPdf((await savePdf(page)).bytes);
     expect(saved.text).toContain('霧島郵送内科');

@@ -20,6 +20,7 @@ export function MailingSentBy() {
           </label>
         ))}
       </div>
+      <p className="field-hint print-option-hint">FAXを選ぶと、作成の前にFAX番号のない医療機関をお知らせします。</p>
     </fieldset>
   );
 }
