@@ -26,6 +26,7 @@ import {
 import { documentOutputSchema, recordOutputInputSchema, recordOutputResultSchema } from '../documents/documentOutput.ts';
 import { exportTrailInputSchema, exportTrailResultSchema, showOutputInputSchema, showOutputResultSchema } from '../documents/documentTrail.ts';
 import { limits } from './limits.ts';
+import { mailingFilterSchema } from '../domain/mailingRecipients.ts';
 import { expectedRevisionSchema } from '../domain/revision.ts';
 import { jobIdInputSchema, jobStartSchema, jobStateSchema } from './jobs.ts';
 import { maintenanceStateSchema } from './dataAreas.ts';
@@ -120,6 +121,21 @@ export const contract = {
   'clinics.matchingIds': channel(
     clinicSearchInputSchema.pick({ query: true }),
     z.object({ ids: z.array(z.string()), total: z.number().int().nonnegative(), capped: z.boolean() }),
+  ),
+  /** 一括作成: the clinics a mailing's filters find (first `limit` in postal-code order) and the real counts. */
+  'mailing.recipients': channel(
+    mailingFilterSchema.extend({ limit: z.number().int().min(1).max(200).default(50) }),
+    z.object({ items: z.array(clinicSchema), total: z.number().int().nonnegative(), noMailing: z.number().int().nonnegative() }),
+  ),
+  /** Every clinic the filters find (up to a mailing's limit), for 「該当する全件を選ぶ」. */
+  'mailing.recipientIds': channel(
+    mailingFilterSchema,
+    z.object({ ids: z.array(z.string()), total: z.number().int().nonnegative(), capped: z.boolean() }),
+  ),
+  /** The chosen clinics a FAX mailing cannot reach (no FAX number; 送付不要 ones are left out anyway). */
+  'mailing.withoutFax': channel(
+    z.object({ clinicIds: z.array(recordId).max(limits.maxBatchClinics, { message: `一度に作れるのは${limits.maxBatchClinics.toLocaleString('ja-JP')}件までです` }) }),
+    z.object({ items: z.array(z.object({ id: z.string(), name: z.string() })) }),
   ),
   'clinics.update': channel(z.object({ id: recordId, clinic: clinicInputSchema, expectedRevision: expectedRevisionSchema }), clinicSchema),
   'clinics.archive': channel(z.object({ id: recordId }), clinicSchema),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { documentKindNames, type DocumentKind } from '../documents/documentKinds.ts';
 import { labelSheetIds, type LabelSheetId } from '../documents/labelSheets.ts';
+import { sentByCodes } from '../documents/documentOutput.ts';
 import { fileRefSchema } from './files.ts';
 import { limits } from './limits.ts';
 
@@ -27,6 +28,22 @@ export type CoverInput = z.infer<typeof coverInputSchema>;
 /** 「1つのPDFにまとめる」 (the default) or 「医療機関ごとのPDF」 (a zip of one PDF per clinic). */
 export const mailingOutputs = ['combined', 'perClinic'] as const;
 export type MailingOutput = (typeof mailingOutputs)[number];
+/**
+ * A mailing leaves out every 送付不要 clinic. Sent by FAX, the clinics without a FAX number are
+ * either left out or posted instead (then recorded as 郵送), as staff chose when shown them.
+ */
+export const mailingInputSchema = z.object({
+  sentBy: z.enum(sentByCodes).nullable().default(null),
+  withoutFax: z.enum(['leaveOut', 'post']).optional(),
+});
+export type MailingInput = z.infer<typeof mailingInputSchema>;
+
+export const mailingOutcomeSchema = z.object({
+  leftOutNoMailing: z.number().int().nonnegative(),
+  leftOutWithoutFax: z.number().int().nonnegative(),
+  posted: z.number().int().nonnegative(),
+});
+export type MailingOutcome = z.infer<typeof mailingOutcomeSchema>;
 
 /** The job that makes a PDF of documents: a clinic's set, a mailing's, or blank forms. */
 export const documentJobKinds = {
@@ -51,12 +68,16 @@ export const documentJobKinds = {
       cover: coverInputSchema.default({ person: '', subject: defaultCoverSubject, message: '', extraPages: 0 }),
       /** A mailing as one PDF (combined) or one PDF per clinic, named by clinic, in one zip. */
       output: z.enum(mailingOutputs, { message: '出力のしかたが正しくありません' }).default('combined'),
+      /** A mailing (一括作成): see mailingInputSchema. */
+      mailing: mailingInputSchema.optional(),
     }),
     result: z.object({
       file: fileRefSchema,
       pages: z.number().int().positive(),
       /** Clinics the PDF was made for (0 for blank forms and the flyer alone). */
       clinics: z.number().int().nonnegative(),
+      /** A mailing's clinics left out or posted instead (none for a print that is not a mailing). */
+      mailing: mailingOutcomeSchema.optional(),
     }),
   },
   /** 宛名ラベル for the clinics of a mailing (or one clinic), on a label sheet, at this machine's offset. */
@@ -77,6 +98,8 @@ export const documentJobKinds = {
       file: fileRefSchema,
       pages: z.number().int().positive(),
       clinics: z.number().int().positive(),
+      /** Labels for many clinics leave out the 送付不要 ones, and say how many. */
+      mailing: mailingOutcomeSchema.optional(),
     }),
   },
 } as const;

@@ -38,8 +38,11 @@ export const clinicFieldLabels = {
   contactPerson: 'ご担当者名',
   memberNumber: '会員番号',
   memo: 'メモ',
+  noMailing: '送付不要',
+  noMailingReason: '送付不要の理由',
 } as const;
-export type ClinicField = keyof typeof clinicFieldLabels;
+/** The fields an import, a merge and the CSV carry (送付不要 is set on the form only). */
+export type ClinicField = Exclude<keyof typeof clinicFieldLabels, 'noMailing' | 'noMailingReason'>;
 
 /** The fields in the order staff read them: the form's order, and an import's column list. */
 export const clinicFieldOrder = [
@@ -139,10 +142,20 @@ export const clinicInputSchema = z
       .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), { message: 'メモに使えない制御文字が含まれています' })
       .pipe(z.string().max(2000, { message: 'メモは2,000文字以内で入力してください' }))
       .default(''),
+    // 送付不要: set on the clinic form only. Left out (an import, a merge), the stored mark stays.
+    noMailing: z.boolean().optional(),
+    noMailingReason: noControlChars(clinicFieldLabels.noMailingReason)
+      .transform((s) => s.trim())
+      .pipe(z.string().max(200, { message: '送付不要の理由は200文字以内で入力してください' }))
+      .optional(),
   })
   .superRefine((clinic, ctx) => {
     const problem = bedCountProblem(clinic.kind, clinic.bedCount);
     if (problem) ctx.addIssue({ code: 'custom', path: ['bedCount'], message: problem });
+    // The office must be able to say later why a clinic gets no mailings.
+    if (clinic.noMailing === true && !clinic.noMailingReason) {
+      ctx.addIssue({ code: 'custom', path: ['noMailingReason'], message: '送付不要の理由を入力してください（例：先方より辞退の連絡あり）' });
+    }
   });
 export type ClinicInput = z.input<typeof clinicInputSchema>;
 /** A clinic's fields once the form's rules have checked and normalised them (form, import, storage). */
@@ -171,6 +184,9 @@ export const clinicSchema = z.object({
   mergedInto: z.string().nullable(),
   /** 市町村, derived from the postal code and address by the core ('' when neither names one; shared/domain/municipality.ts). */
   municipality: z.string(),
+  /** 送付不要: every mailing leaves this clinic out (a single print only warns). */
+  noMailing: z.boolean(),
+  noMailingReason: z.string(),
   /** Counts the record's writes; an edit names the revision it started from (see CONFLICT). */
   revision: revisionSchema,
 });

@@ -215,7 +215,7 @@ export function mergeForUpdate(
 ): ClinicFields {
   const merged = { ...current };
   for (const key of Object.keys(current) as (keyof ClinicFields)[]) {
-    if (given.has(key)) (merged as Record<string, unknown>)[key] = incoming[key];
+    if (given.has(key as ClinicImportField)) (merged as Record<string, unknown>)[key] = incoming[key];
   }
   return merged;
 }

@@ -28,6 +28,8 @@ export const syncFieldLabels: Record<string, Record<string, string>> = {
     contact_person: clinicFieldLabels.contactPerson,
     member_number: clinicFieldLabels.memberNumber,
     memo: clinicFieldLabels.memo,
+    no_mailing: clinicFieldLabels.noMailing,
+    no_mailing_reason: clinicFieldLabels.noMailingReason,
     archived_at: 'アーカイブ',
     merged_into: 'まとめ先',
   },
@@ -45,7 +47,7 @@ export const syncFieldLabels: Record<string, Record<string, string>> = {
 
 /** How a value of a field reads in a notice: the screen's words for codes, not the codes. */
 export const syncValueLabels: Record<string, Record<string, Record<string, string>>> = {
-  clinics: { kind: clinicKindLabels },
+  clinics: { kind: clinicKindLabels, no_mailing: { '1': '送付不要', '0': '送付する' } },
   inquiries: { status: inquiryStatusLabels, channel: inquiryChannelLabels },
   staff: { active: { '1': '在籍', '0': '退職' } },
 };

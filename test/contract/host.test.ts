@@ -116,6 +116,24 @@ const validCalls: Record<Channel, (t: TestHost) => Promise<{ input: unknown; che
     await call(t, 'clinics.create', { name: '別の医院' });
     return { input: { query: 'かごしま' }, check: (r) => expect(r).toEqual({ ids: [b.id, a.id], total: 2, capped: false }) };
   },
+  'mailing.recipients': async (t) => {
+    await call(t, 'clinics.create', { ...clinic, kind: 'hospital', bedCount: 40, noMailing: true, noMailingReason: '先方より辞退' });
+    await call(t, 'clinics.create', { name: '霧島の医院', kind: 'clinic_no_beds' });
+    return {
+      input: { kinds: ['hospital'] },
+      check: (r) => expect({ names: r.items.map((c: { name: string }) => c.name), total: r.total, noMailing: r.noMailing }).toEqual({ names: [clinic.name], total: 1, noMailing: 1 }),
+    };
+  },
+  'mailing.recipientIds': async (t) => {
+    const a = (await call(t, 'clinics.create', { ...clinic, postalCode: '892-0001' })).body.result;
+    await call(t, 'clinics.create', { name: '別の医院' });
+    return { input: { query: 'かごしま', situations: ['none'] }, check: (r) => expect(r).toEqual({ ids: [a.id], total: 1, capped: false }) };
+  },
+  'mailing.withoutFax': async (t) => {
+    const withFax = (await call(t, 'clinics.create', { ...clinic, fax: '099-254-8199' })).body.result;
+    const without = (await call(t, 'clinics.create', { name: '別の医院' })).body.result;
+    return { input: { clinicIds: [withFax.id, without.id] }, check: (r) => expect(r.items).toEqual([{ id: without.id, name: '別の医院' }]) };
+  },
   'clinics.update': async (t) => {
     const created = (await call(t, 'clinics.create', clinic)).body.result;
     return {

@@ -57,6 +57,8 @@ export const officialRates: RateTable = {
 export const kirishimaRecord: Clinic = {
   ...kirishimaClinic,
   id: '0190a000-0000-7000-8000-0000000000f1',
+  noMailing: false,
+  noMailingReason: '',
   memberNumber: '',
   memo: '',
   createdAt: '2026-11-01T00:00:00.000Z',

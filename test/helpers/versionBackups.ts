@@ -108,6 +108,8 @@ const rowsOfVersion: Record<number, string> = {
   // … and a follow-up call logged apart from the 内容.
   22: `INSERT INTO inquiry_follow_ups (id, inquiry_id, done_on, how, note, actor, created_at, machine)
       VALUES ('0190a000-0000-7000-8000-000000000221', '0190a000-0000-7000-8000-0000000000b2', '2027-03-02', 'phone', '版22の対応記録', NULL, '2027-03-02T00:00:00.000Z', 'old-pc');`,
+  // A clinic that asked for no mailings, with its reason.
+  23: `UPDATE clinics SET no_mailing = 1, no_mailing_reason = '版23：郵送物は不要とのこと' WHERE id = '0190a000-0000-7000-8000-000000000001';`,
 };
 
 /** The clinics a file of `version` holds, by name: what restoring it must bring back. */

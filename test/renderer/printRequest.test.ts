@@ -65,9 +65,11 @@ describe('「PDFを作成」 on the 印刷 screen', () => {
   });
 
   it('a mailing is sent its clinics; the flyer alone is sent none', () => {
+    // A mailing says so: the core then leaves out 送付不要 clinics.
     expect(renderInput(view({ recipient: 'batch' }, { batchIds: ['c1', 'c2'] }))).toEqual({
       documents: ['inquiryFaxSheet'],
       clinicIds: ['c1', 'c2'],
+      mailing: { sentBy: null },
     });
     expect(renderInput(view({ recipient: 'batch', documents: ['flyer'] }, { batchIds: ['c1'] }))).toEqual({ documents: ['flyer'] });
   });

@@ -4,6 +4,7 @@ import { tokyoToday } from '../../../shared/time/tokyoDate.ts';
 import type { Db } from '../db/connection.ts';
 import { createClinic, getClinic, setClinicArchived, updateClinic } from '../db/repos/clinicRecords.ts';
 import { clinicMunicipalities, findClinics, matchingClinicIds } from '../db/repos/clinicSearch.ts';
+import { clinicsWithoutFax, findMailingRecipients, mailingRecipientIds } from '../db/repos/mailingRecipients.ts';
 import { municipalityOf } from '../postal/municipalityOf.ts';
 import { findDuplicateClinics } from '../db/repos/clinicDuplicates.ts';
 import type { WriteContext } from '../db/repos/writeContext.ts';
@@ -90,6 +91,9 @@ export function createHandlers(deps: HandlerDeps) {
     'clinics.search': (input) => findClinics(db, input),
     'clinics.municipalities': () => ({ items: clinicMunicipalities(db, municipalityOf.codeOf) }),
     'clinics.matchingIds': ({ query }) => matchingClinicIds(db, query, limits.maxBatchClinics),
+    'mailing.recipients': ({ limit, ...filter }) => findMailingRecipients(db, filter, limit),
+    'mailing.recipientIds': (filter) => mailingRecipientIds(db, filter, limits.maxBatchClinics),
+    'mailing.withoutFax': ({ clinicIds }) => ({ items: clinicsWithoutFax(db, clinicIds) }),
     'clinics.update': ({ id, clinic, expectedRevision }) => updateClinic(db, id, clinic, deps.writeContext(), expectedRevision),
     'clinics.archive': ({ id }) => setClinicArchived(db, id, true, deps.writeContext()),
     'clinics.restore': ({ id }) => setClinicArchived(db, id, false, deps.writeContext()),

@@ -27,6 +27,7 @@ import type { PdfJob, PdfRenderData, PdfRenderResult } from '../workers/pdfRende
 import type { JobImplementations } from './jobRunner.ts';
 import { outputInputsOf, sha256OfFile } from './documentTrail.ts';
 import { renderPerClinicZip } from './perClinicPdfs.ts';
+import { narrowMailing } from './mailingNarrowing.ts';
 
 /** Where the PDF thread finds the fonts it embeds. */
 export const pdfFontsDir = () => path.join(resourcesDir(), 'fonts');
@@ -62,12 +63,16 @@ export function documentJobs(deps: DocumentJobDeps): Pick<JobImplementations, 'd
       // A document that is the same for everyone (the flyer alone) is made once, for nobody.
       // The important-matters document printed from an inquiry is recorded as given to its clinic.
       const forInquiry = inquiry !== undefined && documents.includes('importantMatters');
-      const clinicIds = !needsRecipient(documents) && !forInquiry ? [] : inquiry ? [inquiry.clinicId] : input.clinicIds;
-      const clinics = clinicIds.map((id): Clinic => {
+      const chosenIds = !needsRecipient(documents) && !forInquiry ? [] : inquiry ? [inquiry.clinicId] : input.clinicIds;
+      const chosen = chosenIds.map((id): Clinic => {
         const clinic = getClinic(db, id);
         if (!clinic) throw new AppError('NOT_FOUND');
         return clinic;
       });
+      // A mailing leaves out 送付不要 clinics (and FAX-less ones, when so chosen); a single print does not.
+      const mailing = input.mailing && chosen.length > 0 ? narrowMailing(chosen, input.mailing) : undefined;
+      const clinics = mailing?.clinics ?? chosen;
+      const clinicIds = clinics.map((clinic) => clinic.id);
       const currentAgencyTexts = readAgencyTexts(db);
       // The same rule book as the print screen (shared/documents), so both say the same thing.
       const problem = documentRequestProblem(
@@ -141,9 +146,9 @@ export function documentJobs(deps: DocumentJobDeps): Pick<JobImplementations, 'd
         const made = await renderPerClinicZip(deps, data, clinics, outPath, ctx);
         const zipName = documentFileName(documents, subject, today, { specimen }).replace(/\.pdf$/, `_${jobMessages.perClinicSuffix}.zip`);
         const file = deps.files.adopt(fileId, outPath, zipName, 'application/zip');
-        deps.outputs.set(file.fileId, { outputKey: file.fileId, ...trail, sha256: sha256OfFile(outPath), clinicFiles: made.clinicFiles });
+        deps.outputs.set(file.fileId, { outputKey: file.fileId, ...trail, sha256: sha256OfFile(outPath), clinicFiles: made.clinicFiles, postedIds: mailing?.postedIds });
         ctx.progress(targets.length, targets.length, jobMessages.documentsMade);
-        return { file, pages: made.pages, clinics: clinics.length };
+        return { file, pages: made.pages, clinics: clinics.length, ...(mailing ? { mailing: mailing.outcome } : {}) };
       }
       let rendered: PdfRenderResult;
       try {
@@ -166,9 +171,10 @@ export function documentJobs(deps: DocumentJobDeps): Pick<JobImplementations, 'd
         sha256: sha256OfFile(outPath),
         // A one-clinic PDF is kept as a file when it is saved or printed; one for none or many keeps what makes it again.
         inputs: clinics.length === 1 ? undefined : outputInputsOf(data),
+        postedIds: mailing?.postedIds,
       });
       ctx.progress(targets.length, targets.length, jobMessages.documentsMade);
-      return { file, pages: rendered.pages, clinics: clinics.length };
+      return { file, pages: rendered.pages, clinics: clinics.length, ...(mailing ? { mailing: mailing.outcome } : {}) };
     },
   };
 }

@@ -6,6 +6,7 @@ import { jobMessages } from '../../../shared/messages/jobMessages.ts';
 import { tokyoToday } from '../../../shared/time/tokyoDate.ts';
 import { getClinic } from '../db/repos/clinicRecords.ts';
 import { readLabelOffset } from '../db/repos/labelOffset.ts';
+import { narrowMailing } from './mailingNarrowing.ts';
 import { AppError } from '../errors.ts';
 import type { PdfRenderResult } from '../workers/pdfRender.worker.ts';
 import { pdfFontsDir, type DocumentJobDeps } from './documentJobs.ts';
@@ -25,11 +26,14 @@ export function labelJobs(deps: DocumentJobDeps): Pick<JobImplementations, 'docu
         const message = `この用紙は${perSheet}面です。使用済みの枚数は${perSheet - 1}までで入力してください。`;
         throw new AppError('INVALID_INPUT', message, { skip: message });
       }
-      const clinics = input.clinicIds.map((id) => {
+      const chosen = input.clinicIds.map((id) => {
         const clinic = getClinic(db, id);
         if (!clinic) throw new AppError('NOT_FOUND');
         return clinic;
       });
+      // Labels for many are a mailing by post: 送付不要 clinics are left out, as every mailing leaves them.
+      const mailing = chosen.length > 1 ? narrowMailing(chosen, { sentBy: 'post' }) : undefined;
+      const clinics = mailing?.clinics ?? chosen;
       ctx.progress(0, 1, jobMessages.makingDocuments);
       const definition = buildAddressLabels(
         clinics.map((clinic) => ({ name: clinic.name, person: clinic.contactPerson, postalCode: clinic.postalCode, address: clinic.address })),
@@ -68,7 +72,7 @@ export function labelJobs(deps: DocumentJobDeps): Pick<JobImplementations, 'docu
         sentBy: 'post',
       });
       ctx.progress(1, 1, jobMessages.labelsMade);
-      return { file, pages: rendered.pages, clinics: clinics.length };
+      return { file, pages: rendered.pages, clinics: clinics.length, ...(mailing ? { mailing: mailing.outcome } : {}) };
     },
   };
 }

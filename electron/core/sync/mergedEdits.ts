@@ -12,6 +12,7 @@ import type { FieldStamp, RecordDoc } from './syncPorts.ts';
 const carriedColumns: Record<string, keyof ClinicFields> = {
   name: 'name', name_kana: 'nameKana', kind: 'kind', bed_count: 'bedCount', postal_code: 'postalCode', address: 'address',
   phone: 'phone', fax: 'fax', contact_person: 'contactPerson', member_number: 'memberNumber', memo: 'memo',
+  no_mailing: 'noMailing', no_mailing_reason: 'noMailingReason',
 };
 
 /**

@@ -142,6 +142,7 @@ const sharedColumnsAddedBy: readonly { migration: string; table: string; columns
   { migration: 'solicitors', table: 'inquiry_status_history', columns: ['actor'] },
   { migration: 'inquiry step marks', table: 'inquiry_step_marks' },
   { migration: 'inquiry follow ups', table: 'inquiry_follow_ups' },
+  { migration: 'clinic no mailing', table: 'clinics', columns: ['no_mailing', 'no_mailing_reason'] },
 ];
 
 /** The shared columns of a schema from 13 on: today's, less what later migrations added. */

@@ -8,6 +8,8 @@ import { sharedTables, type SharedTable } from './syncPorts.ts';
  * clinics.municipality (市町村, migration 15) is not shared either: every machine derives it from
  * postal_code and address, which are (remoteRows.ts reindexClinic), so it never conflicts.
  * inquiries.insurer_consent (同意の有無, migration 16) is shared and merges per field like 状況.
+ * clinics.no_mailing and no_mailing_reason (送付不要, migration 'clinic no mailing') are shared and
+ * merge per field like the clinic's other fields.
  */
 export interface SharedTableShape {
   columns: readonly string[];
@@ -18,7 +20,7 @@ export interface SharedTableShape {
 export const sharedTableShapes: Record<SharedTable, SharedTableShape> = {
   clinics: {
     columns: ['id', 'name', 'name_kana', 'kind', 'bed_count', 'postal_code', 'address', 'phone', 'fax', 'contact_person', 'member_number', 'memo',
-      'created_at', 'updated_at', 'updated_by', 'updated_by_staff', 'archived_at', 'merged_into'],
+      'created_at', 'updated_at', 'updated_by', 'updated_by_staff', 'archived_at', 'merged_into', 'no_mailing', 'no_mailing_reason'],
     editedAt: 'updated_at',
     parents: [{ column: 'merged_into', table: 'clinics' }],
   },

@@ -118,6 +118,7 @@ function resolve(db: Db, id: string, ctx: WriteContext, machines: MachineNames):
 const clinicFieldOfColumn: Record<string, keyof ClinicFields> = {
   name: 'name', name_kana: 'nameKana', kind: 'kind', bed_count: 'bedCount', postal_code: 'postalCode', address: 'address',
   phone: 'phone', fax: 'fax', contact_person: 'contactPerson', member_number: 'memberNumber', memo: 'memo',
+  no_mailing: 'noMailing', no_mailing_reason: 'noMailingReason',
 };
 const inquiryFieldOfColumn: Record<string, keyof InquiryFields> = {
   received_on: 'receivedOn', channel: 'channel', content: 'content', next_action_on: 'nextActionOn', staff_id: 'staffId',

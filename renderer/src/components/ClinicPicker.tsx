@@ -12,9 +12,9 @@ export interface ClinicPickerHandle {
   focus(): void;
 }
 
-/** ふりがな, 種別 and 電話番号, each kept whole when the line wraps. */
+/** ふりがな, 種別, 電話番号 and 送付不要 (mailings leave it out), each kept whole when the line wraps. */
 function ClinicMeta({ clinic, className }: { clinic: Clinic; className: string }) {
-  const parts = [clinic.nameKana, clinicKindLabels[clinic.kind], clinic.phone].filter(Boolean);
+  const parts = [clinic.nameKana, clinicKindLabels[clinic.kind], clinic.phone, clinic.noMailing ? '送付不要' : ''].filter(Boolean);
   return (
     <span className={className}>
       {parts.map((part) => (

@@ -19,6 +19,7 @@ export const queryRoots = [
   'appInfo',
   'postal',
   'sync',
+  'mailing',
 ] as const;
 export type QueryRoot = (typeof queryRoots)[number];
 
@@ -44,8 +45,11 @@ export const queryRootReads: Readonly<Record<QueryRoot, readonly DataArea[]>> = 
   postal: [],
   // A notice names its record (a clinic's name, an inquiry's 受付番号, a staff member).
   sync: ['sync', 'clinics', 'inquiries', 'staff'],
+  // 一括作成's filters read the clinics, their inquiries' 状況 and what has been sent to them.
+  mailing: ['clinics', 'inquiries', 'documentOutputs'],
 };
 
+export type MailingRecipientsInput = Required<ChannelInput<'mailing.recipients'>>;
 export type ClinicSearchInput = Required<Pick<ChannelInput<'clinics.search'>, 'query' | 'limit' | 'includeArchived'>> & Pick<ChannelInput<'clinics.search'>, 'kind' | 'municipality'>;
 export type InquiryListInput = ChannelInput<'inquiries.list'>;
 export type DocumentHistoryInput = ChannelInput<'documents.history'>;
@@ -83,4 +87,5 @@ export const queryKeys = {
   postalAddress: (postalCode: string) => ['postal', postalCode] as const,
   syncStatus: () => ['sync', 'status'] as const,
   syncNotices: (input: SyncNoticesInput) => ['sync', 'notices', input] as const,
+  mailingRecipients: (input: MailingRecipientsInput) => ['mailing', 'recipients', input] as const,
 } satisfies Record<string, (...args: never[]) => readonly [QueryRoot, ...unknown[]]>;

@@ -1,5 +1,7 @@
 import { create } from 'zustand';
 import { limits } from '../../../shared/contract/limits.ts';
+import type { MailingFilter } from '../../../shared/domain/mailingRecipients.ts';
+import type { SentBy } from '../../../shared/documents/documentOutput.ts';
 import { call } from '../api/client.ts';
 import { errorMessageOf } from '../api/ApiError.ts';
 import { formatCount } from '../format/formatNumber.ts';
@@ -8,17 +10,26 @@ import { usePrintRenderStore } from './printRenderStore.ts';
 /** Matches listed with a checkbox each; 「該当する全件を選ぶ」 reaches the rest. */
 export const batchListLimit = 50;
 
+/** The filters ticked besides the words typed: 種別, 市町村, 状況, まだ何も送っていない. */
+export type MailingFilters = Omit<MailingFilter, 'query'>;
+export const noMailingFilters: MailingFilters = { kinds: [], municipality: '', situations: [], neverSent: false };
+
 interface PrintBatchState {
   /** The words the matches were last searched for (the list itself is a read: queries.clinicSearch). */
   searched: string;
+  filters: MailingFilters;
+  /** How the mailing goes out, chosen before it is made (a FAX one needs every clinic's number). */
+  sentBy: SentBy | null;
   /** The clinics of the mailing, in the order they were chosen (「該当する全件」 in postal-code order). */
   selectedIds: readonly string[];
   selectingAll: boolean;
   /** Japanese line about the last 「該当する全件を選ぶ」. */
   selectMessage: string | null;
   search(query: string): void;
+  setFilters(filters: Partial<MailingFilters>): void;
+  chooseSentBy(sentBy: SentBy | null): void;
   toggle(clinicId: string, selected: boolean): void;
-  /** Adds every clinic the query finds (up to a mailing's limit) to the selection. */
+  /** Adds every clinic the query and the filters find (up to a mailing's limit) to the selection. */
   selectAllMatching(query: string): Promise<void>;
   clearSelection(): void;
 }
@@ -28,12 +39,22 @@ const limitNote = `（一度に作れるのは${formatCount(limits.maxBatchClini
 /** 一括作成 on the 印刷 screen: which clinics one combined PDF is made for. */
 export const usePrintBatchStore = create<PrintBatchState>()((set, get) => ({
   searched: '',
+  filters: noMailingFilters,
+  sentBy: null,
   selectedIds: [],
   selectingAll: false,
   selectMessage: null,
 
   search(query) {
     set({ searched: query.trim() });
+  },
+
+  setFilters(filters) {
+    set({ filters: { ...get().filters, ...filters } });
+  },
+
+  chooseSentBy(sentBy) {
+    set({ sentBy });
   },
 
   toggle(clinicId, selected) {
@@ -49,7 +70,7 @@ export const usePrintBatchStore = create<PrintBatchState>()((set, get) => ({
   async selectAllMatching(query) {
     set({ selectingAll: true, selectMessage: null });
     try {
-      const found = await call('clinics.matchingIds', { query: query.trim() });
+      const found = await call('mailing.recipientIds', { query: query.trim(), ...get().filters });
       const before = get().selectedIds;
       const known = new Set(before);
       const added = found.ids.filter((id) => !known.has(id));
@@ -76,5 +97,5 @@ export const usePrintBatchStore = create<PrintBatchState>()((set, get) => ({
 
 // A changed mailing makes its shown PDF stale (the render store does not know about batches).
 usePrintBatchStore.subscribe((batch, previous) => {
-  if (batch.selectedIds !== previous.selectedIds) usePrintRenderStore.getState().forget();
+  if (batch.selectedIds !== previous.selectedIds || batch.sentBy !== previous.sentBy) usePrintRenderStore.getState().forget();
 });

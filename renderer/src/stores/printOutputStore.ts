@@ -30,7 +30,7 @@ interface PrintOutputState {
 export const usePrintOutputStore = create<PrintOutputState>()((set, get) => {
   // A new or forgotten PDF starts without a line about the previous one.
   usePrintRenderStore.subscribe((render, previous) => {
-    if (render.result !== previous.result) set({ outputMessage: null, sentBy: null, faxNumber: '' });
+    if (render.result !== previous.result) set({ outputMessage: null, sentBy: render.result?.sentBy ?? null, faxNumber: '' });
   });
 
   const current = () => usePrintRenderStore.getState().result;

@@ -1,6 +1,8 @@
 import type { DocumentKind } from '../../../shared/documents/documentKinds.ts';
 import { create } from 'zustand';
 import type { FileRef } from '../../../shared/contract/files.ts';
+import type { MailingOutcome } from '../../../shared/contract/documentJobKinds.ts';
+import type { SentBy } from '../../../shared/documents/documentOutput.ts';
 import type { JobInput, JobState } from '../../../shared/contract/jobs.ts';
 import { limits } from '../../../shared/contract/limits.ts';
 import { readFile, runJob, type RunJobOptions } from '../api/client.ts';
@@ -20,6 +22,10 @@ export interface PrintResult {
   noPreview: 'tooLarge' | 'unreadable' | 'zip' | null;
   /** The documents asked for, so what follows a save can depend on them (the handover offer). */
   documents?: readonly DocumentKind[];
+  /** A mailing's clinics left out or posted instead, to say so. */
+  mailing?: MailingOutcome | undefined;
+  /** How a mailing was said to go out when it was made: the 送付方法 it is recorded with unless changed. */
+  sentBy?: SentBy | null;
 }
 
 interface PrintRenderState {
@@ -51,10 +57,10 @@ function fieldErrorsOf(error: unknown): Record<string, string> {
 let controller: AbortController | null = null;
 
 type SetState = (patch: Partial<PrintRenderState>) => void;
-type Made = { file: FileRef; pages: number; clinics: number };
+type Made = { file: FileRef; pages: number; clinics: number; mailing?: MailingOutcome | undefined };
 
 /** Runs one job making the screen's file, with its progress, 中止 and its outcome. */
-async function run(set: SetState, start: (options: RunJobOptions) => Promise<Made>, documents: readonly DocumentKind[] | undefined): Promise<void> {
+async function run(set: SetState, start: (options: RunJobOptions) => Promise<Made>, asked: Pick<PrintResult, 'documents' | 'sentBy'>): Promise<void> {
   controller?.abort();
   const own = new AbortController();
   controller = own;
@@ -82,7 +88,7 @@ async function run(set: SetState, start: (options: RunJobOptions) => Promise<Mad
       }
     }
     if (controller !== own) return;
-    set({ phase: 'done', progress: null, result: { ...made, bytes, noPreview, ...(documents ? { documents } : {}) }, message: null });
+    set({ phase: 'done', progress: null, result: { ...made, bytes, noPreview, ...asked }, message: null });
   } catch (error) {
     if (controller !== own) return;
     if (error instanceof ApiError && error.isCancelled) {
@@ -109,11 +115,11 @@ export const usePrintRenderStore = create<PrintRenderState>()((set) => ({
   fieldErrors: {},
 
   async render(input) {
-    await run(set, (options) => runJob('documents.render', input, options), input.documents);
+    await run(set, (options) => runJob('documents.render', input, options), { documents: input.documents, sentBy: input.mailing?.sentBy ?? null });
   },
 
   async renderLabels(input) {
-    await run(set, (options) => runJob('documents.labels', input, options), undefined);
+    await run(set, (options) => runJob('documents.labels', input, options), {});
   },
 
   cancel() {

@@ -21,6 +21,7 @@ import { insurerConsent } from './019_insurer_consent.ts';
 import { solicitors } from './020_solicitors.ts';
 import { inquiryStepMarks } from './021_inquiry_step_marks.ts';
 import { inquiryFollowUps } from './022_inquiry_follow_ups.ts';
+import { clinicNoMailing } from './023_clinic_no_mailing.ts';
 
 /** Every schema change, in order. Append only: a released migration is never edited. */
-export const migrations: readonly Migration[] = [initial, records, quotes, contentChanges, documentOutputs, trigramSearch, recordRevisions, rateTableSources, unconfirmedKind, agencyTexts, syncOutbox, outboxTriggersWhileSharing, clinicMerges, receiptNumbersFromOtherMachines, clinicMunicipality, importantMattersHandovers, inquiryIntents, documentTrail, insurerConsent, solicitors, inquiryStepMarks, inquiryFollowUps];
+export const migrations: readonly Migration[] = [initial, records, quotes, contentChanges, documentOutputs, trigramSearch, recordRevisions, rateTableSources, unconfirmedKind, agencyTexts, syncOutbox, outboxTriggersWhileSharing, clinicMerges, receiptNumbersFromOtherMachines, clinicMunicipality, importantMattersHandovers, inquiryIntents, documentTrail, insurerConsent, solicitors, inquiryStepMarks, inquiryFollowUps, clinicNoMailing];

@@ -1,5 +1,6 @@
 import { newRecordId } from '../recordIds.ts';
 import type { Clinic, ClinicFields } from '../../../../shared/domain/clinic.ts';
+import { pickClinicFields } from '../../../../shared/domain/clinicMerge.ts';
 import { clinicMergeMessages } from '../../../../shared/messages/clinicMergeMessages.ts';
 import { recordMessages } from '../../../../shared/messages/recordMessages.ts';
 import { AppError } from '../../errors.ts';
@@ -16,10 +17,10 @@ import type { WriteContext } from './writeContext.ts';
  */
 export const clinicInsertSql = `INSERT INTO clinics (id, name, name_kana, kind, bed_count, postal_code, address, phone, fax,
                           contact_person, member_number, memo, name_norm, kana_norm, phone_digits, municipality,
-                          created_at, updated_at, updated_by, updated_by_staff)
+                          no_mailing, no_mailing_reason, created_at, updated_at, updated_by, updated_by_staff)
      VALUES (@id, @name, @nameKana, @kind, @bedCount, @postalCode, @address, @phone, @fax,
              @contactPerson, @memberNumber, @memo, @name_norm, @kana_norm, @phone_digits, @municipality,
-             @now, @now, @machineId, @staffId)`;
+             coalesce(@noMailing, 0), coalesce(@noMailingReason, ''), @now, @now, @machineId, @staffId)`;
 
 /** Inserts one row and its search entry; callers own the transaction. */
 function insertClinic(db: Db, fields: ClinicFields, ctx: WriteContext, now: string, id: string): void {
@@ -30,10 +31,16 @@ function insertClinic(db: Db, fields: ClinicFields, ctx: WriteContext, now: stri
   indexClinic(db, Number(info.lastInsertRowid), fields, shadows);
 }
 
-/** Only the stored fields: callers may pass validated objects carrying more. */
-function pickFields(fields: ClinicFields): ClinicFields {
+/**
+ * Only the stored fields: callers may pass validated objects carrying more. 送付不要 is null when
+ * not given (an import, a merge), which keeps what is stored; a cleared mark keeps no reason.
+ */
+function pickFields(fields: ClinicFields) {
   const { name, nameKana, kind, bedCount, postalCode, address, phone, fax, contactPerson, memberNumber, memo } = fields;
-  return { name, nameKana, kind, bedCount, postalCode, address, phone, fax, contactPerson, memberNumber, memo };
+  // Truthy rather than true: an edit carried over by sync holds the column's 0 or 1.
+  const noMailing = fields.noMailing === undefined ? null : fields.noMailing ? 1 : 0;
+  const noMailingReason = noMailing === 0 ? '' : (fields.noMailingReason ?? null);
+  return { name, nameKana, kind, bedCount, postalCode, address, phone, fax, contactPerson, memberNumber, memo, noMailing, noMailingReason };
 }
 
 /** Registers a clinic; the name and kana are stored exactly as typed, search uses shadows. */
@@ -128,6 +135,7 @@ export function writeClinicUpdate(db: Db, id: string, fields: ClinicFields, ctx:
     `UPDATE clinics SET name = @name, name_kana = @nameKana, kind = @kind, bed_count = @bedCount,
        postal_code = @postalCode, address = @address, phone = @phone, fax = @fax,
        contact_person = @contactPerson, member_number = @memberNumber, memo = @memo,
+       no_mailing = coalesce(@noMailing, no_mailing), no_mailing_reason = coalesce(@noMailingReason, no_mailing_reason),
        name_norm = @name_norm, kana_norm = @kana_norm, phone_digits = @phone_digits, municipality = @municipality,
        updated_at = @now, updated_by = @machineId, updated_by_staff = @staffId, revision = revision + 1
      WHERE id = @id AND ${revisionGuard}`,
@@ -169,5 +177,5 @@ export function reindexStoredClinic(db: Db, id: string): void {
 
 export function getClinicFields(db: Db, id: string): ClinicFields | undefined {
   const clinic = getClinic(db, id);
-  return clinic && pickFields(clinic);
+  return clinic && pickClinicFields(clinic);
 }

@@ -21,13 +21,15 @@ export interface ClinicRow {
   archived_at: string | null;
   merged_into: string | null;
   municipality: string;
+  no_mailing: number;
+  no_mailing_reason: string;
   revision: number;
 }
 
 export const clinicColumns =
   'c.seq, c.id, c.name, c.name_kana, c.kind, c.bed_count, c.postal_code, c.address, c.phone, c.fax, ' +
   'c.contact_person, c.member_number, c.memo, ' +
-  'c.created_at, c.updated_at, c.updated_by, c.archived_at, c.merged_into, c.municipality, c.revision';
+  'c.created_at, c.updated_at, c.updated_by, c.archived_at, c.merged_into, c.municipality, c.no_mailing, c.no_mailing_reason, c.revision';
 
 /**
  * A row as the contract's Clinic. The table's constraints already hold every rule of the schema
@@ -54,6 +56,8 @@ export function toClinic(row: ClinicRow): Clinic {
     archivedAt: row.archived_at,
     mergedInto: row.merged_into,
     municipality: row.municipality,
+    noMailing: row.no_mailing === 1,
+    noMailingReason: row.no_mailing_reason,
     revision: row.revision,
   };
 }

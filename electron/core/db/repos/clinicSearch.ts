@@ -125,11 +125,11 @@ export function matchingClinicIds(db: Db, query: string, max: number): { ids: st
  * bigrams by about ten times (a phone digit pair is in one clinic of four), so a query long
  * enough for them reads short lists; two characters need the bigram index.
  */
-function substringIndex(q: string): { from: string; match: string } {
+export function substringIndex(q: string): { from: string; match: string; table: string } {
   // Normalised text holds letters and digits only, so no FTS5 syntax can leak into the phrase.
   return [...q].length >= 3
-    ? { from: 'clinic_trigrams s JOIN clinics c ON c.seq = s.rowid WHERE clinic_trigrams MATCH @match', match: `"${q}"` }
-    : { from: 'clinic_search s JOIN clinics c ON c.seq = s.rowid WHERE clinic_search MATCH @match', match: toPhraseQuery(q) };
+    ? { from: 'clinic_trigrams s JOIN clinics c ON c.seq = s.rowid WHERE clinic_trigrams MATCH @match', match: `"${q}"`, table: 'clinic_trigrams' }
+    : { from: 'clinic_search s JOIN clinics c ON c.seq = s.rowid WHERE clinic_search MATCH @match', match: toPhraseQuery(q), table: 'clinic_search' };
 }
 
 function countCapped(db: Db, selectOnes: string, params: unknown[], cap: number): { total: number; capped: boolean } {

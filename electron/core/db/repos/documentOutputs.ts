@@ -40,6 +40,8 @@ export interface OutputSubject {
   keepWhole?: boolean | undefined;
   /** How it leaves, whatever is chosen on the screen (address labels go by post). */
   sentBy?: SentBy | undefined;
+  /** Clinics of a FAX mailing without a FAX number that staff chose to post to: recorded as 郵送. */
+  postedIds?: readonly string[] | undefined;
 }
 
 /** How the output left and who sent it, known when it is saved or printed. */
@@ -74,11 +76,14 @@ export function recordDocumentOutput(db: Db, subject: OutputSubject, action: Doc
   const agencyTexts = subject.agencyTexts && Object.keys(subject.agencyTexts).length > 0 ? JSON.stringify(subject.agencyTexts) : null;
   // Blank forms and a チラシ alone went to nobody in particular: one row without a clinic.
   const recipients: (string | null)[] = subject.clinicIds.length > 0 ? subject.clinicIds : [null];
+  const posted = new Set<string | null>(subject.postedIds ?? []);
   return db.transaction(() => {
     let added = 0;
     recipients.forEach((clinicId, position) => {
       const inputs = subject.inputs ? JSON.stringify({ ...subject.inputs.common, position, target: subject.inputs.targets[position] ?? {} }) : null;
       const own = clinicId === null ? undefined : subject.clinicFiles?.find((file) => file.clinicId === clinicId);
+      // Labels always go by post; a FAX mailing's clinics without a number may be posted instead.
+      const sentBy = subject.sentBy ?? (posted.has(clinicId) ? 'post' : delivery.sentBy);
       added += insert.run({
         id: newRecordId(),
         outputKey: subject.outputKey,
@@ -95,8 +100,8 @@ export function recordDocumentOutput(db: Db, subject: OutputSubject, action: Doc
         contentDate: subject.content?.date ?? null,
         rateVersion: subject.content?.rateVersion ?? null,
         quoteId: subject.quoteId ?? null,
-        sentBy: subject.sentBy ?? delivery.sentBy,
-        faxNumber: (subject.sentBy ?? delivery.sentBy) === 'fax' ? delivery.faxNumber : null,
+        sentBy,
+        faxNumber: sentBy === 'fax' ? delivery.faxNumber : null,
         sha256: own?.sha256 ?? subject.sha256 ?? null,
         actor: delivery.actor,
         keptFile: (clinicId !== null ? delivery.keptFiles?.[clinicId] : undefined) ?? delivery.keptFile,

@@ -95,6 +95,23 @@ export function ClinicFormFields({ form, readOnly }: { form: ClinicFormState; re
         ),
         { hint: 'Enterで改行します', notice: retentionMessages.noPatientData },
       )}
+      <div className="clinic-field-noMailing">
+        <label className="checkbox-label">
+          <input
+            id={fieldId('noMailing')}
+            type="checkbox"
+            checked={draft.noMailing === '1'}
+            aria-describedby={`${fieldId('noMailing')}-hint`}
+            onChange={(e) => update('noMailing', e.target.checked ? '1' : '')}
+          />
+          {clinicFieldLabels.noMailing}
+        </label>
+        <p id={`${fieldId('noMailing')}-hint`} className="field-hint">
+          一括作成（郵送・FAXのまとめ送り）から外します。窓口での個別の印刷はできます。
+        </p>
+      </div>
+      {draft.noMailing === '1' &&
+        field('noMailingReason', textInput('noMailingReason', 200), { required: true, hint: '例：先方より送付不要の連絡あり（2026年12月）' })}
     </fieldset>
   );
 }

@@ -15,12 +15,15 @@ export interface ClinicDraft {
   contactPerson: string;
   memberNumber: string;
   memo: string;
+  /** '1' when the 送付不要 box is ticked: the draft holds text only, like the fields it is compared with. */
+  noMailing: '' | '1';
+  noMailingReason: string;
 }
 export type ClinicDraftField = keyof ClinicDraft;
 export type ClinicFieldErrors = Partial<Record<ClinicDraftField, string>>;
 
 /** Reading order of the form: errors are focused in this order too. */
-export const clinicDraftFields: readonly ClinicDraftField[] = clinicFieldOrder;
+export const clinicDraftFields: readonly ClinicDraftField[] = [...clinicFieldOrder, 'noMailing', 'noMailingReason'];
 
 export const emptyClinicDraft: ClinicDraft = {
   name: '',
@@ -34,6 +37,8 @@ export const emptyClinicDraft: ClinicDraft = {
   contactPerson: '',
   memberNumber: '',
   memo: '',
+  noMailing: '',
+  noMailingReason: '',
 };
 
 export function clinicToDraft(clinic: Clinic): ClinicDraft {
@@ -49,6 +54,8 @@ export function clinicToDraft(clinic: Clinic): ClinicDraft {
     contactPerson: clinic.contactPerson,
     memberNumber: clinic.memberNumber,
     memo: clinic.memo,
+    noMailing: clinic.noMailing ? '1' : '',
+    noMailingReason: clinic.noMailingReason,
   };
 }
 
@@ -70,7 +77,12 @@ export type DraftCheck = { ok: true; input: CheckedClinicInput } | { ok: false; 
 
 /** The same schema as the main process: canonical phone, FAX and postal code, 病床数 against 種別. */
 export function checkClinicDraft(draft: ClinicDraft): DraftCheck {
-  const parsed = clinicInputSchema.safeParse({ ...draft, bedCount: readBedCount(draft.bedCount) });
+  const parsed = clinicInputSchema.safeParse({
+    ...draft,
+    bedCount: readBedCount(draft.bedCount),
+    noMailing: draft.noMailing === '1',
+    noMailingReason: draft.noMailing === '1' ? draft.noMailingReason : '',
+  });
   if (parsed.success) return { ok: true, input: parsed.data };
   return { ok: false, errors: knownFieldErrors(fieldMessages(parsed.error)) };
 }

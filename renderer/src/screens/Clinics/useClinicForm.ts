@@ -74,7 +74,7 @@ export function useClinicForm(options: ClinicFormOptions) {
     load: (id) => queryClient.fetchQuery({ ...queries.clinic(id), staleTime: 0 }),
     take: (taken, takenDraft) => {
       setBaseline(clinicToDraft(taken));
-      setForm({ draft: { ...takenDraft, kind: takenDraft.kind as ClinicKind }, autoAddress: null });
+      setForm({ draft: { ...takenDraft, kind: takenDraft.kind as ClinicKind, noMailing: takenDraft.noMailing === '1' ? '1' : '' }, autoAddress: null });
       setErrors({});
     },
   });

@@ -8,15 +8,19 @@ import { errorMessageOf } from '../../api/ApiError.ts';
 import { formatCount } from '../../format/formatNumber.ts';
 import { queries } from '../../query/queries.ts';
 import { batchListLimit, usePrintBatchStore } from '../../stores/printBatchStore.ts';
+import { MailingFilters } from './MailingFilters.tsx';
+import { NoMailingBadge } from './NoMailingBadge.tsx';
 
 /**
- * 一括作成: the clinics of a mailing, narrowed down as the clerk types (never while the IME is
- * converting), ticked one by one or all the matches at once.
+ * 一括作成: the clinics of a mailing, narrowed down by the filters and as the clerk types (never
+ * while the IME is converting), ticked one by one or all the matches at once. The count is the
+ * core's, before anything is made; 送付不要 clinics are shown and counted, and left out when made.
  */
 export function PrintBatchPicker() {
   const searched = usePrintBatchStore((s) => s.searched);
+  const filters = usePrintBatchStore((s) => s.filters);
   const found = useQuery({
-    ...queries.clinicSearch({ query: searched, limit: batchListLimit, includeArchived: false }),
+    ...queries.mailingRecipients({ query: searched, ...filters, limit: batchListLimit }),
     placeholderData: keepPreviousData,
   });
   const matches = found.data ?? null;
@@ -35,6 +39,7 @@ export function PrintBatchPicker() {
   const items = matches?.items ?? [];
   return (
     <div className="print-batch">
+      <MailingFilters />
       <div className="print-field">
         <label htmlFor="print-batch-query" className="print-label">
           医療機関を絞り込む
@@ -70,8 +75,9 @@ export function PrintBatchPicker() {
         {matches &&
           (matches.total === 0
             ? '該当する医療機関はありません。'
-            : `該当 ${matches.capped ? `${formatCount(matches.total)}以上` : formatCount(matches.total)}` +
-              (matches.total > items.length ? `（最初の${formatCount(Math.min(items.length, batchListLimit))}を表示）` : ''))}
+            : `該当 ${formatCount(matches.total)}` +
+              (matches.total > items.length ? `（最初の${formatCount(items.length)}を表示）` : '') +
+              (matches.noMailing > 0 ? `。うち送付不要の${formatCount(matches.noMailing)}は作成時に除きます。` : ''))}
       </p>
       <div className="print-batch-actions">
         <button
@@ -95,7 +101,9 @@ export function PrintBatchPicker() {
       {items.length > 0 && (
         <ul className="print-batch-list" aria-label="該当する医療機関">
           {items.map((clinic) => {
-            const meta = [clinic.postalCode && `〒${clinic.postalCode}`, clinicKindLabels[clinic.kind], clinic.phone].filter(Boolean);
+            const meta = [clinic.postalCode && `〒${clinic.postalCode}`, clinicKindLabels[clinic.kind], clinic.municipality, clinic.fax ? `FAX ${clinic.fax}` : 'FAXなし'].filter(
+              Boolean,
+            );
             return (
               <li key={clinic.id}>
                 <label className="print-batch-item">
@@ -111,6 +119,7 @@ export function PrintBatchPicker() {
                       {clinic.name}
                     </span>
                     <span id={`print-batch-meta-${clinic.id}`} className="print-batch-meta">
+                      {clinic.noMailing && <NoMailingBadge reason={clinic.noMailingReason} />}
                       {meta.map((part) => (
                         <span key={part}>{part}</span>
                       ))}

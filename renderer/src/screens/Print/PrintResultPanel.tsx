@@ -1,5 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { inquiryStatusLabels } from '../../../../shared/domain/inquiry.ts';
+import type { MailingOutcome } from '../../../../shared/contract/documentJobKinds.ts';
+import { mailingMessages } from '../../../../shared/messages/mailingMessages.ts';
 import { nextOpenDay } from '../../../../shared/time/businessDays.ts';
 import { addDays, tokyoToday } from '../../../../shared/time/tokyoDate.ts';
 import { NextActionField } from '../Inquiries/inquiryParts.tsx';
@@ -67,6 +69,7 @@ export function PrintResultPanel() {
             </p>
           </div>
           {/* 宛名ラベル go by post: the core records them so, without asking. */}
+          {result.mailing && <MailingOutcomeNote outcome={result.mailing} />}
           {result.documents && <SentByChoice />}
           <div className="actions">
             <button ref={saveRef} type="button" className="button button-primary" onClick={() => void save()} disabled={busy !== null}>
@@ -100,6 +103,17 @@ export function PrintResultPanel() {
       )}
     </section>
   );
+}
+
+/** What a mailing left out or posted instead: 「送付不要の3件は除きました。」 */
+function MailingOutcomeNote({ outcome }: { outcome: MailingOutcome }) {
+  const lines = [
+    outcome.leftOutNoMailing > 0 && mailingMessages.leftOutNoMailing(outcome.leftOutNoMailing),
+    outcome.leftOutWithoutFax > 0 && mailingMessages.leftOutWithoutFax(outcome.leftOutWithoutFax),
+    outcome.posted > 0 && mailingMessages.postedWithoutFax(outcome.posted),
+  ].filter((line): line is string => typeof line === 'string');
+  if (lines.length === 0) return null;
+  return <p role="status" className="message message-info print-mailing-outcome">{lines.join('')}</p>;
 }
 
 /** 「問い合わせ A-2026-0001 の状況を「資料送付済」にしますか？」 after a new inquiry's documents left. */

@@ -14,6 +14,8 @@ import { DocumentChoice } from './DocumentChoice.tsx';
 import { MailingOutputChoice } from './MailingOutputChoice.tsx';
 import { PrintResultPanel } from './PrintResultPanel.tsx';
 import { RecipientChoice } from './RecipientChoice.tsx';
+import { WithoutFaxDialog } from './WithoutFaxDialog.tsx';
+import { useMailingFaxStore } from '../../stores/mailingFaxStore.ts';
 import '../../styles/print.css';
 
 /** The control of each field the core can name in an error, to take the focus after a failure. */
@@ -53,7 +55,8 @@ export function PrintScreen() {
 function PrintChoicesPanel() {
   const documents = usePrintChoicesStore((s) => s.documents);
   const phase = usePrintRenderStore((s) => s.phase);
-  const render = usePrintRenderStore((s) => s.render);
+  const make = useMailingFaxStore((s) => s.make);
+  const checking = useMailingFaxStore((s) => s.checking);
   const refuse = usePrintRenderStore((s) => s.refuse);
   const cancel = usePrintRenderStore((s) => s.cancel);
   const progress = usePrintRenderStore((s) => s.progress);
@@ -92,6 +95,7 @@ function PrintChoicesPanel() {
       )}
       {recipient === 'batch' && needsRecipient(documents) && <MailingOutputChoice />}
       {documents.includes('faxCoverSheet') && <CoverSheetFields />}
+      <WithoutFaxDialog />
       <div className="actions print-render">
         <button
           ref={renderButton}
@@ -102,10 +106,10 @@ function PrintChoicesPanel() {
             if (Object.keys(coverErrors).length > 0) {
               refuse(`送付状の入力内容を確認してください（${Object.values(coverErrors).join('、')}）。`, coverErrors);
             } else {
-              void render(renderInput(view));
+              void make(renderInput(view));
             }
           }}
-          disabled={running || blockReason !== null}
+          disabled={running || checking || blockReason !== null}
           aria-describedby={blockReason ? 'print-render-hint' : undefined}
         >
           PDFを作成

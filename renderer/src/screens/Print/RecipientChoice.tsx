@@ -1,6 +1,7 @@
 import type { DocumentRecipient as PrintRecipient } from '../../../../shared/documents/documentRequestProblem.ts';
 import { usePrintChoicesStore } from '../../stores/printChoicesStore.ts';
 import { usePrintRenderStore } from '../../stores/printRenderStore.ts';
+import { MailingSentBy } from './MailingSentBy.tsx';
 import { PrintBatchPicker } from './PrintBatchPicker.tsx';
 import { PrintClinicPicker } from './PrintClinicPicker.tsx';
 import { PrintInquiryFields } from './PrintInquiryFields.tsx';
@@ -39,6 +40,7 @@ export function RecipientChoice() {
       {recipient === 'batch' && (
         <div className="print-recipient-detail">
           <PrintBatchPicker />
+          <MailingSentBy />
         </div>
       )}
       {error && <p className="field-error">{error}</p>}

@@ -11,6 +11,7 @@ import {
 } from '../../../../shared/documents/documentRequestProblem.ts';
 import type { Clinic } from '../../../../shared/domain/clinic.ts';
 import type { SavedQuote } from '../../../../shared/quote/savedQuote.ts';
+import type { SentBy } from '../../../../shared/documents/documentOutput.ts';
 
 /** What staff type for the FAX送付状, as typed (枚数 too, so that an empty box stays empty). */
 export interface CoverDraft {
@@ -39,6 +40,8 @@ export interface PrintRequestView {
   choices: PrintChoices;
   /** The mailing's clinics (一括作成). */
   batchIds: readonly string[];
+  /** How the mailing goes out, chosen before it is made. */
+  batchSentBy?: SentBy | null;
   /** The chosen inquiry's saved quotes, newest first; null while not read. */
   quotes: readonly SavedQuote[] | null;
   quotesError: string | null;
@@ -158,6 +161,7 @@ export function renderInput(asked: PrintRequestView): JobInput<'documents.render
     else if (choices.recipient === 'batch') {
       input.clinicIds = [...batchIds];
       if (choices.output === 'perClinic') input.output = 'perClinic';
+      input.mailing = { sentBy: view.batchSentBy ?? null };
     }
     const quote = chosenQuote(choices.quoteId, quotes);
     if (documents.includes('quoteSheet') && quote) input.quoteId = quote.id;

@@ -34,11 +34,13 @@ export function usePrintRequestView(): PrintRequestView {
   const cover = usePrintChoicesStore((s) => s.cover);
   const output = usePrintChoicesStore((s) => s.output);
   const batchIds = usePrintBatchStore((s) => s.selectedIds);
+  const batchSentBy = usePrintBatchStore((s) => s.sentBy);
   const { quotes, error: quotesError } = useInquiryQuotes(recipient === 'one' ? inquiryId : '');
   const { pack, rates, insurerFlyer, importantMatters } = useContent();
   return {
     choices: { documents, recipient, clinic, inquiryId, quoteId, cover, output },
     batchIds,
+    batchSentBy,
     quotes,
     quotesError,
     pack,

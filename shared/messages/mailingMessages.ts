@@ -1,0 +1,15 @@
+const count = (n: number) => `${n.toLocaleString('ja-JP')}件`;
+
+/** What a mailing (一括作成) says about the clinics it leaves out or posts to instead. */
+export const mailingMessages = {
+  /** Every chosen clinic is marked 送付不要: there is no one to make the mailing for. */
+  allNoMailing: (n: number) => `選んだ${count(n)}はすべて「送付不要」のため、作成するものがありません。`,
+  /** The core refuses a FAX mailing whose clinics without a FAX number were not decided on. */
+  withoutFaxUndecided: (n: number) =>
+    `FAX番号のない医療機関が${count(n)}あります。「除いて作成」か「郵送に回す」を選んでから作成してください。`,
+  /** Left out because every FAX-less clinic was left out and none remained. */
+  noneWithFax: 'FAX番号のある医療機関がないため、FAXで送るものがありません。',
+  leftOutNoMailing: (n: number) => `送付不要の${count(n)}は除きました。`,
+  leftOutWithoutFax: (n: number) => `FAX番号のない${count(n)}は除きました。`,
+  postedWithoutFax: (n: number) => `FAX番号のない${count(n)}は郵送として記録します。`,
+} as const;
