@@ -20,6 +20,7 @@ export const channelWrites = {
   'settings.update': ['settings'],
   'settings.updateAgencyText': ['settings'],
   'inquiries.create': ['inquiries'],
+  'inquiries.createWithClinic': ['clinics', 'inquiries'],
   'inquiries.update': ['inquiries'],
   'inquiries.changeStatus': ['inquiries'],
   'importantMatters.record': ['inquiries'],

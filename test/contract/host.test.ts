@@ -116,6 +116,14 @@ const validCalls: Record<Channel, (t: TestHost) => Promise<{ input: unknown; che
     await call(t, 'clinics.create', { name: '別の医院' });
     return { input: { query: 'かごしま' }, check: (r) => expect(r).toEqual({ ids: [b.id, a.id], total: 2, capped: false }) };
   },
+  'clinics.summary': async (t) => {
+    const created = (await call(t, 'clinics.create', clinic)).body.result;
+    await call(t, 'inquiries.create', { clinicId: created.id, receivedOn: '2026-11-24', channel: 'phone' });
+    return {
+      input: { clinicId: created.id },
+      check: (r) => expect(r).toMatchObject({ openTotal: 1, openInquiries: [{ receiptNumber: 'A-2026-0001', status: 'new' }], lastOutput: null }),
+    };
+  },
   'clinics.update': async (t) => {
     const created = (await call(t, 'clinics.create', clinic)).body.result;
     return {
@@ -182,6 +190,13 @@ const validCalls: Record<Channel, (t: TestHost) => Promise<{ input: unknown; che
   'settings.updateAgencyText': async () => ({
     input: { key: 'formNumber', value: 'KMC-FAX-01', expectedVersion: 0 },
     check: (r) => expect(r).toMatchObject({ formNumber: { value: 'KMC-FAX-01', version: 1 } }),
+  }),
+  'inquiries.createWithClinic': async () => ({
+    input: { clinic: { name: '霧島の新しい医院', phone: '0995000000' }, inquiry: { receivedOn: '2026-11-24', channel: 'phone' } },
+    check: (r) => {
+      expect(r.clinic).toMatchObject({ name: '霧島の新しい医院', phone: '0995-00-0000' });
+      expect(r.detail.inquiry).toMatchObject({ clinicId: r.clinic.id, receiptNumber: 'A-2026-0001', status: 'new' });
+    },
   }),
   'inquiries.create': async (t) => {
     const created = (await call(t, 'clinics.create', clinic)).body.result;
