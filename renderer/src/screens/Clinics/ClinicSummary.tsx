@@ -59,7 +59,7 @@ export function ClinicSummary({ clinic }: { clinic: Clinic }) {
         <div className="clinic-summary-wide">
           <dt>{m.address}</dt>
           <dd>
-            {clinic.postalCode && <span className="nowrap">〒{clinic.postalCode}　</span>}
+            {clinic.postalCode && <span className="nowrap clinic-summary-postal">〒{clinic.postalCode}</span>}
             {or(clinic.address)}
           </dd>
         </div>
