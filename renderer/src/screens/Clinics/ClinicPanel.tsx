@@ -76,6 +76,7 @@ export function ClinicPanel() {
         <h2 id={titleId} ref={heading} tabIndex={-1} className="clinic-panel-title">
           {clinic?.name ?? (loading ? '読み込んでいます…' : '医療機関')}
         </h2>
+        {clinic?.nameKana && <span className="clinic-panel-kana">{clinic.nameKana}</span>}
         {archived && <ArchivedBadge />}
       </div>
       {clinic && <SyncNoticeBadge recordId={clinic.id} />}
@@ -102,8 +103,9 @@ export function ClinicPanel() {
                 editRef={editButton}
               />
             )}
+            {/* After the actions in the Tab order: 問い合わせを登録 is what the counter reaches for first. */}
             {!editing && (
-              <button type="button" className="button clinic-close" onClick={close}>
+              <button type="button" className="button button-small clinic-close" onClick={close}>
                 閉じる
               </button>
             )}

@@ -26,16 +26,16 @@ export function ClinicRecordActions({ clinic, unsaved, onMerge, onEdit, editRef 
   return (
     <div className="clinic-record-actions" role="group" aria-label={m.recordActions}>
       {onEdit && (
-        <button ref={editRef} type="button" className="button" onClick={onEdit}>
+        <button ref={editRef} type="button" className="button button-small" onClick={onEdit}>
           {m.edit}
         </button>
       )}
-      <button type="button" className="button" onClick={onMerge}>
+      <button type="button" className="button button-small" onClick={onMerge}>
         重複をまとめる…
       </button>
       <button
         type="button"
-        className="button button-danger"
+        className="button button-small button-danger"
         onClick={() => {
           void askConfirm({ message: archiveQuestion(clinic, unsaved), confirmLabel: 'アーカイブする', cancelLabel: 'やめる' }).then(
             (yes) => yes && archiveClinic(clinic),

@@ -46,12 +46,6 @@ export function ClinicSummary({ clinic }: { clinic: Clinic }) {
   return (
     <section className="clinic-summary" aria-label={m.regionLabel}>
       <dl className="clinic-summary-facts">
-        {clinic.nameKana && (
-          <div>
-            <dt>ふりがな</dt>
-            <dd>{clinic.nameKana}</dd>
-          </div>
-        )}
         <div>
           <dt>種別</dt>
           <dd className={clinic.kind === 'unconfirmed' ? 'kind-unconfirmed' : undefined}>{kind}</dd>
