@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { tokyoToday } from '../../shared/time/tokyoDate.ts';
 import { answerNextQuestion } from './support/confirmDialog.ts';
 import { openCounterPage, useCounterApp } from './support/counterApp.ts';
-import { expectText, openScreen } from './support/screens.ts';
+import { expectText } from './support/screens.ts';
 import { callPreview } from './support/startPreview.ts';
 
 const app = useCounterApp();
@@ -125,10 +125,10 @@ describe('one place to act on a clinic', () => {
     await form.waitFor();
     expect(await focusedLabel(page)).toBe('医療機関名');
     await page.keyboard.type('阿久根しおさい医院');
+    await shot(page, 'new-caller-dialog');
     await form.getByRole('textbox', { name: '電話番号' }).fill('0996-72-0001');
     await form.getByRole('textbox', { name: 'ご担当者名' }).fill('受付 田中');
     await form.getByRole('textbox', { name: '内容' }).fill('パンフレットを送ってほしい');
-    await shot(page, 'new-caller-dialog');
     await form.getByRole('button', { name: '保存', exact: true }).click();
     await form.waitFor({ state: 'detached' });
     const byName = await callPreview<{ items: { id: string; phone: string; contactPerson: string }[] }>(app.preview, 'clinics.search', { query: '阿久根しおさい' });

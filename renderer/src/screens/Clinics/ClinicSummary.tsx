@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { clinicKindLabels, type Clinic } from '../../../../shared/domain/clinic.ts';
 import { documentSetLabel } from '../../../../shared/documents/documentKinds.ts';
 import { documentOutputActionLabels, sentByLabels, type DocumentOutput } from '../../../../shared/documents/documentOutput.ts';
+import { clinicKindMessages } from '../../../../shared/messages/clinicKindMessages.ts';
 import { clinicSummaryMessages as m } from '../../../../shared/messages/clinicSummaryMessages.ts';
 import { tokyoToday } from '../../../../shared/time/tokyoDate.ts';
 import { errorMessageOf } from '../../api/ApiError.ts';
@@ -46,9 +47,12 @@ export function ClinicSummary({ clinic }: { clinic: Clinic }) {
   return (
     <section className="clinic-summary" aria-label={m.regionLabel}>
       <dl className="clinic-summary-facts">
-        <div>
+        <div className={clinic.kind === 'unconfirmed' ? 'clinic-summary-wide' : undefined}>
           <dt>種別</dt>
-          <dd className={clinic.kind === 'unconfirmed' ? 'kind-unconfirmed' : undefined}>{kind}</dd>
+          <dd>
+            <span className={clinic.kind === 'unconfirmed' ? 'kind-unconfirmed' : undefined}>{kind}</span>
+            {clinic.kind === 'unconfirmed' && <span className="field-hint clinic-summary-note">{clinicKindMessages.formConfirm}</span>}
+          </dd>
         </div>
         <div className="clinic-summary-wide">
           <dt>{m.address}</dt>
