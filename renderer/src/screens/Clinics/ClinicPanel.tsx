@@ -55,6 +55,10 @@ export function ClinicPanel() {
     editButton.current?.focus();
   }, [editing]);
 
+  // Archived, closed or replaced by another, the clinic comes back as its summary, not a form left open
+  // (adjusted while rendering: https://react.dev/learn/you-might-not-need-an-effect#adjusting-some-state-when-a-prop-changes).
+  if (editingId !== null && (editingId !== clinicId || clinic?.archivedAt != null)) setEditingId(null);
+
   const leaveEdit = () => {
     backToEdit.current = true;
     setEditingId(null);
