@@ -21,6 +21,7 @@ export const channelWrites = {
   'settings.updateAgencyText': ['settings'],
   'settings.saveLabelOffset': ['settings'],
   'inquiries.create': ['inquiries'],
+  'inquiries.createWithClinic': ['clinics', 'inquiries'],
   'inquiries.update': ['inquiries'],
   'inquiries.changeStatus': ['inquiries'],
   'importantMatters.record': ['inquiries'],

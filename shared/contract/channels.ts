@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import './zodLocale.ts';
 import { clinicInputSchema, clinicKinds, clinicSchema } from '../domain/clinic.ts';
+import { clinicSummarySchema, inquiryWithNewClinicInputSchema } from '../domain/clinicSummary.ts';
 import { clinicMergeInputSchema, clinicMergeSchema, mergeMovesSchema } from '../domain/clinicMerge.ts';
 import { inquiryHistoryEntrySchema, inquiryInputSchema, inquirySchema, inquiryStatuses, receiptNumberQuerySchema, sameReceiptInquirySchema } from '../domain/inquiry.ts';
 import { stepMarkInputSchema, stepStateSchema } from '../domain/inquiryGates.ts';
@@ -137,6 +138,8 @@ export const contract = {
     z.object({ clinicIds: z.array(recordId).max(limits.maxBatchClinics, { message: `一度に作れるのは${limits.maxBatchClinics.toLocaleString('ja-JP')}件までです` }) }),
     z.object({ items: z.array(z.object({ id: z.string(), name: z.string() })) }),
   ),
+  /** The top of an opened clinic: its open inquiries and the last document it was given. */
+  'clinics.summary': channel(z.object({ clinicId: recordId }), clinicSummarySchema),
   'clinics.update': channel(z.object({ id: recordId, clinic: clinicInputSchema, expectedRevision: expectedRevisionSchema }), clinicSchema),
   'clinics.archive': channel(z.object({ id: recordId }), clinicSchema),
   'clinics.restore': channel(z.object({ id: recordId }), clinicSchema),
@@ -179,6 +182,8 @@ export const contract = {
   'settings.labelOffset': channel(z.object({}), labelOffsetSchema),
   'settings.saveLabelOffset': channel(labelOffsetSchema, labelOffsetSchema),
   'inquiries.create': channel(inquiryInputSchema, inquiryDetailSchema),
+  /** 問い合わせを登録 for a caller not yet on file: the clinic and the inquiry in one transaction. */
+  'inquiries.createWithClinic': channel(inquiryWithNewClinicInputSchema, z.object({ clinic: clinicSchema, detail: inquiryDetailSchema })),
   'inquiries.get': channel(z.object({ id: recordId }), inquiryDetailSchema),
   'inquiries.update': channel(
     z.object({ id: recordId, inquiry: inquiryInputSchema.omit({ clinicId: true }), expectedRevision: expectedRevisionSchema }),

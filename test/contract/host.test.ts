@@ -134,6 +134,14 @@ const validCalls: Record<Channel, (t: TestHost) => Promise<{ input: unknown; che
     const without = (await call(t, 'clinics.create', { name: '別の医院' })).body.result;
     return { input: { clinicIds: [withFax.id, without.id] }, check: (r) => expect(r.items).toEqual([{ id: without.id, name: '別の医院' }]) };
   },
+  'clinics.summary': async (t) => {
+    const created = (await call(t, 'clinics.create', clinic)).body.result;
+    await call(t, 'inquiries.create', { clinicId: created.id, receivedOn: '2026-11-24', channel: 'phone' });
+    return {
+      input: { clinicId: created.id },
+      check: (r) => expect(r).toMatchObject({ openTotal: 1, openInquiries: [{ receiptNumber: 'A-2026-0001', status: 'new' }], lastOutput: null }),
+    };
+  },
   'clinics.update': async (t) => {
     const created = (await call(t, 'clinics.create', clinic)).body.result;
     return {
@@ -203,6 +211,13 @@ const validCalls: Record<Channel, (t: TestHost) => Promise<{ input: unknown; che
   }),
   'settings.labelOffset': async () => ({ input: {}, check: (r) => expect(r).toEqual({ xMm: 0, yMm: 0 }) }),
   'settings.saveLabelOffset': async () => ({ input: { xMm: 1.25, yMm: -2 }, check: (r) => expect(r).toEqual({ xMm: 1.3, yMm: -2 }) }),
+  'inquiries.createWithClinic': async () => ({
+    input: { clinic: { name: '霧島の新しい医院', phone: '0995000000' }, inquiry: { receivedOn: '2026-11-24', channel: 'phone' } },
+    check: (r) => {
+      expect(r.clinic).toMatchObject({ name: '霧島の新しい医院', phone: '0995-00-0000' });
+      expect(r.detail.inquiry).toMatchObject({ clinicId: r.clinic.id, receiptNumber: 'A-2026-0001', status: 'new' });
+    },
+  }),
   'inquiries.create': async (t) => {
     const created = (await call(t, 'clinics.create', clinic)).body.result;
     return {

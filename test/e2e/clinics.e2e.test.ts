@@ -28,9 +28,9 @@ describe('医療機関', () => {
 
     await expectText(page.getByRole('status'), 'カゴシマ中央クリニックを登録しました');
     expect(await dialog.count()).toBe(0);
-    // The new clinic opens beside the list; nothing was changed there, so キャンセル just closes it.
+    // The new clinic opens beside the list as its summary; 閉じる puts it away.
     const opened = page.getByRole('region', { name: 'カゴシマ中央クリニック' });
-    await opened.getByRole('button', { name: 'キャンセル' }).click();
+    await opened.getByRole('button', { name: '閉じる', exact: true }).click();
     await expect.poll(() => opened.count()).toBe(0);
 
     await page.getByLabel('検索', { exact: true }).fill('ｶｺﾞｼﾏ');

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchChromium } from './support/browser.ts';
 import { openCounterPage, type CounterApp } from './support/counterApp.ts';
 import { expectText } from './support/screens.ts';
+import { editOpenClinic } from './support/clinicPanel.ts';
 import { callPreview, startPreview } from './support/startPreview.ts';
 
 const seeded = 3000;
@@ -97,7 +98,7 @@ describe('医療機関を見分けて探す', () => {
     await search(page, 'しおかぜ皮膚科');
     await expectText(countLine(page), '「しおかぜ皮膚科」の検索結果：1件');
     await list(page).getByRole('button', { name: '錦江湾しおかぜ皮膚科' }).click();
-    const panel = page.getByRole('region', { name: '錦江湾しおかぜ皮膚科' });
+    const panel = await editOpenClinic(page.getByRole('region', { name: '錦江湾しおかぜ皮膚科' }));
     await panel.getByLabel('電話番号', { exact: true }).fill('099-111-2222');
     await panel.getByRole('button', { name: '保存' }).click();
     await expectText(page.getByRole('status').first(), /保存しました/);

@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { rosterBook } from '../helpers/xlsxRoster.ts';
 import { openCounterPage, useCounterApp } from './support/counterApp.ts';
 import { expectText, openScreen } from './support/screens.ts';
+import { editOpenClinic } from './support/clinicPanel.ts';
 import { callPreview } from './support/startPreview.ts';
 
 const app = useCounterApp();
@@ -40,7 +41,7 @@ describe('設定: 名簿の取り込み from an Excel book', () => {
     await page.getByLabel('検索', { exact: true }).fill('000099');
     await page.getByText('「000099」の検索結果').waitFor();
     await page.getByRole('table', { name: '医療機関の一覧' }).getByRole('button', { name: '霧島ひかり眼科', exact: true }).click();
-    const clinic = page.getByRole('region', { name: '霧島ひかり眼科', exact: true });
+    const clinic = await editOpenClinic(page.getByRole('region', { name: '霧島ひかり眼科', exact: true }));
     await expect.poll(() => clinic.getByLabel('会員番号', { exact: true }).inputValue()).toBe('000099');
     expect(await clinic.getByLabel('所在地', { exact: true }).inputValue()).toBe('鹿児島県霧島市国分中央1-1');
     expect(problems).toEqual([]);

@@ -4,6 +4,7 @@ import { newCounterContext } from './support/browser.ts';
 import { answerNextQuestion } from './support/confirmDialog.ts';
 import { collectPageProblems } from './support/pageProblems.ts';
 import { expectText, openScreen } from './support/screens.ts';
+import { editOpenClinic } from './support/clinicPanel.ts';
 import { callPreview } from './support/startPreview.ts';
 import { useCounterApp } from './support/counterApp.ts';
 
@@ -37,11 +38,12 @@ async function searchFor(text: string): Promise<void> {
   await page.getByText(`「${text}」の検索結果`).waitFor();
 }
 
-/** Opens a clinic from the list by its name, as a clerk clicks it. */
-async function chooseInList(name: string): Promise<Locator> {
+/** Opens a clinic from the list by its name, as a clerk clicks it, and (unless archived) 編集 for its form. */
+async function chooseInList(name: string, edit = true): Promise<Locator> {
   await clinicList().getByRole('button', { name, exact: true }).click();
   const region = openClinic(name);
-  await field(region, '医療機関名').waitFor();
+  if (edit) return editOpenClinic(region);
+  await region.getByRole('region', { name: '医療機関の概要' }).waitFor();
   return region;
 }
 
@@ -75,7 +77,7 @@ describe('医療機関の記録', () => {
     expect(await dialog.count()).toBe(0);
 
     // The new clinic opens beside the list, showing what was stored.
-    const clinic = openClinic('鹿児島中央みなみ診療所');
+    const clinic = await editOpenClinic(openClinic('鹿児島中央みなみ診療所'));
     expect(await field(clinic, '郵便番号').inputValue()).toBe('890-0053');
     expect(await field(clinic, '所在地').inputValue()).toBe('鹿児島県鹿児島市中央町12-3');
     expect(await field(clinic, '電話番号').inputValue()).toBe('099-254-8126');
@@ -167,7 +169,8 @@ describe('医療機関の記録', () => {
     await field(clinic, '電話番号').fill('0992851112');
     await clinic.getByRole('button', { name: '保存' }).click();
     await expectText(page.getByRole('status'), '紫原なおし歯科を保存しました');
-    await expect.poll(() => field(clinic, '電話番号').inputValue()).toBe('099-285-1112');
+    // Saved, the clinic shows as its summary again, with the number as stored.
+    await expectText(clinic.getByRole('region', { name: '医療機関の概要' }), /099-285-1112/);
 
     await page.reload();
     await page.getByRole('heading', { level: 1, name: '医療機関' }).waitFor();
@@ -194,10 +197,12 @@ describe('医療機関の記録', () => {
     const row = clinicList().getByRole('row').filter({ hasText: '吉野アーカイブ内科' });
     await expectText(row.getByText('アーカイブ済み'), 'アーカイブ済み');
 
-    const archived = await chooseInList('吉野アーカイブ内科');
-    expect(await field(archived, '医療機関名').isDisabled()).toBe(true);
+    const archived = await chooseInList('吉野アーカイブ内科', false);
+    // Nothing to edit until it is restored.
+    expect(await archived.getByRole('button', { name: '編集', exact: true }).count()).toBe(0);
     await archived.getByRole('button', { name: '復元' }).click();
     await expectText(page.getByRole('status'), '吉野アーカイブ内科を復元しました');
+    await editOpenClinic(archived);
     expect(await field(archived, '医療機関名').isEditable()).toBe(true);
 
     await page.getByLabel('アーカイブを表示').uncheck();
@@ -218,7 +223,7 @@ describe('医療機関の記録', () => {
     await page.getByRole('button', { name: '元に戻す' }).click();
     await expectText(page.getByRole('status'), '伊敷うっかり眼科を復元しました');
     await expectText(page.getByText('「伊敷うっかり」の検索結果'), '「伊敷うっかり」の検索結果：1件');
-    await field(openClinic('伊敷うっかり眼科'), '医療機関名').waitFor();
+    await openClinic('伊敷うっかり眼科').getByRole('region', { name: '医療機関の概要' }).waitFor();
     expect(problems).toEqual([]);
   });
 
@@ -250,7 +255,7 @@ describe('医療機関の記録', () => {
     const question = answerNextQuestion(page, 'accept');
     await warning.getByRole('button', { name: '既存の記録を開く' }).click();
     expect(await question).toContain('保存されていません');
-    const first = openClinic('谷山ひかりクリニック');
+    const first = await editOpenClinic(openClinic('谷山ひかりクリニック'));
     await expect.poll(() => field(first, '電話番号').inputValue()).toBe('099-260-1234');
     expect(await dialog.count()).toBe(0);
     expect(creates).toEqual([]);

@@ -5,6 +5,7 @@ import { newCounterContext } from './support/browser.ts';
 import { openCounterPage, useCounterApp } from './support/counterApp.ts';
 import { collectPageProblems } from './support/pageProblems.ts';
 import { expectText, openScreen } from './support/screens.ts';
+import { editOpenClinic } from './support/clinicPanel.ts';
 import { callPreview } from './support/startPreview.ts';
 
 const app = useCounterApp();
@@ -40,7 +41,7 @@ async function openClinic(page: Page, name: string) {
   await page.goto(app.preview.url);
   await openScreen(page, '医療機関');
   await page.getByRole('table', { name: '医療機関の一覧' }).getByRole('button', { name }).click();
-  return page.getByRole('region', { name });
+  return editOpenClinic(page.getByRole('region', { name }));
 }
 
 describe('a stale clinic form cannot undo someone else’s edit', () => {

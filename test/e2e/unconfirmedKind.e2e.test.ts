@@ -5,6 +5,7 @@ import { describe, expect, test } from 'vitest';
 import type { RateTable } from '../../shared/content/rateTableSchema.ts';
 import { openCounterPage, useCounterApp } from './support/counterApp.ts';
 import { expectText, openScreen } from './support/screens.ts';
+import { editOpenClinic } from './support/clinicPanel.ts';
 import { callPreview } from './support/startPreview.ts';
 
 const rates = JSON.parse(fs.readFileSync(new URL('../../resources/content/rates/SJ24-13707-sample.json', import.meta.url), 'utf8')) as RateTable;
@@ -33,8 +34,11 @@ describe('種別 未確認', () => {
     expect((await list.getByRole('button').allTextContents()).sort()).toEqual(['指宿中央病院', '霧島みなみ医院'].sort());
     await shoot(page, 'clinics-filter-unconfirmed');
 
-    // The form offers 未確認 but asks staff to choose the real kind.
+    // The summary says the kind is not known yet; the form offers 未確認 but asks staff to choose the real kind.
     await list.getByRole('button', { name: '霧島みなみ医院' }).click();
+    const opened = page.getByRole('region', { name: '霧島みなみ医院', exact: true });
+    await expectText(opened.getByRole('region', { name: '医療機関の概要' }), /種別が未確認です/);
+    await editOpenClinic(opened);
     const kindField = page.getByRole('combobox', { name: '種別', exact: true }).last();
     await expectText(page.locator('.clinic-field-kind .field-hint'), /種別が未確認です/);
     expect(await kindField.inputValue()).toBe('unconfirmed');

@@ -40,6 +40,7 @@ import { keepOutputFiles } from '../jobs/keepOutputFiles.ts';
 import { actorText, currentActor } from '../db/repos/actor.ts';
 import { syncRepairHandlers } from './syncRepairHandlers.ts';
 import { intentHandlers } from './intentHandlers.ts';
+import { clinicSummaryHandlers } from './clinicSummaryHandlers.ts';
 
 export interface HandlerDeps {
   db: Db;
@@ -175,6 +176,7 @@ export function createHandlers(deps: HandlerDeps) {
     'jobs.get': ({ jobId }) => jobs.get(jobId),
     'jobs.cancel': ({ jobId }) => jobs.cancel(jobId),
     ...clinicMergeHandlers(db, deps.writeContext),
+    ...clinicSummaryHandlers({ db, now: deps.now, writeContext: deps.writeContext, inquiryDetail }),
     ...importantMattersHandlers(db, deps.writeContext),
     ...intentHandlers(db, deps.content, deps.writeContext),
     ...documentTrailHandlers(deps.trail),

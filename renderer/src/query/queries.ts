@@ -38,6 +38,9 @@ export const queries = {
   inquiryList: (input: InquiryListInput) =>
     queryOptions({ queryKey: queryKeys.inquiryList(input), queryFn: () => call('inquiries.list', input) }),
   inquiry: (id: string) => queryOptions({ queryKey: queryKeys.inquiry(id), queryFn: () => call('inquiries.get', { id }) }),
+  /** The top of an opened clinic: its open inquiries and the last document it was given. */
+  clinicSummary: (clinicId: string) =>
+    queryOptions({ queryKey: queryKeys.clinicSummary(clinicId), queryFn: () => call('clinics.summary', { clinicId }) }),
   home: () => queryOptions({ queryKey: queryKeys.home(), queryFn: () => call('home.summary', {}) }),
   quotes: (inquiryId: string) =>
     queryOptions({ queryKey: queryKeys.quotes(inquiryId), queryFn: async () => (await call('quotes.list', { inquiryId })).items }),

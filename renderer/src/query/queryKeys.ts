@@ -9,6 +9,7 @@ export const queryRoots = [
   'clinics',
   'inquiries',
   'home',
+  'clinicSummary',
   'quotes',
   'documentOutputs',
   'staff',
@@ -31,6 +32,8 @@ export const queryRootReads: Readonly<Record<QueryRoot, readonly DataArea[]>> = 
   clinics: ['clinics'],
   inquiries: ['inquiries', 'clinics', 'staff'],
   home: ['inquiries', 'clinics', 'staff'],
+  // The top of an opened clinic: its open inquiries (with their 担当者) and the last document it was given.
+  clinicSummary: ['inquiries', 'documentOutputs', 'staff'],
   quotes: ['quotes', 'staff'],
   documentOutputs: ['documentOutputs', 'inquiries', 'staff'],
   staff: ['staff'],
@@ -69,6 +72,7 @@ export const queryKeys = {
   inquiryList: (input: InquiryListInput) => ['inquiries', 'list', input] as const,
   inquiry: (id: string) => ['inquiries', 'record', id] as const,
   home: () => ['home'] as const,
+  clinicSummary: (clinicId: string) => ['clinicSummary', clinicId] as const,
   quotes: (inquiryId: string) => ['quotes', inquiryId] as const,
   importantMatters: (inquiryId: string) => ['inquiries', 'importantMatters', inquiryId] as const,
   /** 意向の把握・確認 of an inquiry: written with the inquiries area, and its records name who made them. */

@@ -188,7 +188,8 @@ function entersSolicitation(from: InquiryStatus, to: InquiryStatus): boolean {
   return from === 'declined' || inquiryStatuses.indexOf(to) > inquiryStatuses.indexOf(from);
 }
 
-const openStatuses = "('new', 'materials_sent', 'quote_presented', 'applied')";
+/** 状況 still being worked on: 成約 and 見送り are done with. */
+export const openStatuses = "('new', 'materials_sent', 'quote_presented', 'applied')";
 
 export interface InquiryListQuery {
   status?: InquiryStatus | undefined;

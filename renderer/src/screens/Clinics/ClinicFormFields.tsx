@@ -6,8 +6,11 @@ import { FormField, type FieldControlProps } from '../../components/FormField.ts
 import type { ClinicDraftField } from './clinicDraft.ts';
 import type { ClinicFormState } from './useClinicForm.ts';
 
-/** The clinic form's fields in reading order, each with its label, hint and error below it. */
-export function ClinicFormFields({ form, readOnly }: { form: ClinicFormState; readOnly: boolean }) {
+/**
+ * The clinic form's fields in reading order, each with its label, hint and error below it; `only`
+ * keeps some of them (a caller registered from the inquiry dialog needs no 会員番号 or メモ yet).
+ */
+export function ClinicFormFields({ form, readOnly, only }: { form: ClinicFormState; readOnly: boolean; only?: readonly ClinicDraftField[] }) {
   const { draft, errors, addressHint, fieldId, update, checkOnBlur, postalTyped, lookUpAddress } = form;
   const textInput =
     (name: ClinicDraftField, maxLength: number, kind: { inputMode?: 'numeric'; type?: 'tel' } = {}) =>
@@ -28,7 +31,8 @@ export function ClinicFormFields({ form, readOnly }: { form: ClinicFormState; re
     name: ClinicDraftField,
     control: (c: FieldControlProps) => ReactNode,
     options: { hint?: string | undefined; notice?: string; required?: boolean } = {},
-  ) => (
+  ) =>
+    only && !only.includes(name) ? null : (
     <FormField
       id={fieldId(name)}
       className={`clinic-field-${name}`}

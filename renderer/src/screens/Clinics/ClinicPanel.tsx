@@ -11,23 +11,19 @@ import { InquiryList } from '../Inquiries/InquiryList.tsx';
 import { ArchivedBadge } from './ArchivedBadge.tsx';
 import { SyncNoticeBadge } from '../../components/SyncNoticeBadge.tsx';
 import { ClinicForm } from './ClinicForm.tsx';
-import { archiveClinic, restoreClinic, updateClinic } from './clinicWrites.ts';
+import { restoreClinic, updateClinic } from './clinicWrites.ts';
 import { ClinicMergeDialog } from './ClinicMergeDialog.tsx';
 import { ClinicMergeHistory, MergedIntoNote } from './ClinicMergeHistory.tsx';
-import { askConfirm } from '../../stores/confirmStore.ts';
 import { ClinicActions } from './ClinicActions.tsx';
+import { ClinicRecordActions } from './ClinicRecordActions.tsx';
+import { ClinicSummary } from './ClinicSummary.tsx';
 
 const titleId = 'clinic-panel-title';
 
-function archiveQuestion(clinic: Clinic, unsaved: boolean): string {
-  return (
-    `「${clinic.name}」をアーカイブしますか？\n` +
-    '検索に表示されなくなります。記録は消えず、「アーカイブを表示」から開いて復元できます。' +
-    (unsaved ? '\n\n保存していない変更は破棄されます。' : '')
-  );
-}
-
-/** The clinic chosen in the list: its record (edit, アーカイブ, 復元) and its inquiries. */
+/**
+ * The clinic chosen in the list: what to do with it, a read-only summary (編集 turns it into the
+ * form, 保存 and キャンセル turn it back), アーカイブ and 復元, and its inquiries.
+ */
 export function ClinicPanel() {
   const openId = useClinicsStore((s) => s.openId);
   const open = useClinicsStore((s) => s.open);
@@ -46,6 +42,27 @@ export function ClinicPanel() {
   const [formGeneration, setFormGeneration] = useState(0);
   const heading = useRef<HTMLHeadingElement>(null);
   const clinicId = clinic?.id;
+  // The clinic being edited: another one chosen from the list opens as its summary.
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const backToEdit = useRef(false);
+  const editing = editingId !== null && editingId === clinicId && clinic?.archivedAt == null;
+
+  // Leaving the form (保存, キャンセル, Esc) puts the keyboard back on 編集, where it was.
+  useEffect(() => {
+    if (editing || !backToEdit.current) return;
+    backToEdit.current = false;
+    editButton.current?.focus();
+  }, [editing]);
+
+  // Archived, closed or replaced by another, the clinic comes back as its summary, not a form left open
+  // (adjusted while rendering: https://react.dev/learn/you-might-not-need-an-effect#adjusting-some-state-when-a-prop-changes).
+  if (editingId !== null && (editingId !== clinicId || clinic?.archivedAt != null)) setEditingId(null);
+
+  const leaveEdit = () => {
+    backToEdit.current = true;
+    setEditingId(null);
+  };
 
   // Chosen from the list by keyboard: land on the clinic instead of in the middle of the list.
   useEffect(() => {
@@ -63,6 +80,7 @@ export function ClinicPanel() {
         <h2 id={titleId} ref={heading} tabIndex={-1} className="clinic-panel-title">
           {clinic?.name ?? (loading ? '読み込んでいます…' : '医療機関')}
         </h2>
+        {clinic?.nameKana && <span className="clinic-panel-kana">{clinic.nameKana}</span>}
         {archived && <ArchivedBadge />}
       </div>
       {clinic && <SyncNoticeBadge recordId={clinic.id} />}
@@ -78,10 +96,27 @@ export function ClinicPanel() {
       )}
       {clinic && (
         <>
-          {!archived && <ClinicActions clinic={clinic} onRegisterInquiry={() => setInquiryFormOpen(true)} />}
+          <div className="clinic-toolbar">
+            {!archived && <ClinicActions clinic={clinic} onRegisterInquiry={() => setInquiryFormOpen(true)} />}
+            {!archived && !editing && (
+              <ClinicRecordActions
+                clinic={clinic}
+                unsaved={unsaved}
+                onMerge={() => setMerging({ other: null })}
+                onEdit={() => setEditingId(clinic.id)}
+                editRef={editButton}
+              />
+            )}
+            {/* After the actions in the Tab order: 問い合わせを登録 is what the counter reaches for first. */}
+            {!editing && (
+              <button type="button" className="button button-small clinic-close" onClick={close}>
+                閉じる
+              </button>
+            )}
+          </div>
           {mergedInto !== null && <MergedIntoNote keptId={mergedInto} />}
           {archived && mergedInto === null && (
-            // 復元 sits at the top, next to why the form is locked, not below a long read-only form.
+            // 復元 sits at the top, next to why the record cannot be changed.
             <div className="message message-info notice-line">
               <p>この医療機関はアーカイブされています。内容を変更するには、先に復元してください。</p>
               <button
@@ -96,39 +131,26 @@ export function ClinicPanel() {
               </button>
             </div>
           )}
-          <ClinicForm
-            key={`${clinic.id}:${formGeneration}`}
-            idPrefix="clinic-edit"
-            clinic={clinic}
-            readOnly={archived}
-            save={(input, opened) => updateClinic(opened ?? clinic, input)}
-            onCancel={close}
-            onOpenExisting={open}
-            onMergeWith={(other) => {
-              setFormGeneration((n) => n + 1);
-              setMerging({ other });
-            }}
-            extraActions={
-              !archived && (
-                <>
-                  <button type="button" className="button" onClick={() => setMerging({ other: null })}>
-                    重複をまとめる…
-                  </button>
-                  <button
-                    type="button"
-                    className="button button-danger"
-                    onClick={() => {
-                      void askConfirm({ message: archiveQuestion(clinic, unsaved), confirmLabel: 'アーカイブする', cancelLabel: 'やめる' }).then(
-                        (yes) => yes && archiveClinic(clinic),
-                      );
-                    }}
-                  >
-                    アーカイブ
-                  </button>
-                </>
-              )
-            }
-          />
+          {editing ? (
+            <ClinicForm
+              key={`${clinic.id}:${formGeneration}`}
+              idPrefix="clinic-edit"
+              clinic={clinic}
+              autoFocus
+              save={(input, opened) => updateClinic(opened ?? clinic, input)}
+              onSaved={leaveEdit}
+              onCancel={leaveEdit}
+              onOpenExisting={open}
+              onMergeWith={(other) => {
+                setFormGeneration((n) => n + 1);
+                setEditingId(null);
+                setMerging({ other });
+              }}
+              extraActions={<ClinicRecordActions clinic={clinic} unsaved={unsaved} onMerge={() => setMerging({ other: null })} />}
+            />
+          ) : (
+            <ClinicSummary clinic={clinic} />
+          )}
           <section className="clinic-inquiries" aria-labelledby="clinic-inquiries-title">
             <div className="section-header">
               <h3 id="clinic-inquiries-title">問い合わせ</h3>

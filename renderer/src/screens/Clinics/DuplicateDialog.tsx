@@ -11,13 +11,15 @@ interface DuplicateDialogProps {
   onBack: () => void;
   /** 「この記録とまとめる…」: offered when editing a saved record, which can be merged with a match (重複をまとめる). */
   onMerge?: ((clinic: DuplicateMatch['clinic']) => void) | undefined;
+  /** What choosing a match does here: opens it (the clinic form), or takes it for the inquiry being registered. */
+  openExistingLabel?: string;
 }
 
 /**
  * Shown before saving when the clinic may already be registered. The safe choice (戻る) has focus;
  * a clinic whose 会員番号 is taken cannot be saved anyway, so that choice is withheld with the reason.
  */
-export function DuplicateDialog({ matches, onOpenExisting, onSaveAnyway, onBack, onMerge }: DuplicateDialogProps) {
+export function DuplicateDialog({ matches, onOpenExisting, onSaveAnyway, onBack, onMerge, openExistingLabel = '既存の記録を開く' }: DuplicateDialogProps) {
   const backButton = useRef<HTMLButtonElement>(null);
   const memberNumberTaken = matches.some((m) => m.reasons.includes('memberNumber'));
 
@@ -55,7 +57,7 @@ export function DuplicateDialog({ matches, onOpenExisting, onSaveAnyway, onBack,
                 <td>{reasons.map((reason) => duplicateReasonLabels[reason]).join('・')}</td>
                 <td>
                   <button type="button" className="button" onClick={() => onOpenExisting(clinic.id)}>
-                    既存の記録を開く
+                    {openExistingLabel}
                   </button>
                   {onMerge && clinic.mergedInto === null && (
                     <button type="button" className="button" onClick={() => onMerge(clinic)}>

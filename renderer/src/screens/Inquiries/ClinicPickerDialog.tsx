@@ -9,11 +9,18 @@ import { queries } from '../../query/queries.ts';
 import { useTypeAhead } from '../../components/useTypeAhead.ts';
 import { isComposing } from './inquiryParts.tsx';
 
+interface ClinicPickerDialogProps {
+  onPick(clinic: Clinic): void;
+  /** 「新しい医療機関として登録」: the caller is not on file yet; the clinic is registered with the inquiry. */
+  onNewClinic(): void;
+  onCancel(): void;
+}
+
 /**
- * 問い合わせを登録 from the 問い合わせ screen: first choose the clinic. Searches as the user types,
- * but not while the IME is still converting.
+ * 問い合わせを登録 from the 問い合わせ screen: first choose the clinic, or register the caller as a
+ * new one. Searches as the user types, but not while the IME is still converting.
  */
-export function ClinicPickerDialog({ onPick, onCancel }: { onPick(clinic: Clinic): void; onCancel(): void }) {
+export function ClinicPickerDialog({ onPick, onNewClinic, onCancel }: ClinicPickerDialogProps) {
   const [query, setQuery] = useState('');
   // The newest clinics on opening; later searches follow the typing.
   const [searched, setSearched] = useState('');
@@ -51,7 +58,7 @@ export function ClinicPickerDialog({ onPick, onCancel }: { onPick(clinic: Clinic
           }}
         />
         <p id="picker-clinic-search-hint" className="field-hint">
-          医療機関名・ふりがな・電話番号の一部で探せます。まだ登録されていないときは「医療機関」画面で先に登録してください。
+          医療機関名・ふりがな・電話番号の一部で探せます。まだ登録されていないときは「新しい医療機関として登録」から、問い合わせと一緒に登録できます。
         </p>
       </div>
       {error && (
@@ -80,6 +87,9 @@ export function ClinicPickerDialog({ onPick, onCancel }: { onPick(clinic: Clinic
         </ul>
       )}
       <div className="dialog-actions">
+        <button type="button" className="button" onClick={onNewClinic}>
+          新しい医療機関として登録
+        </button>
         <button type="button" className="button" onClick={onCancel}>
           キャンセル
         </button>

@@ -41,7 +41,7 @@ export function InquiriesScreen() {
   const staff = useStaff().items;
   const [openId, setOpenId] = useState<string | null>(null);
   // Registering starts with choosing the clinic, then the form; the saved inquiry opens at once.
-  const [registering, setRegistering] = useState<'pick' | Clinic | null>(null);
+  const [registering, setRegistering] = useState<'pick' | 'new' | Clinic | null>(null);
   const today = useMemo(() => tokyoToday(), []);
 
   const dueCount = items.filter((i) => dueState(i, today) !== null).length;
@@ -149,11 +149,11 @@ export function InquiriesScreen() {
         <InquiryTable caption="問い合わせの一覧" items={items} today={today} showClinic onOpen={(i) => setOpenId(i.id)} />
       )}
       {registering === 'pick' && (
-        <ClinicPickerDialog onPick={(clinic) => setRegistering(clinic)} onCancel={() => setRegistering(null)} />
+        <ClinicPickerDialog onPick={(clinic) => setRegistering(clinic)} onNewClinic={() => setRegistering('new')} onCancel={() => setRegistering(null)} />
       )}
       {registering !== null && registering !== 'pick' && (
         <InquiryFormDialog
-          clinic={{ id: registering.id, name: registering.name }}
+          clinic={registering === 'new' ? 'new' : { id: registering.id, name: registering.name }}
           onClose={(saved) => {
             setRegistering(null);
             if (saved) setOpenId(saved.inquiry.id);

@@ -25,6 +25,7 @@ import { useSettings, useStaff } from '../../query/useSharedReads.ts';
 import { isComposing, NextActionField, useNoCurrentStaff } from './inquiryParts.tsx';
 import { InsurerConsentField } from './InsurerConsentField.tsx';
 import { askConfirm } from '../../stores/confirmStore.ts';
+import { NewCallerClinicFields, useNewCallerClinic } from './NewCallerClinic.tsx';
 
 interface Draft {
   receivedOn: string;
@@ -39,7 +40,8 @@ type FieldName = keyof Draft;
 const fieldOrder: FieldName[] = ['receivedOn', 'channel', 'content', 'nextActionOn', 'staffId', 'insurerConsent'];
 
 export interface InquiryFormDialogProps {
-  clinic: { id: string; name: string };
+  /** 'new': a caller not yet on file, whose clinic is registered with the inquiry. */
+  clinic: { id: string; name: string } | 'new';
   /** Given: edit this inquiry. Absent: register a new one for the clinic. */
   inquiry?: InquiryDetail['inquiry'];
   /** The saved inquiry with its history, or null when cancelled. */
@@ -70,7 +72,10 @@ function draftOf(inquiry: InquiryDetail['inquiry'] | undefined, today: string): 
  * starts a new line, Ctrl+Enter saves from anywhere; Esc cancels (asking first if something was typed).
  * Nothing reacts to Enter or Esc while the IME is converting.
  */
-export function InquiryFormDialog({ clinic, inquiry, onClose }: InquiryFormDialogProps) {
+export function InquiryFormDialog({ clinic: given, inquiry, onClose }: InquiryFormDialogProps) {
+  // A caller not yet on file may turn out to be a clinic on file (the duplicate warning): the inquiry goes to it.
+  const [taken, setTaken] = useState<{ id: string; name: string } | null>(null);
+  const clinic = given === 'new' ? taken : given;
   const currentStaffId = useSettings().settings?.currentStaffId ?? null;
   const staff = useStaff().items;
   const noCurrentStaff = useNoCurrentStaff();
@@ -94,6 +99,14 @@ export function InquiryFormDialog({ clinic, inquiry, onClose }: InquiryFormDialo
   // Back/Forward in the preview must ask too, not only Esc and キャンセル.
   useUnsavedChanges(isDirty && !saving);
 
+  const newCaller = useNewCallerClinic({
+    active: clinic === null,
+    onSaved: (detail) => onClose(detail),
+    showInquiryErrors: (fields) => void showFieldErrors({ ...fields }),
+  });
+  const busy = saving || newCaller.form.busy;
+  const anyDirty = isDirty || newCaller.form.dirty;
+
   // Someone else may save this inquiry while the form is open (see useOpenedRecord).
   const record = useOpenedRecord({
     current: inquiry ?? null,
@@ -112,8 +125,8 @@ export function InquiryFormDialog({ clinic, inquiry, onClose }: InquiryFormDialo
   const { opened } = record;
 
   const requestCancel = async () => {
-    if (saving) return;
-    if (isDirty && !(await askConfirm({ message: '入力した内容は保存されていません。入力をやめて閉じますか？', confirmLabel: '入力をやめて閉じる', cancelLabel: '入力に戻る' }))) return;
+    if (busy) return;
+    if (anyDirty && !(await askConfirm({ message: '入力した内容は保存されていません。入力をやめて閉じますか？', confirmLabel: '入力をやめて閉じる', cancelLabel: '入力に戻る' }))) return;
     onClose(null);
   };
 
@@ -143,14 +156,13 @@ export function InquiryFormDialog({ clinic, inquiry, onClose }: InquiryFormDialo
   const submit = async (e?: FormEvent) => {
     e?.preventDefault();
     e?.stopPropagation();
-    if (saving) return;
+    if (busy) return;
     setGeneralError(null);
     if (draft.receivedOn === '') {
       showFieldErrors({ receivedOn: '受付日を入力してください' });
       return;
     }
-    const parsed = inquiryInputSchema.safeParse({
-      clinicId: clinic.id,
+    const parsed = inquiryInputSchema.omit({ clinicId: true }).safeParse({
       receivedOn: draft.receivedOn,
       channel: draft.channel,
       content: draft.content,
@@ -162,10 +174,14 @@ export function InquiryFormDialog({ clinic, inquiry, onClose }: InquiryFormDialo
       showFieldErrors(fieldMessages(parsed.error));
       return;
     }
+    if (clinic === null) {
+      await newCaller.submit(parsed.data);
+      return;
+    }
     setSaving(true);
     try {
-      const { clinicId, ...fields } = parsed.data;
-      const saved = opened !== null ? await updateInquiry(opened, fields) : await createInquiry({ clinicId, ...fields });
+      const fields = parsed.data;
+      const saved = opened !== null ? await updateInquiry(opened, fields) : await createInquiry({ clinicId: clinic.id, ...fields });
       onClose(saved);
     } catch (error) {
       if (error instanceof ApiError && error.code === 'CONFLICT' && opened) {
@@ -202,7 +218,7 @@ export function InquiryFormDialog({ clinic, inquiry, onClose }: InquiryFormDialo
       >
         <p className="dialog-context">
           <span className="dialog-context-label">医療機関</span>
-          <strong>{clinic.name}</strong>
+          <strong>{clinic?.name ?? '新しく登録します'}</strong>
           {inquiry && (
             <>
               <span className="dialog-context-label">受付番号</span>
@@ -234,10 +250,11 @@ export function InquiryFormDialog({ clinic, inquiry, onClose }: InquiryFormDialo
           }
           onSettled={() => focusField('receivedOn')}
         />
+        {clinic === null && <NewCallerClinicFields form={newCaller.form} onUseExisting={setTaken} />}
         <div className="form-grid">
           <FormField id="inquiry-received-on" label={inquiryFieldLabels.receivedOn} required error={fieldErrors.receivedOn}>
             {(control) => (
-              <input {...control} autoFocus type="date" value={draft.receivedOn} onChange={(e) => change('receivedOn', e.target.value)} />
+              <input {...control} autoFocus={given !== 'new'} type="date" value={draft.receivedOn} onChange={(e) => change('receivedOn', e.target.value)} />
             )}
           </FormField>
           <FormField id="inquiry-staff-id" label={inquiryFieldLabels.staffId} hint={solicitorHint(inquiry?.status ?? 'new') ?? undefined} error={fieldErrors.staffId}>
@@ -302,10 +319,10 @@ export function InquiryFormDialog({ clinic, inquiry, onClose }: InquiryFormDialo
           onChange={(value) => change('nextActionOn', value)}
         />
         <div className="dialog-actions">
-          <button type="submit" className="button button-primary" disabled={saving}>
-            {saving ? '保存しています…' : '保存'}
+          <button type="submit" className="button button-primary" disabled={busy}>
+            {busy ? '保存しています…' : '保存'}
           </button>
-          <button type="button" className="button" onClick={() => void requestCancel()} disabled={saving}>
+          <button type="button" className="button" onClick={() => void requestCancel()} disabled={busy}>
             キャンセル
           </button>
         </div>

@@ -1,4 +1,4 @@
-import type { ChannelInput, InquiryDetail } from '../../../../shared/contract/channels.ts';
+import type { ChannelInput, ChannelResult, InquiryDetail } from '../../../../shared/contract/channels.ts';
 import type { Inquiry, InquiryInput } from '../../../../shared/domain/inquiry.ts';
 import { call } from '../../api/client.ts';
 import { queryClient } from '../../query/queryClientInstance.ts';
@@ -38,4 +38,12 @@ export async function markInquiryStep(input: ChannelInput<'inquiries.markStep'>)
 /** Adds a 対応記録 (and the 次回対応日 it leads to) to the inquiry as the form saw it. */
 export async function addFollowUp(input: ChannelInput<'inquiries.addFollowUp'>): Promise<InquiryDetail> {
   return showStored(await call('inquiries.addFollowUp', input));
+}
+
+/** 問い合わせを登録 for a caller not yet on file: the clinic and the inquiry land together or not at all. */
+export async function createInquiryWithClinic(input: ChannelInput<'inquiries.createWithClinic'>): Promise<ChannelResult<'inquiries.createWithClinic'>> {
+  const created = await call('inquiries.createWithClinic', input);
+  queryClient.setQueryData(queryKeys.clinic(created.clinic.id), created.clinic);
+  showStored(created.detail);
+  return created;
 }

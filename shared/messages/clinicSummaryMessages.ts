@@ -1,0 +1,22 @@
+/** The words of the summary at the top of an opened clinic (issue 23 §2). */
+export const clinicSummaryMessages = {
+  regionLabel: '医療機関の概要',
+  address: '所在地',
+  phone: '電話',
+  fax: 'FAX',
+  contactPerson: '先方ご担当者',
+  ourStaff: '当方担当',
+  ourStaffHint: '対応中の問い合わせの担当者',
+  memberNumber: '会員番号',
+  memo: 'メモ',
+  none: '—',
+  openInquiries: '対応中の問い合わせ',
+  noOpenInquiries: '対応中の問い合わせはありません。',
+  moreOpen: (shown: string, total: string) => `（${total}のうち${shown}を表示しています。すべては下の「問い合わせ」にあります）`,
+  nextAction: '次回対応日',
+  lastOutput: '最後に送った書類',
+  noOutput: 'まだ送付・印刷の記録はありません。',
+  loadFailed: '概要を読み込めませんでした。',
+  recordActions: 'この記録を',
+  edit: '編集',
+} as const;
