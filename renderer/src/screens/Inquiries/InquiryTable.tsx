@@ -16,8 +16,9 @@ interface InquiryTableProps {
 /**
  * Inquiries as a table; the 受付番号 opens one (so does a click anywhere on its row). On a
  * laptop or beside an open clinic the table wraps instead of scrolling sideways: 受付日・経路
- * (and when narrower still 状況 and 担当者) move under the 受付番号 and the 次回対応日, drawn
- * twice here and shown once by the box's width (records.css).
+ * (and when narrower still 担当者) move under the 受付番号 and the 次回対応日, drawn twice here
+ * and shown once by the box's width (records.css). 状況 keeps its column: a badge drawn twice
+ * would be two of the same word on the row.
  */
 export function InquiryTable({ caption, items, today, showClinic = false, onOpen }: InquiryTableProps) {
   const style = useDateStyle();
@@ -39,9 +40,7 @@ export function InquiryTable({ caption, items, today, showClinic = false, onOpen
             <th scope="col" className="col-wide">
               経路
             </th>
-            <th scope="col" className="col-status">
-              状況
-            </th>
+            <th scope="col">状況</th>
             <th scope="col" className="col-next">次回対応日</th>
             <th scope="col" className="col-staff">担当者</th>
           </tr>
@@ -71,14 +70,11 @@ export function InquiryTable({ caption, items, today, showClinic = false, onOpen
                     <span>{formatDate(inquiry.receivedOn, style)}</span>
                     <span>{inquiryChannelLabels[inquiry.channel]}</span>
                   </span>
-                  <span className="receipt-status">
-                    <StatusBadge status={inquiry.status} />
-                  </span>
                 </td>
                 {showClinic && <td className="col-clinic">{inquiry.clinicName}</td>}
                 <td className="nowrap col-wide">{formatDate(inquiry.receivedOn, style)}</td>
                 <td className="nowrap col-wide">{inquiryChannelLabels[inquiry.channel]}</td>
-                <td className="nowrap col-status">
+                <td className="nowrap">
                   <StatusBadge status={inquiry.status} />
                 </td>
                 <td>
