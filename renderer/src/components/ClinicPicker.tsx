@@ -12,17 +12,17 @@ export interface ClinicPickerHandle {
   focus(): void;
 }
 
-/** ふりがな, 種別, 電話番号 and 送付不要 (mailings leave it out), each kept whole when the line wraps. */
-function ClinicMeta({ clinic, className }: { clinic: Clinic; className: string }) {
-  const parts = [clinic.nameKana, clinicKindLabels[clinic.kind], clinic.phone, clinic.noMailing ? '送付不要' : ''].filter(Boolean);
+/**
+ * ふりがな, 種別, 電話番号 and 送付不要 (mailings leave it out): the line wraps between them; 種別 and the
+ * number are kept whole, a long ふりがな wraps inside itself rather than push the list wider than the window.
+ */
+export function ClinicMeta({ clinic, className }: { clinic: Clinic; className: string }) {
   return (
     <span className={className}>
-      {parts.map((part) => (
-        // A long ふりがな may wrap like the name above it; 種別 and the phone number never break.
-        <span key={part} className={part === clinic.nameKana ? 'picker-meta-kana' : 'picker-meta-part'}>
-          {part}
-        </span>
-      ))}
+      {clinic.nameKana && <span className="picker-meta-kana">{clinic.nameKana}</span>}
+      <span className="picker-meta-part">{clinicKindLabels[clinic.kind]}</span>
+      {clinic.phone && <span className="picker-meta-part tel">{clinic.phone}</span>}
+      {clinic.noMailing && <span className="picker-meta-part">送付不要</span>}
     </span>
   );
 }

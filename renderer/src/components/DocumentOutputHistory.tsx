@@ -46,7 +46,16 @@ export function DocumentOutputHistory({ clinicId, inquiryId }: DocumentOutputHis
                 <span>担当：{item.staffName ?? '未設定'}</span>
                 {item.receiptNumber && <span>受付番号 {item.receiptNumber}</span>}
                 {item.batchSize > 1 && <span>一括 {formatCount(item.batchSize)}</span>}
-                {item.sentBy && <span>送付方法：{sentByLabels[item.sentBy]}{item.faxNumber ? `（${item.faxNumber}）` : ''}</span>}
+                {item.sentBy && (
+                  <span>
+                    送付方法：{sentByLabels[item.sentBy]}
+                    {item.faxNumber && (
+                      <>
+                        （<span className="tel">{item.faxNumber}</span>）
+                      </>
+                    )}
+                  </span>
+                )}
               </span>
               <SentOutputViewer output={item} />
             </li>

@@ -11,7 +11,8 @@ interface FormFieldProps {
   id: string;
   label: ReactNode;
   required?: boolean;
-  hint?: string;
+  /** Text, or text with a number kept whole (a <span className="tel">). */
+  hint?: ReactNode;
   /** A caution beside the field that must not be missed (患者さんの情報は入力しない), read out with it. */
   notice?: string;
   error?: string | undefined;

@@ -30,7 +30,7 @@ export function ClinicFormFields({ form, readOnly, only }: { form: ClinicFormSta
   const field = (
     name: ClinicDraftField,
     control: (c: FieldControlProps) => ReactNode,
-    options: { hint?: string | undefined; notice?: string; required?: boolean } = {},
+    options: { hint?: ReactNode; notice?: string; required?: boolean } = {},
   ) =>
     only && !only.includes(name) ? null : (
     <FormField
@@ -78,11 +78,11 @@ export function ClinicFormFields({ form, readOnly, only }: { form: ClinicFormSta
             onBlur={() => checkOnBlur('postalCode')}
           />
         ),
-        { hint: '7桁（例：899-0000）' },
+        { hint: <>7桁（例：<span className="tel">899-0000</span>）</> },
       )}
       {field('address', textInput('address', 200), { hint: addressHint })}
-      {field('phone', textInput('phone', 30, { type: 'tel' }), { hint: '市外局番から（例：0995-00-0000）' })}
-      {field('fax', textInput('fax', 30, { type: 'tel' }), { hint: '市外局番から（例：0995-00-0001）' })}
+      {field('phone', textInput('phone', 30, { type: 'tel' }), { hint: <>市外局番から（例：<span className="tel">0995-00-0000</span>）</> })}
+      {field('fax', textInput('fax', 30, { type: 'tel' }), { hint: <>市外局番から（例：<span className="tel">0995-00-0001</span>）</> })}
       {field('contactPerson', textInput('contactPerson', 100))}
       {field('memberNumber', textInput('memberNumber', 20), { hint: '任意（他の医療機関と同じ番号は不可）' })}
       {field(

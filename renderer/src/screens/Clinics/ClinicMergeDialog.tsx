@@ -15,11 +15,21 @@ type Step = 'pick' | 'fields' | 'confirm';
 
 /** One line naming a record, so two records of one clinic can be told apart. */
 function RecordLine({ clinic }: { clinic: Clinic }) {
-  const details = [clinic.phone && `電話 ${clinic.phone}`, clinic.memberNumber && `会員番号 ${clinic.memberNumber}`, clinic.address].filter(Boolean);
+  const details = [clinic.memberNumber && `会員番号 ${clinic.memberNumber}`, clinic.address].filter(Boolean);
   return (
     <>
       <span className="merge-record-name">{clinic.name}</span>
-      {details.length > 0 && <span className="merge-record-meta">{details.join('　')}</span>}
+      {(clinic.phone || details.length > 0) && (
+        <span className="merge-record-meta">
+          {clinic.phone && (
+            <>
+              電話 <span className="tel">{clinic.phone}</span>
+              {details.length > 0 && '　'}
+            </>
+          )}
+          {details.join('　')}
+        </span>
+      )}
     </>
   );
 }

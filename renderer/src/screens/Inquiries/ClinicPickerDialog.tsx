@@ -1,8 +1,9 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { clinicKindLabels, type Clinic } from '../../../../shared/domain/clinic.ts';
+import { type Clinic } from '../../../../shared/domain/clinic.ts';
 import { limits } from '../../../../shared/contract/limits.ts';
 import { errorMessageOf } from '../../api/ApiError.ts';
+import { ClinicMeta } from '../../components/ClinicPicker.tsx';
 import { ModalDialog } from '../../components/ModalDialog.tsx';
 import { formatCount } from '../../format/formatNumber.ts';
 import { queries } from '../../query/queries.ts';
@@ -78,9 +79,7 @@ export function ClinicPickerDialog({ onPick, onNewClinic, onCancel }: ClinicPick
             <li key={clinic.id}>
               <button type="button" className="picker-item" onClick={() => onPick(clinic)}>
                 <span className="picker-name">{clinic.name}</span>
-                <span className="picker-meta">
-                  {[clinic.nameKana, clinicKindLabels[clinic.kind], clinic.phone].filter(Boolean).join('　')}
-                </span>
+                <ClinicMeta clinic={clinic} className="picker-meta" />
               </button>
             </li>
           ))}

@@ -37,7 +37,7 @@ export function InquiryList({ clinicId }: InquiryListProps) {
             問い合わせ：<strong>{formatCount(result.total)}</strong>
             {result.total > result.items.length && `（うち${formatCount(result.items.length)}を表示しています）`}
           </p>
-          <InquiryTable caption="この医療機関の問い合わせ" items={result.items} today={today} compact onOpen={(i) => setOpenId(i.id)} />
+          <InquiryTable caption="この医療機関の問い合わせ" items={result.items} today={today} onOpen={(i) => setOpenId(i.id)} />
         </>
       )}
       {openId && <InquiryDetailDialog inquiryId={openId} onClose={() => setOpenId(null)} />}

@@ -10,19 +10,20 @@ interface InquiryTableProps {
   today: DateOnly;
   /** The 問い合わせ screen shows the clinic; a clinic's own list does not need to. */
   showClinic?: boolean;
-  /**
-   * For a narrow place (the clinic view): when the table's box is narrow, 受付日 and 経路 move
-   * under the 受付番号 instead of having columns of their own.
-   */
-  compact?: boolean;
   onOpen(inquiry: Inquiry): void;
 }
 
-/** Inquiries as a table; the 受付番号 opens one (so does a click anywhere on its row). */
-export function InquiryTable({ caption, items, today, showClinic = false, compact = false, onOpen }: InquiryTableProps) {
+/**
+ * Inquiries as a table; the 受付番号 opens one (so does a click anywhere on its row). On a
+ * laptop or beside an open clinic the table wraps instead of scrolling sideways: 受付日・経路
+ * (and when narrower still 担当者) move under the 受付番号 and the 次回対応日, drawn twice here
+ * and shown once by the box's width (records.css). 状況 keeps its column: a badge drawn twice
+ * would be two of the same word on the row.
+ */
+export function InquiryTable({ caption, items, today, showClinic = false, onOpen }: InquiryTableProps) {
   const style = useDateStyle();
   return (
-    <div className={compact ? 'table-scroll inquiry-table-box compact' : 'table-scroll inquiry-table-box'}>
+    <div className={showClinic ? 'table-scroll inquiry-table-box with-clinic' : 'table-scroll inquiry-table-box'}>
       <table className="data-table inquiry-table">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
@@ -65,13 +66,12 @@ export function InquiryTable({ caption, items, today, showClinic = false, compac
                       {receiptNumberMessages.sharedMark}
                     </span>
                   )}
-                  {compact && (
-                    <span className="receipt-sub">
-                      {formatDate(inquiry.receivedOn, style)}・{inquiryChannelLabels[inquiry.channel]}
-                    </span>
-                  )}
+                  <span className="receipt-sub">
+                    <span>{formatDate(inquiry.receivedOn, style)}</span>
+                    <span>{inquiryChannelLabels[inquiry.channel]}</span>
+                  </span>
                 </td>
-                {showClinic && <td>{inquiry.clinicName}</td>}
+                {showClinic && <td className="col-clinic">{inquiry.clinicName}</td>}
                 <td className="nowrap col-wide">{formatDate(inquiry.receivedOn, style)}</td>
                 <td className="nowrap col-wide">{inquiryChannelLabels[inquiry.channel]}</td>
                 <td className="nowrap">
@@ -79,8 +79,9 @@ export function InquiryTable({ caption, items, today, showClinic = false, compac
                 </td>
                 <td>
                   <NextActionDate inquiry={inquiry} today={today} />
+                  <span className="next-staff">担当：{inquiry.staffName ?? '未定'}</span>
                 </td>
-                <td>{inquiry.staffName ?? <span className="text-muted">未定</span>}</td>
+                <td className="col-staff">{inquiry.staffName ?? <span className="text-muted">未定</span>}</td>
               </tr>
             );
           })}
