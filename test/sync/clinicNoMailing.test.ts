@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { connectionTo, differences, machineUsers, openMachine, startHub, syncUntilConverged, type ClinicView } from './machines.ts';
+import { type ClinicView, differences, officeAndLaptop, syncUntilConverged } from './machines.ts';
 
 interface NoMailingView extends ClinicView {
   revision: number;
@@ -9,12 +9,7 @@ interface NoMailingView extends ClinicView {
 
 describe('送付不要 shared between machines', () => {
   it('marked on the laptop, it reaches the office; an edit of another field there keeps it', async () => {
-    const hub = await startHub();
-    const office = await openMachine();
-    const laptop = await openMachine();
-    await laptop.call('settings.update', { receiptPrefix: 'B' });
-    office.core.sync.start(connectionTo(hub, machineUsers[0]));
-    laptop.core.sync.start(connectionTo(hub, machineUsers[2]));
+    const { hub, office, laptop } = await officeAndLaptop();
     const clinic = await office.call<NoMailingView>('clinics.create', { name: '鹿屋中央病院' });
     await syncUntilConverged(hub, [office, laptop]);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CouchHub } from '../helpers/couchHub.ts';
-import { connectionTo, differences, hubDocs, machineUsers, openMachine, pendingDocIds, startHub, syncUntilConverged, type ClinicView, type Machine } from './machines.ts';
+import { type ClinicView, connectionTo, differences, hubDocs, type Machine, machineUsers, officeAndLaptop, openMachine, pendingDocIds, startHub, syncUntilConverged } from './machines.ts';
 
 interface InquiryView {
   inquiry: { id: string; receiptNumber: string; status: string; revision: number; clinicId: string; staffId: string | null };
@@ -27,12 +27,7 @@ async function copyDocs(from: CouchHub, to: CouchHub, ids: readonly string[]) {
 
 describe('inquiries shared between machines', () => {
   it('an inquiry taken offline on the laptop arrives with its status history and its own 受付番号', async () => {
-    const hub = await startHub();
-    const office = await openMachine();
-    const laptop = await openMachine();
-    await laptop.call('settings.update', { receiptPrefix: 'B' });
-    office.core.sync.start(connectionTo(hub, machineUsers[0]));
-    laptop.core.sync.start(connectionTo(hub, machineUsers[2]));
+    const { hub, office, laptop } = await officeAndLaptop();
     const clinic = await office.call<ClinicView>('clinics.create', { name: '鹿屋中央病院' });
     await syncUntilConverged(hub, [office, laptop]);
 

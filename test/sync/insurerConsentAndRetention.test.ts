@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { connectionTo, differences, machineUsers, openMachine, startHub, syncUntilConverged, type ClinicView } from './machines.ts';
+import { type ClinicView, differences, officeAndLaptop, syncUntilConverged } from './machines.ts';
 
 interface InquiryView {
   inquiry: { id: string; revision: number; insurerConsent: string; receivedOn: string; channel: string; content: string };
@@ -7,12 +7,7 @@ interface InquiryView {
 
 describe('consent and the retention period shared between machines', () => {
   it('同意なし recorded on the laptop and a retention period set at the office reach the other machine', async () => {
-    const hub = await startHub();
-    const office = await openMachine();
-    const laptop = await openMachine();
-    await laptop.call('settings.update', { receiptPrefix: 'B' });
-    office.core.sync.start(connectionTo(hub, machineUsers[0]));
-    laptop.core.sync.start(connectionTo(hub, machineUsers[2]));
+    const { hub, office, laptop } = await officeAndLaptop();
     const clinic = await office.call<ClinicView>('clinics.create', { name: '鹿屋中央病院' });
     const created = await office.call<InquiryView>('inquiries.create', { clinicId: clinic.id, receivedOn: '2026-12-04', channel: 'phone' });
     await syncUntilConverged(hub, [office, laptop]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tokyoToday } from '../../shared/time/tokyoDate.ts';
-import { connectionTo, differences, machineUsers, openMachine, startHub, syncUntilConverged, type ClinicView } from './machines.ts';
+import { type ClinicView, differences, officeAndLaptop, syncUntilConverged } from './machines.ts';
 
 interface IntentsView {
   initial: { id: string; answers: string[]; actor: { name: string | null } | null } | null;
@@ -11,12 +11,7 @@ interface IntentsView {
 
 describe('intent records shared between machines', () => {
   it('the initial intent heard at one counter and the final one confirmed at another are both on every machine', async () => {
-    const hub = await startHub();
-    const office = await openMachine();
-    const laptop = await openMachine();
-    await laptop.call('settings.update', { receiptPrefix: 'B' });
-    office.core.sync.start(connectionTo(hub, machineUsers[0]));
-    laptop.core.sync.start(connectionTo(hub, machineUsers[2]));
+    const { hub, office, laptop } = await officeAndLaptop();
     const clinic = await office.call<ClinicView>('clinics.create', { name: '鹿屋中央病院' });
     const { inquiry } = await office.call<{ inquiry: { id: string } }>('inquiries.create', { clinicId: clinic.id, receivedOn: '2026-11-24', channel: 'visit' });
     const { asking } = await office.call<IntentsView>('inquiries.intent.list', { inquiryId: inquiry.id });

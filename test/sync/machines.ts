@@ -61,6 +61,17 @@ export async function openMachine(options: { clockOffsetMs?: number; dataDir?: s
 }
 
 /** The machine's id, as it stamps its edits. */
+/** The office PC and a laptop (受付番号 prefix B) sharing through a fresh hub, as most sharing stories begin. */
+export async function officeAndLaptop(): Promise<{ hub: CouchHub; office: Machine; laptop: Machine }> {
+  const hub = await startHub();
+  const office = await openMachine();
+  const laptop = await openMachine();
+  await laptop.call('settings.update', { receiptPrefix: 'B' });
+  office.core.sync.start(connectionTo(hub, machineUsers[0]));
+  laptop.core.sync.start(connectionTo(hub, machineUsers[2]));
+  return { hub, office, laptop };
+}
+
 export function machineIdOf(machine: Machine): string {
   const db = new Database(machine.core.dbPath, { readonly: true, fileMustExist: true });
   try {
