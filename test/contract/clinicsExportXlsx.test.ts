@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -21,11 +22,15 @@ async function clinicsExcelWouldChange(t: TestHost) {
 const soffice = ['/usr/bin/soffice', '/usr/local/bin/soffice'].find((p) => fs.existsSync(p));
 
 /** Opens a file in LibreOffice Calc without a window and saves it in another format, as a user would. */
-function convertWithLibreOffice(file: string, to: string): string {
+/**
+ * Never blocking: a synchronous run froze this process for as long as LibreOffice took, the test
+ * host's idle keep-alive socket was closed meanwhile, and the next call met ECONNRESET.
+ */
+async function convertWithLibreOffice(file: string, to: string): Promise<string> {
   const outDir = tempDir();
   // A profile of its own: another soffice running on the machine must not take the job.
   const profile = `file://${tempDir()}`;
-  execFileSync(soffice!, [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', to, '--outdir', outDir, file], { stdio: 'ignore', timeout: 120_000 });
+  await promisify(execFile)(soffice!, [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', to, '--outdir', outDir, file], { timeout: 120_000 });
   const made = fs.readdirSync(outDir)[0];
   if (!made) throw new Error(`LibreOffice made no ${to} file`);
   return path.join(outDir, made);
@@ -86,17 +91,17 @@ describe('書き出し: an Excel book of text cells', () => {
     const exported = path.join(tempDir(), 'clinics.xlsx');
     fs.writeFileSync(exported, await downloadFile(t, book.file!.fileId));
 
-    const asCsv = parse(fs.readFileSync(convertWithLibreOffice(exported, 'csv:Text - txt - csv (StarCalc):44,34,76')), { bom: true }) as string[][];
+    const asCsv = parse(fs.readFileSync(await convertWithLibreOffice(exported, 'csv:Text - txt - csv (StarCalc):44,34,76')), { bom: true }) as string[][];
     const header = asCsv[0]!;
     expect(asCsv[1]![header.indexOf('会員番号')]).toBe('000099');
     expect(asCsv[1]![header.indexOf('郵便番号')]).toBe('899-4332');
     expect(asCsv[2]![header.indexOf('医療機関名')]).toBe('=HYPERLINK("http://example.invalid","開く")');
     expect(asCsv[3]![header.indexOf('医療機関名')]).toBe('𠮷田内科医院');
 
-    const resaved = convertWithLibreOffice(exported, 'xlsx:Calc MS Excel 2007 XML');
+    const resaved = await convertWithLibreOffice(exported, 'xlsx:Calc MS Excel 2007 XML');
     const fileId = await uploadFile(t, 'resaved.xlsx', fs.readFileSync(resaved));
     const updated = (await runJob(t, 'clinics.importCsv', { fileId, onMatch: 'update' })).result;
     expect(updated).toMatchObject({ imported: 0, updated: 0, unchanged: 3, rejected: 0 });
     expect(snapshot(t)).toEqual(before);
-  });
+  }, 300_000);
 });
