@@ -14,7 +14,8 @@ function edit(current: RecordDoc | undefined, machine: string, t: string, change
   const row = { ...current?.fields, id: '0190a000-0000-7000-8000-000000000001', updated_at: t, updated_by: machine, ...changes };
   const fields = current ? { ...changes, updated_at: t, updated_by: machine } : row;
   const changedAt = Object.fromEntries(Object.keys(fields).map((f) => [f, t]));
-  return stampChanges(current, { docId, table: 'clinics', recordId: row.id, fields, changedAt, row, gone: false, marks: {} }, { machineId: machine, counter, schema: 11 })!;
+  // A write that changes nothing (the same value at the same skewed time) makes no revision, as in the app.
+  return stampChanges(current, { docId, table: 'clinics', recordId: row.id, fields, changedAt, row, gone: false, marks: {} }, { machineId: machine, counter, schema: 11 }) ?? current!;
 }
 
 const created = () => edit(undefined, 'office-1', '2026-11-20T01:00:00.000Z', { name: '鹿児島眼科', phone: '099-000-0000', memo: '' });
