@@ -22,7 +22,8 @@ async function fourClinics(t: TestHost) {
   };
 }
 
-const history = async (t: TestHost, clinicId: string) => (await call(t, 'documents.history', { clinicId })).body.result.items as { sentBy: string | null }[];
+const history = async (t: TestHost, clinicId: string) =>
+  (await call(t, 'documents.history', { clinicId })).body.result.items as { sentBy: string | null; faxNumber: string | null }[];
 
 describe('a mailing and 送付不要', () => {
   it('leaves the 送付不要 clinic out of the PDF and the trail, and says how many it left out', async () => {
@@ -74,7 +75,9 @@ describe('a FAX mailing and clinics without a FAX number', () => {
     expect(result).toMatchObject({ clinics: 2, mailing: { leftOutNoMailing: 1, leftOutWithoutFax: 1, posted: 0 } });
     expect(squeeze(pdfText(await downloadFile(t, result.file.fileId)))).not.toContain('鹿屋の外科');
     await call(t, 'documents.recordOutput', { fileId: result.file.fileId, action: 'printed', sentBy: 'fax' });
-    expect(await history(t, ids.withFax)).toMatchObject([{ sentBy: 'fax' }]);
+    // Each clinic's row names the number its pages went to, as a single FAX's row does.
+    expect(await history(t, ids.withFax)).toMatchObject([{ sentBy: 'fax', faxNumber: '0995-00-0001' }]);
+    expect(await history(t, ids.alsoFax)).toMatchObject([{ sentBy: 'fax', faxNumber: '0995-00-0002' }]);
     expect(await history(t, ids.noFax)).toEqual([]);
   });
 
@@ -85,7 +88,7 @@ describe('a FAX mailing and clinics without a FAX number', () => {
     const result = finished.result as { file: { fileId: string }; clinics: number };
     expect(result).toMatchObject({ clinics: 3, mailing: { leftOutNoMailing: 1, leftOutWithoutFax: 0, posted: 1 } });
     await call(t, 'documents.recordOutput', { fileId: result.file.fileId, action: 'printed', sentBy: 'fax' });
-    expect(await history(t, ids.noFax)).toMatchObject([{ sentBy: 'post' }]);
-    expect(await history(t, ids.alsoFax)).toMatchObject([{ sentBy: 'fax' }]);
+    expect(await history(t, ids.noFax)).toMatchObject([{ sentBy: 'post', faxNumber: null }]);
+    expect(await history(t, ids.alsoFax)).toMatchObject([{ sentBy: 'fax', faxNumber: '0995-00-0002' }]);
   });
 });

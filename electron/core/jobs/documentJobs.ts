@@ -140,6 +140,7 @@ export function documentJobs(deps: DocumentJobDeps): Pick<JobImplementations, 'd
         agencyTexts,
         content: { code: pack.document.code, date: pack.document.createdOn, rateVersion: rates.version },
         quoteId: documents.includes('quoteSheet') ? (quote?.id ?? null) : null,
+        faxNumbers: Object.fromEntries(clinics.filter((clinic) => clinic.fax !== '').map((clinic) => [clinic.id, clinic.fax])),
       };
       if (input.output === 'perClinic' && clinics.length > 0) {
         // Each clinic's PDF is its own record: its row carries that PDF's hash and the PDF is kept.

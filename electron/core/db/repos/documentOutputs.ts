@@ -42,6 +42,11 @@ export interface OutputSubject {
   sentBy?: SentBy | undefined;
   /** Clinics of a FAX mailing without a FAX number that staff chose to post to: recorded as 郵送. */
   postedIds?: readonly string[] | undefined;
+  /**
+   * Each clinic's FAX number on record when the PDF was made, by clinic id: a mailing sent by FAX went to
+   * every clinic's own number, which one number typed on the screen cannot say.
+   */
+  faxNumbers?: Readonly<Record<string, string>> | undefined;
 }
 
 /** How the output left and who sent it, known when it is saved or printed. */
@@ -77,6 +82,9 @@ export function recordDocumentOutput(db: Db, subject: OutputSubject, action: Doc
   // Blank forms and a チラシ alone went to nobody in particular: one row without a clinic.
   const recipients: (string | null)[] = subject.clinicIds.length > 0 ? subject.clinicIds : [null];
   const posted = new Set<string | null>(subject.postedIds ?? []);
+  // One clinic: the number staff confirmed on the screen. A mailing: each clinic's own number.
+  const faxNumberOf = (clinicId: string | null): string | null =>
+    recipients.length > 1 && clinicId !== null ? (subject.faxNumbers?.[clinicId] ?? null) : delivery.faxNumber;
   return db.transaction(() => {
     let added = 0;
     recipients.forEach((clinicId, position) => {
@@ -101,7 +109,7 @@ export function recordDocumentOutput(db: Db, subject: OutputSubject, action: Doc
         rateVersion: subject.content?.rateVersion ?? null,
         quoteId: subject.quoteId ?? null,
         sentBy,
-        faxNumber: sentBy === 'fax' ? delivery.faxNumber : null,
+        faxNumber: sentBy === 'fax' ? faxNumberOf(clinicId) : null,
         sha256: own?.sha256 ?? subject.sha256 ?? null,
         actor: delivery.actor,
         keptFile: (clinicId !== null ? delivery.keptFiles?.[clinicId] : undefined) ?? delivery.keptFile,
