@@ -1,7 +1,7 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { commonAddress } from '../../../shared/text/commonAddress.ts';
 import { call } from '../api/client.ts';
-import { queryKeys, type MailingRecipientsInput, type ClinicSearchInput, type DocumentHistoryInput, type InquiryListInput, type SyncNoticesInput } from './queryKeys.ts';
+import { queryKeys, type MailingRecipientIdsInput, type MailingRecipientsInput, type ClinicSearchInput, type DocumentHistoryInput, type InquiryListInput, type SyncNoticesInput } from './queryKeys.ts';
 
 /**
  * Every read the window makes, as TanStack Query options: the key says which data area it
@@ -27,6 +27,9 @@ export const queries = {
   /** 一括作成's matches for its filters, with the real counts (送付不要 among them). */
   mailingRecipients: (input: MailingRecipientsInput) =>
     queryOptions({ queryKey: queryKeys.mailingRecipients(input), queryFn: () => call('mailing.recipients', input) }),
+  /** Every clinic the filters find (up to a mailing's limit), to tell which chosen ones they no longer find. */
+  mailingRecipientIds: (input: MailingRecipientIdsInput) =>
+    queryOptions({ queryKey: queryKeys.mailingRecipientIds(input), queryFn: () => call('mailing.recipientIds', input) }),
   clinicMunicipalities: () =>
     queryOptions({ queryKey: queryKeys.clinicMunicipalities(), queryFn: async () => (await call('clinics.municipalities', {})).items }),
   clinic: (id: string) => queryOptions({ queryKey: queryKeys.clinic(id), queryFn: () => call('clinics.get', { id }) }),

@@ -53,6 +53,7 @@ export const queryRootReads: Readonly<Record<QueryRoot, readonly DataArea[]>> = 
 };
 
 export type MailingRecipientsInput = Required<ChannelInput<'mailing.recipients'>>;
+export type MailingRecipientIdsInput = Required<ChannelInput<'mailing.recipientIds'>>;
 export type ClinicSearchInput = Required<Pick<ChannelInput<'clinics.search'>, 'query' | 'limit' | 'includeArchived'>> & Pick<ChannelInput<'clinics.search'>, 'kind' | 'municipality'>;
 export type InquiryListInput = ChannelInput<'inquiries.list'>;
 export type DocumentHistoryInput = ChannelInput<'documents.history'>;
@@ -92,4 +93,5 @@ export const queryKeys = {
   syncStatus: () => ['sync', 'status'] as const,
   syncNotices: (input: SyncNoticesInput) => ['sync', 'notices', input] as const,
   mailingRecipients: (input: MailingRecipientsInput) => ['mailing', 'recipients', input] as const,
+  mailingRecipientIds: (input: MailingRecipientIdsInput) => ['mailing', 'recipientIds', input] as const,
 } satisfies Record<string, (...args: never[]) => readonly [QueryRoot, ...unknown[]]>;

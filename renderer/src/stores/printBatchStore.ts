@@ -32,6 +32,8 @@ interface PrintBatchState {
   /** Adds every clinic the query and the filters find (up to a mailing's limit) to the selection. */
   selectAllMatching(query: string): Promise<void>;
   clearSelection(): void;
+  /** Keeps only the chosen clinics among these (the ones the filters now find). */
+  keepOnly(clinicIds: ReadonlySet<string>): void;
 }
 
 const limitNote = `（一度に作れるのは${formatCount(limits.maxBatchClinics)}までです）`;
@@ -45,12 +47,14 @@ export const usePrintBatchStore = create<PrintBatchState>()((set, get) => ({
   selectingAll: false,
   selectMessage: null,
 
+  // The line about the last 「該当する全件を選ぶ」 spoke of other matches: it goes with them.
   search(query) {
-    set({ searched: query.trim() });
+    const searched = query.trim();
+    if (searched !== get().searched) set({ searched, selectMessage: null });
   },
 
   setFilters(filters) {
-    set({ filters: { ...get().filters, ...filters } });
+    set({ filters: { ...get().filters, ...filters }, selectMessage: null });
   },
 
   chooseSentBy(sentBy) {
@@ -92,6 +96,12 @@ export const usePrintBatchStore = create<PrintBatchState>()((set, get) => ({
 
   clearSelection() {
     set({ selectedIds: [], selectMessage: null });
+  },
+
+  keepOnly(clinicIds) {
+    const before = get().selectedIds;
+    const selectedIds = before.filter((id) => clinicIds.has(id));
+    set({ selectedIds, selectMessage: `条件に当てはまらない${formatCount(before.length - selectedIds.length)}を選択から外しました。` });
   },
 }));
 

@@ -8,6 +8,7 @@ import { errorMessageOf } from '../../api/ApiError.ts';
 import { formatCount } from '../../format/formatNumber.ts';
 import { queries } from '../../query/queries.ts';
 import { batchListLimit, usePrintBatchStore } from '../../stores/printBatchStore.ts';
+import { BatchSelectionLine } from './BatchSelectionLine.tsx';
 import { MailingFilters } from './MailingFilters.tsx';
 import { NoMailingBadge } from './NoMailingBadge.tsx';
 
@@ -131,9 +132,7 @@ export function PrintBatchPicker() {
           })}
         </ul>
       )}
-      <p className="print-batch-selected" role="status">
-        選択中：<strong>{formatCount(selectedIds.length)}</strong>
-      </p>
+      <BatchSelectionLine />
     </div>
   );
 }
