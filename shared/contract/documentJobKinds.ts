@@ -42,6 +42,8 @@ export const mailingOutcomeSchema = z.object({
   leftOutNoMailing: z.number().int().nonnegative(),
   leftOutWithoutFax: z.number().int().nonnegative(),
   posted: z.number().int().nonnegative(),
+  /** The clinics posted to instead, by name: they are the PDF's last ones, to be taken out and posted. */
+  postedNames: z.array(z.string()).default([]),
 });
 export type MailingOutcome = z.infer<typeof mailingOutcomeSchema>;
 

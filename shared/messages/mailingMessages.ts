@@ -12,4 +12,10 @@ export const mailingMessages = {
   leftOutNoMailing: (n: number) => `送付不要の${count(n)}は除きました。`,
   leftOutWithoutFax: (n: number) => `FAX番号のない${count(n)}は除きました。`,
   postedWithoutFax: (n: number) => `FAX番号のない${count(n)}は郵送として記録します。`,
+  /** Named after the count: the PDF's last clinics, to be taken out of the pile and posted. */
+  postedNames: (names: readonly string[]) =>
+    `郵送に回す医療機関（PDFの最後）：${names.slice(0, 10).join('、')}${names.length > 10 ? `ほか${count(names.length - 10)}` : ''}`,
+  /** FAX chosen only after a mailing made for 郵送 or 未定: some of its clinics have no FAX number. */
+  faxChosenAfterMaking: (n: number) =>
+    `このPDFにはFAX番号のない医療機関が${count(n)}含まれるため、「FAX」として記録できません。送付方法で「FAX」を選んでから「PDFを作成」し直すと、FAX番号のない医療機関を除くか郵送に回すかを選べます。`,
 } as const;

@@ -84,11 +84,49 @@ describe('a FAX mailing and clinics without a FAX number', () => {
   it('「郵送に回す」 keeps them in the PDF and records them as 郵送, the others as FAX', async () => {
     const t = await startTestHost();
     const ids = await fourClinics(t);
-    const finished = await render(t, { documents: ['inquiryFaxSheet'], clinicIds: Object.values(ids), mailing: { sentBy: 'fax', withoutFax: 'post' } });
+    // Chosen first, yet posted: its pages come last, to be taken off the pile.
+    const chosen = [ids.noFax, ids.withFax, ids.noMailing, ids.alsoFax];
+    const finished = await render(t, { documents: ['inquiryFaxSheet'], clinicIds: chosen, mailing: { sentBy: 'fax', withoutFax: 'post' } });
     const result = finished.result as { file: { fileId: string }; clinics: number };
-    expect(result).toMatchObject({ clinics: 3, mailing: { leftOutNoMailing: 1, leftOutWithoutFax: 0, posted: 1 } });
+    const text = squeeze(pdfText(await downloadFile(t, result.file.fileId)));
+    expect(text.indexOf('鹿屋の外科')).toBeGreaterThan(text.indexOf('霧島の眼科'));
+    expect(text.indexOf('霧島の眼科')).toBeGreaterThan(text.indexOf('霧島の内科'));
+    expect(result).toMatchObject({ clinics: 3, mailing: { leftOutNoMailing: 1, leftOutWithoutFax: 0, posted: 1, postedNames: ['鹿屋の外科'] } });
     await call(t, 'documents.recordOutput', { fileId: result.file.fileId, action: 'printed', sentBy: 'fax' });
     expect(await history(t, ids.noFax)).toMatchObject([{ sentBy: 'post', faxNumber: null }]);
+    expect(await history(t, ids.alsoFax)).toMatchObject([{ sentBy: 'fax', faxNumber: '0995-00-0002' }]);
+  });
+});
+
+describe('a mailing is checked in the core, whatever starts it', () => {
+  it('a render for several clinics without the mailing choice still leaves 送付不要 out', async () => {
+    const t = await startTestHost();
+    const ids = await fourClinics(t);
+    const finished = await render(t, { documents: ['inquiryFaxSheet'], clinicIds: Object.values(ids) });
+    expect(finished.result).toMatchObject({ clinics: 3, mailing: { leftOutNoMailing: 1 } });
+    expect(squeeze(pdfText(await downloadFile(t, (finished.result as { file: { fileId: string } }).file.fileId)))).not.toContain('鹿屋の皮膚科');
+  });
+
+  it('a mailing made for 郵送 cannot be recorded as FAX when some of its clinics have no number, and nothing is recorded', async () => {
+    const t = await startTestHost();
+    const ids = await fourClinics(t);
+    const finished = await render(t, { documents: ['inquiryFaxSheet'], clinicIds: Object.values(ids), mailing: { sentBy: 'post' } });
+    const fileId = (finished.result as { file: { fileId: string } }).file.fileId;
+    const refused = await call(t, 'documents.recordOutput', { fileId, action: 'printed', sentBy: 'fax' });
+    expect(refused.body).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(refused.body.error.message).toContain('FAX番号のない医療機関が1件含まれるため、「FAX」として記録できません');
+    expect(await history(t, ids.withFax)).toEqual([]);
+    // Recorded as it was made, it goes on the trail.
+    expect((await call(t, 'documents.recordOutput', { fileId, action: 'printed', sentBy: 'post' })).body.result).toMatchObject({ recorded: 3 });
+  });
+
+  it('a FAX mailing narrowed to one clinic records that clinic’s own number, not one typed for another', async () => {
+    const t = await startTestHost();
+    const ids = await fourClinics(t);
+    const finished = await render(t, { documents: ['inquiryFaxSheet'], clinicIds: [ids.alsoFax, ids.noMailing], mailing: { sentBy: 'fax' } });
+    expect(finished.result).toMatchObject({ clinics: 1 });
+    const fileId = (finished.result as { file: { fileId: string } }).file.fileId;
+    await call(t, 'documents.recordOutput', { fileId, action: 'printed', sentBy: 'fax', faxNumber: '099-000-0000' });
     expect(await history(t, ids.alsoFax)).toMatchObject([{ sentBy: 'fax', faxNumber: '0995-00-0002' }]);
   });
 });

@@ -168,7 +168,10 @@ describe('一括作成: recipients, 送付不要 and FAX', () => {
 
     await render.click();
     await dialog.getByRole('button', { name: '郵送に回す' }).click();
-    await expectText(preview(page).locator('.print-mailing-outcome'), '送付不要の1件は除きました。FAX番号のない1件は郵送として記録します。');
+    await expectText(
+      preview(page).locator('.print-mailing-outcome'),
+      '送付不要の1件は除きました。FAX番号のない1件は郵送として記録します。郵送に回す医療機関（PDFの最後）：霧島郵送眼科',
+    );
     await expectText(preview(page).locator('.print-file-meta'), '4ページ（4件の医療機関）');
     // The 送付方法 chosen before goes with the PDF; the clinic without a number is recorded as 郵送.
     expect(await preview(page).getByRole('radio', { name: 'FAX', exact: true }).isChecked()).toBe(true);

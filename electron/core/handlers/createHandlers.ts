@@ -37,6 +37,7 @@ import { documentTrailHandlers } from './documentTrailHandlers.ts';
 import { type DocumentTrailDeps } from '../jobs/documentTrail.ts';
 import { readLabelOffset, saveLabelOffset } from '../db/repos/labelOffset.ts';
 import { keepOutputFiles } from '../jobs/keepOutputFiles.ts';
+import { refuseFaxWithoutNumbers } from '../jobs/mailingNarrowing.ts';
 import { actorText, currentActor } from '../db/repos/actor.ts';
 import { syncRepairHandlers } from './syncRepairHandlers.ts';
 import { intentHandlers } from './intentHandlers.ts';
@@ -157,6 +158,7 @@ export function createHandlers(deps: HandlerDeps) {
       const stored = deps.files.require(fileId);
       const subject = deps.outputs.get(fileId);
       if (!subject) throw new AppError('INVALID_INPUT', outputMessages.notFromPrintCentre);
+      refuseFaxWithoutNumbers(subject, sentBy);
       // A PDF for one clinic is kept as made, so 「送付した書類を表示」 can show it and check its hash.
       const kept = await keepOutputFiles(deps.trail.documentsDir, subject, stored.path, deps.now());
       const delivery = { sentBy, faxNumber: faxNumber || null, actor: actorText(currentActor(db)), ...kept };

@@ -70,7 +70,9 @@ export function documentJobs(deps: DocumentJobDeps): Pick<JobImplementations, 'd
         return clinic;
       });
       // A mailing leaves out 送付不要 clinics (and FAX-less ones, when so chosen); a single print does not.
-      const mailing = input.mailing && chosen.length > 0 ? narrowMailing(chosen, input.mailing) : undefined;
+      // Several clinics are a mailing whether or not the caller said so.
+      const asMailing = input.mailing ?? (chosen.length > 1 ? { sentBy: null } : undefined);
+      const mailing = asMailing && chosen.length > 0 ? narrowMailing(chosen, asMailing) : undefined;
       const clinics = mailing?.clinics ?? chosen;
       const clinicIds = clinics.map((clinic) => clinic.id);
       const currentAgencyTexts = readAgencyTexts(db);
@@ -140,6 +142,7 @@ export function documentJobs(deps: DocumentJobDeps): Pick<JobImplementations, 'd
         agencyTexts,
         content: { code: pack.document.code, date: pack.document.createdOn, rateVersion: rates.version },
         quoteId: documents.includes('quoteSheet') ? (quote?.id ?? null) : null,
+        mailing: mailing !== undefined,
         faxNumbers: Object.fromEntries(clinics.filter((clinic) => clinic.fax !== '').map((clinic) => [clinic.id, clinic.fax])),
       };
       if (input.output === 'perClinic' && clinics.length > 0) {

@@ -1,7 +1,7 @@
 import { newRecordId } from '../recordIds.ts';
 import type { AgencyTextVersions } from '../../../../shared/domain/agencyTexts.ts';
 import { documentOutputSchema, type DocumentOutput, type DocumentOutputAction, type SentBy } from '../../../../shared/documents/documentOutput.ts';
-import type { OutputKind } from '../../../../shared/documents/documentKinds.ts';
+import { outputKindNames, type OutputKind } from '../../../../shared/documents/documentKinds.ts';
 import { statement, type Db } from '../connection.ts';
 import type { WriteContext } from './writeContext.ts';
 
@@ -47,6 +47,8 @@ export interface OutputSubject {
    * every clinic's own number, which one number typed on the screen cannot say.
    */
   faxNumbers?: Readonly<Record<string, string>> | undefined;
+  /** Made as a mailing (一括作成): each clinic's FAX number is its own, never one typed on the screen. */
+  mailing?: boolean | undefined;
 }
 
 /** How the output left and who sent it, known when it is saved or printed. */
@@ -84,7 +86,7 @@ export function recordDocumentOutput(db: Db, subject: OutputSubject, action: Doc
   const posted = new Set<string | null>(subject.postedIds ?? []);
   // One clinic: the number staff confirmed on the screen. A mailing: each clinic's own number.
   const faxNumberOf = (clinicId: string | null): string | null =>
-    recipients.length > 1 && clinicId !== null ? (subject.faxNumbers?.[clinicId] ?? null) : delivery.faxNumber;
+    subject.mailing && clinicId !== null ? (subject.faxNumbers?.[clinicId] ?? null) : delivery.faxNumber;
   return db.transaction(() => {
     let added = 0;
     recipients.forEach((clinicId, position) => {
@@ -158,7 +160,7 @@ const toOutput = (row: OutputRow): DocumentOutput =>
     clinicId: row.clinic_id,
     inquiryId: row.inquiry_id,
     receiptNumber: row.receipt_number,
-    documents: JSON.parse(row.documents),
+    documents: knownKinds(row.documents),
     action: row.action,
     batchSize: row.batch_size,
     staffName: row.staff_name,
@@ -173,13 +175,23 @@ const toOutput = (row: OutputRow): DocumentOutput =>
     canShow: row.sha256 !== null && (row.kept_file !== null || row.inputs !== null),
   });
 
+/**
+ * The kinds this version knows: a row from a newer app on the same hub may name a kind added
+ * since, which is left out here rather than making the whole history unreadable.
+ */
+function knownKinds(documents: string): OutputKind[] {
+  const known = new Set<string>(outputKindNames);
+  return (JSON.parse(documents) as unknown[]).filter((kind): kind is OutputKind => typeof kind === 'string' && known.has(kind));
+}
+
 const whereOf = (by: { clinicId: string } | { inquiryId: string }) => ('clinicId' in by ? 'o.clinic_id = ?' : 'o.inquiry_id = ?');
 const keyOf = (by: { clinicId: string } | { inquiryId: string }) => ('clinicId' in by ? by.clinicId : by.inquiryId);
 
 /** Newest first: the last mailing is what staff look for. */
 export function documentOutputHistory(db: Db, by: { clinicId: string } | { inquiryId: string }, limit = 100): DocumentOutput[] {
   const rows = statement(db, `${selectOutputs} WHERE ${whereOf(by)} ORDER BY o.created_at DESC, o.id DESC LIMIT ?`).all(keyOf(by), limit) as OutputRow[];
-  return rows.map(toOutput);
+  // A row naming only kinds of a newer version says nothing this one can show.
+  return rows.map(toOutput).filter((output) => output.documents.length > 0);
 }
 
 /** One output as stored, with what showing it again needs. */

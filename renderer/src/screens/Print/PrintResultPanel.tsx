@@ -113,7 +113,12 @@ function MailingOutcomeNote({ outcome }: { outcome: MailingOutcome }) {
     outcome.posted > 0 && mailingMessages.postedWithoutFax(outcome.posted),
   ].filter((line): line is string => typeof line === 'string');
   if (lines.length === 0) return null;
-  return <p role="status" className="message message-info print-mailing-outcome">{lines.join('')}</p>;
+  return (
+    <div role="status" className="message message-info print-mailing-outcome">
+      <p>{lines.join('')}</p>
+      {outcome.postedNames.length > 0 && <p className="print-mailing-posted">{mailingMessages.postedNames(outcome.postedNames)}</p>}
+    </div>
+  );
 }
 
 /** 「問い合わせ A-2026-0001 の状況を「資料送付済」にしますか？」 after a new inquiry's documents left. */

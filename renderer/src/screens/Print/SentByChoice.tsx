@@ -18,7 +18,7 @@ export function SentByChoice() {
   // The clinic's FAX on record is the number to use unless staff type another.
   const clinicFax = usePrintChoicesStore((s) => s.clinic?.fax ?? '');
   // A mailing went to each clinic's own number: one number typed here would be wrong for all but one.
-  const mailing = usePrintRenderStore((s) => (s.result?.clinics ?? 0) > 1);
+  const mailing = usePrintRenderStore((s) => s.result?.mailing !== undefined);
 
   const choose = (value: SentBy | null) => chooseSentBy(value, value === 'fax' && faxNumber === '' && !mailing ? clinicFax : undefined);
   return (
