@@ -5,8 +5,9 @@ const reservedOnWindows = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/i;
 
 /** One clinic's file name stem: its name as written (Japanese kept), minus what Windows forbids. */
 function stemOf(name: string): string {
-  // Windows drops trailing dots and spaces, so 「山田医院.」 and 「山田医院」 would be one file.
-  const safe = safeFileName(name.replace(/[\\/]/g, '_'), 60).replace(/[. ]+$/, '');
+  // Windows drops trailing dots and spaces, so 「山田医院.」 and 「山田医院」 would be one file; a
+  // leading dot hides the file on macOS and is refused inside our own zips.
+  const safe = safeFileName(name.replace(/[\\/]/g, '_'), 60).replace(/[. ]+$/, '').replace(/^[. ]+/, '');
   return reservedOnWindows.test(safe) ? `${safe}_` : safe || '医療機関';
 }
 

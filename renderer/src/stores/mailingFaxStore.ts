@@ -27,15 +27,18 @@ export const useMailingFaxStore = create<MailingFaxState>()((set, get) => ({
     const render = usePrintRenderStore.getState();
     if (input.mailing?.sentBy !== 'fax' || !input.clinicIds?.length) return render.render(input);
     set({ checking: true });
+    let items: readonly { id: string; name: string }[];
     try {
-      const { items } = await call('mailing.withoutFax', { clinicIds: input.clinicIds });
-      if (items.length === 0) return await render.render(input);
-      set({ withoutFax: { items, input } });
+      items = (await call('mailing.withoutFax', { clinicIds: input.clinicIds })).items;
     } catch (error) {
       render.refuse(errorMessageOf(error, 'FAX番号の有無を確かめられませんでした。もう一度お試しください。'), {});
+      return;
     } finally {
+      // Only the question is checking: the render that follows is the render store's to show.
       set({ checking: false });
     }
+    if (items.length === 0) await render.render(input);
+    else set({ withoutFax: { items, input } });
   },
 
   decide(withoutFax) {
