@@ -2,18 +2,9 @@ import { describe, expect, test } from 'vitest';
 import { openCounterPage, useCounterApp } from './support/counterApp.ts';
 import { uploadToPreview } from './support/previewFiles.ts';
 import { expectText } from './support/screens.ts';
-import { callPreview } from './support/startPreview.ts';
+import { callPreview, runPreviewJob } from './support/startPreview.ts';
 
 const app = useCounterApp();
-
-/** Starts a job through the host, as another window would, and waits until it has finished. */
-async function runHostJob(kind: string, input: unknown): Promise<{ state: string }> {
-  let job = await callPreview<{ jobId: string; state: string }>(app.preview, 'jobs.start', { kind, input });
-  await expect
-    .poll(async () => (job = await callPreview(app.preview, 'jobs.get', { jobId: job.jobId })).state, { timeout: 20_000 })
-    .not.toBe('running');
-  return job;
-}
 
 describe('screens refreshed by the core', () => {
   test('a clinic added through the host and one brought in by an import appear on the open 医療機関 list without a reload', async () => {
@@ -28,7 +19,7 @@ describe('screens refreshed by the core', () => {
 
     const csv = '医療機関名,電話番号\n桜島こども医院,099-221-0001\n';
     const fileId = await uploadToPreview(app.preview, 'clinics.csv', csv, 'clinicsCsv');
-    expect(await runHostJob('clinics.importCsv', { fileId })).toMatchObject({ state: 'succeeded' });
+    expect(await runPreviewJob(app.preview, 'clinics.importCsv', { fileId })).toMatchObject({ state: 'succeeded' });
     await list.getByRole('button', { name: '桜島こども医院' }).waitFor();
     await expectText(page.locator('.result-count'), '新しく登録・更新した順：全2件');
 

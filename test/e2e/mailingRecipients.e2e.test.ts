@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { openCounterPage, useCounterApp } from './support/counterApp.ts';
 import { chooseOneClinic, expectPreview, makePdf, readPdf, savePdf } from './support/printScreen.ts';
 import { expectText } from './support/screens.ts';
-import { callPreview } from './support/startPreview.ts';
+import { callPreview, runPreviewJob } from './support/startPreview.ts';
 
 const app = useCounterApp();
 const shotsDir = process.env.SHOTS_DIR;
@@ -14,18 +14,6 @@ async function shot(page: Page, name: string): Promise<void> {
   if (!shotsDir) return;
   fs.mkdirSync(shotsDir, { recursive: true });
   await page.screenshot({ path: path.join(shotsDir, name) });
-}
-
-/** Starts a job through the host, as another window would, and waits until it has finished. */
-async function runHostJob(kind: string, input: unknown): Promise<{ state: string; result: { file: { fileId: string } } }> {
-  type Job = { jobId: string; state: string; result: { file: { fileId: string } } };
-  let job = await callPreview<Job>(app.preview, 'jobs.start', { kind, input });
-  // Polled by hand: expect.poll belongs inside a test, and this runs before them.
-  for (let tries = 0; job.state === 'running' && tries < 300; tries++) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    job = await callPreview<Job>(app.preview, 'jobs.get', { jobId: job.jobId });
-  }
-  return job;
 }
 
 const kirishima = (n: number) => ({ postalCode: `899-43${String(n).padStart(2, '0')}`, address: `鹿児島県霧島市国分中央${n}-1` });
@@ -44,8 +32,8 @@ beforeAll(async () => {
   // 対応中: an inquiry not yet closed.
   await callPreview(app.preview, 'inquiries.create', { clinicId: ids['霧島郵送小児科'], receivedOn: '2026-11-20', channel: 'phone' });
   // Already sent something: on the document trail.
-  const made = await runHostJob('documents.render', { documents: ['inquiryFaxSheet'], clinicIds: [ids['霧島郵送皮膚科']] });
-  await callPreview(app.preview, 'documents.recordOutput', { fileId: made.result.file.fileId, action: 'printed', sentBy: 'post' });
+  const made = await runPreviewJob<{ file: { fileId: string } }>(app.preview, 'documents.render', { documents: ['inquiryFaxSheet'], clinicIds: [ids['霧島郵送皮膚科']] });
+  await callPreview(app.preview, 'documents.recordOutput', { fileId: made.result!.file.fileId, action: 'printed', sentBy: 'post' });
 });
 
 const mailing = (page: Page) => page.getByRole('radio', { name: '複数の医療機関（一括作成）' });

@@ -92,3 +92,24 @@ export async function callPreview<T>(preview: RunningPreview, channel: string, i
   if (!envelope.ok) throw new Error(`${channel} failed: ${envelope.error.message}`);
   return envelope.result;
 }
+
+export interface PreviewJob<R = unknown> {
+  jobId: string;
+  state: string;
+  result?: R;
+  error?: { code: string; message: string };
+}
+
+/**
+ * Starts a job through the host, as another window would, and waits until it has finished
+ * (polled by hand: it also runs in beforeAll, where expect.poll does not belong).
+ */
+export async function runPreviewJob<R = unknown>(preview: RunningPreview, kind: string, input: unknown, timeoutMs = 60_000): Promise<PreviewJob<R>> {
+  let job = await callPreview<PreviewJob<R>>(preview, 'jobs.start', { kind, input });
+  for (const until = Date.now() + timeoutMs; job.state === 'queued' || job.state === 'running'; ) {
+    if (Date.now() > until) throw new Error(`${kind} still ${job.state} after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    job = await callPreview<PreviewJob<R>>(preview, 'jobs.get', { jobId: job.jobId });
+  }
+  return job;
+}
