@@ -18,7 +18,10 @@ const fields = [
  * its own way, so the offset is this machine's alone and never shared with the others.
  */
 export function PrintSettingsSection() {
-  const saved = useQuery(queries.labelOffset()).data;
+  const read = useQuery(queries.labelOffset());
+  const saved = read.data;
+  // A failed read still lets staff set the offset: it starts from none, and the reason is said.
+  const unreadable = read.isError ? errorMessageOf(read.error, '保存されている印刷位置を読み込めませんでした。') : null;
   // null: nothing typed, the saved offset shows (also once it arrives or changes).
   const [typed, setTyped] = useState<{ xMm: string; yMm: string } | null>(null);
   const draft = typed ?? asText(saved);
@@ -53,6 +56,11 @@ export function PrintSettingsSection() {
       <p className="section-lead">
         宛名ラベルの印刷位置の調整です。枠線つきで普通紙に試し刷りし、ラベル用紙に重ねてずれを測ってください。この端末のプリンターだけの設定で、ほかの端末とは共有しません。
       </p>
+      {unreadable && (
+        <p role="alert" className="message message-error">
+          {unreadable}（0mmから入力し直せます）
+        </p>
+      )}
       <form
         className="settings-number-form"
         // The field's own Japanese message says what is wrong, next to it, not the browser's bubble.
@@ -92,7 +100,7 @@ export function PrintSettingsSection() {
           </div>
         ))}
         <div className="actions">
-          <button type="submit" className="button button-primary" disabled={saving || saved === undefined}>
+          <button type="submit" className="button button-primary" disabled={saving || (saved === undefined && !unreadable)}>
             印刷位置を保存
           </button>
         </div>
