@@ -37,7 +37,7 @@ describe.skipIf(!soffice)('an export opened and saved in a spreadsheet comes bac
       // The spreadsheet did what Excel does: the round trip is only a test if it harmed the file.
       expect(text).toContain(',99,');
       expect(text).not.toContain('000099');
-      expect(text).toMatch(/,送付不要,事務長[?〓𠮷]+野様より辞退,/);
+      expect(text).toMatch(/,送付不要,事務長(?:[?〓]+|𠮷)野様より辞退,/);
       if (saved === 'shift_jis') expect(text).toMatch(/[?〓]田内科医院/);
 
       const fileId = await uploadFile(t, 'saved.csv', spreadsheet);
