@@ -136,6 +136,9 @@ export const csvJobKinds = {
        */
       changes: z.array(importProblemSchema),
       changeCount: z.number().int().nonnegative(),
+      /** Rows that turn 送付不要 on (a new clinic marked, too) or off: mailings change with them. */
+      noMailingChanges: z.array(importProblemSchema),
+      noMailingChangeCount: z.number().int().nonnegative(),
       matches: z.object({
         byId: z.number().int().nonnegative(),
         byMemberNumber: z.number().int().nonnegative(),

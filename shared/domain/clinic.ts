@@ -99,6 +99,9 @@ export function bedCountProblem(kind: ClinicKind, beds: number | null): string |
   return undefined;
 }
 
+/** The form's and the import's answer to a 送付不要 mark without a reason. */
+export const noMailingReasonRequired = '送付不要の理由を入力してください（例：先方より辞退の連絡あり）';
+
 export const clinicInputSchema = z
   .object({
     name: noControlChars(clinicFieldLabels.name)
@@ -154,7 +157,7 @@ export const clinicInputSchema = z
     if (problem) ctx.addIssue({ code: 'custom', path: ['bedCount'], message: problem });
     // The office must be able to say later why a clinic gets no mailings.
     if (clinic.noMailing === true && !clinic.noMailingReason) {
-      ctx.addIssue({ code: 'custom', path: ['noMailingReason'], message: '送付不要の理由を入力してください（例：先方より辞退の連絡あり）' });
+      ctx.addIssue({ code: 'custom', path: ['noMailingReason'], message: noMailingReasonRequired });
     }
   });
 export type ClinicInput = z.input<typeof clinicInputSchema>;

@@ -1,10 +1,12 @@
 import { csvDateTime } from '../csv/csvDateTime.ts';
 import { clinicKindLabels, clinicKinds, type Clinic, type ClinicKind } from './clinic.ts';
+import { noMailingMark } from './noMailingCell.ts';
 
 /**
  * Columns of the clinic list CSV, in order. Headers are what Excel users see. The internal ID is
  * last, where nobody starts reading; a file starting with the letters "ID" is one Excel takes
- * for a SYLK file and refuses to open.
+ * for a SYLK file and refuses to open. 送付不要 comes before メモ, next to what it is about; the
+ * export writes the mark as the word itself, which staff type into Excel the same way.
  */
 export const clinicCsvColumns = [
   { key: 'name', header: '医療機関名' },
@@ -17,6 +19,8 @@ export const clinicCsvColumns = [
   { key: 'fax', header: 'FAX番号' },
   { key: 'contactPerson', header: 'ご担当者名' },
   { key: 'memberNumber', header: '会員番号' },
+  { key: 'noMailing', header: '送付不要' },
+  { key: 'noMailingReason', header: '送付不要の理由' },
   { key: 'memo', header: 'メモ' },
   { key: 'createdAt', header: '登録日時' },
   { key: 'updatedAt', header: '更新日時' },
@@ -29,6 +33,7 @@ export type ClinicCsvKey = (typeof clinicCsvColumns)[number]['key'];
 export function clinicToCsvRow(clinic: Clinic): string[] {
   return clinicCsvColumns.map(({ key }) => {
     if (key === 'kind') return clinicKindLabels[clinic.kind];
+    if (key === 'noMailing') return clinic.noMailing ? noMailingMark : '';
     if (key === 'createdAt' || key === 'updatedAt' || key === 'archivedAt') return csvDateTime(clinic[key]);
     const value = clinic[key];
     return value === null ? '' : String(value);

@@ -2,12 +2,13 @@ import { clinicFieldLabels, clinicFieldOrder, clinicInputSchema, type ClinicFiel
 import { unescapeCsvFormula } from './clinicCsv.ts';
 import { readClinicKind } from './clinicKindFromText.ts';
 import { joinCellLines } from './joinCellLines.ts';
+import { readNoMailingCell } from './noMailingCell.ts';
 
 /**
  * Fields a column of an imported list can fill. 'id' is only ever in this app's own export;
  * it lets a list moved between machines keep each clinic's identity.
  */
-export const clinicImportFields = [...clinicFieldOrder, 'id'] as const;
+export const clinicImportFields = [...clinicFieldOrder, 'noMailing', 'noMailingReason', 'id'] as const;
 export type ClinicImportField = (typeof clinicImportFields)[number];
 /** One entry per column of the file: the field it fills, or '' to leave the column out. */
 export type ColumnMapping = (ClinicImportField | '')[];
@@ -45,10 +46,12 @@ export function normalizeHeader(header: string): string {
 }
 
 // Headers staff lists actually use, per field. Exact matches win over partial ones, and the
-// partial pass runs in this order so that 施設名カナ is ふりがな (not 医療機関名) and
-// FAX番号 is FAX (not 電話番号).
+// partial pass runs in this order so that 施設名カナ is ふりがな (not 医療機関名),
+// FAX番号 is FAX (not 電話番号) and 送付不要理由 is the reason (not the mark).
 const headerAliases: [ClinicImportField, string[]][] = [
   ['id', ['id', '管理用id']],
+  ['noMailingReason', ['送付不要の理由', '送付不要理由', '送付停止の理由', '送付停止理由']],
+  ['noMailing', ['送付不要', '郵送不要', '発送不要', '送付停止', 'dm不要']],
   ['nameKana', ['ふりがな', 'フリガナ', 'よみがな', 'ヨミガナ', 'かな', 'カナ', 'よみ', 'ヨミ', '読み', '読み仮名', 'kana']],
   ['fax', ['fax', 'fax番号', 'ファックス', 'ファクス', 'ファクシミリ', 'ファックス番号']],
   ['memberNumber', ['会員番号', '会員no', '会員id', '会員コード', '会員']],
@@ -145,7 +148,8 @@ export function readClinicRow(cells: readonly string[], mapping: ColumnMapping):
       cell = joined.text;
     }
     raw[field] = cell;
-    if (cell.trim() !== '') given.add(field);
+    // 送付不要 is a yes/no column: a blank cell there says 'not marked', as the export writes it.
+    if (cell.trim() !== '' || field === 'noMailing') given.add(field);
   });
   const problems: RowProblem[] = [];
 
@@ -155,6 +159,9 @@ export function readClinicRow(cells: readonly string[], mapping: ColumnMapping):
     if (/^\d+$/.test(bedText)) bedCount = Number(bedText);
     else problems.push({ field: clinicFieldLabels.bedCount, message: `病床数「${clip(raw.bedCount!)}」は数字で入力してください` });
   }
+
+  const mark = raw.noMailing === undefined ? undefined : readNoMailingCell(raw.noMailing);
+  if (mark && !mark.ok) problems.push({ field: clinicFieldLabels.noMailing, message: mark.message });
 
   const kindReading = readClinicKind(raw.kind, bedCount, raw.name ?? '');
   if (!kindReading.given) given.delete('kind');
@@ -172,6 +179,9 @@ export function readClinicRow(cells: readonly string[], mapping: ColumnMapping):
     contactPerson: raw.contactPerson ?? '',
     memberNumber: raw.memberNumber ?? '',
     memo: raw.memo ?? '',
+    // The mark is set below, not checked here: an update that marks a clinic may keep the
+    // reason stored (planRows checks the clinic as it will be).
+    noMailingReason: raw.noMailingReason,
   });
   if (!parsed.success) {
     return {
@@ -186,7 +196,7 @@ export function readClinicRow(cells: readonly string[], mapping: ColumnMapping):
   return {
     ok: true,
     id: uuidPattern.test(id) ? id.toLowerCase() : undefined,
-    fields: parsed.data,
+    fields: mark?.ok ? { ...parsed.data, noMailing: mark.noMailing } : parsed.data,
     given,
     kindQuestion: kindReading.question,
     suggestedKind: kindReading.suggestion,

@@ -18,6 +18,12 @@ export const csvMessages = {
     `先頭の0が消えた値（${incoming}）のため、登録済みの「${stored}」のままにします（Excelで開いて保存すると消えます）`,
   keptUnwritable: (stored: string) =>
     `Shift_JISにない文字が「?」などに置き換わった値のため、登録済みの「${stored}」のままにします`,
+  noMailingUnreadable: (cell: string) =>
+    `「${cell}」は送付不要の印として読めません。送付しない医療機関は「送付不要」（または「はい」「○」「1」「TRUE」）、送付する医療機関は空欄にしてください`,
+  noMailingReasonNotTaken:
+    '「送付不要」の印がないため、この理由は取り込みません（送付不要にするときは「送付不要」の列に「送付不要」と入力してください）',
+  noMailingMarked: (reason: string) => `送付不要にします（理由：${reason}）`,
+  noMailingCleared: '送付不要を外します（一括作成で除かれなくなります）',
   mappingMismatch: '列の割り当てがファイルの列と合いません。ファイルをもう一度選んでください。',
   requiredColumnsMissing: (names: string) =>
     `${names}にあたる列が選ばれていないため、取り込めません。列の割り当てで${names}を選んでください。何も取り込んでいません。`,

@@ -12,9 +12,11 @@ import { clinicRows as snapshot, runSucceededJob as runJob } from '../helpers/im
 
 type ExportResult = JobResult<'clinics.exportCsv'>;
 
-/** Clinics whose values a spreadsheet likes to change: zeros, formulas, rare kanji, a line break. */
+/** Clinics whose values a spreadsheet likes to change: zeros, formulas, rare kanji, a line break; and a 送付不要 mark. */
 async function clinicsExcelWouldChange(t: TestHost) {
-  await call(t, 'clinics.create', { name: '霧島ひかり眼科', memberNumber: '000099', postalCode: '899-4332', phone: '0995-45-1234', fax: '0995-45-1235' });
+  await call(t, 'clinics.create', {
+    name: '霧島ひかり眼科', memberNumber: '000099', postalCode: '899-4332', phone: '0995-45-1234', fax: '0995-45-1235', noMailing: true, noMailingReason: '先方より辞退の連絡あり',
+  });
   await call(t, 'clinics.create', { name: '=HYPERLINK("http://example.invalid","開く")', memberNumber: '0012', memo: '+81 の番号\n2行目' });
   await call(t, 'clinics.create', { name: '𠮷田内科医院', contactPerson: '＝森鷗外', phone: '099-222-0001' });
 }
@@ -95,6 +97,7 @@ describe('書き出し: an Excel book of text cells', () => {
     const header = asCsv[0]!;
     expect(asCsv[1]![header.indexOf('会員番号')]).toBe('000099');
     expect(asCsv[1]![header.indexOf('郵便番号')]).toBe('899-4332');
+    expect(asCsv.map((row) => row.slice(header.indexOf('送付不要'), header.indexOf('メモ')))).toEqual([['送付不要', '送付不要の理由'], ['送付不要', '先方より辞退の連絡あり'], ['', ''], ['', '']]);
     expect(asCsv[2]![header.indexOf('医療機関名')]).toBe('=HYPERLINK("http://example.invalid","開く")');
     expect(asCsv[3]![header.indexOf('医療機関名')]).toBe('𠮷田内科医院');
 

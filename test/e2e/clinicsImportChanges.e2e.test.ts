@@ -68,4 +68,36 @@ describe('設定: 名簿の取り込み, a list as staff really have it', () => 
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  test('a 送付不要 typed into the list in Excel is listed in the preview with the clinics it unmarks, then taken', async () => {
+    const ids = await Promise.all([
+      callPreview<{ id: string }>(app.preview, 'clinics.create', { name: '牧園あおば医院', phone: '0995-76-0001' }),
+      callPreview<{ id: string }>(app.preview, 'clinics.create', { name: '横川ひばり医院', phone: '0995-72-0002', noMailing: true, noMailingReason: '先方より辞退' }),
+    ]);
+    const { context, page, problems } = await openCounterPage(app, '設定');
+    const choosing = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'CSVファイルを選ぶ' }).click();
+    const list = '医療機関名,電話番号,送付不要,送付不要の理由\r\n牧園あおば医院,0995-76-0001,○,院長より電話で辞退\r\n横川ひばり医院,0995-72-0002,,\r\n';
+    await (await choosing).setFiles({ name: '送付不要の名簿.csv', mimeType: 'text/csv', buffer: Buffer.from(list, 'utf8') });
+    const check = page.getByRole('region', { name: '取り込む内容の確認' });
+    await check.getByRole('radio', { name: /^今の内容を更新する/ }).check();
+    // The list has a 送付不要 column: the choice says that a blank cell there removes the mark.
+    await check.getByRole('radio', { name: /^今の内容を更新する.*「送付不要」の列は、空欄なら送付不要を外します/ }).waitFor();
+    const marks = check.getByRole('table', { name: '送付不要が変わる医療機関' });
+    await expectText(marks.getByRole('row').nth(1), '2牧園あおば医院送付不要送付不要にします（理由：院長より電話で辞退）');
+    await expectText(marks.getByRole('row').nth(2), /^3横川ひばり医院送付不要送付不要を外します/);
+
+    const shots = process.env.SCREENSHOTS_DIR;
+    if (shots) {
+      await marks.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${shots}/import-preview-no-mailing.png` });
+      await check.screenshot({ path: `${shots}/import-preview-no-mailing-whole.png` });
+    }
+    await check.getByRole('button', { name: '取り込む', exact: true }).click();
+    await expectText(page.getByRole('status').filter({ hasText: '取り込みました' }), /から0件を取り込みました、2件を更新しました。/);
+    const stored = await Promise.all(ids.map(({ id }) => callPreview<{ noMailing: boolean; noMailingReason: string }>(app.preview, 'clinics.get', { id })));
+    expect(stored.map((c) => [c.noMailing, c.noMailingReason])).toEqual([[true, '院長より電話で辞退'], [false, '']]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });

@@ -10,7 +10,7 @@ export interface KeptValue {
   message: string;
 }
 
-const textKeys = ['name', 'nameKana', 'postalCode', 'address', 'phone', 'fax', 'contactPerson', 'memberNumber', 'memo'] as const satisfies readonly (keyof ClinicFields)[];
+const textKeys = ['name', 'nameKana', 'postalCode', 'address', 'phone', 'fax', 'contactPerson', 'memberNumber', 'memo', 'noMailingReason'] as const satisfies readonly (keyof ClinicFields)[];
 
 /** Marks Excel and LibreOffice write for a character Shift_JIS has none for, and this app's own. */
 const lossMarks = '[?？〓]';
@@ -53,7 +53,8 @@ export function keepStoredValues(stored: ClinicFields, incoming: ClinicFields): 
   for (const key of textKeys) {
     const before = stored[key];
     const after = incoming[key];
-    if (before === after || after === '') continue;
+    // 送付不要の理由 is absent from fields that do not carry the mark.
+    if (before === undefined || after === undefined || before === after || after === '') continue;
     if ((key === 'phone' || key === 'fax') && samePhone(before, after)) {
       fields[key] = before;
     } else if (lostLeadingZeros(before, after)) {

@@ -92,6 +92,8 @@ export interface ClinicsCsvImportReport {
   kindQuestions: ImportProblem[];
   kindQuestionCount: number;
   suggestedKinds: number;
+  noMailingChanges: ImportProblem[];
+  noMailingChangeCount: number;
   /** Import mode: whether rejected rows were written to the errors CSV. */
   errorsWritten?: boolean;
 }
@@ -145,6 +147,8 @@ async function makePlan(data: ClinicsCsvImportData, db: Db): Promise<Planned> {
     kindQuestions: [],
     kindQuestionCount: 0,
     suggestedKinds: 0,
+    noMailingChanges: [],
+    noMailingChangeCount: 0,
   };
   body.forEach((record, index) => {
     if (isBlankRecord(record)) report.blankRows++;

@@ -7,11 +7,13 @@ import { findClinicMatch, matchKeys, type MatchKeys } from '../../../shared/doma
 import { csvMessages } from '../../../shared/messages/csvMessages.ts';
 import type { Db } from '../db/connection.ts';
 import { clinicMatchLookup, type ClinicImportWrite } from '../db/repos/clinicImport.ts';
-import { getClinicFields } from '../db/repos/clinicRecords.ts';
+import { getClinic } from '../db/repos/clinicRecords.ts';
+import { pickClinicFields } from '../../../shared/domain/clinicMerge.ts';
 import { encodeCsvText, toExcelCsv } from '../text/csvText.ts';
 import { keepStoredValues } from '../text/keepStoredValues.ts';
 import type { ClinicsCsvImportData, ClinicsCsvImportReport } from './clinicsCsvImport.worker.ts';
 import { importedKinds } from './importedKinds.ts';
+import { importedNoMailing } from './importedNoMailing.ts';
 
 const progressEvery = 1000;
 const noCells: string[] = [];
@@ -78,6 +80,7 @@ export function planRows(
   };
   const memberLabel = clinicFieldLabels.memberNumber;
   const { settleKind, countKind } = importedKinds(report, data);
+  const noMailing = importedNoMailing(report, data);
 
   body.forEach((cells, index) => {
     if (index % progressEvery === 0) progress(index, body.length);
@@ -99,13 +102,17 @@ export function planRows(
       }
       const earlier = updatedClinics.get(match.clinicId);
       if (earlier !== undefined) return reject(row, cells, [{ field: clinicFieldLabels.name, message: importRowMessages.sameClinicTwice(earlier) }]);
-      const current = getClinicFields(db, match.clinicId)!;
+      // With its 送付不要: a list without the columns then keeps the mark and reason as they are.
+      const stored = getClinic(db, match.clinicId)!;
+      const current = { ...pickClinicFields(stored), noMailing: stored.noMailing, noMailingReason: stored.noMailingReason };
       const merged = clinicInputSchema.safeParse(mergeForUpdate(current, fields, given));
       if (!merged.success) {
         return reject(row, cells, merged.error.issues.map((i) => ({ field: clinicFieldLabels[String(i.path[0]) as keyof typeof clinicFieldLabels] ?? '', message: i.message })));
       }
+      const mark = noMailing.settle(merged.data, given);
+      if (!mark.ok) return reject(row, cells, mark.problems);
       // A value a spreadsheet mangled (000099 -> 99, 𠮷 -> ?) is not a change staff made.
-      const { fields: next, kept } = keepStoredValues(current, settleKind(merged.data, read));
+      const { fields: next, kept } = keepStoredValues(current, settleKind(mark.fields, read));
       if (next.memberNumber !== current.memberNumber && next.memberNumber !== '') {
         const holder = lookup.byMemberNumber(next.memberNumber);
         if ((holder && holder.id !== match.clinicId) || seenMember.has(next.memberNumber)) {
@@ -116,17 +123,20 @@ export function planRows(
       remember(row, matchKeys(next));
       if (sameClinicFields(current, next)) {
         report.unchanged++;
-        note(row, cells, kept);
+        note(row, cells, [...mark.notes, ...kept]);
         return;
       }
       report.willUpdate++;
       countKind(row, merged.data, next, read);
-      note(row, cells, [...read.changes, ...kept]);
+      noMailing.noteChange(row, current.noMailing, next);
+      note(row, cells, [...read.changes, ...mark.notes, ...kept]);
       updates.push({ id: match.clinicId, fields: next });
       return;
     }
 
     if (match) report.matches[matchCounter[match.rule]]++;
+    const mark = noMailing.settle(fields, given);
+    if (!mark.ok) return reject(row, cells, mark.problems);
     if (fields.memberNumber !== '' && lookup.byMemberNumber(fields.memberNumber)) {
       return reject(row, cells, [{ field: memberLabel, message: importRowMessages.memberNumberTaken(fields.memberNumber) }]);
     }
@@ -140,9 +150,10 @@ export function planRows(
     if (id) seenIds.add(id);
     remember(row, keys);
     report.willImport++;
-    const settled = settleKind(fields, read);
+    const settled = settleKind(mark.fields, read);
     countKind(row, fields, settled, read);
-    note(row, cells, read.changes);
+    noMailing.noteChange(row, false, settled);
+    note(row, cells, [...read.changes, ...mark.notes]);
     inserts.push({ fields: settled, id });
   });
   progress(body.length, body.length);

@@ -20,6 +20,8 @@ const matchHints = {
   update: '空欄でないセルの内容で上書きします（空欄のセルは今の内容を消しません）',
   addNew: '同じ医療機関が2件になります（会員番号が同じ行は追加できません）',
 } as const;
+// 送付不要 is a yes/no column: its blank cell is the export's 'not marked', not a missing value.
+const updateHintWithNoMailing = '空欄でないセルの内容で上書きします（空欄のセルは今の内容を消しません。ただし「送付不要」の列は、空欄なら送付不要を外します）';
 
 const sampleColumns = 2;
 
@@ -127,7 +129,7 @@ export function ClinicsImportPreview() {
             <input type="radio" name="import-on-match" checked={onMatch === action} disabled={running === 'import'} onChange={() => setOnMatch(action)} />
             <span>
               {clinicMatchActionLabels[action]}
-              <span className="import-choice-hint">{matchHints[action]}</span>
+              <span className="import-choice-hint">{action === 'update' && mapping.includes('noMailing') ? updateHintWithNoMailing : matchHints[action]}</span>
             </span>
           </label>
         ))}
@@ -159,6 +161,7 @@ export function ClinicsImportPreview() {
         </label>
       )}
       <ClinicsImportProblems caption="種別を確かめてほしい行（未確認として取り込みます）" problems={preview.kindQuestions} total={preview.kindQuestionCount} />
+      <ClinicsImportProblems caption="送付不要が変わる医療機関" problems={preview.noMailingChanges} total={preview.noMailingChangeCount} detailHeader="内容" />
       <ClinicsImportProblems caption="ファイルのとおりには取り込まないセル（内容の欄のとおりにします）" problems={preview.changes} total={preview.changeCount} detailHeader="内容" />
 
       <div className="actions">
