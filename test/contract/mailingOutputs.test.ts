@@ -72,7 +72,7 @@ describe('医療機関ごとのPDF and 宛名ラベル', () => {
     expect(shown).toMatchObject({ source: 'kept', matches: true });
   });
 
-  it('宛名ラベル are an A4 PDF of the clinics, recorded as gone by post with the hash of the PDF, which is kept', async () => {
+  it('宛名ラベル are an A4 PDF of the clinics, recorded as gone by post with the hash of the PDF, but no copy of the sheet is kept', async () => {
     const t = await startTestHost();
     const ids = [await newClinic(t, '霧島中央クリニック', '鈴木 一郎'), await newClinic(t, '桜島歯科医院')];
     await call(t, 'settings.saveLabelOffset', { xMm: 1, yMm: -1 });
@@ -86,13 +86,24 @@ describe('医療機関ごとのPDF and 宛名ラベル', () => {
     // The print screen offers no 送付方法 for labels: they are recorded as 郵送 whatever is sent.
     await call(t, 'documents.recordOutput', { fileId: result.file.fileId, action: 'printed', sentBy: null });
     const rows = storedRows(t);
-    expect(rows.map((r) => [r.documents, r.sent_by, r.sha256])).toEqual([
-      ['["addressLabels"]', 'post', sha256(bytes)],
-      ['["addressLabels"]', 'post', sha256(bytes)],
+    expect(rows.map((r) => [r.documents, r.sent_by, r.sha256, r.kept_file])).toEqual([
+      ['["addressLabels"]', 'post', sha256(bytes), null],
+      ['["addressLabels"]', 'post', sha256(bytes), null],
     ]);
-    expect(fs.readFileSync(path.join(t.dataDir, 'documents', rows[0]!.kept_file!))).toEqual(bytes);
+    // A sheet holds other clinics' addresses and 先方ご担当者: nothing of it is kept to outlive them.
+    expect(fs.existsSync(path.join(t.dataDir, 'documents')) ? fs.readdirSync(path.join(t.dataDir, 'documents'), { recursive: true }) : []).toEqual([]);
     const [output] = (await call(t, 'documents.history', { clinicId: ids[0] })).body.result.items;
-    expect(output.documents).toEqual(['addressLabels']);
+    expect(output).toMatchObject({ documents: ['addressLabels'], canShow: false });
+    const shown = await call(t, 'documents.show', { outputId: output.id });
+    expect(shown.body.error.message).toBe('宛名ラベルは、印刷した記録だけを残し、ファイルは保存していません（他の医療機関の宛名も載るため）。');
+  });
+
+  it('宛名ラベル one label for one clinic are not kept either', async () => {
+    const t = await startTestHost();
+    const id = await newClinic(t, '霧島中央クリニック', '鈴木 一郎');
+    const finished = await job(t, 'documents.labels', { clinicIds: [id], sheet: 'a4x12' });
+    await call(t, 'documents.recordOutput', { fileId: (finished.result as { file: { fileId: string } }).file.fileId, action: 'saved', sentBy: null });
+    expect(storedRows(t).map((r) => r.kept_file)).toEqual([null]);
   });
 
   it('a test print with outlines is not recorded, and a start position past the sheet is refused in Japanese', async () => {

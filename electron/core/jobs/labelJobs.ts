@@ -68,7 +68,8 @@ export function labelJobs(deps: DocumentJobDeps): Pick<JobImplementations, 'docu
         clinicIds: clinics.map((clinic) => clinic.id),
         inquiryId: null,
         sha256: sha256OfFile(outPath),
-        keepWhole: true,
+        // No file is kept: a sheet holds up to 24 clinics' addresses and 先方ご担当者, and a kept copy
+        // would outlive 完全削除 of any one of them while another stays (個人情報保護法22条).
         sentBy: 'post',
       });
       ctx.progress(1, 1, jobMessages.labelsMade);
