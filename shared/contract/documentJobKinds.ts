@@ -100,6 +100,8 @@ export const documentJobKinds = {
       clinics: z.number().int().positive(),
       /** Labels for many clinics leave out the 送付不要 ones, and say how many. */
       mailing: mailingOutcomeSchema.optional(),
+      /** Clinics whose label ends a line in 「…」 even at the smallest size: staff are told which. */
+      shortened: z.array(z.object({ clinicId: recordIdSchema, name: z.string() })),
     }),
   },
 } as const;

@@ -19,8 +19,8 @@ async function job(t: TestHost, kind: string, input: unknown): Promise<JobState>
   return waitForJob(t, started.jobId);
 }
 
-async function newClinic(t: TestHost, name: string, contactPerson = ''): Promise<string> {
-  return (await call(t, 'clinics.create', { ...base, name, contactPerson })).body.result.id as string;
+async function newClinic(t: TestHost, name: string, contactPerson = '', address = base.address): Promise<string> {
+  return (await call(t, 'clinics.create', { ...base, name, contactPerson, address })).body.result.id as string;
 }
 
 function storedRows(t: TestHost) {
@@ -78,8 +78,9 @@ describe('医療機関ごとのPDF and 宛名ラベル', () => {
     await call(t, 'settings.saveLabelOffset', { xMm: 1, yMm: -1 });
     const finished = await job(t, 'documents.labels', { clinicIds: ids, sheet: 'a4x24', skip: 3 });
     expect(finished.state).toBe('succeeded');
-    const result = finished.result as { file: { fileId: string; name: string }; pages: number };
+    const result = finished.result as { file: { fileId: string; name: string }; pages: number; shortened: unknown[] };
     expect(result.file.name).toMatch(/^宛名ラベル_2件_\d{4}-\d{2}-\d{2}\.pdf$/);
+    expect(result.shortened).toEqual([]);
     const bytes = await downloadFile(t, result.file.fileId);
     expect(pdfInfo(bytes)).toEqual({ pages: 1, pageSize: '595.28 x 841.89 pts (A4)' });
     for (const text of ['〒892-0816', '鹿児島県鹿児島市山下町1-1', '霧島中央クリニック', '鈴木一郎様', '桜島歯科医院御中']) expect(textOf(bytes)).toContain(text);
@@ -104,6 +105,19 @@ describe('医療機関ごとのPDF and 宛名ラベル', () => {
     const finished = await job(t, 'documents.labels', { clinicIds: [id], sheet: 'a4x12' });
     await call(t, 'documents.recordOutput', { fileId: (finished.result as { file: { fileId: string } }).file.fileId, action: 'saved', sentBy: null });
     expect(storedRows(t).map((r) => r.kept_file)).toEqual([null]);
+  });
+
+  it('names the clinics whose label is too long to print whole, and prints the realistic ones whole', async () => {
+    const t = await startTestHost();
+    const whole = await newClinic(t, '霧島中央クリニック', '山田 太郎', '鹿児島県霧島市国分中央三丁目45番1号 国分メディカルビル2階');
+    const longAddress = '鹿児島県霧島市国分中央三丁目四十五番地六号 霧島中央ビルディング第二別館七階七〇七号室（北側エレベーターを降りて右奥）';
+    const cut = await newClinic(t, '医療法人社団 霧島中央会 霧島中央総合病院附属リハビリテーションクリニック分院', '事務長 鈴木 一郎太郎左衛門', longAddress.repeat(3).slice(0, 150));
+    const finished = await job(t, 'documents.labels', { clinicIds: [whole, cut], sheet: 'a4x24' });
+    expect(finished.state).toBe('succeeded');
+    const result = finished.result as { file: { fileId: string }; shortened: { clinicId: string; name: string }[] };
+    expect(result.shortened).toEqual([{ clinicId: cut, name: '医療法人社団 霧島中央会 霧島中央総合病院附属リハビリテーションクリニック分院' }]);
+    // The building and floor that a 先方ご担当者 used to push off a 24面 label are printed.
+    expect(textOf(await downloadFile(t, result.file.fileId))).toContain('国分メディカルビル2階');
   });
 
   it('a test print with outlines is not recorded, and a start position past the sheet is refused in Japanese', async () => {

@@ -35,7 +35,7 @@ export function labelJobs(deps: DocumentJobDeps): Pick<JobImplementations, 'docu
       const mailing = chosen.length > 1 ? narrowMailing(chosen, { sentBy: 'post' }) : undefined;
       const clinics = mailing?.clinics ?? chosen;
       ctx.progress(0, 1, jobMessages.makingDocuments);
-      const definition = buildAddressLabels(
+      const { definition, shortened } = buildAddressLabels(
         clinics.map((clinic) => ({ name: clinic.name, person: clinic.contactPerson, postalCode: clinic.postalCode, address: clinic.address })),
         { sheet, skip: input.skip, offset: readLabelOffset(db), outline: input.outline, title: labelTitle },
       );
@@ -73,7 +73,13 @@ export function labelJobs(deps: DocumentJobDeps): Pick<JobImplementations, 'docu
         sentBy: 'post',
       });
       ctx.progress(1, 1, jobMessages.labelsMade);
-      return { file, pages: rendered.pages, clinics: clinics.length, ...(mailing ? { mailing: mailing.outcome } : {}) };
+      return {
+        file,
+        pages: rendered.pages,
+        clinics: clinics.length,
+        ...(mailing ? { mailing: mailing.outcome } : {}),
+        shortened: shortened.map((index) => ({ clinicId: clinics[index]!.id, name: clinics[index]!.name })),
+      };
     },
   };
 }
