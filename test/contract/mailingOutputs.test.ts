@@ -120,16 +120,22 @@ describe('医療機関ごとのPDF and 宛名ラベル', () => {
     expect(textOf(await downloadFile(t, result.file.fileId))).toContain('国分メディカルビル2階');
   });
 
-  it('a test print with outlines is not recorded, and a start position past the sheet is refused in Japanese', async () => {
+  it('a test print with outlines is not recorded, and 使用済みの面数 past the sheet is refused in the words of the screen', async () => {
     const t = await startTestHost();
     const id = await newClinic(t, '霧島中央クリニック');
     const test = await job(t, 'documents.labels', { clinicIds: [id], sheet: 'a4x12', outline: true });
     const file = (test.result as { file: { fileId: string } }).file;
     expect((await call(t, 'documents.recordOutput', { fileId: file.fileId, action: 'printed', sentBy: null })).body.result).toMatchObject({ recorded: 0, onTrail: false });
     expect(storedRows(t)).toEqual([]);
-    const refused = await job(t, 'documents.labels', { clinicIds: [id], sheet: 'a4x12', skip: 12 });
-    expect(refused.state).toBe('failed');
-    expect(refused.error?.message).toBe('この用紙は12面です。使用済みの枚数は11までで入力してください。');
+    const refused = await call(t, 'jobs.start', { kind: 'documents.labels', input: { clinicIds: [id], sheet: 'a4x12', skip: 12 } });
+    expect(refused.body.ok).toBe(false);
+    expect(refused.body.error.fields).toEqual({ 'input.skip': 'この用紙は12面です。使用済みの面数は0〜11で入力してください。' });
+    // 12 is fine on a 24面 sheet; 24 is not.
+    expect((await call(t, 'jobs.start', { kind: 'documents.labels', input: { clinicIds: [id], sheet: 'a4x24', skip: 12 } })).body.ok).toBe(true);
+    const beyond = await call(t, 'jobs.start', { kind: 'documents.labels', input: { clinicIds: [id], sheet: 'a4x24', skip: 24 } });
+    expect(beyond.body.error.fields).toEqual({ 'input.skip': 'この用紙は24面です。使用済みの面数は0〜23で入力してください。' });
+    const typed = await call(t, 'jobs.start', { kind: 'documents.labels', input: { clinicIds: [id], sheet: 'a4x24', skip: 'み' } });
+    expect(typed.body.error.fields).toEqual({ 'input.skip': '使用済みの面数は数字で入力してください。' });
   });
 
   it("the label offset is this machine's: saved, read back, and refused beyond ±5 mm with nothing changed", async () => {
