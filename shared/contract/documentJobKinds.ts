@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { documentKindNames, type DocumentKind } from '../documents/documentKinds.ts';
-import { labelSheetIds, type LabelSheetId } from '../documents/labelSheets.ts';
+import { labelSheetIds, labelSheets, type LabelSheetId } from '../documents/labelSheets.ts';
+import { mailingMessages } from '../messages/mailingMessages.ts';
 import { sentByCodes } from '../documents/documentOutput.ts';
 import { fileRefSchema } from './files.ts';
 import { limits } from './limits.ts';
@@ -92,9 +93,13 @@ export const documentJobKinds = {
         .refine((ids) => new Set(ids).size === ids.length, { message: '同じ医療機関が2回選ばれています' }),
       sheet: z.enum(labelSheetIds as [LabelSheetId, ...LabelSheetId[]], { message: 'ラベル用紙を選んでください' }),
       /** Labels of the first sheet already used: printing starts after them. */
-      skip: z.number({ message: '開始位置は数字で入力してください' }).int().min(0).max(23, { message: '開始位置が用紙の面数を超えています' }).default(0),
+      skip: z.number({ message: mailingMessages.labelSkipNotNumber }).int({ message: mailingMessages.labelSkipNotNumber }).default(0),
       /** A faint outline of each label, for a test print on plain paper. */
       outline: z.boolean().default(false),
+    }).superRefine((input, ctx) => {
+      // The limit depends on the sheet chosen: 0〜11 on 12面, 0〜23 on 24面.
+      const perSheet = labelSheets[input.sheet].columns * labelSheets[input.sheet].rows;
+      if (input.skip < 0 || input.skip >= perSheet) ctx.addIssue({ code: 'custom', path: ['skip'], message: mailingMessages.labelSkipBeyondSheet(perSheet) });
     }),
     result: z.object({
       file: fileRefSchema,
@@ -102,6 +107,8 @@ export const documentJobKinds = {
       clinics: z.number().int().positive(),
       /** Labels for many clinics leave out the 送付不要 ones, and say how many. */
       mailing: mailingOutcomeSchema.optional(),
+      /** Clinics whose label ends a line in 「…」 even at the smallest size: staff are told which. */
+      shortened: z.array(z.object({ clinicId: recordIdSchema, name: z.string() })),
     }),
   },
 } as const;

@@ -29,6 +29,13 @@ export const trailOnlyKinds = {
 export type OutputKind = DocumentKind | keyof typeof trailOnlyKinds;
 export const outputKindNames = [...documentKindNames, ...(Object.keys(trailOnlyKinds) as (keyof typeof trailOnlyKinds)[])] as OutputKind[];
 
+/** Outputs that sent no document (宛名ラベル alone): on the trail for the audit, but not what a clinic was sent. */
+export function isTrailOnly(kinds: readonly OutputKind[]): boolean {
+  return kinds.length > 0 && kinds.every((kind) => kind in trailOnlyKinds);
+}
+/** The trail's `documents` column as it stands for each such output (one trail-only kind alone). */
+export const trailOnlyDocuments: readonly string[] = Object.keys(trailOnlyKinds).map((kind) => JSON.stringify([kind]));
+
 const outputLabelOf = (kind: OutputKind) => (kind in documentKinds ? documentKinds[kind as DocumentKind] : trailOnlyKinds[kind as keyof typeof trailOnlyKinds]);
 
 /** The chosen documents in envelope order, each once. */

@@ -1,7 +1,14 @@
 const count = (n: number) => `${n.toLocaleString('ja-JP')}件`;
 
-/** What a mailing (一括作成) says about the clinics it leaves out or posts to instead. */
+/** What a mailing (一括作成) and its 宛名ラベル say: the clinics left out or posted to instead, labels cut short. */
 export const mailingMessages = {
+  /** 使用済みの面数 (labels already peeled off a partly used sheet), as the print screen names the field. */
+  labelSkipNotNumber: '使用済みの面数は数字で入力してください。',
+  labelSkipBeyondSheet: (perSheet: number) => `この用紙は${perSheet}面です。使用済みの面数は0〜${perSheet - 1}で入力してください。`,
+  /** Labels whose address, name or person did not fit even at the smallest size and end in 「…」. */
+  labelsShortened: (n: number) => `${count(n)}の宛名が長すぎて省略されています。`,
+  labelsShortenedHint: '印刷する前に、次の医療機関の宛名を確かめてください（24面の用紙なら、12面で作り直すと収まることがあります）。',
+  andMore: (n: number) => `ほか${count(n)}`,
   /** Every chosen clinic is marked 送付不要: there is no one to make the mailing for. */
   allNoMailing: (n: number) => `選んだ${count(n)}はすべて「送付不要」のため、作成するものがありません。`,
   /** The core refuses a FAX mailing whose clinics without a FAX number were not decided on. */

@@ -7,6 +7,7 @@ import { openDatabase } from '../../electron/core/db/connection.ts';
 import { decodeCsvBytes, parseCsvRecords } from '../../electron/core/text/csvText.ts';
 import type { JobState } from '../../shared/contract/index.ts';
 import { chooseCurrentStaff, officialRatesRequest } from '../helpers/officialRateTable.ts';
+import { pdfText } from '../helpers/pdfTools.ts';
 import { call, downloadFile, startTestHost, uploadFile, waitForJob, type TestHost } from '../helpers/testHost.ts';
 
 const clinic = { name: 'かごしま中央クリニック', nameKana: 'かごしまちゅうおうくりにっく', kind: 'clinic_no_beds', phone: '099-254-8127', fax: '099-254-8128' };
@@ -31,7 +32,7 @@ function storedRows(t: TestHost) {
   }
 }
 
-async function newClinic(t: TestHost, fields: Partial<typeof clinic> = {}): Promise<string> {
+async function newClinic(t: TestHost, fields: Partial<typeof clinic> & { contactPerson?: string; address?: string } = {}): Promise<string> {
   return (await call(t, 'clinics.create', { ...clinic, ...fields })).body.result.id as string;
 }
 
@@ -84,9 +85,9 @@ describe('the trail of every document given', () => {
     expect(shown).toMatchObject({ source: 'kept', matches: false, message: '記録と一致しません：作成後に変更された可能性があります' });
   });
 
-  it('removes the kept PDF of a clinic that 完全削除 removed, and keeps the others', async () => {
+  it('removes the kept PDF of a clinic that 完全削除 removed, keeps the others, and no kept file holds its name or 先方ご担当者', async () => {
     const t = await startTestHost();
-    const gone = await newClinic(t);
+    const gone = await newClinic(t, { contactPerson: '削除 花子', address: '鹿児島県霧島市国分中央三丁目45番1号 国分メディカルビル2階' });
     const stays = await newClinic(t, { name: '湧水内科', phone: '0995-74-0002' });
     for (const clinicId of [gone, stays]) {
       const file = await made(t, { documents: ['inquiryFaxSheet'], clinicIds: [clinicId] });
@@ -94,9 +95,18 @@ describe('the trail of every document given', () => {
     }
     const kept = Object.fromEntries(storedRows(t).map((r) => [String(r.clinic_id), path.join(t.dataDir, 'documents', String(r.kept_file))]));
     expect(fs.existsSync(kept[gone]!) && fs.existsSync(kept[stays]!)).toBe(true);
+    // Both on one sheet of 宛名ラベル, printed after the documents.
+    const labels = await waitForJob(t, ((await call(t, 'jobs.start', { kind: 'documents.labels', input: { clinicIds: [gone, stays], sheet: 'a4x12' } })).body.result as JobState).jobId);
+    await call(t, 'documents.recordOutput', { fileId: (labels.result as { file: { fileId: string } }).file.fileId, action: 'printed' });
     await call(t, 'clinics.archive', { id: gone });
     expect((await call(t, 'records.purgeArchived', { confirm: true })).body.result).toMatchObject({ clinics: 1 });
     expect([fs.existsSync(kept[gone]!), fs.existsSync(kept[stays]!)]).toEqual([false, true]);
+    const left = fs.readdirSync(path.join(t.dataDir, 'documents'), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+    expect(left).toHaveLength(1);
+    for (const entry of left) {
+      const text = pdfText(fs.readFileSync(path.join(entry.parentPath, entry.name))).replace(/\s+/g, '');
+      for (const word of [clinic.name, '削除花子', '国分メディカルビル']) expect(text).not.toContain(word);
+    }
   });
 
   it('makes a mailing again from its kept inputs with the same SHA-256, for any clinic of it', async () => {

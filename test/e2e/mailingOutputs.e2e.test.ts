@@ -20,23 +20,35 @@ const clinics = [
   { name: `${word}内科クリニック`, contactPerson: '', postalCode: '899-4301', address: '鹿児島県霧島市国分中央3-45-6 霧島中央ビル2階' },
 ];
 
+/** A clinic whose 所在地 no label holds whole, beside one a 先方ご担当者 used to cut short on a 24面 label. */
+const longWord = '長い宛名テスト';
+const longClinics = [
+  { name: `${longWord}内科クリニック`, contactPerson: '山田 太郎', postalCode: '899-4301', address: '鹿児島県霧島市国分中央三丁目45番1号 国分メディカルビル2階' },
+  {
+    name: `医療法人社団 霧島中央会 ${longWord}総合病院附属リハビリテーションクリニック分院`,
+    contactPerson: '事務長 鈴木 一郎太郎左衛門',
+    postalCode: '899-4302',
+    address: '鹿児島県霧島市国分中央三丁目四十五番地六号 霧島中央ビルディング第二別館七階七〇七号室（北側エレベーターを降りて右奥）'.repeat(2),
+  },
+];
+
 beforeAll(async () => {
-  for (const [i, clinic] of clinics.entries()) {
+  for (const [i, clinic] of [...clinics, ...longClinics].entries()) {
     await callPreview(app.preview, 'clinics.create', { ...clinic, nameKana: `ゆうそうてすと${i + 1}`, kind: 'clinic_no_beds', phone: `099-300-100${i}` });
   }
 });
 
-async function openMailing(): Promise<{ page: Page; problems: string[]; close: () => Promise<void> }> {
+async function openMailing(filter = word, count = clinics.length): Promise<{ page: Page; problems: string[]; close: () => Promise<void> }> {
   const context = await newCounterContext(app.browser);
   const page = await context.newPage();
   const problems = collectPageProblems(page);
   await page.goto(app.preview.url);
   await openScreen(page, '印刷');
   await page.getByRole('group', { name: '宛先' }).getByRole('radio', { name: '複数の医療機関（一括作成）' }).check();
-  await page.getByLabel('医療機関を絞り込む').fill(word);
-  await expectText(page.locator('.print-batch-count'), `該当 ${clinics.length}件`);
+  await page.getByLabel('医療機関を絞り込む').fill(filter);
+  await expectText(page.locator('.print-batch-count'), `該当 ${count}件`);
   await page.getByRole('button', { name: '該当する全件を選ぶ' }).click();
-  await expectText(page.locator('.print-batch-selected'), `選択中：${clinics.length}件`);
+  await expectText(page.locator('.print-batch-selected'), `選択中：${count}件`);
   return { page, problems, close: () => context.close() };
 }
 
@@ -111,6 +123,29 @@ describe('a postal mailing: one PDF per clinic, 宛名ラベル, documents that 
     expect(pdf).toMatchObject({ pages: 1, pageSize: a4 });
     for (const text of ['〒892-0816', `${word}内科クリニック`, '事務長鈴木一郎様', `${word}歯科医院御中`]) expect(pdf.text).toContain(text);
     await page.getByRole('status').filter({ hasText: '3件の医療機関に送付の記録を残しました' }).waitFor();
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  test('a 宛名 too long for its label is named above the preview, and 使用済みの面数 beyond the sheet is refused in its words beside the field', async () => {
+    const { page, problems, close } = await openMailing(longWord, longClinics.length);
+    const labels = page.getByRole('region', { name: '宛名ラベル（郵送用）' });
+    await labels.getByLabel('ラベル用紙').selectOption({ label: (await labels.getByRole('option', { name: /A4 24面/ }).textContent()) ?? '' });
+    const skip = labels.getByLabel('使用済みの面数');
+    await skip.fill('24');
+    await expectText(labels.locator('.field-error'), 'この用紙は24面です。使用済みの面数は0〜23で入力してください。');
+    expect(await skip.getAttribute('aria-invalid')).toBe('true');
+    await skip.fill('0');
+    await labels.getByRole('button', { name: /宛名ラベルを作成/ }).click();
+    await expectText(fileName(page), /^宛名ラベル_2件_\d{4}-\d{2}-\d{2}\.pdf$/);
+    const warning = page.getByRole('region', { name: 'プレビュー' }).getByRole('alert');
+    await expectText(warning, /1件の宛名が長すぎて省略されています。/);
+    expect(await warning.getByRole('listitem').allTextContents()).toEqual([longClinics[1]!.name]);
+    if (screenshotsDir) await page.screenshot({ path: path.join(screenshotsDir, 'labels-shortened.png') });
+    const pdf = readPdf((await download(page, 'PDFを保存')).bytes);
+    // The building and floor of the one that fits are printed, not cut for its 先方ご担当者.
+    expect(pdf.text).toContain('国分メディカルビル2階');
+    expect(pdf.text).toContain('山田太郎様');
     expect(problems).toEqual([]);
     await close();
   });

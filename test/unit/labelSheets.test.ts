@@ -61,26 +61,34 @@ describe('address label sheets', () => {
       ],
       { sheet: labelSheets.a4x12 },
     );
-    const texts = tracedTexts(definition).map((t) => t.text);
+    const texts = tracedTexts(definition.definition).map((t) => t.text);
     expect(texts).toEqual(expect.arrayContaining(['〒', '899-4301', '霧島中央クリニック', '鈴木 一郎', '様', '桜島歯科医院', '御中', '891-1419']));
     expect(texts.filter((t) => t === '御中')).toHaveLength(1);
     expect(texts.filter((t) => t === '様')).toHaveLength(1);
   });
 
-  it('each text is placed inside its label box, at the offset', () => {
+  it.each([
+    ['at the offset', { xMm: 2, yMm: 3 }],
+    ['at the largest offset up and left', { xMm: -5, yMm: -5 }],
+  ])('each text is placed inside its label box, %s', (_, offset) => {
     const sheet = labelSheets.a4x24;
-    const definition = buildAddressLabels([{ name: '霧島中央クリニック', person: '', postalCode: '8994301', address: '鹿児島県霧島市国分中央3-45-6' }], {
-      sheet,
-      offset: { xMm: 2, yMm: 3 },
-    });
-    const positions = JSON.stringify(definition.content).match(/"absolutePosition":\{"x":[0-9.]+,"y":[0-9.]+\}/g) ?? [];
-    expect(positions.length).toBeGreaterThan(0);
-    for (const p of positions) {
-      const [, x, y] = /"x":([0-9.]+),"y":([0-9.]+)/.exec(p)!;
-      expect(Number(x)).toBeGreaterThanOrEqual(mmToPt(sheet.leftMm + 2));
-      expect(Number(x)).toBeLessThan(mmToPt(sheet.leftMm + 2 + sheet.widthMm));
-      expect(Number(y)).toBeGreaterThanOrEqual(mmToPt(sheet.topMm + 3));
-      expect(Number(y)).toBeLessThan(mmToPt(sheet.topMm + 3 + sheet.heightMm));
+    const { definition } = buildAddressLabels([{ name: '霧島中央クリニック', person: '山田 太郎', postalCode: '8994301', address: '鹿児島県霧島市国分中央3-45-6' }], { sheet, offset });
+    const positions = positioned(definition.content);
+    // 〒, 所在地, 医療機関名 and ご担当者: each its own placed block.
+    expect(positions).toHaveLength(4);
+    for (const { x, y } of positions) {
+      expect(x).toBeGreaterThanOrEqual(mmToPt(sheet.leftMm + offset.xMm));
+      expect(x).toBeLessThan(mmToPt(sheet.leftMm + offset.xMm + sheet.widthMm));
+      expect(y).toBeGreaterThanOrEqual(mmToPt(sheet.topMm + offset.yMm));
+      expect(y).toBeLessThan(mmToPt(sheet.topMm + offset.yMm + sheet.heightMm));
     }
   });
 });
+
+/** Every absolutePosition in a document's content, read from the objects (a negative one included). */
+function positioned(node: unknown): { x: number; y: number }[] {
+  if (Array.isArray(node)) return node.flatMap(positioned);
+  if (typeof node !== 'object' || node === null) return [];
+  const own = (node as { absolutePosition?: { x: number; y: number } }).absolutePosition;
+  return [...(own ? [own] : []), ...Object.values(node).flatMap(positioned)];
+}

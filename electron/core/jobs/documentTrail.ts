@@ -2,13 +2,13 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DocumentKind } from '../../../shared/documents/documentKinds.ts';
-import { documentFileName } from '../../../shared/documents/documentKinds.ts';
+import { documentFileName, trailOnlyDocuments } from '../../../shared/documents/documentKinds.ts';
 import type { ShowOutputResult } from '../../../shared/documents/documentTrail.ts';
 import { documentTrailMessages as m } from '../../../shared/messages/documentTrailMessages.ts';
 import { tokyoDateString } from '../../../shared/time/tokyoDate.ts';
 import type { ContentManager } from '../content/contentManager.ts';
 import { statement, type Db } from '../db/connection.ts';
-import { getOutputRecord, outputRowsOf, type OutputInputs, type OutputRow } from '../db/repos/documentOutputs.ts';
+import { getOutputRecord, outputRowsOf, sentDocumentSql, type OutputInputs, type OutputRow } from '../db/repos/documentOutputs.ts';
 import { AppError } from '../errors.ts';
 import type { FileStore } from '../files/fileStore.ts';
 import type { ResidentWorker } from '../workers/runWorker.ts';
@@ -105,6 +105,7 @@ export async function showOutput(deps: DocumentTrailDeps, outputId: string): Pro
   const row = getOutputRecord(deps.db, outputId);
   if (!row) throw new AppError('NOT_FOUND', m.outputNotFound);
   if (row.sha256 === null) throw new AppError('INVALID_INPUT', m.noHashRecorded);
+  if (trailOnlyDocuments.includes(row.documents)) throw new AppError('INVALID_INPUT', m.labelsNotKept);
   let source: ShowOutputResult['source'];
   let filePath: string;
   let fileId: string;
@@ -141,7 +142,8 @@ export async function showOutput(deps: DocumentTrailDeps, outputId: string): Pro
  */
 export function removeUnreferencedKeptFiles(db: Db, documentsDir: string): number {
   if (!fs.existsSync(documentsDir)) return 0;
-  const named = statement(db, 'SELECT 1 FROM document_outputs WHERE kept_file = ? LIMIT 1').pluck();
+  // A sheet of 宛名ラベル kept by an earlier version holds other clinics' addresses: no label row keeps it.
+  const named = statement(db, `SELECT 1 FROM document_outputs o WHERE o.kept_file = ? AND ${sentDocumentSql} LIMIT 1`).pluck();
   let removed = 0;
   for (const year of fs.readdirSync(documentsDir, { withFileTypes: true })) {
     if (!year.isDirectory()) continue;

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { OutputSubject } from '../db/repos/documentOutputs.ts';
+import { isTrailOnly } from '../../../shared/documents/documentKinds.ts';
 import { extractZip } from '../files/pdfZip.ts';
 import { keepOutputFile, keptFileOf, sha256OfFile } from './documentTrail.ts';
 
@@ -12,11 +13,12 @@ export interface KeptOutput {
 
 /**
  * Keeps what 「送付した書類を表示」 shows again when an output is saved or printed: a PDF for one
- * clinic (or one kept whole, a sheet of address labels) as made; for 医療機関ごとのPDF each
+ * clinic as made; for 医療機関ごとのPDF each
  * clinic's own PDF out of the zip, checked against the hash its row will carry.
  */
 export async function keepOutputFiles(documentsDir: string, subject: OutputSubject, storedPath: string, now: Date): Promise<KeptOutput> {
-  if (!subject.sha256 || subject.documents.length === 0) return { keptFile: null };
+  // 宛名ラベル are not kept: the trail row says they were printed, and no copy of an address outlives its clinic.
+  if (!subject.sha256 || subject.documents.length === 0 || isTrailOnly(subject.documents)) return { keptFile: null };
   if (subject.clinicFiles) {
     const byEntry = new Map(subject.clinicFiles.map((file, index) => [file.entry, { ...file, keptFile: keptFileOf(`${subject.outputKey}-${index + 1}`, now) }]));
     const pending = (keptFile: string) => path.join(documentsDir, `${keptFile}.unpacked`);
@@ -36,7 +38,7 @@ export async function keepOutputFiles(documentsDir: string, subject: OutputSubje
     }
     return { keptFile: null, keptFiles };
   }
-  if (subject.clinicIds.length !== 1 && !subject.keepWhole) return { keptFile: null };
+  if (subject.clinicIds.length !== 1) return { keptFile: null };
   const keptFile = keptFileOf(subject.outputKey, now);
   keepOutputFile(documentsDir, keptFile, storedPath);
   return { keptFile };

@@ -24,6 +24,8 @@ export interface PrintResult {
   documents?: readonly DocumentKind[];
   /** A mailing's clinics left out or posted instead, to say so. */
   mailing?: MailingOutcome | undefined;
+  /** 宛名ラベル that end in 「…」 even at the smallest size, to name them. */
+  shortened?: readonly ShortenedLabel[] | undefined;
   /** How a mailing was said to go out when it was made: the 送付方法 it is recorded with unless changed. */
   sentBy?: SentBy | null;
 }
@@ -57,7 +59,8 @@ function fieldErrorsOf(error: unknown): Record<string, string> {
 let controller: AbortController | null = null;
 
 type SetState = (patch: Partial<PrintRenderState>) => void;
-type Made = { file: FileRef; pages: number; clinics: number; mailing?: MailingOutcome | undefined };
+type ShortenedLabel = { clinicId: string; name: string };
+type Made = { file: FileRef; pages: number; clinics: number; mailing?: MailingOutcome | undefined; shortened?: readonly ShortenedLabel[] | undefined };
 
 /** Runs one job making the screen's file, with its progress, 中止 and its outcome. */
 async function run(set: SetState, start: (options: RunJobOptions) => Promise<Made>, asked: Pick<PrintResult, 'documents' | 'sentBy'>): Promise<void> {

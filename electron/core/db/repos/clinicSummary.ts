@@ -1,7 +1,7 @@
 import type { ClinicSummary } from '../../../../shared/domain/clinicSummary.ts';
 import type { DateOnly } from '../../../../shared/time/tokyoDate.ts';
 import { statement, type Db } from '../connection.ts';
-import { documentOutputHistory } from './documentOutputs.ts';
+import { lastDocumentSent } from './documentOutputs.ts';
 import { openStatuses } from './inquiries.ts';
 import { selectInquiry, toInquiries, type InquiryRow } from './inquiryRows.ts';
 
@@ -19,5 +19,5 @@ export function clinicSummary(db: Db, clinicId: string, today: DateOnly): Clinic
       LIMIT @limit`,
   ).all({ clinicId, today, limit: openShown }) as InquiryRow[];
   const { n } = statement(db, `SELECT count(*) AS n FROM inquiries i WHERE ${where}`).get({ clinicId }) as { n: number };
-  return { openInquiries: toInquiries(db, rows), openTotal: n, lastOutput: documentOutputHistory(db, { clinicId }, 1)[0] ?? null };
+  return { openInquiries: toInquiries(db, rows), openTotal: n, lastOutput: lastDocumentSent(db, clinicId) };
 }

@@ -1,7 +1,7 @@
 import { newRecordId } from '../recordIds.ts';
 import type { AgencyTextVersions } from '../../../../shared/domain/agencyTexts.ts';
 import { documentOutputSchema, type DocumentOutput, type DocumentOutputAction, type SentBy } from '../../../../shared/documents/documentOutput.ts';
-import { outputKindNames, type OutputKind } from '../../../../shared/documents/documentKinds.ts';
+import { outputKindNames, trailOnlyDocuments, type OutputKind } from '../../../../shared/documents/documentKinds.ts';
 import { statement, type Db } from '../connection.ts';
 import type { WriteContext } from './writeContext.ts';
 
@@ -36,8 +36,6 @@ export interface OutputSubject {
    * its clinic's hash, and that PDF is kept.
    */
   clinicFiles?: { clinicId: string; entry: string; sha256: string }[] | undefined;
-  /** The file itself is kept whatever the number of clinics (a sheet of address labels). */
-  keepWhole?: boolean | undefined;
   /** How it leaves, whatever is chosen on the screen (address labels go by post). */
   sentBy?: SentBy | undefined;
   /** Clinics of a FAX mailing without a FAX number that staff chose to post to: recorded as 郵送. */
@@ -172,7 +170,8 @@ const toOutput = (row: OutputRow): DocumentOutput =>
     rateVersion: row.rate_version,
     quoteId: row.quote_id,
     sha256: row.sha256,
-    canShow: row.sha256 !== null && (row.kept_file !== null || row.inputs !== null),
+    // 宛名ラベル keep no copy; a sheet kept by an earlier version held other clinics' addresses and is removed at 完全削除.
+    canShow: row.sha256 !== null && (row.kept_file !== null || row.inputs !== null) && !trailOnlyDocuments.includes(row.documents),
   });
 
 /**
@@ -192,6 +191,15 @@ export function documentOutputHistory(db: Db, by: { clinicId: string } | { inqui
   const rows = statement(db, `${selectOutputs} WHERE ${whereOf(by)} ORDER BY o.created_at DESC, o.id DESC LIMIT ?`).all(keyOf(by), limit) as OutputRow[];
   // A row naming only kinds of a newer version says nothing this one can show.
   return rows.map(toOutput).filter((output) => output.documents.length > 0);
+}
+
+/** SQL true for a row (alias o) that sent a document: a 宛名ラベル print alone stays on the trail but sent nothing. */
+export const sentDocumentSql = `o.documents NOT IN (${trailOnlyDocuments.map((documents) => `'${documents}'`).join(', ')})`;
+
+/** 最後に送った書類: the newest output that sent a document to the clinic, labels alone aside. */
+export function lastDocumentSent(db: Db, clinicId: string): DocumentOutput | null {
+  const row = statement(db, `${selectOutputs} WHERE o.clinic_id = ? AND ${sentDocumentSql} ORDER BY o.created_at DESC, o.id DESC LIMIT 1`).get(clinicId) as OutputRow | undefined;
+  return row ? toOutput(row) : null;
 }
 
 /** One output as stored, with what showing it again needs. */

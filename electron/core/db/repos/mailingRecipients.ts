@@ -4,6 +4,7 @@ import { normalizeForSearch } from '../../../../shared/text/normalizeForSearch.t
 import { statement, type Db } from '../connection.ts';
 import { clinicColumns, toClinic, type ClinicRow } from './clinicRows.ts';
 import { substringIndex } from './clinicSearch.ts';
+import { sentDocumentSql } from './documentOutputs.ts';
 import { prefixUpperBound } from './searchTokens.ts';
 
 const inList = (statuses: readonly string[]) => statuses.map((s) => `'${s}'`).join(', ');
@@ -42,7 +43,8 @@ function recipientsWhere(filter: MailingFilter): { where: string; params: Record
     parts.push(`(${situationOf}) IN (SELECT value FROM json_each(@situations))`);
     params.situations = JSON.stringify(filter.situations);
   }
-  if (filter.neverSent) parts.push('NOT EXISTS (SELECT 1 FROM document_outputs o WHERE o.clinic_id = c.id)');
+  // A clinic that only had a label printed (a run stopped before the documents) was sent nothing yet.
+  if (filter.neverSent) parts.push(`NOT EXISTS (SELECT 1 FROM document_outputs o WHERE o.clinic_id = c.id AND ${sentDocumentSql})`);
   return { where: parts.join(' AND '), params };
 }
 

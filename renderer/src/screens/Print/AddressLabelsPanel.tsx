@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { labelSheetIds, labelSheets, type LabelSheetId } from '../../../../shared/documents/labelSheets.ts';
+import { mailingMessages } from '../../../../shared/messages/mailingMessages.ts';
 import { isComposing } from '../../components/ModalDialog.tsx';
 import { formatCount } from '../../format/formatNumber.ts';
 import { queries } from '../../query/queries.ts';
@@ -23,7 +24,7 @@ export function AddressLabelsPanel({ clinicIds }: { clinicIds: readonly string[]
   const offset = useQuery(queries.labelOffset()).data;
   const perSheet = labelSheets[sheet].columns * labelSheets[sheet].rows;
   const skipNumber = skip.trim() === '' ? 0 : Number(skip);
-  const localError = Number.isInteger(skipNumber) && skipNumber >= 0 && skipNumber < perSheet ? null : `0〜${perSheet - 1}の数字で入力してください`;
+  const localError = Number.isInteger(skipNumber) && skipNumber >= 0 && skipNumber < perSheet ? null : mailingMessages.labelSkipBeyondSheet(perSheet);
   const error = localError ?? skipError;
   const make = () => {
     if (localError || clinicIds.length === 0) return;

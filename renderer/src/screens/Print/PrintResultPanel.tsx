@@ -13,6 +13,7 @@ import { usePrintStatusOfferStore } from '../../stores/printStatusOfferStore.ts'
 import { PdfPreview } from './PdfPreview.tsx';
 import { HandoverOffer } from './HandoverOffer.tsx';
 import { SentByChoice } from './SentByChoice.tsx';
+import { ShortenedLabelsNote } from './ShortenedLabelsNote.tsx';
 
 const noPreviewMessages: Record<NonNullable<PrintResult['noPreview']>, string> = {
   tooLarge: 'PDFが大きいため、この画面ではプレビューを表示しません。「PDFを保存」で保存して開いてください。',
@@ -70,6 +71,7 @@ export function PrintResultPanel() {
           </div>
           {/* 宛名ラベル go by post: the core records them so, without asking. */}
           {result.mailing && <MailingOutcomeNote outcome={result.mailing} />}
+          {result.shortened && <ShortenedLabelsNote clinics={result.shortened} />}
           {result.documents && <SentByChoice />}
           <div className="actions">
             <button ref={saveRef} type="button" className="button button-primary" onClick={() => void save()} disabled={busy !== null}>
