@@ -130,6 +130,8 @@ describe('重複をまとめる', () => {
     await expectText(page.getByRole('status'), '2件の記録を「国分歯科」にまとめました（「国分歯科クリニック」はアーカイブしました）');
     // The input given up is gone: the clinic shows the record as merged.
     await expectText(summaryOf(kept), /0995-46-1111/);
+    // The keyboard is back on 編集, where the edit began, not lost to the page.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('編集');
     expect(problems).toEqual([]);
   });
 
