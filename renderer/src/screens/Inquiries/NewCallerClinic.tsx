@@ -8,8 +8,14 @@ import { useClinicForm, type ClinicFormState } from '../Clinics/useClinicForm.ts
 import type { NewCallerInquiry } from './InquiryFormDialog.tsx';
 import { createInquiryWithClinic } from './inquiryWrites.ts';
 
-/** What a caller tells on the phone; 会員番号 and メモ wait for the clinic's own record. */
-const callerFields: readonly ClinicDraftField[] = ['name', 'nameKana', 'kind', 'bedCount', 'postalCode', 'address', 'phone', 'fax', 'contactPerson'];
+/**
+ * What a caller tells on the phone; 会員番号 and メモ wait for the clinic's own record. 送付不要
+ * comes with its reason: a caller who says 「送らないで」 is marked at once (the next 一括作成
+ * may run before anyone opens the record), and the office must be able to say later why.
+ */
+const callerFields: readonly ClinicDraftField[] = [
+  'name', 'nameKana', 'kind', 'bedCount', 'postalCode', 'address', 'phone', 'fax', 'contactPerson', 'noMailing', 'noMailingReason',
+];
 
 type ShowInquiryErrors = (fields: Readonly<Record<string, string>>) => void;
 
