@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bedCountProblem, clinicFieldOrder, type Clinic, type ClinicField, type ClinicFields } from './clinic.ts';
+import { bedCountProblem, clinicFieldLabels, clinicFieldOrder, type Clinic, type ClinicField, type ClinicFields } from './clinic.ts';
 import { expectedRevisionSchema } from './revision.ts';
 
 /**
@@ -70,13 +70,63 @@ export function preselectedChoices(kept: Pick<Clinic, 'updatedAt'> & ClinicField
   return choices;
 }
 
-/** The kept record's fields once merged: each field from the side chosen (the kept record's when not chosen). */
+/**
+ * The kept record's fields once merged: each field from the side chosen (the kept record's when
+ * not chosen), and 送付不要 as mergedMailingMark says (staff do not choose it).
+ */
 export function mergedClinicFields(kept: ClinicFields, merged: ClinicFields, choices: MergeChoices): ClinicFields {
-  const result = { ...pickClinicFields(kept) };
+  const result: ClinicFields = { ...pickClinicFields(kept), ...mergedMailingMark(kept, merged) };
   for (const field of clinicFieldOrder) {
     if (choices[field] === 'merged') (result as Record<ClinicField, unknown>)[field] = merged[field];
   }
   return result;
+}
+
+/** 送付不要 and its reason, as a record holds them (a ClinicFields from an import has neither). */
+export type MailingMark = Pick<ClinicFields, 'noMailing' | 'noMailingReason'>;
+
+/** The reason field's length limit in clinicInputSchema: joined reasons must still pass the form. */
+const noMailingReasonMaxChars = 200;
+
+function joinedReasons(reasons: readonly string[]): string {
+  const joined = [...new Set(reasons.map((r) => r.trim()).filter((r) => r !== ''))].join('／');
+  if (joined.length <= noMailingReasonMaxChars) return joined;
+  // Cut by code point, so a 𠮷 is never split, and say with … that the rest was cut.
+  let cut = '';
+  for (const ch of joined) {
+    if (cut.length + ch.length + 1 > noMailingReasonMaxChars) break;
+    cut += ch;
+  }
+  return `${cut}…`;
+}
+
+/**
+ * 送付不要 once merged: a clinic that asked for no mail must not be posted to again because it
+ * was registered twice, so when either record is marked the kept one is, with both reasons
+ * (「A／B」). When neither is, nothing is set and the stored mark stays.
+ */
+export function mergedMailingMark(kept: MailingMark, merged: MailingMark): MailingMark {
+  const marked = [kept, merged].filter((record) => record.noMailing === true);
+  if (marked.length === 0) return {};
+  return { noMailing: true, noMailingReason: joinedReasons(marked.map((record) => record.noMailingReason ?? '')) };
+}
+
+/** True when the two records differ in 送付不要 or its reason: the merge dialog shows what the kept record will hold. */
+export function mailingMarksDiffer(kept: MailingMark, merged: MailingMark): boolean {
+  const reasonOf = (record: MailingMark) => (record.noMailing === true ? (record.noMailingReason ?? '') : '');
+  return (kept.noMailing === true) !== (merged.noMailing === true) || reasonOf(kept) !== reasonOf(merged);
+}
+
+/**
+ * Labels of what the kept record takes from the other: the fields chosen, then 送付不要 (or its
+ * reason) when the merge changed the kept record's mark. Said in the confirm step and the history.
+ */
+export function takenFieldLabels(choices: MergeChoices, keptBefore: MailingMark, keptAfter: MailingMark): string[] {
+  const labels: string[] = clinicFieldOrder.filter((field) => choices[field] === 'merged').map((field) => clinicFieldLabels[field]);
+  if (keptAfter.noMailing === undefined) return labels;
+  if (keptAfter.noMailing !== (keptBefore.noMailing === true)) labels.push(clinicFieldLabels.noMailing);
+  else if (keptAfter.noMailingReason !== (keptBefore.noMailingReason ?? '')) labels.push(clinicFieldLabels.noMailingReason);
+  return labels;
 }
 
 /** Why the merged fields cannot be saved as they are (種別 and 病床数 taken from different records), in Japanese. */

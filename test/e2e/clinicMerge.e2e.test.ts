@@ -130,6 +130,40 @@ describe('重複をまとめる', () => {
     await expectText(page.getByRole('status'), '2件の記録を「国分歯科」にまとめました（「国分歯科クリニック」はアーカイブしました）');
     // The input given up is gone: the clinic shows the record as merged.
     await expectText(summaryOf(kept), /0995-46-1111/);
+    // The keyboard is back on 編集, where the edit began, not lost to the page.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('編集');
+    expect(problems).toEqual([]);
+  });
+
+  test('a duplicate marked 送付不要 keeps the merged record 送付不要: the dialog shows the difference, and undo gives it back', async () => {
+    await callPreview(app.preview, 'clinics.create', { name: '霧島の内科', phone: '0995-47-0000' });
+    await callPreview(app.preview, 'clinics.create', { name: '霧島の内科医院', phone: '0995-47-0000', noMailing: true, noMailingReason: '辞退' });
+    ({ context, page, problems } = await openCounterPage(app, '医療機関'));
+    const kept = await openFromList('霧島の内科');
+    await kept.getByRole('button', { name: '重複をまとめる…' }).click();
+    const dialog = page.getByRole('dialog', { name: '重複をまとめる' });
+    await dialog.getByRole('combobox', { name: 'まとめる相手の記録' }).fill('霧島の内科医院');
+    await dialog.getByRole('option', { name: /霧島の内科医院/ }).click();
+    await dialog.getByRole('group', { name: '残す記録' }).getByRole('radio', { name: /^霧島の内科\s/ }).check();
+    await dialog.getByRole('button', { name: '次へ' }).click();
+
+    const mailing = dialog.getByRole('group', { name: '送付不要' });
+    await expectText(mailing, /送付する\s*（残す記録）/);
+    await expectText(mailing, /送付不要（辞退）\s*（まとめる記録）/);
+    await expectText(mailing, /まとめた後の記録は送付不要（理由：辞退）になります/);
+    await dialog.getByRole('group', { name: '医療機関名' }).getByRole('radio', { name: /^霧島の内科\s*（残す記録）$/ }).check();
+    await shoot('7-no-mailing-differs');
+    await dialog.getByRole('button', { name: '次へ' }).click();
+    await expectText(dialog, /「霧島の内科」の送付不要を、まとめる記録の値にします/);
+    await dialog.getByRole('button', { name: 'まとめる' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    await expectText(summaryOf(kept), /辞退（一括作成では除きます）/);
+
+    const question = answerNextQuestion(page, 'accept');
+    await kept.getByRole('button', { name: 'まとめを取り消す' }).click();
+    await question;
+    await expectText(page.getByRole('status'), /のまとめを取り消しました/);
+    await expect.poll(() => summaryOf(kept).getByText(/一括作成では除きます/).count()).toBe(0);
     expect(problems).toEqual([]);
   });
 

@@ -82,6 +82,24 @@ describe('merging two records of one clinic on machines that share', () => {
     }
   });
 
+  it('送付不要 the kept record takes from the duplicate reaches the other PC, and the undo takes it back there too', async () => {
+    const office = await officeWithDuplicate();
+    const { hub, pc1, pc2, kept, duplicate } = office;
+    await editClinic(pc2, duplicate.id, { noMailing: true, noMailingReason: '先方より辞退' });
+    await syncUntilConverged(hub, [pc1, pc2]);
+    const merge = await mergeOn(pc1, kept.id, duplicate.id);
+    await syncUntilConverged(hub, [pc1, pc2]);
+    expect(await pc2.call<ClinicView>('clinics.get', { id: kept.id })).toMatchObject({ noMailing: true, noMailingReason: '先方より辞退' });
+
+    await pc2.call('clinics.undoMerge', { mergeId: merge.id });
+    await syncUntilConverged(hub, [pc1, pc2]);
+    for (const machine of [pc1, pc2]) {
+      expect(await machine.call<ClinicView>('clinics.get', { id: kept.id })).toMatchObject({ noMailing: false, noMailingReason: '' });
+      expect(await machine.call<ClinicView>('clinics.get', { id: duplicate.id })).toMatchObject({ noMailing: true, noMailingReason: '先方より辞退', mergedInto: null });
+      expect(await differences(hub, machine)).toEqual([]);
+    }
+  });
+
   it('a 会員番号 the kept record takes from the duplicate moves on the other PC too, and goes back with the undo', async () => {
     const hub = await startHub();
     const pc1 = await openMachine();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clinicInputSchema, type ClinicInput } from '../../shared/domain/clinic.ts';
-import { differingFields, mergedClinicFields, mergedFieldsProblem, preselectedChoices } from '../../shared/domain/clinicMerge.ts';
+import { differingFields, mergedClinicFields, mergedFieldsProblem, mergedMailingMark, preselectedChoices } from '../../shared/domain/clinicMerge.ts';
 
 const record = (input: ClinicInput, updatedAt: string) => ({ ...clinicInputSchema.parse(input), updatedAt });
 
@@ -30,5 +30,13 @@ describe('the merged record, field by field', () => {
     const clinic = record({ name: '隼人病院', kind: 'clinic_with_beds', bedCount: 19 }, '2026-11-02T00:00:00.000Z');
     expect(mergedFieldsProblem(mergedClinicFields(hospital, clinic, { bedCount: 'merged' }))).toMatch(/病院の病床数は20床以上/);
     expect(mergedFieldsProblem(mergedClinicFields(hospital, clinic, { bedCount: 'merged', kind: 'merged' }))).toBeUndefined();
+  });
+});
+
+describe('送付不要 once merged', () => {
+  it('cuts joined reasons at the field’s limit without splitting a character outside the basic plane', () => {
+    const { noMailingReason } = mergedMailingMark({ noMailing: true, noMailingReason: 'あ'.repeat(197) }, { noMailing: true, noMailingReason: '𠮷野' });
+    expect(noMailingReason).toBe(`${'あ'.repeat(197)}／…`);
+    expect(noMailingReason!.length).toBeLessThanOrEqual(200);
   });
 });

@@ -131,7 +131,8 @@ export function mergeClinics(db: Db, input: ClinicMergeInput, ctx: WriteContext)
       kept_id: keptId,
       merged_id: mergedId,
       chosen: JSON.stringify({ choices, fields }),
-      kept_before: JSON.stringify(pickClinicFields(kept)),
+      // With its 送付不要, which the merge may set: undo gives it back (a row from before this has none, and keeps the stored mark).
+      kept_before: JSON.stringify({ ...pickClinicFields(kept), noMailing: kept.noMailing, noMailingReason: kept.noMailingReason }),
       merged_before: JSON.stringify(mergedBefore),
       moved: JSON.stringify(moved),
       kept_updated_at: now,

@@ -27,12 +27,15 @@ export function ClinicFormFields({ form, readOnly, only }: { form: ClinicFormSta
       />
     );
 
+  // Every field, the 送付不要 box too, passes this one filter: a field left out can carry no error nobody sees.
+  const shown = (name: ClinicDraftField) => !only || only.includes(name);
+
   const field = (
     name: ClinicDraftField,
     control: (c: FieldControlProps) => ReactNode,
     options: { hint?: ReactNode; notice?: string; required?: boolean } = {},
   ) =>
-    only && !only.includes(name) ? null : (
+    !shown(name) ? null : (
     <FormField
       id={fieldId(name)}
       className={`clinic-field-${name}`}
@@ -99,6 +102,7 @@ export function ClinicFormFields({ form, readOnly, only }: { form: ClinicFormSta
         ),
         { hint: 'Enterで改行します', notice: retentionMessages.noPatientData },
       )}
+      {shown('noMailing') && (
       <div className="clinic-field-noMailing">
         <label className="checkbox-label">
           <input
@@ -114,6 +118,7 @@ export function ClinicFormFields({ form, readOnly, only }: { form: ClinicFormSta
           一括作成（郵送・FAXのまとめ送り）から外します。窓口での個別の印刷はできます。
         </p>
       </div>
+      )}
       {draft.noMailing === '1' &&
         field('noMailingReason', textInput('noMailingReason', 200), { required: true, hint: '例：先方より送付不要の連絡あり（2026年12月）' })}
     </fieldset>

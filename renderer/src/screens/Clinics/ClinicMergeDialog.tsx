@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { clinicFieldLabels, type Clinic, type ClinicField } from '../../../../shared/domain/clinic.ts';
-import { mergedClinicFields, mergedFieldsProblem, preselectedChoices, type MergeChoices } from '../../../../shared/domain/clinicMerge.ts';
+import type { Clinic } from '../../../../shared/domain/clinic.ts';
+import { mergedClinicFields, mergedFieldsProblem, preselectedChoices, takenFieldLabels, type MergeChoices } from '../../../../shared/domain/clinicMerge.ts';
 import { clinicMergeMessages } from '../../../../shared/messages/clinicMergeMessages.ts';
 import { errorMessageOf } from '../../api/ApiError.ts';
 import { ClinicPicker } from '../../components/ClinicPicker.tsx';
@@ -36,7 +36,7 @@ function RecordLine({ clinic }: { clinic: Clinic }) {
 
 function MoveSummary({ kept, merged, choices }: { kept: Clinic; merged: Clinic; choices: MergeChoices }) {
   const preview = useQuery(queries.clinicMergePreview(kept.id, merged.id));
-  const taken = (Object.keys(choices) as ClinicField[]).filter((f) => choices[f] === 'merged').map((f) => clinicFieldLabels[f]);
+  const taken = takenFieldLabels(choices, kept, mergedClinicFields(kept, merged, choices));
   if (preview.error) return <p role="alert" className="message message-error">{errorMessageOf(preview.error, '移る記録を数えられませんでした。')}</p>;
   if (!preview.data) return <p>移る記録を数えています…</p>;
   const { inquiries, quotes, documentOutputs } = preview.data.moves;

@@ -48,12 +48,13 @@ export function ClinicPanel() {
   const backToEdit = useRef(false);
   const editing = editingId !== null && editingId === clinicId && clinic?.archivedAt == null;
 
-  // Leaving the form (保存, キャンセル, Esc) puts the keyboard back on 編集, where it was.
+  // Leaving the form (保存, キャンセル, Esc, or for 重複をまとめる once its dialog closes) puts the
+  // keyboard back on 編集, where it was, or on the clinic's name when the record was merged away.
   useEffect(() => {
-    if (editing || !backToEdit.current) return;
+    if (editing || merging !== null || !backToEdit.current) return;
     backToEdit.current = false;
-    editButton.current?.focus();
-  }, [editing]);
+    (editButton.current ?? heading.current)?.focus();
+  }, [editing, merging]);
 
   // Archived, closed or replaced by another, the clinic comes back as its summary, not a form left open
   // (adjusted while rendering: https://react.dev/learn/you-might-not-need-an-effect#adjusting-some-state-when-a-prop-changes).
@@ -143,8 +144,8 @@ export function ClinicPanel() {
               onOpenExisting={open}
               onMergeWith={(other) => {
                 setFormGeneration((n) => n + 1);
-                setEditingId(null);
                 setMerging({ other });
+                leaveEdit();
               }}
               extraActions={<ClinicRecordActions clinic={clinic} unsaved={unsaved} onMerge={() => setMerging({ other: null })} />}
             />

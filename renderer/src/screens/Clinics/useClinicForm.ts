@@ -33,6 +33,8 @@ type Phase = 'idle' | 'checking' | 'saving';
 interface ClinicFormOptions {
   idPrefix: string;
   clinic: Clinic | null;
+  /** A new clinic's fields known before the form opens (the words a search did not find). */
+  initialDraft?: Partial<ClinicDraft>;
   readOnly: boolean;
   autoFocus: boolean;
   save: (input: CheckedClinicInput, opened: Clinic | null) => Promise<Clinic>;
@@ -45,8 +47,9 @@ interface ClinicFormOptions {
  * duplicate check. ClinicForm lays it out.
  */
 export function useClinicForm(options: ClinicFormOptions) {
-  const { idPrefix, clinic, readOnly, autoFocus, save, onSaved } = options;
-  const [baseline, setBaseline] = useState<ClinicDraft>(() => (clinic ? clinicToDraft(clinic) : emptyClinicDraft));
+  const { idPrefix, clinic, initialDraft, readOnly, autoFocus, save, onSaved } = options;
+  // Words carried in are not typed here: closing without more asks nothing.
+  const [baseline, setBaseline] = useState<ClinicDraft>(() => (clinic ? clinicToDraft(clinic) : { ...emptyClinicDraft, ...initialDraft }));
   const [form, setForm] = useState<FormState>({ draft: baseline, autoAddress: null });
   const [errors, setErrors] = useState<ClinicFieldErrors>({});
   const [generalError, setGeneralError] = useState<string | null>(null);

@@ -12,8 +12,8 @@ import { isComposing } from './inquiryParts.tsx';
 
 interface ClinicPickerDialogProps {
   onPick(clinic: Clinic): void;
-  /** 「新しい医療機関として登録」: the caller is not on file yet; the clinic is registered with the inquiry. */
-  onNewClinic(): void;
+  /** 「新しい医療機関として登録」: the caller is not on file yet; the clinic is registered with the inquiry, starting from the words searched. */
+  onNewClinic(searched: string): void;
   onCancel(): void;
 }
 
@@ -86,7 +86,7 @@ export function ClinicPickerDialog({ onPick, onNewClinic, onCancel }: ClinicPick
         </ul>
       )}
       <div className="dialog-actions">
-        <button type="button" className="button" onClick={onNewClinic}>
+        <button type="button" className="button" onClick={() => onNewClinic(query)}>
           新しい医療機関として登録
         </button>
         <button type="button" className="button" onClick={onCancel}>

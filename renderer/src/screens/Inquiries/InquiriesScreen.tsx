@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useMemo, useState } from 'react';
+import type { InquiryDetail } from '../../../../shared/contract/channels.ts';
 import type { Clinic } from '../../../../shared/domain/clinic.ts';
 import { inquiryStatusLabels, inquiryStatuses, type InquiryStatus } from '../../../../shared/domain/inquiry.ts';
 import { tokyoToday } from '../../../../shared/time/tokyoDate.ts';
@@ -13,6 +14,7 @@ import { inquiryListLimit, useInquiriesStore } from '../../stores/inquiriesStore
 import { ClinicPickerDialog } from './ClinicPickerDialog.tsx';
 import { InquiryDetailDialog } from './InquiryDetailDialog.tsx';
 import { InquiryFormDialog } from './InquiryFormDialog.tsx';
+import { NewCallerInquiryDialog } from './NewCallerInquiryDialog.tsx';
 import { InquiryTable } from './InquiryTable.tsx';
 import { dueState } from './inquiryParts.tsx';
 
@@ -41,8 +43,12 @@ export function InquiriesScreen() {
   const staff = useStaff().items;
   const [openId, setOpenId] = useState<string | null>(null);
   // Registering starts with choosing the clinic, then the form; the saved inquiry opens at once.
-  const [registering, setRegistering] = useState<'pick' | 'new' | Clinic | null>(null);
+  const [registering, setRegistering] = useState<'pick' | { newCaller: string } | Clinic | null>(null);
   const today = useMemo(() => tokyoToday(), []);
+  const registered = (saved: InquiryDetail | null) => {
+    setRegistering(null);
+    if (saved) setOpenId(saved.inquiry.id);
+  };
 
   const dueCount = items.filter((i) => dueState(i, today) !== null).length;
   const filtered = filter.status !== '' || filter.staffId !== '' || lookup !== '' || text !== '';
@@ -149,16 +155,17 @@ export function InquiriesScreen() {
         <InquiryTable caption="問い合わせの一覧" items={items} today={today} showClinic onOpen={(i) => setOpenId(i.id)} />
       )}
       {registering === 'pick' && (
-        <ClinicPickerDialog onPick={(clinic) => setRegistering(clinic)} onNewClinic={() => setRegistering('new')} onCancel={() => setRegistering(null)} />
-      )}
-      {registering !== null && registering !== 'pick' && (
-        <InquiryFormDialog
-          clinic={registering === 'new' ? 'new' : { id: registering.id, name: registering.name }}
-          onClose={(saved) => {
-            setRegistering(null);
-            if (saved) setOpenId(saved.inquiry.id);
-          }}
+        <ClinicPickerDialog
+          onPick={(clinic) => setRegistering(clinic)}
+          onNewClinic={(searched) => setRegistering({ newCaller: searched })}
+          onCancel={() => setRegistering(null)}
         />
+      )}
+      {registering !== null && registering !== 'pick' && 'newCaller' in registering && (
+        <NewCallerInquiryDialog searched={registering.newCaller} onClose={registered} />
+      )}
+      {registering !== null && registering !== 'pick' && !('newCaller' in registering) && (
+        <InquiryFormDialog clinic={{ id: registering.id, name: registering.name }} onClose={registered} />
       )}
       {openId && <InquiryDetailDialog inquiryId={openId} onClose={() => setOpenId(null)} />}
     </section>

@@ -1,35 +1,44 @@
 import { useRef } from 'react';
-import type { ChannelInput, InquiryDetail } from '../../../../shared/contract/channels.ts';
+import type { InquiryDetail } from '../../../../shared/contract/channels.ts';
 import { ApiError } from '../../api/ApiError.ts';
 import { ClinicFormFields } from '../Clinics/ClinicFormFields.tsx';
-import type { ClinicDraftField } from '../Clinics/clinicDraft.ts';
+import type { ClinicDraft, ClinicDraftField } from '../Clinics/clinicDraft.ts';
 import { DuplicateDialog } from '../Clinics/DuplicateDialog.tsx';
 import { useClinicForm, type ClinicFormState } from '../Clinics/useClinicForm.ts';
+import type { NewCallerInquiry } from './InquiryFormDialog.tsx';
 import { createInquiryWithClinic } from './inquiryWrites.ts';
 
-type InquiryFields = ChannelInput<'inquiries.createWithClinic'>['inquiry'];
+/**
+ * What a caller tells on the phone; 会員番号 and メモ wait for the clinic's own record. 送付不要
+ * comes with its reason: a caller who says 「送らないで」 is marked at once (the next 一括作成
+ * may run before anyone opens the record), and the office must be able to say later why.
+ */
+const callerFields: readonly ClinicDraftField[] = [
+  'name', 'nameKana', 'kind', 'bedCount', 'postalCode', 'address', 'phone', 'fax', 'contactPerson', 'noMailing', 'noMailingReason',
+];
 
-/** What a caller tells on the phone; 会員番号 and メモ wait for the clinic's own record. */
-const callerFields: readonly ClinicDraftField[] = ['name', 'nameKana', 'kind', 'bedCount', 'postalCode', 'address', 'phone', 'fax', 'contactPerson'];
+type ShowInquiryErrors = (fields: Readonly<Record<string, string>>) => void;
 
 interface NewCallerOptions {
   /** False once an existing clinic was taken instead: the fields go and ask nothing more. */
   active: boolean;
+  /** The words the clinic chooser's search did not find. */
+  initialDraft: Partial<ClinicDraft>;
   onSaved(detail: InquiryDetail): void;
-  /** Shows the core's messages about the inquiry's own fields (次回対応日, 担当者) next to them. */
-  showInquiryErrors(fields: Readonly<Record<string, string>>): void;
 }
 
 /**
  * The clinic part of 問い合わせを登録 for a caller not yet on file: the clinic form's own fields,
  * checks and duplicate warning, saved with the inquiry in one call so that nothing is half made.
  */
-export function useNewCallerClinic({ active, onSaved, showInquiryErrors }: NewCallerOptions) {
-  const inquiry = useRef<InquiryFields | null>(null);
+export function useNewCallerClinic({ active, initialDraft, onSaved }: NewCallerOptions) {
+  const inquiry = useRef<NewCallerInquiry | null>(null);
+  const showInquiryErrors = useRef<ShowInquiryErrors>(() => undefined);
   const saved = useRef<InquiryDetail | null>(null);
   const form = useClinicForm({
     idPrefix: 'new-caller',
     clinic: null,
+    initialDraft,
     readOnly: !active,
     autoFocus: active,
     save: async (clinic) => {
@@ -39,7 +48,7 @@ export function useNewCallerClinic({ active, onSaved, showInquiryErrors }: NewCa
         saved.current = created.detail;
         return created.clinic;
       } catch (error) {
-        if (error instanceof ApiError) showInquiryErrors(error.fields);
+        if (error instanceof ApiError) showInquiryErrors.current(error.fields);
         throw error;
       }
     },
@@ -48,11 +57,12 @@ export function useNewCallerClinic({ active, onSaved, showInquiryErrors }: NewCa
     },
   });
   /** Checks the clinic (and for possible duplicates), then saves both; the inquiry has been checked already. */
-  const submit = (checked: InquiryFields) => {
+  const save = (checked: NewCallerInquiry, showErrors: ShowInquiryErrors) => {
     inquiry.current = checked;
+    showInquiryErrors.current = showErrors;
     return form.submit();
   };
-  return { form, submit };
+  return { form, save };
 }
 
 interface NewCallerClinicFieldsProps {
