@@ -110,9 +110,12 @@ describe.skipIf(!screenshotsDir)('screenshots of every screen', () => {
     const list = page.getByRole('table', { name: '医療機関の一覧' });
     await list.getByRole('button', { name: 'カゴシマ中央クリニック' }).click();
     const clinic = page.getByRole('region', { name: 'カゴシマ中央クリニック' });
-    await clinic.getByLabel('会員番号', { exact: true }).waitFor();
+    // An opened clinic is its read-only summary first; 編集 turns it into the form.
+    await clinic.getByRole('region', { name: '医療機関の概要' }).waitFor();
     await clinic.getByRole('table', { name: 'この医療機関の問い合わせ' }).or(clinic.getByText('問い合わせはまだありません')).waitFor();
     await shoot(page, '15-clinic-open');
+    await clinic.getByRole('button', { name: '編集', exact: true }).click();
+    await clinic.getByLabel('会員番号', { exact: true }).waitFor();
     await clinic.getByLabel('種別', { exact: true }).selectOption({ label: '無床診療所' });
     await clinic.getByLabel('電話番号', { exact: true }).fill('099-254');
     await clinic.getByRole('button', { name: '保存' }).click();
@@ -204,7 +207,7 @@ describe.skipIf(!screenshotsDir)('screenshots of every screen', () => {
     await page.getByRole('table', { name: '医療機関の一覧' }).waitFor();
     await shoot(page, '31-clinics-1920');
     await page.getByRole('table', { name: '医療機関の一覧' }).getByRole('button', { name: 'カゴシマ中央クリニック' }).click();
-    await page.getByRole('region', { name: 'カゴシマ中央クリニック' }).getByLabel('会員番号', { exact: true }).waitFor();
+    await page.getByRole('region', { name: 'カゴシマ中央クリニック' }).getByRole('region', { name: '医療機関の概要' }).waitFor();
     await shoot(page, '32-clinic-open-1920');
     await page.getByRole('button', { name: '新規登録' }).click();
     await page.getByRole('dialog', { name: '医療機関の新規登録' }).waitFor();
