@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/core/db/connection.ts';
@@ -8,6 +7,7 @@ import { extractZip } from '../../electron/core/files/pdfZip.ts';
 import type { JobState } from '../../shared/contract/index.ts';
 import { call, downloadFile, startTestHost, waitForJob, type TestHost } from '../helpers/testHost.ts';
 import { pdfInfo, pdfText } from '../helpers/pdfTools.ts';
+import { tempDir } from '../helpers/tempDir.ts';
 
 const textOf = (pdf: Buffer) => pdfText(pdf).replace(/\s+/g, '');
 
@@ -34,7 +34,7 @@ function storedRows(t: TestHost) {
 
 /** The zip's files as a folder would hold them after unpacking: name → bytes. */
 async function unzip(bytes: Buffer): Promise<Map<string, Buffer>> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-zip-'));
+  const dir = tempDir('cc-zip-');
   const zipPath = path.join(dir, 'out.zip');
   fs.writeFileSync(zipPath, bytes);
   const names = await extractZip(zipPath, (name) => path.join(dir, 'files', name));

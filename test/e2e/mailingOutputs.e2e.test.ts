@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -10,6 +9,7 @@ import { collectPageProblems } from './support/pageProblems.ts';
 import { a4, chooseDocuments, readPdf } from './support/printScreen.ts';
 import { expectText, openScreen } from './support/screens.ts';
 import { callPreview } from './support/startPreview.ts';
+import { tempDir } from '../helpers/tempDir.ts';
 
 const app = useCounterApp();
 const screenshotsDir = process.env.SCREENSHOTS_DIR;
@@ -81,7 +81,7 @@ describe('a postal mailing: one PDF per clinic, 宛名ラベル, documents that 
     await expectText(fileName(page), /^書類一式_3件_\d{4}-\d{2}-\d{2}_医療機関ごと\.zip$/);
     if (screenshotsDir) await page.screenshot({ path: path.join(screenshotsDir, 'mailing-per-clinic.png') });
     const saved = await download(page, 'ZIPを保存');
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-e2e-zip-'));
+    const dir = tempDir('cc-e2e-zip-');
     fs.writeFileSync(path.join(dir, 'out.zip'), saved.bytes);
     const names = await extractZip(path.join(dir, 'out.zip'), (name) => path.join(dir, name));
     // 「該当する全件を選ぶ」 puts them in postal-code order.
